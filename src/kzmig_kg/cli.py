@@ -1,0 +1,241 @@
+"""The kzmig-kg command line: a thin layer over the library's stage functions."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import KzmigError
+
+DATA = Path("data")
+DIST = Path("dist")
+SOURCES = Path("../shared/sources")
+
+
+def _fail(error: Exception) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)
+
+
+def _progress(message: str) -> None:
+    click.echo(f"  {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kzmig-kg")
+def main() -> None:
+    """kzmig-kg: knowledge graph of Kazakhstan's migration governance and migration trends.
+
+    \b
+    Example:
+      kzmig-kg build && kzmig-kg query acts-by-number --param number=477-IV
+    """
+
+
+@main.command()
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True,
+              help="Directory of curated records.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DIST, show_default=True,
+              help="Release directory (replaced only when the build succeeds).")
+@click.option("--no-reason", is_flag=True, help="Skip the HermiT consistency check.")
+def build(data_dir: Path, out_dir: Path, no_reason: bool) -> None:
+    """Build the release: records -> RDF -> SHACL -> HermiT -> dist/ (dumps, VoID, store).
+
+    \b
+    Example:
+      kzmig-kg build --data data --out dist
+    """
+    from .build import build_release
+
+    try:
+        result = build_release(data_dir, out_dir, progress=_progress, reason=not no_reason)
+    except KzmigError as error:
+        _fail(error)
+    from .records import read_records
+
+    kinds = Counter(r.kind for r in read_records(data_dir).records)
+    click.echo(f"kzmig-kg {__version__}: release written to {result.release.directory}")
+    click.echo(f"  records: {result.records} ("
+               + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")")
+    click.echo(f"  triples: {result.release.triples} in {result.release.quads} quads")
+    click.echo(f"  {result.validation.summary(limit=0)}")
+    click.echo(f"  {result.reasoning.summary()}")
+    click.echo("  stages: " + ", ".join(f"{n} {m.seconds:.2f}s" for n, m in result.stages.items()))
+    click.echo(f"  files: {', '.join(result.release.files)}")
+
+
+@main.command()
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True)
+def validate(data_dir: Path) -> None:
+    """Check the records (schema, references) and the graph (SHACL), without writing anything.
+
+    \b
+    Example:
+      kzmig-kg validate --data data
+    """
+    from .graph import build_graph
+    from .records import read_records
+    from .validate import validate_graph
+
+    try:
+        records = read_records(data_dir)
+        report = validate_graph(build_graph(records), records)
+    except KzmigError as error:
+        _fail(error)
+    click.echo(f"{len(records.records)} records in {len(records.files)} files: schema OK")
+    click.echo(report.summary())
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a named query's parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
+              default="table", show_default=True)
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
+              show_default=True, help="The on-disk store written by `build`.")
+@click.option("--endpoint", help="Query this SPARQL 1.1 endpoint instead of the local store.")
+@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds (endpoint).")
+def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoint: str | None,
+          timeout: float) -> None:
+    """Run QUERY (a .rq file or the name of a query in queries/) and print the answer.
+
+    \b
+    Examples:
+      kzmig-kg query queries/acts-by-number.rq --format csv
+      kzmig-kg query acts-by-number --param number=961
+      kzmig-kg query acts-by-number --endpoint http://127.0.0.1:7878/query --format json
+    """
+    from .query import format_result, run_query
+
+    bound = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            _fail(KzmigError(f"--param takes KEY=VALUE, got {item!r}"))
+        bound[key.strip()] = value.strip()
+    try:
+        result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
+    except KzmigError as error:
+        _fail(error)
+    click.echo(format_result(result, fmt))
+
+
+@main.command("queries")
+def list_queries() -> None:
+    """List the named queries with their titles and parameters.
+
+    \b
+    Example:
+      kzmig-kg queries
+    """
+    from .query import named_queries
+
+    try:
+        found = named_queries()
+    except KzmigError as error:
+        _fail(error)
+    for name, item in found.items():
+        click.echo(f"{name}: {item.title}")
+        if item.description:
+            click.echo(f"    {item.description}")
+        for p in item.params:
+            click.echo(f"    --param {p.name}=<{p.type}> (default {p.default}) {p.doc}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nq", "trig", "jsonld", "rdfxml", "nt"]),
+              default="ttl", show_default=True)
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
+              show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), help="Write here instead of stdout.")
+def export(fmt: str, store_dir: Path, out: Path | None) -> None:
+    """Export the release graph as Turtle, N-Quads, TriG, JSON-LD, RDF/XML or N-Triples.
+
+    \b
+    Example:
+      kzmig-kg export --format jsonld --out kzmig.jsonld
+    """
+    from .export import export_graph
+
+    try:
+        data = export_graph(store_dir, fmt, out)
+    except KzmigError as error:
+        _fail(error)
+    if out is None:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
+              show_default=True)
+@click.option("--limit", type=int, default=40, show_default=True, help="Classes to show.")
+def stats(store_dir: Path, limit: int) -> None:
+    """Triples per named graph and instances per class in the built store.
+
+    \b
+    Example:
+      kzmig-kg stats --limit 20
+    """
+    from .namespaces import PREFIXES
+    from .stats import graph_stats
+
+    try:
+        result = graph_stats(store_dir)
+    except KzmigError as error:
+        _fail(error)
+
+    def short(iri: str) -> str:
+        for prefix, ns in PREFIXES.items():
+            if iri.startswith(str(ns)):
+                return f"{prefix}:{iri[len(str(ns)):]}"
+        return iri
+
+    click.echo(f"{result.triples} triples in {len(result.per_graph)} named graphs")
+    for graph, count in result.per_graph:
+        click.echo(f"  {count:>7}  {graph}")
+    click.echo("instances per class:")
+    for cls, count in result.per_class[:limit]:
+        click.echo(f"  {count:>7}  {short(cls)}")
+
+
+@main.command()
+@click.option("--sync", "do_sync", is_flag=True, help="Rewrite data/passages.csv from the records.")
+@click.option("--check", "do_check", is_flag=True, help="Verify data/passages.csv against the text.")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True)
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="Directory holding the source documents.")
+def passages(do_sync: bool, do_check: bool, data_dir: Path, sources_dir: Path) -> None:
+    """Locate the records' passages in the source documents (offsets, sections).
+
+    \b
+    Examples:
+      kzmig-kg passages --sync     # after adding passages: ["285-287"] to a record
+      kzmig-kg passages --check    # every locator matches the document
+    """
+    from .passages import check_passages, sync_passages
+
+    if not (do_sync or do_check):
+        raise click.UsageError("give --sync and/or --check")
+    try:
+        if do_sync:
+            click.echo(f"{sync_passages(data_dir, sources_dir)} passages written to "
+                       f"{data_dir / 'passages.csv'}")
+        if do_check:
+            problems = check_passages(data_dir, sources_dir)
+            for problem in problems:
+                click.echo(problem, err=True)
+            if problems:
+                sys.exit(1)
+            click.echo("every passage matches its document")
+    except KzmigError as error:
+        _fail(error)
+
+
+# ==== domain commands ====

@@ -1,0 +1,66 @@
+"""Namespaces used across the project (standard vocabularies first, our own terms last)."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+QB = Namespace("http://purl.org/linked-data/cube#")
+SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
+SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
+SDMX_ATTRIBUTE = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+SDMX_CODE = Namespace("http://purl.org/linked-data/sdmx/2009/code#")
+SCHEMA = Namespace("https://schema.org/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+BIBO = Namespace("http://purl.org/ontology/bibo/")
+EUC = Namespace("http://publications.europa.eu/resource/authority/country/")
+EUL = Namespace("http://publications.europa.eu/resource/authority/language/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+BASE = "https://w3id.org/kzmig/"
+KZO = Namespace(BASE + "ontology#")
+KZD = Namespace(BASE + "id/")
+KZC = Namespace(BASE + "code/")
+KZT = Namespace(BASE + "vocab/act-type/")
+KZELI = Namespace(BASE + "eli/kz/")
+KZG = Namespace(BASE + "graph/")
+DEMIG = Namespace(BASE + "scheme/demig/")
+
+PREFIXES: dict[str, Namespace] = {
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "dct": Namespace(str(DCTERMS)),
+    "prov": Namespace(str(PROV)),
+    "org": Namespace(str(ORG)),
+    "time": Namespace(str(TIME)),
+    "foaf": Namespace(str(FOAF)),
+    "dcat": Namespace(str(DCAT)),
+    "void": Namespace(str(VOID)),
+    "eli": ELI,
+    "oa": OA,
+    "qb": QB,
+    "sdmx-dimension": SDMX_DIMENSION,
+    "sdmx-measure": SDMX_MEASURE,
+    "sdmx-attribute": SDMX_ATTRIBUTE,
+    "sdmx-code": SDMX_CODE,
+    "schema": SCHEMA,
+    "bibo": BIBO,
+    "euc": EUC,
+    "wd": WD,
+    "kzo": KZO,
+    "kzd": KZD,
+    "kzc": KZC,
+    "kzt": KZT,
+    "kzeli": KZELI,
+    "demig": DEMIG,
+}
+
+__all__ = [
+    "BASE", "BIBO", "DCAT", "DCTERMS", "DEMIG", "ELI", "EUC", "EUL", "FOAF", "KZC", "KZD", "KZELI",
+    "KZG", "KZO", "KZT", "OA", "ORG", "OWL", "PREFIXES", "PROV", "QB", "RDF", "RDFS", "SCHEMA",
+    "SDMX_ATTRIBUTE", "SDMX_CODE", "SDMX_DIMENSION", "SDMX_MEASURE", "SH", "SKOS", "TIME", "VOID",
+    "WD", "XSD",
+]
