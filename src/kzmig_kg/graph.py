@@ -90,6 +90,9 @@ def build_graph(records: RecordSet) -> Dataset:
     _load_ontology(dataset)
     ctx = MappingContext(records=records, dataset=dataset)
     registry = kinds()
+    for kind in registry.values():
+        if kind.vocabulary is not None:
+            kind.vocabulary(dataset.graph(KZG["vocab/" + kind.name]))
     for record in records.of_kind("passage"):
         ctx._passages[_passage_key(record)] = registry["passage"].iri(record)
     for record in records.records:

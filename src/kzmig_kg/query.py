@@ -168,6 +168,11 @@ def query_store(store: ox.Store, text: str,
         raise QueryError(f"SPARQL syntax error: {exc}") from None
     except (OSError, ValueError) as exc:
         raise QueryError(f"query failed: {exc}") from None
+    except RuntimeError as exc:
+        if "SELECT projection" in str(exc):
+            raise QueryError(f"{exc}: a named query must SELECT each of its parameters "
+                             "(they are bound by substitution, SPARQL SEP-0007)") from None
+        raise QueryError(f"query failed: {exc}") from None
     if isinstance(answer, ox.QueryBoolean):
         return QueryResult("ask", boolean=bool(answer))
     if isinstance(answer, ox.QuerySolutions):

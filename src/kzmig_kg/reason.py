@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from .errors import InconsistentOntology
@@ -119,6 +120,9 @@ def explain_inconsistency(graph: Graph) -> str:
     for cls in set(graph.subjects(RDF.type, OWL.Class)) | set(graph.objects(None, RDF.type)):
         superclasses[cls] = set(graph.transitive_objects(cls, RDFS.subClassOf))
     disjoint = {(a, b) for a, b in graph.subject_objects(OWL.disjointWith)}
+    for group in graph.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = list(Collection(graph, graph.value(group, OWL.members)))
+        disjoint |= {(a, b) for i, a in enumerate(members) for b in members[i + 1:]}
     problems = []
     for individual in set(graph.subjects(RDF.type, None)):
         types: set = set()

@@ -113,7 +113,11 @@ _CONSTRUCTOR = yaml.SafeLoader(stream="")
 def _to_python(node: yaml.Node) -> Any:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode):
-        return _Scalar(node.value, _CONSTRUCTOR.construct_object(node, deep=True), line)
+        try:
+            value = _CONSTRUCTOR.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):  # e.g. 2011-02-30: the field check reports it
+            value = node.value
+        return _Scalar(node.value, value, line)
     if isinstance(node, yaml.SequenceNode):
         return _Seq([_to_python(child) for child in node.value], line)
     if isinstance(node, yaml.MappingNode):
@@ -144,7 +148,10 @@ def _read_file(path: Path, rel: str, registry: dict[str, Kind],
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
-        errors.append(RecordError(rel, line, None, f"malformed YAML: {getattr(exc, 'problem', exc)}",
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        started = f" ({context} at line {context_mark.line + 1})" if context and context_mark else ""
+        errors.append(RecordError(rel, line, None,
+                                  f"malformed YAML: {getattr(exc, 'problem', exc)}{started}",
                                   "fix the YAML syntax at that line"))
         return
     except _DuplicateKey as exc:
@@ -440,9 +447,13 @@ def _check_ref_field(result: RecordSet, record: Record, spec: Field, value: Any,
             if target is None:
                 errors.append(RecordError(record.file, line, spec.name,
                                           f"unknown reference '{item}'",
-                                          f"no record has this id; expected a {' or '.join(spec.refs)}"))
+                                          f"no record has this id; expected {_a(' or '.join(spec.refs))}"))
             elif spec.refs and target.kind not in spec.refs:
                 errors.append(RecordError(record.file, line, spec.name,
-                                          f"'{item}' is a {target.kind}, not a "
-                                          f"{' or '.join(spec.refs)}",
+                                          f"'{item}' is {_a(target.kind)}, not "
+                                          f"{_a(' or '.join(spec.refs))}",
                                           "refer to a record of the right kind"))
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"

@@ -19,6 +19,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from . import __version__
 from .namespaces import DCAT, DCTERMS, KZG, KZO, PREFIXES, PROV, RDF, RDFS, VOID, XSD
 from .reason import ReasoningResult
+from .schemaorg import export_schemaorg
 from .store import load_store
 from .validate import ValidationReport
 
@@ -76,6 +77,7 @@ def write_release(dataset: Dataset, validation: ValidationReport, reasoning: Rea
         if timings is not None:
             (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
         quads = load_store(tmp / "kzmig.nq", tmp / "store")
+        export_schemaorg(tmp / "store", tmp / "kzmig-schemaorg.jsonld")
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)

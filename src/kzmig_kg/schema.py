@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 
 from .namespaces import XSD
 
@@ -131,6 +131,8 @@ class Kind:
     needs_passages: bool = True
     # extra checks beyond field types: (field, message, hint) for each problem found
     check: Callable[[Record], list[tuple[str, str, str]]] | None = None
+    # static SKOS vocabulary the kind's values come from (act types, code lists), derived from code
+    vocabulary: Callable[[Graph], None] | None = None
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.all_fields if f.name == name), None)

@@ -1,0 +1,55 @@
+"""A schema.org ``Legislation`` view of the acts, derived from the ELI graph by a CONSTRUCT."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+LEGISLATION_CONSTRUCT = """
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX schema: <https://schema.org/>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+CONSTRUCT {
+  ?act a schema:Legislation ; schema:name ?title ; schema:legislationIdentifier ?number ;
+       schema:legislationDate ?date ; schema:temporalCoverage ?year ;
+       schema:legislationType ?typeLabel ; schema:legislationJurisdiction ?jurisdiction ;
+       schema:legislationPassedBy ?agent ; schema:legislationLegalForce ?force ;
+       schema:legislationAmends ?amended ; schema:legislationRepeals ?repealed ;
+       schema:isBasedOn ?basis ; schema:sameAs ?wikidata .
+}
+WHERE {
+  ?act a eli:LegalResource ; eli:type_document ?type .
+  ?type skos:prefLabel ?typeLabel . FILTER (lang(?typeLabel) = "en")
+  OPTIONAL { ?act dct:title ?title }
+  OPTIONAL { ?act eli:number ?number }
+  OPTIONAL { ?act eli:date_document ?date }
+  OPTIONAL { ?act kzo:year ?year }
+  OPTIONAL { ?act eli:jurisdiction ?jurisdiction }
+  OPTIONAL { ?act eli:passed_by ?agent }
+  OPTIONAL { ?act eli:in_force ?f .
+             VALUES (?f ?force) { (eli:InForce-inForce schema:InForce)
+                                  (eli:InForce-notInForce schema:NotInForce)
+                                  (eli:InForce-partiallyInForce schema:PartiallyInForce) } }
+  OPTIONAL { ?act eli:amends ?amended }
+  OPTIONAL { ?act eli:repeals ?repealed }
+  OPTIONAL { ?act eli:based_on ?basis }
+  OPTIONAL { ?act skos:exactMatch ?wikidata .
+             FILTER (STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
+}
+"""
+
+
+def export_schemaorg(store_dir: Path, out: Path) -> int:
+    """Write the acts as schema.org Legislation JSON-LD; return the triple count."""
+    store = ox.Store.read_only(str(store_dir))
+    triples = store.query(LEGISLATION_CONSTRUCT, use_default_graph_as_union=True)
+    graph = Graph()
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    graph.bind("schema", "https://schema.org/")
+    context = {"@vocab": "https://schema.org/", "schema": "https://schema.org/"}
+    graph.serialize(out, format="json-ld", context=context, encoding="utf-8")
+    return len(graph)

@@ -1,0 +1,62 @@
+"""Shared fixtures: one real build of the release, reused by every test that reads it."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset
+
+from kzmig_kg.build import BuildResult, build_release
+from kzmig_kg.query import python_value, query_store
+from kzmig_kg.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SOURCES = ROOT.parent / "shared" / "sources"
+THESIS = SOURCES / "000_81b0946b00ba0bf2.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Release:
+    dir: Path
+    result: BuildResult
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        dataset = Dataset()
+        dataset.parse(self.dir / "kzmig.nq", format="nquads")
+        return dataset
+
+    @cached_property
+    def store(self) -> ox.Store:
+        return open_store(self.dir / "store")
+
+    def query(self, sparql: str, **params: object) -> list[dict[str, object]]:
+        """Rows of a SELECT on the on-disk store, values as plain Python (int, float, str)."""
+        bound = {name: value if isinstance(value, ox.NamedNode | ox.Literal) else
+                 ox.Literal(str(value)) for name, value in params.items()}
+        result = query_store(self.store, sparql, bound)
+        if result.kind == "ask":
+            return [{"ask": result.boolean}]
+        return [{k: python_value(v) for k, v in row.items()} for row in result.rows]
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
+    out = tmp_path_factory.mktemp("release") / "dist"
+    result = build_release(DATA, out, reason=shutil.which("java") is not None)
+    return Release(out, result)
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of data/ for tests that break records on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target

@@ -1,0 +1,135 @@
+"""The release in dist/: files, named graphs, explicit standard types, VoID counts, CLI commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import VOID
+
+from kzmig_kg.cli import main
+from kzmig_kg.release import DATASET_IRI, RELEASE_GRAPH
+
+EXPECTED_FILES = {"kzmig.nq", "kzmig.trig", "kzmig.ttl", "kzmig.nt", "kzmig.jsonld", "kzmig.rdf",
+                  "context.jsonld", "void.ttl", "validation-report.ttl", "validation-report.txt",
+                  "build-timings.json", "kzmig-schemaorg.jsonld", "store"}
+ELI = "http://data.europa.eu/eli/ontology#"
+
+
+def test_release_has_every_file(release) -> None:
+    assert EXPECTED_FILES <= {p.name for p in release.dir.iterdir()}
+
+
+def test_nquads_keep_one_named_graph_per_source(release) -> None:
+    graphs = {str(g.identifier) for g in release.dataset.graphs() if len(g)}
+    assert "https://w3id.org/kzmig/graph/ontology" in graphs
+    assert "https://w3id.org/kzmig/graph/records/documents" in graphs
+    assert "https://w3id.org/kzmig/graph/release" in graphs
+    assert any(g.startswith("https://w3id.org/kzmig/graph/records/legal") for g in graphs)
+
+
+@pytest.mark.parametrize("name, fmt", [("kzmig.ttl", "turtle"), ("kzmig.nt", "nt"),
+                                       ("kzmig.rdf", "xml"), ("kzmig.jsonld", "json-ld")])
+def test_every_serialisation_parses_to_the_same_triples(release, name: str, fmt: str) -> None:
+    merged = {(s, p, o) for s, p, o, _g in release.dataset.quads((None, None, None, None))}
+    graph = Graph().parse(release.dir / name, format=fmt)
+    assert len(graph) == len(merged)
+
+
+def test_jsonld_context_file_lists_the_prefixes(release) -> None:
+    context = json.loads((release.dir / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    assert context["eli"] == ELI
+    assert context["kzo"] == "https://w3id.org/kzmig/ontology#"
+
+
+def test_void_triple_count_matches_the_release(release) -> None:
+    void = Graph().parse(release.dir / "void.ttl")
+    stated = int(void.value(DATASET_IRI, VOID.triples))
+    actual = sum(len(g) for g in release.dataset.graphs() if g.identifier != RELEASE_GRAPH)
+    assert stated == actual
+    subsets = list(void.objects(DATASET_IRI, VOID.subset))
+    assert sum(int(void.value(s, VOID.triples)) for s in subsets) == actual
+
+
+def test_void_records_the_reasoner_outcome(release) -> None:
+    void = Graph().parse(release.dir / "void.ttl")
+    ran = {o for o in void.objects(None, URIRef("https://w3id.org/kzmig/ontology#reasonerRan"))}
+    assert ran == {Literal(release.result.reasoning.ran)}
+
+
+def test_acts_are_explicitly_eli_legal_resources(release) -> None:
+    rows = release.query(f"""
+        SELECT (COUNT(?act) AS ?n) WHERE {{
+          ?act a ?cls . ?cls <http://www.w3.org/2000/01/rdf-schema#subClassOf>+
+               <https://w3id.org/kzmig/ontology#LegalAct> .
+          FILTER NOT EXISTS {{ ?act a <{ELI}LegalResource> }} }}""")
+    assert rows[0]["n"] == 0
+
+
+def test_store_answers_sparql_over_all_graphs(release) -> None:
+    rows = release.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert rows[0]["n"] == release.result.release.quads
+
+
+def test_build_without_reasoner_says_so(tmp_path) -> None:
+    from .conftest import DATA
+
+    result = CliRunner().invoke(main, ["build", "--data", str(DATA), "--out",
+                                       str(tmp_path / "dist"), "--no-reason"])
+    assert result.exit_code == 0, result.output
+    assert "NOT RUN" in result.output
+    void = Graph().parse(tmp_path / "dist" / "void.ttl")
+    assert Literal(False) in set(void.objects(None, URIRef(
+        "https://w3id.org/kzmig/ontology#reasonerRan")))
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json"])
+def test_query_command_formats(release, fmt: str) -> None:
+    sparql = release.dir.parent / "count-by-graph.rq"
+    sparql.write_text("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g "
+                      "ORDER BY ?g", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(sparql), "--store", str(release.dir / "store"),
+                                       "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        data = json.loads(result.output)
+        assert data["head"]["vars"] == ["g", "n"]
+        assert any(b["g"]["value"].endswith("/graph/ontology") for b in data["results"]["bindings"])
+    elif fmt == "csv":
+        assert result.output.splitlines()[0] == "g,n"
+    elif fmt == "tsv":
+        assert result.output.splitlines()[0] == "?g\t?n"
+    else:
+        assert "/graph/ontology" in result.output and "row" in result.output
+
+
+def test_bad_query_is_a_clear_error(release, tmp_path) -> None:
+    bad = tmp_path / "bad.rq"
+    bad.write_text("SELECT ?x WHERE { ?x ", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(bad), "--store", str(release.dir / "store")])
+    assert result.exit_code == 1
+    assert "SPARQL syntax error" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("fmt, parser", [("ttl", "turtle"), ("nt", "nt"), ("rdfxml", "xml"),
+                                         ("jsonld", "json-ld"), ("nq", "nquads"), ("trig", "trig")])
+def test_export_formats_round_trip(release, tmp_path, fmt: str, parser: str) -> None:
+    out = tmp_path / f"export.{fmt}"
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--store",
+                                       str(release.dir / "store"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    target = Dataset() if fmt in ("nq", "trig") else Graph()
+    target.parse(out, format=parser)
+    count = sum(1 for _ in target.quads((None, None, None, None))) if fmt in ("nq", "trig") \
+        else len(target)
+    assert count > 1000
+
+
+def test_stats_command(release) -> None:
+    result = CliRunner().invoke(main, ["stats", "--store", str(release.dir / "store")])
+    assert result.exit_code == 0, result.output
+    assert "named graphs" in result.output
+    assert "eli:LegalResource" in result.output

@@ -1,0 +1,93 @@
+"""Bad records fail with a message naming file, line and field, and leave the release untouched."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kzmig_kg.cli import main
+from kzmig_kg.errors import RecordErrors
+from kzmig_kg.graph import build_graph
+from kzmig_kg.records import read_records
+
+from .conftest import FIXTURES
+
+CASES = {
+    # fixture: (line, field, words the message must contain)
+    "missing-field.yaml": (3, "org_type", "missing required field"),
+    "bad-date.yaml": (6, "created", "not a valid date"),
+    "unknown-reference.yaml": (6, "parent", "unknown reference 'ministry-that-does-not-exist'"),
+    "duplicate-id.yaml": (3, "id", "duplicate identifier 'parliament'"),
+    "wrong-type.yaml": (5, "org_type", "'guild' is not allowed"),
+    "wrong-reference-kind.yaml": (6, "parent", "'thesis' is a document, not an organisation"),
+    "unknown-field.yaml": (6, "foundded", "unknown field"),
+    "malformed.yaml": (5, None, "flow sequence at line 4"),
+    "bad-locator.yaml": (6, "passages", "'90-80' is not a line range"),
+    "missing-passages.yaml": (3, "passages", "every fact needs the passage"),
+    "unknown-kind.yaml": (1, "kind", "unknown kind 'spaceship'"),
+    "bad-number.yaml": (6, "lines", "'many' is not a whole number"),
+    "not-utf8.yaml": (0, None, "not UTF-8"),
+}
+
+
+def _errors_for(data_dir: Path, fixture: str) -> list:
+    shutil.copy(FIXTURES / "records" / fixture, data_dir / f"zz-{fixture}")
+    with pytest.raises(RecordErrors) as caught:
+        build_graph(read_records(data_dir))
+    return [e for e in caught.value.errors if e.file.endswith(f"zz-{fixture}")]
+
+
+@pytest.mark.parametrize("fixture", sorted(CASES))
+def test_bad_record_is_reported_with_file_line_and_field(data_copy: Path, fixture: str) -> None:
+    line, field, words = CASES[fixture]
+    errors = _errors_for(data_copy, fixture)
+    assert errors, f"{fixture} raised no error about itself"
+    error = errors[0]
+    assert error.line == line
+    assert error.field == field
+    assert words in error.message
+    text = str(error)
+    assert text.startswith(f"data/zz-{fixture}:{line}:")
+    assert error.hint, "every error says what to do"
+
+
+def test_passage_missing_from_the_table_is_reported(data_copy: Path) -> None:
+    errors = _errors_for(data_copy, "uncited-passage.yaml")
+    assert errors[0].field == "passages"
+    assert "kzmig-kg passages --sync" in errors[0].hint
+
+
+def test_all_problems_are_reported_together(data_copy: Path) -> None:
+    for fixture in ("bad-date.yaml", "wrong-type.yaml", "unknown-field.yaml"):
+        shutil.copy(FIXTURES / "records" / fixture, data_copy / f"zz-{fixture}")
+    with pytest.raises(RecordErrors) as caught:
+        read_records(data_copy)
+    files = {e.file for e in caught.value.errors}
+    assert {f"data/zz-{f}" for f in ("bad-date.yaml", "wrong-type.yaml",
+                                     "unknown-field.yaml")} <= files
+
+
+@pytest.mark.parametrize("fixture", ["bad-date.yaml", "unknown-reference.yaml", "duplicate-id.yaml"])
+def test_failed_build_leaves_the_previous_release_intact(tmp_path: Path, data_copy: Path,
+                                                         fixture: str) -> None:
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "kzmig.nq").write_text("previous release\n", encoding="utf-8")
+    shutil.copy(FIXTURES / "records" / fixture, data_copy / f"zz-{fixture}")
+    result = CliRunner().invoke(main, ["build", "--data", str(data_copy), "--out", str(out),
+                                       "--no-reason"])
+    assert result.exit_code == 1
+    assert f"zz-{fixture}:" in result.output
+    assert "Traceback" not in result.output
+    assert (out / "kzmig.nq").read_text(encoding="utf-8") == "previous release\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "dist"], "no temporary left over"
+
+
+def test_validate_command_reports_bad_records(data_copy: Path) -> None:
+    shutil.copy(FIXTURES / "records" / "bad-date.yaml", data_copy / "zz-bad-date.yaml")
+    result = CliRunner().invoke(main, ["validate", "--data", str(data_copy)])
+    assert result.exit_code == 1
+    assert "zz-bad-date.yaml:6: field 'created'" in result.output
