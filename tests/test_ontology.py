@@ -101,7 +101,7 @@ def test_every_external_term_used_is_declared(release, imports: Graph, ontology:
     builtin = (str(RDF), str(RDFS), str(OWL), "http://www.w3.org/ns/shacl#")
     ours = "https://w3id.org/kzmig/"
     used = set()
-    for s, p, o, _g in release.dataset.quads((None, None, None, None)):
+    for _s, p, o, _g in release.dataset.quads((None, None, None, None)):
         used.add(p)
         if p == RDF.type and isinstance(o, URIRef):
             used.add(o)
