@@ -1,0 +1,217 @@
+"""Step 4: dates, at the precision the text gives them, and the events attached to them.
+
+Recognised forms (English, Russian, Kazakh): ``24 February 2022``, ``February 24, 2022``,
+``April 17,2024``, ``March of 1996``, ``May 1996``, ``12.06.2020``, ``2022-06-12``, ``22 июля 2011
+года``, ``в марте 1996 года``, ``2011 жылғы 22 шілде``; a day and month without a year
+(``since September 21``) takes the year the surrounding text is about, flagged as inferred; a
+bare year is a date only where an event is attached (``In 2013, agreements were signed``).
+
+The event is the sentence the date stands in, classified by its verb (adoption, signature,
+ratification, entry into force, establishment, introduction, abolition, amendment, suspension,
+opening, war, interview ...).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+from .textutil import Sentences, collapse
+
+MONTHS_EN = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS_EN.update({"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                  "sept": 9, "oct": 10, "nov": 11, "dec": 12})
+_RU_STEMS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+             "ноябр", "декабр")
+_KK_STEMS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+             "қазан", "қараша", "желтоқсан")
+
+MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+            r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+MONTH_RU = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)")
+MONTH_RU_ANY = (r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|"
+                r"август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
+MONTH_KK = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
+YEAR = r"(?:1[89]\d\d|20\d\d)"
+_ORD = r"(?:st|nd|rd|th)?"
+
+# Full dates, as one pattern other steps embed (e.g. "dated July 22, 2011" in a citation).
+DATE_PATTERN = (
+    rf"(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH_EN},?\s+{YEAR}"
+    rf"|{MONTH_EN}\s+\d{{1,2}}{_ORD}\s*,?\s*{YEAR}"
+    rf"|\d{{1,2}}\s+{MONTH_RU}\s+{YEAR}(?:\s*(?:года|г\.))?"
+    rf"|\d{{1,2}}\.\d{{1,2}}\.{YEAR}(?:\s*(?:года|г\.))?"
+    rf"|{YEAR}-\d\d-\d\d"
+    rf"|{YEAR}\s+жылғы\s+\d{{1,2}}\s+{MONTH_KK})"
+)
+
+_FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dmy", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_EN}),?\s+"
+                       rf"(?P<y>{YEAR})(?!\d)")),
+    ("mdy", re.compile(rf"(?P<m>{MONTH_EN})\s+(?P<d>\d{{1,2}}){_ORD}\s*,?\s*(?P<y>{YEAR})(?![\d,]\d)")),
+    ("dmy-ru", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RU})\s+(?P<y>{YEAR})"
+                          rf"(?:\s*(?:года|г\.))?", re.IGNORECASE)),
+    ("ymd-kk", re.compile(rf"(?P<y>{YEAR})\s+жылғы\s+(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_KK})",
+                          re.IGNORECASE)),
+    ("numeric", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})(?![\d]|[-–]\d)"
+                           rf"(?:\s*(?:года|г\.))?")),
+    ("iso", re.compile(rf"(?<![\d-])(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")),
+    ("my", re.compile(rf"(?P<m>{MONTH_EN})\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
+    ("my-ru", re.compile(rf"(?P<m>{MONTH_RU_ANY})\s+(?P<y>{YEAR})(?:\s*(?:года|г\.))?",
+                         re.IGNORECASE)),
+    ("md", re.compile(rf"(?P<m>{MONTH_EN})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d,.]*\d)(?!\s*,?\s*{YEAR})")),
+    ("dm", re.compile(rf"(?<![\d.,])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_EN})"
+                      rf"(?!\s*,?\s*(?:of\s+)?{YEAR})")),
+)
+
+EVENT_TYPES: tuple[tuple[str, str], ...] = (
+    (r"interview|Expert\s*\([A-Z]\)", "interview"),
+    (r"ratif", "ratification"),
+    (r"came\s+into\s+(?:force|effect)|entered\s+into\s+force|enter(?:s|ed)?\s+into\s+force|"
+     r"effective|вступ", "entry-into-force"),
+    (r"\bsign(?:ed|ing|s)?\b|подпис", "signature"),
+    (r"abolish|cancel|terminat|repeal|lifted|lifting|отмен", "abolition"),
+    (r"suspend|приостанов", "suspension"),
+    (r"amend|изменени|поправк", "amendment"),
+    (r"adopt|enact|approv|passed|принят|утвержд", "adoption"),
+    (r"establish|creat|set\s+up|found(?:ed|ing)|образова|создан", "establishment"),
+    (r"reorgani[sz]|renam|transferr?ed|преобразова", "reorganisation"),
+    (r"introduc|launch|implement|put\s+forth|presented|issued|введен", "introduction"),
+    (r"invasion|invade|\bwar\b|conflict|войн", "war"),
+    (r"open(?:ed|ing)|reopen|restor", "opening"),
+    (r"host", "hosting"),
+    (r"propos", "proposal"),
+    (r"relocat|crossed|left|arriv|moved", "migration"),
+    (r"crisis|pandemic|lockdown", "crisis"),
+)
+_EVENT_VERB = re.compile(
+    r"\b(?:adopt(?:ed|s|ion)|enact(?:ed|ment)|sign(?:ed|ing|ature)|ratif(?:ied|ication)|"
+    r"introduc(?:ed|tion)|establish(?:ed|ment)|creat(?:ed|ion)|launch(?:ed)?|abolish(?:ed)?|abolition|"
+    r"approv(?:ed|al)|amend(?:ed|ments?)|replaced|reorgani[sz](?:ed|ation)|transferred|opened|"
+    r"opening|propos(?:ed|al)|host(?:ed|ing)|suspend(?:ed)|cancel(?:l?ed|lation)|presented|"
+    r"invad(?:ed)|invasion|declar(?:ed|ation)|announc(?:ed|ement)|implemented|issued|passed|joined|"
+    r"acceded|founded|dissolved|renamed|relocated|restor(?:ed|ation)|came\s+into\s+(?:force|effect)|"
+    r"entered\s+into\s+force|took\s+effect|put\s+forth|(?:was|were)\s+made|принят\w*|подписан\w*|"
+    r"утвержд\w*|вступил\w*|введен\w*|создан\w*|отменен\w*|ратифицир\w*)\b", re.IGNORECASE)
+_YEAR_EVENT = re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Oo]n|[Ll]ater\s+in|[Ee]arly|[Ll]ate)"
+                         rf"\s+(?P<y>{YEAR})(?![\d-]|\s*[-–]\s*\d)(?!\s+(?:to|and)\s+{YEAR})")
+
+
+@dataclass
+class DateFound:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    precision: str          # day, month or year
+    year_inferred: bool = False
+
+    @property
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        if self.precision == "day":
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.precision == "month":
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+
+def month_number(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    if key.isdigit():
+        value = int(key)
+        return value if 1 <= value <= 12 else None
+    if key in MONTHS_EN:
+        return MONTHS_EN[key]
+    for index, stem in enumerate(_KK_STEMS, start=1):
+        if key.startswith(stem):
+            return index
+    if key.startswith("ма") and len(key) <= 3:
+        return 5
+    for index, stem in enumerate(_RU_STEMS, start=1):
+        if stem != "ма" and key.startswith(stem):
+            return index
+    return None
+
+
+def _valid(year: int, month: int | None, day: int | None) -> bool:
+    if month is None:
+        return 1800 <= year <= 2100
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def parse_dates(text: str) -> list[DateFound]:
+    """Every full, month or day-month date in the text, without overlaps, in order."""
+    found: list[DateFound] = []
+    taken: list[tuple[int, int]] = []
+    for _form, pattern in _FORMS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            groups = match.groupdict()
+            month = month_number(groups["m"])
+            day = int(groups["d"]) if groups.get("d") else None
+            year = int(groups["y"]) if groups.get("y") else None
+            if month is None or not _valid(year or 2000, month, day):
+                continue
+            precision = "day" if day else "month"
+            found.append(DateFound(start, end, year, month, day, precision))
+            taken.append((start, end))
+    return sorted(found, key=lambda d: d.start)
+
+
+def event_dates(text: str, sentences: Sentences, skip: list[tuple[int, int]]) -> list[DateFound]:
+    """Bare years introduced by in/since/by... in a sentence with an event verb."""
+    found = []
+    for match in _YEAR_EVENT.finditer(text):
+        start, end = match.span("y")
+        if any(s <= start < e for s, e in skip):
+            continue
+        s_start, s_end = sentences.span_at(start)
+        near = text[max(s_start, start - 100):min(s_end, end + 100)]
+        if not _EVENT_VERB.search(near):
+            continue
+        found.append(DateFound(start, end, int(match.group("y")), None, None, "year"))
+    return found
+
+
+def infer_year(text: str, date: DateFound, sentences: Sentences) -> None:
+    """Give a day-month date the year its sentence, or failing that the text before, is about."""
+    s_start, s_end = sentences.span_at(date.start)
+    years = [int(m.group()) for m in re.finditer(rf"(?<!\d){YEAR}(?!\d)", text[s_start:s_end])]
+    if not years:
+        before = text[max(0, s_start - 1500):s_start]
+        years = [int(m.group()) for m in re.finditer(rf"(?<![\d.,]){YEAR}(?![\d,])", before)][-1:]
+    if years:
+        date.year = years[-1] if len(years) == 1 else max(years)
+        date.year_inferred = True
+
+
+def describe_event(text: str, start: int, end: int, sentences: Sentences) -> tuple[str, str | None]:
+    """The sentence around a date (collapsed, at most 300 characters) and its event type."""
+    s_start, s_end = sentences.span_at(start)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if re.search(r"Expert\s*\([A-Z]\)", line):
+        expert = re.search(r"Expert\s*\([A-Z]\)", line).group()
+        return f"interview with {collapse(expert)}", "interview"
+    sentence = collapse(text[s_start:s_end])
+    if len(sentence) > 300:
+        local = start - s_start
+        sentence = collapse(text[max(s_start, s_start + local - 150):min(s_end, s_start + local + 150)])
+    event_type, best = None, None
+    raw = text[s_start:s_end]
+    local = start - s_start
+    for pattern, name in EVENT_TYPES:
+        for match in re.finditer(pattern, raw, re.IGNORECASE):
+            distance = abs(match.start() - local)
+            if best is None or distance < best:
+                event_type, best = name, distance
+    return sentence, event_type

@@ -1,0 +1,82 @@
+"""What the document loader produces: the document, its sections, and anchored items.
+
+Offsets are Unicode code points into the document's text (for a PDF, the text extracted from it),
+start inclusive and end exclusive, as in the Web Annotation ``TextPositionSelector``; line numbers
+are 1-based.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("citation", "date", "figure")
+
+# Fields every JSON line of a kind carries (null when not found), in output order.
+ITEM_FIELDS: dict[str, tuple[str, ...]] = {
+    "citation": ("act_type", "issuer", "number", "year", "date", "number_as_printed", "issuer_ids",
+                 "jurisdiction", "title", "form", "language", "label", "notes"),
+    "date": ("date", "precision", "event", "event_type", "act", "year_inferred"),
+    "figure": ("value", "unit", "country", "year", "direction", "stated_change_pct", "period_start",
+               "period_end", "value_max", "measure", "subject", "country_name", "rate", "approximate",
+               "notes"),
+}
+
+
+@dataclass
+class Section:
+    """A chapter, numbered heading or appendix found in the text."""
+
+    number: str      # "1", "1.2", "appendix-a", "introduction" ...
+    title: str       # the heading as printed (whitespace collapsed)
+    line: int        # line of the heading
+    start: int       # character offset of the heading
+    level: int       # 1 chapter/appendix/front matter, 2 numbered heading, 3 deeper
+
+
+@dataclass
+class Item:
+    """One extracted citation, date or figure, anchored in the text."""
+
+    kind: str
+    start: int
+    end: int
+    line: int
+    exact: str
+    confidence: float
+    fields: dict[str, Any] = field(default_factory=dict)
+    prefix: str = ""
+    suffix: str = ""
+    section: str | None = None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end,
+                               "line": self.line, "text": self.exact,
+                               "confidence": round(self.confidence, 2), "section": self.section}
+        for name in ITEM_FIELDS[self.kind]:
+            out[name] = self.fields.get(name)
+        return out
+
+
+@dataclass
+class DocumentInfo:
+    """The document as read: identity (checksum, size), type, and the size of its text."""
+
+    path: str
+    name: str
+    sha256: str          # of the file's bytes
+    size: int            # bytes
+    media_type: str      # text/plain or application/pdf
+    characters: int      # code points of the text the offsets refer to
+    lines: int
+    encoding: str | None = None
+    title: str | None = None
+    pages: int | None = None
+    text_sha256: str | None = None   # of the extracted text (UTF-8), for PDFs
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None and v != []}

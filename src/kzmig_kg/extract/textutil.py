@@ -1,0 +1,84 @@
+"""Sentences and paragraphs of text extracted from PDFs, where line breaks fall mid-sentence and
+page breaks leave blank lines inside paragraphs.
+
+A sentence ends at ``.``, ``!`` or ``?`` (and closing quotes or brackets) followed by space and a
+capital, digit, quote or bracket, unless the word before the point is an abbreviation (No., al.,
+p., pp., e.g., U.S.) or an initial. A blank line ends a paragraph only when the text before it
+ends like a sentence or a heading; otherwise it is a page break inside the paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+_ABBREVIATIONS = {
+    "no", "nr", "al", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "art", "vol", "dr", "mr", "mrs", "ms",
+    "st", "inc", "ltd", "co", "jr", "sr", "n.d", "approx", "u.s", "u.k", "fig", "ed", "eds", "ch", "para",
+    "см", "г", "гг", "ст", "т.е", "др", "т", "п", "пп", "ул", "no.", "see", "ibid", "op", "cit", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "seq",
+}
+_BLANK = re.compile(r"\n[ \t\f]*\n")
+
+
+@dataclass
+class Sentences:
+    """Sentence spans of a text, for looking up the sentence around an offset."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    paragraph_of: list[int]   # paragraph index of each sentence
+
+    @classmethod
+    def of(cls, text: str) -> Sentences:
+        cuts = set()
+        for match in _END.finditer(text):
+            word = re.search(r"([\w.]+)\.?$", text[max(0, match.start() - 12):match.start() + 1])
+            token = word.group(1).lower().rstrip(".") if word else ""
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+            cuts.add(match.end())
+        paragraph_cuts = set()
+        for match in _BLANK.finditer(text):
+            before = text[:match.start()].rstrip()
+            if not before or re.search(r"[.!?:;\"”’)]$", before) or _short_line(before):
+                cuts.add(match.end())
+                paragraph_cuts.add(match.end())
+        ordered = sorted(c for c in cuts if 0 < c < len(text))
+        spans, starts, paragraphs = [], [], []
+        paragraph = 0
+        previous = 0
+        for cut in ordered + [len(text)]:
+            start = previous
+            while start < cut and text[start].isspace():
+                start += 1
+            if start < cut:
+                spans.append((start, cut))
+                starts.append(start)
+                paragraphs.append(paragraph)
+            if cut in paragraph_cuts:
+                paragraph += 1
+            previous = cut
+        return cls(spans, starts, paragraphs)
+
+    def index_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def span_at(self, offset: int) -> tuple[int, int]:
+        if not self.spans:
+            return (0, 0)
+        return self.spans[self.index_at(offset)]
+
+
+def _short_line(before: str) -> bool:
+    """Whether the last line before a blank line looks like a heading (short, no dangling word)."""
+    last = before.rsplit("\n", 1)[-1].strip()
+    if not last or len(last) > 60 or len(last.split()) > 8:
+        return False
+    return not re.search(r"(?:\b(?:the|of|and|to|in|a|an|by|with|for|on|at|from)|[,(-])$", last)
+
+
+def collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
