@@ -161,3 +161,15 @@ def test_no_java_means_the_check_is_reported_as_not_run(monkeypatch: pytest.Monk
     result = check_consistency(_dataset_with(FIXTURES / "reasoning" / "disjoint-types.ttl"))
     assert result.ran is False
     assert "Java not found" in result.reason
+
+
+def test_every_ontology_term_used_is_declared(release, ontology: Graph) -> None:
+    """Classes and properties of our own namespace used in the release are in ontology/kzmig.ttl."""
+    declared = set(ontology.subjects(RDF.type, None))
+    used = set()
+    for _s, p, o, _g in release.dataset.quads((None, None, None, None)):
+        used.add(p)
+        if p == RDF.type and isinstance(o, URIRef):
+            used.add(o)
+    undeclared = sorted(str(t) for t in used if str(t).startswith(str(KZO)) and t not in declared)
+    assert not undeclared, "declare these in ontology/kzmig.ttl:\n" + "\n".join(undeclared)
