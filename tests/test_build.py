@@ -6,7 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
 from kzmig_kg.cli import main
@@ -36,6 +36,17 @@ def test_every_serialisation_parses_to_the_same_triples(release, name: str, fmt:
     merged = {(s, p, o) for s, p, o, _g in release.dataset.quads((None, None, None, None))}
     graph = Graph().parse(release.dir / name, format=fmt)
     assert len(graph) == len(merged)
+
+
+def test_store_and_every_dump_hold_exactly_the_nquads(release) -> None:
+    """pyoxigraph canonicalises literals (xsd:positiveInteger -> xsd:integer, "05" -> "5"); the
+    graph must use canonical forms only, so the store, the server and every dump agree."""
+    expected = {(s, p, o) for s, p, o, _g in release.dataset.quads((None, None, None, None))
+                if not any(isinstance(term, BNode) for term in (s, o))}
+    for name, fmt in (("kzmig.nt", "nt"), ("kzmig.ttl", "turtle"), ("kzmig.jsonld", "json-ld")):
+        dump = {t for t in Graph().parse(release.dir / name, format=fmt)
+                if not any(isinstance(term, BNode) for term in (t[0], t[2]))}
+        assert dump == expected, (name, sorted(dump ^ expected)[:5])
 
 
 def test_jsonld_context_file_lists_the_prefixes(release) -> None:

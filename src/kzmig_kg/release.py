@@ -14,9 +14,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
 
 from . import __version__
+from .jsonld import compact_jsonld
 from .namespaces import DCAT, DCTERMS, KZG, KZO, PREFIXES, PROV, RDF, RDFS, VOID, XSD
 from .reason import ReasoningResult
 from .schemaorg import export_schemaorg
@@ -27,13 +29,16 @@ DATASET_IRI = URIRef("https://w3id.org/kzmig/id/dataset/kzmig-kg")
 RELEASE_GRAPH = KZG["release"]
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
+# file -> (pyoxigraph format or "json-ld", media type, title); N-Quads is written first, by rdflib,
+# and bulk-loaded into the store; every other dump is serialised from the store by pyoxigraph,
+# which is 10 to 25 times faster than rdflib's serialisers on this graph.
 FILES = {
-    "kzmig.nq": ("nquads", "application/n-quads", "N-Quads, one named graph per source"),
-    "kzmig.trig": ("trig", "application/trig", "TriG, one named graph per source"),
-    "kzmig.ttl": ("turtle", "text/turtle", "Turtle, all triples merged"),
-    "kzmig.nt": ("nt", "application/n-triples", "N-Triples, all triples merged"),
+    "kzmig.nq": (ox.RdfFormat.N_QUADS, "application/n-quads", "N-Quads, one named graph per source"),
+    "kzmig.trig": (ox.RdfFormat.TRIG, "application/trig", "TriG, one named graph per source"),
+    "kzmig.ttl": (ox.RdfFormat.TURTLE, "text/turtle", "Turtle, all triples merged"),
+    "kzmig.nt": (ox.RdfFormat.N_TRIPLES, "application/n-triples", "N-Triples, all triples merged"),
     "kzmig.jsonld": ("json-ld", "application/ld+json", "JSON-LD with the context in context.jsonld"),
-    "kzmig.rdf": ("xml", "application/rdf+xml", "RDF/XML, all triples merged"),
+    "kzmig.rdf": (ox.RdfFormat.RDF_XML, "application/rdf+xml", "RDF/XML, all triples merged"),
 }
 
 
@@ -53,21 +58,9 @@ def write_release(dataset: Dataset, validation: ValidationReport, reasoning: Rea
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
         _describe(dataset, validation, reasoning)
-        merged = Graph()
-        for prefix, namespace in PREFIXES.items():
-            merged.bind(prefix, namespace)
-        for s, p, o, _g in dataset.quads((None, None, None, None)):
-            merged.add((s, p, o))
-        for name, (fmt, _media, _title) in FILES.items():
-            if fmt in ("nquads", "trig"):
-                dataset.serialize(tmp / name, format=fmt, encoding="utf-8")
-            elif fmt == "json-ld":
-                context = _context()
-                (tmp / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
-                                                    encoding="utf-8")
-                merged.serialize(tmp / name, format="json-ld", context=context, encoding="utf-8")
-            else:
-                merged.serialize(tmp / name, format=fmt, encoding="utf-8")
+        dataset.serialize(tmp / "kzmig.nq", format="nquads", encoding="utf-8")
+        quads = load_store(tmp / "kzmig.nq", tmp / "store")
+        triples = _write_dumps(tmp)
         description = dataset.graph(RELEASE_GRAPH)
         description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
         validation.report_graph.serialize(tmp / "validation-report.ttl", format="turtle",
@@ -76,14 +69,33 @@ def write_release(dataset: Dataset, validation: ValidationReport, reasoning: Rea
             validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
         if timings is not None:
             (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-        quads = load_store(tmp / "kzmig.nq", tmp / "store")
         export_schemaorg(tmp / "store", tmp / "kzmig-schemaorg.jsonld")
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     files = sorted(p.name for p in out_dir.iterdir())
-    return ReleaseInfo(out_dir, len(merged), quads, files)
+    return ReleaseInfo(out_dir, triples, quads, files)
+
+
+def _write_dumps(directory: Path) -> int:
+    """Serialise the store into every dump format; return the number of distinct triples."""
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    store = ox.Store.read_only(str(directory / "store"))
+    ox.serialize(store, str(directory / "kzmig.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
+    merged = ox.Store()  # one default graph: a triple in two named graphs appears once
+    merged.extend(ox.Quad(q.subject, q.predicate, q.object) for q in store)
+    for name, (fmt, _media, _title) in FILES.items():
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+            ox.serialize(merged, str(directory / name), fmt, prefixes=prefixes)
+        elif fmt == ox.RdfFormat.N_TRIPLES:
+            ox.serialize(merged, str(directory / name), fmt)
+    context = _context()
+    (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
+                                              encoding="utf-8")
+    (directory / "kzmig.jsonld").write_text(json.dumps(compact_jsonld(merged, context)),
+                                            encoding="utf-8")
+    return len(merged)
 
 
 def _swap(new: Path, target: Path) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import Graph
+
+from .jsonld import compact_jsonld
 
 LEGISLATION_CONSTRUCT = """
 PREFIX eli: <http://data.europa.eu/eli/ontology#>
@@ -46,10 +48,10 @@ WHERE {
 def export_schemaorg(store_dir: Path, out: Path) -> int:
     """Write the acts as schema.org Legislation JSON-LD; return the triple count."""
     store = ox.Store.read_only(str(store_dir))
-    triples = store.query(LEGISLATION_CONSTRUCT, use_default_graph_as_union=True)
-    graph = Graph()
-    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    graph.bind("schema", "https://schema.org/")
-    context = {"@vocab": "https://schema.org/", "schema": "https://schema.org/"}
-    graph.serialize(out, format="json-ld", context=context, encoding="utf-8")
+    graph = ox.Store()
+    graph.extend(ox.Quad(t.subject, t.predicate, t.object)
+                 for t in store.query(LEGISLATION_CONSTRUCT, use_default_graph_as_union=True))
+    context = {"@vocab": "https://schema.org/", "schema": "https://schema.org/",
+               "xsd": "http://www.w3.org/2001/XMLSchema#"}
+    out.write_text(json.dumps(compact_jsonld(graph, context), indent=1), encoding="utf-8")
     return len(graph)

@@ -41,7 +41,7 @@ def _document_to_rdf(record: Record, ctx: MappingContext) -> None:
         ctx.add(sec, KZO.sectionNumber, Literal(section["number"]))
         ctx.add(sec, DCTERMS.title, Literal(section["title"], lang="en"))
         ctx.add(sec, RDFS.label, Literal(f"{section['number']} {section['title']}", lang="en"))
-        ctx.add(sec, KZO.firstLine, Literal(section["line"], datatype=XSD.positiveInteger))
+        ctx.add(sec, KZO.firstLine, Literal(section["line"], datatype=XSD.integer))
 
 
 register(Kind(
@@ -78,10 +78,10 @@ def _passage_to_rdf(record: Record, ctx: MappingContext) -> None:
     selector = URIRef(f"{passage}/position")
     typed(ctx, selector, OA.TextPositionSelector)
     ctx.add(passage, OA.hasSelector, selector)
-    ctx.add(selector, OA.start, Literal(v["start"], datatype=XSD.nonNegativeInteger))
-    ctx.add(selector, OA.end, Literal(v["end"], datatype=XSD.nonNegativeInteger))
-    ctx.add(passage, KZO.firstLine, Literal(v["first_line"], datatype=XSD.positiveInteger))
-    ctx.add(passage, KZO.lastLine, Literal(v["last_line"], datatype=XSD.positiveInteger))
+    ctx.add(selector, OA.start, Literal(v["start"], datatype=XSD.integer))
+    ctx.add(selector, OA.end, Literal(v["end"], datatype=XSD.integer))
+    ctx.add(passage, KZO.firstLine, Literal(v["first_line"], datatype=XSD.integer))
+    ctx.add(passage, KZO.lastLine, Literal(v["last_line"], datatype=XSD.integer))
     span = f"{v['first_line']}" if v["first_line"] == v["last_line"] else \
         f"{v['first_line']}-{v['last_line']}"
     ctx.add(passage, RDFS.label, Literal(f"{v['document']} lines {span}", lang="en"))
