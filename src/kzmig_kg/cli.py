@@ -55,12 +55,9 @@ def build(data_dir: Path, out_dir: Path, no_reason: bool) -> None:
         result = build_release(data_dir, out_dir, progress=_progress, reason=not no_reason)
     except KzmigError as error:
         _fail(error)
-    from .records import read_records
-
-    kinds = Counter(r.kind for r in read_records(data_dir).records)
     click.echo(f"kzmig-kg {__version__}: release written to {result.release.directory}")
     click.echo(f"  records: {result.records} ("
-               + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")")
+               + ", ".join(f"{k} {n}" for k, n in sorted(result.kinds.items())) + ")")
     click.echo(f"  triples: {result.release.triples} in {result.release.quads} quads")
     click.echo(f"  {result.validation.summary(limit=0)}")
     click.echo(f"  {result.reasoning.summary()}")
