@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,6 +21,17 @@ DATA = ROOT / "data"
 SOURCES = ROOT.parent / "shared" / "sources"
 THESIS = SOURCES / "000_81b0946b00ba0bf2.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def require_executable(name: str, why: str) -> str:
+    """The path of a program a test needs: skip without it, but fail under CI, which installs it."""
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed ({why}); .ci/run installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 @dataclass

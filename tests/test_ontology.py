@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.namespaces import KZO
 from kzmig_kg.reason import check_consistency, reasoning_copy
 
-from .conftest import FIXTURES, ROOT
+from .conftest import FIXTURES, ROOT, require_executable
 
 VOCAB = ROOT.parent / "shared" / "vocab"
 OFFICIAL = {
@@ -112,8 +111,7 @@ def test_every_external_term_used_is_declared(release, imports: Graph, ontology:
 
 
 def test_release_is_consistent_under_hermit(release) -> None:
-    if shutil.which("java") is None:
-        pytest.skip("no Java on this machine; CI installs it")
+    require_executable("java", "HermiT runs on Java")
     assert release.result.reasoning.ran
     assert release.result.reasoning.consistent is True
 
@@ -147,8 +145,7 @@ def _dataset_with(fixture: Path) -> Dataset:
     ("two-adoption-dates.ttl", "2 values for functional property date_document"),
 ])
 def test_inconsistency_fails_with_an_explanation(fixture: str, words: str) -> None:
-    if shutil.which("java") is None:
-        pytest.skip("no Java on this machine; CI installs it")
+    require_executable("java", "HermiT runs on Java")
     with pytest.raises(InconsistentOntology) as caught:
         check_consistency(_dataset_with(FIXTURES / "reasoning" / fixture))
     assert words in str(caught.value)
