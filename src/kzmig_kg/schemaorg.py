@@ -15,13 +15,16 @@ PREFIX schema: <https://schema.org/>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 CONSTRUCT {
   ?act a schema:Legislation ; schema:name ?title ; schema:legislationIdentifier ?number ;
        schema:legislationDate ?date ; schema:temporalCoverage ?year ;
        schema:legislationType ?typeLabel ; schema:legislationJurisdiction ?jurisdiction ;
        schema:legislationPassedBy ?agent ; schema:legislationLegalForce ?force ;
        schema:legislationAmends ?amended ; schema:legislationRepeals ?repealed ;
-       schema:isBasedOn ?basis ; schema:sameAs ?wikidata .
+       schema:isBasedOn ?basis ; schema:sameAs ?wikidata ;
+       schema:legislationIdentifier ?localId ; schema:description ?effect ;
+       schema:legislationCommences ?commenced ; schema:sameAs ?adilet .
 }
 WHERE {
   ?act a eli:LegalResource ; eli:type_document ?type .
@@ -39,6 +42,11 @@ WHERE {
   OPTIONAL { ?act eli:amends ?amended }
   OPTIONAL { ?act eli:repeals ?repealed }
   OPTIONAL { ?act eli:based_on ?basis }
+  OPTIONAL { ?act eli:id_local ?localId }
+  OPTIONAL { ?act eli:description ?effect }
+  OPTIONAL { ?act eli:commences ?commenced }
+  OPTIONAL { ?act rdfs:seeAlso ?adilet .
+             FILTER (STRSTARTS(STR(?adilet), "https://adilet.zan.kz/")) }
   OPTIONAL { ?act skos:exactMatch ?wikidata .
              FILTER (STRSTARTS(STR(?wikidata), "http://www.wikidata.org/entity/")) }
 }

@@ -51,6 +51,7 @@ ACT_TYPES: dict[str, ActType] = {
                                    "Resolution of a state official",
                                    "Постановление должностного лица"),
     "draft-law": ActType("DraftLaw", "proekt-zakona", "Draft law", "Проект закона"),
+    "constitution": ActType("Constitution", "konstitutsiya", "Constitution", "Конституция"),
 }
 STATUSES = {
     "in-force": ELI["InForce-inForce"],
@@ -59,6 +60,13 @@ STATUSES = {
 }
 ADILET_ID = re.compile(r"^[A-Z][0-9]{2}[0-9A-Z]{7}[0-9A-Z_]$")
 URI_SAFE_NUMBER = re.compile(r"^[0-9A-Za-z-]+$")
+ADILET_PAGE = "https://adilet.zan.kz/rus/docs/"
+# a convocation suffix is a Roman numeral (477-IV, 2586-XII, 50-VIII)
+ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
+# only these act types ratify treaties in Kazakhstan (laws; before 1995 Supreme Council resolutions;
+# in 1995 presidential decrees having the force of law)
+RATIFYING_TYPES = ("law", "constitutional-law", "supreme-council-resolution",
+                   "decree-having-force-of-law", "presidential-decree")
 
 
 def act_iri(record: Record) -> URIRef:
@@ -83,11 +91,19 @@ def _act_to_rdf(record: Record, ctx: MappingContext) -> None:
     for cited in record.get("cited_as", []):
         ctx.add(act, KZO.citedAs, Literal(cited))
     date = record.get("date")
+    adopted = record.get("date_adopted")
+    if adopted:
+        ctx.add(act, ELI.date_document, adopted.literal())
     if date:
-        if date.precision == "day":
+        if date.precision == "day" and not adopted:
             ctx.add(act, ELI.date_document, date.literal())
         ctx.add(act, KZO.dateStated, date.literal())
         ctx.add(act, KZO.year, date.year_literal())
+    in_force = record.get("in_force_from")
+    if in_force:
+        if in_force.precision == "day":
+            ctx.add(act, ELI.first_date_entry_in_force, in_force.literal())
+        ctx.add(act, KZO.inForceFromStated, in_force.literal())
     ctx.text(act, DCTERMS.title, record.get("title"))
     ctx.text(act, RDFS.label, record.get("title"))
     ctx.text(act, KZO.subjectMatter, record.get("subject"))
@@ -100,6 +116,11 @@ def _act_to_rdf(record: Record, ctx: MappingContext) -> None:
     for target in ctx.refs(record, "repeals"):
         ctx.add(act, ELI.repeals, target)
         ctx.add(act, ELI.changes, target)
+    for target in ctx.refs(record, "commences"):
+        ctx.add(act, ELI.commences, target)
+        ctx.add(act, ELI.changes, target)
+    for target in ctx.refs(record, "replaces"):
+        ctx.add(act, DCTERMS.replaces, target)
     for basis in ctx.refs(record, "based_on"):
         ctx.add(act, ELI.based_on, basis)
     for agreement in ctx.refs(record, "ratifies"):
@@ -109,6 +130,7 @@ def _act_to_rdf(record: Record, ctx: MappingContext) -> None:
         ctx.add(act, ELI.refers_to, other)
     if record.get("adilet_id"):
         ctx.add(act, ELI.id_local, Literal(record.get("adilet_id")))
+        ctx.add(act, RDFS.seeAlso, URIRef(ADILET_PAGE + record.get("adilet_id")))
     if record.get("status") in STATUSES:
         ctx.add(act, ELI.in_force, STATUSES[record.get("status")])
     if record.get("status") == "draft":
@@ -142,6 +164,7 @@ def _act_type_vocabulary(graph: Graph) -> None:
 
 def _check_act(record: Record) -> list[tuple[str, str, str]]:
     problems = []
+    act_type = record.get("act_type")
     value = record.get("adilet_id")
     if value and not ADILET_ID.match(value):
         problems.append(("adilet_id", f"'{value}' does not look like an Adilet document ID",
@@ -151,6 +174,44 @@ def _check_act(record: Record) -> list[tuple[str, str, str]]:
         problems.append(("number", f"'{number}' looks like OCR damage (1 for I)",
                          "normalise the Roman numeral, e.g. 477-IV; keep the printed form in "
                          "number_as_printed"))
+    elif number and re.search(r"-[A-Za-z]+$", number) and not (
+            number.rsplit("-", 1)[1].isupper() and ROMAN.match(number.rsplit("-", 1)[1])):
+        problems.append(("number", f"'{number}' ends in '{number.rsplit('-', 1)[1]}', which is "
+                         "not a convocation numeral",
+                         "the suffix of a Kazakh act number is an upper-case Roman numeral "
+                         "(477-IV, 2586-XII); keep other printed forms in number_as_printed"))
+    if not number and not record.get("note"):
+        problems.append(("number", "the act has no number and no note saying why",
+                         "give the official number, or say in `note` that the source gives none"))
+    status = record.get("status")
+    if (act_type == "draft-law") != (status == "draft"):
+        problems.append(("status", f"a {act_type} with status '{status}': a draft law and only "
+                         "a draft law has status 'draft'",
+                         "write `status: draft` on a draft-law, or change act_type"))
+    if record.get("ratifies") and act_type not in RATIFYING_TYPES:
+        problems.append(("ratifies", f"a {act_type} cannot ratify an international agreement",
+                         "ratification is by a law (before 1995 a Supreme Council resolution); "
+                         "use refers_to for other acts that concern an agreement"))
+    date, adopted = record.get("date"), record.get("date_adopted")
+    if adopted and adopted.precision != "day":
+        problems.append(("date_adopted", f"'{adopted}' is not a full date",
+                         "date_adopted is the exact adoption date (YYYY-MM-DD) from a verified "
+                         "reference; put partial dates in `date`"))
+    elif adopted and date and str(adopted)[:len(str(date))] != str(date):
+        problems.append(("date_adopted", f"'{adopted}' contradicts the stated date '{date}'",
+                         "date_adopted must fall within the date the source states; record the "
+                         "contradiction in `note` and keep the stated date"))
+    in_force = record.get("in_force_from")
+    if in_force and date:
+        common = min(len(str(in_force)), len(str(date)))
+        if str(in_force)[:common] < str(date)[:common]:
+            problems.append(("in_force_from", f"in force from {in_force}, before the act's date "
+                             f"{date}", "an act cannot take effect before it is adopted; check "
+                             "both dates against the passage"))
+    for name in ("amends", "repeals", "commences", "replaces", "based_on"):
+        if record.id in record.get(name, []):
+            problems.append((name, f"the act refers to itself in '{name}'",
+                             "point to the other act's id"))
     return problems
 
 
@@ -163,12 +224,21 @@ register(Kind(
         Field("number_as_printed", "text", many=True, doc="the number as the source prints it"),
         Field("cited_as", "text", many=True, doc="the citations as the source writes them"),
         Field("date", "date", doc="date of adoption or signature, as precise as the text gives"),
+        Field("date_adopted", "date",
+              doc="exact adoption date (YYYY-MM-DD) from a verified reference (Adilet) where the "
+                  "text gives less; becomes eli:date_document"),
+        Field("in_force_from", "date",
+              doc="date the act (or the change the text describes) took effect, as stated"),
         Field("title", "langtext", required=True, doc="official title, or its subject if unknown"),
         Field("subject", "text", doc="what the act is about"),
         Field("effect", "text", required=True, doc="what it did, in our own words"),
         Field("issuer", "ref", many=True, refs=("organisation",)),
         Field("amends", "ref", many=True, refs=("act",)),
         Field("repeals", "ref", many=True, refs=("act",)),
+        Field("commences", "ref", many=True, refs=("act",),
+              doc="acts this act brings into force (eli:commences)"),
+        Field("replaces", "ref", many=True, refs=("act",),
+              doc="acts this act supersedes where a formal repeal is not established (dct:replaces)"),
         Field("based_on", "ref", many=True, refs=("act",)),
         Field("ratifies", "ref", many=True, refs=("agreement",)),
         Field("refers_to", "ref", many=True, refs=("act", "agreement")),
