@@ -39,7 +39,9 @@ def _country_to_rdf(record: Record, ctx: MappingContext) -> None:
     label(ctx, concept, record.get("name"))
     for alt in record.get("alt_names", []):
         ctx.add(concept, SKOS.altLabel, Literal(alt, lang="en"))
-    if not record.get("historical"):
+    if record.get("historical"):
+        ctx.add(concept, KZO.historicalCountry, Literal(True))
+    else:
         ctx.add(concept, SKOS.exactMatch, EUC[alpha3])
     if record.get("wikidata"):
         ctx.add(concept, SKOS.exactMatch, WD[record.get("wikidata")])
