@@ -143,20 +143,29 @@ def test_every_observation_value_is_printed_in_its_passage(release) -> None:
     assert not missing, missing
 
 
-ORDINALS = {1: ("largest", "highest", "main"), 2: ("second",), 3: ("3rd",), 4: ("4th",),
-            5: ("fifth",), 7: ("7th",)}
+ORDINALS = {1: ("largest", "highest", "main"), 2: ("second",), 3: ("3rd", "followed by"),
+            4: ("4th", "followed by"), 5: ("fifth",), 7: ("7th",)}
 
 
 def test_every_stated_claim_value_is_printed_in_its_passage(release) -> None:
     rows = release.query(PREFIXES + """
-        SELECT ?claim ?type ?stated ?first ?last WHERE {
+        SELECT ?claim ?type ?stated ?low ?high ?first ?last WHERE {
           ?claim a kzo:StatedClaim ; kzo:statedValue ?stated ; kzo:claimType/skos:notation ?type ;
                  prov:wasDerivedFrom [ kzo:firstLine ?first ; kzo:lastLine ?last ] .
+          OPTIONAL { ?claim kzo:lowerBound ?low ; kzo:upperBound ?high }
         }""")
     assert len({r["claim"] for r in rows}) >= 70
+    texts: dict[str, str] = {}
     for row in rows:
-        text, value = passage_text(row["first"], row["last"]), abs(row["stated"])
-        forms = ORDINALS[int(value)] if row["type"] == "rank" else {str(value), f"{value:.2f}", f"{value:g}"}
+        texts[row["claim"]] = texts.get(row["claim"], "") + " " + passage_text(row["first"], row["last"])
+    for row in rows:
+        text, value = texts[row["claim"]], abs(row["stated"])
+        if row["type"] == "rank":
+            forms = ORDINALS[int(value)]
+        elif row["low"] is not None:  # a stated range: '11-12%'
+            forms = {f"{row['low']:g}-{row['high']:g}"}
+        else:
+            forms = {str(value), f"{value:.2f}", f"{value:g}", f"{value:,}"}
         assert any(form in text for form in forms), (row["claim"], row["stated"], text[:200])
 
 
@@ -196,6 +205,30 @@ def test_non_flow_figures(release) -> None:
         ("bolashak-graduates-share", "GBR-IRL", "total", "to-2018"): 44,
         ("trafficking-cases-share", "UZB", "total", "to-2024"): 60,
         ("aware-medical-services-share", "WORLD", "sex-female", "to-2024"): 67,
+        # figures of the expert interviews (chapter 4 and Appendix B)
+        ("migration-violations", "WORLD", "total", "2024"): 300000,
+        ("expulsions", "WORLD", "total", "2024"): 12000,
+        ("expulsion-share", "WORLD", "total", "to-2024"): 11.5,
+        ("departures-abroad", "WORLD", "total", "2022"): 2500000,
+        ("work-permits-issued", "WORLD", "almaty-city", "2023"): 100000,
+        ("work-permit-cost", "UKR", "total", "2024"): 1500000,
+        ("conviction-share", "WORLD", "total", "to-2024"): 99,
+        ("small-business-shadow-share", "WORLD", "total", "to-2024"): 85,
+        ("private-employment-agencies", "WORLD", "total", "to-2024"): 200,
+        ("clients-relocating-share", "MIDDLE-EAST", "total", "to-2024"): 85,
+        ("e-government-rank", "WORLD", "total", "2024"): 10,
+        ("seasonal-work-duration", "GBR", "total", "2024"): 6,
+        ("age-of-group", "WORLD", "young-emigrants", "to-2024"): 21.5,
+        ("age-of-group", "WORLD", "bolashak-graduates-leaving", "to-2020"): 25.5,
+        ("age-of-group", "EUROPE", "waiters", "to-2024"): 55,
+        ("apartment-rent", "THA", "total", "to-2024"): 200,
+        ("apartment-rent", "WORLD", "after", "to-2024"): 1000,
+        ("companies-in-market", "WORLD", "electricity-engineering", "to-2024"): 5.5,
+        ("staff-quit-share", "WORLD", "migration-committee", "2023-10--2024-04"): 50,
+        ("staff-quit", "WORLD", "migration-committee", "to-2024"): 5,
+        ("staff-hired", "WORLD", "migration-committee", "to-2024"): 2,
+        ("request-response-time", "WORLD", "migration-committee", "to-2024"): 3,
+        ("detention-before-deportation", "WORLD", "total", "to-2024"): 10,
     }
     for key, value in expected.items():
         assert rows.get(key) == value, (key, rows.get(key))
@@ -219,6 +252,54 @@ def test_approximate_and_range_figures_are_estimates(release) -> None:
         }""")
     assert rows == [{"value": 8500, "low": 8000, "high": 9000,
                      "status": "http://purl.org/linked-data/sdmx/2009/code#obsStatus-E"}]
+
+
+EXPERTS = {
+    "expert-arrivals-RUS-2022-09-2023-01": "Expert D", "expert-seasonal-GBR": "Expert D",
+    "expert-seasonal-duration-GBR": "Expert D", "expert-egov-rank": "Expert D",
+    "expert-departures-2022": "Expert G", "expert-violations-per-year": "Expert G",
+    "expert-expulsions-per-year": "Expert G", "expert-expulsion-share": "Expert G",
+    "expert-conviction-share": "Expert G", "expert-small-business-shadow": "Expert G",
+    "expert-migration-committee-quit-share": "Expert G", "expert-detention-before-deportation": "Expert G",
+    "expert-permits-almaty-2023": "Expert C", "expert-population-UZB": "Expert C",
+    "expert-permit-cost-UKR": "Expert C", "expert-age-waiters-europe": "Expert C",
+    "expert-private-employment-agencies": "Expert F", "expert-clients-middle-east": "Expert B",
+    "expert-age-young-emigrants": "Expert B", "expert-trafficking-UZB": "Expert H",
+}
+
+
+def test_expert_figures_name_their_expert(release) -> None:
+    rows = release.query(PREFIXES + """
+        SELECT ?obs ?by WHERE {
+          ?obs qb:dataSet <https://w3id.org/kzmig/id/dataset/ds-expert-interviews> .
+          OPTIONAL { ?obs kzo:statedBy ?by } }""")
+    by_obs = {row["obs"]: row["by"] for row in rows}
+    # 38 figures, of which three the findings give without naming an expert (the quota of 2008
+    # and of today, the 82 visa-free countries)
+    assert len(by_obs) == 38
+    assert sorted(obs.split("/")[-5] for obs, who in by_obs.items() if not who) == [
+        "labour-quota-size", "labour-quota-size", "visa-free-countries"]
+    records = {r.id: r for r in read_records(DATA).of_kind("observation")}
+    for record_id, expert in EXPERTS.items():
+        assert records[record_id].get("stated_by") == expert, record_id
+    # the figures the findings give without naming an expert stay without one
+    assert records["expert-quota-2008"].get("stated_by") is None
+
+
+def test_alternative_figures_are_kept_as_bounds(release) -> None:
+    rows = release.query(PREFIXES + """
+        SELECT ?value ?low ?high WHERE {
+          ?obs kzo:indicator kzc:indicator-conviction-share ; sdmx-measure:obsValue ?value ;
+               kzo:lowerBound ?low ; kzo:upperBound ?high }""")
+    assert rows == [{"value": 99, "low": 95.8, "high": 99.8}]
+
+
+def test_periods_carry_their_day_count(release) -> None:
+    rows = {r["period"]: r["days"] for r in release.query(PREFIXES + """
+        SELECT ?period ?days WHERE { ?p skos:notation ?period ; kzo:dayCount ?days }""")}
+    assert rows["2022"] == 365 and rows["2020"] == 366 and rows["2004-2010"] == 2557
+    assert rows["2023-10--2024-04"] == 213
+    assert "from-2022-09-21" not in rows and "to-2018" not in rows
 
 
 # ------------------------------------------------------------------ the contract for consumers
@@ -329,12 +410,20 @@ def test_base_fixture_passes_every_integrity_constraint() -> None:
     assert set(ic_violations(normalise(memory_store(STATS / "qb-base.ttl"))).values()) == {0}
 
 
+# A fixture may also break a constraint that depends on the one it targets: an observation whose
+# measure type names a measure it lacks (IC-15) also carries another measure than that one (IC-16).
+ALSO_FIRES = {"15": {"16"}}
+
+
 @pytest.mark.parametrize("query", IC_QUERIES, ids=ic_name)
 def test_integrity_constraint_fires_on_its_fixture(query: Path) -> None:
-    fixture = STATS / f"ic-{ic_name(query)}.ttl"
+    """Each fixture breaks its own constraint, and no other beyond those it must."""
+    name = ic_name(query)
+    fixture = STATS / f"ic-{name}.ttl"
     store = normalise(memory_store(STATS / "qb-base.ttl", fixture))
-    rows = list(store.query(query.read_text(encoding="utf-8")))
-    assert rows, f"{query.name} does not fire on {fixture.name}"
+    fired = {ic for ic, count in ic_violations(store).items() if count}
+    assert name in fired, f"{query.name} does not fire on {fixture.name}"
+    assert fired == {name} | ALSO_FIRES.get(name, set()), fired
 
 
 def test_normalisation_pushes_data_set_attributes_down() -> None:
@@ -380,7 +469,13 @@ def test_top_source_country(release) -> None:
     assert [(r["country"], r["value"]) for r in named(release, "stats-top-source-country", year=2000)] \
         == [("RUS", 23941)]
     assert [(r["country"], r["value"]) for r in named(release, "stats-top-source-country", year=2017)] \
-        == [("RUS", 4346)]
+        == [("RUS", 4346)]  # line 427: Russia first among the main countries of origin
+    assert [(r["country"], r["value"]) for r in named(release, "stats-top-source-country", year=2015)] \
+        == [("UZB", 7592)]  # line 371
+    # 2023: Uzbekistan is "the second-largest source country ... after Russia" (line 987), whose
+    # figure the document does not give; the stored maximum (Uzbekistan, 6,519) is not the answer
+    assert [(r["country"], r["value"]) for r in named(release, "stats-top-source-country", year=2023)] \
+        == [("RUS", None)]
 
 
 def test_country_series_with_year_on_year_change(release) -> None:
@@ -432,13 +527,18 @@ def test_stated_changes_query_recomputes(release) -> None:
 # ------------------------------------------------------------------ record checks
 
 def _only_statistics(data_copy: Path) -> Path:
-    """A data directory with the statistics records and what they refer to."""
+    """A data directory with the statistics records and what they refer to: the countries and
+    groupings (without their links to organisations, which the statistics do not need) and the
+    sources the statistics cite, so that other domains' records cannot break these tests."""
     for path in list(data_copy.iterdir()):
         if path.is_dir() and path.name not in ("countries", "statistics", "sources"):
             shutil.rmtree(path)
     for path in (data_copy / "sources").glob("*.yaml"):
         if path.name != "statistics.yaml":
             path.unlink()
+    for path in (data_copy / "countries").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r"(?m)^\s+organisations?:.*\n", "", text), encoding="utf-8")
     return data_copy
 
 
@@ -497,8 +597,136 @@ def test_claim_needs_its_base_and_stated_value(data_copy: Path) -> None:
     assert fields == {"base_period", "stated"}
 
 
-def test_statistics_records_need_no_other_domain() -> None:
-    """The statistics and countries records build on their own (only sources they own)."""
-    records = read_records(DATA)
+def test_share_claim_needs_its_whole_and_both_bounds(data_copy: Path) -> None:
+    data = _only_statistics(data_copy)
+    (data / "statistics" / "zz-bad.yaml").write_text(
+        "kind: stated-claim\nrecords:\n  - id: bad-share\n    claim: share-of\n"
+        "    summary: x\n    indicator: expulsions\n    period: 2024\n    base_period: 2024\n"
+        "    stated: 11.5\n    lower: 11\n    passages: ['2804']\n"
+        "  - id: bad-range\n    claim: share-of\n    summary: x\n    indicator: expulsions\n"
+        "    period: 2024\n    base_indicator: migration-violations\n    stated: 15\n    lower: 11\n"
+        "    upper: 12\n    passages: ['2804']\n", encoding="utf-8")
+    with pytest.raises(RecordErrors) as caught:
+        read_records(data)
+    found = {(e.line, e.field) for e in caught.value.errors if e.file.endswith("zz-bad.yaml")}
+    assert found == {(3, "base_indicator"), (10, "lower"), (18, "stated")}, found
+
+
+def test_statistics_records_need_no_other_domain(data_copy: Path) -> None:
+    """The statistics build with the countries and their own sources alone."""
+    records = read_records(_only_statistics(data_copy))
     refs = {r.get("dataset") for r in records.of_kind("observation")}
     assert refs <= {r.id for r in records.of_kind("stat-dataset")}
+    assert len(records.of_kind("observation")) == 224 and len(records.of_kind("stated-claim")) == 140
+    build_graph(records)
+
+
+# ------------------------------------------------------------------ SHACL shapes of the statistics
+
+SHAPES_FILE = Path(__file__).resolve().parents[1] / "ontology" / "shapes" / "statistics.ttl"
+VOCAB_FILE = Path(__file__).resolve().parents[1] / "ontology" / "vocab" / "statistics.ttl"
+SHAPE_PREFIXES = PREFIXES + """
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX sdmx-code: <http://purl.org/linked-data/sdmx/2009/code#>
+PREFIX kzd: <https://w3id.org/kzmig/id/>
+PREFIX ex: <https://w3id.org/kzmig/id/fixture/>
+PREFIX per: <https://w3id.org/kzmig/id/period/>
+"""
+
+
+@cache
+def _shapes_graph():
+    from rdflib import Graph
+    return Graph().parse(SHAPES_FILE, format="turtle")
+
+
+def _shape_messages(update: str | None = None) -> list[str]:
+    from pyshacl import validate
+    from rdflib import Graph
+    from rdflib.namespace import SH
+    data = Graph().parse(VOCAB_FILE, format="turtle").parse(STATS / "shapes-valid.ttl", format="turtle")
+    if update:
+        data.update(SHAPE_PREFIXES + update)
+    conforms, report, _ = validate(data, shacl_graph=_shapes_graph(), inference="none", advanced=True,
+                                   inplace=True)
+    return [str(m) for m in report.objects(None, SH.resultMessage)]
+
+
+def test_statistics_shapes_accept_the_valid_fixture() -> None:
+    assert _shape_messages() == []
+
+
+def _replace(subject: str, prop: str, value: str) -> str:
+    return (f"DELETE {{ {subject} {prop} ?old }} INSERT {{ {subject} {prop} {value} }} "
+            f"WHERE {{ {subject} {prop} ?old }}")
+
+
+SHAPE_BREAKS = [
+    ("no data set", "DELETE WHERE { ex:imm-UZB-2005 qb:dataSet ?d }", "exactly one data set"),
+    ("data set is not a qb:DataSet", _replace("ex:imm-UZB-2005", "qb:dataSet", "ex:nothing"),
+     "must be a qb:DataSet"),
+    ("value is a string", _replace("ex:imm-UZB-2005", "sdmx-measure:obsValue", '"44648"'), "numeric value"),
+    ("two values", "INSERT DATA { ex:imm-UZB-2005 sdmx-measure:obsValue 44000 }",
+     "exactly one numeric value"),
+    ("area is not a country", _replace("ex:imm-UZB-2005", "sdmx-dimension:refArea", "kzc:group-WORLD"),
+     "reference area (sdmx-dimension:refArea) must be a country"),
+    ("no counterpart", "DELETE WHERE { ex:imm-UZB-2005 kzo:counterpartArea ?c }",
+     "exactly one counterpart area"),
+    ("counterpart outside the code list", _replace("ex:imm-UZB-2005", "kzo:counterpartArea", "ex:atlantis"),
+     "must be a concept of the kzc:countries code list"),
+    ("period is not a reference period", _replace("ex:imm-UZB-2005", "sdmx-dimension:refPeriod",
+     "ex:sometime"),
+     "must be a kzo:ReferencePeriod"),
+    ("breakdown outside its list", _replace("ex:imm-UZB-2005", "kzo:breakdown", "kzc:unit-persons"),
+     "must be a concept of kzc:breakdowns"),
+    ("unit outside its list", _replace("ex:imm-UZB-2005", "sdmx-attribute:unitMeasure",
+     "kzc:breakdown-total"),
+     "must be a concept of kzc:units"),
+    ("no unit", "DELETE WHERE { ex:imm-UZB-2005 sdmx-attribute:unitMeasure ?u }", "exactly one unit"),
+    ("two statuses", "INSERT DATA { ex:imm-UZB-2005 sdmx-attribute:obsStatus sdmx-code:obsStatus-E }",
+     "at most one observation status"),
+    ("no passage", "DELETE WHERE { ex:imm-UZB-2005 prov:wasDerivedFrom ?p }", "passage(s) of the thesis"),
+    ("passage is not a passage", _replace("ex:gdp-2005", "prov:wasDerivedFrom", "ex:nowhere"),
+     "passage(s) of the thesis"),
+    ("bounds reversed", _replace("ex:gdp-2005", "kzo:lowerBound", "70"), "lower bound must not exceed"),
+    ("flow and indicator", "INSERT DATA { ex:imm-UZB-2005 kzo:indicator kzc:indicator-gdp }",
+     "either a flow"),
+    ("neither flow nor indicator", "DELETE WHERE { ex:imm-UZB-2005 kzo:flowDirection ?d }", "either a flow"),
+    ("unknown flow direction", _replace("ex:imm-UZB-2005", "kzo:flowDirection", "kzc:flow-SIDEWAYS"),
+     "A flow direction is"),
+    ("indicator outside its list", _replace("ex:gdp-2005", "kzo:indicator", "kzc:flow-IMM"),
+     "must be a concept of kzc:indicators"),
+    ("flow in an indicator data set", _replace("ex:imm-UZB-2005", "qb:dataSet", "ex:figures"),
+     "put each observation in a data set of its structure"),
+    ("indicator in a flow data set", _replace("ex:gdp-2005", "qb:dataSet", "ex:flows"),
+     "put each observation in a data set of its structure"),
+    ("data set without structure", "DELETE WHERE { ex:flows qb:structure ?s }", "exactly one structure"),
+    ("data set without title", "DELETE WHERE { ex:flows dct:title ?t }", "needs a title"),
+    ("period without label", "DELETE WHERE { per:2005 rdfs:label ?l }", "one label carrying its year"),
+    ("period starts after it ends", _replace("per:2005", "kzo:startYear", "2006"), "not after its end year"),
+    ("period without dated ends", "DELETE WHERE { per:2004 time:hasEnd ?e }", "dated beginning or end"),
+    ("claim without type", "DELETE WHERE { ex:claim kzo:claimType ?t }", "exactly one claim type"),
+    ("claim type outside its list", _replace("ex:claim", "kzo:claimType", "kzc:flow-IMM"),
+     "must be a concept of kzc:claim-types"),
+    ("claim without target period", "DELETE WHERE { ex:claim kzo:targetPeriod ?p }", "period of the figure"),
+    ("claim with a text stated value", _replace("ex:claim", "kzo:statedValue", '"about 25"'),
+     "numeric stated value"),
+    ("claim without summary", "DELETE WHERE { ex:claim rdfs:label ?l }", "needs a summary"),
+    ("claim without passage", "DELETE WHERE { ex:claim prov:wasDerivedFrom ?p }",
+     "passage(s) of the thesis that make it"),
+    ("claim base period is not a period", _replace("ex:claim", "kzo:basePeriod", "ex:sometime"),
+     "periods of a stated claim"),
+    ("claim target is not an observation", _replace("ex:claim", "kzo:targetObservation", "ex:claim"),
+     "must be qb:Observation resources"),
+    ("percent change without its percent", "DELETE WHERE { ex:claim kzo:statedValue ?v }",
+     "needs the stated percent"),
+    ("percent change without its base", "DELETE WHERE { ex:claim kzo:basePeriod ?p }",
+     "base period it compares with"),
+]
+
+
+@pytest.mark.parametrize("update, message", [b[1:] for b in SHAPE_BREAKS], ids=[b[0] for b in SHAPE_BREAKS])
+def test_statistics_shape_fires(update: str, message: str) -> None:
+    messages = _shape_messages(update)
+    assert any(message in m for m in messages), messages

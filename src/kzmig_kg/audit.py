@@ -1,11 +1,14 @@
 """Audit: every figure of the document that does not reconcile with the others.
 
-The document's claims about its figures (``kzo:StatedClaim``: percent changes, averages, ranks,
-trends) and its observations are checked by the SPARQL queries ``queries/stats-audit-*.rq``,
+The document's claims about its figures (``kzo:StatedClaim``: percent changes, averages, shares,
+averages per day, ranks, highest and lowest values, trends) and its observations are checked by
+the SPARQL queries ``queries/stats-audit-*.rq``,
 each of which returns one row per finding with the columns ``subject kind indicator country year
 stated computed detail``. The audit runs them all on the built store (pyoxigraph) and adds the
 passages (line ranges) of each finding's subject. Both the stated and the recomputed value are
-reported; nothing in the graph is changed.
+reported; nothing in the graph is changed. Where the text leaves out a figure that a stated
+percent change and a stored figure imply, the checks use the implied figure and say so in the
+detail.
 
 Entry point: :func:`audit`. The CLI is ``kzmig-kg audit --format table|json``.
 """

@@ -10,12 +10,13 @@ Three kinds of record:
   reference area, counterpart area, breakdown, period), never from row order, so two records with
   the same key in one data set collide and are reported (integrity constraint IC-12).
 - ``stated-claim``: a relation between figures the document asserts (a percent change, an average,
-  a rank, a trend), linked to every stored observation with the compared key, so that
-  ``kzmig_kg.audit`` can recompute it by SPARQL.
+  a share, an average per day, a rank, a highest or lowest value, a trend), linked to every stored
+  observation with the compared key, so that ``kzmig_kg.audit`` can recompute it by SPARQL.
 
 Code lists (flow directions, indicators, breakdowns, units, qualifiers, claim types) live in
 ``ontology/vocab/statistics.ttl``; this module reads their notations from there. Reference periods
-are ``time:ProperInterval`` resources built from the period text (see ``parse_period``).
+are ``time:ProperInterval`` resources built from the period text (see ``parse_period``), with
+integer start, end and single years and the number of days of a closed period (``kzo:dayCount``).
 """
 
 from __future__ import annotations
@@ -100,6 +101,13 @@ class Period:
                 self.end == dt.date(self.end.year, 12, 31):
             return self.begin.year
         return None
+
+    @property
+    def days(self) -> int | None:
+        """Number of calendar days the period covers (None for an open period)."""
+        if self.begin is None or self.end is None:
+            return None
+        return (self.end - self.begin).days + 1
 
     @property
     def iri(self) -> URIRef:
@@ -188,6 +196,8 @@ def add_period(ctx: MappingContext, period: Period) -> URIRef:
         graph.add((instant, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
         graph.add((instant, TIME.inXSDgYear, Literal(f"{day.year:04d}", datatype=XSD.gYear)))
         graph.add((iri, year_prop, Literal(day.year, datatype=XSD.integer)))
+    if period.days is not None:
+        graph.add((iri, KZO.dayCount, Literal(period.days, datatype=XSD.integer)))
     if (year := period.single_year) is not None:
         graph.add((iri, KZO.periodYear, Literal(year, datatype=XSD.integer)))
         graph.add((iri, RDFS.seeAlso, URIRef(f"http://reference.data.gov.uk/id/year/{year}")))
@@ -423,8 +433,9 @@ register(Kind(
 
 CLAIM_TYPES = codes("claim-types")
 NEEDS_BASE = {"percent-change", "mean-percent-change", "increase", "decrease", "no-increase",
-              "part-of"}
-NEEDS_STATED = {"percent-change", "mean-percent-change", "mean-of", "rank"}
+              "annual-increase", "part-of", "share-of", "per-day-mean"}
+NEEDS_STATED = {"percent-change", "mean-percent-change", "mean-of", "rank", "share-of",
+                "per-day-mean"}
 
 
 def claim_iri(record: Record) -> URIRef:
@@ -485,6 +496,10 @@ def _claim_to_rdf(record: Record, ctx: MappingContext) -> None:
         ctx.add_all(claim, KZO.componentObservation, index.get(key, []))
     if record.get("within"):
         ctx.add(claim, KZO.withinPeriod, add_period(ctx, parse_period(record.get("within"))))
+    if record.get("lower") is not None:
+        ctx.add(claim, KZO.lowerBound, _number(record.get("lower")))
+    if record.get("upper") is not None:
+        ctx.add(claim, KZO.upperBound, _number(record.get("upper")))
     ctx.add(claim, RDFS.label, Literal(record.get("summary"), lang="en"))
 
 
@@ -504,6 +519,16 @@ def _check_claim(record: Record) -> list[tuple[str, str, str]]:
                          "e.g. components: food-products;paid-services"))
     if kind in ("minimum", "maximum") and not record.get("within"):
         problems.append(("within", f"a '{kind}' claim needs the range of years", "e.g. 2000-2023"))
+    if kind in ("share-of", "per-day-mean") and not (record.get("base_indicator")
+                                                     or record.get("base_direction")):
+        problems.append(("base_indicator", f"a '{kind}' claim compares two indicators: give "
+                         "base_indicator", "the indicator of the whole (share-of) or of the "
+                         "total over the period (per-day-mean)"))
+    lower, upper, stated = record.get("lower"), record.get("upper"), record.get("stated")
+    if (lower is None) != (upper is None):
+        problems.append(("lower", "a stated range needs both lower and upper", "e.g. lower: 11, upper: 12"))
+    elif lower is not None and not (lower <= (stated if stated is not None else lower) <= upper):
+        problems.append(("stated", f"stated value {stated} lies outside lower..upper", "check the bounds"))
     return problems
 
 
@@ -515,7 +540,8 @@ register(Kind(
         Field("claim", "enum", required=True, choices=CLAIM_TYPES, doc="see kzc:claim-types"),
         Field("summary", "text", required=True, doc="what the document claims, in our words"),
         Field("stated", "number",
-              doc="the stated value: a signed percent (-25.14 for 'decreased by 25.14%') or a rank"),
+              doc="the stated value: a signed percent (-25.14 for 'decreased by 25.14%'), a rank, "
+                  "an average, a share in percent or an average per day"),
         *_key_fields(required_period=True),
         Field("base_period", "text", doc="period of the figure compared with (changes, trends)"),
         Field("base_direction", "enum", choices=tuple(FLOW_IRIS), doc="base measure if different"),
@@ -525,6 +551,8 @@ register(Kind(
         Field("components", "enum", many=True, choices=codes("breakdowns"),
               doc="breakdowns averaged by a mean-of claim"),
         Field("within", "text", doc="range of years of a minimum/maximum claim, e.g. 2000-2023"),
+        Field("lower", "number", doc="lower end of a stated range ('11-12%': 11)"),
+        Field("upper", "number", doc="upper end of a stated range ('11-12%': 12)"),
     ),
     iri=claim_iri, to_rdf=_claim_to_rdf, check=_check_claim,
 ))
