@@ -52,10 +52,13 @@ SELECT ?act ?type ?number ?year ?id ?title ?cited ?printed WHERE {
 }"""
 ISSUERS_QUERY = _PREFIXES + """
 SELECT ?act ?org WHERE { ?act a eli:LegalResource ; eli:passed_by ?org . }"""
+AMENDS_QUERY = _PREFIXES + """
+SELECT ?act ?target WHERE { ?act a eli:LegalResource ; eli:amends ?target . }"""
 OBSERVATIONS_QUERY = _PREFIXES + """
-SELECT ?obs ?value ?direction ?area ?period ?start ?end ?id ?dataset WHERE {
+SELECT ?obs ?value ?direction ?indicator ?area ?period ?start ?end ?id ?dataset WHERE {
   ?obs a qb:Observation ; sdmx-measure:obsValue ?value .
   OPTIONAL { ?obs kzo:flowDirection ?direction }
+  OPTIONAL { ?obs kzo:indicator ?indicator }
   OPTIONAL { ?obs kzo:counterpartArea ?area }
   OPTIONAL { ?obs qb:dataSet ?dataset }
   OPTIONAL { ?obs kzo:recordId ?id }
@@ -79,6 +82,7 @@ class Act:
     cited_as: set[str] = field(default_factory=set)
     printed: set[str] = field(default_factory=set)
     issuers: set[str] = field(default_factory=set)
+    amends: set[str] = field(default_factory=set)      # IRIs of the acts it amends
 
 
 @dataclass
@@ -86,7 +90,8 @@ class Observation:
     iri: str
     id: str | None
     value: Decimal
-    direction: str | None      # IMM, EMI, NET
+    direction: str | None      # IMM, EMI, NET; None for an indicator
+    indicator: str | None      # the indicator code of a non-flow observation
     country: str | None        # ISO alpha-3; None for the total (group-WORLD) and other groups
     area: str | None           # the code-list id (country-XXX, group-...)
     start: int | None
@@ -144,6 +149,9 @@ def graph_index(data_dir: Path | None = None, store_dir: Path | None = None) -> 
     for row in _rows(source, ISSUERS_QUERY):
         if row["act"] in acts:
             acts[row["act"]].issuers.add(row["org"].rsplit("/", 1)[-1])
+    for row in _rows(source, AMENDS_QUERY):
+        if row["act"] in acts:
+            acts[row["act"]].amends.add(row["target"])
     observations: dict[str, Observation] = {}
     for row in _rows(source, OBSERVATIONS_QUERY):
         if row["obs"] in observations:
@@ -155,8 +163,9 @@ def graph_index(data_dir: Path | None = None, store_dir: Path | None = None) -> 
             value = Decimal(str(row["value"]))
         except ArithmeticError:
             continue
+        indicator = (row.get("indicator") or "").rsplit("/", 1)[-1].removeprefix("indicator-") or None
         observations[row["obs"]] = Observation(
-            row["obs"], row.get("id"), value, direction, country, area,
+            row["obs"], row.get("id"), value, direction, indicator, country, area,
             int(row["start"]) if row.get("start") else None, int(row["end"]) if row.get("end") else None,
             row.get("dataset"))
     documents = {row["sha"]: (row["doc"], row.get("id")) for row in _rows(source, DOCUMENTS_QUERY)}
@@ -184,51 +193,58 @@ def _digits(number: str | None) -> str:
 
 
 def reconcile_citation(item: Item, acts: list[Act]) -> Result:
+    """Resolve a citation to an act: by the curated form of the citation, by type, number and
+    year, as an amendment cited by the number of the act it amends, or by title."""
     f = item.fields
-    written = _norm(item.exact)
-    by_cited = [a for a in acts if written in a.cited_as]
+    by_cited = [a for a in acts if _norm(item.exact) in a.cited_as]
     if len(by_cited) == 1:
         return _act_result(item, by_cited[0], "match", "cited this way in the curated record")
     number, year, act_type = f.get("number"), f.get("year"), f.get("act_type")
     if number:
-        same = [a for a in acts if a.number == number]
-        exact = [a for a in same if a.year == year and (act_type is None or a.act_type == act_type)]
-        if exact:
-            return _act_result(item, exact[0], "match", "")
-        same_year = [a for a in same if a.year == year]
-        if same_year:
-            act = same_year[0]
-            return _act_result(item, act, "disagreement",
-                               f"the document calls it {act_type or 'an act'}; the graph has "
-                               f"{act.act_type}")
-        if same:
-            act = sorted(same, key=lambda a: abs((a.year or 0) - (year or 0)))[0]
-            return _act_result(item, act, "disagreement",
-                               f"cited with year {year}; the act in the graph is of {act.year} "
-                               "(an amendment of it, or a wrong year)")
-        digits = [a for a in acts if _digits(a.number) == _digits(number) and _digits(number)
-                  and a.year == year and (act_type is None or a.act_type in {act_type, None})]
-        if digits:
-            act = digits[0]
-            return _act_result(item, act, "disagreement",
-                               f"number read as {number}; the graph has {act.number} (OCR damage?)")
-        return Result(item, "missing", note=f"no act numbered {number} in the graph")
+        return _by_number(item, acts, number, year, act_type, by_cited)
     candidates = [a for a in acts if a.act_type == act_type and act_type and year and a.year == year]
     issuers = set(f.get("issuer_ids") or [])
     if issuers:
-        narrowed = [a for a in candidates if a.issuers & issuers]
-        candidates = narrowed or candidates
+        candidates = [a for a in candidates if a.issuers & issuers] or candidates
     if len(candidates) == 1:
         return _act_result(item, candidates[0], "match", "by type, issuer and year (no number cited)")
-    title = f.get("title")
-    if title:
-        best = _best_title(title, acts, year)
-        if best is not None:
-            return _act_result(item, best, "match", "by title")
+    if f.get("title") and (best := _best_title(f["title"], acts, year)) is not None:
+        return _act_result(item, best, "match", "by title")
     if len(candidates) > 1:
         return Result(item, "not-compared",
                       note=f"{len(candidates)} acts of this type and year; the citation has no number")
     return Result(item, "missing", note="no act of this type, issuer and year or title in the graph")
+
+
+def _by_number(item: Item, acts: list[Act], number: str, year: int | None, act_type: str | None,
+               by_cited: list[Act]) -> Result:
+    same = [a for a in acts if a.number == number]
+    exact = [a for a in same if a.year == year and (act_type is None or a.act_type == act_type)]
+    if exact:
+        return _act_result(item, exact[0], "match", "")
+    targets = {a.iri for a in same}
+    amending = [a for a in (by_cited or acts) if a.amends & targets and a.year == year]
+    if amending:
+        return _act_result(item, amending[0], "match",
+                           f"an amendment of {year}, cited by the number of the act it amends"
+                           + (f" ({len(amending)} candidates)" if len(amending) > 1 else ""))
+    same_year = [a for a in same if a.year == year]
+    if same_year:
+        act = same_year[0]
+        return _act_result(item, act, "disagreement",
+                           f"the document calls it {act_type or 'an act'}; the graph has {act.act_type}")
+    if same:
+        act = sorted(same, key=lambda a: abs((a.year or 0) - (year or 0)))[0]
+        return _act_result(item, act, "disagreement",
+                           f"cited with year {year}; the act in the graph is of {act.year} "
+                           "and no amendment of that year is recorded")
+    digits = [a for a in acts if _digits(number) and _digits(a.number) == _digits(number)
+              and a.year == year and (act_type is None or a.act_type in {act_type, None})]
+    if digits:
+        act = digits[0]
+        return _act_result(item, act, "disagreement",
+                           f"number read as {number}; the graph has {act.number} (OCR damage?)")
+    return Result(item, "missing", note=f"no act numbered {number} in the graph")
 
 
 def _best_title(title: str, acts: list[Act], year: int | None) -> Act | None:
@@ -263,14 +279,23 @@ def _period_of(f: dict[str, Any]) -> tuple[int | None, int | None]:
 
 
 def reconcile_figure(item: Item, observations: list[Observation]) -> Result:
+    """Set a figure against the observations: a flow by direction, country and period; any
+    figure also against the other indicators with the same value, country and period."""
     f = item.fields
-    direction = _DIRECTION.get(f.get("direction") or "")
-    if f.get("value") is None or direction is None or f.get("unit") != "persons" or \
-            f.get("measure") not in {"flow", None}:
-        return Result(item, "not-compared", note="not a flow figure with a value")
+    if f.get("value") is None:
+        return Result(item, "not-compared", note="a stated change without a value")
     value = Decimal(str(f["value"]))
     country = f.get("country")
     start, end = _period_of(f)
+    direction = _DIRECTION.get(f.get("direction") or "")
+    indicators = sorted((o for o in observations if o.direction is None and _same_value(o.value, value, f)
+                         and _period_fits(o, start, end) and (country is None or o.country == country)),
+                        key=lambda o: (o.start, o.end) != (start, end))
+    is_flow = direction is not None and f.get("unit") == "persons" and f.get("measure") in {"flow", None}
+    if not is_flow:
+        if indicators:
+            return _obs_result(item, indicators[0], "match", f"indicator {indicators[0].indicator}")
+        return Result(item, "not-compared", note="not a flow figure; no indicator with this value")
     flows = [o for o in observations if o.direction == direction]
 
     def same_key(o: Observation) -> bool:
@@ -281,12 +306,13 @@ def reconcile_figure(item: Item, observations: list[Observation]) -> Result:
     equal = [o for o in keyed if _same_value(o.value, value, f)]
     if equal:
         return _obs_result(item, equal[0], "match", "")
+    if indicators:
+        return _obs_result(item, indicators[0], "match", f"recorded as indicator {indicators[0].indicator}")
     if keyed:
         o = keyed[0]
         return _obs_result(item, o, "disagreement",
                            f"the document says {f['value']}; the graph has {_fmt(o.value)}")
-    by_value = [o for o in flows if _same_value(o.value, value, f) and o.value != 0]
-    for o in by_value:
+    for o in (o for o in flows if _same_value(o.value, value, f) and o.value != 0):
         if o.country == country and (o.start, o.end) != (start, end):
             when = f"{start}" if start == end else f"{start}-{end}"
             return _obs_result(item, o, "disagreement",
@@ -296,12 +322,30 @@ def reconcile_figure(item: Item, observations: list[Observation]) -> Result:
             return _obs_result(item, o, "disagreement",
                                f"same value and period, but read as {country or 'the total'}; the "
                                f"graph has {o.country or o.area or 'the total'}")
+    if start is None:
+        undated = [o for o in observations if _same_value(o.value, value, f) and o.value != 0
+                   and (country is None or o.country == country) and o.direction in {direction, None}]
+        if len(undated) == 1:
+            o = undated[0]
+            return _obs_result(item, o, "match", "the document gives no year here; matched by value "
+                                                 "and country")
     return Result(item, "missing", note="no observation with this direction, country and period")
+
+
+def _period_fits(o: Observation, start: int | None, end: int | None) -> bool:
+    """The figure's year or period is the observation's, or lies within its (open) period."""
+    if (o.start, o.end) == (start, end):
+        return True
+    if start is None or (o.start is None and o.end is None):
+        return False
+    return (o.start is None or o.start <= start) and (o.end is None or end <= o.end)
 
 
 def _same_value(stored: Decimal, stated: Decimal, f: dict[str, Any]) -> bool:
     if stored == stated or abs(stored) == abs(stated) and "loss" in " ".join(f.get("notes") or []):
         return True
+    if f.get("value_max") is not None and stored == (stated + Decimal(str(f["value_max"]))) / 2:
+        return True                    # "8-9 thousand", kept in the graph as its midpoint
     if f.get("approximate") or abs(stated) >= 100000:
         return abs(stored - stated) <= abs(stated) * Decimal("0.005")
     return False
@@ -313,8 +357,8 @@ def _fmt(value: Decimal) -> str:
 
 def _obs_result(item: Item, o: Observation, status: str, note: str) -> Result:
     period = "" if o.start is None else (str(o.start) if o.start == o.end else f"{o.start}-{o.end}")
-    says = " ".join(x for x in (o.direction or "", o.country or o.area or "total", period,
-                                _fmt(o.value)) if x)
+    says = " ".join(x for x in (o.direction or o.indicator or "", o.country or o.area or "total",
+                                period, _fmt(o.value)) if x)
     return Result(item, status, o.iri, o.id, says, note)
 
 

@@ -3,11 +3,13 @@ acts, dates with their events, numeric claims about migration), as JSON lines or
 
 One public entry: ``extract_document(path, ...)``. The steps are one module each:
 
-- ``reader``: check and read the file (text or PDF) with limits, hash it, serve windows;
+- ``reader`` (``pdf``): check and read the file (text or PDF) with limits, hash it, serve windows;
 - ``sections``: chapters, numbered headings, appendices;
-- ``citations``: legal-act citations (English, Russian, Kazakh forms), normalised numbers;
-- ``dates``: dates at their precision and the events attached;
-- ``figures``: values with unit, country (ISO alpha-3), year or period, direction, stated change;
+- ``citations`` (``acttypes``, ``actnumbers``): legal-act citations in English, Russian and Kazakh
+  forms, with act type, issuer, normalised number and year;
+- ``events`` (``dates``): dates at their precision and the events attached;
+- ``figures`` (``tokens``, ``context``, ``periods``, ``relations``, ``countries``, ``numbers``):
+  values with unit, country (ISO alpha-3), year or period, direction, stated change;
 - ``to_rdf``: Web Annotation RDF (oa:TextPositionSelector + oa:TextQuoteSelector) per item.
 
 The text is processed in overlapping windows, so a large document is read in bounded memory and
@@ -29,11 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .citations import CitationFound, find_citations
-from .dates import describe_event, event_dates, infer_year, parse_dates
+from .events import describe_event, find_dates
 from .figures import find_figures
 from .model import KINDS, DocumentInfo, Item, Section
 from .numbers import as_number
-from .reader import DocumentError, Source, Window, open_document
+from .reader import WINDOW_CHARS, DocumentError, Source, Window, open_document
 from .textutil import Sentences, collapse
 
 CONTEXT_CHARS = 32    # prefix and suffix of the oa:TextQuoteSelector
@@ -47,6 +49,7 @@ class Extraction:
     kinds: tuple[str, ...] = KINDS
     min_confidence: float = 0.0
     titles: bool = True
+    window_chars: int = WINDOW_CHARS
 
     @property
     def document(self) -> DocumentInfo:
@@ -59,7 +62,7 @@ class Extraction:
     def items(self) -> Iterator[Item]:
         """The items in document order, extracted window by window (a stream)."""
         starts = [s.start for s in self.sections]
-        for window in self.source.windows():
+        for window in self.source.windows(self.window_chars):
             yield from _extract_window(window, self, starts)
 
     def all_items(self) -> list[Item]:
@@ -88,13 +91,9 @@ def _extract_window(window: Window, run: Extraction, section_starts: list[int]) 
     low, high = window.emit_from - base, window.emit_to - base
     sentences = Sentences.of(text)
     citations = find_citations(text, titles=run.titles)
-    dates = parse_dates(text)
-    for date in dates:
-        if date.year is None:
-            infer_year(text, date, sentences)
-    taken = [(c.start, c.end) for c in citations] + [(d.start, d.end) for d in dates]
-    dates += event_dates(text, sentences, taken)
-    dates.sort(key=lambda d: d.start)
+    taken = [(c.start, c.end) for c in citations]
+    dates = find_dates(text, sentences, taken)
+    taken += [(d.start, d.end) for d in dates if d.precision != "year"]
     items: list[Item] = []
 
     def make(kind: str, start: int, end: int, confidence: float, fields: dict) -> None:
@@ -112,39 +111,40 @@ def _extract_window(window: Window, run: Extraction, section_starts: list[int]) 
             make("citation", c.start, c.end, c.confidence, _citation_fields(c))
     if "date" in run.kinds:
         for d in dates:
-            if d.year is None:
-                continue
-            event, event_type = describe_event(text, d.start, d.end, sentences)
-            s_start, s_end = sentences.span_at(d.start)
-            inside = next((c for c in citations if c.start <= d.start < c.end), None)
-            act = inside or next((c for c in citations if s_start <= c.start < s_end), None)
-            if inside is not None:
-                event, event_type = f"date of {inside.label()}", "adoption"
-            confidence = 0.9 if d.precision != "year" else 0.7
-            if d.year_inferred:
-                confidence -= 0.2
-            fields = {"date": d.iso, "precision": d.precision, "event": event,
-                      "event_type": event_type, "act": act.label() if act else None,
-                      "year_inferred": d.year_inferred or None}
-            make("date", d.start, d.end, confidence, fields)
+            if d.year is not None:
+                make("date", d.start, d.end, *_date_fields(text, d, sentences, citations))
     if "figure" in run.kinds:
         dated = [(d.start, d.end, d.year) for d in dates if d.year and d.precision != "year"]
         for f in find_figures(text, sentences, taken, dated):
-            fields = {
-                "value": as_number(f.value) if f.value is not None else None,
-                "unit": f.unit, "country": f.country, "year": f.year,
-                "direction": f.direction,
-                "stated_change_pct": as_number(f.stated_change_pct)
-                if f.stated_change_pct is not None else None,
-                "period_start": f.period_start, "period_end": f.period_end,
-                "value_max": as_number(f.value_max) if f.value_max is not None else None,
-                "measure": f.measure, "subject": f.subject, "country_name": f.country_name,
-                "rate": f.rate, "approximate": f.approx or None,
-                "notes": f.notes or None,
-            }
-            make("figure", f.start, f.end, f.confidence, fields)
+            make("figure", f.start, f.end, f.confidence, _figure_fields(f))
     items.sort(key=lambda i: (i.start, i.kind))
     yield from items
+
+
+def _date_fields(text: str, d, sentences: Sentences, citations: list[CitationFound]) -> tuple[float, dict]:
+    """Confidence and fields of a date: its event, and the act it dates or is cited with."""
+    event, event_type = describe_event(text, d.start, d.end, sentences)
+    s_start, s_end = sentences.span_at(d.start)
+    inside = next((c for c in citations if c.start <= d.start < c.end), None)
+    act = inside or next((c for c in citations if s_start <= c.start < s_end), None)
+    if inside is not None:
+        event, event_type = f"date of {inside.label()}", "adoption"
+    confidence = (0.9 if d.precision != "year" else 0.7) - (0.2 if d.year_inferred else 0)
+    return confidence, {"date": d.iso, "precision": d.precision, "event": event,
+                        "event_type": event_type, "act": act.label() if act else None,
+                        "year_inferred": d.year_inferred or None}
+
+
+def _figure_fields(f) -> dict:
+    def number(value):
+        return as_number(value) if value is not None else None
+
+    return {"value": number(f.value), "unit": f.unit, "country": f.country, "year": f.year,
+            "direction": f.direction, "stated_change_pct": number(f.stated_change_pct),
+            "period_start": f.period_start, "period_end": f.period_end,
+            "value_max": number(f.value_max), "measure": f.measure, "subject": f.subject,
+            "country_name": f.country_name, "rate": f.rate, "approximate": f.approx or None,
+            "notes": f.notes or None}
 
 
 def _citation_fields(c: CitationFound) -> dict:

@@ -1,26 +1,28 @@
-"""Step 3: citations of legal acts, in English and Russian (and Kazakh) legal writing.
+"""Step 3: citations of legal acts, in English, Russian and Kazakh legal writing.
 
-A citation starts at an act-type head (``Law``, ``Constitutional Law``, ``Resolution``, ``Joint
-Decree``, ``Government Resolution``, ``Criminal Code``, ``Закон``, ``Постановление`` ...). From
-there the parser reads, each part optional and in the orders documents use:
+One public entry: ``find_citations(text)``. A citation starts at an act-type head (``Law``,
+``Constitutional Law``, ``Joint Decree``, ``Government Resolution``, ``Labour Code``, ``Закон``,
+``Постановлением``, ``Трудовой кодекс`` ...), optionally after a jurisdiction (``RK Law``). From
+the head the parser reads, each part optional, in the orders documents use:
 
-    head [issuer: of the Government of the Republic of Kazakhstan] [having the force of law]
-         [title: "On Migration"] [date: dated 22 July 2011 | от 22 июля 2011 года]
-         number: No. 477-IV | № 477-IV | N 2337
-         [title: on Population Migration] [year: , 2011 | (2011) | , dated ... | от ...]
+    head [issuer: of the Government of the Republic of Kazakhstan | Правительства РК]
+         [having the force of law] [title: "On Migration" | «О миграции населения»]
+         [date: dated 22 July 2011 | of 22.07.2011 | от 22 июля 2011 года]
+         number: No. 477-IV | № 477-IV | N 2337 | Nos. 148 and 838 | 477-IV (no mark)
+         [title: on Population Migration] [year: , 2011 | (2011) | of 2011 | dated ...]
+         [title: "On Population Migration"]
 
-Examples it reads: ``(Law No. 477-1V, 2011)``, ``Law No. 201-V (2014)``, ``Resolution of the
-Government of the Republic of Kazakhstan No. 961, 2022``, ``Joint Decree of the Minister of
-Internal Affairs of the Republic of Kazakhstan No. 215, 2004``, ``Constitutional Law of the
-Republic of Kazakhstan No. 438-V (2015)``, ``Закон Республики Казахстан от 22 июля 2011 года №
-477-IV``, ``Қазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV Заңы``.
+Examples: ``(Law No. 477-1V, 2011)``, ``Law No. 201-V (2014)``, ``Resolution of the Government
+of the Republic of Kazakhstan No. 961, 2022``, ``Joint Decree of the Minister of Internal Affairs
+of the Republic of Kazakhstan No. 215, 2004``, ``Constitutional Law of the Republic of
+Kazakhstan No. 438-V (2015)``, ``Закон Республики Казахстан от 22 июля 2011 года № 477-IV``,
+``Қазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV Заңы``.
 
 A citation needs a number, or else a stated issuer with a year or a quoted title (``Joint Decree
-of the Acting Minister of Foreign Affairs of the Republic of Kazakhstan (2016)``). Acts named only
-by their title (``the Law on the Legal Status of Foreigners``) are found with ``form`` "title" and a
-lower confidence. Numbers are normalised (OCR ``1`` for ``I`` in Roman numerals repaired, the
-printed form kept), the act type is one of the project's act types (kinds/acts.py), and the
-issuer is given in English with the project's organisation id where it is known.
+of the Acting Minister of Foreign Affairs of the Republic of Kazakhstan (2016)``: form
+``issuer``). Acts named by title only (``the Law on the Legal Status of Foreigners``) are found
+with form ``title`` and a lower confidence. Numbers are normalised (``actnumbers``), act types and
+issuers classified (``acttypes``).
 """
 
 from __future__ import annotations
@@ -28,27 +30,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import DATE_PATTERN, MONTH_EN, YEAR, parse_dates
-from .numbers import normalise_act_number
+from .actnumbers import normalise_act_number
+from .acttypes import classify, issuer_of
+from .dates import DATE_PATTERN, MONTH_EN, MONTH_KK, YEAR, parse_dates
+from .textutil import Spans
 
 WS = r"[\s\u00a0]{1,12}"
 OWS = r"[\s\u00a0]{0,12}"
-_QUOTED = r"(?:\"[^\"]{2,220}?\"|“[^”]{2,220}?”|«[^»]{2,220}?»|„[^“”]{2,220}?[“”])"
+_QUOTED = (r"(?:\"[^\"]{2,220}?\"|“[^”]{2,220}?”|«[^«»]{2,220}?(?:«[^«»]{1,80}»[^«»]{0,40})?»|"
+           r"„[^“”]{2,220}?[“”]|'[^'\n]{2,160}?')")
+_LETTERS = r"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# An act number: optional letter code (ҚР ДСМ-), serial, hyphenated convocation or parts, /year,
+# optional ЗРК suffix.
+NUMBER = (rf"(?:(?:[{_LETTERS}]{{1,4}}[ \u00a0]){{0,2}}[{_LETTERS}]{{1,4}}-)?\d{{1,6}}"
+          r"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{1,6}|\d{1,4})(?![\w]))*(?:/\d{1,4})?"
+          r"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ)(?![\w]))?")
+_CONVOCATION_NUMBER = r"\d{1,6}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{0,4}|1[IVX][IVX1]{0,3})(?![\w-])"
 
-# ------------------------------------------------------------------------------- English
+# ------------------------------------------------------------------------------------ English
 
 _MODIFIER = (r"(?:Constitutional|Joint|Interministerial|Inter-ministerial|Government(?:al)?|"
              r"Presidential|Ministerial|Federal|Criminal|Labou?r|Tax|Civil|Administrative|"
              r"Entrepreneurial|Budget|Land|Customs|Environmental|Ecological|Water|Forest|Draft|"
-             r"Social|Health|Family|Penal|Procedural|Criminal[- ]Procedure|Civil[- ]Procedure)")
+             r"Social|Health|Family|Penal|Procedural|Criminal[- ]Procedure|Civil[- ]Procedure|"
+             r"Cabinet|Supreme\s+Council)")
 _CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
+_JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian)"
 _HEAD_EN = re.compile(
-    rf"(?<![\w-])(?:(?:{_MODIFIER}){WS}){{0,2}}(?:{_CORE}|(?:law|code)(?=\s+(?:No\b|Nr\b|№|\"|“|«)))"
-    rf"(?![\w-])")
-_CAP = r"(?!No\b|Nr\b|On\b|Article\b|Art\b|Dated\b)[A-Z][\w'’.\-]*"
+    rf"(?<![\w-])(?:{_JURIS_EN}{WS})?(?P<head>(?:(?:{_MODIFIER}){WS}){{0,2}}"
+    rf"(?:{_CORE}|(?:law|code|decree|resolution|order)(?=\s+(?:No\b|Nr\b|№|\"|“|«|\d))))(?![\w-])")
+_CAP = r"(?!No\b|Nr\b|Nos\b|On\b|Article\b|Art\b|Dated\b)[A-Z][\w'’.\-]*"
 _CONNECTOR = r"(?:of|and|for|the|on|in|at|de|&)"
 _ISSUER_EN = re.compile(
-    rf"{WS}of{WS}(?:the{WS})?(?P<issuer>{_CAP}(?:{WS}(?:{_CONNECTOR}{WS}){{0,3}}{_CAP}){{0,16}})")
+    rf"{WS}of{WS}(?:the{WS})?(?P<issuer>{_CAP}(?:,?{WS}(?:{_CONNECTOR}{WS}){{0,3}}{_CAP}){{0,16}})")
 _FORCE = re.compile(rf"{OWS},?{OWS}having{WS}the{WS}force{WS}of{WS}(?:a{WS})?law", re.IGNORECASE)
 _TITLE_QUOTED = re.compile(rf"{OWS},?{OWS}(?P<title>{_QUOTED})")
 _TITLE_ON = re.compile(
@@ -57,11 +71,13 @@ _TITLE_ON = re.compile(
 _DATE_CLAUSE = re.compile(rf"{OWS},?{OWS}(?:dated|of|from|on|adopted{WS}on|от){WS}"
                           rf"(?P<date>{DATE_PATTERN})")
 _NUMBER = re.compile(
-    rf"{OWS},?{OWS}(?:No\.?|Nr\.?|N°|№|#|N(?=\s*\d)){OWS}"
-    r"(?P<number>\d{1,6}(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{1,6}|\d{1,3})(?![\w]))*"
-    r"(?:[ \t]?[-–]?[ \t]?(?:ЗРК|ZRK|ҚРЗ))?)\.?")
+    rf"{OWS},?{OWS}(?:Nos\.?|№№){OWS}(?P<number>{NUMBER})"
+    rf"(?P<more>(?:{OWS}(?:,|and|&|и){OWS}{NUMBER}(?![\d,.]\d))+)"
+    rf"|{OWS},?{OWS}(?:No\.?|Nr\.?|N°|№|#|N(?=\s*\d)){OWS}(?P<number1>{NUMBER})(?:\.(?=,))?")
+_BARE_NUMBER = re.compile(rf"{WS}(?P<number>{_CONVOCATION_NUMBER})")
 _YEAR_AFTER = re.compile(
     rf"(?:{OWS},{OWS}(?:dated{WS}|of{WS})?(?P<date>{DATE_PATTERN})"
+    rf"|{OWS}\({OWS}(?P<date3>{DATE_PATTERN}){OWS}\)"
     rf"|{OWS},{OWS}\(?(?P<year>{YEAR})\)?(?![\d,.]\d)"
     rf"|{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)"
     rf"|{WS}(?:dated|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
@@ -69,126 +85,32 @@ _YEAR_AFTER = re.compile(
 _YEAR_PAREN = re.compile(rf"{OWS}(?:,{OWS})?\({OWS}(?P<year>{YEAR}){OWS}\)|{OWS},{OWS}(?P<year2>{YEAR})"
                          rf"(?={OWS}[);])")
 
-# ------------------------------------------------------------------------------- Russian
+# ------------------------------------------------------------------------------------ Russian
 
 _HEAD_RU = re.compile(
-    r"(?<![\w-])(?P<head>(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов)?|[Кк]одекс\w*|"
-    r"[Уу]каз\w*|[Пп]остановлени\w*|[Сс]овместн\w+\s+приказ\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|"
-    r"[Ии]нструкци\w*|[Рр]ешени\w*|[Пп]роект\w*\s+закона)(?![\w-])")
+    r"(?<![\w-])(?P<head>(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов)?|"
+    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|ым|ом)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
+    r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
+    r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*)(?![\w-])")
+_STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 _ISSUER_RU = re.compile(
-    r"(?P<issuer>(?:[\s\u00a0]+(?!от\b|№)[^\s\u00a0№«\"“();]+){1,12}?)(?=[\s\u00a0]*(?:от\b|№|«|\"|“|N\s*\d))")
-_NUMBER_RU = re.compile(
-    r"[\s\u00a0]*(?:№|N)[\s\u00a0]*(?P<number>\d{1,6}(?:[ \t]?[-–][ \t]?(?:[IVXLivxl1|ІХ]{1,6}|\d{1,3})"
-    r"(?![\w]))*(?:[ \t]?[-–]?[ \t]?(?:ЗРК|ҚРЗ|VI|V))?)")
+    rf"(?P<issuer>(?:[\s\u00a0]+(?!{_STOP_RU}|об?\b)[^\s\u00a0№«\"“();,]+){{1,12}}?)"
+    rf"(?P<title>[\s\u00a0]+об?[\s\u00a0][^№«\"“();]{{3,120}}?)?(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
+_FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
+_NUMBER_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
 _DATE_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
+_YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
+                      rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
+                      rf"[\s\u00a0]*(?:г\.|года))")
 
-# ------------------------------------------------------------------------------- Kazakh
+# ------------------------------------------------------------------------------------- Kazakh
 
 _KK = re.compile(
     rf"(?P<issuer>Қазақстан\s+Республикасы(?:ның)?(?:\s+[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,4}}?)\s+"
-    rf"(?P<date>{YEAR}\s+жылғы\s+\d{{1,2}}\s+(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|"
-    rf"қыркүйек|қазан|қараша|желтоқсан)\w*)\s+№\s*(?P<number>\d{{1,6}}(?:-[IVXІ1]{{1,6}})?)"
+    rf"(?P<date>{YEAR}\s+жылғы\s+\d{{1,2}}\s+{MONTH_KK})\s+№\s*(?P<number>{NUMBER})"
     r"(?:\s+(?P<title>[^.;\n]{0,120}?))?\s+(?P<head>Заңы|Кодексі|қаулысы|Жарлығы|бұйрығы|"
     r"Конституциялық\s+заңы)")
 
-# --------------------------------------------------------------------------- classification
-
-ISSUERS: tuple[tuple[str, str, str | None], ...] = (
-    # (pattern on the issuer text, English name, project organisation id)
-    (r"cabinet\s+of\s+ministers|кабинет\w*\s+министров", "Cabinet of Ministers", "cabinet-of-ministers"),
-    (r"supreme\s+(?:council|soviet)|верховн\w+\s+совет", "Supreme Council", "supreme-council"),
-    (r"chief\s+state\s+sanitary\s+doctor|главн\w+\s+государственн\w+\s+санитарн\w+\s+врач",
-     "Chief State Sanitary Doctor", "chief-state-sanitary-doctor"),
-    (r"internal\s+affairs|внутренних\s+дел|ішкі\s+істер", "Minister of Internal Affairs",
-     "ministry-of-internal-affairs"),
-    (r"foreign\s+affairs|иностранных\s+дел|сыртқы\s+істер", "Minister of Foreign Affairs",
-     "ministry-of-foreign-affairs"),
-    (r"labou?r\s+and\s+social\s+protection|труда\s+и\s+социальной\s+защиты",
-     "Minister of Labour and Social Protection of Population", "ministry-of-labour-social-protection"),
-    (r"national\s+economy|национальной\s+экономики", "Minister of National Economy",
-     "ministry-of-national-economy"),
-    (r"national\s+security|национальной\s+безопасности", "National Security Committee",
-     "national-security-committee"),
-    (r"minist\w+\s+of\s+labou?r|министр\w*\s+труда", "Minister of Labour", "ministry-of-labour"),
-    (r"government|правительств|үкімет", "Government", "government"),
-    (r"president|президент", "President", "president"),
-    (r"parliament|парламент|mazhilis|мажилис", "Parliament", "parliament"),
-)
-JURISDICTIONS: tuple[tuple[str, str], ...] = (
-    (r"republic\s+of\s+kazakhstan|\brk\b|республики\s+казахстан|\bрк\b|қазақстан", "KAZ"),
-    (r"russian\s+federation|российской\s+федерации|\bрф\b|^federal\b", "RUS"),
-    (r"kyrgyz\s+republic|кыргызской\s+республики", "KGZ"),
-    (r"republic\s+of\s+uzbekistan|республики\s+узбекистан", "UZB"),
-)
-
-
-def classify(head: str, issuer: str | None, force_of_law: bool = False) -> str | None:
-    """The project act type (kinds/acts.py ACT_TYPES key) of a head and issuer."""
-    h = re.sub(r"\s+", " ", head).lower()
-    i = re.sub(r"\s+", " ", issuer or "").lower()
-    both = f"{h} {i}"
-    if re.search(r"constitutional\s+law|конституционн|конституциялық", h):
-        return "constitutional-law"
-    if re.search(r"draft|bill|проект", h):
-        return "draft-law"
-    if re.search(r"\bcodes?\b|кодекс", h):
-        return "code"
-    if re.search(r"joint|interministerial|inter-ministerial|совместн", h):
-        return "joint-order"
-    if re.search(r"decree|edict|ukaz|указ|жарлығы", h) and re.search(r"president|президент", both):
-        if force_of_law or re.search(r"force\s+of\s+(?:a\s+)?law|силу\s+закона", both):
-            return "decree-having-force-of-law"
-        return "presidential-decree"
-    if re.search(r"instruction|инструкци", h):
-        return "instruction"
-    if re.search(r"resolution|decree|decision|ordinance|постановлени|решени|қаулысы", both) or \
-            re.search(r"resolution|decree|постановлени|қаулысы", h):
-        if re.search(r"cabinet\s+of\s+ministers|кабинет", i):
-            return "cabinet-resolution"
-        if re.search(r"supreme\s+(?:council|soviet)|верховн", i):
-            return "supreme-council-resolution"
-        if re.search(r"government|правительств|үкімет", both):
-            return "government-resolution"
-        if re.search(r"sanitary|санитарн|chief|главн\w+\s+государственн", i):
-            return "official-resolution"
-        if re.search(r"minist|министр|chairman|председател|committee|комитет", i):
-            return "ministerial-order"
-        if re.search(r"resolution|постановлени|қаулысы", h):
-            return None
-    if re.search(r"\border|приказ|бұйрығы", h) or (re.search(r"decree", h) and i):
-        return "ministerial-order"
-    if re.search(r"\blaws?\b|закон|заңы", h):
-        return "law"
-    return None
-
-
-def issuer_of(issuer: str | None) -> tuple[str | None, list[str], str | None]:
-    """English issuer name(s), project organisation ids, and the jurisdiction (alpha-3)."""
-    if not issuer:
-        return None, [], None
-    text = re.sub(r"\s+", " ", issuer).strip()
-    low = text.lower()
-    jurisdiction = next((code for pattern, code in JURISDICTIONS if re.search(pattern, low)), None)
-    names: list[str] = []
-    ids: list[str] = []
-    for chunk in re.split(r"\s+and\s+the\s+|\s+и\s+(?=министр)", low):
-        for pattern, name, org in ISSUERS:
-            if re.search(pattern, chunk):
-                acting = "Acting " if re.search(r"\bacting\b|исполняющ", chunk) else ""
-                if name not in names:
-                    names.append(acting + name)
-                    if org:
-                        ids.append(org)
-                break
-    if names:
-        return "; ".join(names), ids, jurisdiction
-    stripped = re.sub(r"\s*(?:of\s+the\s+)?(?:Republic\s+of\s+Kazakhstan|RK)$", "", text).strip()
-    if not stripped or stripped.lower() in {"republic of kazakhstan", "rk", "республики казахстан"}:
-        return None, [], jurisdiction
-    return stripped, [], jurisdiction
-
-
-# ------------------------------------------------------------------------------------ parsing
 
 @dataclass
 class CitationFound:
@@ -217,9 +139,29 @@ class CitationFound:
         return " ".join(parts)
 
 
+@dataclass
+class _Parts:
+    """What the grammar read from one citation, before classification."""
+
+    head: str
+    start: int
+    end: int
+    language: str
+    issuer: str | None = None
+    title: str | None = None
+    date_text: str | None = None
+    number: str | None = None
+    extra_numbers: list[tuple[str, int, int]] = field(default_factory=list)
+    force: bool = False
+    jurisdiction: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
 def _year_of(date_text: str | None) -> tuple[int | None, str | None]:
     if not date_text:
         return None, None
+    if re.fullmatch(YEAR, date_text.strip()):
+        return int(date_text), None
     dates = parse_dates(date_text)
     if dates:
         return dates[0].year, dates[0].iso
@@ -230,88 +172,13 @@ def _year_of(date_text: str | None) -> tuple[int | None, str | None]:
 def _clean_title(title: str | None) -> str | None:
     if not title:
         return None
-    title = re.sub(r"\s+", " ", title).strip().strip("\"“”«»„").strip().rstrip(",.")
-    if title[:3] == "on ":
-        title = "O" + title[1:]
+    title = re.sub(r"\s+", " ", title).strip()
+    if len(title) > 1 and title[0] in "\"“«„'" and title[-1] in "\"”»“'":
+        title = title[1:-1]
+    title = title.strip().rstrip(",.")
+    if title[:3] in {"on ", "о ", "об "} or title[:2] == "о ":
+        title = title[0].upper() + title[1:]
     return title or None
-
-
-def _parse_english(text: str, match: re.Match[str]) -> CitationFound | None:
-    head = match.group()
-    pos = match.end()
-    issuer = title = date_text = number = None
-    force = False
-    m = _ISSUER_EN.match(text, pos)
-    if m:
-        issuer = m.group("issuer")
-        pos = m.end()
-        # "Law of the Republic of Kazakhstan on Population Migration": the title is not the issuer
-        split = re.search(r"\s+on\s+(?=[A-Z])", issuer)
-        if split and re.search(r"law|code", head, re.IGNORECASE):
-            title = issuer[split.end():]
-            issuer = issuer[:split.start()]
-    m = _FORCE.match(text, pos)
-    if m:
-        force, pos = True, m.end()
-    if title is None:
-        m = _TITLE_QUOTED.match(text, pos)
-        if m:
-            title, pos = m.group("title"), m.end()
-    m = _DATE_CLAUSE.match(text, pos)
-    if m:
-        date_text, pos = m.group("date"), m.end()
-    m = _NUMBER.match(text, pos)
-    if m:
-        number, pos = m.group("number"), m.end()
-        m = _TITLE_QUOTED.match(text, pos) or _TITLE_ON.match(text, pos)
-        if m and title is None:
-            title, pos = m.group("title"), m.end()
-        if date_text is None:
-            m = _YEAR_AFTER.match(text, pos)
-            if m:
-                date_text = m.group("date") or m.group("date2") or m.group("year") or \
-                    m.group("year2") or m.group("year3")
-                pos = m.end()
-                if text[pos - 1:pos] == ")" and not _opened_in(text, match.start(), pos):
-                    pos -= 1
-    elif issuer:
-        m = _YEAR_PAREN.match(text, pos)
-        if m and date_text is None:
-            date_text = m.group("year") or m.group("year2")
-            pos = m.end() if m.group("year") else m.start("year2") + 4
-            if text[pos - 1:pos] == ")" and not _opened_in(text, match.start(), pos):
-                pos -= 1
-        elif title is None:
-            m = _TITLE_QUOTED.match(text, pos)
-            if m:
-                title, pos = m.group("title"), m.end()
-        if date_text is None:
-            m = _DATE_CLAUSE.match(text, pos)
-            if m:
-                date_text, pos = m.group("date"), m.end()
-    else:
-        return None
-    if number is None and not (issuer and (date_text or title)):
-        return None
-    year, iso = _year_of(date_text)
-    act_type = classify(head, issuer, force)
-    issuer_name, ids, jurisdiction = issuer_of(issuer)
-    if jurisdiction is None and re.match(r"Federal", head):
-        jurisdiction = "RUS"
-    if issuer_name is None:
-        issuer_name, ids = _issuer_from_head(head)
-    form = "issuer" if number is None else "number"
-    return _finish(text, match.start(), pos, act_type, issuer_name, ids, jurisdiction, number, year,
-                   iso, _clean_title(title), form, "en")
-
-
-def _issuer_from_head(head: str) -> tuple[str | None, list[str]]:
-    """The issuer a head names itself ("Government Resolution", "Presidential Decree")."""
-    if re.match(r"Government", head):
-        return "Government", ["government"]
-    if re.match(r"Presidential", head):
-        return "President", ["president"]
-    return None, []
 
 
 def _opened_in(text: str, start: int, end: int) -> bool:
@@ -320,59 +187,159 @@ def _opened_in(text: str, start: int, end: int) -> bool:
     return span.count("(") >= span.count(")")
 
 
-def _parse_russian(text: str, match: re.Match[str]) -> CitationFound | None:
-    head = match.group("head")
+def _close(text: str, parts: _Parts, pos: int) -> int:
+    """Leave out a closing bracket that belongs to the sentence, not the citation."""
+    if text[pos - 1:pos] == ")" and not _opened_in(text, parts.start, pos):
+        return pos - 1
+    return pos
+
+
+def _extra_numbers(text: str, match: re.Match[str]) -> list[tuple[str, int, int]]:
+    """The further numbers of "Nos. 148 and 838" with their spans."""
+    if not match.groupdict().get("more"):
+        return []
+    offset = match.start("more")
+    return [(m.group(), offset + m.start(), offset + m.end())
+            for m in re.finditer(NUMBER, match.group("more"))]
+
+
+def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
+    parts = _Parts(match.group("head"), match.start(), match.end(), "en")
+    if match.group("juris"):
+        parts.jurisdiction = "RUS" if match.group("juris") == "Russian" else "KAZ"
     pos = match.end()
-    issuer = title = date_text = number = None
-    m = _ISSUER_RU.match(text, pos)
+    m = _ISSUER_EN.match(text, pos)
     if m:
-        issuer, pos = m.group("issuer"), m.end()
-    m = _TITLE_QUOTED.match(text, pos)
+        parts.issuer, pos = m.group("issuer").rstrip(","), m.end()
+        # "Law of the Republic of Kazakhstan on Population Migration": the title is not the issuer
+        split = re.search(r"\s+on\s+(?=[A-Z])", parts.issuer)
+        if split and re.search(r"law|code", parts.head, re.IGNORECASE):
+            parts.title = parts.issuer[split.end():]
+            parts.issuer = parts.issuer[:split.start()]
+    m = _FORCE.match(text, pos)
     if m:
-        title, pos = m.group("title"), m.end()
-    m = _DATE_RU.match(text, pos)
-    if m:
-        date_text, pos = m.group("date"), m.end()
-    m = _NUMBER_RU.match(text, pos)
-    if not m:
+        parts.force, pos = True, m.end()
+    if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
+        parts.title, pos = m.group("title"), m.end()
+    if m := _DATE_CLAUSE.match(text, pos):
+        parts.date_text, pos = m.group("date"), m.end()
+    m = _NUMBER.match(text, pos)
+    bare = None if m else _BARE_NUMBER.match(text, pos)
+    if m or bare:
+        number_match = m or bare
+        parts.number = number_match.group("number") or number_match.group("number1")
+        pos = number_match.end()
+        if m:
+            parts.extra_numbers = _extra_numbers(text, m)
+        if parts.title is None and (t := _TITLE_QUOTED.match(text, pos) or _TITLE_ON.match(text, pos)):
+            parts.title, pos = t.group("title"), t.end()
+        if parts.date_text is None and (y := _YEAR_AFTER.match(text, pos)):
+            parts.date_text = next(y.group(g) for g in ("date", "date2", "date3", "year", "year2",
+                                                        "year3") if y.group(g))
+            pos = _close(text, parts, y.end())
+        if parts.title is None and (t := _TITLE_QUOTED.match(text, pos)):
+            parts.title, pos = t.group("title"), t.end()
+    elif parts.issuer:
+        m = _YEAR_PAREN.match(text, pos)
+        if m and parts.date_text is None:
+            parts.date_text = m.group("year") or m.group("year2")
+            pos = _close(text, parts, m.end() if m.group("year") else m.start("year2") + 4)
+        elif parts.title is None and (t := _TITLE_QUOTED.match(text, pos)):
+            parts.title, pos = t.group("title"), t.end()
+        if parts.date_text is None and (d := _DATE_CLAUSE.match(text, pos)):
+            parts.date_text, pos = d.group("date"), d.end()
+        if not (parts.date_text or parts.title):
+            return None
+    else:
         return None
-    number, pos = m.group("number"), m.end()
-    if date_text is None:
-        m = _DATE_RU.match(text, pos)
-        if m:
-            date_text, pos = m.group("date"), m.end()
-    if title is None:
-        m = _TITLE_QUOTED.match(text, pos)
-        if m:
-            title, pos = m.group("title"), m.end()
-    year, iso = _year_of(date_text)
-    act_type = classify(head, issuer, bool(issuer and re.search(r"силу\s+закона", issuer)))
-    issuer_name, ids, jurisdiction = issuer_of(issuer)
-    return _finish(text, match.start(), pos, act_type, issuer_name, ids, jurisdiction, number, year,
-                   iso, _clean_title(title), "number", "ru")
+    parts.end = pos
+    return parts
 
 
-def _finish(text: str, start: int, end: int, act_type: str | None, issuer: str | None,
-            ids: list[str], jurisdiction: str | None, number: str | None, year: int | None,
-            iso: str | None, title: str | None, form: str, language: str) -> CitationFound:
-    while end > start and text[end - 1] in " \t\n\u00a0,":
+def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
+    parts = _Parts(match.group("head"), match.start(), match.end(), "ru")
+    pos = match.end()
+    if m := _ISSUER_RU.match(text, pos):
+        parts.issuer, pos = m.group("issuer"), m.end()
+        if m.group("title"):
+            parts.title = m.group("title")
+    if m := _FORCE_RU.match(text, pos):
+        parts.force, pos = True, m.end()
+    for _ in range(3):       # title, date and number come in any order
+        if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
+            parts.title, pos = m.group("title"), m.end()
+        elif parts.date_text is None and (m := _DATE_RU.match(text, pos)):
+            parts.date_text, pos = m.group("date"), m.end()
+        elif parts.number is None and (m := _NUMBER_RU.match(text, pos)):
+            parts.number, pos = m.group("number"), m.end()
+    if parts.number is None:
+        return None
+    if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
+        parts.date_text = m.group("year") or m.group("year2") or m.group("year3")
+        pos = _close(text, parts, m.end())
+    if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
+        parts.title, pos = m.group("title"), m.end()
+    parts.end = pos
+    return parts
+
+
+def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
+    end = parts.end
+    while end > parts.start and text[end - 1] in " \t\n\u00a0,;":
         end -= 1
-    normalised, repaired = normalise_act_number(number) if number else (None, False)
-    notes = []
+    year, iso = _year_of(parts.date_text)
+    issuer, ids, jurisdiction = issuer_of(parts.issuer)
+    if issuer is None:
+        issuer, ids = _issuer_from_head(parts.head)
+    force = parts.force or bool(parts.issuer and re.search(r"силу\s+закона|force\s+of", parts.issuer))
+    act_type = classify(parts.head, parts.issuer or issuer, force)
+    jurisdiction = jurisdiction or parts.jurisdiction
+    if jurisdiction is None and re.match(r"Federal", parts.head):
+        jurisdiction = "RUS"
+    notes = list(parts.notes)
+    number = printed = None
+    repaired = False
+    if parts.number:
+        printed = re.sub(r"\s+", " ", parts.number).strip().rstrip(".")
+        normal = normalise_act_number(parts.number, year)
+        number, repaired = normal.number, normal.repaired
+        notes += normal.notes
     confidence = {"number": 0.95, "issuer": 0.8, "title": 0.6}[form]
     if form == "issuer" and year is None:
         confidence -= 0.1
     if repaired:
-        notes.append(f"number printed as {number.strip()}, read as {normalised}")
         confidence -= 0.05
     if act_type is None:
         confidence -= 0.15
     if form == "number" and year is None:
         confidence -= 0.1
-    printed = re.sub(r"\s+", " ", number).strip().rstrip(".") if number else None
-    return CitationFound(start, end, act_type, issuer, ids, jurisdiction, normalised, printed, year,
-                         iso if iso and len(iso) == 10 else None, title, form, language,
-                         round(confidence, 2), notes)
+    return CitationFound(parts.start, end, act_type, issuer, ids, jurisdiction, number, printed, year,
+                         iso if iso and len(iso) == 10 else None, _clean_title(parts.title), form,
+                         parts.language, round(confidence, 2), notes)
+
+
+def _issuer_from_head(head: str) -> tuple[str | None, list[str]]:
+    """The issuer a head names itself ("Government Resolution", "Presidential Decree")."""
+    for pattern, name, org in ((r"Government", "Government", "government"),
+                               (r"Presidential", "President", "president"),
+                               (r"Cabinet", "Cabinet of Ministers", "cabinet-of-ministers"),
+                               (r"Supreme\s+Council", "Supreme Council", "supreme-council")):
+        if re.match(pattern, head):
+            return name, [org]
+    return None, []
+
+
+def _with_extra_numbers(text: str, parts: _Parts, first: CitationFound) -> list[CitationFound]:
+    """"Resolutions Nos. 148 and 838": one citation per number, the others spanning their number."""
+    found = [first]
+    for raw, start, end in parts.extra_numbers:
+        extra = _Parts(parts.head, start, end, parts.language, parts.issuer, None, parts.date_text,
+                       raw, force=parts.force, jurisdiction=parts.jurisdiction,
+                       notes=[f"one of several numbers cited together with No. {first.number}"])
+        citation = _finish(text, extra, "number")
+        citation.start, citation.end = start, end
+        found.append(citation)
+    return found
 
 
 _TWORD = rf"(?!{MONTH_EN}\b)[A-Z][\w'’\-]*"
@@ -384,37 +351,148 @@ _TITLED = re.compile(
     rf"(?:{OWS},?{OWS}(?:of|dated|adopted{WS}on|on){WS}(?P<date>{DATE_PATTERN}))?")
 
 
+_QUOTED_HEAD = re.compile(
+    r"[\"“«](?P<head>Instruction|Law|Code|Decree|Resolution|Order|Закон|Инструкция|Кодекс|Приказ|"
+    r"Постановление)\s+(?P<rest>(?:on|for|of|о|об|по)\s+[^\"”»\n]{3,150}?)"
+    r"(?:[\"”»]|(?=\s+(?:was|were|is|are|has|had|came|entered|был\w*)\b))")
+_DRAFT_AFTER = re.compile(r"^[\s,\"”»]{0,4}(?:which\s+|that\s+)?(?:is|are|was|were|has\s+been)?\s*"
+                          r"(?:currently\s+|still\s+)?(?:under\s+(?:consideration|discussion|review|development)|being\s+(?:drafted|"
+                          r"developed|discussed|considered)|in\s+(?:draft|preparation))", re.IGNORECASE)
+_DRAFT_BEFORE = re.compile(r"\b(?:draft|proposed|planned|new\s+bill)\s+(?:of\s+the\s+)?$", re.IGNORECASE)
+_ADOPTED_AFTER = re.compile(rf"^,?\s*(?:which\s+was\s+|that\s+was\s+)?(?:established|adopted|enacted|passed|"
+                            rf"approved|signed|of)\s+(?:in|on)?\s*(?P<when>{DATE_PATTERN}|{YEAR})(?!\d)")
+_WHEN = rf"(?:{DATE_PATTERN}|{MONTH_EN}\s+(?:of\s+)?{YEAR}|\b{YEAR})"
+_ADOPTED_BEFORE = re.compile(
+    rf"(?P<when>{_WHEN})\s*,?\s+(?:(?:[A-Z][\w-]*\s+){{0,3}}(?:enacted|adopted|passed|signed|approved|"
+    rf"introduced)\s+)?(?:the|a|its)\s+[\"“«]?$")
+
+
+_NAMED_ACT = re.compile(
+    r"(?<![\w-])(?:(?P<code>(?:[Ll]abou?r|[Tt]ax|[Cc]riminal|[Cc]ivil|[Aa]dministrative|[Ll]and|[Ee]ntrepreneurial|"
+    r"[Ss]ocial|[Bb]udget|[Cc]ustoms|[Pp]enal|[Ww]ater|[Ff]orest|[Ee]nvironmental|[Ee]cological)\s+[Cc]ode)"
+    r"|(?P<codru>(?:[Тт]рудов|[Нн]алогов|[Уу]головн|[Гг]ражданск|[Пп]редпринимательск|[Зз]емельн|"
+    r"[Сс]оциальн|[Бб]юджетн|[Тт]аможенн)\w+\s+[Кк]одекс\w*)"
+    r"|(?P<const>(?<=the\s)Constitution|Constitution(?=\s+of\s+the\s+Republic)|[Кк]онституци[яиейю]"
+    r"(?=\s+Республики)))(?![\w-])(?!\s+(?:No\b|№|of\s+conduct))")
+
+
+_DESCRIBED_LAW = re.compile(
+    rf"(?<![\w-])[Tt]he\s+(?P<head>law)\s+(?P<rest>(?:regulating|governing|on|protecting|establishing)\s+"
+    rf"[a-z][^,.;()\d]{{5,90}}?),?\s+(?:adopted|enacted|passed)\s+in\s+(?P<date>{YEAR})(?!\d)")
+
+
+_NAMED_HINT = re.compile(r"[Cc]ode\b|[Кк]одекс|Constitution|[Кк]онституци")
+
+
+def _named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    """Codes and the constitution named without a number ("the labour code", "the Constitution"),
+    and laws described with their year ("the law regulating ..., adopted in 2018")."""
+    named = []
+    for match in _DESCRIBED_LAW.finditer(text):
+        if any(c.start <= match.start() < c.end or match.start() <= c.start < match.end() for c in found):
+            continue
+        parts = _Parts("Law", match.start(), match.end(), "en", title=_clean_title(match.group("rest")),
+                       date_text=match.group("date"))
+        citation = _finish(text, parts, "title")
+        citation.notes.append("described, not named: the title is the description")
+        named.append(citation)
+    spans = Spans([(c.start, c.end) for c in found + named])
+    seen: set[int] = set()
+    for hint in _NAMED_HINT.finditer(text):       # search only around the words that can end a name
+        window = _NAMED_ACT.finditer(text, max(0, hint.start() - 30), min(len(text), hint.end() + 40))
+        match = next((m for m in window if m.start() <= hint.start() < m.end()), None)
+        if match is None or match.start() in seen or spans.covers(match.start()):
+            continue
+        seen.add(match.start())
+        if match.group("const"):
+            head, title = "Constitution", "Constitution"
+        elif match.group("code"):
+            head = "Code"
+            title = " ".join(w.capitalize() for w in match.group().split())
+        else:
+            head, title = "Кодекс", match.group()[0].upper() + match.group()[1:]
+        parts = _Parts(head, match.start(), match.end(), "ru" if match.group("codru") else "en",
+                       title=title, jurisdiction="KAZ" if "Республики" in text[match.end():match.end() + 12]
+                       or "Republic" in text[match.end():match.end() + 20] else None)
+        citation = _finish(text, parts, "title")
+        citation.act_type = "constitution" if match.group("const") else "code"
+        citation.confidence = 0.6
+        named.append(citation)
+    return named
+
+
+def _title_citation(text: str, head: str, start: int, end: int, title: str,
+                    date_text: str | None, republic: bool) -> CitationFound:
+    parts = _Parts(head, start, end, "ru" if re.match(r"[А-Яа-я]", head) else "en",
+                   title=title[0].upper() + title[1:], date_text=date_text,
+                   jurisdiction="KAZ" if republic else None)
+    citation = _finish(text, parts, "title")
+    if citation.year is None:
+        after = _ADOPTED_AFTER.match(text[end:end + 80])
+        before = _ADOPTED_BEFORE.search(text[max(0, start - 90):start])
+        when = after or before
+        if when:
+            citation.year, iso = _year_of(when.group("when"))
+            citation.date = iso if iso and len(iso) == 10 else None
+            citation.notes.append("year from the words around the title")
+    if citation.act_type in {"law", None} and (_DRAFT_AFTER.match(text[end:end + 80]) or
+                                               _DRAFT_BEFORE.search(text[max(0, start - 30):start])):
+        citation.act_type = "draft-law"
+        citation.notes.append("a draft: the text says it is under consideration")
+    return citation
+
+
+def _by_title(text: str, found: list[CitationFound], start: int = 0, end: int | None = None,
+              inside: CitationFound | None = None) -> list[CitationFound]:
+    """Acts named by their title only: "the Law on the Legal Status of Foreigners", and (with
+    ``inside``) acts named in the title of another act."""
+    titled: list[CitationFound] = []
+    end = len(text) if end is None else end
+    matches = [(m, m.start("head"), m.end(), m.group("rest"))
+               for pattern in (_TITLED, _QUOTED_HEAD) for m in pattern.finditer(text, start, end)]
+    for match, m_start, m_end, rest in sorted(matches, key=lambda m: m[1]):
+        taken = [c for c in found + titled if c is not inside]
+        if any(c.start <= m_start < c.end or m_start <= c.start < m_end for c in taken):
+            continue
+        if inside is not None and m_start <= inside.start:
+            continue
+        title = _clean_title(rest)
+        if not title or not re.match(r"(?:On|on|О|о|[A-ZА-Я]|for|of|по)", title):
+            continue
+        date_text = match.groupdict().get("date")
+        citation = _title_citation(text, match.group("head"), m_start, m_end, title, date_text,
+                                   "Republic" in match.group())
+        if match.re is _QUOTED_HEAD and citation.act_type is None:
+            continue
+        if inside is not None:
+            citation.notes.append(f"named in the title of {inside.label()}")
+        titled.append(citation)
+    return titled
+
+
 def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     """Every act citation in the text, in order, without overlaps."""
     found: list[CitationFound] = []
     for match in _KK.finditer(text):
-        year, iso = _year_of(match.group("date"))
-        issuer_name, ids, jurisdiction = issuer_of(match.group("issuer"))
-        found.append(_finish(text, match.start(), match.end(), classify(match.group("head"),
-                             match.group("issuer")), issuer_name, ids, jurisdiction or "KAZ",
-                             match.group("number"), year, iso, _clean_title(match.group("title")),
-                             "number", "kk"))
+        parts = _Parts(match.group("head"), match.start(), match.end(), "kk", match.group("issuer"),
+                       match.group("title"), match.group("date"), match.group("number"),
+                       jurisdiction="KAZ")
+        found.append(_finish(text, parts, "number"))
     candidates = [(m.start(), "en", m) for m in _HEAD_EN.finditer(text)]
     candidates += [(m.start(), "ru", m) for m in _HEAD_RU.finditer(text)]
     for _, language, match in sorted(candidates, key=lambda c: c[0]):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        citation = _parse_english(text, match) if language == "en" else _parse_russian(text, match)
-        if citation is not None:
-            found.append(citation)
+        parts = _parse_english(text, match) if language == "en" else _parse_russian(text, match)
+        if parts is None:
+            continue
+        citation = _finish(text, parts, "number" if parts.number else "issuer")
+        found.extend(_with_extra_numbers(text, parts, citation))
     if titles:
-        for match in _TITLED.finditer(text):
-            start = match.start("head")
-            if any(c.start <= start < c.end or start <= c.start < match.end() for c in found):
-                continue
-            title = _clean_title(match.group("rest"))
-            if not title or not re.match(r"(?:On|on|О|о|[A-Z])", title):
-                continue
-            title = title[0].upper() + title[1:]
-            year, iso = _year_of(match.group("date"))
-            jurisdiction = "KAZ" if "Republic" in match.group() else None
-            found.append(_finish(text, start, match.end(), classify(match.group("head"), None), None,
-                                 [], jurisdiction, None, year, iso, title, "title", "en"))
+        found += _by_title(text, found)
+        found += _named_acts(text, found)
+        for citation in [c for c in found if c.title and c.form != "title"]:
+            found += _by_title(text, found, citation.start + 1, citation.end, inside=citation)
     for citation in found:
         if citation.year is None and citation.form == "issuer":
             before = text[max(0, citation.start - 80):citation.start]

@@ -150,45 +150,57 @@ def _stem_pattern(stem: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[re.Pattern[str], dict[str, tuple[Place, str]]]:
+def _tables() -> tuple[re.Pattern[str], dict[str, re.Pattern[str]], dict[str, tuple[Place, str]]]:
+    """The gazetteer as one regex per first letter (matching a big alternation at every position
+    of the text would be slow), a regex of the letters that start a name, and the groups' places."""
     entries: list[tuple[str, str, Place, str]] = []   # (pattern, key, place, form)
-    lookup: dict[str, tuple[Place, str]] = {}
     for code, names, people, stems in _COUNTRIES:
         place = Place(code, names[0], False)
         for name in names:
-            entries.append((re.escape(name).replace(r"\ ", r"\s+"), name.lower(), place, "name"))
+            entries.append((re.escape(name).replace(r"\ ", r"\s+"), name, place, "name"))
         for word in people:
-            entries.append((re.escape(word), word.lower(), place, "people"))
+            entries.append((re.escape(word), word, place, "people"))
         for stem in stems:
-            entries.append((_stem_pattern(stem), stem.lower(), place, "ru"))
+            entries.append((_stem_pattern(stem), stem, place, "ru"))
     for code, names, stems in _GROUPS:
         place = Place(code, names[0], True)
         for name in names:
-            entries.append((re.escape(name).replace(r"\ ", r"\s+"), name.lower(), place, "name"))
+            entries.append((re.escape(name).replace(r"\ ", r"\s+"), name, place, "name"))
         for stem in stems:
-            entries.append((_stem_pattern(stem), stem.lower(), place, "ru"))
+            entries.append((_stem_pattern(stem), stem, place, "ru"))
     entries.sort(key=lambda e: -len(e[1]))
-    parts = []
-    for index, (pattern, _key, place, form) in enumerate(entries):
-        group = f"g{index}"
-        lookup[group] = (place, form)
-        parts.append(f"(?P<{group}>{pattern})")
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
-    return regex, lookup
+    lookup: dict[str, tuple[Place, str]] = {}
+    by_letter: dict[str, list[str]] = {}
+    for index, (pattern, key, place, form) in enumerate(entries):
+        lookup[f"g{index}"] = (place, form)
+        letters = {key[0].lower(), key[0].upper()} if form == "ru" else {key[0]}
+        for letter in letters:
+            by_letter.setdefault(letter, []).append(f"(?P<g{index}>{pattern})")
+    regexes = {letter: re.compile("(?:" + "|".join(parts) + r")(?![\w])")
+               for letter, parts in by_letter.items()}
+    starts = re.compile(r"(?<![\w-])[" + re.escape("".join(sorted(by_letter))) + "]")
+    return starts, regexes, lookup
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every country or grouping named in text[start:end], in order."""
-    regex, lookup = _tables()
+    starts, regexes, lookup = _tables()
     end = len(text) if end is None else end
     found = []
-    for match in regex.finditer(text, start, end):
+    position = start
+    for first in starts.finditer(text, start, end):
+        if first.start() < position:
+            continue
+        match = regexes[first.group()].match(text, first.start(), end)
+        if match is None:
+            continue
         place, form = lookup[match.lastgroup]
         if form == "name" and _NOT_AFTER.match(text, match.end()):
             continue
         if place.code == "USA" and match.group() == "US" and not _us_is_country(text, match):
             continue
         found.append(Mention(place, match.start(), match.end(), form))
+        position = match.end()
     return found
 
 

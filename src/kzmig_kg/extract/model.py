@@ -8,6 +8,7 @@ are 1-based.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 KINDS = ("citation", "date", "figure")
@@ -52,9 +53,14 @@ class Item:
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
 
+    @property
+    def end_line(self) -> int:
+        """The line the item ends on (a citation may run over a line break)."""
+        return self.line + self.exact.count("\n")
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end,
-                               "line": self.line, "text": self.exact,
+                               "line": self.line, "end_line": self.end_line, "text": self.exact,
                                "confidence": round(self.confidence, 2), "section": self.section}
         for name in ITEM_FIELDS[self.kind]:
             out[name] = self.fields.get(name)
@@ -80,3 +86,32 @@ class DocumentInfo:
 
     def to_json(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None and v != []}
+
+
+@dataclass
+class FigureFound:
+    """A figure as the figure steps build it (fields of an Item of kind figure, and how they were
+    found: ``*_source`` is "next", "after", "before", "context", "respectively" or "inferred")."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    unit: str
+    country: str | None = None
+    country_name: str | None = None
+    year: int | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    direction: str | None = None
+    stated_change_pct: Decimal | None = None
+    value_max: Decimal | None = None
+    measure: str | None = None
+    subject: str | None = None
+    rate: str | None = None
+    approx: bool = False
+    confidence: float = 0.9
+    notes: list[str] = field(default_factory=list)
+    year_source: str = ""
+    country_source: str = ""
+    direction_source: str = ""
+    merged: bool = False

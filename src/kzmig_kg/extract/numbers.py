@@ -1,9 +1,9 @@
-"""Numbers as documents write them: thousands separators, decimal points or commas, scale words,
-signs, and the numbers of legal acts with OCR damage in their Roman numerals.
+"""Numbers as documents write them: thousands separators, decimal points or commas, scale words
+and signs. (The numbers of legal acts are ``actnumbers``.)
 
 ``parse_number("2,900,000")`` is 2900000, ``parse_number("17,3")`` is 17.3 (a decimal comma),
-``scaled(Decimal("1.5"), "million")`` is 1500000; ``normalise_act_number("477-1V")`` is "477-IV".
-Values are Decimals, so "17.3 thousand" is exactly 17300.
+``scaled(Decimal("1.5"), "million")`` is 1500000. Values are Decimals, so "17.3 thousand" is
+exactly 17300.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def parse_number(text: str) -> Decimal:
     raw = text.strip()
     negative = raw[:1] in _MINUS
     body = raw[1:] if negative else raw
-    body = re.sub(r"[\u00a0\u202f\u2009](?=\d{3}\b)", "", body)
+    body = re.sub(r"[ \u00a0\u202f\u2009](?=\d{3}\b)", "", body)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", body):
         body = body.replace(",", "")
     elif any(re.fullmatch(p, body) for p in (r"\d+,\d{1,2}", r"\d+,\d{4,}", r"\d{4,},\d{3}")):
@@ -65,40 +65,3 @@ def as_number(value: Decimal) -> int | float:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
-
-
-# ----------------------------------------------------------------------------- act numbers
-
-_ROMANISH = re.compile(r"^[IVXLCivxl1|ІХ]+$")
-_CYRILLIC_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "х": "X", "і": "I", "Ⅰ": "I", "Ⅴ": "V",
-                                      "Ⅹ": "X", "–": "-", "—": "-", "‑": "-"})
-_ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
-_SUFFIXES = re.compile(r"\s*[-–]?\s*(?:ЗРК|ЗРК|ZRK|ҚРЗ|QRZ|ҚР|-?қ|-?ө|-?п|-?р)$")
-
-
-def is_roman(text: str) -> bool:
-    return bool(text) and bool(_ROMAN.match(text))
-
-
-def normalise_act_number(raw: str) -> tuple[str, bool]:
-    """The act number in its normalised form, and whether OCR damage was repaired.
-
-    Digits stay as printed; each Roman-numeral part after a hyphen is repaired where OCR read
-    ``I`` as ``1``, ``l`` or ``|`` (``477-1V`` -> ``477-IV``, ``1-1`` -> ``1-I``); Cyrillic
-    look-alike letters become Latin; spaces around hyphens and trailing dots go; the "ЗРК"
-    suffix of Kazakh laws is dropped.
-    """
-    text = raw.strip().translate(_CYRILLIC_LOOKALIKES)
-    text = _SUFFIXES.sub("", text).rstrip(".,;:")
-    text = re.sub(r"\s*-\s*", "-", text)
-    parts = text.split("-")
-    repaired = False
-    out = [parts[0]]
-    for part in parts[1:]:
-        if _ROMANISH.match(part) and (re.search(r"[IVXLCivx]", part) or part in {"1", "l", "|"}):
-            fixed = part.replace("1", "I").replace("l", "I").replace("|", "I").upper()
-            repaired = repaired or fixed != part
-            out.append(fixed)
-        else:
-            out.append(part)
-    return "-".join(out), repaired

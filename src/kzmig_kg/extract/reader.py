@@ -1,10 +1,12 @@
-"""Step 1: read a plain-text or PDF document, with limits, and serve its text in windows.
+"""Step 1: check and read a plain-text or PDF document, with limits, and serve its text in windows.
 
 The file is checked before anything is extracted: it must exist, be non-empty, within the size
 limit, and be either text in the stated encoding (UTF-8 by default; a UTF-8 or UTF-16 byte-order
 mark is honoured) or a PDF with a text layer. A text file is read twice, in blocks, so memory
 stays bounded whatever its size: once to check it, hash it, count it and find its headings, once
-to extract from overlapping windows. A PDF's text is extracted page by page with pypdf.
+to extract from overlapping windows. A PDF's text is extracted page by page (``pdf``).
+
+One public entry: ``open_document(path, ...)``.
 
 Every problem raises ``DocumentError``, which names the file and says what to do.
 """
@@ -14,7 +16,6 @@ from __future__ import annotations
 import bisect
 import codecs
 import hashlib
-import logging
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -149,7 +150,9 @@ def open_document(path: Path | str, *, title: str | None = None, encoding: str |
         if size > limit:
             raise DocumentError(path, f"is {_mb(size)}, over the {_mb(limit)} limit for PDFs",
                                 "raise the limit with --max-size or split the PDF")
-        return _open_pdf(path, size, title, max_pages)
+        from .pdf import read_pdf
+
+        return read_pdf(path, size, title, max_pages)
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise DocumentError(path, f"looks like {what}, not a text or PDF document",
@@ -256,81 +259,3 @@ def _open_text(path: Path, size: int, head: bytes, title: str | None,
 
 def _has_words(path: Path, blocks: Callable[[], Iterator[str]]) -> bool:
     return any(re.search(r"\w\w", block) for block in blocks())
-
-
-# ----------------------------------------------------------------------------------------- PDF
-
-def _open_pdf(path: Path, size: int, title: str | None, max_pages: int) -> Source:
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
-    except ImportError:  # pragma: no cover - pypdf is a dependency
-        raise DocumentError(path, "is a PDF, and pypdf is not installed",
-                            "pip install pypdf") from None
-    logging.getLogger("pypdf").setLevel(logging.ERROR)   # its warnings would bypass our messages
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for data in iter(lambda: handle.read(BLOCK_BYTES), b""):
-            digest.update(data)
-    warnings: list[str] = []
-    try:
-        reader = PdfReader(str(path), strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except (DependencyError, NotImplementedError) as exc:
-                raise DocumentError(path, f"is an encrypted PDF that cannot be opened here ({exc})",
-                                    "decrypt it first, e.g. qpdf --decrypt in.pdf out.pdf") from None
-            if not opened:
-                raise DocumentError(path, "is an encrypted PDF that needs a password",
-                                    "decrypt it first, e.g. qpdf --decrypt --password=... "
-                                    "in.pdf out.pdf")
-            warnings.append("encrypted PDF opened with an empty user password")
-        count = len(reader.pages)
-        if count > max_pages:
-            raise DocumentError(path, f"has {count} pages, over the limit of {max_pages}",
-                                "split the PDF or raise the limit with --max-pages")
-        pages = []
-        for number, page in enumerate(reader.pages, start=1):
-            try:
-                pages.append(page.extract_text() or "")
-            except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged pages
-                warnings.append(f"page {number}: text could not be extracted ({exc})")
-                pages.append("")
-    except DocumentError:
-        raise
-    except FileNotDecryptedError:
-        raise DocumentError(path, "is an encrypted PDF that needs a password",
-                            "decrypt it first, e.g. qpdf --decrypt --password=... in.pdf out.pdf") \
-            from None
-    except (PdfReadError, DependencyError) as exc:
-        raise DocumentError(path, f"is a damaged or unreadable PDF ({exc})",
-                            "repair it (e.g. qpdf in.pdf out.pdf) or export it again") from None
-    except Exception as exc:  # noqa: BLE001 - a corrupt PDF can fail anywhere inside pypdf
-        raise DocumentError(path, f"is a damaged or unreadable PDF ({type(exc).__name__}: {exc})",
-                            "repair it (e.g. qpdf in.pdf out.pdf) or export it again") from None
-    text = "\n".join(p.rstrip("\n") for p in pages)
-    if not re.search(r"\w\w", text):
-        raise DocumentError(path, f"is a PDF of {len(pages)} page(s) with no text layer",
-                            "run OCR on it first (e.g. ocrmypdf in.pdf out.pdf)")
-    finder = SectionFinder()
-    lines = text.split("\n")
-    offset = 0
-    for number, line in enumerate(lines, start=1):
-        finder.feed(line, number, offset)
-        offset += len(line) + 1
-    info = DocumentInfo(path=str(path), name=path.name, sha256=digest.hexdigest(), size=size,
-                        media_type="application/pdf", characters=len(text), lines=len(lines),
-                        title=title or _pdf_title(reader), pages=len(pages),
-                        text_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                        warnings=warnings)
-    return Source(info, finder.finish(), lambda: iter([text]))
-
-
-def _pdf_title(reader) -> str | None:
-    try:
-        meta = reader.metadata
-        value = meta.title if meta else None
-    except Exception:  # noqa: BLE001 - metadata of a damaged PDF
-        return None
-    return str(value).strip() or None if value else None

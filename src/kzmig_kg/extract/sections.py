@@ -125,7 +125,8 @@ class SectionFinder:
                 return None
             if rest and not separated and rest[0].islower():
                 return None
-            if not isolated or re.search(r"[,;]$", text):
+            after_sentence = bool(re.search(r"[.!?:]\s*$", self._previous_raw))
+            if not (isolated or (separated and after_sentence)) or re.search(r"[,;]$", text):
                 return None
             self._seen_chapter = True
             return Section(str(n), text, number, start, 1)

@@ -42,7 +42,10 @@ class Sentences:
             cuts.add(match.end())
         paragraph_cuts = set()
         for match in _BLANK.finditer(text):
-            before = text[:match.start()].rstrip()
+            before = text[max(0, match.start() - 200):match.start()].rstrip()
+            after = text[match.end():match.end() + 40].lstrip()
+            if after[:1].islower():
+                continue                  # a page break inside a sentence
             if not before or re.search(r"[.!?:;\"”’)]$", before) or _short_line(before):
                 cuts.add(match.end())
                 paragraph_cuts.add(match.end())
@@ -82,3 +85,24 @@ def _short_line(before: str) -> bool:
 
 def collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+class Spans:
+    """Sorted (start, end) spans with exact, fast tests: does one cover a position, overlap a stretch."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.max_end: list[int] = []
+        highest = -1
+        for _, end in self.spans:
+            highest = max(highest, end)
+            self.max_end.append(highest)
+
+    def covers(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.max_end[index] > position
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.max_end[index] > start

@@ -9,7 +9,7 @@ carries ``kzo:confidence``:
   (normalised), ``kzo:numberAsPrinted``, ``kzo:year``, ``kzo:dateStated``, ``kzo:issuerName`` and
   ``eli:passed_by`` (the project's organisation IRI where the issuer is known), ``eli:jurisdiction``;
 - a date: ``kzo:DateMention`` with ``kzo:dateStated`` (xsd:date, gYearMonth or gYear),
-  ``kzo:datePrecision``, ``kzo:eventType`` and the event sentence as ``dct:description``;
+  ``kzo:statedPrecision``, ``kzo:eventKind`` and the event sentence as ``dct:description``;
 - a figure: ``kzo:FigureClaim`` with ``sdmx-measure:obsValue``, ``sdmx-attribute:unitMeasure``,
   ``kzo:counterpartArea`` (the country code-list concept), ``kzo:flowDirection``,
   ``sdmx-dimension:refPeriod`` / ``kzo:year``, ``kzo:statedChangePercent``.
@@ -29,6 +29,7 @@ from typing import TextIO
 from rdflib import Graph, Literal, URIRef
 
 from .. import __version__
+from ..kinds.acts import ACT_TYPES
 from ..namespaces import (
     BIBO,
     DCAT,
@@ -54,13 +55,8 @@ from .model import DocumentInfo, Item, Section
 FORMATS = ("ttl", "nt", "jsonld")
 AGENT = KZD["agent/kzmig-kg"]
 DIRECTIONS = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
-ACT_TYPE_SLUGS = {
-    "constitutional-law": "konst-zakon", "code": "kodeks", "law": "zakon", "presidential-decree": "ukaz",
-    "decree-having-force-of-law": "ukaz-zakon", "government-resolution": "postanovlenie",
-    "cabinet-resolution": "postanovlenie-km", "supreme-council-resolution": "postanovlenie-vs",
-    "ministerial-order": "prikaz", "joint-order": "sovmestnyi-prikaz", "instruction": "instruktsiya",
-    "official-resolution": "postanovlenie-dl", "draft-law": "proekt-zakona",
-}
+# The act types of the curated acts (kinds/acts.py), so citations and acts share their concepts.
+ACT_TYPE_SLUGS = {key: act_type.slug for key, act_type in ACT_TYPES.items()}
 
 
 def document_iri(info: DocumentInfo, document_id: str | None = None) -> URIRef:
@@ -135,6 +131,7 @@ def item_graph(item: Item, doc: URIRef) -> Graph:
     add((target, OA.hasSelector, position))
     add((target, OA.hasSelector, quote))
     add((target, KZO.firstLine, Literal(item.line, datatype=XSD.positiveInteger)))
+    add((target, KZO.lastLine, Literal(item.end_line, datatype=XSD.positiveInteger)))
     if item.section:
         add((target, KZO.inSection, URIRef(f"{doc}/section/{item.section}")))
     add((position, RDF.type, OA.TextPositionSelector))
@@ -146,6 +143,14 @@ def item_graph(item: Item, doc: URIRef) -> Graph:
     add((quote, OA.suffix, Literal(item.suffix)))
     {"citation": _citation_body, "date": _date_body, "figure": _figure_body}[item.kind](graph, body, item)
     return graph
+
+
+def _number(value) -> Literal:
+    """A whole number as xsd:integer, any other as xsd:decimal (as the curated observations)."""
+    number = Decimal(str(value))
+    if number == number.to_integral_value():
+        return Literal(int(number), datatype=XSD.integer)
+    return Literal(number, datatype=XSD.decimal)
 
 
 def _gyear(year: int) -> Literal:
@@ -186,9 +191,9 @@ def _date_body(graph: Graph, body: URIRef, item: Item) -> None:
     graph.add((body, RDF.type, KZO.DateMention))
     graph.add((body, KZO.dateStated, _date_literal(f["date"])))
     graph.add((body, KZO.year, _gyear(int(f["date"][:4]))))
-    graph.add((body, KZO.datePrecision, Literal(f["precision"])))
+    graph.add((body, KZO.statedPrecision, Literal(f["precision"])))
     if f.get("event_type"):
-        graph.add((body, KZO.eventType, Literal(f["event_type"])))
+        graph.add((body, KZO.eventKind, Literal(f["event_type"])))
     if f.get("event"):
         graph.add((body, DCTERMS.description, Literal(f["event"])))
 
@@ -197,9 +202,9 @@ def _figure_body(graph: Graph, body: URIRef, item: Item) -> None:
     f = item.fields
     graph.add((body, RDF.type, KZO.FigureClaim))
     if f.get("value") is not None:
-        graph.add((body, SDMX_MEASURE.obsValue, Literal(Decimal(str(f["value"])), datatype=XSD.decimal)))
+        graph.add((body, SDMX_MEASURE.obsValue, _number(f["value"])))
     if f.get("value_max") is not None:
-        graph.add((body, KZO.valueUpperBound, Literal(Decimal(str(f["value_max"])), datatype=XSD.decimal)))
+        graph.add((body, KZO.valueUpperBound, _number(f["value_max"])))
     graph.add((body, SDMX_ATTRIBUTE.unitMeasure, KZC[f"unit-{f['unit']}"]))
     if f.get("country"):
         graph.add((body, KZO.counterpartArea, KZC[f"country-{f['country']}"]))
@@ -211,8 +216,7 @@ def _figure_body(graph: Graph, body: URIRef, item: Item) -> None:
     elif f.get("period_start") and f.get("period_end"):
         graph.add((body, SDMX_DIMENSION.refPeriod, KZD[f"period/{f['period_start']}-{f['period_end']}"]))
     if f.get("stated_change_pct") is not None:
-        graph.add((body, KZO.statedChangePercent,
-                   Literal(Decimal(str(f["stated_change_pct"])), datatype=XSD.decimal)))
+        graph.add((body, KZO.statedChangePercent, _number(f["stated_change_pct"])))
     if f.get("measure"):
         graph.add((body, KZO.measureKind, Literal(f["measure"])))
     if f.get("rate"):

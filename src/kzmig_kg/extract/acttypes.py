@@ -1,0 +1,132 @@
+"""What kind of act a citation names, and who issued it.
+
+``classify(head, issuer)`` maps the head of a citation (``Law``, ``Joint Decree``,
+``Постановление``, ``Заңы`` ...) and its issuer (``of the Government of the Republic of
+Kazakhstan``) to one of the project's act types (the keys of ``kinds/acts.py`` ``ACT_TYPES``);
+``issuer_of(text)`` names the issuer in English, with the project's organisation ids where the
+body is one the graph knows, and the jurisdiction (ISO alpha-3) the issuer text states.
+
+In Kazakh legal English "decree" translates both ``постановление`` (of the Government: a
+resolution) and ``приказ`` (of a minister: an order) and ``указ`` (of the President), so the
+issuer decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern on the issuer text, English name, project organisation id or None)
+ISSUERS: tuple[tuple[str, str, str | None], ...] = (
+    (r"cabinet\s+of\s+ministers|кабинет\w*\s+министров", "Cabinet of Ministers", "cabinet-of-ministers"),
+    (r"supreme\s+(?:council|soviet)|верховн\w+\s+совет", "Supreme Council", "supreme-council"),
+    (r"chief\s+state\s+sanitary\s+doctor|главн\w+\s+государственн\w+\s+санитарн\w+\s+врач",
+     "Chief State Sanitary Doctor", "chief-state-sanitary-doctor"),
+    (r"internal\s+affairs|внутренних\s+дел|ішкі\s+істер", "Minister of Internal Affairs",
+     "ministry-of-internal-affairs"),
+    (r"foreign\s+affairs|иностранных\s+дел|сыртқы\s+істер", "Minister of Foreign Affairs",
+     "ministry-of-foreign-affairs"),
+    (r"labou?r\s+and\s+social\s+protection|труда\s+и\s+социальной\s+защиты|еңбек\s+және",
+     "Minister of Labour and Social Protection of Population", "ministry-of-labour-social-protection"),
+    (r"national\s+economy|национальной\s+экономики|ұлттық\s+экономика",
+     "Minister of National Economy", "ministry-of-national-economy"),
+    (r"national\s+security|национальной\s+безопасности|ұлттық\s+қауіпсіздік",
+     "National Security Committee", "national-security-committee"),
+    (r"border\s+service|пограничн\w+\s+служб", "Border Service", "border-service"),
+    (r"minist\w+\s+of\s+labou?r|министр\w*\s+труда", "Minister of Labour", "ministry-of-labour"),
+    (r"health(?:care)?\b|здравоохранени|денсаулық", "Minister of Health", None),
+    (r"justice|юстиции|әділет", "Minister of Justice", None),
+    (r"education|образования|білім", "Minister of Education", None),
+    (r"finance|финансов|қаржы", "Minister of Finance", None),
+    (r"digital\s+development|цифрового\s+развития", "Minister of Digital Development", None),
+    (r"prime\s+minister|премьер-министр", "Prime Minister", None),
+    (r"national\s+bank|национальн\w+\s+банк", "National Bank", None),
+    (r"prosecutor|прокурор", "Prosecutor General", None),
+    (r"constitutional\s+(?:council|court)|конституционн\w+\s+(?:совет|суд)",
+     "Constitutional Council", None),
+    (r"akimat|akim\b|акимат|аким\b|әкімдік", "Local executive body (akimat)", "local-executive-bodies"),
+    (r"maslikhat|маслихат|мәслихат", "Local representative body (maslikhat)", None),
+    (r"government|правительств|үкімет", "Government", "government"),
+    (r"president|президент", "President", "president"),
+    (r"parliament|парламент|mazhilis|мажилис|senate|сенат", "Parliament", "parliament"),
+)
+JURISDICTIONS: tuple[tuple[str, str], ...] = (
+    (r"republic\s+of\s+kazakhstan|\brk\b|\brok\b|kazakh\w*|республики\s+казахстан|\bрк\b|қазақстан", "KAZ"),
+    (r"russian\s+federation|российской\s+федерации|\bрф\b|^federal\b", "RUS"),
+    (r"kyrgyz\s+republic|кыргызской\s+республики", "KGZ"),
+    (r"republic\s+of\s+uzbekistan|республики\s+узбекистан", "UZB"),
+    (r"republic\s+of\s+tajikistan|республики\s+таджикистан", "TJK"),
+    (r"republic\s+of\s+belarus|республики\s+беларусь", "BLR"),
+)
+# An issuer that is only the state's name ("of the Republic of Kazakhstan", "РК").
+_JURISDICTION_ONLY = re.compile(
+    r"(?:^|\s*,?\s*(?:of\s+)?(?:the\s+)?)(?:Republic\s+of\s+Kazakhstan|RK|RoK|Республики\s+Казахстан|РК|"
+    r"Қазақстан\s+Республикасы(?:ның)?)$", re.IGNORECASE)
+_FORCE_OF_LAW = re.compile(r"force\s+of\s+(?:a\s+)?law|силу\s+закона|заң\s+күші", re.IGNORECASE)
+
+
+def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -> str | None:
+    """The project act type of a citation head and issuer; None when the text does not say."""
+    h = re.sub(r"\s+", " ", head).lower()
+    i = re.sub(r"\s+", " ", issuer or "").lower()
+    both = f"{h} {i}"
+    if re.search(r"constitutional\s+law|конституционн|конституциялық", h):
+        return "constitutional-law"
+    if re.search(r"draft|bill|проект|жоба", h):
+        return "draft-law"
+    if re.search(r"\bcodes?\b|кодекс", h):
+        return "code"
+    if re.search(r"joint|interministerial|inter-ministerial|совместн|бірлескен", h):
+        return "joint-order"
+    if re.search(r"\b(?:decree|edict|ukaz)|указ|жарлығы", h) and re.search(r"president|президент", both):
+        if force_of_law or _FORCE_OF_LAW.search(both):
+            return "decree-having-force-of-law"
+        return "presidential-decree"
+    if re.search(r"instruction|инструкци|нұсқаулық", h):
+        return "instruction"
+    if re.search(r"resolution|decree|decision|ordinance|постановлени|решени|қаулы", h):
+        return _resolution_type(h, i, both)
+    if re.search(r"\border|приказ|бұйрығы|распоряжени", h):
+        return "ministerial-order"
+    if re.search(r"\blaws?\b|закон|заңы", h):
+        return "law"
+    return None
+
+
+def _resolution_type(h: str, i: str, both: str) -> str | None:
+    if re.search(r"cabinet\s+of\s+ministers|кабинет", i):
+        return "cabinet-resolution"
+    if re.search(r"supreme\s+(?:council|soviet)|верховн", i):
+        return "supreme-council-resolution"
+    if re.search(r"government|правительств|үкімет", both):
+        return "government-resolution"
+    if re.search(r"sanitary|санитарн|главн\w+\s+государственн", i):
+        return "official-resolution"
+    if re.search(r"minist|министр|chairman|председател|committee|комитет|agency|агентств", i):
+        return "ministerial-order"
+    return None
+
+
+def issuer_of(issuer: str | None) -> tuple[str | None, list[str], str | None]:
+    """English issuer name(s) (joined by '; '), project organisation ids, and jurisdiction."""
+    if not issuer:
+        return None, [], None
+    text = re.sub(r"\s+", " ", issuer).strip()
+    low = text.lower()
+    jurisdiction = next((code for pattern, code in JURISDICTIONS if re.search(pattern, low)), None)
+    names: list[str] = []
+    ids: list[str] = []
+    for chunk in re.split(r"\s+and\s+(?:of\s+)?the\s+|\s+и\s+(?=министр|председател)", low):
+        for pattern, name, org in ISSUERS:
+            if re.search(pattern, chunk):
+                acting = "Acting " if re.search(r"\bacting\b|исполняющ|м\.\s?о\.", chunk) else ""
+                if acting + name not in names:
+                    names.append(acting + name)
+                    if org and org not in ids:
+                        ids.append(org)
+                break
+    if names:
+        return "; ".join(names), ids, jurisdiction
+    stripped = re.sub(_JURISDICTION_ONLY, "", text).strip(" ,")
+    if not stripped:
+        return None, [], jurisdiction
+    return stripped, [], jurisdiction

@@ -1,0 +1,117 @@
+"""What a figure is about: the direction of the flow and the partner country.
+
+- ``direction_of``: the unit (``immigrants``, ``emigrants``) or the nearest flow word in the
+  sentence: immigration (influx, inflow, arrivals, came from, countries of origin), emigration
+  (outflow, left, destination, going to), net (net migration, migration balance, net loss);
+- ``country_of``: the country next to the number (``Russia (N)``, ``N to Uzbekistan``,
+  ``Russian citizens N``), else the nearest one before it in the sentence; a total (``the total
+  number``) has none; Kazakhstan itself is the reporting country, not a counterpart.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .countries import Mention
+from .tokens import Token
+
+_FLOW = re.compile(
+    r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
+    r"net\s+gain|net\s+inflow|net\s+outflow|balance|сальдо|миграционн\w+\s+прирост)"
+    r"|(?P<emi>emigra\w*|outflows?|outward|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
+    r"went\s+to|travel\w*\s+to|moved\s+abroad|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
+    r"выбы\w*|эмигра\w*|уех\w*|отток\w*)"
+    r"|(?P<imm>immigra\w*|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
+    r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
+    r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
+    r"приток\w*)",
+    re.IGNORECASE)
+_FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
+MIGRATION = re.compile(
+    r"migra|immigra|emigra|influx|inflow|outflow|arriv|left\b|leav|depart|balance|quota|permit|"
+    r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|moved\s+to|"
+    r"diaspora|student|refugee|asylum|labou?r\s+force|"
+    r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
+    r"мигра|эмигра|иммигра|прибы|выбы|населени",
+    re.IGNORECASE)
+TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|всего",
+                    re.IGNORECASE)
+ANAPHOR = re.compile(r"\btheir\s+(?:number|numbers|inflow|outflow|influx)|\bits\s+number|"
+                      r"\bthis\s+number|\bthese\s+numbers|\bthe\s+number\s+had\b", re.IGNORECASE)
+DEMONYM_UNITS = {"russians": "RUS", "germans": "DEU", "ukrainians": "UKR", "belarusians": "BLR",
+                  "kazakhs": None, "uzbeks": "UZB", "kyrgyz": "KGZ", "tajiks": "TJK",
+                  "turkmens": "TKM", "chinese": "CHN", "koreans": "KOR", "turks": "TUR",
+                  "afghans": "AFG", "indians": "IND", "pakistanis": "PAK", "mongolians": "MNG"}
+
+
+
+def flow_words(text: str) -> list[tuple[int, int, str]]:
+    """The flow words of a text (start, end, direction), found once for all its figures.
+
+    The search runs on the lower-cased text (much faster than a case-insensitive search) when
+    lower-casing keeps every offset; otherwise case-insensitively."""
+    low = text.lower()
+    matches = _FLOW_LOWER.finditer(low) if len(low) == len(text) else _FLOW.finditer(text)
+    names = {"net": "net", "emi": "emigration", "imm": "immigration"}
+    return [(m.start(), m.end(), names[m.lastgroup]) for m in matches]
+
+
+def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
+                 span: tuple[int, int], position: int) -> str | None:
+    """The direction of the figure at ``position``: its unit's, else that of the nearest flow word
+    in ``span`` of ``text`` (``words`` from ``flow_words``), preferring words before it."""
+    if unit:
+        low = unit.lower()
+        if low.startswith(("immigra", "иммигра", "arriv", "repatria", "returnee", "oralman", "кандас",
+                           "репатриант", "оралман")):
+            return "immigration"
+        if low.startswith(("emigra", "эмигра", "depart")):
+            return "emigration"
+    best: tuple[int, str] | None = None
+    first = bisect.bisect_left(words, (span[0], -1, ""))
+    last = bisect.bisect_left(words, (span[1], -1, ""))
+    for start, end, name in words[first:last]:
+        if end > span[1]:
+            continue
+        if start <= position:
+            gap = text[end:position]
+            distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b", gap) else 0)
+        elif re.fullmatch(r"[\w\s]{0,24}", text[position:start]) and start - position <= 24:
+            distance = (start - position) // 2   # "205 thousand of them left": the verb right after
+        else:
+            distance = (start - position) * 2 + 30
+        if name == "net":
+            distance -= 25
+        if best is None or distance < best[0]:
+            best = (distance, name)
+    return best[1] if best else None
+
+
+def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
+                ) -> tuple[Mention | None, str]:
+    """The place a number is about, and how it was found."""
+    s_start, _ = sentence
+    candidates = [p for p in places if p.place.code != "KAZ"]
+    previous = [p for p in candidates if s_start <= p.start and p.end <= token.start]
+    # "Russia (108,724)", "Russian citizens (2,900,000 people)"
+    if previous and re.fullmatch(r"\s*(?:\w+\s+){0,1}\(\s*", text[previous[-1].end:token.start]):
+        return previous[-1], "next"
+    # "47,000 to Uzbekistan", "639 immigrants from Tajikistan", "5,000 individuals travel to the UK"
+    for mention in candidates:
+        if token.unit_end <= mention.start <= token.unit_end + 40:
+            gap = text[token.unit_end:mention.start]
+            if re.fullmatch(r"\s+(?:[a-z]+\s+){0,2}(?:to|from|in|for)\s+(?:the\s+)?", gap):
+                return mention, "after"
+            break
+    # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
+    if previous:
+        mention = previous[-1]
+        gap = text[mention.end:token.start]
+        if len(gap) <= 45 and not re.search(r"\d|[;.]\s|\band\b|\bwhile\b|\bbut\b", gap) and \
+                not TOTAL.search(gap):
+            return mention, "next"
+        if TOTAL.search(gap):
+            return None, ""
+        return mention, "before"
+    return None, ""

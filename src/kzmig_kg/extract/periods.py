@@ -1,0 +1,209 @@
+"""The year or period a figure refers to.
+
+``find_times`` lists the years and periods of a text (``in 2005``, ``between 2004 and 2010``,
+``from 2003 to 2008``), leaving out the years of references (``Rowland (2001)``, ``(IOM, 2019,
+p. 16)``, ``2023b``) and marking years of comparison (``compared to 2019``). ``resolve_time``
+picks a figure's, in this order:
+
+1. in its sentence: ``in 2009 (33,985)``, ``22,668 in 2005``, else the nearest year before it;
+   after a trend that ended (``until 2011, followed by an increase of 27.03% (29,850 people)``,
+   ``decreased from 2000 to 2005, with a slight increase of 4.24% (123 people)``) the year after;
+2. ``during this period``: the span of the years of the sentence before;
+3. a rank that continues a ranking (``The second most popular country ... was Germany``): the
+   year of the sentence that ranked first (``the highest outflow ... in 2008``);
+4. else what the paragraph was about: the time of the figure before it, or the last year
+   before the sentence, whichever comes later.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .dates import YEAR
+from .textutil import Spans
+from .tokens import Token
+
+_YEAR_RE = re.compile(rf"(?<![\d.,/-])(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!,\d{{3}})")
+_PERIOD = re.compile(rf"(?P<a>{YEAR})\s*(?:[-–]|to|and|through|until|till)\s*(?P<b>{YEAR})(?![\d])",
+                     re.IGNORECASE)
+_LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
+_COMPARED = re.compile(r"(?:compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
+                       r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+
+
+def is_reference_year(text: str, start: int, end: int, suffix: str) -> bool:
+    """A year that dates a cited work (Rowland (2001), (IOM, 2019, p. 16), 2023b), not a fact."""
+    if suffix:
+        return True
+    before = text[max(0, start - 160):start]
+    open_at = before.rfind("(")
+    if open_at >= 0 and ")" not in before[open_at:]:
+        inside = before[open_at + 1:]
+        following = text[end:end + 12]
+        if re.search(r"[A-Z][a-z]", inside) and re.match(r"\s*(?:[a-c])?\s*[),;]", following):
+            return True
+        if not inside.strip() and re.search(r"(?:[A-Z][\w.]*|et\s+al\.?|n\.d\.?)\s*$",
+                                            before[:open_at]) and re.match(r"\s*[a-c]?\)", following):
+            return True
+    return bool(re.search(r"\b(?:n\.d|et\s+al)\.?,?\s*$", before))
+
+
+class Times(list):
+    """Times sorted by position, with fast lookup of those starting in a stretch of text."""
+
+    def __init__(self, items):
+        super().__init__(sorted(items, key=lambda t: t.start))
+        self.starts = [t.start for t in self]
+
+    def between(self, start: int, end: int) -> list[Time]:
+        return self[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
+
+
+@dataclass
+class Time:
+    start: int
+    end: int
+    year: int | None
+    period: tuple[int, int] | None
+    compared: bool
+
+
+def find_times(text: str, extra: list[Time]) -> Times:
+    """Years and periods of a text; ``extra`` are the dates found by the date step (with their
+    year), two of which make a period when joined (``between September 2022 and January 2023``)."""
+    times: list[Time] = []
+    extra = sorted(extra, key=lambda t: t.start)
+    for first, second in zip(extra, extra[1:], strict=False):
+        if second.year and first.year and first.year < second.year and \
+                re.fullmatch(r"\s*(?:and|to|till|until|through|[-–])\s*", text[first.end:second.start]) and \
+                re.search(r"(?:between|from|since)\s+$", text[max(0, first.start - 10):first.start]):
+            times.append(Time(first.start, second.end, None, (first.year, second.year), False))
+    spans = Spans([(t.start, t.end) for t in times])
+    times += [t for t in extra if not spans.covers(t.start)]
+    taken: list[tuple[int, int]] = [(t.start, t.end) for t in times]
+    for match in _PERIOD.finditer(text):
+        a, b = int(match.group("a")), int(match.group("b"))
+        lead = _LEAD.search(text[max(0, match.start() - 10):match.start()])
+        if b <= a or (" and " in f" {match.group()} " and not (lead and lead.group().lower()
+                                                                  .startswith("between"))):
+            continue
+        if is_reference_year(text, match.start("a"), match.end("a"), ""):
+            continue
+        span = re.search(r"(?:the|a|this)\s+period\s+(?:of\s+|from\s+)?$",
+                         text[max(0, match.start("a") - 24):match.start("a")], re.IGNORECASE)
+        times.append(Time(match.start("a"), match.end("b"), None, (a, b), bool(span)))
+        taken.append((match.start("a"), match.end("b")))
+    spans = Spans(taken)
+    for match in _YEAR_RE.finditer(text):
+        y_start, y_end = match.span()
+        if spans.covers(y_start):
+            continue
+        if is_reference_year(text, y_start, y_end, match.group("suffix")):
+            continue
+        compared = bool(_COMPARED.search(text[max(0, y_start - 30):y_start]))
+        times.append(Time(y_start, y_end, int(match.group("y")), None, compared))
+    return Times(times)
+
+
+
+def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int]
+             ) -> tuple[Time | None, str]:
+    s_start, _ = sentence
+    # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
+    for time in times:
+        if time.end <= token.start and re.fullmatch(r"\s*\(\s*", text[time.end:token.start]):
+            return time, "next"
+    # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
+    for time in times:
+        if token.unit_end <= time.start <= token.unit_end + 60 and not time.compared:
+            gap = text[token.unit_end:time.start]
+            if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?(?:in|by|for|during|of|as\s+of)\s+"
+                            r"(?:the\s+year\s+)?", gap) or re.fullmatch(r"\s*\(\s*", gap):
+                return time, "after"
+            # "1.2 million people left the country between 1995 and 2000"
+            if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,6}(?:in|between|from|during|over)\s+", gap):
+                return time, "after"
+    # the nearest year before it in the sentence, comparisons aside
+    for time in reversed(times):
+        if s_start <= time.start and time.end <= token.start and not time.compared:
+            return time, "before"
+    return None, ""
+
+
+_TREND_END = re.compile(r"(?:until|till|up\s+to|through|to)\s*$", re.IGNORECASE)
+_THEN_CHANGE = re.compile(
+    r"^[^.;]{0,30}?\b(?:followed\s+by|then|with|after\s+which|and\s+then)\b[^.;]{0,30}?\b(?:increase|"
+    r"decrease|growth|decline|rise|drop|fall|recover\w*)", re.IGNORECASE)
+_THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|throughout)\s+(?:this|that|the\s+same)\s+(?:period|"
+                          r"time|decade|years)\b", re.IGNORECASE)
+_NEXT_RANK = re.compile(r"\b(?:second|third|fourth|fifth|next)\s+(?:most\s+\w+|largest|biggest|main|"
+                        r"highest|leading)\b", re.IGNORECASE)
+_PAST = re.compile(r"\b(?:previously|formerly|earlier|used\s+to|in\s+the\s+past|ранее|прежде)\b",
+                   re.IGNORECASE)
+_FIRST_RANK = re.compile(r"\b(?:highest|largest|biggest|main|most\s+popular|leading|first)\b",
+                         re.IGNORECASE)
+
+
+def _year_after_trend(text: str, time: Time, token: Token) -> Time | None:
+    """"until 2011, followed by an increase of 27.03% (29,850 people)": the year after 2011."""
+    end = time.period[1] if time.period else time.year
+    lead = text[max(0, time.start - 16):time.start]
+    if end is None or not (time.period or _TREND_END.search(lead)):
+        return None
+    if not _THEN_CHANGE.search(text[time.end:token.start]):
+        return None
+    return Time(time.start, time.end, end + 1, None, False)
+
+
+def _span_of(times: Times, start: int, end: int) -> Time | None:
+    """The years of a stretch of text as one period (or the one year or period it has)."""
+    inside = [t for t in times.between(start, end) if not t.compared]
+    if not inside:
+        return None
+    if len(inside) == 1:
+        return inside[0]
+    years = [y for t in inside for y in (t.period or (t.year, t.year))]
+    low, high = min(years), max(years)
+    return Time(inside[0].start, inside[-1].end, None if low != high else low,
+                (low, high) if low != high else None, False)
+
+
+@dataclass
+class Carried:
+    """The time of the last figure of a paragraph, for the figures that follow without one."""
+
+    time: Time
+    at: int             # where that figure starts
+    paragraph: int
+
+
+def resolve_time(text: str, token: Token, times: Times, sentence: tuple[int, int],
+                 previous: tuple[int, int] | None, paragraph: tuple[int, int],
+                 carried: Carried | None) -> tuple[Time | None, str, str | None]:
+    """The time of a figure, how it was found and a note when it was inferred."""
+    s_start, s_end = sentence
+    in_sentence = times.between(s_start, s_end)
+    time, how = time_of(text, token, in_sentence, sentence)
+    if time is not None:
+        if how == "before" and (after := _year_after_trend(text, time, token)):
+            return after, "inferred", f"the year after the trend that ended in {after.year - 1}"
+        return time, how, None
+    own = text[s_start:s_end]
+    if previous and _THIS_PERIOD.search(own) and (span := _span_of(times, *previous)):
+        return span, "context", "the period of the sentence before ('this period')"
+    if _NEXT_RANK.search(own[:token.start - s_start]):
+        earlier = [t for t in times.between(paragraph[0], s_start) if not t.compared]
+        for index in range(len(earlier) - 1, -1, -1):
+            t = earlier[index]
+            clause_start = max(text.rfind(".", paragraph[0], t.start),
+                               earlier[index - 1].end if index else paragraph[0])
+            if _FIRST_RANK.search(text[clause_start:t.start]):
+                return t, "context", "the year of the ranking this rank continues"
+    if _PAST.search(text[max(s_start, token.start - 80):token.start]):
+        return None, "", None           # "previously ... 8-9 thousand": not the year of the text around
+    last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared), None)
+    if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):
+        return carried.time, "context", None
+    return last, ("context" if last else ""), None

@@ -1,0 +1,119 @@
+"""Numbers in running text that may be figures: value (scale words resolved), range, percent,
+the unit word after them, and whether they are approximate.
+
+One public entry: ``find_tokens(text, skip)``. A number is left out when it is part of a word or
+an ordinal (``7th``, ``2023b``, ``72-hour``), follows a marker of something else (``No.``, ``p.``,
+``Article``, ``aged``, a currency sign), is a bare year, or has a unit that is not people,
+permits or visas (``days``, ``countries``, ``tenge``). ``DATA_BEFORE`` lists the words after
+which a bare number (no unit) stands where data stand (``was 155,749``, ``Russia (108,724)``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .dates import YEAR
+from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, parse_number, scale_of
+from .textutil import Spans
+
+# "17 500 человек": thousands separated by a plain space, accepted only before a word for people
+_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=\s*(?:человек|чел\.|people|persons|мигрант|иммигрант|эмигрант|"
+           r"граждан|иностран|работник|студент|тыс|млн))")
+_TOKEN = re.compile(
+    rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
+    rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
+    rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
+    rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*))?")
+APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
+                     r"some|roughly|circa|ca\.|~|at\s+least|at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|"
+                     r"около|почти|более|свыше|менее)\s*$", re.IGNORECASE)
+_PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
+            r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
+            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|"
+            r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
+            r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
+            r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
+            r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
+            r"студент\w*|репатриант\w*|оралман\w*|кандас\w*")
+_PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
+_UNIT_AFTER = re.compile(
+    rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
+    rf"international|new|young|"
+    rf"qualified|skilled|unskilled|low-skilled|highly\s+skilled|full-time|ethnic|Kazakh|illegal|"
+    rf"seasonal|undocumented|other|more|such|registered)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
+    re.IGNORECASE)
+_OTHER_UNIT = re.compile(
+    r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+)?(?:days?|months?|years?|"
+    r"hours?|minutes?|weeks?|km|kilomet\w+|metres|meters|countries|states|categories|codes|"
+    r"firms|companies|times|cities|regions|branches|questions|interviews|participants|members|"
+    r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
+    r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
+    r"дней|дня|лет|год\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*)\b", re.IGNORECASE)
+_BEFORE_SKIP = re.compile(
+    r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
+    r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
+    r"stage|\$|USD|KZT|€|£|₸)\s*$")
+DATA_BEFORE = re.compile(
+    r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
+    r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
+    r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
+    r"\bequal\s+to|\bestimated\s+at|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
+    r"\bдо|\bс)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    value: Decimal | None
+    value_max: Decimal | None
+    percent: bool
+    unit: str | None
+    unit_end: int
+    approx: bool
+
+
+
+def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
+    """Every number that may be a figure, with its unit, outside the ``skip`` spans."""
+    tokens = []
+    taken = Spans(skip)
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if taken.overlaps(start, end):
+            continue
+        after = text[end:end + 40]
+        if re.match(r"[A-Za-zА-Яа-я]", after[:1]) and not match.group("scale"):
+            continue                      # 7th, 2023b
+        if re.match(r"-[A-Za-zА-Яа-я]", after):
+            continue                      # 72-hour, 5-year
+        before = text[max(0, start - 24):start]
+        if _BEFORE_SKIP.search(before):
+            continue
+        try:
+            value = parse_number(match.group("num"))
+            value_max = parse_number(match.group("num2")) if match.group("num2") else None
+        except ValueError:
+            continue
+        scale = scale_of(match.group("scale"))
+        value, value_max = value * scale, (value_max * scale if value_max is not None else None)
+        if value_max is not None and value_max < value:
+            continue                      # "2019 - 31.9%", page ranges
+        percent = bool(match.group("pct"))
+        unit_match = _UNIT_AFTER.match(after)
+        unit = unit_match.group("unit") if unit_match else None
+        if unit and abs(value) < 10 and "\n" in after[:unit_match.start("unit")]:
+            unit = None                   # a count in a table cell, the word on the next line
+        unit_end = end + unit_match.end() if unit else end
+        raw = match.group("num")
+        is_yearish = (re.fullmatch(YEAR, raw) is not None and not match.group("scale")
+                      and not percent)
+        if is_yearish and (unit is None or match.group("num2")):
+            continue
+        if not percent and unit is None and _OTHER_UNIT.match(after):
+            continue
+        tokens.append(Token(start, end, value, value_max, percent, unit, unit_end,
+                            bool(APPROX.search(before))))
+    return tokens
