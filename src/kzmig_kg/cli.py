@@ -92,30 +92,38 @@ def validate(data_dir: Path) -> None:
 @main.command()
 @click.argument("query")
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="Bind a named query's parameter (repeatable).")
+              help="Bind a named query's parameter as a typed RDF term (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True)
+              default="table", show_default=True,
+              help="table, CSV/TSV or SPARQL 1.1 Query Results JSON.")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
               show_default=True, help="The on-disk store written by `build`.")
-@click.option("--endpoint", help="Query this SPARQL 1.1 endpoint instead of the local store.")
-@click.option("--timeout", type=float, default=30.0, show_default=True, help="Seconds (endpoint).")
+@click.option("--endpoint", metavar="URL",
+              help="Query this SPARQL 1.1 endpoint (e.g. an Oxigraph server) instead of the store.")
+@click.option("--timeout", type=float, default=30.0, show_default=True,
+              help="Seconds to wait for the endpoint.")
 def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoint: str | None,
           timeout: float) -> None:
     """Run QUERY (a .rq file or the name of a query in queries/) and print the answer.
 
+    The default graph is the union of the release's named graphs. Parameters (listed by
+    `kzmig-kg queries`) are bound as typed RDF terms, never pasted into the query text.
+
     \b
     Examples:
       kzmig-kg query queries/acts-by-number.rq --format csv
-      kzmig-kg query acts-by-number --param number=961
-      kzmig-kg query acts-by-number --endpoint http://127.0.0.1:7878/query --format json
+      kzmig-kg query rq-flows-by-partner --param from=2019 --param to=2023
+      kzmig-kg query rq-national-balance --endpoint http://127.0.0.1:7878/query --format json
     """
     from .query import format_result, run_query
 
-    bound = {}
+    bound: dict[str, str] = {}
     for item in params:
         key, sep, value = item.partition("=")
-        if not sep or not key:
+        if not sep or not key.strip():
             _fail(KzmigError(f"--param takes KEY=VALUE, got {item!r}"))
+        if key.strip() in bound:
+            _fail(KzmigError(f"--param {key.strip()} is given twice"))
         bound[key.strip()] = value.strip()
     try:
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
@@ -125,25 +133,37 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
 
 
 @main.command("queries")
-def list_queries() -> None:
-    """List the named queries with their titles and parameters.
+@click.argument("pattern", required=False)
+@click.option("--checks", "with_checks", is_flag=True,
+              help="Also list the contract checks (queries/checks/*-violation.rq).")
+def list_queries(pattern: str | None, with_checks: bool) -> None:
+    """List the named queries (optionally those matching a glob PATTERN): title, question,
+    parameters with their types and defaults, and the columns of the result.
 
     \b
-    Example:
+    Examples:
       kzmig-kg queries
+      kzmig-kg queries 'rq-*'
     """
     from .query import named_queries
 
     try:
-        found = named_queries()
+        found = named_queries(pattern=pattern)
     except KzmigError as error:
         _fail(error)
-    for name, item in found.items():
+    shown = {n: q for n, q in found.items()
+             if with_checks or pattern or not n.startswith("checks/")}
+    for name, item in shown.items():
         click.echo(f"{name}: {item.title}")
         if item.description:
             click.echo(f"    {item.description}")
         for p in item.params:
-            click.echo(f"    --param {p.name}=<{p.type}> (default {p.default}) {p.doc}")
+            click.echo(f"    --param {p.name}=<{p.type}> (default {p.default}) {p.doc}".rstrip())
+        if item.result:
+            click.echo(f"    result: {item.result}")
+    hidden = len(found) - len(shown)
+    click.echo(f"({len(shown)} queries" + (f"; {hidden} checks not shown, see --checks)"
+                                            if hidden else ")"))
 
 
 @main.command()
@@ -237,6 +257,31 @@ def passages(do_sync: bool, do_check: bool, data_dir: Path, sources_dir: Path) -
 
 # ==== domain commands ====
 
+@main.command("report")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("report"),
+              show_default=True, help="Directory of the report (replaced only when it succeeds).")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
+              show_default=True, help="The on-disk store written by `build`.")
+def report_command(out_dir: Path, store_dir: Path) -> None:
+    """Write a static HTML report: figures (PNG and SVG) drawn from named queries on the store,
+    each with its query, its data table (also CSV) and the passages of the thesis behind it.
+
+    \b
+    Example:
+      kzmig-kg report --out report && xdg-open report/index.html
+    """
+    from .report import build_report
+
+    try:
+        result = build_report(store_dir, out_dir)
+    except KzmigError as error:
+        _fail(error)
+    click.echo(f"report written to {result.directory / 'index.html'}: {len(result.figures)} figures")
+    for figure in result.figures:
+        click.echo(f"  {figure.slug}: {figure.title} ({len(figure.table[1])} rows, "
+                   f"{len(figure.passages)} passages)")
+
+
 @main.command("audit")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="A table, or a JSON array with one object per finding.")
@@ -245,10 +290,12 @@ def passages(do_sync: bool, do_check: bool, data_dir: Path, sources_dir: Path) -
 def audit_command(fmt: str, store_dir: Path) -> None:
     """Report every figure of the document that does not reconcile with the stored counts.
 
-    Runs the checks queries/stats-audit-*.rq (stated percent changes, averages, ranks and trends
-    recomputed from the observations; net balances against immigrants minus emigrants; country
-    figures against totals). Each finding has kind, indicator, country (alpha-3 or null), year,
-    stated, computed and passage (line ranges), plus a detail.
+    Runs the checks queries/stats-audit-*.rq on the built store: stated percent changes (also
+    chained through a figure the text leaves out), averages, shares, averages per day, ranks,
+    highest/lowest values and trends recomputed from the observations; net balances against
+    immigrants minus emigrants; country figures against totals; one key with two figures. Each
+    finding has kind, indicator, country (alpha-3 or null), year, stated, computed and passage
+    (line ranges), plus detail, subject and check. Nothing in the graph is changed.
 
     \b
     Examples:
@@ -262,6 +309,7 @@ def audit_command(fmt: str, store_dir: Path) -> None:
     except KzmigError as error:
         _fail(error)
     click.echo(report.to_json() if fmt == "json" else report.to_table())
+
 
 def _write_output(out: Path | None, write) -> None:
     """Run write(stream) into --out (a temporary file renamed at the end) or standard output."""
@@ -343,6 +391,8 @@ def extract(document: Path, out: Path | None, fmt: str, title: str | None, kinds
     except KzmigError as error:
         _fail(error)
     info = run.document
+    for warning in info.warnings:
+        click.echo(f"warning: {info.path}: {warning}", err=True)
     click.echo(f"{info.name}: {sum(counts.values())} items ("
                + ", ".join(f"{k} {counts[k]}" for k in ("citation", "date", "figure") if k in counts)
                + f"), {len(run.sections)} sections, {info.lines} lines, sha256 {info.sha256[:12]}…"
