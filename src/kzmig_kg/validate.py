@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pyshacl import validate
 from rdflib import Dataset, Graph, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.sparql import Query
 
 from .graph import ONTOLOGY_DIR
 from .namespaces import KZO, SH
@@ -68,10 +70,32 @@ def load_shapes(shapes_dir: Path = SHAPES_DIR) -> tuple[Graph, list[str]]:
     return shapes, [p.name for p in files]
 
 
+class _PreparedQueryGraph(Graph):
+    """A graph that parses each SPARQL text once.
+
+    pyshacl evaluates a SHACL-SPARQL constraint (SHACL 5.3) once per focus node, with the same
+    query text and ``$this`` pre-bound, and rdflib parses the text anew each time: with a few hundred
+    focus nodes that parsing took 90% of the validation time. Prepared queries give the same results.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._prepared: dict[str, Query] = {}
+
+    def query(self, query_object, *args, **kwargs):  # type: ignore[override]
+        if isinstance(query_object, str):
+            prepared = self._prepared.get(query_object)
+            if prepared is None:
+                prepared = prepareQuery(query_object, initNs=dict(self.namespaces()))
+                self._prepared[query_object] = prepared
+            query_object = prepared
+        return super().query(query_object, *args, **kwargs)
+
+
 def validate_graph(dataset: Dataset, records: RecordSet | None = None,
                    shapes_dir: Path = SHAPES_DIR) -> ValidationReport:
     """Validate the union of all graphs; return the report (never raises on non-conformance)."""
-    data = Graph()
+    data = _PreparedQueryGraph()
     for quad in dataset.quads((None, None, None, None)):
         data.add(quad[:3])
     shapes, files = load_shapes(shapes_dir)
