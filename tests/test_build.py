@@ -144,3 +144,10 @@ def test_stats_command(release) -> None:
     assert result.exit_code == 0, result.output
     assert "named graphs" in result.output
     assert "eli:LegalResource" in result.output
+
+
+def test_no_literal_is_a_python_repr(release) -> None:
+    """A mapper that passes a langtext mapping to Literal() writes "{'en': ...}" into the graph."""
+    leaked = sorted({f"{s} {p} {o[:60]}" for s, p, o, _g in release.dataset.quads((None, None, None, None))
+                     if isinstance(o, Literal) and str(o).startswith(("{'", "['", "(\'"))})
+    assert not leaked, leaked[:10]

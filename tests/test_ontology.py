@@ -170,3 +170,23 @@ def test_every_ontology_term_used_is_declared(release, ontology: Graph) -> None:
             used.add(o)
     undeclared = sorted(str(t) for t in used if str(t).startswith(str(KZO)) and t not in declared)
     assert not undeclared, "declare these in ontology/kzmig.ttl:\n" + "\n".join(undeclared)
+
+
+def test_loader_output_uses_only_declared_terms(tmp_path: Path, ontology: Graph,
+                                                imports: Graph) -> None:
+    """`kzmig-kg extract` RDF speaks the same vocabulary as the release."""
+    from kzmig_kg.extract import extract_document
+    from kzmig_kg.extract.to_rdf import write_rdf
+
+    from .conftest import THESIS
+
+    run = extract_document(THESIS)
+    out = tmp_path / "thesis.ttl"
+    with out.open("w", encoding="utf-8") as stream:
+        write_rdf(stream, "ttl", run.document, run.sections, run.items())
+    graph = Graph().parse(out)
+    declared = set(ontology.subjects(RDF.type, None)) | set(imports.subjects(RDF.type, None))
+    used = set(graph.predicates()) | set(graph.objects(None, RDF.type))
+    builtin = (str(RDF), str(RDFS), str(OWL))
+    undeclared = sorted(str(t) for t in used if t not in declared and not str(t).startswith(builtin))
+    assert not undeclared, undeclared

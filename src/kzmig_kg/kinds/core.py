@@ -22,7 +22,7 @@ def _document_to_rdf(record: Record, ctx: MappingContext) -> None:
     typed(ctx, doc, KZO.SourceDocument, BIBO.Thesis if record.get("genre") == "thesis"
           else BIBO.Document, PROV.Entity)
     ctx.text(doc, DCTERMS.title, record.get("title"))
-    ctx.add(doc, RDFS.label, Literal(record.get("title") or record.id, lang="en"))
+    ctx.text(doc, RDFS.label, record.get("title"))
     ctx.add(doc, KZO.fileName, Literal(record.get("file")))
     ctx.add(doc, KZO.sha256, Literal(record.get("sha256")))
     ctx.add(doc, KZO.lineCount, Literal(record.get("lines"), datatype=XSD.integer))
