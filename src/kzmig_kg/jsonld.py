@@ -9,6 +9,7 @@ referenced by URL, so no consumer has to fetch anything to read the file.
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 
@@ -22,6 +23,7 @@ def compact_jsonld(graph: ox.Store, context: dict[str, Any]) -> dict[str, Any]:
                        if not p.startswith("@") and isinstance(ns, str)), key=lambda x: -len(x[0]))
     vocab = context.get("@vocab")
 
+    @functools.cache
     def iri(value: str, *, as_term: bool) -> str:
         if value.startswith("_:"):
             return value

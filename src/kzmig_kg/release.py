@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from . import __version__
 from .jsonld import compact_jsonld
 from .namespaces import DCAT, DCTERMS, KZG, KZO, PREFIXES, PROV, RDF, RDFS, VOID, XSD
 from .reason import ReasoningResult
 from .schemaorg import export_schemaorg
-from .store import load_store
+from .store import memory_store, persist_store, to_oxigraph
 from .validate import ValidationReport
 
 DATASET_IRI = URIRef("https://w3id.org/kzmig/id/dataset/kzmig-kg")
@@ -57,11 +57,13 @@ def write_release(dataset: Dataset, validation: ValidationReport, reasoning: Rea
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
-        _describe(dataset, validation, reasoning)
-        dataset.serialize(tmp / "kzmig.nq", format="nquads", encoding="utf-8")
-        quads = load_store(tmp / "kzmig.nq", tmp / "store")
-        triples = _write_dumps(tmp)
-        description = dataset.graph(RELEASE_GRAPH)
+        store = memory_store(dataset.quads((None, None, None, None)))
+        description = _describe(store, validation, reasoning)
+        release_graph = to_oxigraph(RELEASE_GRAPH)
+        store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
+                     for s, p, o in description)
+        triples = _write_dumps(store, tmp)
+        persist_store(store, tmp / "store")
         description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
         validation.report_graph.serialize(tmp / "validation-report.ttl", format="turtle",
                                           encoding="utf-8")
@@ -69,7 +71,8 @@ def write_release(dataset: Dataset, validation: ValidationReport, reasoning: Rea
             validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
         if timings is not None:
             (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-        export_schemaorg(tmp / "store", tmp / "kzmig-schemaorg.jsonld")
+        export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
+        quads = len(store)
         _swap(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -78,13 +81,14 @@ def write_release(dataset: Dataset, validation: ValidationReport, reasoning: Rea
     return ReleaseInfo(out_dir, triples, quads, files)
 
 
-def _write_dumps(directory: Path) -> int:
+def _write_dumps(store: ox.Store, directory: Path) -> int:
     """Serialise the store into every dump format; return the number of distinct triples."""
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    store = ox.Store.read_only(str(directory / "store"))
+    ox.serialize(store, str(directory / "kzmig.nq"), ox.RdfFormat.N_QUADS)
     ox.serialize(store, str(directory / "kzmig.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
     merged = ox.Store()  # one default graph: a triple in two named graphs appears once
-    merged.extend(ox.Quad(q.subject, q.predicate, q.object) for q in store)
+    merged.load(ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"),
+                             format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
     for name, (fmt, _media, _title) in FILES.items():
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
             ox.serialize(merged, str(directory / name), fmt, prefixes=prefixes)
@@ -115,15 +119,19 @@ def _context() -> dict[str, object]:
     return context
 
 
-def _describe(dataset: Dataset, validation: ValidationReport, reasoning: ReasoningResult) -> None:
-    """VoID + DCAT description of the release, in its own named graph."""
-    graph = dataset.graph(RELEASE_GRAPH)
-    graph.remove((None, None, None))
-    counts = {g.identifier: len(g) for g in dataset.graphs() if len(g)}
+def _describe(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult) -> Graph:
+    """VoID + DCAT description of the release (for its own named graph), counted on the store."""
+    graph = Graph()
+    counts = {URIRef(row["g"].value): int(row["n"].value) for row in store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
     total = sum(counts.values())
-    classes = {o for _s, _p, o, _g in dataset.quads((None, RDF.type, None, None))}
-    properties = {p for _s, p, _o, _g in dataset.quads((None, None, None, None))}
-    subjects = {s for s, _p, _o, _g in dataset.quads((None, None, None, None))}
+    def count(select: str) -> int:
+        return int(next(iter(store.query(f"SELECT (COUNT(DISTINCT {select}) AS ?n) WHERE {{ "
+                                         "GRAPH ?g { ?s ?p ?o } }")))["n"].value)
+
+    subjects, properties = count("?s"), count("?p")
+    classes = int(next(iter(store.query(
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?s a ?c } }")))["n"].value)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     ds = DATASET_IRI
     graph.add((ds, RDF.type, VOID.Dataset))
@@ -139,9 +147,9 @@ def _describe(dataset: Dataset, validation: ValidationReport, reasoning: Reasoni
     graph.add((ds, URIRef(str(DCAT) + "version"), Literal(__version__)))
     graph.add((ds, DCTERMS.modified, Literal(now.isoformat(), datatype=XSD.dateTime)))
     graph.add((ds, VOID.triples, Literal(total, datatype=XSD.integer)))
-    graph.add((ds, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
-    graph.add((ds, VOID.properties, Literal(len(properties), datatype=XSD.integer)))
-    graph.add((ds, VOID.distinctSubjects, Literal(len(subjects), datatype=XSD.integer)))
+    graph.add((ds, VOID.classes, Literal(classes, datatype=XSD.integer)))
+    graph.add((ds, VOID.properties, Literal(properties, datatype=XSD.integer)))
+    graph.add((ds, VOID.distinctSubjects, Literal(subjects, datatype=XSD.integer)))
     graph.add((ds, VOID.uriSpace, Literal("https://w3id.org/kzmig/")))
     for prefix in ("eli", "org", "prov", "oa", "qb", "skos", "time", "dct"):
         graph.add((ds, VOID.vocabulary, URIRef(str(PREFIXES[prefix]))))
@@ -172,3 +180,4 @@ def _describe(dataset: Dataset, validation: ValidationReport, reasoning: Reasoni
     if reasoning.ran:
         graph.add((reasoner, KZO.conforms, Literal(bool(reasoning.consistent))))
     graph.add((reasoner, RDFS.label, Literal(reasoning.summary(), lang="en")))
+    return graph

@@ -53,9 +53,8 @@ WHERE {
 """
 
 
-def export_schemaorg(store_dir: Path, out: Path) -> int:
-    """Write the acts as schema.org Legislation JSON-LD; return the triple count."""
-    store = ox.Store.read_only(str(store_dir))
+def export_schemaorg(store: ox.Store, out: Path) -> int:
+    """Write the acts of ``store`` as schema.org Legislation JSON-LD; return the triple count."""
     graph = ox.Store()
     graph.extend(ox.Quad(t.subject, t.predicate, t.object)
                  for t in store.query(LEGISLATION_CONSTRUCT, use_default_graph_as_union=True))
