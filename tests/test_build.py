@@ -151,3 +151,24 @@ def test_no_literal_is_a_python_repr(release) -> None:
     leaked = sorted({f"{s} {p} {o[:60]}" for s, p, o, _g in release.dataset.quads((None, None, None, None))
                      if isinstance(o, Literal) and str(o).startswith(("{'", "['", "(\'"))})
     assert not leaked, leaked[:10]
+
+
+def test_inconsistency_found_beside_shacl_fails_the_build(tmp_path, monkeypatch) -> None:
+    """The consistency check runs in a forked process; its verdict still fails the build, and the
+    previous release stays as it was."""
+    from kzmig_kg import build as build_module
+    from kzmig_kg.errors import InconsistentOntology
+
+    from .conftest import DATA
+
+    def inconsistent(_dataset):
+        raise InconsistentOntology("HermiT found the ontology plus data inconsistent (fixture)")
+
+    monkeypatch.setattr(build_module, "check_consistency", inconsistent)
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "previous.txt").write_text("the previous release", encoding="utf-8")
+    with pytest.raises(InconsistentOntology, match="fixture"):
+        build_module.build_release(DATA, out, reason=True)
+    assert [p.name for p in out.iterdir()] == ["previous.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist.")]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import InconsistentOntology, ValidationFailed
+from .errors import InconsistentOntology, KzmigError, ValidationFailed
 from .graph import build_graph
 from .reason import ReasoningResult, check_consistency
 from .records import read_records
@@ -61,15 +61,13 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
 
     records = stage("records", read_records, Path(data_dir))
     dataset = stage("rdf", build_graph, records)
-    # HermiT runs in a Java subprocess: start it beside pyshacl so the two use both cores. With
-    # --measure-memory the stages run one after the other, since tracemalloc is process-wide.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pending = (pool.submit(_timed, check_consistency, dataset)
-                   if reason and not measure_memory else None)
+    # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
+    # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages
+    # run one after the other, since tracemalloc sees one process.
+    pending = _Child(check_consistency, dataset) if reason and not measure_memory else None
+    try:
         validation = stage("shacl", validate_graph, dataset, records)
         if not validation.conforms:
-            if pending is not None:
-                pending.cancel()
             raise ValidationFailed(validation.summary())
         if pending is not None:
             say("reason (started beside shacl)...")
@@ -80,6 +78,9 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
             reasoning = stage("reason", check_consistency, dataset)
         else:
             reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
+    finally:
+        if pending is not None:
+            pending.stop()
     if not reasoning.ran:
         say(f"WARNING: {reasoning.summary()}")
     elif not reasoning.consistent:  # pragma: no cover - check_consistency raises instead
@@ -90,7 +91,38 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
     return BuildResult(release, validation, reasoning, len(records.records), stages, kinds)
 
 
-def _timed(fn: Callable[..., T], *args: object) -> tuple[T, float]:
-    start = time.perf_counter()
-    value = fn(*args)
-    return value, time.perf_counter() - start
+class _Child:
+    """A function running in a forked process; ``result()`` returns (value, seconds) or raises."""
+
+    def __init__(self, fn: Callable[..., T], *args: object) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=self._run, args=(send, fn, args), daemon=True)
+        self._process.start()
+        send.close()
+
+    @staticmethod
+    def _run(send, fn: Callable[..., T], args: tuple) -> None:
+        start = time.perf_counter()
+        try:
+            outcome = ("ok", fn(*args), time.perf_counter() - start)
+        except BaseException as error:  # sent to the parent, which raises it
+            outcome = ("error", error, 0.0)
+        send.send(outcome)
+        send.close()
+
+    def result(self) -> tuple[T, float]:
+        try:
+            status, value, seconds = self._receive.recv()
+        except EOFError:
+            raise KzmigError(f"the consistency check process died (exit code "
+                             f"{self._process.exitcode}); run the build with --no-reason to "
+                             "skip it, or check that Java runs") from None
+        if status == "error":
+            raise value
+        return value, seconds
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()

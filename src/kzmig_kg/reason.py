@@ -13,18 +13,22 @@ puts an individual into a class disjoint with its own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.term import Node
 
 from .errors import InconsistentOntology
+from .store import to_oxigraph
 
 OWL2_DATATYPES = {XSD[name] for name in (
     "decimal", "integer", "nonNegativeInteger", "nonPositiveInteger", "positiveInteger",
@@ -50,9 +54,8 @@ class ReasoningResult:
         return f"OWL consistency (HermiT): {state} ({self.triples} triples, {self.seconds:.2f} s)"
 
 
-def reasoning_copy(graphs: list[Graph]) -> Graph:
-    """The graph HermiT checks: datatypes it cannot handle converted or left out."""
-    copy = Graph()
+def _reasoning_triples(graphs: Iterable[Graph]) -> Iterator[tuple[Node, Node, Node]]:
+    """The triples HermiT checks: datatypes it cannot handle converted or left out."""
     for graph in graphs:
         for s, p, o in graph:
             if p == OWL.imports:  # the import module is already in the copy; never fetch it
@@ -67,7 +70,14 @@ def reasoning_copy(graphs: list[Graph]) -> Graph:
                     o = XSD.dateTime
                 elif o not in OWL2_DATATYPES:
                     continue
-            copy.add((s, p, o))
+            yield s, p, o
+
+
+def reasoning_copy(graphs: list[Graph]) -> Graph:
+    """The graph HermiT checks, as an rdflib graph (for tests and for explaining a failure)."""
+    copy = Graph()
+    for triple in _reasoning_triples(graphs):
+        copy.add(triple)
     return copy
 
 
@@ -75,9 +85,8 @@ def check_consistency(dataset: Dataset, java: str | None = None) -> ReasoningRes
     """Run HermiT on the ontology plus data; raise InconsistentOntology with an explanation."""
     java = java or shutil.which("java")
     graphs = [g for g in dataset.graphs() if not str(g.identifier).endswith("/graph/release")]
-    copy = reasoning_copy(graphs)
     if java is None:
-        return ReasoningResult(False, None, 0.0, len(copy),
+        return ReasoningResult(False, None, 0.0, sum(1 for _ in _reasoning_triples(graphs)),
                                "Java not found; install a JRE (e.g. apt-get install default-jre-headless)")
     import owlready2
 
@@ -85,33 +94,24 @@ def check_consistency(dataset: Dataset, java: str | None = None) -> ReasoningRes
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kzmig-reason-") as tmp:
         path = Path(tmp) / "kzmig-reasoning.nt"
-        copy.serialize(path, format="nt", encoding="utf-8")
+        with path.open("w", encoding="utf-8") as out:  # N-Triples, written without an rdflib graph
+            triples = 0
+            for s, p, o in _reasoning_triples(graphs):
+                out.write(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n")
+                triples += 1
         world = owlready2.World()
-        world.get_ontology(path.as_uri()).load()
         try:
-            with open(os.devnull, "w") as quiet, _redirect_stdout(quiet):
+            # owlready2 reports OWL 2 punning (qb:DimensionProperty individuals that are also
+            # object properties) and HermiT's progress on the standard streams: keep the CLI quiet
+            with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet), \
+                    contextlib.redirect_stderr(quiet):
+                world.get_ontology(path.as_uri()).load()
                 owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
         except owlready2.OwlReadyInconsistentOntologyError:
-            raise InconsistentOntology(explain_inconsistency(copy)) from None
+            raise InconsistentOntology(explain_inconsistency(reasoning_copy(graphs))) from None
         finally:
             world.close()
-    return ReasoningResult(True, True, time.perf_counter() - start, len(copy))
-
-
-class _redirect_stdout:
-    """owlready2 prints HermiT's progress on stdout; keep the CLI output readable."""
-
-    def __init__(self, target):
-        self.target = target
-
-    def __enter__(self):
-        import contextlib
-
-        self._cm = contextlib.redirect_stdout(self.target)
-        return self._cm.__enter__()
-
-    def __exit__(self, *exc):
-        return self._cm.__exit__(*exc)
+    return ReasoningResult(True, True, time.perf_counter() - start, triples)
 
 
 def explain_inconsistency(graph: Graph) -> str:
