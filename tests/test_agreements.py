@@ -193,6 +193,9 @@ def test_agreement_shape_fires(agr_findings, focus: str, words: str) -> None:
     ("agr-ratified-but-signed", "An act ratifies this agreement"),
     ("agr-without-kazakhstan", "must list Kazakhstan"),
     ("agr-ratified-before-signed", "cannot be ratified"),
+    ("agr-planned-effective", "planned agreement, or one under negotiation"),
+    ("agr-negotiated-ratified", "planned agreement, or one under negotiation"),
+    ("agr-negotiated-ratified", "An act ratifies this agreement"),
 ])
 def test_agreement_consistency_rule_fires(agr_findings, value: str, words: str) -> None:
     assert any(v == FX + value and words in m for _f, v, m in agr_findings)

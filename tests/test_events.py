@@ -415,6 +415,32 @@ def test_event_shape_fires(fixture: str) -> None:
     assert any(SHAPE_CASES[fixture] in m for m in messages), messages
 
 
+@pytest.mark.parametrize("begin, end, fires", [
+    ('"2020"^^xsd:gYear', '"2019-06-05"^^xsd:date', True),
+    ('"2020-06"^^xsd:gYearMonth', '"2020-05-31"^^xsd:date', True),
+    ('"2020-06-05"^^xsd:date', '"2020-06-04"^^xsd:date', True),
+    ('"2021"^^xsd:gYear', '"2020-12"^^xsd:gYearMonth', True),
+    ('"2020"^^xsd:gYear', '"2020-06-05"^^xsd:date', False),
+    ('"2020-06-05"^^xsd:date', '"2020"^^xsd:gYear', False),
+    ('"2020-06"^^xsd:gYearMonth', '"2020"^^xsd:gYear', False),
+    ('"2020-06-05"^^xsd:date', '"2020-06-05"^^xsd:date', False),
+    ('"2019-12-31"^^xsd:date', '"2020"^^xsd:gYear', False),
+])
+def test_period_order_compares_at_the_coarser_precision(begin: str, end: str, fires: bool) -> None:
+    """A period ends before it begins when its end is earlier at the precision of the less precise
+    date: 2020 to 2020-06-05 is fine, 2020-06 to 2020-05-31 is not."""
+    text = (EVENTS / "shape-event-ends-before-begin.ttl").read_text(encoding="utf-8")
+    kinds = {"xsd:date": "time:inXSDDate", "xsd:gYearMonth": "time:inXSDgYearMonth",
+             "xsd:gYear": "time:inXSDgYear"}
+    text = text.replace('time:inXSDgYear "2020"^^xsd:gYear', f"{kinds[begin.split('^^')[1]]} {begin}")
+    text = text.replace('time:inXSDDate "2019-06-05"^^xsd:date', f"{kinds[end.split('^^')[1]]} {end}")
+    data = Graph().parse(ONTOLOGY_DIR / "vocab" / "event-types.ttl").parse(EVENTS / "shapes-base.ttl")
+    data.parse(data=text, format="turtle")
+    _, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True)
+    messages = [str(m) for m in report.objects(None, SH.resultMessage)]
+    assert any("period ends before it begins" in m for m in messages) == fires, messages
+
+
 def test_every_event_shape_fixture_is_tested() -> None:
     on_disk = {p.stem for p in EVENTS.glob("shape-event-*.ttl")}
     assert on_disk == set(SHAPE_CASES)

@@ -288,6 +288,7 @@ SHAPE_CASES = {
     "shape-instrument-statistic-not-figure": "An instrument's statistics must be observations",
     "shape-instrument-bad-duration": "A duration needs exactly one positive number",
     "shape-instrument-two-classes": "must be in exactly one instrument class",
+    "shape-instrument-no-class": "must be in exactly one instrument class",
     "shape-instrument-successor-wrong-status": "must have the status replaced or abolished",
     "shape-instrument-duplicate-list-position": "have the same list position",
 }

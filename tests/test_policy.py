@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 import shutil
 from functools import cache
+from itertools import combinations
 from pathlib import Path
 
 import pytest
 from pyshacl import validate
-from rdflib import Graph
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import SKOS
 
 from kzmig_kg.errors import RecordErrors
 from kzmig_kg.graph import ONTOLOGY_DIR
@@ -419,6 +421,12 @@ EX = "https://w3id.org/kzmig/id/fixture/"
     ("measure-missing-magnitude-bad", "DEMIG magnitude"),
     ("measure-proposed-adopted-bad", "proposed measure must come from a draft"),
     ("measure-enacted-draft-bad", "must not rest on a draft alone"),
+    ("measure-tool-outside-bad", "DEMIG policy tool"),
+    ("measure-group-outside-bad", "DEMIG migrant group"),
+    ("measure-origin-outside-bad", "DEMIG migrant origin"),
+    ("measure-change-outside-bad", "DEMIG change in restrictiveness"),
+    ("measure-magnitude-outside-bad", "DEMIG magnitude"),
+    ("measure-status-outside-bad", "exactly one status from kzc:measure-statuses"),
 ])
 def test_policy_shape_fires(shape_findings: set[tuple[str, str]], focus: str, words: str) -> None:
     assert any(f == EX + focus and words in m for f, m in shape_findings), sorted(shape_findings)
@@ -427,4 +435,104 @@ def test_policy_shape_fires(shape_findings: set[tuple[str, str]], focus: str, wo
 def test_valid_policy_resources_do_not_fire(shape_findings: set[tuple[str, str]]) -> None:
     valid = {EX + name for name in ("programme", "stage", "measure", "measure-unclear", "measure-proposed")}
     assert not [f for f, _ in shape_findings if f in valid]
+
+
+CODE_LISTS = {  # shape: (schemes whose concepts the sh:in lists, codes of ours it also allows)
+    "PolicyMeasureAreaShape": (["policy-area"], [KZC["demig-unclear"]]),
+    "PolicyMeasureToolShape": (["policy-tool"], [KZC["demig-unclear"]]),
+    "PolicyMeasureGroupShape": (["migrant-group"], [KZC["demig-unclear"]]),
+    "PolicyMeasureOriginShape": (["migrant-origin"], [KZC["demig-unclear"], KZC["origin-eaeu-citizens"]]),
+    "PolicyMeasureRestrictivenessShape": (["change-in-restrictiveness"], [KZC["demig-unclear"]]),
+    "PolicyMeasureMagnitudeShape": (["magnitude"], [KZC["demig-unclear"]]),
+    "PolicyMeasureStatusShape": ([], []),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(CODE_LISTS))
+def test_code_list_of_a_measure_shape_is_its_scheme(shape: str) -> None:
+    """The sh:in lists of the coded values say what "a concept of the scheme" said: each holds
+    exactly the concepts the vocabulary puts in the scheme, plus the codes of ours the rule allows."""
+    shapes = Graph().parse(ONTOLOGY_DIR / "shapes" / "policy.ttl")
+    vocab = Graph().parse(ONTOLOGY_DIR / "vocab" / "demig.ttl").parse(ONTOLOGY_DIR / "vocab" / "policy.ttl")
+    node = URIRef("https://w3id.org/kzmig/shapes#" + shape)
+    listed = set(shapes.items(shapes.value(node, SH["in"])))
+    schemes, extra = CODE_LISTS[shape]
+    expected = {c for name in schemes for c in vocab.subjects(SKOS.inScheme, DEMIG[name])}
+    if shape == "PolicyMeasureStatusShape":
+        expected = set(vocab.subjects(SKOS.inScheme, KZC["measure-statuses"]))
+    assert expected and listed == expected | set(extra)
+
+
+SCORE_CONCEPTS = ("restrict-more", "restrict-less", "restrict-none", "demig-unclear", "magnitude-major")
+SCORES = ("1", "-1", "0", '"1.0"^^xsd:decimal')
+SOURCES = ("draft", "act", "document", "enacting-act-not-named", '"an act"')
+STATUSES = ("measure-proposed", "measure-enacted", "measure-planned", "pdtype-programme")
+
+
+def _one_shape(name: str) -> Graph:
+    """The triples of one shape of policy.ttl (with its blank nodes and the prefix declarations)."""
+    shapes, out = Graph().parse(ONTOLOGY_DIR / "shapes" / "policy.ttl"), Graph()
+    todo = [URIRef("https://w3id.org/kzmig/shapes#" + n) for n in (name, "policyPrefixes")]
+    while todo:
+        for triple in shapes.triples((todo.pop(), None, None)):
+            out.add(triple)
+            if isinstance(triple[2], BNode):
+                todo.append(triple[2])
+    return out
+
+
+def _fired(rdf: str, shape: str) -> set[int]:
+    data = Graph().parse(ONTOLOGY_DIR / "kzmig.ttl")
+    data.parse(format="turtle", data=PREFIXES + "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+               "PREFIX ex: <https://w3id.org/kzmig/id/fixture/>\n" + rdf)
+    _, report, _ = validate(data, shacl_graph=_one_shape(shape), inference="none", advanced=True)
+    return {int(str(report.value(r, SH.focusNode)).rsplit("-", 1)[1])
+            for r in report.subjects(SH.focusNode, None)}
+
+
+def _code(name: str) -> str:
+    return f"kzc:{name}" if name.startswith(("demig-", "measure-", "pdtype-")) else f"demig:{name}"
+
+
+def test_score_rule_holds_for_every_combination_of_concept_and_score() -> None:
+    """kzsh:PolicyMeasureScoreShape (an sh:or) runs only on the measures its SPARQL target selects:
+    every combination of zero to two restrictiveness concepts (one outside the scheme) and zero to
+    two scores (one a decimal) fires exactly when no branch of the sh:or holds."""
+    combos = [(c, s) for m in range(3) for c in combinations(SCORE_CONCEPTS, m)
+              for n in range(3) for s in combinations(SCORES, n)]
+    rdf = []
+    for i, (concepts, scores) in enumerate(combos):
+        rdf.append(f"ex:m-{i} a kzo:PolicyMeasure .")
+        rdf += [f"ex:m-{i} kzo:changeInRestrictiveness {_code(c)} ." for c in concepts]
+        rdf += [f"ex:m-{i} kzo:restrictivenessScore {s} ." for s in scores]
+    fired = _fired("\n".join(rdf), "PolicyMeasureScoreShape")
+    pairs = {"restrict-more": "1", "restrict-less": "-1", "restrict-none": "0"}
+    expected = {i for i, (concepts, scores) in enumerate(combos)
+                if not any(c in pairs and set(scores) == {pairs[c]} for c in concepts)
+                and not ("demig-unclear" in concepts and not scores)}
+    assert fired == expected, [combos[i] for i in fired ^ expected]
+
+
+def test_status_source_rule_holds_for_every_combination_of_status_and_source() -> None:
+    """kzsh:PolicyMeasureStatusSourceShape (an sh:or) runs only on the measures its SPARQL target
+    selects: every combination of zero to two statuses (one outside the scheme) and zero to two
+    sources (a draft law, an adopted act, a policy document, "not named", a literal) fires exactly
+    when neither branch of the sh:or holds."""
+    combos = [(st, so) for m in range(3) for st in combinations(STATUSES, m)
+              for n in range(3) for so in combinations(SOURCES, n)]
+    rdf = ["ex:draft a kzo:DraftLaw .", "ex:act a kzo:Law .", "ex:document a kzo:Programme ."]
+    for i, (statuses, sources) in enumerate(combos):
+        rdf.append(f"ex:m-{i} a kzo:PolicyMeasure .")
+        rdf += [f"ex:m-{i} kzo:measureStatus kzc:{s} ." for s in statuses]
+        rdf += [f"ex:m-{i} kzo:enactedBy {s if s.startswith(chr(34)) else _source(s)} ." for s in sources]
+    fired = _fired("\n".join(rdf), "PolicyMeasureStatusSourceShape")
+    expected = {i for i, (statuses, sources) in enumerate(combos)
+                if not ("measure-proposed" in statuses and "draft" in sources)
+                and not (set(statuses) <= {"measure-enacted", "measure-planned"}
+                         and any(s != "draft" for s in sources))}
+    assert fired == expected, [combos[i] for i in fired ^ expected]
+
+
+def _source(name: str) -> str:
+    return "kzc:enacting-act-not-named" if name == "enacting-act-not-named" else f"ex:{name}"
 

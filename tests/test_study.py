@@ -9,6 +9,7 @@ import re
 import shutil
 from collections import Counter
 from functools import cache
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -577,8 +578,8 @@ def shape_findings() -> set[tuple[str, str]]:
     data = Graph().parse(STUDY / "shapes-bad.ttl")
     for part in ("kzmig.ttl", "imports/external.ttl", "vocab/study-codes.ttl"):
         data.parse(ONTOLOGY_DIR / part)
-    conforms, report, _ = validate(data, shacl_graph=Graph().parse(
-        ONTOLOGY_DIR / "shapes" / "study.ttl"), inference="none")
+    conforms, report, _ = validate(data, shacl_graph=Graph().parse(  # advanced: SPARQL targets, as the build
+        ONTOLOGY_DIR / "shapes" / "study.ttl"), inference="none", advanced=True)
     assert not conforms
     return {(str(report.value(r, SH.focusNode)).rsplit("/", 1)[-1],
              str(report.value(r, SH.resultMessage)))
@@ -592,3 +593,33 @@ def test_study_shape_fires(shape_findings, focus: str, words: str) -> None:
 
 def test_valid_study_resources_do_not_fire(shape_findings) -> None:
     assert not [f for f, _ in shape_findings if f.endswith("-ok") or f.endswith("-ok-other")]
+
+
+COUNT_STATUSES = ("count-legible", "count-illegible", "count-unassigned", "count-garbled")
+
+
+def test_code_count_rule_holds_for_every_combination_of_status_and_count() -> None:
+    """The count rule of kzsh:CodebookCodeShape (an sh:xone) runs only on the codes its SPARQL target
+    selects: every combination of zero to two count statuses (one outside the scheme) with and
+    without a reported count fires exactly when the sh:xone is broken."""
+    combos = [(statuses, count) for n in range(3) for statuses in combinations(COUNT_STATUSES, n)
+              for count in (False, True)]
+    lines = [P + "PREFIX ex: <https://w3id.org/kzmig/id/fixture/>"]
+    for i, (statuses, count) in enumerate(combos):
+        lines.append(f"ex:code-{i} a kzo:CodebookCode .")
+        lines += [f"ex:code-{i} kzo:countStatus kzc:{status} ." for status in statuses]
+        if count:
+            lines.append(f"ex:code-{i} kzo:reportedCodeCount 4 .")
+    data = Graph().parse(format="turtle", data="\n".join(lines))
+    _, report, _ = validate(data, shacl_graph=Graph().parse(ONTOLOGY_DIR / "shapes" / "study.ttl"),
+                            inference="none", advanced=True)
+    fired = {int(str(report.value(r, SH.focusNode)).rsplit("-", 1)[1])
+             for r in report.subjects(SH.focusNode, None)
+             if "goes with count status 'legible'" in str(report.value(r, SH.resultMessage))}
+    expected = set()
+    for i, (statuses, count) in enumerate(combos):
+        legible = "count-legible" in statuses and count
+        not_legible = set(statuses) <= {"count-illegible", "count-unassigned"} and not count
+        if legible == not_legible:  # sh:xone: exactly one of the two must hold
+            expected.add(i)
+    assert fired == expected, [combos[i] for i in fired ^ expected]
