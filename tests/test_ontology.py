@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kzmig_kg.errors import InconsistentOntology
+from kzmig_kg.errors import InconsistentOntology, KzmigError
 from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.namespaces import KZO
 from kzmig_kg.reason import check_consistency, reasoning_copy
@@ -130,6 +131,23 @@ def test_reasoning_copy_converts_dates_and_drops_unsupported_datatypes() -> None
     assert len(copy) == 1
 
 
+def test_reasoning_copy_leaves_out_annotation_assertions_only() -> None:
+    """Labels and declared annotation properties carry no OWL 2 DL meaning; the declaration of an
+    annotation property and every class and property assertion stay."""
+    skos_note = URIRef("http://www.w3.org/2004/02/skos/core#editorialNote")
+    act = URIRef("https://w3id.org/kzmig/eli/kz/zakon/2011/477-IV")
+    graph = Graph()
+    graph.add((skos_note, RDF.type, OWL.AnnotationProperty))
+    graph.add((act, RDF.type, KZO.Law))
+    graph.add((act, RDFS.label, Literal("Law No. 477-IV", lang="en")))
+    graph.add((act, RDFS.comment, Literal("On migration of the population", lang="en")))
+    graph.add((act, skos_note, Literal("Amended four times", lang="en")))
+    graph.add((act, KZO.recordId, Literal("law-477-iv")))
+    copy = reasoning_copy([graph])
+    assert set(copy) == {(skos_note, RDF.type, OWL.AnnotationProperty), (act, RDF.type, KZO.Law),
+                         (act, KZO.recordId, Literal("law-477-iv"))}
+
+
 def _dataset_with(fixture: Path) -> Dataset:
     dataset = Dataset()
     dataset.graph(URIRef("https://w3id.org/kzmig/graph/ontology")).parse(
@@ -149,6 +167,52 @@ def test_inconsistency_fails_with_an_explanation(fixture: str, words: str) -> No
     with pytest.raises(InconsistentOntology) as caught:
         check_consistency(_dataset_with(FIXTURES / "reasoning" / fixture))
     assert words in str(caught.value)
+
+
+def test_hermit_failing_to_read_its_input_is_an_error_not_a_pass(tmp_path: Path) -> None:
+    """HermiT exits 0 when it cannot read its input; the check must not take that for consistent."""
+    from kzmig_kg import reason
+
+    java = require_executable("java", "HermiT runs on Java")
+    with pytest.raises(KzmigError, match="HermiT failed"):
+        reason._run_hermit(java, tmp_path / "missing.nt")
+
+
+def _unsatisfiable_classes(graphs: list[Graph], tmp_path: Path) -> list[str]:
+    """The classes owlready2 + HermiT find unsatisfiable when classifying ``graphs``."""
+    import owlready2
+
+    path = tmp_path / "tbox.nt"
+    reasoning_copy(graphs).serialize(path, format="nt", encoding="utf-8")
+    owlready2.JAVA_EXE = shutil.which("java")
+    world = owlready2.World()
+    try:
+        world.get_ontology(path.as_uri()).load()
+        owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
+        return sorted(c.iri for c in world.inconsistent_classes() if c.iri != str(OWL.Nothing))
+    finally:
+        world.close()
+
+
+def _tbox() -> list[Graph]:
+    return [Graph().parse(ONTOLOGY_DIR / "kzmig.ttl"),
+            Graph().parse(ONTOLOGY_DIR / "imports" / "external.ttl")]
+
+
+def test_tbox_is_coherent_under_owlready2_and_hermit(tmp_path: Path) -> None:
+    """owlready2 classifies the ontology and its import module: no class is unsatisfiable."""
+    require_executable("java", "HermiT runs on Java")
+    assert _unsatisfiable_classes(_tbox(), tmp_path) == []
+
+
+def test_an_unsatisfiable_class_is_found(tmp_path: Path) -> None:
+    require_executable("java", "HermiT runs on Java")
+    bad = Graph().parse(format="turtle", data="""
+        @prefix kzo: <https://w3id.org/kzmig/ontology#> .
+        @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+        kzo:ActPassage a owl:Class ; rdfs:subClassOf kzo:LegalAct, kzo:Passage .""")
+    assert _unsatisfiable_classes([*_tbox(), bad], tmp_path) == [str(KZO.ActPassage)]
 
 
 def test_no_java_means_the_check_is_reported_as_not_run(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,4 @@
-"""The pipeline: records -> RDF -> SHACL -> OWL consistency -> release in dist/ (with the store)."""
+"""The pipeline: records -> RDF -> SHACL (beside the OWL consistency check) -> store -> release."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .graph import build_graph
 from .reason import ReasoningResult, check_consistency
 from .records import read_records
 from .release import ReleaseInfo, write_release
+from .store import memory_store
 from .validate import ValidationReport, validate_graph
 
 Progress = Callable[[str], None]
@@ -69,6 +70,8 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
         validation = stage("shacl", validate_graph, dataset, records)
         if not validation.conforms:
             raise ValidationFailed(validation.summary())
+        # converted while HermiT finishes, which takes longer than pyshacl
+        store = stage("store", memory_store, dataset.quads((None, None, None, None)))
         if pending is not None:
             say("reason (started beside shacl)...")
             reasoning, seconds = pending.result()
@@ -86,7 +89,7 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
     elif not reasoning.consistent:  # pragma: no cover - check_consistency raises instead
         raise InconsistentOntology(reasoning.summary())
     timings = {name: round(m.seconds, 3) for name, m in stages.items()}
-    release = stage("release", write_release, dataset, validation, reasoning, Path(out_dir), timings)
+    release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings)
     kinds = Counter(record.kind for record in records.records)
     return BuildResult(release, validation, reasoning, len(records.records), stages, kinds)
 

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 from . import __version__
 from .jsonld import compact_jsonld
 from .namespaces import DCAT, DCTERMS, KZG, KZO, PREFIXES, PROV, RDF, RDFS, VOID, XSD
 from .reason import ReasoningResult
 from .schemaorg import export_schemaorg
-from .store import memory_store, persist_store, to_oxigraph
+from .store import persist_store, to_oxigraph
 from .validate import ValidationReport
 
 DATASET_IRI = URIRef("https://w3id.org/kzmig/id/dataset/kzmig-kg")
@@ -50,14 +50,17 @@ class ReleaseInfo:
     files: list[str]
 
 
-def write_release(dataset: Dataset, validation: ValidationReport, reasoning: ReasoningResult,
+def write_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
                   out_dir: Path, timings: dict[str, float] | None = None) -> ReleaseInfo:
-    """Write every release file into a temporary directory, then swap it in for ``out_dir``."""
+    """Write every release file into a temporary directory, then swap it in for ``out_dir``.
+
+    ``store`` is the in-memory store of the build's quads (``store.memory_store``); the release
+    description is added to it in its own named graph.
+    """
     out_dir = Path(out_dir).resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
     try:
-        store = memory_store(dataset.quads((None, None, None, None)))
         description = _describe(store, validation, reasoning)
         release_graph = to_oxigraph(RELEASE_GRAPH)
         store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pyshacl import validate
 from rdflib import Dataset, Graph, URIRef
+from rdflib.paths import Path as Path_
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.sparql import Query
 
@@ -70,17 +71,41 @@ def load_shapes(shapes_dir: Path = SHAPES_DIR) -> tuple[Graph, list[str]]:
     return shapes, [p.name for p in files]
 
 
-class _PreparedQueryGraph(Graph):
-    """A graph that parses each SPARQL text once.
+class _UnionGraph(Graph):
+    """A read-only view of the union of a dataset's graphs, that parses each SPARQL text once.
 
+    The dataset's memory store answers a pattern with no context from all graphs, each triple
+    once, so pyshacl sees the merged graph without a copy (copying 35k triples took 1.2 s).
     pyshacl evaluates a SHACL-SPARQL constraint (SHACL 5.3) once per focus node, with the same
     query text and ``$this`` pre-bound, and rdflib parses the text anew each time: with a few hundred
     focus nodes that parsing took 90% of the validation time. Prepared queries give the same results.
     """
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__(store=dataset.store, identifier=URIRef("urn:x-kzmig:union"),
+                         namespace_manager=dataset.namespace_manager)
         self._prepared: dict[str, Query] = {}
+
+    def triples(self, triple):  # type: ignore[override]
+        s, p, o = triple
+        if isinstance(p, Path_):
+            for s2, o2 in p.eval(self, s, o):
+                yield s2, p, o2
+        else:
+            for found, _contexts in self.store.triples((s, p, o), context=None):
+                yield found
+
+    def __len__(self) -> int:
+        return self.store.__len__(context=None)  # type: ignore[call-arg]
+
+    def add(self, triple):  # type: ignore[override]
+        raise TypeError("the union view of the build's dataset is read-only")
+
+    def addN(self, quads):  # type: ignore[override]  # noqa: N802 - rdflib's name
+        raise TypeError("the union view of the build's dataset is read-only")
+
+    def remove(self, triple):  # type: ignore[override]
+        raise TypeError("the union view of the build's dataset is read-only")
 
     def query(self, query_object, *args, **kwargs):  # type: ignore[override]
         if isinstance(query_object, str):
@@ -95,13 +120,11 @@ class _PreparedQueryGraph(Graph):
 def validate_graph(dataset: Dataset, records: RecordSet | None = None,
                    shapes_dir: Path = SHAPES_DIR) -> ValidationReport:
     """Validate the union of all graphs; return the report (never raises on non-conformance)."""
-    data = _PreparedQueryGraph()
-    for quad in dataset.quads((None, None, None, None)):
-        data.add(quad[:3])
+    data = _UnionGraph(dataset)
     shapes, files = load_shapes(shapes_dir)
     conforms, report_graph, _text = validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-        inplace=True)  # data is a throw-away merge; spares pyshacl a copy of it
+        inplace=True)  # spares pyshacl a copy; with inference off it adds nothing
     findings = _findings(report_graph, data, records)
     return ValidationReport(bool(conforms), report_graph, findings, len(data), files)
 
