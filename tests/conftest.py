@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,6 +22,17 @@ DATA = ROOT / "data"
 SOURCES = ROOT.parent / "shared" / "sources"
 THESIS = SOURCES / "000_81b0946b00ba0bf2.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@cache
+def thesis_lines() -> list[str]:
+    """The lines of the thesis (line n is item n - 1)."""
+    return THESIS.read_text(encoding="utf-8").splitlines()
+
+
+def passage_text(first: int, last: int) -> str:
+    """Lines ``first`` to ``last`` (1-based, inclusive) of the thesis, whitespace collapsed."""
+    return re.sub(r"\s+", " ", " ".join(thesis_lines()[first - 1:last]))
 
 
 def require_executable(name: str, why: str) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,7 +20,7 @@ from kzmig_kg.namespaces import SH
 from kzmig_kg.query import python_value, run_query
 from kzmig_kg.records import read_records
 
-from .conftest import FIXTURES, THESIS
+from .conftest import FIXTURES, thesis_lines
 
 ELI = "http://data.europa.eu/eli/ontology#"
 KZO = "https://w3id.org/kzmig/ontology#"
@@ -97,11 +96,6 @@ RATIFICATIONS = {
     ("law-2008-37-IV", "agr-palermo-protocol-2000"),
     ("law-2014-201-V", "agr-kz-uz-2013"),
 }
-
-
-@cache
-def thesis_lines() -> list[str]:
-    return THESIS.read_text(encoding="utf-8").splitlines()
 
 
 def normalised(text: str) -> str:

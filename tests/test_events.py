@@ -4,7 +4,6 @@ the record checks of the event kind (each with a fixture that makes it fire)."""
 
 from __future__ import annotations
 
-import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -20,7 +19,7 @@ from kzmig_kg.kinds.events import event_types
 from kzmig_kg.query import python_value, run_query
 from kzmig_kg.records import read_records
 
-from .conftest import FIXTURES, THESIS
+from .conftest import FIXTURES, passage_text
 
 EVENTS = FIXTURES / "events"
 EV = "https://w3id.org/kzmig/id/event/"
@@ -37,15 +36,6 @@ PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
 PREFIX kzo: <https://w3id.org/kzmig/ontology#>
 PREFIX kzc: <https://w3id.org/kzmig/code/>
 """
-
-
-@cache
-def thesis_lines() -> list[str]:
-    return THESIS.read_text(encoding="utf-8").splitlines()
-
-
-def passage_text(first: int, last: int) -> str:
-    return re.sub(r"\s+", " ", " ".join(thesis_lines()[first - 1:last]))
 
 
 def named(release, name: str, **params: object) -> list[dict]:

@@ -4,9 +4,7 @@ ontology/shapes/organisations.ttl, each with a fixture that makes it fire."""
 
 from __future__ import annotations
 
-import re
 import shutil
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,8 @@ from kzmig_kg.namespaces import SH
 from kzmig_kg.query import python_value, run_query
 from kzmig_kg.records import read_records
 
-from .conftest import FIXTURES, THESIS
+from .conftest import FIXTURES
+from .conftest import passage_text as thesis_passage
 
 INSTITUTIONS = FIXTURES / "institutions"
 EX = "https://w3id.org/kzmig/id/fixture/"
@@ -38,18 +37,10 @@ PREFIX kzc: <https://w3id.org/kzmig/code/>
 """
 
 
-@cache
-def thesis_lines() -> list[str]:
-    return THESIS.read_text(encoding="utf-8").splitlines()
-
-
 def passage_text(lines: str) -> str:
     """The text of space-separated line ranges ("52-58 106-118"), whitespace collapsed."""
-    parts = []
-    for span in lines.split():
-        first, _, last = span.partition("-")
-        parts.append(" ".join(thesis_lines()[int(first) - 1:int(last or first)]))
-    return re.sub(r"\s+", " ", " ".join(parts))
+    spans = [span.partition("-") for span in lines.split()]
+    return " ".join(thesis_passage(int(first), int(last or first)) for first, _, last in spans)
 
 
 def named(release, name: str, **params: object) -> list[dict]:

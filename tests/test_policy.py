@@ -3,9 +3,7 @@ policy queries, the DEMIG vocabulary, the record checks and the SHACL shapes of 
 
 from __future__ import annotations
 
-import re
 import shutil
-from functools import cache
 from itertools import combinations
 from pathlib import Path
 
@@ -21,7 +19,8 @@ from kzmig_kg.namespaces import DEMIG, KZC, SH
 from kzmig_kg.query import python_value, run_query
 from kzmig_kg.records import read_records
 
-from .conftest import FIXTURES, THESIS
+from .conftest import FIXTURES
+from .conftest import passage_text as thesis_text
 
 POLICY = FIXTURES / "policy"
 KZD = "https://w3id.org/kzmig/id/"
@@ -43,12 +42,6 @@ CONCEPT_2023_MEASURES = {
     "m-2023-emigrant-labour-contracts", "m-2023-pea-regulation-review",
     "m-2023-bilateral-labour-agreements",
 }
-
-
-@cache
-def thesis_text(first: int, last: int) -> str:
-    lines = THESIS.read_text(encoding="utf-8").splitlines()
-    return re.sub(r"\s+", " ", " ".join(lines[first - 1:last]))
 
 
 def rows(release, sparql: str, **params) -> list[dict]:

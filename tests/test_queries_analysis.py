@@ -4,16 +4,10 @@ figures, dates and headings of the thesis (line numbers of ../shared/sources/000
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kzmig_kg.query import run_query
 
-from .conftest import THESIS
-
-
-@cache
-def thesis_lines() -> list[str]:
-    return THESIS.read_text(encoding="utf-8").splitlines()
+from .conftest import thesis_lines
 
 
 def named(release, name: str, **params) -> list[dict]:

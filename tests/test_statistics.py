@@ -18,7 +18,7 @@ from kzmig_kg.kinds.statistics import parse_period
 from kzmig_kg.query import QUERIES_DIR, python_value, run_query
 from kzmig_kg.records import read_records
 
-from .conftest import DATA, FIXTURES, THESIS
+from .conftest import DATA, FIXTURES, passage_text
 
 CHECKS = QUERIES_DIR / "checks"
 IC_QUERIES = sorted(CHECKS.glob("qb-ic-*.rq"))
@@ -35,15 +35,6 @@ PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 PREFIX kzo: <https://w3id.org/kzmig/ontology#>
 PREFIX kzc: <https://w3id.org/kzmig/code/>
 """
-
-
-@cache
-def thesis_lines() -> list[str]:
-    return THESIS.read_text(encoding="utf-8").splitlines()
-
-
-def passage_text(first: int, last: int) -> str:
-    return re.sub(r"\s+", " ", " ".join(thesis_lines()[first - 1:last]))
 
 
 def ic_name(path: Path) -> str:

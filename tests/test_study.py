@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
-from functools import cache
 from itertools import combinations
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from kzmig_kg.namespaces import SH
 from kzmig_kg.query import python_value, run_query
 from kzmig_kg.records import read_records
 
-from .conftest import FIXTURES, THESIS
+from .conftest import FIXTURES, thesis_lines
 
 STUDY = FIXTURES / "study"
 P = """
@@ -40,19 +39,14 @@ MONTHS = {"April": 4, "May": 5}
 
 # ------------------------------------------------------------------ an independent reading
 
-@cache
-def lines() -> list[str]:
-    return THESIS.read_text(encoding="utf-8").splitlines()
-
-
 def text(first: int, last: int) -> str:
-    return "\n".join(lines()[first - 1:last])
+    return "\n".join(thesis_lines()[first - 1:last])
 
 
 def appendix_a_rows() -> dict[str, tuple[str, str]]:
     """letter -> (ISO date, the row's line) from the rows 'April 11, 2024 | Expert (A) ...'."""
     rows = {}
-    for line in lines()[1181:1218]:
+    for line in thesis_lines()[1181:1218]:
         match = re.match(r"^(April|May) (\d+), ?2024 \| Expert \(([A-I])\)", line)
         if match:
             rows[match[3]] = (f"2024-{MONTHS[match[1]]:02d}-{int(match[2]):02d}", line)
@@ -61,8 +55,8 @@ def appendix_a_rows() -> dict[str, tuple[str, str]]:
 
 def theme_ranges() -> list[tuple[int, int]]:
     """Line ranges of the eight codebook tables: each starts at its 'Example of a code' header."""
-    starts = [i + 1 for i, line in enumerate(lines()) if line.strip() == "Example of a code"]
-    ends = [s - 1 for s in starts[1:]] + [len(lines())]
+    starts = [i + 1 for i, line in enumerate(thesis_lines()) if line.strip() == "Example of a code"]
+    ends = [s - 1 for s in starts[1:]] + [len(thesis_lines())]
     return list(zip(starts, ends, strict=True))
 
 
@@ -227,7 +221,7 @@ def test_codebook_themes_are_top_concepts_in_appendix_order(release) -> None:
         ?t a kzo:CodebookTheme ; skos:topConceptOf kzc:codebook ; skos:notation ?notation ;
            skos:prefLabel ?label . FILTER (LANG(?label) = "en") }""")
     assert {r["notation"]: r["label"] for r in found} == {k: v[0] for k, v in THEMES.items()}
-    heads = [lines()[start - 5:start] for start, _ in theme_ranges()]
+    heads = [thesis_lines()[start - 5:start] for start, _ in theme_ranges()]
     for (notation, (label, _)), head in zip(THEMES.items(), heads, strict=True):
         first_word = label.split()[0]
         assert any(first_word in line for line in head) or notation == "B8", (notation, head)
@@ -274,7 +268,7 @@ def test_legible_counts_stand_on_their_rows(release, codes) -> None:
 
 def test_every_number_printed_in_the_codebook_is_accounted_for(release) -> None:
     """Each number standing alone on a line of Appendix B is a legible count or an unassigned one."""
-    alone = {i + 1: int(line) for i, line in enumerate(lines())
+    alone = {i + 1: int(line) for i, line in enumerate(thesis_lines())
              if i + 1 >= 1219 and re.fullmatch(r"\s*\d{1,3}\s*", line)}
     stray = rows(release, """SELECT ?theme ?value ?line WHERE {
         ?t skos:notation ?theme ; kzo:unassignedCount ?u . ?u rdf:value ?value ; kzo:printedAtLine ?line }""")
@@ -377,7 +371,7 @@ def footnote_groups() -> dict[int, set[str]]:
     """footnote number -> the letters it lists, read from the printed footnotes."""
     groups = {}
     for line_no, number in FOOTNOTES.items():
-        inside = re.search(r"Experts \(([^)]*)\)", lines()[line_no - 1])[1]
+        inside = re.search(r"Experts \(([^)]*)\)", thesis_lines()[line_no - 1])[1]
         groups[number] = set(re.findall(r"[A-I]", inside))
     return groups
 
@@ -469,7 +463,7 @@ def test_eight_recommendations_as_printed(release) -> None:
     for number, row in by_number.items():
         assert f"{number}. {row['title']}" in conclusions, number
     assert [n for n, r in by_number.items() if not r["body"]] == [8]
-    assert lines()[1172].startswith("8. Reviewing and Increasing Quotas")
+    assert thesis_lines()[1172].startswith("8. Reviewing and Increasing Quotas")
 
 
 def test_recommendations_not_addressed(release) -> None:
