@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from .test_organisations import PREFIXES, passage_text, record_errors, shape_findings, thesis_lines
+from .conftest import thesis_lines
+from .test_organisations import PREFIXES, passage_text, record_errors, shape_findings
 
 KZC = "https://w3id.org/kzmig/code/"
 
