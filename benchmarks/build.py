@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kzmig_kg.build import build_release
+from kzmig_kg.pipeline.build import build_release
 
 ROOT = Path(__file__).resolve().parents[1]
 

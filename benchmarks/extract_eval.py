@@ -41,8 +41,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from kzmig_kg.errors import KzmigError
-from kzmig_kg.extract import extract_document
-from kzmig_kg.records import read_records
+from kzmig_kg.loader.extract import extract_document
+from kzmig_kg.pipeline.records import read_records
 
 ROOT = Path(__file__).resolve().parents[1]
 THESIS = ROOT.parent / "shared" / "sources" / "000_81b0946b00ba0bf2.txt"

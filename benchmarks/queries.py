@@ -17,8 +17,9 @@ import sys
 import time
 from pathlib import Path
 
-from kzmig_kg.query import bind_params, named_queries, query_store
-from kzmig_kg.store import open_store
+from kzmig_kg.pipeline.store import open_store
+from kzmig_kg.query.local import query_store
+from kzmig_kg.query.named import bind_params, named_queries
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERY_TARGET_MS = 200

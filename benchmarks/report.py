@@ -30,7 +30,7 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="kzmig-report-bench-"))
     try:
         start = time.perf_counter()
-        from kzmig_kg.report import build_report
+        from kzmig_kg.publish.report import build_report
 
         walls = []
         for run in range(args.repeat):

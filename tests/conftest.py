@@ -13,9 +13,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
-from kzmig_kg.build import BuildResult, build_release
-from kzmig_kg.query import python_value, query_store
-from kzmig_kg.store import open_store
+from kzmig_kg.pipeline.build import BuildResult, build_release
+from kzmig_kg.pipeline.store import open_store
+from kzmig_kg.query.local import query_store
+from kzmig_kg.query.results import python_value
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -15,10 +15,11 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
 from kzmig_kg.errors import RecordErrors
-from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.namespaces import SH
-from kzmig_kg.query import python_value, run_query
-from kzmig_kg.records import read_records
+from kzmig_kg.paths import ONTOLOGY_DIR
+from kzmig_kg.pipeline.records import read_records
+from kzmig_kg.query.results import python_value
+from kzmig_kg.query.run import run_query
 
 from .conftest import FIXTURES, thesis_lines
 

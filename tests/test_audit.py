@@ -9,9 +9,9 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from kzmig_kg.audit import audit
 from kzmig_kg.cli import main
-from kzmig_kg.query import QUERIES_DIR
+from kzmig_kg.query.audit import audit
+from kzmig_kg.query.named import QUERIES_DIR
 
 from .conftest import FIXTURES
 

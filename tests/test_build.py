@@ -10,7 +10,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
 from kzmig_kg.cli import main
-from kzmig_kg.release import DATASET_IRI, RELEASE_GRAPH
+from kzmig_kg.pipeline.release import DATASET_IRI, RELEASE_GRAPH
 
 EXPECTED_FILES = {"kzmig.nq", "kzmig.trig", "kzmig.ttl", "kzmig.nt", "kzmig.jsonld", "kzmig.rdf",
                   "context.jsonld", "void.ttl", "validation-report.ttl", "validation-report.txt",
@@ -156,8 +156,8 @@ def test_no_literal_is_a_python_repr(release) -> None:
 def test_inconsistency_found_beside_shacl_fails_the_build(tmp_path, monkeypatch) -> None:
     """The consistency check runs in a forked process; its verdict still fails the build, and the
     previous release stays as it was."""
-    from kzmig_kg import build as build_module
     from kzmig_kg.errors import InconsistentOntology
+    from kzmig_kg.pipeline import build as build_module
 
     from .conftest import DATA
 

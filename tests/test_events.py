@@ -14,10 +14,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
 from kzmig_kg.errors import RecordErrors
-from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.kinds.events import event_types
-from kzmig_kg.query import python_value, run_query
-from kzmig_kg.records import read_records
+from kzmig_kg.paths import ONTOLOGY_DIR
+from kzmig_kg.pipeline.records import read_records
+from kzmig_kg.query.results import python_value
+from kzmig_kg.query.run import run_query
 
 from .conftest import FIXTURES, passage_text
 

@@ -1,4 +1,4 @@
-"""The document loader (kzmig_kg.extract): citations, dates and figures from text and PDF,
+"""The document loader (kzmig_kg.loader): citations, dates and figures from text and PDF,
 anchored by offsets and lines; bad input; the CLI; the thesis end to end."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 from rdflib import Graph, Namespace
 
-from kzmig_kg.extract import DocumentError, extract_document
-from kzmig_kg.extract.actnumbers import convocations_in, normalise_act_number
-from kzmig_kg.extract.citations import find_citations
-from kzmig_kg.extract.numbers import parse_number
+from kzmig_kg.loader.extract import DocumentError, extract_document
+from kzmig_kg.loader.extract.actnumbers import convocations_in, normalise_act_number
+from kzmig_kg.loader.extract.citations import find_citations
+from kzmig_kg.loader.extract.numbers import parse_number
 from tests.conftest import FIXTURES, THESIS
 
 HERE = FIXTURES / "extract"

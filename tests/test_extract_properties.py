@@ -7,12 +7,12 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kzmig_kg.extract.actnumbers import convocations_in, normalise_act_number
-from kzmig_kg.extract.citations import find_citations
-from kzmig_kg.extract.events import find_dates
-from kzmig_kg.extract.figures import find_figures
-from kzmig_kg.extract.numbers import parse_number
-from kzmig_kg.extract.textutil import Sentences
+from kzmig_kg.loader.extract.actnumbers import convocations_in, normalise_act_number
+from kzmig_kg.loader.extract.citations import find_citations
+from kzmig_kg.loader.extract.events import find_dates
+from kzmig_kg.loader.extract.figures import find_figures
+from kzmig_kg.loader.extract.numbers import parse_number
+from kzmig_kg.loader.extract.textutil import Sentences
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kzmig_kg.errors import RecordErrors
-from kzmig_kg.records import read_records
+from kzmig_kg.pipeline.records import read_records
 
 from .conftest import FIXTURES
 from .test_events import PREFIXES, local, named, passage_text, shacl_messages

@@ -32,16 +32,11 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.collection import Collection
 
-from kzmig_kg.query import (
-    QUERIES_DIR,
-    QueryResult,
-    bind_params,
-    named_queries,
-    parse_named_query,
-    query_store,
-    strip_comments,
-)
-from kzmig_kg.remote import oxigraph_server, query_endpoint
+from kzmig_kg.publish.servers import oxigraph_server
+from kzmig_kg.query.local import query_store
+from kzmig_kg.query.named import QUERIES_DIR, bind_params, named_queries, parse_named_query, strip_comments
+from kzmig_kg.query.remote import query_endpoint
+from kzmig_kg.query.results import QueryResult
 
 MANIFESTS_DIR = Path(__file__).resolve().parent / "manifests"
 MF = Namespace("http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#")

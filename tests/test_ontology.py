@@ -10,9 +10,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kzmig_kg.errors import InconsistentOntology, KzmigError
-from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.namespaces import KZO
-from kzmig_kg.reason import check_consistency, reasoning_copy
+from kzmig_kg.paths import ONTOLOGY_DIR
+from kzmig_kg.pipeline.reason import check_consistency, reasoning_copy
 
 from .conftest import FIXTURES, ROOT, require_executable
 
@@ -171,7 +171,7 @@ def test_inconsistency_fails_with_an_explanation(fixture: str, words: str) -> No
 
 def test_hermit_failing_to_read_its_input_is_an_error_not_a_pass(tmp_path: Path) -> None:
     """HermiT exits 0 when it cannot read its input; the check must not take that for consistent."""
-    from kzmig_kg import reason
+    from kzmig_kg.pipeline import reason
 
     java = require_executable("java", "HermiT runs on Java")
     with pytest.raises(KzmigError, match="HermiT failed"):
@@ -216,7 +216,7 @@ def test_an_unsatisfiable_class_is_found(tmp_path: Path) -> None:
 
 
 def test_no_java_means_the_check_is_reported_as_not_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kzmig_kg import reason
+    from kzmig_kg.pipeline import reason
 
     monkeypatch.setattr(reason.shutil, "which", lambda _name: None)
     result = check_consistency(_dataset_with(FIXTURES / "reasoning" / "disjoint-types.ttl"))
@@ -239,8 +239,8 @@ def test_every_ontology_term_used_is_declared(release, ontology: Graph) -> None:
 def test_loader_output_uses_only_declared_terms(tmp_path: Path, ontology: Graph,
                                                 imports: Graph) -> None:
     """`kzmig-kg extract` RDF speaks the same vocabulary as the release."""
-    from kzmig_kg.extract import extract_document
-    from kzmig_kg.extract.to_rdf import write_rdf
+    from kzmig_kg.loader.extract import extract_document
+    from kzmig_kg.loader.to_rdf import write_rdf
 
     from .conftest import THESIS
 

@@ -6,7 +6,7 @@ import hashlib
 
 import yaml
 
-from kzmig_kg.passages import SourceText, check_passages, collect_locators
+from kzmig_kg.pipeline.passages import SourceText, check_passages, collect_locators
 
 from .conftest import DATA, SOURCES, THESIS
 

@@ -13,11 +13,12 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kzmig_kg.errors import RecordErrors
-from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.kinds.policy import dimension_codes, scheme_codes
 from kzmig_kg.namespaces import DEMIG, KZC, SH
-from kzmig_kg.query import python_value, run_query
-from kzmig_kg.records import read_records
+from kzmig_kg.paths import ONTOLOGY_DIR
+from kzmig_kg.pipeline.records import read_records
+from kzmig_kg.query.results import python_value
+from kzmig_kg.query.run import run_query
 
 from .conftest import FIXTURES
 from .conftest import passage_text as thesis_text

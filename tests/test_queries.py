@@ -13,16 +13,16 @@ from click.testing import CliRunner
 
 from kzmig_kg.cli import main
 from kzmig_kg.errors import QueryError
-from kzmig_kg.query import (
+from kzmig_kg.query.local import query_store
+from kzmig_kg.query.named import (
     PARAM_TYPES,
     QUERIES_DIR,
     bind_params,
     named_queries,
     parse_named_query,
-    query_store,
     resolve_query,
-    run_query,
 )
+from kzmig_kg.query.run import run_query
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 NAMED = named_queries(QUERIES_DIR)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kzmig_kg.query import run_query
+from kzmig_kg.query.run import run_query
 
 from .conftest import thesis_lines
 

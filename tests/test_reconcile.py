@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from kzmig_kg.reconcile import graph_index, reconcile_document, reconciliation_graph
+from kzmig_kg.loader.reconcile import graph_index, reconcile_document, reconciliation_graph
 from tests.conftest import FIXTURES, THESIS
 
 HERE = FIXTURES / "extract"

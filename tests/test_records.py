@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from kzmig_kg.cli import main
 from kzmig_kg.errors import RecordErrors
-from kzmig_kg.graph import build_graph
-from kzmig_kg.records import read_records
+from kzmig_kg.pipeline.graph import build_graph
+from kzmig_kg.pipeline.records import read_records
 
 from .conftest import FIXTURES
 

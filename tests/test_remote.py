@@ -17,8 +17,11 @@ from click.testing import CliRunner
 
 from kzmig_kg.cli import main
 from kzmig_kg.errors import QueryError
-from kzmig_kg.query import QUERIES_DIR, named_queries, query_store, run_query
-from kzmig_kg.remote import bind_values, free_port, oxigraph_server, query_endpoint, query_form
+from kzmig_kg.publish.servers import free_port, oxigraph_server
+from kzmig_kg.query.local import query_store
+from kzmig_kg.query.named import QUERIES_DIR, named_queries
+from kzmig_kg.query.remote import bind_values, query_endpoint, query_form
+from kzmig_kg.query.run import run_query
 
 from .test_manifests import Entry, assert_same
 

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 
 from kzmig_kg.cli import main
 from kzmig_kg.errors import KzmigError
-from kzmig_kg.query import QUERIES_DIR
-from kzmig_kg.report import build_report
+from kzmig_kg.publish.report import build_report
+from kzmig_kg.query.named import QUERIES_DIR
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")

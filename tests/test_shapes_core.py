@@ -6,8 +6,8 @@ import pytest
 from pyshacl import validate
 from rdflib import Graph
 
-from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.namespaces import SH
+from kzmig_kg.paths import ONTOLOGY_DIR
 
 from .conftest import FIXTURES
 

@@ -7,8 +7,8 @@ from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS
 
-from kzmig_kg.graph import ONTOLOGY_DIR
 from kzmig_kg.namespaces import SH
+from kzmig_kg.paths import ONTOLOGY_DIR
 
 from .conftest import FIXTURES
 

@@ -13,10 +13,12 @@ import pyoxigraph as ox
 import pytest
 
 from kzmig_kg.errors import RecordErrors
-from kzmig_kg.graph import build_graph
 from kzmig_kg.kinds.statistics import parse_period
-from kzmig_kg.query import QUERIES_DIR, python_value, run_query
-from kzmig_kg.records import read_records
+from kzmig_kg.pipeline.graph import build_graph
+from kzmig_kg.pipeline.records import read_records
+from kzmig_kg.query.named import QUERIES_DIR
+from kzmig_kg.query.results import python_value
+from kzmig_kg.query.run import run_query
 
 from .conftest import DATA, FIXTURES, passage_text
 

@@ -11,9 +11,8 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
-from ..graph import MappingContext, typed
+from ..mapping import Field, Kind, MappingContext, Record, register, typed
 from ..namespaces import DCTERMS, ELI, EUC, KZELI, KZO, KZT, RDF, RDFS, SKOS
-from ..schema import Field, Kind, Record, register
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 from rdflib import Graph, Literal, URIRef
 
-from ..graph import MappingContext, typed
+from ..mapping import Field, Kind, MappingContext, Record, register, typed
 from ..namespaces import DCTERMS, ELI, KZC, KZELI, KZO, KZT, RDF, RDFS, SKOS, WD, XSD
-from ..schema import Field, Kind, Record, register
 
 AGREEMENT_TYPES: dict[str, tuple[str, str]] = {
     "treaty": ("treaty", "договор"),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from ..graph import MappingContext, label, typed
+from ..mapping import Field, Kind, MappingContext, Record, label, register, typed
 from ..namespaces import BIBO, DCTERMS, KZD, KZO, OA, PROV, RDF, RDFS, XSD
-from ..schema import Field, Kind, Record, register
 
 
 def document_iri(record: Record) -> URIRef:

@@ -15,9 +15,8 @@ import re
 
 from rdflib import Literal, URIRef
 
-from ..graph import MappingContext, label, typed
+from ..mapping import Field, Kind, MappingContext, Record, label, register, typed
 from ..namespaces import EUC, KZC, KZO, RDFS, SKOS, WD
-from ..schema import Field, Kind, Record, register
 
 COUNTRY_SCHEME = KZC["countries"]
 ALPHA3 = re.compile(r"^[A-Z]{3}$")

@@ -20,9 +20,9 @@ from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
-from ..graph import ONTOLOGY_DIR, MappingContext, label, typed
+from ..mapping import Field, Kind, MappingContext, PartialDate, Record, label, register, typed
 from ..namespaces import DCTERMS, KZC, KZD, KZO, PROV, SCHEMA, SKOS, TIME, XSD
-from ..schema import Field, Kind, PartialDate, Record, register
+from ..paths import ONTOLOGY_DIR
 
 VOCAB_FILE = ONTOLOGY_DIR / "vocab" / "event-types.ttl"
 SCHEME = KZC["event-types"]

@@ -14,9 +14,8 @@ from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 
-from ..graph import MappingContext, label, typed
+from ..mapping import Field, Kind, MappingContext, Record, label, register, typed
 from ..namespaces import DCTERMS, KZC, KZD, KZO, RDF, RDFS, SKOS, TIME, XSD
-from ..schema import Field, Kind, Record, register
 
 # instrument_type -> ontology class (every class is a subclass of kzo:MigrationInstrument)
 INSTRUMENT_CLASSES: dict[str, str] = {

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
-from ..graph import MappingContext, label, typed
+from ..mapping import Field, Kind, MappingContext, PartialDate, Record, label, register, typed
 from ..namespaces import DCTERMS, KZC, KZD, KZO, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, TIME, WD
-from ..schema import Field, Kind, PartialDate, Record, register
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
-from ..graph import ONTOLOGY_DIR, MappingContext, label, typed
+from ..mapping import ID_PATTERN, Field, Kind, MappingContext, Record, label, register, typed
 from ..namespaces import DCTERMS, DEMIG, KZC, KZD, KZO, PROV, SKOS, TIME, XSD
-from ..schema import ID_PATTERN, Field, Kind, Record, register
+from ..paths import ONTOLOGY_DIR
 
 DEMIG_FILE = ONTOLOGY_DIR / "vocab" / "demig.ttl"
 POLICY_VOCAB_FILE = ONTOLOGY_DIR / "vocab" / "policy.ttl"

@@ -31,7 +31,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 
 from ..errors import RecordError
-from ..graph import ONTOLOGY_DIR, MappingContext, typed
+from ..mapping import Field, Kind, MappingContext, Record, register, typed
 from ..namespaces import (
     DCTERMS,
     KZC,
@@ -50,7 +50,7 @@ from ..namespaces import (
     TIME,
     XSD,
 )
-from ..schema import Field, Kind, Record, register
+from ..paths import ONTOLOGY_DIR
 
 VOCAB_FILE = ONTOLOGY_DIR / "vocab" / "statistics.ttl"
 PERIOD_GRAPH = KZG["records/statistics/periods"]

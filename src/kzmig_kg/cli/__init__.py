@@ -1,0 +1,31 @@
+"""The kzmig-kg command line: a thin layer over the library, one module per command group.
+
+``build`` (build, validate, passages), ``query`` (query, queries, stats, audit), ``loader`` (extract,
+reconcile), ``publish`` (export, report); ``common`` holds what they share. A command parses its
+options, calls one library function and prints; errors are one line on standard error, exit 1.
+The top room: it may import every other; none imports it. A command module imports the library
+inside the command, so that ``kzmig-kg query`` does not pay for loading pyshacl or matplotlib.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from . import build, loader, publish, query
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kzmig-kg")
+def main() -> None:
+    """kzmig-kg: knowledge graph of Kazakhstan's migration governance and migration trends.
+
+    \b
+    Example:
+      kzmig-kg build && kzmig-kg query acts-by-number --param number=477-IV
+    """
+
+
+for _module in (build, query, loader, publish):
+    for _command in _module.COMMANDS:
+        main.add_command(_command)

@@ -1,0 +1,49 @@
+"""What every command shares: default paths, one-line errors, progress lines and atomic output."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+DATA = Path("data")
+DIST = Path("dist")
+SOURCES = Path("../shared/sources")
+
+
+def fail(error: Exception) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)
+
+
+def progress(message: str) -> None:
+    click.echo(f"  {message}", err=True)
+
+
+def write_output(out: Path | None, write) -> None:
+    """Run write(stream) into --out (a temporary file renamed at the end) or standard output."""
+    if out is None:
+        try:
+            write(sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # e.g. piped into head
+            sys.stderr.close()
+            sys.exit(0)
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            write(handle)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+

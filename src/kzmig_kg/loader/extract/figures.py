@@ -1,0 +1,250 @@
+"""Step 5: numeric claims about migration: value, unit, country, year or period, direction, change.
+
+One public entry: ``find_figures(text, sentences, skip, dated)``. A figure is a number written
+with its unit (``4,346 people``, ``40 thousand students``, ``up to 30,000 people per day``), or a
+bare number in a migration sentence where data stand: in brackets after a country (``Russia
+(108,724)``), after a country (``from Turkmenistan 2,058``, ``China at 33,357``) or after a verb
+of amount (``was 155,749``, ``reaching 2,789``, ``amounting to 11,370``). "thousand", "million"
+and "billion" (and тыс., млн) are resolved; signs are kept; "net losses of N" is negative.
+
+Its context is its sentence (and, for what the sentence leaves out, the sentences before it in
+the paragraph): ``tokens`` finds the numbers, ``context`` the direction and country, ``periods``
+the year or period, ``relations`` the stated changes and the pairings of "from A to B" and
+"respectively". Each figure gets a confidence from how directly each field was found.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..model import FigureFound
+from .context import ANAPHOR, DEMONYM_UNITS, MIGRATION, country_of, direction_of, flow_words
+from .countries import Mention, find_places
+from .numbers import NUMBER_PATTERN
+from .periods import Carried, Time, find_times, resolve_time
+from .relations import attach_changes, from_to, percent_kind, respectively
+from .textutil import Sentences
+from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
+
+_NET_LOSS = re.compile(
+    rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
+_RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
+_AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
+
+
+@dataclass
+class _Sentence:
+    """A figure's surroundings: its sentence, the sentence before, its paragraph."""
+
+    start: int
+    end: int
+    previous: int          # start of the sentence before (or of this one, at a paragraph start)
+    paragraph: int         # start of the paragraph
+    paragraph_index: int
+    places: list[Mention]
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+MAX_SENTENCE = 1200   # a "sentence" longer than this (a table, a text without stops) is cut around the number
+
+
+def _surroundings(sentences: Sentences, index: int, places: list[Mention], place_starts: list[int],
+                  at: int) -> _Sentence:
+    paragraph = sentences.paragraph_of[index]
+    p_index = index
+    while p_index > 0 and sentences.paragraph_of[p_index - 1] == paragraph and index - p_index < 40:
+        p_index -= 1
+    start, end = sentences.spans[index]
+    if end - start > MAX_SENTENCE:
+        start, end = max(start, at - MAX_SENTENCE // 2), min(end, at + MAX_SENTENCE // 2)
+    previous = max(sentences.spans[index - 1][0], start - MAX_SENTENCE) if index > p_index else start
+    first, last = bisect.bisect_left(place_starts, start), bisect.bisect_left(place_starts, end)
+    return _Sentence(start, end, previous, max(sentences.spans[p_index][0], start - 20 * MAX_SENTENCE),
+                     paragraph, places[first:last])
+
+
+def _percent_figure(text: str, token: Token, where: _Sentence, sign: int | None) -> FigureFound:
+    figure = FigureFound(token.start, token.end, None, "percent")
+    if sign is not None:
+        figure.stated_change_pct = token.value * sign
+        figure.measure = "change"
+    else:
+        figure.value = token.value
+        figure.measure = "share"
+    return figure
+
+
+def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) -> FigureFound | None:
+    """A number with or without its unit, or None when it does not stand where data stand."""
+    if token.unit is None:
+        before = text[max(where.start, token.start - 40):token.start]
+        data_position = DATA_BEFORE.search(APPROX.sub("", before)[-20:]) or re.match(
+            r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or any(
+            _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
+        if not migration or not data_position or abs(token.value) < 10:
+            return None
+        unit, measure = "persons", None
+    else:
+        low = token.unit.lower()
+        if re.match(r"work\s+permits|residence\s+permits|permits|patents|разрешени|патент", low):
+            unit, measure = "permits", "permits"
+        elif re.match(r"visas|виз", low):
+            unit, measure = "visas", "visas"
+        else:
+            unit, measure = "persons", None if migration else "other"
+    figure = FigureFound(token.start, token.unit_end, token.value, unit, value_max=token.value_max,
+                         measure=measure,
+                         subject=re.sub(r"\s+", " ", token.unit.lower()) if token.unit else None)
+    if _NET_LOSS.search(text[max(where.start, token.start - 60):token.start]) and token.value > 0:
+        figure.value = -token.value
+        figure.notes.append("stated as a net loss, so negative")
+    if rate := _RATE.match(text, token.unit_end):
+        figure.rate = f"per {rate.group(1)}"
+        figure.end = rate.end()
+    return figure
+
+
+def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
+                   words: list[tuple[int, int, str]]) -> None:
+    figure.direction = direction_of(token.unit, text, words, where.span, token.start)
+    if figure.direction is None and where.previous < where.start:
+        figure.direction = direction_of(None, text, words, (where.previous, where.start), where.start)
+        figure.direction_source = "context" if figure.direction else ""
+
+
+def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
+                 places: list[Mention], place_starts: list[int]) -> None:
+    demonym = DEMONYM_UNITS.get((token.unit or "").lower(), "")
+    mention, how = None, ""
+    if demonym is None or demonym:
+        # "3 million Russians crossed the border": people of a country; it is the counterpart only
+        # when they come from it (an ethnic group leaving has no stated destination)
+        if demonym and figure.direction == "immigration":
+            figure.country, figure.country_name, figure.country_source = demonym, token.unit, "unit"
+        else:
+            figure.notes.append(f"a group of people ({token.unit}), not a partner country")
+    else:
+        mention, how = country_of(text, token, where.places, where.span)
+        inside = [p for p in where.places if token.end <= p.start < token.unit_end and p.place.code != "KAZ"]
+        if mention is None and inside and figure.direction == "immigration":
+            mention, how = inside[0], "unit"      # "2.9 million Russian citizens entered"
+    if mention is None and not figure.country and ANAPHOR.search(text[where.start:where.end]):
+        first = bisect.bisect_left(place_starts, where.paragraph)
+        last = bisect.bisect_left(place_starts, where.start)
+        earlier = [p for p in places[first:last] if p.place.code != "KAZ"]
+        if earlier:
+            mention, how = earlier[-1], "context"
+    if mention is not None:
+        figure.country_source = how
+        figure.country_name = mention.place.name
+        figure.country = None if mention.place.is_group else mention.place.code
+
+
+def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None) -> None:
+    if time is None:
+        return
+    if time.period:
+        figure.period_start, figure.period_end = time.period
+        figure.year = None
+    else:
+        figure.year = time.year
+        figure.period_start = figure.period_end = None
+    figure.year_source = how
+    if note:
+        figure.notes.append(f"year or period: {note}")
+
+
+def _set_measure(figure: FigureFound, sentence: str) -> None:
+    if figure.measure is not None:
+        return
+    if re.search(r"\bquota", sentence, re.IGNORECASE):
+        figure.measure = "quota"
+    elif figure.direction:
+        figure.measure = "flow"
+    elif re.search(r"population|residing|inhabitants", sentence, re.IGNORECASE):
+        figure.measure = "population"
+    elif re.search(r"student", sentence, re.IGNORECASE):
+        figure.measure = "students"
+    else:
+        figure.measure = "other"
+
+
+def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
+                 dated: list[tuple[int, int, int]] | None = None) -> list[FigureFound]:
+    """Every numeric claim about migration in the text, in order.
+
+    ``skip`` are spans already taken (citations, dates); ``dated`` are (start, end, year) of dates
+    found in the text, which also give figures their year.
+    """
+    tokens = find_tokens(text, skip)
+    if not tokens or not sentences.spans:
+        return []
+    places = find_places(text)
+    place_starts = [p.start for p in places]
+    words = flow_words(text)
+    times = find_times(text, [Time(s, e, y, None, False) for s, e, y in dated or []])
+    figures: list[FigureFound] = []
+    changes: list[tuple[Token, FigureFound]] = []
+    by_token: dict[int, FigureFound] = {}
+    previous_pct: tuple[Token, int | None] | None = None
+    carried: Carried | None = None
+    for token in tokens:
+        where = _surroundings(sentences, sentences.index_at(token.start), places, place_starts,
+                              token.start)
+        migration = bool(MIGRATION.search(text[where.previous:where.end]))
+        if token.percent:
+            last = previous_pct if previous_pct and previous_pct[0].start >= where.start else None
+            sign = percent_kind(text, token, where.start, *(last or (None, None)))
+            previous_pct = (token, sign)
+            figure = _percent_figure(text, token, where, sign) if migration else None
+        else:
+            figure = _value_figure(text, token, where, migration)
+        if figure is None:
+            continue
+        figure.approx = token.approx
+        _set_direction(text, figure, token, where, words)
+        _set_country(text, figure, token, where, places, place_starts)
+        previous = (where.previous, where.start) if where.previous < where.start else None
+        time, how, note = resolve_time(text, token, times, where.span, previous,
+                                       (where.paragraph, where.end), carried)
+        _set_time(figure, time, how, note)
+        if time is not None:
+            carried = Carried(time, token.start, where.paragraph_index)
+        _set_measure(figure, text[where.start:where.end])
+        if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
+                not (figure.country and figure.direction):
+            continue
+        figures.append(figure)
+        by_token[token.start] = figure
+        if token.percent and figure.stated_change_pct is not None:
+            changes.append((token, figure))
+    from_to(text, tokens, by_token)
+    attach_changes(text, tokens, changes, by_token)
+    respectively(text, sentences, tokens, by_token, places, times)
+    for figure in figures:
+        _score(figure)
+    return [f for f in figures if not f.merged]
+
+
+def _score(figure: FigureFound) -> None:
+    confidence = 0.9
+    if figure.value is None and figure.stated_change_pct is None:
+        confidence -= 0.3
+    if figure.direction is None:
+        confidence -= 0.15
+    elif figure.direction_source == "context":
+        confidence -= 0.05
+    if figure.year is None and figure.period_start is None:
+        confidence -= 0.15
+    elif figure.year_source in {"context", "inferred"}:
+        confidence -= 0.1
+    if figure.country_source in {"before", "context"}:
+        confidence -= 0.05
+    if figure.measure in {"other", "share"}:
+        confidence -= 0.15
+    figure.confidence = round(max(0.2, min(0.95, confidence)), 2)

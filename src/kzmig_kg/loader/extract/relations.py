@@ -1,0 +1,179 @@
+"""Relations between the figures of a sentence: stated changes, "from A to B", "respectively".
+
+- ``percent_kind``: whether a percentage is a stated change (+1 up, -1 down) or a share (None);
+- ``attach_changes``: a percentage after a change word (``increased by 13.38%``) belongs to the
+  value it leads to (``by 66.82% to 10,962 people``, ``90.45% (4,565 people)``) or follows
+  (``China (3,015 people) with an increase of 42.62%``); a change with no value stays a figure of
+  its own with no value;
+- ``from_to``: in ``from A to B in 2020`` with no year of A's own, A is the year before;
+- ``respectively``: ``Russia and Germany ... 156,887 and 31,883 people, respectively``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..model import FigureFound
+from .countries import Mention
+from .dates import YEAR
+from .periods import Time
+from .textutil import Sentences
+from .tokens import Token
+
+_CHANGE = re.compile(
+    r"(?P<up>increas\w*|growth|grew|grow\w*|rise|rose|rising|higher|jump\w*|surg\w*|up|рост\w*|"
+    r"увелич\w*|выро\w*)|(?P<down>decreas\w*|declin\w*|drop\w*|fell|fall\w*|reduc\w*|lower|down|"
+    r"loss|снижен\w*|сократ\w*|уменьш\w*|сниз\w*)", re.IGNORECASE)
+_CHANGE_WORD = re.compile(_CHANGE.pattern, re.IGNORECASE)
+_COMPARATIVE = re.compile(r"\s*(?:(?P<less>less|lower|fewer|меньше|ниже)|more|higher|больше|выше)\b",
+                          re.IGNORECASE)
+_FILLER = r"(?:\s|only|about|approximately|nearly|almost|another|a\s+further|around|slightly|just|some)*"
+_PCT_JOIN = re.compile(rf"^\s*(?:(?:in|by)\s+{YEAR}\s*)?(?:,|and|,\s*and)\s*(?:(?:in|by)\s+{YEAR}\s*,?\s*)?"
+                       rf"(?:by\s*)?{_FILLER}$", re.IGNORECASE)
+
+
+def percent_kind(text: str, token: Token, s_start: int, previous: Token | None,
+                  previous_change: int | None) -> int | None:
+    """+1 or -1 when a percentage is a stated change, None when it is a share."""
+    before = text[max(s_start, token.start - 120):token.start]
+    if re.match(r"\s*of\b", text[token.end:token.end + 6]) and not re.search(r"\bby\s*$", before):
+        return None                                   # "70% of those involved"
+    if previous is not None and previous_change is not None and \
+            _PCT_JOIN.match(text[previous.end:token.start]):
+        return previous_change                        # "by 26.14% in 2015, 5.14% in 2017"
+    if re.search(r"\b(?:by|на)\s*$", before):
+        after = _COMPARATIVE.match(text, token.end)   # "by 12% less than", "на 25,1% меньше"
+        if after:
+            return -1 if after.group("less") else 1
+    words = list(_CHANGE_WORD.finditer(before))
+    for word in reversed(words):
+        gap = before[word.end():]
+        if "%" in gap:
+            break
+        near = len(gap) <= 40 and re.fullmatch(
+            rf"[\w\s,]{{0,28}}?(?:\bby|\bof|\bat|\bwas|\bwere|\bamounted\s+to|на|:)?{_FILLER}", gap)
+        far = re.search(rf"(?:\bby|\bat|\bwas|\bwere|\bof)\s*{_FILLER}$", gap) and not re.search(
+            r"[.;]\s", gap)
+        if near or far:
+            return -1 if word.group("down") else 1
+        break
+    if re.search(rf"\bby\s*{_FILLER}$", before):
+        return -1 if words and words[-1].group("down") else 1
+    return None
+
+
+
+def from_to(text: str, tokens: list[Token], by_token: dict[int, FigureFound]) -> None:
+    """In "from A to B in 2020" with no year of A's own, A is the year before."""
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        fa, fb = by_token.get(a.start), by_token.get(b.start)
+        if fa is None or fb is None or a.percent or b.percent:
+            continue
+        if not re.search(r"\bfrom\s*$", text[max(0, a.start - 8):a.start]):
+            continue
+        if not re.fullmatch(r"\s*(?:[A-Za-z]+\s+)?to\s+", text[a.unit_end:b.start]):
+            continue
+        if fb.year is not None and fa.year_source in {"before", "context", ""}:
+            fa.year = fb.year - 1
+            fa.period_start = fa.period_end = None
+            fa.year_source = "inferred"
+            fa.notes.append("year taken as the one before the value it changed to")
+        if fa.country is None and fb.country is not None:
+            fa.country, fa.country_name = fb.country, fb.country_name
+        if fa.direction is None:
+            fa.direction = fb.direction
+
+
+_LEADS_TO = re.compile(
+    rf"[\s,]*(?:(?:in|by)\s+{YEAR}[\s,]*)?(?:[^%;()]{{0,45}}?,\s*)?(?:\(|(?:compared\s+to\s+\S+\s+)?to\b|"
+    rf"amounting\s+to|reaching|totall?ing|up\s+to|equal\s+to|or\b)\s*(?:only\s+|about\s+)?",
+    re.IGNORECASE)
+_FOLLOWS = re.compile(
+    r"^[^\d%]*?(?:(?:with|showing|marking|an?)\s+(?:an?\s+)?(?:\w+\s+)?(?:increase|decrease|growth|"
+    r"decline|rise|drop|reduction|fall)\s+(?:of|by)|(?:which\s+is|that\s+is|что|это)\s+(?:на|by))\s*$",
+    re.IGNORECASE)
+
+
+def attach_changes(text: str, tokens: list[Token], changes: list[tuple[Token, FigureFound]],
+                    by_token: dict[int, FigureFound]) -> None:
+    """Give a stated percent change to the value it leads to or follows; drop it as an item."""
+    values = [t for t in tokens if not t.percent and by_token.get(t.start) is not None]
+    starts = [v.start for v in values]
+    for token, change in changes:
+        target = None
+        at = bisect.bisect_right(starts, token.end)
+        following = values[at:at + 2]
+        if following:
+            gap = text[token.end:following[0].start]
+            if len(gap) <= 80 and _LEADS_TO.fullmatch(gap):
+                target = following[0]
+            elif len(following) == 2 and re.fullmatch(r"[\s,]*from\s+", gap) and re.fullmatch(
+                    rf"\s*(?:\w+\s+)?(?:in\s+{YEAR}\s+)?to\s+", text[following[0].unit_end:
+                                                                   following[1].start]):
+                target = following[1]
+        if target is None:
+            at = bisect.bisect_left(starts, token.start)
+            earlier = [v for v in values[max(0, at - 3):at] if v.unit_end <= token.start]
+            if earlier:
+                value = earlier[-1]
+                gap = text[value.unit_end:token.start]
+                figure = by_token[value.start]
+                if len(gap) <= 60 and _FOLLOWS.search(gap) and (
+                        change.year is None or figure.year in {None, change.year}):
+                    target = value
+        if target is None:
+            continue
+        figure = by_token[target.start]
+        if figure.stated_change_pct is not None:
+            continue
+        figure.stated_change_pct = change.stated_change_pct
+        if change.year is not None and figure.year_source not in {"next", "after"}:
+            figure.year, figure.year_source = change.year, change.year_source
+        change.merged = True
+
+
+def respectively(text: str, sentences: Sentences, tokens: list[Token],
+                  by_token: dict[int, FigureFound], places: list[Mention], times: list[Time]) -> None:
+    """"Russia and Germany ... 156,887 and 31,883 people, respectively": pair them in order."""
+    joined = r"\s*(?:,|and|,\s*and)\s*"
+    for match in re.finditer(r"\brespectively\b", text):
+        s_start, _ = sentences.span_at(match.start())
+        group = [t for t in tokens if s_start <= t.start < match.start()
+                 and by_token.get(t.start) is not None]
+        if len(group) < 2:
+            continue
+        run = [group[-1]]
+        for token in reversed(group[:-1]):
+            if re.fullmatch(joined, text[token.unit_end:run[0].start]) and token.percent == run[0].percent:
+                run.insert(0, token)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        first = run[0].start
+        countries = [p for p in places if s_start <= p.start < first and p.place.code != "KAZ"]
+        years = [t for t in times if s_start <= t.start < first and t.year and not t.compared]
+        chosen = None
+        for kind, items in (("country", countries), ("year", years)):
+            if len(items) >= len(run):
+                tail = items[-len(run):]
+                pairs = zip(tail[:-1], tail[1:], strict=True)
+                if all(re.fullmatch(joined, text[a.end:b.start]) for a, b in pairs):
+                    chosen = (kind, tail)
+                    break
+        after = re.match(rf"\s*(?:in|by|for)\s+({YEAR})", text[match.end():match.end() + 16])
+        for position, token in enumerate(run):
+            figure = by_token[token.start]
+            if chosen and chosen[0] == "country":
+                item = chosen[1][position]
+                figure.country = None if item.place.is_group else item.place.code
+                figure.country_name = item.place.name
+                figure.country_source = "respectively"
+            elif chosen:
+                item = chosen[1][position]
+                figure.year, figure.period_start, figure.period_end = item.year, None, None
+                figure.year_source = "respectively"
+            if after and not (chosen and chosen[0] == "year"):
+                figure.year, figure.period_start, figure.period_end = int(after.group(1)), None, None
+                figure.year_source = "after"

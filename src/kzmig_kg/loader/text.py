@@ -1,0 +1,116 @@
+"""Step 1a: a plain-text document, checked and hashed in one streaming pass (encoding, binary
+data, sections), then served again block by block: ``open_text(path, size, head, title, encoding)``,
+called by ``reader.open_document``."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .model import DocumentInfo
+from .sections import SectionFinder
+from .source import BLOCK_BYTES, DocumentError, Source
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+
+def open_text(path: Path, size: int, head: bytes, title: str | None,
+               encoding: str | None) -> Source:
+    bom_encoding = next((enc for bom, enc in _BOMS if head.startswith(bom)), None)
+    chosen = encoding or bom_encoding or "utf-8"
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        raise DocumentError(path, f"unknown encoding '{chosen}'",
+                            "use a Python codec name such as utf-8, cp1251 or koi8-r") from None
+    if bom_encoding is None and b"\x00" in head:
+        raise DocumentError(path, "contains NUL bytes: binary data, not text",
+                            "pass a plain-text (UTF-8) or PDF document")
+
+    def blocks() -> Iterator[str]:
+        decoder = codecs.getincrementaldecoder(chosen)("strict")
+        with open(path, "rb") as handle:
+            while True:
+                data = handle.read(BLOCK_BYTES)
+                text = decoder.decode(data, final=not data)
+                if text:
+                    yield text
+                if not data:
+                    return
+
+    digest = hashlib.sha256()
+    finder = SectionFinder()
+    characters = 0
+    control = 0
+    line_no = 1
+    line_offset = 0
+    pending = ""
+    consumed = 0           # bytes read so far, for error positions
+    newlines_before = 0    # newlines in the bytes already decoded, for error positions
+    decoder = codecs.getincrementaldecoder(chosen)("strict")
+    try:
+        with open(path, "rb") as handle:
+            while True:
+                data = handle.read(BLOCK_BYTES)
+                digest.update(data)
+                try:
+                    text = decoder.decode(data, final=not data)
+                except UnicodeDecodeError as exc:
+                    where = consumed + max(0, exc.start)
+                    line = newlines_before + data[:max(0, exc.start)].count(b"\n") + 1
+                    bad = data[exc.start:exc.start + 1].hex() if exc.start >= 0 else "?"
+                    raise DocumentError(
+                        path, f"is not valid {chosen} text (byte 0x{bad} at offset {where}, "
+                              f"line {line})",
+                        "convert it to UTF-8 (e.g. iconv -f CP1251 -t UTF-8) or name its "
+                        "encoding with --encoding cp1251") from None
+                consumed += len(data)
+                newlines_before += data.count(b"\n")
+                if text:
+                    if characters < 1 << 16:
+                        sample = text[: (1 << 16) - characters]
+                        control += len(_CONTROL.findall(sample))
+                        seen = characters + len(sample)
+                        if "\x00" in sample or (seen >= 256 and control > 0.02 * seen):
+                            raise DocumentError(
+                                path, "contains control characters: binary data, not text",
+                                "pass a plain-text (UTF-8) or PDF document")
+                    characters += len(text)
+                    pending += text
+                    lines = pending.split("\n")
+                    pending = lines.pop()
+                    for line in lines:
+                        finder.feed(line, line_no, line_offset)
+                        line_offset += len(line) + 1
+                        line_no += 1
+                if not data:
+                    break
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read ({exc.strerror or exc})", "") from None
+    if pending:
+        finder.feed(pending, line_no, line_offset)
+    else:
+        line_no -= 1
+    sections = finder.finish()
+    if characters == 0 or not _has_words(path, blocks):
+        raise DocumentError(path, "has no text (only whitespace or symbols)",
+                            "pass a document with text in it")
+    info = DocumentInfo(path=str(path), name=path.name, sha256=digest.hexdigest(), size=size,
+                        media_type="text/plain", characters=characters, lines=max(line_no, 1),
+                        encoding=chosen, title=title)
+    return Source(info, sections, blocks)
+
+
+def _has_words(path: Path, blocks: Callable[[], Iterator[str]]) -> bool:
+    return any(re.search(r"\w\w", block) for block in blocks())

@@ -1,0 +1,8 @@
+"""Where the project's hand-edited files live: the ontology (with its shapes and vocabularies) and
+the named queries, beside ``src/``."""
+
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+ONTOLOGY_DIR = PROJECT_DIR / "ontology"
+QUERIES_DIR = PROJECT_DIR / "queries"

@@ -1,0 +1,15 @@
+"""The build pipeline: curated records in, a release out. Its stages, in order:
+
+1. ``records.read_records(data_dir)``: read and schema-check the records of ``data/``;
+2. ``graph.build_graph(records)``: map them to RDF through each kind's mapper (``kzmig_kg.kinds``,
+   written against ``kzmig_kg.mapping``), with the ontology and vocabularies;
+3. ``validate.validate_graph(dataset)``: SHACL (pyshacl) with the shapes of ``ontology/shapes/``;
+4. ``reason.check_consistency(dataset)``: OWL 2 consistency (HermiT), beside step 3;
+5. ``store.memory_store(quads)`` / ``store.open_store(path)``: the pyoxigraph store;
+6. ``release.write_release(...)``: the dumps, JSON-LD, schema.org, VoID/DCAT and the on-disk
+   store, swapped into ``dist/`` at once.
+
+``build.build_release(data_dir, out_dir)`` runs them; ``passages`` keeps the records' locators in
+step with the source documents. The pipeline imports the base modules, ``mapping`` and ``kinds``;
+never ``query``, ``loader``, ``publish`` or ``cli``.
+"""

@@ -1,0 +1,131 @@
+"""The pipeline: records -> RDF -> SHACL (beside the OWL consistency check) -> store -> release."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from ..errors import InconsistentOntology, KzmigError, ValidationFailed
+from .graph import build_graph
+from .reason import ReasoningResult, check_consistency
+from .records import read_records
+from .release import ReleaseInfo, write_release
+from .store import memory_store
+from .validate import ValidationReport, validate_graph
+
+Progress = Callable[[str], None]
+T = TypeVar("T")
+
+
+@dataclass
+class StageMeasure:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass
+class BuildResult:
+    release: ReleaseInfo
+    validation: ValidationReport
+    reasoning: ReasoningResult
+    records: int
+    stages: dict[str, StageMeasure] = field(default_factory=dict)
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
+                  reason: bool = True, measure_memory: bool = False) -> BuildResult:
+    """Run every stage; a failing stage raises and leaves ``out_dir`` as it was."""
+    say = progress or (lambda _msg: None)
+    stages: dict[str, StageMeasure] = {}
+
+    def stage(name: str, fn, *args, **kwargs):
+        say(f"{name}...")
+        if measure_memory:
+            tracemalloc.start()
+        start = time.perf_counter()
+        value = fn(*args, **kwargs)
+        seconds = time.perf_counter() - start
+        peak = 0.0
+        if measure_memory:
+            peak = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        stages[name] = StageMeasure(seconds, peak)
+        say(f"{name}: {seconds:.2f} s")
+        return value
+
+    records = stage("records", read_records, Path(data_dir))
+    dataset = stage("rdf", build_graph, records)
+    # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
+    # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages
+    # run one after the other, since tracemalloc sees one process.
+    pending = _Child(check_consistency, dataset) if reason and not measure_memory else None
+    try:
+        validation = stage("shacl", validate_graph, dataset, records)
+        if not validation.conforms:
+            raise ValidationFailed(validation.summary())
+        # converted while HermiT finishes, which takes longer than pyshacl
+        store = stage("store", memory_store, dataset.quads((None, None, None, None)))
+        if pending is not None:
+            say("reason (started beside shacl)...")
+            reasoning, seconds = pending.result()
+            stages["reason"] = StageMeasure(seconds, 0.0)
+            say(f"reason: {seconds:.2f} s")
+        elif reason:
+            reasoning = stage("reason", check_consistency, dataset)
+        else:
+            reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
+    finally:
+        if pending is not None:
+            pending.stop()
+    if not reasoning.ran:
+        say(f"WARNING: {reasoning.summary()}")
+    elif not reasoning.consistent:  # pragma: no cover - check_consistency raises instead
+        raise InconsistentOntology(reasoning.summary())
+    timings = {name: round(m.seconds, 3) for name, m in stages.items()}
+    release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings)
+    kinds = Counter(record.kind for record in records.records)
+    return BuildResult(release, validation, reasoning, len(records.records), stages, kinds)
+
+
+class _Child:
+    """A function running in a forked process; ``result()`` returns (value, seconds) or raises."""
+
+    def __init__(self, fn: Callable[..., T], *args: object) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=self._run, args=(send, fn, args), daemon=True)
+        self._process.start()
+        send.close()
+
+    @staticmethod
+    def _run(send, fn: Callable[..., T], args: tuple) -> None:
+        start = time.perf_counter()
+        try:
+            outcome = ("ok", fn(*args), time.perf_counter() - start)
+        except BaseException as error:  # sent to the parent, which raises it
+            outcome = ("error", error, 0.0)
+        send.send(outcome)
+        send.close()
+
+    def result(self) -> tuple[T, float]:
+        try:
+            status, value, seconds = self._receive.recv()
+        except EOFError:
+            raise KzmigError(f"the consistency check process died (exit code "
+                             f"{self._process.exitcode}); run the build with --no-reason to "
+                             "skip it, or check that Java runs") from None
+        if status == "error":
+            raise value
+        return value, seconds
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()

@@ -1,0 +1,118 @@
+"""Stage 6: write a release to ``dist/``: graph dumps, JSON-LD context, VoID/DCAT, reports, store.
+
+Everything is written into a temporary directory beside the target and swapped in with renames,
+so a failed build leaves the previous release intact.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ...namespaces import PREFIXES
+from ..reason import ReasoningResult
+from ..store import persist_store, to_oxigraph
+from ..validate import ValidationReport
+from .jsonld import compact_jsonld
+from .schemaorg import export_schemaorg
+from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
+
+__all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "write_release"]
+
+# file -> (pyoxigraph format or "json-ld", media type, title); N-Quads is written first, by rdflib,
+# and bulk-loaded into the store; every other dump is serialised from the store by pyoxigraph,
+# which is 10 to 25 times faster than rdflib's serialisers on this graph.
+FILES = {
+    "kzmig.nq": (ox.RdfFormat.N_QUADS, "application/n-quads", "N-Quads, one named graph per source"),
+    "kzmig.trig": (ox.RdfFormat.TRIG, "application/trig", "TriG, one named graph per source"),
+    "kzmig.ttl": (ox.RdfFormat.TURTLE, "text/turtle", "Turtle, all triples merged"),
+    "kzmig.nt": (ox.RdfFormat.N_TRIPLES, "application/n-triples", "N-Triples, all triples merged"),
+    "kzmig.jsonld": ("json-ld", "application/ld+json", "JSON-LD with the context in context.jsonld"),
+    "kzmig.rdf": (ox.RdfFormat.RDF_XML, "application/rdf+xml", "RDF/XML, all triples merged"),
+}
+
+
+@dataclass
+class ReleaseInfo:
+    directory: Path
+    triples: int
+    quads: int
+    files: list[str]
+
+
+def write_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
+                  out_dir: Path, timings: dict[str, float] | None = None) -> ReleaseInfo:
+    """Write every release file into a temporary directory, then swap it in for ``out_dir``.
+
+    ``store`` is the in-memory store of the build's quads (``store.memory_store``); the release
+    description is added to it in its own named graph.
+    """
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+    try:
+        description = describe_release(store, validation, reasoning, FILES)
+        release_graph = to_oxigraph(RELEASE_GRAPH)
+        store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
+                     for s, p, o in description)
+        triples = _write_dumps(store, tmp)
+        persist_store(store, tmp / "store")
+        description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
+        validation.report_graph.serialize(tmp / "validation-report.ttl", format="turtle",
+                                          encoding="utf-8")
+        (tmp / "validation-report.txt").write_text(
+            validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
+        if timings is not None:
+            (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
+        export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
+        quads = len(store)
+        _swap(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    files = sorted(p.name for p in out_dir.iterdir())
+    return ReleaseInfo(out_dir, triples, quads, files)
+
+
+def _write_dumps(store: ox.Store, directory: Path) -> int:
+    """Serialise the store into every dump format; return the number of distinct triples."""
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    ox.serialize(store, str(directory / "kzmig.nq"), ox.RdfFormat.N_QUADS)
+    ox.serialize(store, str(directory / "kzmig.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
+    merged = ox.Store()  # one default graph: a triple in two named graphs appears once
+    merged.load(ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"),
+                             format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
+    for name, (fmt, _media, _title) in FILES.items():
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+            ox.serialize(merged, str(directory / name), fmt, prefixes=prefixes)
+        elif fmt == ox.RdfFormat.N_TRIPLES:
+            ox.serialize(merged, str(directory / name), fmt)
+    context = _context()
+    (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
+                                              encoding="utf-8")
+    (directory / "kzmig.jsonld").write_text(json.dumps(compact_jsonld(merged, context)),
+                                            encoding="utf-8")
+    return len(merged)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.rmdir(old)
+        os.replace(target, old)
+    os.replace(new, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _context() -> dict[str, object]:
+    context: dict[str, object] = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    context["@language"] = "en"
+    return context

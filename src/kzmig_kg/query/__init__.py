@@ -1,0 +1,16 @@
+"""Asking the graph: named queries with typed parameters, run on the embedded store or on any
+SPARQL 1.1 endpoint, and what is built on them.
+
+- ``named``: ``named_queries()``, ``resolve_query(spec)``, ``bind_params(query, given)``: the
+  files of ``queries/`` with their headers (title, question, typed parameters, result);
+- ``local.query_store(store, text, bound)``: SPARQL on a pyoxigraph store;
+- ``remote.query_endpoint(url, text, bound)``: SPARQL over HTTP (SPARQLWrapper), parameters sent
+  as a ``VALUES`` block;
+- ``run.run_query(spec, params, store_dir=... | endpoint=...)``: either of the two, from a name;
+- ``results``: ``QueryResult``, ``format_result(result, fmt)``, ``python_value(term)``;
+- ``audit.audit(store_dir)``: figures of the document that do not reconcile;
+- ``stats.graph_stats(store_dir)``: triples per graph, instances per class.
+
+It imports the base modules and ``pipeline`` (to open the store); never ``loader``, ``publish``
+or ``cli``.
+"""

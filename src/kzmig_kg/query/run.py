@@ -1,0 +1,34 @@
+"""``run_query``: a query file or named query, with raw parameter values, on the embedded store or
+on a SPARQL 1.1 endpoint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ..errors import QueryError
+from ..pipeline.store import open_store
+from .local import query_store
+from .named import QUERIES_DIR, NamedQuery, bind_params, resolve_query
+from .remote import query_endpoint
+from .results import QueryResult
+
+
+def run_query(spec: str | NamedQuery, params: dict[str, str] | None = None, *,
+              store_dir: Path | None = None, store: ox.Store | None = None,
+              endpoint: str | None = None, queries_dir: Path = QUERIES_DIR,
+              timeout: float = 30.0) -> QueryResult:
+    """Run a query file or named query on an open ``store``, the on-disk store in ``store_dir``
+    or a SPARQL 1.1 ``endpoint``; ``params`` are raw values (``--param KEY=VALUE``)."""
+    query = spec if isinstance(spec, NamedQuery) else resolve_query(spec, queries_dir)
+    bound = bind_params(query, params or {})
+    if endpoint:
+        return query_endpoint(endpoint, query.text, bound, timeout=timeout, source=query.source)
+    if store is None:
+        if store_dir is None:
+            raise QueryError("no store given; pass --store DIR or --endpoint URL")
+        store = open_store(Path(store_dir))
+    return query_store(store, query.text, bound, source=query.source)
+
+
