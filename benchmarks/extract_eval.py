@@ -399,11 +399,180 @@ def report(scores: list[Score], out=sys.stdout, quiet: bool = False) -> None:
                 out.writelines(f"  {row}\n" for row in rows)
 
 
+# ------------------------------------------------------- documents the loader was not tuned on
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+
+
+def item_period(item) -> str | None:
+    """An extracted figure's period as the gold standard writes it: YYYY, YYYY-Qn, YYYY-Hn, A/B."""
+    if item.get("period"):
+        return item.get("period")
+    if item.get("year"):
+        return str(item.get("year"))
+    if item.get("period_start"):
+        return f"{item.get('period_start')}/{item.get('period_end')}"
+    return None
+
+
+@dataclass
+class DocScore:
+    document: str
+    kind: str
+    gold: int = 0
+    found: int = 0
+    predicted: int = 0
+    correct: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: DocScore) -> None:
+        self.gold += other.gold
+        self.found += other.found
+        self.predicted += other.predicted
+        self.correct += other.correct
+
+
+def _line_text(text: str, item) -> str:
+    starts = text.rfind("\n", 0, item.start) + 1
+    end = text.find("\n", item.end)
+    return text[starts:end if end >= 0 else len(text)]
+
+
+def _gold_citations(name: str, text: str, expected: list[dict], items) -> DocScore:
+    score = DocScore(name, "citations", gold=len(expected))
+    predicted = [i for i in items if i.kind == "citation"]
+    score.predicted = len(predicted)
+    position, spans = 0, []
+    for g in expected:
+        at = text.find(g["text"], position)
+        if at < 0:
+            raise SystemExit(f"{name}: gold citation text {g['text']!r} not in the document")
+        spans.append((at, at + len(g["text"]), g))
+        position = at + 1
+
+    def wrong_fields(item, g) -> list[str]:
+        wrong = []
+        if item.get("act_type") not in g["act_type"]:
+            wrong.append(f"type {item.get('act_type')} (gold {'/'.join(g['act_type'])})")
+        for key, field_name in (("number", "number"), ("year", "year"), ("adilet", "adilet_id")):
+            if g.get(key) is not None and str(item.get(field_name)) != str(g[key]):
+                wrong.append(f"{key} {item.get(field_name)} (gold {g[key]})")
+        return wrong
+
+    used: set[int] = set()
+    for start, end, g in spans:
+        hits = [i for i in predicted if i.start < end and start < i.end]
+        if not hits:
+            score.misses.append(f"citation {g['text']!r}: not extracted")
+            continue
+        best = min(hits, key=lambda i: len(wrong_fields(i, g)))
+        used.add(id(best))
+        wrong = wrong_fields(best, g)
+        if wrong:
+            score.misses.append(f"citation {g['text']!r}: {'; '.join(wrong)}")
+        else:
+            score.found += 1
+            score.correct += 1
+    for item in predicted:
+        if id(item) not in used:
+            score.misses.append(f"extra citation line {item.line}: {' '.join(item.exact.split())!r}")
+    return score
+
+
+def _figure_wrong(item, g: dict) -> list[str]:
+    wrong = []
+    if item_period(item) != str(g["period"]):
+        wrong.append(f"period {item_period(item)} (gold {g['period']})")
+    if item.get("direction") != g["direction"]:
+        wrong.append(f"direction {item.get('direction')} (gold {g['direction']})")
+    if item.get("country") != g.get("country"):
+        wrong.append(f"country {item.get('country')} (gold {g.get('country')})")
+    return wrong
+
+
+def _gold_figures(name: str, text: str, expected: list[dict], items) -> DocScore:
+    score = DocScore(name, "figures", gold=len(expected))
+    predicted = [i for i in items if i.kind == "figure" and i.get("value") is not None
+                 and i.get("unit") != "percent"]
+    score.predicted = len(predicted)
+    used: set[int] = set()
+    for g in expected:
+        value = Decimal(str(g["value"]))
+        hits = [i for i in predicted if id(i) not in used and Decimal(str(i.get("value"))) == value
+                and (not g.get("line_has") or g["line_has"] in _line_text(text, i))]
+        if not hits:
+            score.misses.append(f"figure {g['value']} {g['direction']} {g.get('country') or ''} "
+                                f"{g['period']}: not extracted")
+            continue
+        best = min(hits, key=lambda i: len(_figure_wrong(i, g)))
+        used.add(id(best))
+        wrong = _figure_wrong(best, g)
+        if wrong:
+            score.misses.append(f"figure {g['value']} (line {best.line}): {'; '.join(wrong)}")
+        else:
+            score.found += 1
+            score.correct += 1
+    for item in predicted:
+        if id(item) not in used:
+            score.misses.append(f"extra figure line {item.line}: {item.exact!r} = {item.get('value')}")
+    return score
+
+
+def _gold_dates(name: str, expected: list, items) -> DocScore:
+    score = DocScore(name, "dates", gold=len(expected))
+    predicted = [i for i in items if i.kind == "date" and i.get("precision") in ("month", "day")]
+    score.predicted = len(predicted)
+    remaining = [str(d) for d in expected]
+    for item in predicted:
+        if item.get("date") in remaining:
+            remaining.remove(item.get("date"))
+            score.correct += 1
+        else:
+            score.misses.append(f"extra date line {item.line}: {item.exact!r} = {item.get('date')}")
+    score.found = score.correct
+    score.misses[:0] = [f"date {d}: not extracted" for d in remaining]
+    return score
+
+
+def evaluate_gold(gold_dir: Path = GOLD_DIR, out=sys.stdout, quiet: bool = False) -> dict[str, DocScore]:
+    """Score the loader on every document of ``gold_dir``; print a table per document and kind."""
+    import yaml
+
+    totals = {kind: DocScore("all", kind) for kind in ("citations", "figures", "dates")}
+    rows: list[DocScore] = []
+    for path in sorted(gold_dir.glob("*.txt")):
+        expected = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        items = extract_document(path, document_date=str(expected.get("date") or "") or None,
+                                 language=expected.get("language")).all_items()
+        for score in (_gold_citations(path.stem, text, expected.get("citations") or [], items),
+                      _gold_figures(path.stem, text, expected.get("figures") or [], items),
+                      _gold_dates(path.stem, expected.get("dates") or [], items)):
+            rows.append(score)
+            totals[score.kind].add(score)
+
+    def ratio(a: int, b: int) -> str:
+        return "   n/a" if not b else f"{100 * a / b:5.1f}%"
+
+    out.write(f"\n{'document':30} {'kind':10} {'gold':>5} {'found':>6} {'recall':>7} "
+              f"{'extracted':>10} {'precision':>10}\n")
+    for s in rows + list(totals.values()):
+        out.write(f"{s.document:30} {s.kind:10} {s.gold:5d} {s.found:6d} {ratio(s.found, s.gold):>7} "
+                  f"{s.predicted:10d} {ratio(s.correct, s.predicted):>10}\n")
+    if not quiet:
+        for s in rows:
+            for miss in s.misses:
+                out.write(f"  {s.document}: {miss}\n")
+    return totals
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "data")
     parser.add_argument("--document", type=Path, default=THESIS)
     parser.add_argument("--quiet", action="store_true", help="Only the table of figures.")
+    parser.add_argument("--gold", type=Path, default=GOLD_DIR,
+                        help="Folder of gold documents (NAME.txt + NAME.yaml) scored after the thesis.")
     args = parser.parse_args()
     text = args.document.read_text(encoding="utf-8")
     try:
@@ -424,6 +593,7 @@ def main() -> int:
     if gold.notes and not args.quiet:
         print("\ncurated records whose citations could not be located:")
         print("\n".join(f"  {note}" for note in gold.notes))
+    evaluate_gold(args.gold, quiet=args.quiet)
     return 0
 
 

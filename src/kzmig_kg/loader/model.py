@@ -16,11 +16,11 @@ KINDS = ("citation", "date", "figure")
 # Fields every JSON line of a kind carries (null when not found), in output order.
 ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "citation": ("act_type", "issuer", "number", "year", "date", "number_as_printed", "issuer_ids",
-                 "jurisdiction", "title", "form", "language", "label", "notes"),
+                 "jurisdiction", "title", "form", "language", "label", "notes", "adilet_id"),
     "date": ("date", "precision", "event", "event_type", "act", "year_inferred"),
     "figure": ("value", "unit", "country", "year", "direction", "stated_change_pct", "period_start",
                "period_end", "value_max", "measure", "subject", "country_name", "rate", "approximate",
-               "notes"),
+               "notes", "period", "inferred"),
 }
 
 
@@ -115,3 +115,4 @@ class FigureFound:
     country_source: str = ""
     direction_source: str = ""
     merged: bool = False
+    period: str | None = None        # 2022, 2022-Q1, 2023-H1, 2019/2021

@@ -27,6 +27,7 @@ Example::
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,12 @@ class Extraction:
     min_confidence: float = 0.0
     titles: bool = True
     window_chars: int = WINDOW_CHARS
+    document_date: str | None = None     # the document's own date (YYYY, YYYY-MM or YYYY-MM-DD)
+    language: str | None = None
+
+    @property
+    def document_year(self) -> int | None:
+        return int(self.document_date[:4]) if self.document_date else None
 
     @property
     def document(self) -> DocumentInfo:
@@ -73,7 +80,8 @@ class Extraction:
 
 def extract_document(path: Path | str, *, title: str | None = None, encoding: str | None = None,
                      max_bytes: int | None = None, kinds: tuple[str, ...] | list[str] = KINDS,
-                     min_confidence: float = 0.0, titles: bool = True) -> Extraction:
+                     min_confidence: float = 0.0, titles: bool = True,
+                     document_date: str | None = None, language: str | None = None) -> Extraction:
     """Open a document for extraction; raise DocumentError (naming the file) if it is unusable.
 
     ``kinds`` limits the items to some of citation, date, figure; ``min_confidence`` drops items
@@ -83,8 +91,12 @@ def extract_document(path: Path | str, *, title: str | None = None, encoding: st
     if unknown:
         raise DocumentError(path, f"unknown item kind(s) {', '.join(unknown)}",
                             f"use some of {', '.join(KINDS)}")
+    if document_date is not None and not re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?)?", document_date):
+        raise DocumentError(path, f"document date {document_date!r} is not YYYY, YYYY-MM or "
+                            "YYYY-MM-DD", "give the date the document bears, e.g. 2022-05-14")
     source = open_document(path, title=title, encoding=encoding, max_bytes=max_bytes)
-    return Extraction(source, tuple(kinds), min_confidence, titles)
+    return Extraction(source, tuple(kinds), min_confidence, titles, document_date=document_date,
+                      language=language)
 
 
 def _extract_window(window: Window, run: Extraction, section_starts: list[int]) -> Iterator[Item]:
@@ -117,7 +129,7 @@ def _extract_window(window: Window, run: Extraction, section_starts: list[int]) 
                 make("date", d.start, d.end, *_date_fields(text, d, sentences, citations))
     if "figure" in run.kinds:
         dated = [(d.start, d.end, d.year) for d in dates if d.year and d.precision != "year"]
-        for f in find_figures(text, sentences, taken, dated):
+        for f in find_figures(text, sentences, taken, dated, run.document_year):
             make("figure", f.start, f.end, f.confidence, _figure_fields(f))
     items.sort(key=lambda i: (i.start, i.kind))
     yield from items
@@ -146,7 +158,17 @@ def _figure_fields(f) -> dict:
             "period_start": f.period_start, "period_end": f.period_end,
             "value_max": number(f.value_max), "measure": f.measure, "subject": f.subject,
             "country_name": f.country_name, "rate": f.rate, "approximate": f.approx or None,
-            "notes": f.notes or None}
+            "notes": f.notes or None, "period": f.period, "inferred": _inferred(f)}
+
+
+def _inferred(f) -> dict | None:
+    """Which of period, country and direction were not stated next to the number, and from where
+    they came (the sentence, the paragraph, the document)."""
+    where = {"before": "sentence", "context": "paragraph", "document": "document",
+             "inferred": "paragraph", "unit": "unit"}
+    out = {name: where[how] for name, how in (("period", f.year_source), ("country", f.country_source),
+                                                ("direction", f.direction_source)) if how in where}
+    return out or None
 
 
 def _citation_fields(c: CitationFound) -> dict:

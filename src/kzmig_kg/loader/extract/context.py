@@ -21,7 +21,7 @@ _FLOW = re.compile(
     r"net\s+gain|net\s+inflow|net\s+outflow|balance|сальдо|миграционн\w+\s+прирост)"
     r"|(?P<emi>emigra\w*|outflows?|outward|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
-    r"выбы\w*|эмигра\w*|уех\w*|отток\w*)"
+    r"выбы\w*|эмигра\w*|уех\w*|выех\w*|покину\w*|отток\w*)"
     r"|(?P<imm>immigra\w*|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
@@ -33,7 +33,7 @@ MIGRATION = re.compile(
     r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|moved\s+to|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
-    r"мигра|эмигра|иммигра|прибы|выбы|населени",
+    r"мигра|эмигра|иммигра|прибы|выбы|выех|покину|населени",
     re.IGNORECASE)
 TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|всего",
                     re.IGNORECASE)

@@ -30,6 +30,8 @@ from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
 
 _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
+_NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*)"
+                      r"[^.;\d]{0,40}$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 _AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
 
@@ -86,7 +88,9 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
         data_position = DATA_BEFORE.search(APPROX.sub("", before)[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
-        if not migration or not data_position or abs(token.value) < 10:
+        scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
+        sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
+        if not migration or not (data_position or scaled or sentence_start) or abs(token.value) < 10:
             return None
         unit, measure = "persons", None
     else:
@@ -100,7 +104,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
     figure = FigureFound(token.start, token.unit_end, token.value, unit, value_max=token.value_max,
                          measure=measure,
                          subject=re.sub(r"\s+", " ", token.unit.lower()) if token.unit else None)
-    if _NET_LOSS.search(text[max(where.start, token.start - 60):token.start]) and token.value > 0:
+    before = text[max(where.start, token.start - 60):token.start]
+    if (_NET_LOSS.search(before) or _NET_OUT.search(before)) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as a net loss, so negative")
     if rate := _RATE.match(text, token.unit_end):
@@ -148,6 +153,12 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
 def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None) -> None:
     if time is None:
         return
+    figure.period = time.label()
+    if time.part:
+        figure.year_source = how
+        if note:
+            figure.notes.append(f"period: {note}")
+        return
     if time.period:
         figure.period_start, figure.period_end = time.period
         figure.year = None
@@ -175,11 +186,13 @@ def _set_measure(figure: FigureFound, sentence: str) -> None:
 
 
 def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
-                 dated: list[tuple[int, int, int]] | None = None) -> list[FigureFound]:
+                 dated: list[tuple[int, int, int]] | None = None,
+                 document_year: int | None = None) -> list[FigureFound]:
     """Every numeric claim about migration in the text, in order.
 
     ``skip`` are spans already taken (citations, dates); ``dated`` are (start, end, year) of dates
-    found in the text, which also give figures their year.
+    found in the text, which also give figures their year; ``document_year`` (the document's own
+    date) completes a period stated without its year ("in the second quarter").
     """
     tokens = find_tokens(text, skip)
     if not tokens or not sentences.spans:
@@ -193,6 +206,7 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     by_token: dict[int, FigureFound] = {}
     previous_pct: tuple[Token, int | None] | None = None
     carried: Carried | None = None
+    lead: Carried | None = None
     for token in tokens:
         where = _surroundings(sentences, sentences.index_at(token.start), places, place_starts,
                               token.start)
@@ -211,10 +225,11 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         _set_country(text, figure, token, where, places, place_starts)
         previous = (where.previous, where.start) if where.previous < where.start else None
         time, how, note = resolve_time(text, token, times, where.span, previous,
-                                       (where.paragraph, where.end), carried)
+                                       (where.paragraph, where.end), carried, lead, document_year)
         _set_time(figure, time, how, note)
-        if time is not None:
+        if time is not None and how != "after" and not time.attached:
             carried = Carried(time, token.start, where.paragraph_index)
+            lead = carried
         _set_measure(figure, text[where.start:where.end])
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .dates import YEAR
+from .subyear import find_subyear
 from .textutil import Spans
 from .tokens import Token
 
@@ -68,6 +69,48 @@ class Time:
     year: int | None
     period: tuple[int, int] | None
     compared: bool
+    part: str | None = None     # Q1..Q4, H1, H2, 9M, Mmm-Mmm; "same": the part of the time around
+    offset: int = 0             # "a year earlier": -1 from the year around
+    attached: bool = False      # "3,540 in 2021": the time of that number only, not of the text
+
+    @property
+    def complete(self) -> bool:
+        return self.year is not None and self.part != "same" and not self.offset or \
+            self.period is not None
+
+    def label(self) -> str | None:
+        """The period as figures carry it: 2022, 2022-Q1, 2023-H1, 2019/2021."""
+        if self.period:
+            return f"{self.period[0]}/{self.period[1]}"
+        if self.year is None:
+            return None
+        return f"{self.year}-{self.part}" if self.part else str(self.year)
+
+
+_ATTACHED = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?(?:people\s+|persons\s+|человек\s+)?"
+                       r"(?:in|for|during|в|за)\s*$", re.IGNORECASE)
+
+
+def complete_time(time: Time, around: Time | None, document_year: int | None) -> Time | None:
+    """A time the text leaves incomplete ("the second quarter", "the same period of 2022", "a
+    year earlier") completed from the time around it (else the document's year); None if it
+    cannot be."""
+    if time.complete:
+        return time
+    base_year = around.year if around is not None and around.year is not None else None
+    year, part = time.year, time.part
+    if part == "same":
+        if around is None or around.part is None and around.period is None:
+            return None
+        part = around.part
+    if year is None:
+        year = base_year if base_year is not None else document_year
+        if year is None:
+            return None
+        year += time.offset
+    if time.offset and time.part is None and around is not None and around.part:
+        part = around.part if time.year is None else None
+    return Time(time.start, time.end, year, None, time.compared, part, 0, time.attached)
 
 
 def find_times(text: str, extra: list[Time]) -> Times:
@@ -80,6 +123,9 @@ def find_times(text: str, extra: list[Time]) -> Times:
                 re.fullmatch(r"\s*(?:and|to|till|until|through|[-–])\s*", text[first.end:second.start]) and \
                 re.search(r"(?:between|from|since)\s+$", text[max(0, first.start - 10):first.start]):
             times.append(Time(first.start, second.end, None, (first.year, second.year), False))
+    for sub in find_subyear(text):
+        compared = bool(_COMPARED.search(text[max(0, sub.start - 30):sub.start]))
+        times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset))
     spans = Spans([(t.start, t.end) for t in times])
     times += [t for t in extra if not spans.covers(t.start)]
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in times]
@@ -104,7 +150,19 @@ def find_times(text: str, extra: list[Time]) -> Times:
             continue
         compared = bool(_COMPARED.search(text[max(0, y_start - 30):y_start]))
         times.append(Time(y_start, y_end, int(match.group("y")), None, compared))
+    for time in times:
+        time.attached = _is_attached(text, time.start)
     return Times(times)
+
+
+def _is_attached(text: str, start: int) -> bool:
+    """"3,540 in 2021": the year belongs to that number (not a section number "3.1 In 2021")."""
+    before = text[max(0, start - 40):start]
+    match = _ATTACHED.search(before)
+    if match is None:
+        return False
+    line_start = before.rfind("\n", 0, match.start()) + 1
+    return bool(before[line_start:match.start()].strip())
 
 
 
@@ -127,7 +185,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 return time, "after"
     # the nearest year before it in the sentence, comparisons aside
     for time in reversed(times):
-        if s_start <= time.start and time.end <= token.start and not time.compared:
+        if s_start <= time.start and time.end <= token.start and not time.compared and \
+                not time.attached:
             return time, "before"
     return None, ""
 
@@ -181,8 +240,30 @@ class Carried:
 
 def resolve_time(text: str, token: Token, times: Times, sentence: tuple[int, int],
                  previous: tuple[int, int] | None, paragraph: tuple[int, int],
-                 carried: Carried | None) -> tuple[Time | None, str, str | None]:
-    """The time of a figure, how it was found and a note when it was inferred."""
+                 carried: Carried | None, lead: Carried | None = None,
+                 document_year: int | None = None) -> tuple[Time | None, str, str | None]:
+    """The time of a figure, how it was found and a note when it was inferred.
+
+    ``carried`` is the time of the figure before in the paragraph, ``lead`` the time the document
+    last stated for its figures (a news item's lead: "In the first quarter of 2022, ..."), which
+    later paragraphs that state none keep; ``document_year`` (the document's own date) completes
+    a time stated without its year when nothing else does.
+    """
+    around = carried.time if carried is not None and carried.at >= paragraph[0] else \
+        (lead.time if lead is not None else None)
+    time, how, note = _resolve(text, token, times, sentence, previous, paragraph, carried, lead)
+    if time is None or time.complete:
+        return time, how, note
+    done = complete_time(time, around, document_year)
+    if done is None:
+        return None, "", None
+    source = "the period around it" if around is not None else "the document's date"
+    return done, how or "context", f"{text[time.start:time.end]!r} completed from {source}"
+
+
+def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
+             previous: tuple[int, int] | None, paragraph: tuple[int, int],
+             carried: Carried | None, lead: Carried | None) -> tuple[Time | None, str, str | None]:
     s_start, s_end = sentence
     in_sentence = times.between(s_start, s_end)
     time, how = time_of(text, token, in_sentence, sentence)
@@ -203,7 +284,10 @@ def resolve_time(text: str, token: Token, times: Times, sentence: tuple[int, int
                 return t, "context", "the year of the ranking this rank continues"
     if _PAST.search(text[max(s_start, token.start - 80):token.start]):
         return None, "", None           # "previously ... 8-9 thousand": not the year of the text around
-    last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared), None)
+    last = next((t for t in reversed(times.between(paragraph[0], s_start))
+                 if not t.compared and not t.attached), None)
     if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):
         return carried.time, "context", None
+    if last is None and lead is not None and not times.between(paragraph[0], s_start):
+        return lead.time, "document", "the period the document stated before, carried forward"
     return last, ("context" if last else ""), None

@@ -59,8 +59,12 @@ DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
-    r"\bequal\s+to|\bestimated\s+at|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
+    r"\bequal\s+to|\bestimated\s+at|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
     r"\bдо|\bс)\s*$", re.IGNORECASE)
+
+
+_YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|(?<![\w])(?:в|с|до|по|за|к))"
+                        r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -110,8 +114,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         raw = match.group("num")
         is_yearish = (re.fullmatch(YEAR, raw) is not None and not match.group("scale")
                       and not percent)
-        if is_yearish and (unit is None or match.group("num2")):
-            continue
+        if is_yearish and (unit is None or match.group("num2") or _YEAR_LEAD.search(before)
+                           or re.match(r"\s*(?:год|г\.|жыл)", after)):
+            continue                      # "In 2022 arrivals stood at ...": a year, never a count
         if not percent and unit is None and _OTHER_UNIT.match(after):
             continue
         tokens.append(Token(start, end, value, value_max, percent, unit, unit_end,

@@ -1,0 +1,130 @@
+"""Periods shorter or vaguer than a year: quarters, half-years, month ranges, "the same period of
+2022", "a year earlier", in English and Russian (Kazakh where the forms are regular).
+
+One public entry: ``find_subyear(text)``, the list of ``SubYear`` found, each with its span, its
+year when the text states one (``None``: "the second quarter alone" takes the year of the text
+around it), its part (``Q1``..``Q4``, ``H1``, ``H2``, ``9M`` or ``M03-M05``; ``same`` for "the
+same period", which takes the part of the period around it) and a relative year offset ("a year
+earlier": -1).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import MONTHS_EN, YEAR
+
+_ORDINAL_EN = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+               "4th": 4, "last": 4}
+_ORDINAL_RU = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4,
+               "1": 1, "2": 2, "3": 3, "4": 4}
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+              "ноябр", "декабр")
+_MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+             r"December)")
+_MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
+_YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+year\s+)?(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?"
+
+_FORMS = (
+    ("quarter", re.compile(rf"(?:\b[Tt]he\s+)?\b(?P<n>first|second|third|fourth|last|1st|2nd|3rd|4th)"
+                           rf"\s+quarter(?:\s+of)?{_YEAR_TAIL}")),
+    ("quarter", re.compile(rf"\bQ(?P<n>[1-4])(?:\s+|/|-)?(?P<y>{YEAR})?(?!\d)")),
+    ("half", re.compile(rf"(?:\b[Tt]he\s+)?\b(?P<n>first|second|1st|2nd)\s+half(?:\s+of)?"
+                        rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
+    ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
+                              rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
+    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}{_YEAR_TAIL}",
+                           re.IGNORECASE)),
+    ("months", re.compile(rf"\b(?P<a>{_MONTH_EN})\s*(?:[-–]|to|through)\s*(?P<b>{_MONTH_EN}),?\s+"
+                          rf"(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
+    ("months-ru", re.compile(rf"(?<![\w])(?P<a>{_MONTH_RU})\s*[-–]\s*(?P<b>{_MONTH_RU})\s+(?P<y>{YEAR})"
+                             r"(?!\d)(?:\s*(?:года|г\.))?", re.IGNORECASE)),
+    ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
+                        rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
+                        rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)", re.IGNORECASE)),
+    ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year|"
+                           r"last\s+year)\b|(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+(?:предыдущем|"
+                           r"прошлом)\s+году)(?![\w])", re.IGNORECASE)),
+)
+
+
+@dataclass
+class SubYear:
+    start: int
+    end: int
+    year: int | None
+    part: str | None       # Q1..Q4, H1, H2, 9M, Mmm-Mmm, "same"; None for a whole (relative) year
+    offset: int = 0        # a year earlier: -1
+
+
+def _month_en(name: str) -> int:
+    return MONTHS_EN[name.lower()]
+
+
+def _month_ru(name: str) -> int:
+    low = name.lower()
+    for index, stem in enumerate(_RU_MONTHS, start=1):
+        if low.startswith(stem) and not (stem == "ма" and low.startswith("мар")):
+            return index
+    raise ValueError(name)
+
+
+def months_part(first: int, last: int) -> str | None:
+    """A month range as a part of the year: Q1..Q4, H1, H2, 9M, None for the whole year."""
+    named = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2",
+             (1, 9): "9M", (1, 12): None}
+    if (first, last) in named:
+        return named[(first, last)]
+    return f"M{first:02d}-M{last:02d}"
+
+
+def _year(match: re.Match) -> int | None:
+    for name in ("y", "y2"):
+        if name in match.re.groupindex and match.group(name):
+            return int(match.group(name))
+    return None
+
+
+def find_subyear(text: str) -> list[SubYear]:
+    """Every sub-year or relative period of the text, in order, not overlapping."""
+    found: list[SubYear] = []
+    for form, pattern in _FORMS:
+        for match in pattern.finditer(text):
+            year = _year(match)
+            if form in ("quarter", "half"):
+                number = match.group("n").lower()
+                n = _ORDINAL_EN.get(number, int(number) if number.isdigit() else 0)
+                if form == "half" and n > 2:
+                    continue
+                part = f"{'Q' if form == 'quarter' else 'H'}{n}"
+            elif form in ("quarter-ru", "half-ru"):
+                n = _ORDINAL_RU.get(match.group("n").lower(), 0)
+                if not n:
+                    continue
+                part = f"{'Q' if form == 'quarter-ru' else 'H'}{n}"
+            elif form in ("months", "months-ru"):
+                read = _month_en if form == "months" else _month_ru
+                try:
+                    first, last = read(match.group("a")), read(match.group("b"))
+                except (KeyError, ValueError):
+                    continue
+                if last < first:
+                    continue
+                part = months_part(first, last)
+            elif form == "same":
+                part = "same"
+                if re.search(r"last\s+year|прошлого", match.group(), re.IGNORECASE):
+                    found.append(SubYear(match.start(), match.end(), None, part, -1))
+                    continue
+            else:
+                found.append(SubYear(match.start(), match.end(), None, None, -1))
+                continue
+            found.append(SubYear(match.start(), match.end(), year, part))
+    found.sort(key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[SubYear] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
