@@ -165,7 +165,7 @@ def _inferred(f) -> dict | None:
     """Which of period, country and direction were not stated next to the number, and from where
     they came (the sentence, the paragraph, the document)."""
     where = {"before": "sentence", "context": "paragraph", "document": "document",
-             "inferred": "paragraph", "unit": "unit"}
+             "inferred": "paragraph", "unit": "unit", "table": "table"}
     out = {name: where[how] for name, how in (("period", f.year_source), ("country", f.country_source),
                                                 ("direction", f.direction_source)) if how in where}
     return out or None

@@ -25,6 +25,7 @@ from .countries import Mention, find_places
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
 from .relations import attach_changes, from_to, percent_kind, respectively
+from .tables import find_tables
 from .textutil import Sentences
 from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
 
@@ -32,6 +33,9 @@ _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
 _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*)"
                       r"[^.;\d]{0,40}$", re.IGNORECASE)
+# "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
+_COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
+                         r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 _AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
 
@@ -194,9 +198,11 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     found in the text, which also give figures their year; ``document_year`` (the document's own
     date) completes a period stated without its year ("in the second quarter").
     """
-    tokens = find_tokens(text, skip)
+    tables = find_tables(text)
+    tokens = find_tokens(text, skip + [(t.start, t.end) for t in tables])
+    table_figures = [f for t in tables for f in t.figures]
     if not tokens or not sentences.spans:
-        return []
+        return table_figures
     places = find_places(text)
     place_starts = [p.start for p in places]
     words = flow_words(text)
@@ -210,7 +216,9 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     for token in tokens:
         where = _surroundings(sentences, sentences.index_at(token.start), places, place_starts,
                               token.start)
-        migration = bool(MIGRATION.search(text[where.previous:where.end]))
+        migration = bool(MIGRATION.search(text[where.previous:where.end])) or (
+            bool(figures) and figures[-1].start >= where.start
+            and bool(_COMPARISON.search(text[figures[-1].end:token.start])))
         if token.percent:
             last = previous_pct if previous_pct and previous_pct[0].start >= where.start else None
             sign = percent_kind(text, token, where.start, *(last or (None, None)))
@@ -241,9 +249,10 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     from_to(text, tokens, by_token)
     attach_changes(text, tokens, changes, by_token)
     respectively(text, sentences, tokens, by_token, places, times)
+    figures += table_figures
     for figure in figures:
         _score(figure)
-    return [f for f in figures if not f.merged]
+    return sorted((f for f in figures if not f.merged), key=lambda f: f.start)
 
 
 def _score(figure: FigureFound) -> None:
@@ -256,7 +265,7 @@ def _score(figure: FigureFound) -> None:
         confidence -= 0.05
     if figure.year is None and figure.period_start is None:
         confidence -= 0.15
-    elif figure.year_source in {"context", "inferred"}:
+    elif figure.year_source in {"context", "inferred", "document"}:
         confidence -= 0.1
     if figure.country_source in {"before", "context"}:
         confidence -= 0.05

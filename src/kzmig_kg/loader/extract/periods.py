@@ -87,8 +87,8 @@ class Time:
         return f"{self.year}-{self.part}" if self.part else str(self.year)
 
 
-_ATTACHED = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?(?:people\s+|persons\s+|человек\s+)?"
-                       r"(?:in|for|during|в|за)\s*$", re.IGNORECASE)
+_ATTACHED = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?"
+                       r"(?:people\s+|persons\s+|человек\s+)?(?:in|for|during|в|за)\s*$", re.IGNORECASE)
 
 
 def complete_time(time: Time, around: Time | None, document_year: int | None) -> Time | None:

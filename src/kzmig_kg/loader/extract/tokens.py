@@ -63,7 +63,8 @@ DATA_BEFORE = re.compile(
     r"\bдо|\bс)\s*$", re.IGNORECASE)
 
 
-_YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|(?<![\w])(?:в|с|до|по|за|к))"
+_YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
+                        r"(?<![\w])(?:в|с|до|по|за|к))"
                         r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
 

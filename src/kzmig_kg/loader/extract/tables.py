@@ -1,0 +1,123 @@
+"""Tables in running text: a header row of years, then a row per country, columns aligned with
+two or more spaces or with tabs (as statistical bulletins print them).
+
+One public entry: ``find_tables(text)``, the figures of every such table (one per cell) with the
+spans the tables cover, so the running-text steps leave their numbers alone. The direction and
+the scale come from the caption (the lines just above the header: "Table 1. Emigrants from
+Kazakhstan by country of destination, thousand persons"); the year from the column; the partner
+country from the row's label (a row labelled "Total"/"Всего" is a total, with none).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import FigureFound
+from .context import direction_of, flow_words
+from .countries import find_places
+from .dates import YEAR
+from .numbers import parse_number
+
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}")
+_YEAR_CELL = re.compile(rf"{YEAR}")
+_NUMBER_CELL = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
+_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы)\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
+CAPTION_LINES = 3
+
+
+@dataclass
+class TableFound:
+    start: int
+    end: int
+    figures: list[FigureFound]
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
+    """The cells of a line (start, end, text), split at tabs or runs of two or more spaces."""
+    cells, position = [], 0
+    for match in _CELL_SPLIT.finditer(line):
+        if match.start() > position:
+            cells.append((offset + position, offset + match.start(), line[position:match.start()]))
+        position = match.end()
+    if position < len(line):
+        cells.append((offset + position, offset + len(line), line[position:]))
+    return [(s, e, t) for s, e, t in cells if t.strip()]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, position = [], 0
+    for line in text.split("\n"):
+        out.append((position, line))
+        position += len(line) + 1
+    return out
+
+
+def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
+    """The lines above a header up to a blank line after text (at most CAPTION_LINES of text)."""
+    taken: list[tuple[int, str]] = []
+    index = header - 1
+    while index >= 0 and len(taken) < CAPTION_LINES:
+        offset, line = lines[index]
+        if not line.strip():
+            if taken:
+                break
+        else:
+            taken.insert(0, (offset, line))
+        index -= 1
+    if not taken:
+        return 0, ""
+    return taken[0][0], "\n".join(line for _, line in taken)
+
+
+def find_tables(text: str) -> list[TableFound]:
+    """Every table of years by country in the text, with a figure per cell."""
+    lines = _lines(text)
+    tables: list[TableFound] = []
+    index = 0
+    while index < len(lines):
+        offset, line = lines[index]
+        cells = _cells(line, offset)
+        years = [int(c[2]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
+        if len(years) < 2 or len(years) < len(cells) - 1:
+            index += 1
+            continue
+        caption_at, caption = _caption(lines, index)
+        words = flow_words(caption)
+        direction = direction_of(None, caption, words, (0, len(caption)), len(caption))
+        scale = 1000 if _THOUSANDS.search(caption + " " + line) else 1
+        figures: list[FigureFound] = []
+        row = index + 1
+        while row < len(lines) and lines[row][1].strip():
+            r_offset, r_line = lines[row]
+            r_cells = _cells(r_line, r_offset)
+            numbers = r_cells[-len(years):] if len(r_cells) > len(years) else []
+            if not numbers or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+                break
+            label = " ".join(c[2] for c in r_cells[:-len(years)]).strip()
+            places = [p for p in find_places(label) if not p.place.is_group]
+            total = bool(_TOTAL.match(label))
+            if not places and not total:
+                break
+            for year, (start, end, raw) in zip(years, numbers, strict=True):
+                try:
+                    value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
+                except ValueError:
+                    continue
+                figure = FigureFound(start, end, value * scale, "persons", year=year,
+                                     direction=direction, measure="flow" if direction else "other",
+                                     period=str(year), year_source="table",
+                                     direction_source="table" if direction else "",
+                                     country_source="table" if places else "")
+                if places:
+                    figure.country, figure.country_name = places[0].place.code, places[0].place.name
+                figure.notes.append(f"table cell: row {label!r}, column {year}")
+                figures.append(figure)
+            row += 1
+        if figures:
+            tables.append(TableFound(caption_at, lines[row - 1][0] + len(lines[row - 1][1]), figures))
+            index = row
+        else:
+            index += 1
+    return tables
