@@ -39,7 +39,8 @@ from .citations import CitationFound, find_citations
 from .events import describe_event, find_dates
 from .figures import find_figures
 from .numbers import as_number
-from .textutil import Sentences, collapse
+from .subyear import find_subyear
+from .textutil import Sentences, Spans, collapse
 
 CONTEXT_CHARS = 32    # prefix and suffix of the oa:TextQuoteSelector
 
@@ -106,7 +107,9 @@ def _extract_window(window: Window, run: Extraction, section_starts: list[int]) 
     sentences = Sentences.of(text)
     citations = find_citations(text, titles=run.titles)
     taken = [(c.start, c.end) for c in citations]
-    dates = find_dates(text, sentences, taken)
+    periods = Spans([(p.start, p.end) for p in find_subyear(text)])
+    # "January-June 2023" is a period (a half-year), not the date June 2023
+    dates = [d for d in find_dates(text, sentences, taken) if not periods.covers(d.start)]
     taken += [(d.start, d.end) for d in dates if d.precision != "year"]
     items: list[Item] = []
 
@@ -177,7 +180,7 @@ def _citation_fields(c: CitationFound) -> dict:
             if c.number_as_printed and c.number_as_printed != c.number else None,
             "issuer_ids": c.issuer_ids or None, "jurisdiction": c.jurisdiction, "title": c.title,
             "form": c.form, "language": c.language, "label": c.label(),
-            "notes": c.notes or None}
+            "notes": c.notes or None, "adilet_id": c.adilet_id}
 
 
 def summary_of(item: Item) -> str:

@@ -82,6 +82,10 @@ _YEAR_AFTER = re.compile(
     rf"|{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)"
     rf"|{WS}(?:dated|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
     rf"|{WS}(?:of|from|in){WS}(?P<year3>{YEAR})(?![\d,.]\d))")
+# "Code on Administrative Offences (No. 235-V of 5 July 2014)": title, then number and date in brackets
+_PAREN_NUMBER = re.compile(
+    rf"{OWS}\({OWS}(?:No\.?|Nr\.?|№|N(?=\s*\d)){OWS}(?P<number>{NUMBER})"
+    rf"(?:{OWS},?{OWS}(?:(?:of|dated|from){WS})?(?P<date>{DATE_PATTERN}|{YEAR}))?{OWS}\)")
 _YEAR_PAREN = re.compile(rf"{OWS}(?:,{OWS})?\({OWS}(?P<year>{YEAR}){OWS}\)|{OWS},{OWS}(?P<year2>{YEAR})"
                          rf"(?={OWS}[);])")
 
@@ -129,6 +133,7 @@ class CitationFound:
     language: str
     confidence: float
     notes: list[str] = field(default_factory=list)
+    adilet_id: str | None = None      # the Adilet identifier the text gives for it (never parsed)
 
     def label(self) -> str:
         parts = [self.act_type or "act"]
@@ -223,6 +228,11 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         parts.title, pos = m.group("title"), m.end()
     if m := _DATE_CLAUSE.match(text, pos):
         parts.date_text, pos = m.group("date"), m.end()
+    if parts.title is None and not parts.issuer and (t := _TITLE_ON.match(text, pos)) and \
+            (n := _PAREN_NUMBER.match(text, t.end())):
+        parts.title, parts.number, parts.date_text = t.group("title"), n.group("number"), n.group("date")
+        parts.end = n.end()
+        return parts
     m = _NUMBER.match(text, pos)
     bare = None if m else _BARE_NUMBER.match(text, pos)
     if m or bare:
@@ -500,4 +510,52 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             if context:
                 citation.year = int(context[-1].group(1))
                 citation.notes.append("year from the sentence around the citation")
-    return sorted(found, key=lambda c: c.start)
+    found.sort(key=lambda c: c.start)
+    return found + _adilet_ids(text, found)
+
+
+ADILET_ID = r"[A-Z](?:\d{10}|\d{9}_)_?(?![\w])"
+_ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?"
+                           rf"[:\s]\s*)?(?P<id>{ADILET_ID})")
+_MARK_AFTER = re.compile(r"^[\s\"”»]{0,2}(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def _footnotes(text: str) -> dict[str, tuple[int, str]]:
+    """Footnote or endnote lines ("[1] ...", "1. ...", "¹ ...") by their mark: offset and text."""
+    notes: dict[str, tuple[int, str]] = {}
+    for match in re.finditer(r"(?m)^[ \t]*(?:\[(?P<n>\d{1,3})\]|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*(?P<body>.+)$",
+                             text):
+        mark = match.group("n") or match.group("s").translate(_SUPERSCRIPT)
+        notes.setdefault(mark, (match.start("body"), match.group("body")))
+    return notes
+
+
+def _adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    """Give each citation the Adilet identifier written right after it or in the note its mark
+    points to; return the identifiers no citation claims, as citations of their own."""
+    claimed: set[int] = set()
+    notes: dict[str, tuple[int, str]] | None = None
+    for citation in found:
+        after = text[citation.end:citation.end + 60]
+        if m := _ADILET_AFTER.match(after):
+            citation.adilet_id = m.group("id")
+            claimed.add(citation.end + m.start("id"))
+            continue
+        if mark := _MARK_AFTER.match(after):
+            notes = _footnotes(text) if notes is None else notes
+            key = mark.group("n") or mark.group("c") or mark.group("s").translate(_SUPERSCRIPT)
+            if key in notes and (m := re.search(ADILET_ID, notes[key][1])):
+                citation.adilet_id = m.group()
+                claimed.add(notes[key][0] + m.start())
+                citation.notes.append(f"Adilet identifier from note {key}")
+    spans = Spans([(c.start, c.end) for c in found])
+    own = []
+    for match in re.finditer(rf"(?<![\w]){ADILET_ID}", text):
+        if match.start() in claimed or spans.covers(match.start()):
+            continue
+        own.append(CitationFound(match.start(), match.end(), None, None, [], "KAZ", None, None, None,
+                                 None, None, "adilet", "und", 0.7,
+                                 ["an Adilet identifier alone: the act is resolved against the graph"],
+                                 match.group()))
+    return own
