@@ -43,6 +43,9 @@ _FORMS = (
     ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
                         rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)", re.IGNORECASE)),
+    ("nine", re.compile(rf"\b(?:the\s+)?(?:first\s+)?nine\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])"
+                        rf"(?:первы[ех]\s+)?девят[ьи]\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
+                        re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year|"
                            r"last\s+year)\b|(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+(?:предыдущем|"
                            r"прошлом)\s+году)(?![\w])", re.IGNORECASE)),
@@ -112,6 +115,8 @@ def find_subyear(text: str) -> list[SubYear]:
                 if last < first:
                     continue
                 part = months_part(first, last)
+            elif form == "nine":
+                part = "9M"
             elif form == "same":
                 part = "same"
                 if re.search(r"last\s+year|прошлого", match.group(), re.IGNORECASE):
