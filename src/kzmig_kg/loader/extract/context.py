@@ -77,7 +77,8 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
         if start <= position:
             gap = text[end:position]
             distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b", gap) else 0)
-        elif re.fullmatch(r"[\w\s]{0,24}", text[position:start]) and start - position <= 24:
+        elif re.fullmatch(r"[\w\s]{0,24}|\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
+                          text[position:start]) and start - position <= 24:
             distance = (start - position) // 2   # "205 thousand of them left": the verb right after
         else:
             distance = (start - position) * 2 + 30

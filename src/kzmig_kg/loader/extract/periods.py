@@ -124,7 +124,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
                 re.search(r"(?:between|from|since)\s+$", text[max(0, first.start - 10):first.start]):
             times.append(Time(first.start, second.end, None, (first.year, second.year), False))
     for sub in find_subyear(text):
-        compared = bool(_COMPARED.search(text[max(0, sub.start - 30):sub.start]))
+        lead = _COMPARED.search(text[max(0, sub.start - 30):sub.start])
+        compared = bool(lead) and not lead.group().lower().startswith("over")   # "over the first half"
         times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset))
     spans = Spans([(t.start, t.end) for t in times])
     times += [t for t in extra if not spans.covers(t.start)]
