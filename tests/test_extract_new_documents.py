@@ -31,7 +31,8 @@ def citations(tmp_path: Path, text: str) -> list:
 
 def test_a_period_stated_once_in_the_lead_is_carried_through_the_document(tmp_path):
     found = figures(tmp_path, "In the first quarter of 2022, 3,976 people left Kazakhstan.\n\n"
-                              "Most of them went to Russia: 2,915 people.\n\nArrivals reached 2,841 people.\n")
+                              "Most of them went to Russia: 2,915 people.\n\n"
+                              "Arrivals reached 2,841 people.\n")
     assert found[3976][:2] == ("2022-Q1", "emigration")
     assert found[2915][:3] == ("2022-Q1", "emigration", "RUS")
     assert found[2915][3]["period"] == "document"
@@ -124,8 +125,8 @@ def test_russian_legal_references_with_date_number_and_adilet_identifier(tmp_pat
     [law, code] = citations(tmp_path, "Закон Республики Казахстан от 22 июля 2011 года № 477-IV «О миграции "
                                       "населения» (Adilet: Z1100000477) и Кодекс Республики Казахстан об "
                                       "административных правонарушениях от 5 июля 2014 года № 235-V.\n")
-    assert (law.get("act_type"), law.get("number"), law.get("year"), law.get("date"), law.get("adilet_id")) == \
-        ("law", "477-IV", 2011, "2011-07-22", "Z1100000477")
+    assert (law.get("act_type"), law.get("number"), law.get("year"), law.get("date"),
+            law.get("adilet_id")) == ("law", "477-IV", 2011, "2011-07-22", "Z1100000477")
     assert (code.get("act_type"), code.get("number"), code.get("year")) == ("code", "235-V", 2014)
 
 
