@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import KzmigError
-from .common import DATA, fail, write_output
+from .common import DATA, SOURCES, fail, write_output
 
 
 @click.command()
@@ -112,4 +112,94 @@ def reconcile(document: Path, fmt: str, data_dir: Path, store_dir: Path | None, 
     except KzmigError as error:
         fail(error)
 
-COMMANDS = (extract, reconcile)
+@click.command()
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("--id", "doc_id", help="Id of the document record (default: from the file name).")
+@click.option("--date", help="The document's own date, YYYY[-MM[-DD]] (default: its dateline).")
+@click.option("--language", help="en, ru or kk (default: guessed from the text).")
+@click.option("--genre", type=click.Choice(["news", "press-release", "bulletin", "legal", "report",
+                                            "article", "other"]), help="Default: guessed.")
+@click.option("--title", help="Title of the document (default: its first line).")
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True,
+              help="Curated records to reconcile with.")
+@click.option("--review", "review_dir", type=click.Path(path_type=Path), default=Path("review"),
+              show_default=True, help="Where the drafts are written, one folder per document.")
+@click.option("--encoding", help="Encoding of a text file (default UTF-8).")
+def ingest(document: Path, doc_id: str | None, date: str | None, language: str | None,
+           genre: str | None, title: str | None, data_dir: Path, review_dir: Path,
+           encoding: str | None) -> None:
+    """Register a new document and write its draft records for review.
+
+    Extracts citations and figures, reconciles them with the records in --data and writes, under
+    REVIEW/<id>/, the document record, new acts, observations (with what was inferred and any
+    conflict with a stored figure) and the passages to add to acts the graph already holds.
+    Nothing is written to --data: `kzmig-kg review --accept ID` does that.
+
+    
+    Example:
+      kzmig-kg ingest benchmarks/gold/en-news-ranked.txt --id news-2021-03-emigration
+    """
+    from ..loader.ingest import ingest_document
+
+    try:
+        draft = ingest_document(document, data_dir=data_dir, review_dir=review_dir, doc_id=doc_id,
+                                date=date, language=language, genre=genre, title=title,
+                                encoding=encoding)
+    except KzmigError as error:
+        fail(error)
+    click.echo(f"{draft.doc_id}: {len(draft.acts)} new acts, {len(draft.links)} citations of acts "
+               f"the graph holds, {len(draft.observations)} observations, {len(draft.conflicts)} "
+               f"conflicts -> {draft.folder}")
+    for conflict in draft.conflicts:
+        click.echo(f"  conflict: {conflict}")
+    click.echo(f"review with: kzmig-kg review; accept with: kzmig-kg review --accept {draft.doc_id}")
+
+
+@click.command()
+@click.option("--accept", "accept_id", metavar="ID", help="Move the drafts of this document into --data.")
+@click.option("--review", "review_dir", type=click.Path(path_type=Path), default=Path("review"),
+              show_default=True)
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True)
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="Directory holding the thesis (to locate its passages again).")
+def review(accept_id: str | None, review_dir: Path, data_dir: Path, sources_dir: Path) -> None:
+    """List the drafts waiting for review with their evidence, or accept one document's drafts.
+
+    Accepting checks the drafts on a copy of --data (records load, passages are found) and only
+    then moves them in; `kzmig-kg build` publishes them with provenance to the new document.
+
+    
+    Examples:
+      kzmig-kg review
+      kzmig-kg review --accept news-2021-03-emigration
+    """
+    from ..loader.review import accept_drafts, list_drafts
+
+    try:
+        if accept_id:
+            changed = accept_drafts(accept_id, review_dir=review_dir, data_dir=data_dir,
+                                    sources_dir=sources_dir)
+            click.echo(f"{accept_id} accepted: " + ", ".join(str(p) for p in changed))
+            return
+        pending = list_drafts(review_dir)
+    except KzmigError as error:
+        fail(error)
+    if not pending:
+        click.echo(f"no drafts waiting in {review_dir}")
+    for doc in pending:
+        s = doc.summary
+        click.echo(f"{doc.doc_id}: {s['document'].get('title')} ({s['document'].get('genre')}, "
+                   f"{s['document'].get('language')}, {s['document'].get('date', 'undated')})")
+        for act in s.get("acts", []):
+            click.echo(f"  new act {act['id']}: {act['cited_as'][0]!r} [{', '.join(act['passages'])}]")
+        for link in s.get("links", []):
+            flag = f" CONFLICT: {link['conflict']}" if link.get("conflict") else ""
+            click.echo(f"  cites {link['record']}: line {link['line']} {link['cited_as']!r}{flag}")
+        for row in s.get("observations", []):
+            click.echo(f"  observation {row['id']} = {row['value']}: line {row['line']} "
+                       f"{row['text']!r}" + (f" ({row['note']})" if row.get("note") else ""))
+        for skipped in s.get("skipped", []):
+            click.echo(f"  not drafted: {skipped}")
+
+
+COMMANDS = (extract, reconcile, ingest, review)

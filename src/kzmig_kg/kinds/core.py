@@ -47,11 +47,13 @@ register(Kind(
     name="document",
     doc="A source document the graph's facts come from (the thesis), with its checksum and sections.",
     fields=(
-        Field("file", "text", required=True, doc="file name under ../shared/sources/"),
+        Field("file", "text", required=True,
+              doc="file name under ../shared/sources/, or a path under data/ (ingested documents)"),
         Field("sha256", "text", required=True, doc="SHA-256 of the file's bytes"),
         Field("lines", "int", required=True), Field("characters", "int", required=True),
         Field("title", "langtext", required=True), Field("description", "text"),
-        Field("genre", "enum", choices=("thesis", "report", "article", "other")),
+        Field("genre", "enum", choices=("thesis", "report", "article", "news", "press-release",
+                                        "bulletin", "legal", "other")),
         Field("publisher", "ref", refs=("organisation",)), Field("date", "date"),
         Field("language", "text"),
         Field("sections", "struct", many=True, fields=(

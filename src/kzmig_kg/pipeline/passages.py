@@ -115,7 +115,7 @@ def sync_passages(data_dir: Path, sources_dir: Path) -> int:
         if doc is None:
             raise KzmigError(f"passage {loc} names unknown document '{loc.document}'")
         if loc.document not in texts:
-            texts[loc.document] = _open_document(doc, sources_dir)
+            texts[loc.document] = _open_document(doc, sources_dir, data_dir)
         start, end = texts[loc.document].span(loc.first, loc.last)
         rows.append([f"{loc.document}-L{loc.first}-{loc.last}", loc.document, loc.first,
                      loc.last, start, end, _section_of(doc, loc.first)])
@@ -139,7 +139,7 @@ def check_passages(data_dir: Path, sources_dir: Path) -> list[str]:
                 problems.append(f"{PASSAGES_TABLE}:{number}: unknown document {row['document']}")
                 continue
             if row["document"] not in texts:
-                texts[row["document"]] = _open_document(doc, sources_dir)
+                texts[row["document"]] = _open_document(doc, sources_dir, data_dir)
             first, last = int(row["first_line"]), int(row["last_line"])
             try:
                 expected = texts[row["document"]].span(first, last)
@@ -155,8 +155,10 @@ def check_passages(data_dir: Path, sources_dir: Path) -> list[str]:
     return problems
 
 
-def _open_document(doc: dict, sources_dir: Path) -> SourceText:
+def _open_document(doc: dict, sources_dir: Path, data_dir: Path | None = None) -> SourceText:
     path = sources_dir / doc["file"]
+    if data_dir is not None and (data_dir / doc["file"]).is_file():
+        path = data_dir / doc["file"]     # a document registered by `kzmig-kg ingest`, kept in data/
     if not path.is_file():
         raise KzmigError(f"document '{doc['id']}' not found at {path}; "
                          "pass --sources DIR pointing at the source documents")

@@ -1,0 +1,329 @@
+"""From a new document to draft records for review: ``ingest_document(path, ...)``.
+
+The document is registered (sha256, language, date, genre), extracted, reconciled against the
+graph's records, and written as drafts in the project's own record formats under
+``review/<doc-id>/``:
+
+- ``document.yaml``: the ``document`` record (``file: ingested/<doc-id>/<name>``, kept in data/
+  once accepted, so ``passages --check`` can verify every locator);
+- ``acts.yaml``: acts the graph does not hold yet, each with its passages in the new document;
+- ``observations.yaml`` + ``.csv`` and ``dataset.yaml``: the flow figures as observations of a data
+  set of the document, each row's note saying what was inferred, from where, and how it stands
+  against the stored figure (agrees / conflicts);
+- ``links.yaml``: citations of acts the graph already holds: a passage (and the citation as
+  written) to add to the existing record, not a new act;
+- ``review.json``: every draft with its evidence (line, text), for ``kzmig-kg review``.
+
+The folder is written under a temporary name and renamed into place, so a failed ingest leaves
+neither drafts nor registrations. Nothing here writes to data/: ``review.accept_drafts`` does.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import KzmigError
+from ..kinds.acts import ACT_TYPES
+from .extract import extract_document
+from .model import Item
+from .reconcile import GraphIndex, graph_index, reconcile_citation, reconcile_figure
+
+GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
+_DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
+_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                "9M": (1, 9)}
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{1,60}")
+
+
+@dataclass
+class Draft:
+    """What an ingest wrote for review."""
+
+    doc_id: str
+    folder: Path
+    acts: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)
+    observations: list[dict] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def record_period(period: str) -> str | None:
+    """A figure's period as an observation record writes it: 2022-Q1 -> 2022-01--2022-03."""
+    if re.fullmatch(r"\d{4}", period):
+        return period
+    if m := re.fullmatch(r"(\d{4})/(\d{4})", period):
+        return f"{m[1]}-{m[2]}"
+    if m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|9M)", period):
+        first, last = _PART_MONTHS[m[2]]
+        return f"{m[1]}-{first:02d}--{m[1]}-{last:02d}"
+    if m := re.fullmatch(r"(\d{4})-M(\d\d)-M(\d\d)", period):
+        return f"{m[1]}-{m[2]}--{m[1]}-{m[3]}"
+    return None
+
+
+def guess_language(text: str) -> str:
+    letters = re.findall(r"[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]", text[:20000])
+    if not letters:
+        return "und"
+    if len(re.findall(r"[ӘәҒғҚқҢңӨөҰұҮүҺһІі]", text[:20000])) > len(letters) * 0.01:
+        return "kk"
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return "ru" if cyrillic > len(letters) / 2 else "en"
+
+
+def guess_genre(text: str, items: list[Item]) -> str:
+    head = text[:600]
+    if re.search(r"press\s+release|пресс-релиз", head, re.IGNORECASE):
+        return "press-release"
+    if re.search(r"bulletin|бюллетень", head, re.IGNORECASE) or any(
+            (i.get("inferred") or {}).get("period") == "table" for i in items if i.kind == "figure"):
+        return "bulletin"
+    if re.search(r"^[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]+)?,\s+\d{1,2}\s+\w+\s+\d{4}", head, re.MULTILINE):
+        return "news"
+    citations = sum(1 for i in items if i.kind == "citation")
+    figures = sum(1 for i in items if i.kind == "figure")
+    if citations and citations >= 2 * figures:
+        return "legal"
+    return "report"
+
+
+def _document_date(items: list[Item]) -> str | None:
+    """The document's own date: the first full date in its first lines (a dateline)."""
+    for item in items:
+        if item.kind == "date" and item.line <= 6 and item.get("precision") in ("day", "month"):
+            return item.get("date")
+    return None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "document"
+
+
+def _registered(data_dir: Path) -> list[dict]:
+    top = yaml.safe_load((data_dir / "documents.yaml").read_text(encoding="utf-8")) or {}
+    return [r for r in top.get("records", []) if isinstance(r, dict)]
+
+
+def _locator(doc_id: str, item: Item) -> str:
+    return f"{doc_id}:{item.line}" if item.end_line == item.line else f"{doc_id}:{item.line}-{item.end_line}"
+
+
+def _exact(item: Item) -> str:
+    return " ".join(item.exact.split())
+
+
+def _act_id(f: dict[str, Any], doc_id: str, line: int) -> str:
+    number = _slug(f.get("number") or "") if f.get("number") else f"{doc_id}-l{line}"
+    year = f.get("year") or (f.get("date") or "")[:4] or "undated"
+    prefix = {"law": "law", "code": "code", "government-resolution": "govres",
+              "presidential-decree": "decree", "decree-having-force-of-law": "decree",
+              "constitutional-law": "constlaw"}.get(f.get("act_type") or "", "act")
+    return f"{prefix}-{year}-{number}"
+
+
+def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
+    f = item.fields
+    if f.get("act_type") not in ACT_TYPES or not (f.get("number") or f.get("adilet_id")):
+        return None
+    act: dict[str, Any] = {"id": _act_id(f, doc_id, item.line), "act_type": f["act_type"]}
+    if f.get("number"):
+        act["number"] = f["number"]
+    act["cited_as"] = [_exact(item)]
+    if f.get("date") or f.get("year"):
+        act["date"] = f.get("date") or str(f["year"])
+    act["title"] = f.get("title") or f"{ACT_TYPES[f['act_type']].en} No. {f.get('number')}"
+    act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
+    issuers = [i for i in (f.get("issuer_ids") or []) if i in known_orgs]
+    if issuers:
+        act["issuer"] = issuers
+    if f.get("adilet_id"):
+        act["adilet_id"] = f["adilet_id"]
+    act["passages"] = [_locator(doc_id, item)]
+    return act
+
+
+def _figure_note(item: Item, status: str, says: str | None, record: str | None, note: str) -> str:
+    parts = []
+    inferred = item.get("inferred") or {}
+    if inferred:
+        parts.append("inferred: " + ", ".join(f"{k} from the {v}" for k, v in sorted(inferred.items())))
+    if item.get("approximate"):
+        parts.append("stated as approximate")
+    if status == "match":
+        parts.append(f"agrees with {record or says}")
+    elif status == "disagreement":
+        parts.append(f"CONFLICT with {record or 'the graph'} ({says}): {note}")
+    return "; ".join(parts)
+
+
+def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countries: set[str],
+          orgs: set[str], draft: Draft) -> None:
+    """Fill ``draft`` with the acts, links and observations of the extracted items."""
+    new_acts: dict[str, dict] = {}
+    for item in items:
+        if item.kind != "citation":
+            continue
+        result = reconcile_citation(item, index.acts)
+        if result.graph_id and result.status in ("match", "disagreement"):
+            link = {"record": result.graph_id, "passage": _locator(doc_id, item),
+                    "cited_as": _exact(item), "line": item.line}
+            if result.status == "disagreement":
+                link["conflict"] = result.note
+                draft.conflicts.append(f"line {item.line}: {_exact(item)!r}: {result.note}")
+            draft.links.append(link)
+            continue
+        act = _draft_act(item, doc_id, orgs)
+        if act is None:
+            draft.skipped.append(f"line {item.line}: citation {_exact(item)!r}: no act type or number "
+                                 "to record it by")
+        elif act["id"] in new_acts:
+            existing = new_acts[act["id"]]
+            existing["passages"] += [p for p in act["passages"] if p not in existing["passages"]]
+            existing["cited_as"] += [c for c in act["cited_as"] if c not in existing["cited_as"]]
+        else:
+            new_acts[act["id"]] = act
+    draft.acts = list(new_acts.values())
+    seen: set[str] = set()
+    for item in items:
+        if item.kind != "figure" or item.get("value") is None:
+            continue
+        direction = _DIRECTION.get(item.get("direction") or "")
+        period = record_period(item.get("period") or "") if item.get("period") else None
+        if direction is None or period is None or item.get("unit") != "persons":
+            draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: "
+                                 + ("no direction" if direction is None else
+                                    "no period" if period is None else f"unit {item.get('unit')}"))
+            continue
+        country = item.get("country")
+        counterpart = f"country-{country}" if country and f"country-{country}" in countries else None
+        key = f"{direction}-{country or 'TOTAL'}-{period}"
+        row_id = f"{doc_id}-{key}".replace("--", "-to-")
+        if row_id in seen:
+            draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: a second figure for "
+                                 f"{key}, kept the first")
+            continue
+        seen.add(row_id)
+        result = reconcile_figure(item, index.observations)
+        if "-" in item.get("period"):
+            result.status = "not-compared"     # a quarter or half-year: the graph's flows are annual
+        note = _figure_note(item, result.status, result.graph_says, result.graph_id, result.note or "")
+        if result.status == "disagreement":
+            draft.conflicts.append(f"line {item.line}: {_exact(item)!r}: {result.note}")
+        draft.observations.append({
+            "id": row_id, "direction": direction, "counterpart": counterpart or "",
+            "period": period, "value": item.get("value"), "passages": _locator(doc_id, item),
+            "note": note, "line": item.line, "text": _exact(item)})
+
+
+def _dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _write_folder(target: Path, files: dict[str, str | bytes]) -> None:
+    """Write the files into a temporary folder beside ``target``, then rename it into place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}."))
+    try:
+        for name, content in files.items():
+            mode = "wb" if isinstance(content, bytes) else "w"
+            with open(temporary / name, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as out:
+                out.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        shutil.rmtree(temporary, ignore_errors=True)
+        raise
+
+
+def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_id: str | None = None,
+                    date: str | None = None, language: str | None = None, genre: str | None = None,
+                    title: str | None = None, encoding: str | None = None) -> Draft:
+    """Register, extract and reconcile a document; write its draft records to review/<doc-id>/."""
+    path = Path(path)
+    doc_id = doc_id or _slug(path.stem)
+    if not _ID.fullmatch(doc_id):
+        raise KzmigError(f"{path}: document id {doc_id!r} is not usable; pass --id with lower-case "
+                         "letters, digits, '.', '_' or '-'")
+    if genre is not None and genre not in GENRES:
+        raise KzmigError(f"{path}: genre {genre!r} is not one of {', '.join(GENRES)}")
+    first = extract_document(path, encoding=encoding, document_date=date)
+    # the registered file is the text the locators count in (for a PDF, its extracted text)
+    text = first.source.text()
+    raw = text.encode("utf-8")
+    sha = hashlib.sha256(raw).hexdigest()
+    for record in _registered(data_dir):
+        if record.get("sha256") == sha or record.get("id") == doc_id:
+            raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
+                             f"{data_dir / 'documents.yaml'}; pass another --id for a new version")
+    folder = review_dir / doc_id
+    if folder.exists():
+        raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
+                         f"(kzmig-kg review) or delete that folder")
+    items = first.all_items()
+    date = date or _document_date(items)
+    if date and date != first.document_date:
+        first = extract_document(path, encoding=encoding, document_date=date)
+        items = first.all_items()
+    info = first.document
+    language = language or guess_language(text)
+    genre = genre or guess_genre(text, items)
+    index = graph_index(data_dir)
+    from ..pipeline.records import read_records
+
+    records = read_records(data_dir)
+    countries = {r.id for r in records.of_kind("country")}
+    orgs = {r.id for r in records.of_kind("organisation")}
+    draft = Draft(doc_id, folder)
+    _plan(path, doc_id, items, index, countries, orgs, draft)
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
+    name = f"{path.stem}.txt"
+    document = {"id": doc_id, "file": f"ingested/{doc_id}/{name}", "sha256": sha,
+                "lines": info.lines, "characters": info.characters,
+                "title": title or first_line[:200], "genre": genre, "language": language}
+    if date:
+        document["date"] = date
+    sections = [{"number": s.number, "title": s.title[:200], "line": s.line} for s in first.sections]
+    if sections and len({s["number"] for s in sections}) == len(sections):
+        document["sections"] = sections
+    if info.media_type != "text/plain":
+        document["description"] = f"Text extracted from {path.name} (sha256 {info.sha256})."
+    files: dict[str, str | bytes] = {name: raw,
+                                     "document.yaml": _dump({"kind": "document", "records": [document]})}
+    if draft.acts:
+        files["acts.yaml"] = _dump({"kind": "act", "description": f"Acts first cited in {doc_id} "
+                                    "(drafts from kzmig-kg ingest).", "records": draft.acts})
+    if draft.links:
+        files["links.yaml"] = _dump({"links": draft.links})
+    if draft.observations:
+        dataset = f"ds-{doc_id}"
+        files["dataset.yaml"] = _dump({"kind": "stat-dataset", "records": [{
+            "id": dataset, "title": {"en": f"Migration figures stated in {document['title']}"},
+            "structure": "flow", "passages": [f"{doc_id}:1"]}]})
+        files["observations.yaml"] = _dump({
+            "kind": "observation", "description": f"Flow figures of {doc_id} (drafts from kzmig-kg "
+            "ingest).", "table": "observations.csv", "defaults": {"dataset": dataset}})
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["id", "direction", "counterpart", "period", "value", "passages", "note"])
+        for row in draft.observations:
+            writer.writerow([row[k] for k in ("id", "direction", "counterpart", "period", "value",
+                                              "passages", "note")])
+        files["observations.csv"] = buffer.getvalue()
+    files["review.json"] = json.dumps({
+        "document": document, "acts": draft.acts, "links": draft.links,
+        "observations": draft.observations, "conflicts": draft.conflicts, "skipped": draft.skipped},
+        ensure_ascii=False, indent=1)
+    _write_folder(folder, files)
+    return draft

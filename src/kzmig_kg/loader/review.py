@@ -1,0 +1,143 @@
+"""The curator's review of ingested drafts: ``list_drafts(review_dir)`` and
+``accept_drafts(doc_id, review_dir=..., data_dir=..., sources_dir=...)``.
+
+Accepting applies the drafts to a temporary copy of data/ first (the document's record appended
+to ``documents.yaml``, its text and records under ``data/ingested/<doc-id>/``, a passage added to
+each existing record the document cites again), reads every record back and locates every
+passage (``passages --sync`` on the copy); only when all of that succeeds are the changed files
+renamed into data/, and the review folder removed. A draft that does not load leaves data/ as it
+was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..errors import KzmigError
+
+_NOT_RECORDS = {"review.json", "links.yaml", "document.yaml"}
+
+
+@dataclass
+class Pending:
+    """One ingested document waiting for review, with its drafts and their evidence."""
+
+    doc_id: str
+    folder: Path
+    summary: dict
+
+
+def list_drafts(review_dir: Path) -> list[Pending]:
+    """The documents waiting in ``review_dir``, by id."""
+    if not review_dir.is_dir():
+        return []
+    pending = []
+    for folder in sorted(p for p in review_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        summary_file = folder / "review.json"
+        if not summary_file.is_file():
+            raise KzmigError(f"{folder}: no review.json; not a folder written by kzmig-kg ingest")
+        try:
+            summary = json.loads(summary_file.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as error:
+            raise KzmigError(f"{summary_file}:{error.lineno}: not valid JSON ({error.msg}); ingest the "
+                             "document again") from None
+        pending.append(Pending(folder.name, folder, summary))
+    return pending
+
+
+def _record_files(data_dir: Path) -> dict[str, Path]:
+    """Which YAML file holds each record id written as ``- id: X``."""
+    where: dict[str, Path] = {}
+    for path in sorted(data_dir.rglob("*.yaml")):
+        for match in re.finditer(r"(?m)^\s*-\s+id:\s*['\"]?([\w.-]+)", path.read_text(encoding="utf-8")):
+            where.setdefault(match.group(1), path)
+    return where
+
+
+def _add_passage(path: Path, record_id: str, locator: str) -> None:
+    """Add a passage locator to one record of a YAML file, editing only that record's lines."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next((i for i, line in enumerate(lines)
+                  if re.match(rf"\s*-\s+id:\s*['\"]?{re.escape(record_id)}['\"]?\s*$", line)), None)
+    if start is None:
+        raise KzmigError(f"{path}: record {record_id} not found; accept cannot add its passage")
+    indent = len(lines[start]) - len(lines[start].lstrip()) + 2
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or
+                                len(lines[end]) - len(lines[end].lstrip()) >= indent):
+        end += 1
+    for index in range(start + 1, end):
+        match = re.match(r"(\s*passages:\s*\[)(.*)\](\s*)$", lines[index])
+        if match:
+            items = [x.strip() for x in match.group(2).split(",") if x.strip()]
+            if json.dumps(locator) not in items and locator not in items:
+                items.append(json.dumps(locator))
+            lines[index] = f"{match.group(1)}{', '.join(items)}]{match.group(3)}"
+            break
+        if re.match(r"\s*passages:\s*$", lines[index]):
+            raise KzmigError(f"{path}:{index + 1}: record {record_id} lists its passages one per line; "
+                             f"add {locator} to it by hand and accept again")
+    else:
+        lines.insert(end, " " * indent + f"passages: [{json.dumps(locator)}]")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _append_document(documents: Path, record: dict) -> None:
+    text = documents.read_text(encoding="utf-8")
+    block = yaml.safe_dump([record], allow_unicode=True, sort_keys=False, width=100)
+    indented = "".join(f"  {line}" if line.strip() else line for line in block.splitlines(True))
+    documents.write_text(text.rstrip("\n") + "\n" + indented, encoding="utf-8")
+
+
+def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir: Path) -> list[Path]:
+    """Move the drafts of ``doc_id`` into data/ after checking them on a copy; the changed paths."""
+    from ..pipeline.passages import PASSAGES_TABLE, sync_passages
+    from ..pipeline.records import read_records
+
+    folder = review_dir / doc_id
+    if not (folder / "review.json").is_file():
+        waiting = ", ".join(p.doc_id for p in list_drafts(review_dir)) or "none"
+        raise KzmigError(f"{folder}: no drafts for {doc_id!r} (waiting: {waiting}); run kzmig-kg "
+                         "ingest DOC first")
+    summary = json.loads((folder / "review.json").read_text(encoding="utf-8"))
+    target = data_dir / "ingested" / doc_id
+    if target.exists():
+        raise KzmigError(f"{target} already exists: {doc_id} was accepted before")
+    work = Path(tempfile.mkdtemp(dir=data_dir.resolve().parent, prefix=".accept-"))
+    try:
+        copy = work / "data"
+        shutil.copytree(data_dir, copy)
+        (copy / "ingested").mkdir(exist_ok=True)
+        staged = copy / "ingested" / doc_id
+        staged.mkdir()
+        for item in folder.iterdir():
+            if item.name not in _NOT_RECORDS:
+                shutil.copy2(item, staged / item.name)
+        changed = {Path("documents.yaml"), Path(PASSAGES_TABLE)}
+        _append_document(copy / "documents.yaml", summary["document"])
+        files = _record_files(copy)
+        for link in summary.get("links", []):
+            path = files.get(link["record"])
+            if path is None:
+                raise KzmigError(f"{folder / 'links.yaml'}: record {link['record']} is not in "
+                                 f"{data_dir}; ingest the document again against these records")
+            _add_passage(path, link["record"], link["passage"])
+            changed.add(path.relative_to(copy))
+        read_records(copy)                      # every record loads, every reference resolves
+        sync_passages(copy, sources_dir)        # every passage is found in its document
+        (data_dir / "ingested").mkdir(exist_ok=True)
+        os.replace(staged, target)
+        for relative in sorted(changed):
+            os.replace(copy / relative, data_dir / relative)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(folder)
+    return [target, *(data_dir / p for p in sorted(changed))]
