@@ -102,7 +102,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     for mention in candidates:
         if token.unit_end <= mention.start <= token.unit_end + 40:
             gap = text[token.unit_end:mention.start]
-            if re.fullmatch(r"\s+(?:[a-z]+\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?", gap):
+            if re.fullmatch(r"\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?", gap):
                 return mention, "after"
             break
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"

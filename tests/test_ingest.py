@@ -1,0 +1,129 @@
+"""A new document through ``ingest``, ``review --accept`` and ``build`` to a query that returns its
+figure with its passage (in a copy of data/); conflicts flagged; nothing reaches data/ without
+review; a failed ingest or accept leaves nothing behind."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kzmig_kg.errors import KzmigError
+from kzmig_kg.loader.ingest import ingest_document, record_period
+from kzmig_kg.loader.review import accept_drafts, list_drafts
+from kzmig_kg.pipeline.build import build_release
+from kzmig_kg.pipeline.passages import check_passages
+from tests.conftest import SOURCES, Release
+
+CLI = Path(sys.executable).with_name("kzmig-kg")
+NOTE = """Departures to Russia ease
+
+ASTANA, 14 May 2022. In the first quarter of 2022, 2,915 people left Kazakhstan for Russia.
+
+In 2021, 26,000 people emigrated to Russia, and 3,138 went to Germany.
+
+Departures are governed by the Law of the Republic of Kazakhstan No. 477-IV of 22 July 2011 "On
+Population Migration" and by the Code on Administrative Offences (No. 235-V of 5 July 2014).
+"""
+
+OBSERVATIONS = """
+PREFIX qb: <http://purl.org/linked-data/cube#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+SELECT ?value ?first ?sha WHERE {
+  ?obs qb:dataSet <https://w3id.org/kzmig/id/dataset/ds-note-2022> ;
+       sdmx-measure:obsValue ?value ; prov:wasDerivedFrom ?passage .
+  ?passage oa:hasSource ?doc ; kzo:firstLine ?first . ?doc kzo:sha256 ?sha .
+} ORDER BY ?value"""
+
+
+@pytest.fixture
+def note(tmp_path: Path) -> Path:
+    path = tmp_path / "note.txt"
+    path.write_text(NOTE, encoding="utf-8")
+    return path
+
+
+def test_a_document_goes_through_ingest_review_and_build_to_a_query(note, data_copy, tmp_path):
+    review = tmp_path / "review"
+    before = (data_copy / "documents.yaml").read_text(encoding="utf-8")
+    draft = ingest_document(note, data_dir=data_copy, review_dir=review, doc_id="note-2022")
+    assert (data_copy / "documents.yaml").read_text(encoding="utf-8") == before
+    assert not (data_copy / "ingested").exists()            # nothing reaches data/ without review
+    rows = {row["id"]: row for row in draft.observations}
+    assert rows["note-2022-EMI-RUS-2022-01-to-2022-03"]["period"] == "2022-01--2022-03"
+    assert "CONFLICT with bns23b-EMI-RUS-2021" in rows["note-2022-EMI-RUS-2021"]["note"]
+    assert "agrees with bns23b-EMI-DEU-2021" in rows["note-2022-EMI-DEU-2021"]["note"]
+    assert [link["record"] for link in draft.links] == ["law-2011-477-IV"]   # cited again: a passage
+    assert [act["number"] for act in draft.acts] == ["235-V"]
+    [pending] = list_drafts(review)
+    assert pending.summary["document"]["date"] == "2022-05-14"
+    assert pending.summary["document"]["genre"] == "news"
+
+    accept_drafts("note-2022", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    assert not (review / "note-2022").exists()
+    assert check_passages(data_copy, SOURCES) == []
+    assert '"note-2022:7-8"' in (data_copy / "legal" / "acts.yaml").read_text(encoding="utf-8")
+
+    out = tmp_path / "dist"
+    release = Release(out, build_release(data_copy, out, reason=False))
+    found = release.query(OBSERVATIONS)
+    sha = draft.observations and pending.summary["document"]["sha256"]
+    assert [(r["value"], r["first"], r["sha"]) for r in found] == \
+        [(2915, 3, sha), (3138, 5, sha), (26000, 5, sha)]
+
+
+def test_ingest_refuses_a_document_already_registered_and_leaves_nothing(data_copy, tmp_path):
+    review = tmp_path / "review"
+    with pytest.raises(KzmigError, match="already registered as document 'thesis'"):
+        ingest_document(SOURCES / "000_81b0946b00ba0bf2.txt", data_dir=data_copy, review_dir=review,
+                        doc_id="again")
+    assert not review.exists()
+
+
+def test_a_failed_ingest_prints_one_line_and_writes_no_drafts(tmp_path, data_copy):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"\x00\x01binary")
+    result = subprocess.run([CLI, "ingest", str(empty), "--data", str(data_copy), "--review",
+                             str(tmp_path / "review")], capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and "empty.txt" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "review").exists()
+
+
+def test_an_accept_whose_drafts_do_not_load_leaves_data_as_it_was(note, data_copy, tmp_path):
+    review = tmp_path / "review"
+    ingest_document(note, data_dir=data_copy, review_dir=review, doc_id="note-2022")
+    table = review / "note-2022" / "observations.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace(",EMI,", ",SIDEWAYS,", 1), encoding="utf-8")
+    acts = (data_copy / "legal" / "acts.yaml").read_text(encoding="utf-8")
+    with pytest.raises(KzmigError, match="SIDEWAYS"):
+        accept_drafts("note-2022", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    assert (data_copy / "legal" / "acts.yaml").read_text(encoding="utf-8") == acts
+    assert not (data_copy / "ingested").exists()
+    assert "note-2022" not in (data_copy / "documents.yaml").read_text(encoding="utf-8")
+    assert (review / "note-2022").is_dir()                   # the drafts wait to be corrected
+
+
+def test_review_lists_the_drafts_with_their_evidence(note, data_copy, tmp_path):
+    review = tmp_path / "review"
+    subprocess.run([CLI, "ingest", str(note), "--id", "note-2022", "--data", str(data_copy), "--review",
+                    str(review)], capture_output=True, text=True, check=True)
+    listing = subprocess.run([CLI, "review", "--review", str(review)], capture_output=True, text=True,
+                             check=True).stdout
+    assert "cites law-2011-477-IV: line 7" in listing
+    assert "observation note-2022-EMI-RUS-2021 = 26000: line 5 '26,000 people'" in listing
+    assert "CONFLICT with bns23b-EMI-RUS-2021" in listing
+
+
+@pytest.mark.parametrize(("period", "record"), [("2021", "2021"), ("2019/2021", "2019-2021"),
+                                                ("2022-Q1", "2022-01--2022-03"),
+                                                ("2023-H2", "2023-07--2023-12"),
+                                                ("2023-9M", "2023-01--2023-09")])
+def test_periods_become_record_periods(period, record):
+    assert record_period(period) == record
