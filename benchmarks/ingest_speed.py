@@ -33,7 +33,7 @@ def make_report(pages: int) -> str:
     while sum(len(p) for p in parts) < pages * PAGE_CHARS:
         text = sources[section % len(sources)]
         shift = section // len(sources)
-        text = re.sub(r"\b(\d{1,3}),(\d{3})\b", lambda m: f"{m[1]},{int(m[2]) + shift:03d}"[:7], text)
+        text = re.sub(r"\b(\d{1,3}),(\d{3})\b", lambda m, s=shift: f"{m[1]},{int(m[2]) + s:03d}"[:7], text)
         section += 1
         parts.append(f"\n{section}. Part {section}\n\n{text}")
     return "".join(parts)
@@ -51,11 +51,12 @@ def main() -> None:
         items = extract_document(report, document_date="2023-06-01").all_items()
         extract_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        draft = ingest_document(report, data_dir=ROOT / "data", review_dir=Path(work) / "review",
-                                doc_id="speed-report")
+        draft = ingest_document(report, data_dir=ROOT / "data",
+                                review_dir=Path(work) / "review", doc_id="speed-report")
         ingest_seconds = time.perf_counter() - started
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"{args.pages} pages ({size} bytes, {len(items)} items): extraction alone {extract_seconds:.2f} s, ingest "
+    print(f"{args.pages} pages ({size} bytes, {len(items)} items): extraction alone "
+          f"{extract_seconds:.2f} s, ingest "
           f"{ingest_seconds:.2f} s ({ingest_seconds / extract_seconds:.1f}x; {len(draft.observations)} "
           f"observations, {len(draft.acts)} new acts, {len(draft.links)} links, "
           f"{len(draft.conflicts)} conflicts); load average {load}")
