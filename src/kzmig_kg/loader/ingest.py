@@ -279,10 +279,10 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     info = first.document
     language = language or guess_language(text)
     genre = genre or guess_genre(text, items)
-    index = graph_index(data_dir)
     from ..pipeline.records import read_records
 
     records = read_records(data_dir)
+    index = graph_index(data_dir, records=records)
     countries = {r.id for r in records.of_kind("country")}
     orgs = {r.id for r in records.of_kind("organisation")}
     draft = Draft(doc_id, folder)

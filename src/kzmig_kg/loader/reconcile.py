@@ -120,12 +120,19 @@ def _rows(source: Any, query: str) -> list[dict[str, Any]]:
     return rows
 
 
-def graph_index(data_dir: Path | None = None, store_dir: Path | None = None) -> GraphIndex:
-    """Acts, observations and documents of the graph, from a release store or the records."""
-    if store_dir is not None:
+def graph_index(data_dir: Path | None = None, store_dir: Path | None = None,
+                records: Any = None) -> GraphIndex:
+    """Acts, observations and documents of the graph, from a release store or the records
+    (``records``: already read from ``data_dir``)."""
+    if records is not None:
+        from ..pipeline.graph import build_graph
+
+        source: Any = build_graph(records)
+        source.default_union = True
+    elif store_dir is not None:
         from ..pipeline.store import open_store
 
-        source: Any = open_store(Path(store_dir))
+        source = open_store(Path(store_dir))
     else:
         from ..pipeline.graph import build_graph
         from ..pipeline.records import read_records
