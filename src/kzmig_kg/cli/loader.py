@@ -147,7 +147,8 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
                                 encoding=encoding)
     except KzmigError as error:
         fail(error)
-    click.echo(f"{draft.doc_id}: {len(draft.acts)} new acts, {len(draft.links)} citations of acts "
+    click.echo(f"{draft.doc_id}: {len(draft.acts) + len(draft.foreign_acts)} new acts, "
+               f"{len(draft.links)} citations of acts "
                f"the graph holds, {len(draft.observations)} observations, {len(draft.conflicts)} "
                f"conflicts -> {draft.folder}")
     for conflict in draft.conflicts:

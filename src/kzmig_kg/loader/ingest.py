@@ -54,6 +54,7 @@ class Draft:
     doc_id: str
     folder: Path
     acts: list[dict] = field(default_factory=list)
+    foreign_acts: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     observations: list[dict] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
@@ -169,12 +170,63 @@ def _figure_note(item: Item, status: str, says: str | None, record: str | None, 
     return "; ".join(parts)
 
 
+def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: Draft) -> None:
+    """A citation of another state's act: recorded with that state's scheme (data/jurisdictions),
+    as a passage of the act already recorded or as a new ``jurisdiction-act``."""
+    f = item.fields
+    scheme = schemes.get(f["jurisdiction"])
+    if scheme is None:
+        draft.skipped.append(f"line {item.line}: citation {_exact(item)!r}: no scheme for jurisdiction "
+                             f"{f['jurisdiction']} in data/jurisdictions; add one to record its acts")
+        return
+    act_type = next((t for t in scheme.record.get("act_types", [])
+                     if t.get("generic") == f.get("act_type")), None)
+    if act_type is None or not f.get("number"):
+        draft.skipped.append(f"line {item.line}: citation {_exact(item)!r}: "
+                             + (f"no {f.get('act_type')} in the scheme of {scheme.record.id}"
+                                if act_type is None else "no number to record it by"))
+        return
+    slug, year = act_type["id"], f.get("year")
+    for act in scheme.acts:
+        date = act.get("date")
+        if act.get("number") == f["number"] and act.get("act_type") == slug and \
+                (date.year if date else None) == year:
+            draft.links.append({"record": act.id, "passage": _locator(doc_id, item),
+                                "cited_as": _exact(item), "line": item.line})
+            return
+    act_id = f"{scheme.record.id}-{slug}-{year or 'undated'}-{_slug(f['number'])}"
+    existing = next((a for a in draft.foreign_acts if a["id"] == act_id), None)
+    if existing is not None:
+        existing["passages"].append(_locator(doc_id, item))
+        return
+    act: dict[str, Any] = {"id": act_id, "jurisdiction": scheme.record.id, "act_type": slug,
+                           "number": f["number"], "cited_as": [_exact(item)]}
+    if f.get("date") or year:
+        act["date"] = f.get("date") or str(year)
+    state = (scheme.record.get("name") or {}).get("en", scheme.record.id)
+    act["title"] = {"en": f"{act_type['en']} No. {f['number']} ({state}, {year or 'undated'})"}
+    if f.get("title"):
+        act["title"]["ru" if f.get("language") == "ru" else "en"] = f["title"]
+    act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
+    act["passages"] = [_locator(doc_id, item)]
+    draft.foreign_acts.append(act)
+
+
+@dataclass
+class _Scheme:
+    record: Any
+    acts: list[Any]
+
+
 def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countries: set[str],
-          orgs: set[str], draft: Draft) -> None:
+          orgs: set[str], draft: Draft, schemes: dict[str, Any] | None = None) -> None:
     """Fill ``draft`` with the acts, links and observations of the extracted items."""
     new_acts: dict[str, dict] = {}
     for item in items:
         if item.kind != "citation":
+            continue
+        if item.get("jurisdiction") not in (None, "KAZ"):
+            _foreign_citation(item, doc_id, schemes, draft)
             continue
         result = reconcile_citation(item, index.acts)
         if result.graph_id and result.status in ("match", "disagreement"):
@@ -286,7 +338,11 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     countries = {r.id for r in records.of_kind("country")}
     orgs = {r.id for r in records.of_kind("organisation")}
     draft = Draft(doc_id, folder)
-    _plan(path, doc_id, items, index, countries, orgs, draft)
+    schemes = {}
+    for scheme in records.of_kind("jurisdiction"):
+        schemes[scheme.get("code")] = _Scheme(scheme, [a for a in records.of_kind("jurisdiction-act")
+                                                      if a.get("jurisdiction") == scheme.id])
+    _plan(path, doc_id, items, index, countries, orgs, draft, schemes)
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
     name = f"{path.stem}.txt"
     document = {"id": doc_id, "file": f"ingested/{doc_id}/{name}", "sha256": sha,
@@ -304,6 +360,10 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     if draft.acts:
         files["acts.yaml"] = _dump({"kind": "act", "description": f"Acts first cited in {doc_id} "
                                     "(drafts from kzmig-kg ingest).", "records": draft.acts})
+    if draft.foreign_acts:
+        files["jurisdiction-acts.yaml"] = _dump({
+            "kind": "jurisdiction-act", "description": f"Acts of other jurisdictions first cited in "
+            f"{doc_id} (drafts from kzmig-kg ingest).", "records": draft.foreign_acts})
     if draft.links:
         files["links.yaml"] = _dump({"links": draft.links})
     if draft.observations:
@@ -322,7 +382,7 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
                                               "passages", "note")])
         files["observations.csv"] = buffer.getvalue()
     files["review.json"] = json.dumps({
-        "document": document, "acts": draft.acts, "links": draft.links,
+        "document": document, "acts": draft.acts + draft.foreign_acts, "links": draft.links,
         "observations": draft.observations, "conflicts": draft.conflicts, "skipped": draft.skipped},
         ensure_ascii=False, indent=1)
     _write_folder(folder, files)

@@ -1,0 +1,175 @@
+"""Jurisdictions as data: each state's act types, issuers and numbering as a SKOS scheme in data/,
+and acts of any jurisdiction recorded with it, so a Kyrgyz or Uzbek law is recorded and published
+with its own ELI jurisdiction and types with no change to the code.
+
+- ``jurisdiction``: one record per state (data/jurisdictions/<id>.yaml); the record id is the ELI
+  segment of its acts' IRIs (``kg``), ``code`` its ISO 3166-1 alpha-3 (``eli:jurisdiction`` is the
+  EU country authority), ``act_types`` its kinds of act (a ``skos:Concept`` and
+  ``eli:ResourceType`` each, with the project's generic type they correspond to, which the loader
+  reads citations as), ``issuers`` the bodies that pass them, ``number_pattern`` how its acts are
+  numbered, ``registry`` the official database whose identifiers go in ``eli:id_local``;
+- ``jurisdiction-act``: an act of such a jurisdiction, at
+  ``https://w3id.org/kzmig/eli/{jurisdiction}/{act type}/{year}/{number}``.
+
+Kazakhstan's acts keep their own kind (``act``, kinds/acts.py); its scheme here states the same
+types as data, each ``skos:exactMatch`` the concept the ``act`` kind uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Literal, URIRef
+
+from ..errors import KzmigError
+from ..mapping import Field, Kind, MappingContext, Record, register, typed
+from ..namespaces import BASE, DCTERMS, ELI, EUC, KZC, KZO, KZT, RDFS, SKOS
+
+ELI_BASE = BASE + "eli/"
+_SEGMENT = re.compile(r"^[a-z]{2,3}$")
+_SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+def jurisdiction_iri(record: Record) -> URIRef:
+    return KZC[f"jurisdiction/{record.id}"]
+
+
+def act_type_iri(jurisdiction: str, slug: str) -> URIRef:
+    return KZC[f"jurisdiction/{jurisdiction}/act-type/{slug}"]
+
+
+def _jurisdiction_to_rdf(record: Record, ctx: MappingContext) -> None:
+    scheme = jurisdiction_iri(record)
+    typed(ctx, scheme, SKOS.ConceptScheme)
+    ctx.text(scheme, SKOS.prefLabel, record.get("name"))
+    ctx.text(scheme, RDFS.label, record.get("name"))
+    ctx.add(scheme, SKOS.notation, Literal(record.get("code")))
+    ctx.add(scheme, SKOS.exactMatch, EUC[record.get("code")])
+    if record.get("registry"):
+        ctx.add(scheme, RDFS.seeAlso, URIRef(record.get("registry")))
+    if record.get("number_pattern"):
+        ctx.add(scheme, SKOS.scopeNote, Literal(f"act numbers: {record.get('number_pattern')}", lang="en"))
+    for act_type in record.get("act_types", []):
+        concept = act_type_iri(record.id, act_type["id"])
+        typed(ctx, concept, SKOS.Concept, ELI.ResourceType)
+        ctx.add(concept, SKOS.inScheme, scheme)
+        ctx.add(concept, SKOS.topConceptOf, scheme)
+        ctx.add(concept, SKOS.notation, Literal(act_type["id"]))
+        for lang in ("en", "ru", "kk", "ky", "uz"):
+            if act_type.get(lang):
+                ctx.add(concept, SKOS.prefLabel, Literal(act_type[lang], lang=lang))
+        ctx.add(concept, RDFS.label, Literal(act_type["en"], lang="en"))
+        if act_type.get("generic"):
+            ctx.add(concept, SKOS.closeMatch if record.id != "kz" else SKOS.exactMatch,
+                    KZT[act_type["kz_slug"]] if act_type.get("kz_slug") else KZT[act_type["id"]])
+    for issuer in record.get("issuers", []):
+        body = KZC[f"jurisdiction/{record.id}/issuer/{issuer['id']}"]
+        typed(ctx, body, SKOS.Concept)
+        ctx.add(body, SKOS.inScheme, scheme)
+        for lang in ("en", "ru", "kk", "ky", "uz"):
+            if issuer.get(lang):
+                ctx.add(body, SKOS.prefLabel, Literal(issuer[lang], lang=lang))
+
+
+def _check_jurisdiction(record: Record) -> list[tuple[str, str, str]]:
+    problems = []
+    if not _SEGMENT.match(record.id):
+        problems.append(("id", f"'{record.id}' is not an ELI jurisdiction segment",
+                         "use the lower-case ISO 3166-1 alpha-2 code of the state, e.g. kg"))
+    if not re.fullmatch(r"[A-Z]{3}", record.get("code") or ""):
+        problems.append(("code", f"'{record.get('code')}' is not an ISO 3166-1 alpha-3 code", "e.g. KGZ"))
+    seen: set[str] = set()
+    for act_type in record.get("act_types", []):
+        if not _SLUG.match(act_type["id"]) or act_type["id"] in seen:
+            problems.append(("act_types", f"act type id '{act_type['id']}' is not a unique slug",
+                             "lower-case letters, digits and '-', once per scheme"))
+        seen.add(act_type["id"])
+    return problems
+
+
+_TYPE_FIELDS = (
+    Field("id", "text", required=True, doc="slug: the IRI segment of this type (zakon, kodeks)"),
+    Field("en", "text", required=True), Field("ru", "text"), Field("kk", "text"), Field("ky", "text"),
+    Field("uz", "text"),
+    Field("generic", "text", doc="the project's generic act type the loader reads it as (law, code, "
+                                 "presidential-decree, government-resolution, ...)"),
+    Field("kz_slug", "text", doc="the matching concept of the Kazakh scheme (vocab/act-type/...)"),
+)
+
+register(Kind(
+    name="jurisdiction",
+    doc="A state whose legal acts the graph records: its act types, issuers and numbering (SKOS).",
+    fields=(
+        Field("code", "text", required=True, doc="ISO 3166-1 alpha-3"),
+        Field("name", "langtext", required=True),
+        Field("registry", "iri", doc="the official legal database (its ids go in eli:id_local)"),
+        Field("number_pattern", "text", doc="how acts are numbered, e.g. '477-IV (serial-convocation)'"),
+        Field("act_types", "struct", many=True, fields=_TYPE_FIELDS),
+        Field("issuers", "struct", many=True, fields=(
+            Field("id", "text", required=True), Field("en", "text", required=True),
+            Field("ru", "text"), Field("kk", "text"), Field("ky", "text"), Field("uz", "text"))),
+    ),
+    iri=jurisdiction_iri, to_rdf=_jurisdiction_to_rdf, check=_check_jurisdiction,
+    needs_passages=False,     # its evidence is the official registry it names, not a passage
+))
+
+
+def jurisdiction_act_iri(record: Record) -> URIRef:
+    date = record.get("date")
+    year = date.year if date else "undated"
+    number = record.get("number")
+    natural = number if number and re.fullmatch(r"[0-9A-Za-z-]+", number) else record.id
+    return URIRef(f"{ELI_BASE}{record.get('jurisdiction')}/{record.get('act_type')}/{year}/{natural}")
+
+
+def _jurisdiction_act_to_rdf(record: Record, ctx: MappingContext) -> None:
+    act = jurisdiction_act_iri(record)
+    scheme = ctx.record(record.get("jurisdiction"))
+    slugs = {t["id"] for t in scheme.get("act_types", [])}
+    if record.get("act_type") not in slugs:
+        raise KzmigError(f"{record.file}:{record.line_of('act_type')}: act_type "
+                         f"'{record.get('act_type')}' is not a type of jurisdiction "
+                         f"'{scheme.id}' ({', '.join(sorted(slugs))}); add it to its scheme or use one")
+    typed(ctx, act, ELI.LegalResource, ELI.Work)
+    ctx.add(act, ELI.type_document, act_type_iri(scheme.id, record.get("act_type")))
+    ctx.add(act, ELI.jurisdiction, EUC[scheme.get("code")])
+    if record.get("number"):
+        ctx.add(act, ELI.number, Literal(record.get("number")))
+    for cited in record.get("cited_as", []):
+        ctx.add(act, KZO.citedAs, Literal(cited))
+    date = record.get("date")
+    if date:
+        if date.precision == "day":
+            ctx.add(act, ELI.date_document, date.literal())
+        ctx.add(act, KZO.dateStated, date.literal())
+        ctx.add(act, KZO.year, date.year_literal())
+    ctx.text(act, DCTERMS.title, record.get("title"))
+    ctx.text(act, RDFS.label, record.get("title"))
+    ctx.text(act, ELI.description, record.get("effect"))
+    for target in ctx.refs(record, "amends"):
+        ctx.add(act, ELI.amends, target)
+    if record.get("id_local"):
+        ctx.add(act, ELI.id_local, Literal(record.get("id_local")))
+    if record.get("page"):
+        ctx.add(act, RDFS.seeAlso, URIRef(record.get("page")))
+
+
+register(Kind(
+    name="jurisdiction-act",
+    doc="A legal act of a jurisdiction described by a `jurisdiction` scheme (e.g. a Kyrgyz law).",
+    fields=(
+        Field("jurisdiction", "ref", required=True, refs=("jurisdiction",)),
+        Field("act_type", "text", required=True, doc="the id of one of the jurisdiction's act types"),
+        Field("number", "text", doc="official number as the jurisdiction writes it"),
+        Field("cited_as", "text", many=True, doc="the citations as the documents write them"),
+        Field("date", "date", doc="date of adoption or signature"),
+        Field("title", "langtext", required=True),
+        Field("effect", "text", required=True, doc="what it did, in our own words"),
+        Field("amends", "ref", many=True, refs=("jurisdiction-act",)),
+        Field("id_local", "text", doc="its identifier in the jurisdiction's official database"),
+        Field("page", "iri", doc="the address of the page that confirms it (evidence)"),
+    ),
+    iri=jurisdiction_act_iri, to_rdf=_jurisdiction_act_to_rdf,
+))
+
+__all__ = ["ELI_BASE", "act_type_iri", "jurisdiction_act_iri", "jurisdiction_iri"]
