@@ -1,0 +1,85 @@
+"""Jurisdictions as data: a Kyrgyz legal text is recorded, extracted and published with
+Kyrgyzstan's ELI jurisdiction and act types from data/jurisdictions/kg.yaml, with no code of its
+own; a scheme or act that breaks the rules is refused naming file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import URIRef
+
+from kzmig_kg.errors import KzmigError
+from kzmig_kg.loader.ingest import ingest_document
+from kzmig_kg.loader.review import accept_drafts
+from kzmig_kg.pipeline.graph import build_graph
+from kzmig_kg.pipeline.records import read_records
+from tests.conftest import ROOT, SOURCES
+
+KYRGYZ = ROOT / "benchmarks" / "gold" / "ru-kgz-legal.txt"
+ACTS = """
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+SELECT ?act ?jurisdiction ?label ?number ?first WHERE {
+  ?act eli:jurisdiction ?jurisdiction ; eli:type_document ?type ; eli:number ?number ;
+       prov:wasDerivedFrom ?passage .
+  ?passage kzo:firstLine ?first .
+  ?type skos:prefLabel ?label FILTER(lang(?label) = "en")
+  FILTER(?jurisdiction != <http://publications.europa.eu/resource/authority/country/KAZ>)
+} ORDER BY ?act"""
+
+
+def test_a_kyrgyz_law_is_recorded_with_its_own_jurisdiction_and_types(data_copy, tmp_path):
+    review = tmp_path / "review"
+    draft = ingest_document(KYRGYZ, data_dir=data_copy, review_dir=review, doc_id="kg-note")
+    assert [(a["jurisdiction"], a["act_type"], a["number"], a["date"]) for a in draft.foreign_acts] == \
+        [("kg", "zakon", "98", "2008-05-23"), ("kg", "zakon", "160", "2013-07-24")]
+    assert draft.acts == []                       # not recorded as acts of Kazakhstan
+    accept_drafts("kg-note", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    graph = build_graph(read_records(data_copy))
+    graph.default_union = True
+    rows = [tuple(str(v) for v in row) for row in graph.query(ACTS)]
+    kgz = "http://publications.europa.eu/resource/authority/country/KGZ"
+    assert rows == [("https://w3id.org/kzmig/eli/kg/zakon/2008/98", kgz, "Law", "98", "7"),
+                    ("https://w3id.org/kzmig/eli/kg/zakon/2013/160", kgz, "Law", "160", "9")]
+    scheme = URIRef("https://w3id.org/kzmig/code/jurisdiction/kg")
+    assert (scheme, URIRef("http://www.w3.org/2004/02/skos/core#exactMatch"),
+            URIRef(kgz)) in graph
+
+
+def test_a_second_document_citing_the_same_kyrgyz_law_adds_a_passage(data_copy, tmp_path):
+    review = tmp_path / "review"
+    ingest_document(KYRGYZ, data_dir=data_copy, review_dir=review, doc_id="kg-note")
+    accept_drafts("kg-note", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    again = tmp_path / "again.txt"
+    again.write_text("Электронная виза введена Законом Кыргызской Республики от 24 июля 2013 года "
+                     "№ 160.\n", encoding="utf-8")
+    draft = ingest_document(again, data_dir=data_copy, review_dir=review, doc_id="kg-again")
+    assert draft.foreign_acts == []
+    assert [link["record"] for link in draft.links] == ["kg-zakon-2013-160"]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_act_type_the_jurisdiction_does_not_have_is_refused(data_copy):
+    _write(data_copy / "jurisdictions" / "kg-acts.yaml",
+           "kind: jurisdiction-act\nrecords:\n  - id: kg-x-2008-98\n    jurisdiction: kg\n"
+           "    act_type: edict\n    number: '98'\n    date: '2008-05-23'\n    title: {en: Law No. 98}\n"
+           "    effect: amended the law on external migration\n    passages: [\"1\"]\n")
+    with pytest.raises(KzmigError, match=r"kg-acts\.yaml:5: act_type 'edict' is not a type of "
+                                         r"jurisdiction 'kg'"):
+        build_graph(read_records(data_copy))
+
+
+def test_a_jurisdiction_id_must_be_an_eli_segment_and_its_code_iso(data_copy):
+    _write(data_copy / "jurisdictions" / "uz.yaml",
+           "kind: jurisdiction\nrecords:\n  - id: Uzbekistan\n    code: UZ\n    name: {en: Uzbekistan}\n")
+    with pytest.raises(KzmigError) as error:
+        read_records(data_copy)
+    assert "uz.yaml:3: field 'id'" in str(error.value) and "uz.yaml:4: field 'code'" in str(error.value)
