@@ -83,3 +83,28 @@ def test_a_jurisdiction_id_must_be_an_eli_segment_and_its_code_iso(data_copy):
     with pytest.raises(KzmigError) as error:
         read_records(data_copy)
     assert "uz.yaml:3: field 'id'" in str(error.value) and "uz.yaml:4: field 'code'" in str(error.value)
+
+
+BAD = """
+@prefix eli: <http://data.europa.eu/eli/ontology#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix euc: <http://publications.europa.eu/resource/authority/country/> .
+@prefix ex: <https://w3id.org/kzmig/id/fixture/> .
+ex:untyped-act a eli:LegalResource ; eli:number "1", "2" ; eli:jurisdiction euc:KGZ, euc:UZB .
+ex:unnamed-scheme a skos:ConceptScheme .
+[] a skos:Concept .
+"""
+
+
+@pytest.mark.parametrize("words", ["exactly one act type", "one official number", "one jurisdiction",
+                                   "needs a name", "stable IRI"])
+def test_every_jurisdiction_shape_fires_on_its_fixture(words):
+    from pyshacl import validate
+    from rdflib import Graph
+
+    from kzmig_kg.paths import ONTOLOGY_DIR
+
+    conforms, _, text = validate(Graph().parse(data=BAD, format="turtle"),
+                                 shacl_graph=Graph().parse(ONTOLOGY_DIR / "shapes" / "jurisdictions.ttl"),
+                                 inference="none")
+    assert not conforms and words in text
