@@ -149,3 +149,18 @@ def test_a_bad_document_date_is_refused_with_what_to_do(tmp_path):
     path.write_text("In 2022, 10 people left.\n", encoding="utf-8")
     with pytest.raises(DocumentError, match=r"doc\.txt.*document date '14/05/2022'.*YYYY-MM-DD"):
         extract_document(path, document_date="14/05/2022")
+
+
+def test_kazakh_quarters_people_and_directions(tmp_path):
+    found = figures(tmp_path, "2022 жылдың бірінші тоқсанында Қазақстанға 3 450 адам келді, ал 5 120 адам "
+                              "елден кетті. Ресейге 4 010 адам көшті.\n")
+    assert found[3450][:2] == ("2022-Q1", "immigration")
+    assert found[5120][:2] == ("2022-Q1", "emigration")
+    assert found[4010][:3] == ("2022-Q1", "emigration", "RUS")
+
+
+def test_a_russian_act_of_a_state_named_by_its_title_takes_the_year_it_was_adopted(tmp_path):
+    [law] = citations(tmp_path, "Основы установлены Законом Кыргызской Республики «О внешней миграции», "
+                                "принятым Жогорку Кенешем в 2000 году.\n")
+    assert (law.get("act_type"), law.get("number"), law.get("year"), law.get("jurisdiction")) == \
+        ("law", None, 2000, "KGZ")

@@ -107,6 +107,9 @@ _YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\
                       rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|года))")
 
+_ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утвержд|подписан)\w*[^.;\d]{{0,60}}?"
+                         rf"(?:в|от)[\s\u00a0]+(?P<year>{YEAR})[\s\u00a0]*(?:году|г\.)")
+
 # ------------------------------------------------------------------------------------- Kazakh
 
 _KK = re.compile(
@@ -283,7 +286,15 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         elif parts.number is None and (m := _NUMBER_RU.match(text, pos)):
             parts.number, pos = m.group("number"), m.end()
     if parts.number is None:
-        return None
+        # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
+        # act named by its title, dated by the words after it
+        if parts.title is None or parts.date_text is not None or not parts.issuer or \
+                not re.search(r"Республик|Федераци", parts.issuer):
+            return None
+        if m := _ADOPTED_RU.match(text, pos):
+            parts.date_text = m.group("year")
+        parts.end = pos
+        return parts
     if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
         parts.date_text = m.group("year") or m.group("year2") or m.group("year3")
         pos = _close(text, parts, m.end())

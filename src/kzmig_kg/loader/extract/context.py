@@ -21,11 +21,11 @@ _FLOW = re.compile(
     r"net\s+gain|net\s+inflow|net\s+outflow|balance|сальдо|миграционн\w+\s+прирост)"
     r"|(?P<emi>emigra\w*|outflows?|outward|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
-    r"выбы\w*|эмигра\w*|уех\w*|выех\w*|покину\w*|отток\w*)"
+    r"выбы\w*|эмигра\w*|уех\w*|выех\w*|покину\w*|отток\w*|кетт\w*|кеткен\w*|көшт\w*)"
     r"|(?P<imm>immigra\w*|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
-    r"приток\w*)",
+    r"приток\w*|келд\w*|келген\w*)",
     re.IGNORECASE)
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
 MIGRATION = re.compile(
@@ -33,7 +33,7 @@ MIGRATION = re.compile(
     r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|moved\s+to|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
-    r"мигра|эмигра|иммигра|прибы|выбы|выех|покину|населени",
+    r"мигра|эмигра|иммигра|прибы|выбы|выех|покину|населени|келд|келген|кетт|кеткен|көш",
     re.IGNORECASE)
 TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|всего",
                     re.IGNORECASE)
@@ -76,7 +76,8 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
             continue
         if start <= position:
             gap = text[end:position]
-            distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b", gap) else 0)
+            distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|"
+                                                       r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else 0)
         elif re.fullmatch(r"[\w\s]{0,24}|\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
                           text[position:start]) and start - position <= 24:
             distance = (start - position) // 2   # "205 thousand of them left": the verb right after

@@ -36,6 +36,10 @@ _FORMS = (
                               rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
     ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}{_YEAR_TAIL}",
                            re.IGNORECASE)),
+    ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
+                              r"тоқсан\w*", re.IGNORECASE)),
+    ("half-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+жартыжылдық\w*",
+                           re.IGNORECASE)),
     ("months", re.compile(rf"\b(?P<a>{_MONTH_EN})\s*(?:[-–]|to|through)\s*(?P<b>{_MONTH_EN}),?\s+"
                           rf"(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
     ("months-ru", re.compile(rf"(?<![\w])(?P<a>{_MONTH_RU})\s*[-–]\s*(?P<b>{_MONTH_RU})\s+(?P<y>{YEAR})"
@@ -106,6 +110,9 @@ def find_subyear(text: str) -> list[SubYear]:
                 if not n:
                     continue
                 part = f"{'Q' if form == 'quarter-ru' else 'H'}{n}"
+            elif form in ("quarter-kk", "half-kk"):
+                n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4}[match.group("n").lower()]
+                part = f"{'Q' if form == 'quarter-kk' else 'H'}{n}"
             elif form in ("months", "months-ru"):
                 read = _month_en if form == "months" else _month_ru
                 try:
