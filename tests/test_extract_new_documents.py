@@ -164,3 +164,15 @@ def test_a_russian_act_of_a_state_named_by_its_title_takes_the_year_it_was_adopt
                                 "принятым Жогорку Кенешем в 2000 году.\n")
     assert (law.get("act_type"), law.get("number"), law.get("year"), law.get("jurisdiction")) == \
         ("law", None, 2000, "KGZ")
+
+
+def test_a_period_of_comparison_is_not_the_period_of_the_figures_after_it(tmp_path):
+    found = figures(tmp_path, "За январь-ноябрь 2023 года выехали 8,7 тыс. человек, что на 20% меньше, чем "
+                              "годом ранее. В Россию переехали 6 102 человека.\n")
+    assert found[8700][:2] == ("2023-M01-M11", "emigration")
+    assert found[6102][:3] == ("2023-M01-M11", "emigration", "RUS")
+
+
+def test_a_section_number_is_not_a_count(tmp_path):
+    found = figures(tmp_path, "3. Results\n\n3.2 Arrivals from Russia jumped to 8,450 in 2022.\n")
+    assert list(found) == [8450]

@@ -97,6 +97,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         before = text[max(0, start - 24):start]
         if _BEFORE_SKIP.search(before):
             continue
+        if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", match.group()) and re.match(r"\s+[A-ZА-ЯЁ]", after) and \
+                re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 12):start]):
+            continue                      # "3.2 Arrivals from Russia ...": a section number
         try:
             value = parse_number(match.group("num"))
             value_max = parse_number(match.group("num2")) if match.group("num2") else None
