@@ -96,9 +96,15 @@ def test_a_failed_ingest_prints_one_line_and_writes_no_drafts(tmp_path, data_cop
     assert not (tmp_path / "review").exists()
 
 
-def test_an_accept_whose_drafts_do_not_load_leaves_data_as_it_was(note, data_copy, tmp_path):
+def test_review_lists_the_drafts_and_an_accept_that_does_not_load_leaves_data_as_it_was(
+        note, data_copy, tmp_path):
     review = tmp_path / "review"
     ingest_document(note, data_dir=data_copy, review_dir=review, doc_id="note-2022")
+    listing = subprocess.run([CLI, "review", "--review", str(review)], capture_output=True, text=True,
+                             check=True).stdout
+    assert "cites law-2011-477-IV: line 7" in listing
+    assert "observation note-2022-EMI-RUS-2021 = 26000: line 5 '26,000 people'" in listing
+    assert "CONFLICT with bns23b-EMI-RUS-2021" in listing
     table = review / "note-2022" / "observations.csv"
     table.write_text(table.read_text(encoding="utf-8").replace(",EMI,", ",SIDEWAYS,", 1), encoding="utf-8")
     acts = (data_copy / "legal" / "acts.yaml").read_text(encoding="utf-8")
@@ -108,17 +114,6 @@ def test_an_accept_whose_drafts_do_not_load_leaves_data_as_it_was(note, data_cop
     assert not (data_copy / "ingested").exists()
     assert "note-2022" not in (data_copy / "documents.yaml").read_text(encoding="utf-8")
     assert (review / "note-2022").is_dir()                   # the drafts wait to be corrected
-
-
-def test_review_lists_the_drafts_with_their_evidence(note, data_copy, tmp_path):
-    review = tmp_path / "review"
-    subprocess.run([CLI, "ingest", str(note), "--id", "note-2022", "--data", str(data_copy), "--review",
-                    str(review)], capture_output=True, text=True, check=True)
-    listing = subprocess.run([CLI, "review", "--review", str(review)], capture_output=True, text=True,
-                             check=True).stdout
-    assert "cites law-2011-477-IV: line 7" in listing
-    assert "observation note-2022-EMI-RUS-2021 = 26000: line 5 '26,000 people'" in listing
-    assert "CONFLICT with bns23b-EMI-RUS-2021" in listing
 
 
 @pytest.mark.parametrize(("period", "record"), [("2021", "2021"), ("2019/2021", "2019-2021"),

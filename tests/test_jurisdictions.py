@@ -47,12 +47,7 @@ def test_a_kyrgyz_law_is_recorded_with_its_own_jurisdiction_and_types(data_copy,
     scheme = URIRef("https://w3id.org/kzmig/code/jurisdiction/kg")
     assert (scheme, URIRef("http://www.w3.org/2004/02/skos/core#exactMatch"),
             URIRef(kgz)) in graph
-
-
-def test_a_second_document_citing_the_same_kyrgyz_law_adds_a_passage(data_copy, tmp_path):
-    review = tmp_path / "review"
-    ingest_document(KYRGYZ, data_dir=data_copy, review_dir=review, doc_id="kg-note")
-    accept_drafts("kg-note", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    # a second document citing the same Kyrgyz law: a passage of the act recorded, not a new act
     again = tmp_path / "again.txt"
     again.write_text("Электронная виза введена Законом Кыргызской Республики от 24 июля 2013 года "
                      "№ 160.\n", encoding="utf-8")
