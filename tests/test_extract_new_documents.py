@@ -176,3 +176,14 @@ def test_a_period_of_comparison_is_not_the_period_of_the_figures_after_it(tmp_pa
 def test_a_section_number_is_not_a_count(tmp_path):
     found = figures(tmp_path, "3. Results\n\n3.2 Arrivals from Russia jumped to 8,450 in 2022.\n")
     assert list(found) == [8450]
+
+
+def test_the_first_six_months_and_the_same_six_months_are_half_years(tmp_path):
+    found = figures(tmp_path, "Kazakhstan received some 6,800 immigrants in the first six months of 2023.\n\n"
+                              "Uzbekistan topped the list with 3,100 arrivals.\n\nNearly 5,900 people "
+                              "emigrated over the same six months. За первые три месяца 2024 года прибыли "
+                              "2 100 человек.\n")
+    assert found[6800][:2] == ("2023-H1", "immigration")
+    assert found[3100][:3] == ("2023-H1", "immigration", "UZB")
+    assert found[5900][:2] == ("2023-H1", "emigration")
+    assert found[2100][:2] == ("2024-Q1", "immigration")

@@ -235,7 +235,7 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
         _set_time(figure, time, how, note)
-        if time is not None and how != "after" and not time.attached:
+        if time is not None and not time.attached:
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
         _set_measure(figure, text[where.start:where.end])

@@ -88,8 +88,11 @@ class Time:
         return f"{self.year}-{self.part}" if self.part else str(self.year)
 
 
-_ATTACHED = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?"
-                       r"(?:people\s+|persons\s+|человек\s+)?(?:in|for|during|в|за)\s*$", re.IGNORECASE)
+# "against 3,540 in the first quarter of 2021": a time that belongs to a number of comparison
+_ATTACHED = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|from|"
+                       r"против|по\s+сравнению\s+с)\s+(?:about\s+|some\s+|около\s+)?"
+                       r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?(?:[^\W\d]+\s+)?"
+                       r"(?:in|for|during|в|за)\s*$", re.IGNORECASE)
 
 
 def complete_time(time: Time, around: Time | None, document_year: int | None) -> Time | None:

@@ -24,6 +24,10 @@ _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "�
 _MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
              r"December)")
 _MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
+_COUNT_EN = r"three|six|nine|eleven|3|6|9|11"
+_COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]"
+_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "eleven": 11, "11": 11,
+           "тр": 3, "ше": 6, "де": 9, "од": 11}
 _YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+year\s+)?(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?"
 
 _FORMS = (
@@ -47,9 +51,10 @@ _FORMS = (
     ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
                         rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)", re.IGNORECASE)),
-    ("nine", re.compile(rf"\b(?:the\s+)?(?:first\s+)?nine\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])"
-                        rf"(?:первы[ех]\s+)?девят[ьи]\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
-                        re.IGNORECASE)),
+    ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
+                            rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
+                            rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
+                            re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year|"
                            r"last\s+year)\b|(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+(?:предыдущем|"
                            r"прошлом)\s+году)(?![\w])", re.IGNORECASE)),
@@ -122,8 +127,16 @@ def find_subyear(text: str) -> list[SubYear]:
                 if last < first:
                     continue
                 part = months_part(first, last)
-            elif form == "nine":
-                part = "9M"
+            elif form == "months-n":
+                word = (match.group("n") or match.group("n2")).lower()
+                count = _COUNTS.get(word, _COUNTS.get(word[:2], 0))
+                stated_first = match.group("first") or match.group("first2")
+                if match.group("same"):
+                    part = "same"
+                elif not count or not (stated_first or year is not None):
+                    continue              # "six months" alone is a duration, not a period
+                else:
+                    part = months_part(1, count)
             elif form == "same":
                 part = "same"
                 if re.search(r"last\s+year|прошлого", match.group(), re.IGNORECASE):
