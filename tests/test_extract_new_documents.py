@@ -187,3 +187,16 @@ def test_the_first_six_months_and_the_same_six_months_are_half_years(tmp_path):
     assert found[3100][:3] == ("2023-H1", "immigration", "UZB")
     assert found[5900][:2] == ("2023-H1", "emigration")
     assert found[2100][:2] == ("2024-Q1", "immigration")
+
+
+def test_up_from_n_a_year_earlier_and_minus_n(tmp_path):
+    found = figures(tmp_path, "The service registered 17,240 foreigners who arrived in 2023, up from 16,220 "
+                              "a year earlier.\n\nThe net migration balance reached minus 4,900 people.\n")
+    assert found[17240][:2] == ("2023", "immigration")
+    assert found[16220][:2] == ("2022", "immigration")
+    assert found[-4900][:2] == ("2023", "net")            # "a year earlier" is not carried on
+
+
+def test_a_named_code_with_its_date_and_number_in_brackets(tmp_path):
+    [code] = citations(tmp_path, "Уголовный кодекс Республики Казахстан (от 3 июля 2014 года № 226-V ЗРК).\n")
+    assert (code.get("act_type"), code.get("number"), code.get("year")) == ("code", "226-V", 2014)

@@ -112,6 +112,9 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
     if (_NET_LOSS.search(before) or _NET_OUT.search(before)) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as a net loss, so negative")
+    elif re.search(r"(?:minus|минус)\s*$", before, re.IGNORECASE) and token.value > 0:
+        figure.value = -token.value
+        figure.notes.append("stated as minus, so negative")
     if rate := _RATE.match(text, token.unit_end):
         figure.rate = f"per {rate.group(1)}"
         figure.end = rate.end()
@@ -235,7 +238,7 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
         _set_time(figure, time, how, note)
-        if time is not None and not time.attached:
+        if time is not None and not time.attached and not time.compared:
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
         _set_measure(figure, text[where.start:where.end])

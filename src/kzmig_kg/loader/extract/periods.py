@@ -114,7 +114,9 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
         year += time.offset
     if time.offset and time.part is None and around is not None and around.part:
         part = around.part if time.year is None else None
-    return Time(time.start, time.end, year, None, time.compared, part, 0, time.attached)
+    # compared: "a year earlier", "the same period of 2022" date the number they stand by, and are
+    # never carried to the figures after it
+    return Time(time.start, time.end, year, None, True, part, 0, time.attached)
 
 
 def find_times(text: str, extra: list[Time]) -> Times:
@@ -182,6 +184,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     for time in times:
         if token.unit_end <= time.start <= token.unit_end + 60 and not time.compared:
             gap = text[token.unit_end:time.start]
+            if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap):
+                return time, "after"          # "up from 16,220 a year earlier"
             if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?(?:in|by|for|during|of|as\s+of)\s+"
                             r"(?:the\s+year\s+)?", gap) or re.fullmatch(r"\s*\(\s*", gap):
                 return time, "after"
