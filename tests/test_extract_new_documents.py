@@ -200,3 +200,8 @@ def test_up_from_n_a_year_earlier_and_minus_n(tmp_path):
 def test_a_named_code_with_its_date_and_number_in_brackets(tmp_path):
     [code] = citations(tmp_path, "Уголовный кодекс Республики Казахстан (от 3 июля 2014 года № 226-V ЗРК).\n")
     assert (code.get("act_type"), code.get("number"), code.get("year")) == ("code", "226-V", 2014)
+
+
+def test_a_title_citation_with_rk_takes_the_adilet_identifier_in_square_brackets(tmp_path):
+    [law] = citations(tmp_path, "Порядок определён Законом РК «О миграции населения» [Z1100000477].\n")
+    assert (law.get("act_type"), law.get("adilet_id"), law.get("jurisdiction")) == ("law", "Z1100000477", "KAZ")

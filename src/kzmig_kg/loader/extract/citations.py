@@ -289,7 +289,7 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
         # act named by its title, dated by the words after it
         if parts.title is None or parts.date_text is not None or not parts.issuer or \
-                not re.search(r"Республик|Федераци", parts.issuer):
+                not re.search(r"Республик|Федераци|(?<![\w])(?:РК|РФ|КР)(?![\w])", parts.issuer):
             return None
         if m := _ADOPTED_RU.match(text, pos):
             parts.date_text = m.group("year")
