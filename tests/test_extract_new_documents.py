@@ -204,4 +204,5 @@ def test_a_named_code_with_its_date_and_number_in_brackets(tmp_path):
 
 def test_a_title_citation_with_rk_takes_the_adilet_identifier_in_square_brackets(tmp_path):
     [law] = citations(tmp_path, "Порядок определён Законом РК «О миграции населения» [Z1100000477].\n")
-    assert (law.get("act_type"), law.get("adilet_id"), law.get("jurisdiction")) == ("law", "Z1100000477", "KAZ")
+    assert (law.get("act_type"), law.get("adilet_id"), law.get("jurisdiction")) == \
+        ("law", "Z1100000477", "KAZ")
