@@ -206,3 +206,13 @@ def test_a_title_citation_with_rk_takes_the_adilet_identifier_in_square_brackets
     [law] = citations(tmp_path, "Порядок определён Законом РК «О миграции населения» [Z1100000477].\n")
     assert (law.get("act_type"), law.get("adilet_id"), law.get("jurisdiction")) == \
         ("law", "Z1100000477", "KAZ")
+
+
+def test_h1_notation_and_a_russian_difference_and_comparison(tmp_path):
+    found = figures(tmp_path, "Immigration rose to 9,450 people in H1 2024.\n\nEmigration fell to 7,020 "
+                              "people.\n\nПо итогам 2023 года прибыли 17,2 тыс. человек, что на 4,1 тыс. "
+                              "больше, чем в 2022 году. Выбыли 22,1 тыс. человек.\n")
+    assert found[9450][:2] == ("2024-H1", "immigration")
+    assert found[7020][:2] == ("2024-H1", "emigration")
+    assert found[22100][:2] == ("2023", "emigration")
+    assert 4100 not in found

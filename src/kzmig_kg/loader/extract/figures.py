@@ -105,6 +105,10 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
             unit, measure = "visas", "visas"
         else:
             unit, measure = "persons", None if migration else "other"
+    if re.search(r"(?<![\w])на\s*$", text[max(where.start, token.start - 6):token.start]) and \
+            re.match(r"\s*(?:[^\s\d]+\s+)?(?:больше|меньше|выше|ниже|превыша)",
+                     text[token.unit_end:token.unit_end + 30]):
+        return None       # "на 4,1 тыс. больше, чем в 2022 году": a difference, not a flow
     figure = FigureFound(token.start, token.unit_end, token.value, unit, value_max=token.value_max,
                          measure=measure,
                          subject=re.sub(r"\s+", " ", token.unit.lower()) if token.unit else None)

@@ -30,7 +30,7 @@ _YEAR_RE = re.compile(rf"(?<![\d.,/-])(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!
 _PERIOD = re.compile(rf"(?P<a>{YEAR})\s*(?:[-–]|to|and|through|until|till)\s*(?P<b>{YEAR})(?![\d])",
                      re.IGNORECASE)
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
-_COMPARED = re.compile(r"(?:чем|по\s+сравнению\s+с|против|"
+_COMPARED = re.compile(r"(?:чем(?:\s+в)?|по\s+сравнению\s+с|против|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
                        r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 

@@ -34,6 +34,9 @@ _FORMS = (
     ("quarter", re.compile(rf"(?:\b[Tt]he\s+)?\b(?P<n>first|second|third|fourth|last|1st|2nd|3rd|4th)"
                            rf"\s+quarter(?:\s+of)?{_YEAR_TAIL}")),
     ("quarter", re.compile(rf"\bQ(?P<n>[1-4])(?:\s+|/|-)?(?P<y>{YEAR})?(?!\d)")),
+    ("half", re.compile(rf"\bH(?P<n>[12])(?:\s+|/|-)?(?P<y>{YEAR})?(?!\d)")),
+    ("half", re.compile(rf"\b(?P<y>{YEAR})[\s/-]?H(?P<n>[12])\b")),
+    ("quarter", re.compile(rf"\b(?P<y>{YEAR})[\s/-]?Q(?P<n>[1-4])\b")),
     ("half", re.compile(rf"(?:\b[Tt]he\s+)?\b(?P<n>first|second|1st|2nd)\s+half(?:\s+of)?"
                         rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
     ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
