@@ -216,3 +216,12 @@ def test_h1_notation_and_a_russian_difference_and_comparison(tmp_path):
     assert found[7020][:2] == ("2024-H1", "emigration")
     assert found[22100][:2] == ("2023", "emigration")
     assert 4100 not in found
+
+
+def test_last_year_counts_from_the_document_date_and_spaced_thousands_without_a_unit(tmp_path):
+    found = figures(tmp_path, "Число иммигрантов в 2022 году выросло до 16,7 тыс. человек. Эмигрантов стало "
+                              "меньше: 19,2 тыс. против 29,1 тыс. годом ранее.\n\nВ Германию в прошлом году "
+                              "уехали 2 980 человек, в Россию — 15 010.\n", document_date="2023-02-10")
+    assert found[29100][:2] == ("2021", "emigration")
+    assert found[2980][:3] == ("2022", "emigration", "DEU")
+    assert found[15010][:3] == ("2022", "emigration", "RUS")

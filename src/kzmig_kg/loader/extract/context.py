@@ -33,7 +33,7 @@ MIGRATION = re.compile(
     r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|moved\s+to|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
-    r"мигра|эмигра|иммигра|прибы|выбы|выех|покину|населени|келд|келген|кетт|кеткен|көш",
+    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш",
     re.IGNORECASE)
 TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|всего",
                     re.IGNORECASE)

@@ -73,6 +73,7 @@ class Time:
     part: str | None = None     # Q1..Q4, H1, H2, 9M, Mmm-Mmm; "same": the part of the time around
     offset: int = 0             # "a year earlier": -1 from the year around
     attached: bool = False      # "3,540 in 2021": the time of that number only, not of the text
+    anchor: str = "text"        # an offset counts from the time around it, or from the document's date
 
     @property
     def complete(self) -> bool:
@@ -109,10 +110,12 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
         part = around.part
     if year is None:
         year = base_year if base_year is not None else document_year
+        if time.anchor == "document" and document_year is not None:
+            year = document_year
         if year is None:
             return None
         year += time.offset
-    if time.offset and time.part is None and around is not None and around.part:
+    if time.offset and time.part is None and time.anchor == "text" and around is not None and around.part:
         part = around.part if time.year is None else None
     # compared: "a year earlier", "the same period of 2022" date the number they stand by, and are
     # never carried to the figures after it
@@ -132,7 +135,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
     for sub in find_subyear(text):
         lead = _COMPARED.search(text[max(0, sub.start - 30):sub.start])
         compared = bool(lead) and not lead.group().lower().startswith("over")   # "over the first half"
-        times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset))
+        times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset,
+                          anchor=sub.anchor))
     spans = Spans([(t.start, t.end) for t in times])
     times += [t for t in extra if not spans.covers(t.start)]
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in times]

@@ -58,9 +58,11 @@ _FORMS = (
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
                             rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
                             re.IGNORECASE)),
-    ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year|"
-                           r"last\s+year)\b|(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+(?:предыдущем|"
-                           r"прошлом)\s+году)(?![\w])", re.IGNORECASE)),
+    ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year)\b|"
+                           r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году)(?![\w])",
+                           re.IGNORECASE)),
+    # "last year", "в прошлом году": the year before the document's own date
+    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])в\s+прошлом\s+году(?![\w])", re.IGNORECASE)),
 )
 
 
@@ -71,6 +73,7 @@ class SubYear:
     year: int | None
     part: str | None       # Q1..Q4, H1, H2, 9M, Mmm-Mmm, "same"; None for a whole (relative) year
     offset: int = 0        # a year earlier: -1
+    anchor: str = "text"   # what the offset counts from: the time around it, or the document's date
 
 
 def _month_en(name: str) -> int:
@@ -146,7 +149,8 @@ def find_subyear(text: str) -> list[SubYear]:
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue
             else:
-                found.append(SubYear(match.start(), match.end(), None, None, -1))
+                found.append(SubYear(match.start(), match.end(), None, None, -1,
+                                     "document" if form == "last-year" else "text"))
                 continue
             found.append(SubYear(match.start(), match.end(), year, part))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))

@@ -19,7 +19,8 @@ from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, par
 from .textutil import Spans
 
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|"
+_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|"
+           r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|"
            r"граждан|иностран|работник|студент|тыс|млн))")
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
@@ -50,7 +51,7 @@ _OTHER_UNIT = re.compile(
     r"firms|companies|times|cities|regions|branches|questions|interviews|participants|members|"
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
-    r"дней|дня|лет|год\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*)\b", re.IGNORECASE)
+    r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*)\b", re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
