@@ -225,3 +225,10 @@ def test_last_year_counts_from_the_document_date_and_spaced_thousands_without_a_
     assert found[29100][:2] == ("2021", "emigration")
     assert found[2980][:3] == ("2022", "emigration", "DEU")
     assert found[15010][:3] == ("2022", "emigration", "RUS")
+
+
+def test_received_n_and_m_respectively(tmp_path):
+    found = figures(tmp_path, "In 2022, 14,900 residents emigrated. Germany and Russia received 1,100 and "
+                              "11,800 of them respectively.\n")
+    assert found[1100][:3] == ("2022", "emigration", "DEU")
+    assert found[11800][:3] == ("2022", "emigration", "RUS")
