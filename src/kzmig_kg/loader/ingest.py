@@ -28,6 +28,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,7 @@ _DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
 _PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
                 "9M": (1, 9)}
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]{1,60}")
+DATELINE_LINES = 6
 
 
 @dataclass
@@ -101,10 +103,13 @@ def guess_genre(text: str, items: list[Item]) -> str:
     return "report"
 
 
-def _document_date(items: list[Item]) -> str | None:
-    """The document's own date: the first full date in its first lines (a dateline)."""
+def _document_date(items: Iterator[Item]) -> str | None:
+    """The document's own date: the first full date in its first lines (a dateline); reads only
+    as far as those lines."""
     for item in items:
-        if item.kind == "date" and item.line <= 6 and item.get("precision") in ("day", "month"):
+        if item.line > DATELINE_LINES:
+            break
+        if item.kind == "date" and item.get("precision") in ("day", "month"):
             return item.get("date")
     return None
 
@@ -323,11 +328,11 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     if folder.exists():
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
                          f"(kzmig-kg review) or delete that folder")
+    if date is None:
+        date = _document_date(extract_document(path, encoding=encoding, kinds=("date",)).items())
+        if date is not None:
+            first = extract_document(path, encoding=encoding, document_date=date)
     items = first.all_items()
-    date = date or _document_date(items)
-    if date and date != first.document_date:
-        first = extract_document(path, encoding=encoding, document_date=date)
-        items = first.all_items()
     info = first.document
     language = language or guess_language(text)
     genre = genre or guess_genre(text, items)
