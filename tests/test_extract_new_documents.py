@@ -232,3 +232,13 @@ def test_received_n_and_m_respectively(tmp_path):
                               "11,800 of them respectively.\n")
     assert found[1100][:3] == ("2022", "emigration", "DEU")
     assert found[11800][:3] == ("2022", "emigration", "RUS")
+
+
+def test_russian_moves_into_and_out_of_the_country_and_a_destination_after_the_verb(tmp_path):
+    found = figures(tmp_path, "В январе–сентябре 2023 года в Казахстан переехали более 12 тысяч человек, а "
+                              "выехали из страны 14,3 тысячи.\n\nПочти половина уехавших, 6 950 человек, "
+                              "направилась в Россию; в Германию переселились 1 240 человек.\n")
+    assert found[12000][:2] == ("2023-9M", "immigration")
+    assert found[14300][:2] == ("2023-9M", "emigration")
+    assert found[6950][:3] == ("2023-9M", "emigration", "RUS")
+    assert found[1240][:3] == ("2023-9M", "emigration", "DEU")
