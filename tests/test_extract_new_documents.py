@@ -242,3 +242,10 @@ def test_russian_moves_into_and_out_of_the_country_and_a_destination_after_the_v
     assert found[14300][:2] == ("2023-9M", "emigration")
     assert found[6950][:3] == ("2023-9M", "emigration", "RUS")
     assert found[1240][:3] == ("2023-9M", "emigration", "DEU")
+
+
+def test_a_table_with_a_row_per_year_and_a_column_per_country(tmp_path):
+    found = figures(tmp_path, "Emigration by destination, persons\n\nYear     Russia    Germany\n"
+                              "2020     25 126    2 302\n2021     26 717    3 138\n")
+    assert found[25126][:3] == ("2020", "emigration", "RUS")
+    assert found[3138][:3] == ("2021", "emigration", "DEU")

@@ -71,8 +71,54 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
     return taken[0][0], "\n".join(line for _, line in taken)
 
 
+def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
+    """The places of a header row of countries ("Year  Russia  Germany"), or None."""
+    heads = cells[1:] if cells and re.fullmatch(r"(?:year|год|жыл)\w*", cells[0][2].strip(),
+                                                re.IGNORECASE) else cells
+    if len(heads) < 2:
+        return None
+    places = []
+    for _, _, label in heads:
+        found = [p for p in find_places(label) if not p.place.is_group]
+        if not found and not _TOTAL.match(label.strip()):
+            return None
+        places.append(found[0] if found else None)
+    return places
+
+
+def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tuple[list[FigureFound], int]:
+    """Figures of a table with a row per year under a header of countries; the row after it."""
+    caption_at, caption = _caption(lines, index)
+    words = flow_words(caption)
+    direction = direction_of(None, caption, words, (0, len(caption)), len(caption))
+    scale = 1000 if _THOUSANDS.search(caption) else 1
+    figures: list[FigureFound] = []
+    row = index + 1
+    while row < len(lines) and lines[row][1].strip():
+        r_cells = _cells(lines[row][1], lines[row][0])
+        if len(r_cells) != len(places) + 1 or not _YEAR_CELL.fullmatch(r_cells[0][2].strip()) or \
+                not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in r_cells[1:]):
+            break
+        year = int(r_cells[0][2])
+        for place, (start, end, raw) in zip(places, r_cells[1:], strict=True):
+            try:
+                value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
+            except ValueError:
+                continue
+            figure = FigureFound(start, end, value * scale, "persons", year=year, direction=direction,
+                                 measure="flow" if direction else "other", period=str(year),
+                                 year_source="table", direction_source="table" if direction else "",
+                                 country_source="table" if place else "")
+            if place is not None:
+                figure.country, figure.country_name = place.place.code, place.place.name
+            figure.notes.append(f"table cell: row {year}, column {place.place.name if place else 'total'}")
+            figures.append(figure)
+        row += 1
+    return figures, row
+
+
 def find_tables(text: str) -> list[TableFound]:
-    """Every table of years by country in the text, with a figure per cell."""
+    """Every table of years by country (or countries by year) in the text, a figure per cell."""
     lines = _lines(text)
     tables: list[TableFound] = []
     index = 0
@@ -80,6 +126,13 @@ def find_tables(text: str) -> list[TableFound]:
         offset, line = lines[index]
         cells = _cells(line, offset)
         years = [int(c[2]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
+        if len(years) < 2 and (places := _country_columns(cells)) is not None:
+            figures, row = _by_year_rows(lines, index, places)
+            if figures:
+                tables.append(TableFound(_caption(lines, index)[0],
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                index = row
+                continue
         if len(years) < 2 or len(years) < len(cells) - 1:
             index += 1
             continue
