@@ -249,3 +249,12 @@ def test_a_table_with_a_row_per_year_and_a_column_per_country(tmp_path):
                               "2020     25 126    2 302\n2021     26 717    3 138\n")
     assert found[25126][:3] == ("2020", "emigration", "RUS")
     assert found[3138][:3] == ("2021", "emigration", "DEU")
+
+
+def test_the_dateline_is_not_the_period_and_in_year_may_end_a_long_clause(tmp_path):
+    found = figures(tmp_path, "ASTANA, 11 January 2024. A total of 18,100 ethnic Kazakhs returned to the "
+                              "country and were granted kandas status in 2023, down from 24,600 in 2022.\n\n"
+                              "Most of the returnees came from Uzbekistan (9,400).\n")
+    assert found[18100][:2] == ("2023", "immigration")
+    assert found[24600][:2] == ("2022", "immigration")
+    assert found[9400][:3] == ("2023", "immigration", "UZB")

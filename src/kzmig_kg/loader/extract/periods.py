@@ -163,7 +163,13 @@ def find_times(text: str, extra: list[Time]) -> Times:
         times.append(Time(y_start, y_end, int(match.group("y")), None, compared))
     for time in times:
         time.attached = _is_attached(text, time.start)
+        line_start = text.rfind("\n", 0, time.start) + 1
+        if _DATELINE.match(text[line_start:time.start]):
+            time.compared = True          # "ASTANA, 11 January 2024.": the date of the text, not a period
     return Times(times)
+
+
+_DATELINE = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?,\s*(?:\d{1,2}\s+\w+\s*)?$")
 
 
 def _is_attached(text: str, start: int) -> bool:
@@ -194,7 +200,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                             r"(?:the\s+year\s+)?", gap) or re.fullmatch(r"\s*\(\s*", gap):
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"
-            if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,6}(?:in|between|from|during|over)\s+", gap):
+            if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
                 return time, "after"
     # the nearest year before it in the sentence, comparisons aside
     for time in reversed(times):
