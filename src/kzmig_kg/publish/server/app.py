@@ -19,12 +19,16 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ...errors import KzmigError
+from ...query.named import named_queries
+from .labels import Labeller
 from .problems import problem
+from .search import SearchIndex
 from .settings import ServerSettings, release_tag
 from .workers import WorkerPool
 
 ACCESS = logging.getLogger("kzmig_kg.server.access")
 STATIC_DIR = Path(__file__).with_name("static")
+KZO = "https://w3id.org/kzmig/ontology#"
 
 
 @dataclass
@@ -68,6 +72,14 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
     app.state.pool = pool
     app.state.release = release_tag(settings)
     app.state.stats = _stats(store)
+    app.state.class_counts = _class_counts(store)
+    app.state.labeller = Labeller(store)
+    app.state.kinds = sorted(((app.state.labeller.label(iri), iri, n) for iri, n in
+                              app.state.class_counts.items() if iri.startswith(KZO)),
+                             key=lambda k: (-k[2], k[0]))
+    app.state.named_queries = named_queries()
+    app.state.search = SearchIndex.build(store, app.state.labeller, app.state.named_queries)
+    app.state.dump_checksums = None
     return app
 
 
@@ -78,6 +90,13 @@ def _open(store_dir: Path) -> ox.Store:
         return ox.Store.read_only(str(store_dir))
     except OSError as exc:
         raise KzmigError(f"{store_dir}: cannot open the store read-only: {exc}") from None
+
+
+def _class_counts(store: ox.Store) -> dict[str, int]:
+    answer = store.query("SELECT ?type (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?type } GROUP BY ?type",
+                         use_default_graph_as_union=True)
+    return {row["type"].value: int(row["n"].value) for row in answer
+            if isinstance(row["type"], ox.NamedNode)}
 
 
 def _stats(store: ox.Store) -> StoreStats:

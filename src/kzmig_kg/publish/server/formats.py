@@ -28,6 +28,7 @@ SOLUTION_TYPES = [SPARQL_JSON, SPARQL_XML, CSV, TSV, "application/json", "applic
                   "text/xml"]
 BOOLEAN_TYPES = [SPARQL_JSON, SPARQL_XML, "application/json", "application/xml", "text/xml"]
 GRAPH_TYPES = [TURTLE, NTRIPLES, RDFXML, JSONLD, "application/xml", "text/plain"]
+DATA_TYPES = [TURTLE, JSONLD, RDFXML, NTRIPLES]      # of a resource's data document
 # aliases answered with the canonical type
 ALIASES = {"application/json": SPARQL_JSON, "application/xml": SPARQL_XML, "text/xml": SPARQL_XML}
 GRAPH_ALIASES = {"application/xml": RDFXML, "text/plain": NTRIPLES}

@@ -15,7 +15,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .conneg import negotiate
-from .description import endpoint_url
+from .description import endpoint_url, service_description
+from .editor import editor_page
 from .formats import (
     ALIASES,
     BOOLEAN_TYPES,
@@ -150,12 +151,10 @@ def _multi(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
 
 
 async def _describe(request: Request) -> Response:
-    from .description import service_description
     accept = request.headers.get("accept")
     offers = [HTML, *GRAPH_TYPES] if accept and "text/html" in accept else GRAPH_TYPES
     chosen = negotiate(accept, offers)
     if chosen == HTML:
-        from .editor import editor_page
         return await editor_page(request)
     if chosen is None:
         return problem(406, NOT_ACCEPTABLE)
