@@ -111,8 +111,8 @@ def served(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Served
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [str(Path(sys.executable).with_name("kzmig-kg")), "serve",
-               "--store", str(release.dir / "store"), "--port", str(port), "--workers", "2", "--timeout-s", "3", "--base", url + "/",
-               "--sources", str(SOURCES)]
+               "--store", str(release.dir / "store"), "--port", str(port), "--workers", "2",
+               "--timeout-s", "3", "--base", url + "/", "--sources", str(SOURCES)]
     log_path = tmp_path_factory.mktemp("serve") / "serve.log"
     log = log_path.open("wb")  # a file, not a pipe: the access log would fill a pipe and block
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)

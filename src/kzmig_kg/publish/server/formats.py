@@ -37,7 +37,9 @@ RDF_FORMATS = {TURTLE: ox.RdfFormat.TURTLE, NTRIPLES: ox.RdfFormat.N_TRIPLES,
 # ?format= values and file suffixes
 FORMAT_NAMES = {"json": SPARQL_JSON, "xml": SPARQL_XML, "csv": CSV, "tsv": TSV, "ttl": TURTLE,
                 "turtle": TURTLE, "nt": NTRIPLES, "ntriples": NTRIPLES, "rdf": RDFXML,
-                "rdfxml": RDFXML, "jsonld": JSONLD, "html": HTML}
+                "rdfxml": RDFXML, "jsonld": JSONLD, "html": HTML,
+                # the names SPARQLWrapper sends as format=/output=
+                "n3": TURTLE, "rdf+xml": RDFXML, "json-ld": JSONLD}
 SUFFIX_OF = {TURTLE: "ttl", NTRIPLES: "nt", RDFXML: "rdf", JSONLD: "jsonld", SPARQL_JSON: "json",
              SPARQL_XML: "xml", CSV: "csv", TSV: "tsv", HTML: "html"}
 CHARSET = {SPARQL_JSON, SPARQL_XML, CSV, TSV, TURTLE, NTRIPLES, RDFXML, JSONLD, HTML}

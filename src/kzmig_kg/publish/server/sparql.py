@@ -50,8 +50,8 @@ async def sparql_endpoint(request: Request) -> Response:
         return problem(refused.status, refused.message)
     accept = request.headers.get("accept")
     forced = params.get("format", [None])[-1]
-    if forced:
-        accept = FORMAT_NAMES.get(forced, forced)
+    if forced in FORMAT_NAMES:  # an unknown name leaves the choice to Accept
+        accept = FORMAT_NAMES[forced]
     solutions = negotiate(accept, SOLUTION_TYPES)
     graphs = negotiate(accept, GRAPH_TYPES)
     if solutions is None and graphs is None:
