@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ...errors import KzmigError
 from ...query.named import named_queries
+from .cache import ReleaseCache
 from .labels import Labeller
 from .problems import problem
 from .search import SearchIndex
@@ -80,6 +81,11 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
     app.state.named_queries = named_queries()
     app.state.search = SearchIndex.build(store, app.state.labeller, app.state.named_queries)
     app.state.dump_checksums = None
+    # bounded so that memory stays small whatever clients ask: about 40 + 20 + 10 + 32 MB at most
+    app.state.cache = ReleaseCache(4096)          # data documents
+    app.state.page_cache = ReleaseCache(1024)     # resource pages
+    app.state.search_cache = ReleaseCache(256)    # search pages
+    app.state.answer_cache = ReleaseCache(512)    # SPARQL answers of at most 64 kB
     return app
 
 

@@ -72,10 +72,13 @@ async def data_document(request: Request) -> Response:
     tag = etag(state.release, iri + media)
     if fresh(request, tag):
         return Response(status_code=304, headers={"ETag": tag})
-    triples = description(state.store, iri)
-    if not triples:
-        return not_found_page(request, iri)
-    return Response(serialize(triples, media), media_type=content_type(media), headers={
+    body = state.cache.get(("data", iri, media))
+    if body is None:
+        triples = description(state.store, iri)
+        if not triples:
+            return not_found_page(request, iri)
+        body = state.cache.put(("data", iri, media), serialize(triples, media))
+    return Response(body, media_type=content_type(media), headers={
         "ETag": tag, "Cache-Control": "public, max-age=3600",
         "Link": alternates(request, f"/data/{stem}")})
 
@@ -101,7 +104,8 @@ async def ontology(request: Request) -> Response:
         return Response(status_code=304, headers=headers)
     if media == HTML:
         return await ontology_page(request, headers)
-    body = serialize(graph_triples(state.store, ONTOLOGY_GRAPH), media)
+    body = state.cache.get(("ontology", media)) or state.cache.put(
+        ("ontology", media), serialize(graph_triples(state.store, ONTOLOGY_GRAPH), media))
     return Response(body, media_type=content_type(media), headers=headers)
 
 

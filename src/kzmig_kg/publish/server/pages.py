@@ -64,17 +64,20 @@ async def resource_page(request: Request) -> Response:
                                  for m in DATA_TYPES)}
     if fresh(request, tag):
         return Response(status_code=304, headers=headers)
-    if not exists(state.store, iri):
-        return not_found_page(request, iri)
-    try:
-        page = int(request.query_params.get("page", "1"))
-    except ValueError:
-        page = 1
-    view = resource_view(state, iri, languages, request.query_params.get("incoming"), page)
-    sparql = f"DESCRIBE <{iri}>"
-    return render("resource.html", request, view=view, path=path, formats=[
-        (SUFFIX_OF[m], m) for m in DATA_TYPES], sparql=quote(sparql), headers=headers,
-        page_size=PAGE_SIZE, language=languages[0])
+    key = ("page", iri, languages, request.url.query)
+    html = state.page_cache.get(key)
+    if html is None:
+        if not exists(state.store, iri):
+            return not_found_page(request, iri)
+        try:
+            page = int(request.query_params.get("page", "1"))
+        except ValueError:
+            page = 1
+        view = resource_view(state, iri, languages, request.query_params.get("incoming"), page)
+        html = state.page_cache.put(key, TEMPLATES.get_template("resource.html").render(
+            request=request, view=view, path=path, formats=[(SUFFIX_OF[m], m) for m in DATA_TYPES],
+            sparql=quote(f"DESCRIBE <{iri}>"), page_size=PAGE_SIZE, language=languages[0]))
+    return HTMLResponse(html, headers=headers)
 
 
 async def kind_list(request: Request) -> Response:
@@ -100,10 +103,14 @@ async def kind_list(request: Request) -> Response:
 async def search_page(request: Request) -> Response:
     state = request.app.state
     text = request.query_params.get("q", "").strip()[:200]
-    hits = state.search.search(text) if text else []
-    for hit in hits:
-        hit.href = href(hit.iri, state.settings.namespace)
-    return render("search.html", request, q=text, hits=hits)
+    html = state.search_cache.get(text)
+    if html is None:
+        hits = state.search.search(text) if text else []
+        for hit in hits:
+            hit.href = href(hit.iri, state.settings.namespace)
+        html = state.search_cache.put(text, TEMPLATES.get_template("search.html").render(
+            request=request, q=text, hits=hits))
+    return HTMLResponse(html)
 
 
 async def ontology_page(request: Request, headers: dict[str, str]) -> Response:

@@ -34,6 +34,7 @@ from .workers import Job
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
 UPDATE = "application/sparql-update"
+CACHED_ANSWER_BYTES = 64_000   # with 512 entries: at most 32 MB
 NOT_ACCEPTABLE = ("none of the media types in Accept is offered: SPARQL results as "
                   f"{', '.join(SOLUTION_TYPES[:4])}; RDF as {', '.join(GRAPH_TYPES[:4])}")
 
@@ -66,11 +67,16 @@ async def sparql_endpoint(request: Request) -> Response:
               named_graphs=tuple(params.get("named-graph-uri", ())),
               max_rows=settings.max_rows, max_bytes=settings.max_response_bytes,
               base_iri=endpoint_url(request))
-    answer = await state.pool.run(job, settings.timeout_s)
+    # the release never changes under the server: an answer to the same request is the same
+    cached = state.answer_cache.get(job)
+    answer = cached or await state.pool.run(job, settings.timeout_s)
     if answer.status != 200:
         return problem(answer.status, answer.message)
+    if cached is None and len(answer.body) <= CACHED_ANSWER_BYTES:
+        state.answer_cache.put(job, answer)
     return Response(answer.body, media_type=content_type(answer.media),
-                    headers={"Vary": "Accept", "Cache-Control": "public, max-age=300"})
+                    headers={"Vary": "Accept", "Cache-Control": "public, max-age=300",
+                             "X-Answer-Cache": "hit" if cached else "miss"})
 
 
 async def _read_request(request: Request, max_body: int) -> tuple[dict[str, list[str]], str | None]:

@@ -7,6 +7,7 @@ other workers keep answering. Each worker opens the store read-only, once.
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 import threading
 from dataclasses import dataclass, field
@@ -125,7 +126,11 @@ class WorkerPool:
         if not parent.poll(self.start_timeout_s):
             process.kill()
             raise RuntimeError(f"a SPARQL worker did not open the store within {self.start_timeout_s} s")
-        hello: Answer = parent.recv()
+        try:
+            hello: Answer = parent.recv()
+        except (EOFError, OSError):
+            process.kill()
+            raise RuntimeError("a SPARQL worker exited while opening the store") from None
         if hello.status != 200:
             process.kill()
             raise RuntimeError(hello.message)
@@ -142,7 +147,7 @@ class WorkerPool:
                 worker = self._idle.pop()
             healthy = False
             try:
-                answer = await anyio.to_thread.run_sync(_exchange, worker, job, timeout_s)
+                answer = await _exchange(worker, job, timeout_s)
                 healthy = answer is not None
             finally:
                 if healthy:
@@ -176,13 +181,21 @@ class WorkerPool:
         self._idle.clear()
 
 
-def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
+async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
+    """Send the job and wait on the pipe in the event loop (no thread); None past the deadline
+    or when the worker died."""
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    fd = worker.conn.fileno()
     try:
         worker.conn.send(job)
-        if not worker.conn.poll(timeout_s):
-            return None
+        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        try:
+            await asyncio.wait_for(ready, timeout_s)
+        finally:
+            loop.remove_reader(fd)
         return worker.conn.recv()
-    except (EOFError, OSError):
+    except (TimeoutError, EOFError, OSError):
         return None
 
 
