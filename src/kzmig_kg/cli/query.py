@@ -25,8 +25,13 @@ from .common import DIST, SOURCES, fail
               help="Query this SPARQL 1.1 endpoint (e.g. an Oxigraph server) instead of the store.")
 @click.option("--timeout", type=float, default=30.0, show_default=True,
               help="Seconds to wait for the endpoint.")
+@click.option("--passages", "with_passages", is_flag=True,
+              help="Add the text of the passages behind each row (a passage_text column; in a "
+                   "table, printed under it). The store and --sources say where they are.")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="Where the source documents are, for --passages.")
 def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoint: str | None,
-          timeout: float) -> None:
+          timeout: float, with_passages: bool, sources_dir: Path) -> None:
     """Run QUERY (a .rq file or the name of a query in queries/) and print the answer.
 
     The default graph is the union of the release's named graphs. Parameters (listed by
@@ -37,6 +42,7 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
       kzmig-kg query queries/acts-by-number.rq --format csv
       kzmig-kg query rq-flows-by-partner --param from=2019 --param to=2023
       kzmig-kg query rq-national-balance --endpoint http://127.0.0.1:7878/query --format json
+      kzmig-kg query stats-top-source-country --param year=2019 --passages
     """
     from ..query.results import format_result
     from ..query.run import run_query
@@ -51,9 +57,28 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
         bound[key.strip()] = value.strip()
     try:
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
+        per_row = _row_passages(result, store_dir, sources_dir) if with_passages else None
     except KzmigError as error:
         fail(error)
+    if per_row is None or fmt != "table":
+        click.echo(format_result(result, fmt))
+        return
+    result.variables.remove("passage_text")
     click.echo(format_result(result, fmt))
+    for number, refs in enumerate(per_row, start=1):
+        if refs:
+            click.echo(f"row {number}:")
+        for passage in refs:
+            click.echo(_passage_lines(passage))
+
+
+def _row_passages(result, store_dir: Path, sources_dir: Path):
+    from ..pipeline.store import open_store
+    from ..query.row_passages import add_passages
+
+    if result.kind != "select":
+        raise KzmigError("--passages needs a SELECT query (its rows get the passages)")
+    return add_passages(result, open_store(store_dir), sources_dir)
 
 
 @click.command("queries")
