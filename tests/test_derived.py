@@ -106,3 +106,25 @@ def test_emigration_shares_refuse_a_country_figure_used_as_the_national_total(re
     rows = named(release, "stats-emigration-destinations", year=2000)
     assert rows[0]["total"] == 155749 and rows[0]["share"] == pytest.approx(69.81)
     assert rows[0]["note"] is None
+
+
+def test_country_series_takes_indicators_and_gaps_indian_students(release) -> None:
+    # lines 978-981: students from India, 3,500 in 2017 to 7,321 in 2022
+    assert "3,500" in passage_text(976, 981) and "7,321" in passage_text(976, 981)
+    rows = {r["year"]: r for r in named(release, "stats-country-series", country="IND",
+                                        direction="foreign-students")}
+    assert (rows[2017]["value"], rows[2022]["value"]) == (3500, 7321)
+    assert (rows[2022]["since"], rows[2022]["sinceValue"]) == (2017, 3500)
+    assert rows[2022]["changeSince"] == pytest.approx(109.17)
+    assert rows[2022]["previous"] is None
+
+
+def test_country_series_takes_the_national_total_and_marks_derived_years(release) -> None:
+    quota = {r["year"]: r["value"] for r in named(release, "stats-country-series", country="WORLD",
+                                                  direction="labour-quota-size")}
+    assert quota == {2008: 65000, 2024: 20000}  # lines 798-801: about 65,000 then about 20,000
+    uzbekistan = {r["year"]: r for r in named(release, "stats-country-series", country="UZB",
+                                              direction="IMM")}
+    assert (uzbekistan[2019]["value"], uzbekistan[2019]["status"]) == (4174, "derived")
+    assert uzbekistan[2020]["change"] == pytest.approx(-38.81)  # as the document states (line 512)
+    assert uzbekistan[2020]["status"] == "stated"
