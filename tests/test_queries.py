@@ -172,7 +172,7 @@ def test_query_command_binds_parameters(release) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["results"]["bindings"]
     assert [(r["role"]["value"], r["rank"]["value"], r["country"]["value"]) for r in rows] == \
-        [("origin", "1", "UZB"), ("origin", "2", "TKM")]
+        [("origin", "1", "RUS"), ("origin", "1", "UZB"), ("origin", "2", "TKM")]  # RUS: stated rank
     assert rows[0]["top"] == {"type": "literal", "value": "2", "datatype": XSD + "integer"}
 
 
