@@ -79,7 +79,7 @@ def test_search_from_the_header(browser, served: Served, tmp_path: Path) -> None
     box.send_keys("quota", Keys.ENTER)
     hits = browser.find_elements(By.CSS_SELECTOR, "ol.hits li")
     assert len(hits) >= 5
-    assert any("Quota for hiring foreign labour" in hit.text for hit in hits)
+    assert any("Restrictive labour quotas" in hit.text for hit in hits)
     _shot(browser, tmp_path, "search")
     assert _errors(browser) == []
 

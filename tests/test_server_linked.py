@@ -158,9 +158,13 @@ def test_incoming_links_counted_and_paged(client: TestClient, release) -> None:
 
 
 def test_search_finds_quota_resources_and_queries(client: TestClient) -> None:
+    # the release's full-text index (query.search, issue #15): what the experts said about quotas
     page = client.get("/search", params={"q": "quota"}).text
-    assert 'href="/id/instrument/inst-foreign-labour-quota"' in page
-    assert "policy measure" in page
+    assert 'href="/code/study-problems/problem-labour-quotas"' in page
+    assert 'href="/id/finding/finding-quotas-protect-market"' in page
+    assert '<span class="kind">finding</span>' in page and "<mark>" in page
+    queries = client.get("/search", params={"q": "national balance"}).text
+    assert 'href="/queries/rq-national-balance"' in queries
     assert client.get("/search", params={"q": "<script>"}).text.count("<script>") == 0
 
 

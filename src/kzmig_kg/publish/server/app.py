@@ -23,7 +23,6 @@ from ...query.named import named_queries
 from .cache import ReleaseCache
 from .labels import Labeller
 from .problems import problem
-from .search import SearchIndex
 from .settings import ServerSettings, release_tag
 from .workers import WorkerPool
 
@@ -79,7 +78,6 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
                               app.state.class_counts.items() if iri.startswith(KZO)),
                              key=lambda k: (-k[2], k[0]))
     app.state.named_queries = named_queries()
-    app.state.search = SearchIndex.build(store, app.state.labeller, app.state.named_queries)
     app.state.dump_checksums = None
     # bounded so that memory stays small whatever clients ask: about 40 + 20 + 10 + 32 MB at most
     app.state.cache = ReleaseCache(4096)          # data documents

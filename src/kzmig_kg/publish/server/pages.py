@@ -3,14 +3,18 @@ home, a page per resource, the ontology, lists of a kind, search, not-found."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
+import anyio.to_thread
 import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 
+from ...errors import QueryError
+from ...query.search import MARK_END, MARK_START, search
 from .describe import ONTOLOGY_GRAPH, exists, graph_triples
 from .etags import etag, fresh
 from .formats import DATA_TYPES, SUFFIX_OF
@@ -105,12 +109,30 @@ async def search_page(request: Request) -> Response:
     text = request.query_params.get("q", "").strip()[:200]
     html = state.search_cache.get(text)
     if html is None:
-        hits = state.search.search(text) if text else []
-        for hit in hits:
-            hit.href = href(hit.iri, state.settings.namespace)
-        html = state.search_cache.put(text, TEMPLATES.get_template("search.html").render(
-            request=request, q=text, hits=hits))
+        hits, problem_text = [], ""
+        if text:
+            try:
+                hits = await anyio.to_thread.run_sync(lambda: search(
+                    text, state.settings.release_dir, limit=50))
+            except QueryError as exc:
+                problem_text = str(exc)
+        rows = [(f"/queries/{hit.id}" if hit.kind == "query" else href(hit.iri, state.settings.namespace),
+                 hit.label, hit.kind, _marked(hit.snippet)) for hit in hits]
+        html = TEMPLATES.get_template("search.html").render(q=text, hits=rows, problem=problem_text)
+        if not problem_text:
+            state.search_cache.put(text, html)
     return HTMLResponse(html)
+
+
+def _marked(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet as (text, matched) pieces, from the index's [ ] marks around the matches."""
+    pieces = []
+    for part in re.split(r"(\[[^\[\]]*\])", snippet):
+        if part.startswith(MARK_START) and part.endswith(MARK_END) and len(part) > 2:
+            pieces.append((part[1:-1], True))
+        elif part:
+            pieces.append((part, False))
+    return pieces
 
 
 async def ontology_page(request: Request, headers: dict[str, str]) -> Response:

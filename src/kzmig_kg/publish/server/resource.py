@@ -1,22 +1,20 @@
 """What a resource page shows, gathered from the store: ``resource_view(state, iri, languages, ...)``:
 types and labels, outgoing properties grouped, incoming links counted per property (and one
 property's subjects paged), the passages it rests on with the text of those lines when the source
-document is present, and the sources it cites."""
+document is present (from ``query.show.describe``, issue #15), and the sources it cites."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
 import pyoxigraph as ox
 
+from ...query.show import describe
 from .describe import description
 from .labels import Labeller
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 KZO = "https://w3id.org/kzmig/ontology#"
-DERIVED = "http://www.w3.org/ns/prov#wasDerivedFrom"
 CITED = ("http://purl.org/dc/terms/source", "http://www.w3.org/ns/prov#hadPrimarySource")
 PAGE_SIZE = 25
 
@@ -38,8 +36,7 @@ class Group:
 
 @dataclass
 class Passage:
-    iri: str
-    label: str
+    document: str
     section: str
     first: int
     last: int
@@ -63,6 +60,7 @@ class ResourceView:
     incoming: list[Incoming]
     passages: list[Passage]
     cited: list[Value]
+    passage_note: str = ""
     page_of: Incoming | None = None
     subjects: list[Value] = field(default_factory=list)
     page: int = 1
@@ -101,17 +99,17 @@ def resource_view(state, iri: str, languages: tuple[str, ...], incoming_property
         value = value_of(triple.object, labeller, namespace, languages)
         if value not in group.values:
             group.values.append(value)
-        if predicate == DERIVED and isinstance(triple.object, ox.NamedNode):
-            found = _passage(state, triple.object.value, languages)
-            if found:
-                passages.append(found)
         if predicate in CITED and value not in cited:
             cited.append(value)
+    shown = describe(iri, store=store, sources_dir=state.settings.sources_dir)
+    passages = [Passage(ref.file or "", ref.section or "", ref.first_line, ref.last_line,
+                        [(ref.first_line + n, line) for n, line in enumerate(ref.text.split("\n"))]
+                        if ref.text is not None else []) for ref in shown.passages]
     counts = _incoming_counts(store, iri)
     incoming = [Incoming(p, labeller.label(p, languages), n) for p, n in counts]
     view = ResourceView(iri, labeller.label(iri, languages), labeller.labels(iri),
                         types, sorted(groups.values(), key=lambda g: g.label.lower()),
-                        incoming, sorted(passages, key=lambda p: p.first), cited)
+                        incoming, sorted(passages, key=lambda p: p.first), cited, shown.note or "")
     chosen = next((i for i in incoming if i.iri == incoming_property), None)
     if chosen is not None:
         view.page_of = chosen
@@ -130,36 +128,3 @@ def _incoming_counts(store: ox.Store, iri: str) -> list[tuple[str, int]]:
     for quad in store.quads_for_pattern(None, None, ox.NamedNode(iri), None):
         counts.setdefault(quad.predicate.value, set()).add(str(quad.subject))
     return sorted(((p, len(s)) for p, s in counts.items()), key=lambda item: (-item[1], item[0]))
-
-
-def _passage(state, iri: str, languages: tuple[str, ...]) -> Passage | None:
-    store: ox.Store = state.store
-    node = ox.NamedNode(iri)
-
-    def one(prop: str):
-        return next((q.object for q in store.quads_for_pattern(node, ox.NamedNode(prop), None, None)), None)
-
-    first, last = one(KZO + "firstLine"), one(KZO + "lastLine")
-    if first is None or last is None:
-        return None
-    section = one(KZO + "inSection")
-    document = one("http://www.w3.org/ns/oa#hasSource")
-    passage = Passage(iri, state.labeller.label(iri, languages),
-                      state.labeller.label(section.value, languages) if section is not None else "",
-                      int(first.value), int(last.value))
-    if document is not None and state.settings.sources_dir is not None:
-        file_name = next((q.object.value for q in store.quads_for_pattern(
-            document, ox.NamedNode(KZO + "fileName"), None, None)), None)
-        if file_name:
-            lines = _document_lines(Path(state.settings.sources_dir) / Path(file_name).name)
-            passage.lines = [(n, lines[n - 1]) for n in range(passage.first, passage.last + 1)
-                             if 0 < n <= len(lines)]
-    return passage
-
-
-@lru_cache(maxsize=8)
-def _document_lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
