@@ -8,6 +8,7 @@ other workers keep answering. Each worker opens the store read-only, once.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 import threading
 from dataclasses import dataclass, field
@@ -91,6 +92,9 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
     return Answer(200, media, body)
 
 
+REPLACE_ATTEMPTS = 5
+
+
 @dataclass
 class _Worker:
     process: multiprocessing.process.BaseProcess
@@ -107,7 +111,8 @@ class WorkerPool:
     _idle: list[_Worker] = field(default_factory=list)
     _all: list[_Worker] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
-    _available: anyio.Semaphore | None = None
+    _available: asyncio.Semaphore | None = None
+    _replacing: set = field(default_factory=set)
     replaced: int = 0
 
     def start(self) -> None:
@@ -139,31 +144,54 @@ class WorkerPool:
         return worker
 
     async def run(self, job: Job, timeout_s: float) -> Answer:
-        """Run ``job`` on an idle worker; past ``timeout_s`` the worker is killed and replaced."""
+        """Run ``job`` on an idle worker; past ``timeout_s`` the worker is killed at once (the
+        answer, 503, does not wait) and a fresh one takes its place in the background."""
         if self._available is None:
-            self._available = anyio.Semaphore(self.size)
-        async with self._available:
-            with self._lock:
-                worker = self._idle.pop()
-            healthy = False
-            try:
-                answer = await _exchange(worker, job, timeout_s)
-                healthy = answer is not None
-            finally:
-                if healthy:
-                    with self._lock:
-                        self._idle.append(worker)
-                else:  # timed out, died or the client went away mid-query
-                    with anyio.CancelScope(shield=True):
-                        self._retire(worker)
-                        fresh = await anyio.to_thread.run_sync(self._spawn)
-                    with self._lock:
-                        self._idle.append(fresh)
-                        self.replaced += 1
+            self._available = asyncio.Semaphore(self.size)
+        await self._available.acquire()
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+        if worker is None:  # replacements failed to start (logged): the store is unreadable
+            self._available.release()
+            return Answer(503, message="no SPARQL worker is running: the server cannot open its "
+                                       "store; see its log")
+        answer = None
+        try:
+            answer = await _exchange(worker, job, timeout_s)
+        finally:
+            if answer is not None:
+                with self._lock:
+                    self._idle.append(worker)
+                self._available.release()
+            else:  # timed out, died, or the client went away mid-query
+                self._retire(worker)
+                task = asyncio.get_running_loop().create_task(self._replace())
+                self._replacing.add(task)
+                task.add_done_callback(self._replacing.discard)
         if answer is None:
             return Answer(503, message=f"the query ran longer than {timeout_s:g} s, this endpoint's "
                                        "limit, and was stopped; narrow it or add LIMIT")
         return answer
+
+    async def _replace(self) -> None:
+        """Start a worker for a killed one (retrying a few times: the machine may be busy); its
+        slot opens when the new worker is ready."""
+        try:
+            for attempt in range(1, REPLACE_ATTEMPTS + 1):
+                try:
+                    fresh = await anyio.to_thread.run_sync(self._spawn)
+                except RuntimeError as exc:
+                    logging.getLogger("kzmig_kg.server").error(
+                        "a SPARQL worker could not be started (attempt %d of %d): %s",
+                        attempt, REPLACE_ATTEMPTS, exc)
+                    await asyncio.sleep(1.0)
+                    continue
+                with self._lock:
+                    self._idle.append(fresh)
+                    self.replaced += 1
+                return
+        finally:
+            self._available.release()
 
     def _retire(self, worker: _Worker) -> None:
         worker.process.kill()
