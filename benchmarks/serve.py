@@ -286,6 +286,10 @@ def _oxigraph(store_dir: Path, seconds: float, levels: list[int], ours: dict[int
                                    "application/sparql-results+json")
             print(f"oxigraph serve-read-only on a copy of the store; load average {_load()}")
             for clients in levels:
+                if server.process.poll() is not None:
+                    print(f"oxigraph serve-read-only exited with code {server.process.returncode}; "
+                          "no further figures (it aborts when it cannot start a thread per connection)")
+                    break
                 rate, p50, p99, errors = load(port, request, clients, seconds)
                 ratios = " / ".join(f"{mine / rate:.2f}" if rate else "nan" for mine in ours.get(clients, []))
                 print(f"{'simple SELECT (oxigraph)':<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} "

@@ -8,13 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Served
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists() or not CHROMEDRIVER.exists(),
-    reason="headless Chromium is not installed (Debian packages chromium and chromium-driver)")
+from .conftest import Served, require_executable
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +16,16 @@ def browser():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    chromium = require_executable("chromium", "headless browser tests of the server's pages")
+    chromedriver = require_executable("chromedriver", "headless browser tests of the server's pages")
     options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
+    options.binary_location = chromium
     for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--window-size=1280,1600"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver = webdriver.Chrome(service=Service(chromedriver), options=options)
     driver.set_page_load_timeout(60)
     yield driver
     driver.quit()
@@ -73,10 +69,12 @@ def test_resource_page_through_its_iri(browser, served: Served, tmp_path: Path) 
 def test_search_from_the_header(browser, served: Served, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.get(served.url + "/")
     box = browser.find_element(By.CSS_SELECTOR, "header input[name=q]")
     box.send_keys("quota", Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "ol.hits li"))
     hits = browser.find_elements(By.CSS_SELECTOR, "ol.hits li")
     assert len(hits) >= 5
     assert any("Restrictive labour quotas" in hit.text for hit in hits)
@@ -94,8 +92,13 @@ def test_editor_runs_a_named_query(browser, served: Served, tmp_path: Path) -> N
     text = browser.execute_script("return window.kzmigEditor.getTab().getQuery()")
     assert "eli:number ?number" in text
     browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
-    WebDriverWait(browser, 30).until(
-        lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr tbody tr")) > 0)
+    try:
+        WebDriverWait(browser, 60).until(
+            lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr tbody tr")) > 0)
+    except Exception:
+        _shot(browser, tmp_path, "editor-failed")
+        raise AssertionError(f"no result table; console: {browser.get_log('browser')}; "
+                             f"screenshot {tmp_path / 'editor-failed.png'}") from None
     cells = " ".join(c.text for c in browser.find_elements(By.CSS_SELECTOR, ".yasr tbody td"))
     assert "477-IV" in cells
     _shot(browser, tmp_path, "editor")
