@@ -31,6 +31,8 @@ from itertools import count
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+from pyoxigraph import NamedNode
+
 from kzmig_kg.pipeline.store import open_store
 from kzmig_kg.publish.servers import free_port, oxigraph_server
 from kzmig_kg.query.local import query_store
@@ -156,6 +158,19 @@ def distinct_selects() -> Callable[[], bytes]:
                                            "application/sparql-results+json"))
 
 
+def cycle_pages(store_dir: Path, template: str) -> Callable[[], bytes]:
+    """Requests for every resource of /id/ and /eli/ in turn (about 4,000: more than the
+    server's caches hold, so each is rendered afresh)."""
+    store = open_store(store_dir)
+    paths = sorted({q.subject.value.removeprefix("https://w3id.org/kzmig/") for q in
+                    store.quads_for_pattern(None, None, None, None)
+                    if isinstance(q.subject, NamedNode)
+                    and q.subject.value.startswith(("https://w3id.org/kzmig/id/", "https://w3id.org/kzmig/eli/"))})
+    numbers = count()
+    return lambda: http_request(template.format(paths[next(numbers) % len(paths)]),
+                                "text/html" if template.startswith("/page") else "text/turtle")
+
+
 def heaviest_named_query(store_dir: Path) -> tuple[str, str]:
     store = open_store(store_dir)
     timed = []
@@ -222,7 +237,9 @@ def main() -> None:
             wait_ready(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", server)
             scenarios = [
                 ("resource page (HTML)", http_request(f"/page/{ACT}", "text/html")),
+                ("resource page, a new resource each time (not cached)", cycle_pages(args.store, "/page/{}")),
                 ("resource as Turtle", http_request(f"/data/{ACT}.ttl", "text/turtle")),
+                ("Turtle, a new resource each time (not cached)", cycle_pages(args.store, "/data/{}.ttl")),
                 ("simple SELECT (same text: answer cache)", http_request(
                     "/sparql?" + urlencode({"query": SELECT}), "application/sparql-results+json")),
                 ("simple SELECT (new text each time: run by a worker)", distinct_selects()),
