@@ -309,6 +309,8 @@ def _oxigraph(store_dir: Path, seconds: float, levels: list[int], ours: dict[int
                     break
                 rate, p50, p99, errors = load(port, request, clients, seconds)
                 ratios = " / ".join(f"{mine / rate:.2f}" if rate else "nan" for mine in ours.get(clients, []))
+                if errors:
+                    ratios = f"not comparable: Oxigraph dropped {errors} connections"
                 print(f"{'simple SELECT (oxigraph)':<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} "
                       f"{p99:>8.1f} {errors:>6}   kzmig-kg/oxigraph (cached / run) = {ratios}")
 
