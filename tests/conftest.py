@@ -100,7 +100,7 @@ class Served:
 @pytest.fixture(scope="session")
 def served(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Served:
     """The server as a user starts it (the CLI, a subprocess), on a free port, stopped at the end.
-    Two SPARQL workers and a 3 s query limit, so the runaway-query test stays short."""
+    Two SPARQL workers and a 2 s query limit, so the runaway-query test stays short."""
     import subprocess
     import sys
     import time
@@ -112,7 +112,7 @@ def served(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Served
     url = f"http://127.0.0.1:{port}"
     command = [str(Path(sys.executable).with_name("kzmig-kg")), "serve",
                "--store", str(release.dir / "store"), "--port", str(port), "--workers", "2",
-               "--timeout-s", "3", "--base", url + "/", "--sources", str(SOURCES)]
+               "--timeout-s", "2", "--base", url + "/", "--sources", str(SOURCES)]
     log_path = tmp_path_factory.mktemp("serve") / "serve.log"
     log = log_path.open("wb")  # a file, not a pipe: the access log would fill a pipe and block
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
@@ -130,7 +130,7 @@ def served(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Served
             process.kill()
             pytest.fail("kzmig-kg serve did not answer within 60 s")
         time.sleep(0.1)
-    yield Served(url, process, 3.0, log_path)
+    yield Served(url, process, 2.0, log_path)
     process.terminate()
     try:
         process.wait(timeout=10)

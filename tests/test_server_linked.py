@@ -205,3 +205,14 @@ def test_cors_preflight(client: TestClient) -> None:
     assert answer.status_code == 204
     assert answer.headers["access-control-allow-origin"] == "*"
     assert "POST" in answer.headers["access-control-allow-methods"]
+
+
+def test_serve_without_a_store_is_one_line(tmp_path) -> None:
+    from click.testing import CliRunner
+
+    from kzmig_kg.cli import main
+
+    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"error: {tmp_path / 'none'}: no store there; run `kzmig-kg build` first or pass --store DIR"]

@@ -92,8 +92,8 @@ def test_service_words_in_strings_and_names_are_not_service_calls(client: TestCl
 
 def test_an_allow_listed_service_is_called(release, listener: Listener) -> None:
     # the listener does record connections: with its endpoint allow-listed the store calls it
-    # (it never answers, so the query runs into its 2 s limit)
-    app = create_app(release.dir / "store", workers=1, timeout_s=2, service_allow=(listener.url,))
+    # (it never answers, so the query runs into its 1 s limit)
+    app = create_app(release.dir / "store", workers=1, timeout_s=1, service_allow=(listener.url,))
     with TestClient(app) as allowed:
         answer = allowed.post("/sparql", content=service_queries(listener.url)[0], headers=DIRECT)
     assert answer.status_code in (500, 503)

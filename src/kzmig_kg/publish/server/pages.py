@@ -30,7 +30,8 @@ ENTRY_POINTS = [
     ("State bodies and organisations", "http://www.w3.org/ns/org#FormalOrganization"),
     ("International agreements", KZO + "InternationalAgreement"),
     ("Events", KZO + "Event"),
-    ("Experts interviewed", KZO + "Expert"),
+    ("The interview study: experts interviewed", KZO + "Expert"),
+    ("The interview study: interviews", KZO + "Interview"),
     ("Findings of the interview study", KZO + "Finding"),
     ("Codebook themes", KZO + "CodebookTheme"),
 ]
