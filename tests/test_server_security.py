@@ -197,3 +197,19 @@ def test_a_runaway_query_is_killed_while_others_are_answered(served: Served) -> 
     assert workers_before - workers_after, "no worker process was killed"
     status, _, _ = _ask(served.url, "ASK { ?s ?p ?o }")
     assert status == 200
+
+
+def test_an_internal_fault_is_a_one_line_500_and_logged(release, caplog: pytest.LogCaptureFixture) -> None:
+    app = create_app(release.dir / "store", workers=1)
+
+    class Broken:
+        def label(self, *args):
+            raise RuntimeError("secret detail of the fault")
+
+    with TestClient(app, raise_server_exceptions=False) as broken:
+        app.state.labeller = Broken()
+        answer = broken.get("/page/id/org/parliament")
+    assert answer.status_code == 500
+    assert answer.text == ("Internal Server Error: the server could not answer this request; "
+                           "it has been logged\n")
+    assert any("secret detail of the fault" in r.getMessage() for r in caplog.records)
