@@ -216,3 +216,15 @@ def test_serve_without_a_store_is_one_line(tmp_path) -> None:
     assert result.exit_code == 1
     assert result.output.strip().splitlines() == [
         f"error: {tmp_path / 'none'}: no store there; run `kzmig-kg build` first or pass --store DIR"]
+
+
+def test_base_with_a_path_serves_the_iris_under_it(release) -> None:
+    app = create_app(release.dir / "store", workers=1, base="http://127.0.0.1:8000/kzmig/")
+    with TestClient(app, follow_redirects=False) as prefixed:
+        first = prefixed.get(f"/kzmig/{ACT}", headers={"Accept": "text/turtle"})
+        assert first.status_code == 303 and first.headers["location"] == f"/kzmig/data/{ACT}.ttl"
+        document = prefixed.get(first.headers["location"])
+        assert (URIRef(NS + ACT), RDF.type, None) in Graph().parse(data=document.text, format="turtle")
+        description = prefixed.get("/kzmig/sparql", headers={"Accept": "text/turtle"}).text
+        assert "<http://127.0.0.1:8000/kzmig/sparql>" in description
+        assert prefixed.get("/kzmigx/id/org/parliament").status_code == 404

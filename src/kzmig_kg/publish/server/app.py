@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import anyio.to_thread
 import pyoxigraph as ox
@@ -64,7 +65,8 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
     from . import routes
     app = Starlette(routes=[*routes.ROUTES, Mount("/static", StaticFiles(directory=STATIC_DIR),
                                                   name="static")],
-                    middleware=[Middleware(Guarded, log=settings.access_log)],
+                    middleware=[Middleware(Guarded, log=settings.access_log,
+                                           prefix=urlsplit(settings.base or "/").path.rstrip("/"))],
                     exception_handlers={Exception: _internal_error, 500: _internal_error},
                     lifespan=lifespan)
     app.state.settings = settings
@@ -117,11 +119,14 @@ async def _internal_error(request: Request, exc: Exception) -> object:
 
 class Guarded:
     """Every answer: an access log line (method, path, status, milliseconds) and CORS headers
-    (all routes are read-only); preflight requests answered here."""
+    (all routes are read-only); preflight requests answered here; paths under --base's path
+    served as the same paths without it."""
 
-    def __init__(self, app: ASGIApp, log: bool = True):
+    def __init__(self, app: ASGIApp, log: bool = True, prefix: str = ""):
         self.app = app
         self.log = log
+        self.prefix = prefix  # the path of --base (http://host/kzmig/ -> /kzmig), also served
+
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -129,6 +134,10 @@ class Guarded:
             return
         started = time.perf_counter()
         status = [0]
+        if self.prefix and (scope["path"] + "/").startswith(self.prefix + "/"):
+            # under --base's path the IRIs resolve too: /kzmig/id/... is /id/...
+            scope = {**scope, "path": scope["path"][len(self.prefix):] or "/",
+                     "raw_path": None, "root_path": scope.get("root_path", "") + self.prefix}
         if scope["method"] == "OPTIONS":
             headers = [(b"access-control-allow-origin", b"*"),
                        (b"access-control-allow-methods", b"GET, HEAD, POST, OPTIONS"),

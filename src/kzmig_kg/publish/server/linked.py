@@ -54,7 +54,8 @@ async def resource_iri(request: Request) -> Response:
         return problem(406, "this resource is offered as text/html, text/turtle, application/ld+json, "
                             "application/rdf+xml and application/n-triples", {"Vary": "Accept"})
     path = request.url.path
-    target = f"/page{path}" if media == HTML else f"/data{path}.{SUFFIX_OF[media]}"
+    root = request.scope.get("root_path", "")  # the path of --base, when the request came under it
+    target = f"{root}/page{path}" if media == HTML else f"{root}/data{path}.{SUFFIX_OF[media]}"
     return RedirectResponse(target, status_code=303, headers={
         "Vary": "Accept", "Cache-Control": "public, max-age=3600",
         "Link": alternates(request, f"/data{path}")})
