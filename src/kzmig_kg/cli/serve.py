@@ -16,6 +16,8 @@ from .common import DIST, SOURCES, fail
               show_default=True, help="The on-disk store written by `build` (opened read-only).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--bind", default=None, metavar="HOST:PORT",
+              help="Host and port in one (as `oxigraph serve --bind`); overrides --host and --port.")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
               help="Processes that run SPARQL queries (a query past its limit kills its process).")
 @click.option("--timeout-s", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
@@ -29,8 +31,8 @@ from .common import DIST, SOURCES, fail
               help="A SERVICE endpoint queries may call (repeatable; default: none).")
 @click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
               show_default=True, help="The source documents, to quote the passages on pages.")
-def serve(store_dir: Path, host: str, port: int, workers: int, timeout_s: float, max_rows: int,
-          base: str | None, service_allow: tuple[str, ...], sources_dir: Path) -> None:
+def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int, timeout_s: float,
+          max_rows: int, base: str | None, service_allow: tuple[str, ...], sources_dir: Path) -> None:
     """Serve the release: SPARQL 1.1 endpoint at /sparql, linked data at /id/... and /eli/...,
     pages for people at /. Read-only; stop with Ctrl-C.
 
@@ -42,6 +44,11 @@ def serve(store_dir: Path, host: str, port: int, workers: int, timeout_s: float,
 
     from ..publish.server.app import create_app
 
+    if bind is not None:
+        host, _, given = bind.rpartition(":")
+        if not host or not given.isdigit() or not 0 <= int(given) <= 65535:
+            fail(KzmigError(f"--bind {bind}: give HOST:PORT, e.g. --bind 127.0.0.1:8000"))
+        port = int(given)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         app = create_app(store_dir, base=base, workers=workers, timeout_s=timeout_s,
