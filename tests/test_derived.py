@@ -128,3 +128,18 @@ def test_country_series_takes_the_national_total_and_marks_derived_years(release
     assert (uzbekistan[2019]["value"], uzbekistan[2019]["status"]) == (4174, "derived")
     assert uzbekistan[2020]["change"] == pytest.approx(-38.81)  # as the document states (line 512)
     assert uzbekistan[2020]["status"] == "stated"
+
+
+def test_a_share_of_a_stated_whole_derives_the_part_with_bounds() -> None:
+    records = read_records(DATA)
+    share = next(r for r in records.records if r.id == "claim-expulsion-share")
+    values = {k: v for k, v in share.values.items() if k not in ("lower", "upper")}
+    records.records.append(dataclasses.replace(share, id="test-share", values={
+        **values, "indicator": "expulsion-share", "stated": 50}))
+    [part] = [d for d in derive_observations(records) if d.claim.id == "test-share"]
+    whole = part.source.get("value")
+    assert part.rule == "part-of-share" and part.source.get("indicator") == "migration-violations"
+    assert part.record.get("value") == whole // 2
+    assert (part.record.get("lower"), part.record.get("upper")) == (round(whole * 0.495),
+                                                                    round(whole * 0.505))
+    assert part.record.get("dataset") == "ds-derived-indicators"

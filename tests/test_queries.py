@@ -93,9 +93,11 @@ def test_wrong_parameter_values_are_clear_errors(tmp_path: Path, type_: str, raw
 
 
 def test_a_string_parameter_cannot_change_the_query(release) -> None:
-    hostile = 'UZB" } UNION { ?s ?p ?o } #'
-    result = run_query("stats-country-series", {"country": hostile}, store=release.store)
-    assert result.rows == []  # no country has that notation; nothing leaked into the query
+    hostile = '477-IV" } UNION { ?s ?p ?o } #'
+    result = run_query("acts-by-number", {"number": hostile}, store=release.store)
+    assert result.rows == []  # no act has that number; nothing leaked into the query
+    with pytest.raises(QueryError, match="no country or grouping"):  # refused before binding
+        run_query("stats-country-series", {"country": hostile}, store=release.store)
 
 
 def test_unknown_parameter_lists_the_known_ones() -> None:

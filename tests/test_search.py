@@ -90,3 +90,8 @@ def test_the_command_says_so_on_stderr_when_nothing_matches(release) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "no hits for 'zzzqqq'" in result.stderr
+
+
+def test_a_whole_question_is_answered_by_its_content_words(release) -> None:
+    hits = search("what did the experts say about quotas", release.dir, limit=5)
+    assert hits and all("quota" in (hit.snippet + hit.label).lower() for hit in hits)

@@ -60,6 +60,10 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
         per_row = _row_passages(result, store_dir, sources_dir) if with_passages else None
     except KzmigError as error:
         fail(error)
+    if result.kind == "select" and not result.rows:
+        given = " ".join(f"{key}={value}" for key, value in bound.items())
+        click.echo(f"note: no rows: the graph holds no answer to {query}"
+                   + (f" for {given}" if given else ""), err=True)
     if per_row is None or fmt != "table":
         click.echo(format_result(result, fmt))
         return

@@ -94,7 +94,7 @@ def _make(claim: Record, key: tuple[str, ...], source: Record, factors: list[Dec
     exact, lower, upper = (value * factor for factor in factors)
     is_flow = measure in ("IMM", "EMI", "NET")
     structure = "flow" if is_flow else "indicator"
-    unit = source.get("unit", "persons") if measure == observation_key(source.values)[0] else "persons"
+    unit = source.get("unit", "persons")  # a change or a share keeps the unit of its input
     integral = unit == "persons"
     values = {
         "dataset": DATASETS[structure], ("direction" if is_flow else "indicator"): measure,

@@ -20,6 +20,13 @@ from .passage_text import PassageRef, with_text
 
 __all__ = ["SearchHit", "search", "search_kinds"]
 _WORD = re.compile(r"\w+")
+_STOPWORDS = frozenset((
+    "a", "about", "an", "and", "are", "as", "at", "be", "by", "did", "do", "does", "for", "from",
+    "had", "has", "have", "how", "in", "is", "it", "its", "of", "on", "or", "say", "said", "says",
+    "that", "the", "their", "them", "they", "this", "to", "was", "were", "what", "when", "where",
+    "which", "who", "whom", "why", "with", "would", "и", "в", "во", "на", "не", "что", "как", "о",
+    "об", "по", "с", "со", "за", "из", "к", "у", "от", "для", "это",
+))
 MARK_START, MARK_END = "[", "]"
 
 
@@ -42,6 +49,8 @@ def search(words: str, release_dir: Path = Path("dist"), *, kind: str | None = N
     (``search_kinds`` lists them); ``sources_dir`` adds the passages' text.
     """
     tokens = [token for token in _WORD.findall(words.lower())]
+    if len(tokens) > 1:  # a question: its function words would match everything
+        tokens = [token for token in tokens if token not in _STOPWORDS] or tokens
     if not tokens:
         raise QueryError(f"nothing to search for in {words!r}; give one or more words")
     connection = _open(Path(release_dir) / SEARCH_INDEX)
