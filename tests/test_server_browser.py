@@ -97,8 +97,10 @@ def test_editor_runs_a_named_query(browser, served: Served, tmp_path: Path) -> N
             lambda d: len(d.find_elements(By.CSS_SELECTOR, ".yasr tbody tr")) > 0)
     except Exception:
         _shot(browser, tmp_path, "editor-failed")
-        raise AssertionError(f"no result table; console: {browser.get_log('browser')}; "
-                             f"screenshot {tmp_path / 'editor-failed.png'}") from None
+        shown = browser.find_element(By.CSS_SELECTOR, ".yasr").text[:500]
+        raise AssertionError(f"no result table; the result pane shows {shown!r}; console: "
+                             f"{browser.get_log('browser')}; screenshot {tmp_path / 'editor-failed.png'}"
+                             ) from None
     cells = " ".join(c.text for c in browser.find_elements(By.CSS_SELECTOR, ".yasr tbody td"))
     assert "477-IV" in cells
     _shot(browser, tmp_path, "editor")

@@ -210,20 +210,19 @@ class WorkerPool:
 
 
 async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
-    """Send the job and wait on the pipe in the event loop (no thread); None past the deadline
+    """Send the job and wait for the answer in a thread (the pipe stays blocking: an event loop's
+    reader would make it non-blocking and a message could be read half); None past the deadline
     or when the worker died."""
-    loop = asyncio.get_running_loop()
-    ready = loop.create_future()
-    fd = worker.conn.fileno()
+    return await anyio.to_thread.run_sync(_exchange_blocking, worker, job, timeout_s)
+
+
+def _exchange_blocking(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
     try:
         worker.conn.send(job)
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
-        try:
-            await asyncio.wait_for(ready, timeout_s)
-        finally:
-            loop.remove_reader(fd)
+        if not worker.conn.poll(timeout_s):
+            return None
         return worker.conn.recv()
-    except (TimeoutError, EOFError, OSError):
+    except (EOFError, OSError):
         return None
 
 
