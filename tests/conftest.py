@@ -85,3 +85,56 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@dataclass
+class Served:
+    """`kzmig-kg serve` running on 127.0.0.1 over the session's release."""
+
+    url: str                # http://127.0.0.1:PORT
+    process: object
+    timeout_s: float
+    log: Path
+
+
+@pytest.fixture(scope="session")
+def served(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Served:
+    """The server as a user starts it (the CLI, a subprocess), on a free port, stopped at the end.
+    Two SPARQL workers and a 2 s query limit, so the runaway-query test stays short."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from kzmig_kg.publish.servers import free_port
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [str(Path(sys.executable).with_name("kzmig-kg")), "serve",
+               "--store", str(release.dir / "store"), "--port", str(port), "--workers", "2",
+               "--timeout-s", "2", "--base", url + "/", "--sources", str(SOURCES)]
+    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
+    log = log_path.open("wb")  # a file, not a pipe: the access log would fill a pipe and block
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
+    deadline = time.monotonic() + 60
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"kzmig-kg serve exited: {log_path.read_text()[-800:]}")
+        try:
+            with urllib.request.urlopen(url + "/sparql?query=ASK%7B%7D", timeout=2) as answer:
+                if answer.status == 200:
+                    break
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            process.kill()
+            pytest.fail("kzmig-kg serve did not answer within 60 s")
+        time.sleep(0.1)
+    yield Served(url, process, 2.0, log_path)
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+    log.close()

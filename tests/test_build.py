@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
 from kzmig_kg.cli import main
@@ -30,23 +31,43 @@ def test_nquads_keep_one_named_graph_per_source(release) -> None:
     assert any(g.startswith("https://w3id.org/kzmig/graph/records/legal") for g in graphs)
 
 
+# The dumps are parsed by pyoxigraph, 10 to 30 times faster than rdflib on this graph: the same
+# comparisons, made where the store's own terms are.
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+              "xml": ox.RdfFormat.RDF_XML, "json-ld": ox.RdfFormat.JSON_LD,
+              "nquads": ox.RdfFormat.N_QUADS, "trig": ox.RdfFormat.TRIG}
+
+
+def _triples(path, fmt: str) -> list[tuple]:
+    return [(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=OX_FORMATS[fmt])]
+
+
+def _ground(triples) -> set[tuple]:
+    return {t for t in triples if not any(isinstance(term, ox.BlankNode) for term in (t[0], t[2]))}
+
+
+@pytest.fixture(scope="module")
+def nquads(release) -> list[tuple]:
+    """Every triple of kzmig.nq, as parsed (one per named graph it is in)."""
+    return _triples(release.dir / "kzmig.nq", "nquads")
+
+
 @pytest.mark.parametrize("name, fmt", [("kzmig.ttl", "turtle"), ("kzmig.nt", "nt"),
                                        ("kzmig.rdf", "xml"), ("kzmig.jsonld", "json-ld")])
-def test_every_serialisation_parses_to_the_same_triples(release, name: str, fmt: str) -> None:
-    merged = {(s, p, o) for s, p, o, _g in release.dataset.quads((None, None, None, None))}
-    graph = Graph().parse(release.dir / name, format=fmt)
-    assert len(graph) == len(merged)
+def test_every_serialisation_parses_to_the_same_triples(nquads, release, name: str, fmt: str) -> None:
+    merged = set(nquads)  # a triple in two named graphs counts once
+    assert len(set(_triples(release.dir / name, fmt))) == len(merged)
 
 
-def test_store_and_every_dump_hold_exactly_the_nquads(release) -> None:
+def test_store_and_every_dump_hold_exactly_the_nquads(nquads, release) -> None:
     """pyoxigraph canonicalises literals (xsd:positiveInteger -> xsd:integer, "05" -> "5"); the
     graph must use canonical forms only, so the store, the server and every dump agree."""
-    expected = {(s, p, o) for s, p, o, _g in release.dataset.quads((None, None, None, None))
-                if not any(isinstance(term, BNode) for term in (s, o))}
+    expected = _ground(nquads)
+    stored = _ground((q.subject, q.predicate, q.object) for q in release.store)
+    assert stored == expected
     for name, fmt in (("kzmig.nt", "nt"), ("kzmig.ttl", "turtle"), ("kzmig.jsonld", "json-ld")):
-        dump = {t for t in Graph().parse(release.dir / name, format=fmt)
-                if not any(isinstance(term, BNode) for term in (t[0], t[2]))}
-        assert dump == expected, (name, sorted(dump ^ expected)[:5])
+        dump = _ground(_triples(release.dir / name, fmt))
+        assert dump == expected, (name, sorted(map(str, dump ^ expected))[:5])
 
 
 def test_jsonld_context_file_lists_the_prefixes(release) -> None:
@@ -132,10 +153,7 @@ def test_export_formats_round_trip(release, tmp_path, fmt: str, parser: str) -> 
     result = CliRunner().invoke(main, ["export", "--format", fmt, "--store",
                                        str(release.dir / "store"), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    target = Dataset() if fmt in ("nq", "trig") else Graph()
-    target.parse(out, format=parser)
-    count = sum(1 for _ in target.quads((None, None, None, None))) if fmt in ("nq", "trig") \
-        else len(target)
+    count = len(_triples(out, parser))
     assert count > 1000
 
 

@@ -93,9 +93,11 @@ def test_wrong_parameter_values_are_clear_errors(tmp_path: Path, type_: str, raw
 
 
 def test_a_string_parameter_cannot_change_the_query(release) -> None:
-    hostile = 'UZB" } UNION { ?s ?p ?o } #'
-    result = run_query("stats-country-series", {"country": hostile}, store=release.store)
-    assert result.rows == []  # no country has that notation; nothing leaked into the query
+    hostile = '477-IV" } UNION { ?s ?p ?o } #'
+    result = run_query("acts-by-number", {"number": hostile}, store=release.store)
+    assert result.rows == []  # no act has that number; nothing leaked into the query
+    with pytest.raises(QueryError, match="no country or grouping"):  # refused before binding
+        run_query("stats-country-series", {"country": hostile}, store=release.store)
 
 
 def test_unknown_parameter_lists_the_known_ones() -> None:
@@ -172,7 +174,7 @@ def test_query_command_binds_parameters(release) -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["results"]["bindings"]
     assert [(r["role"]["value"], r["rank"]["value"], r["country"]["value"]) for r in rows] == \
-        [("origin", "1", "UZB"), ("origin", "2", "TKM")]
+        [("origin", "1", "RUS"), ("origin", "1", "UZB"), ("origin", "2", "TKM")]  # RUS: stated rank
     assert rows[0]["top"] == {"type": "literal", "value": "2", "datatype": XSD + "integer"}
 
 

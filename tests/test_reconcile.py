@@ -103,3 +103,13 @@ def test_cli_bad_input(release) -> None:
                            str(release.dir / "store")], capture_output=True, text=True, timeout=600)
     assert done.returncode == 1
     assert "binary data, not text" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_name_split_across_two_lines_resolves_by_its_curated_form(index, thesis) -> None:
+    # "established by the" ends one line and "Constitution" begins the next: the extracted span
+    # starts after the article, the curated form ('the Constitution') includes it
+    report = reconcile_document(HERE / "constitution_split.txt", index=index)
+    [result] = [r for r in report.results if r.item.kind == "citation"]
+    assert (result.item.line, result.status, result.graph_id) == (2, "match", "constitution-kz")
+    [line_96] = results_at(thesis, "citation", 96)
+    assert (line_96.status, line_96.graph_id) == ("match", "constitution-kz")

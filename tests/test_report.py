@@ -5,6 +5,7 @@ errors)."""
 from __future__ import annotations
 
 import csv
+import html
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -14,8 +15,10 @@ from click.testing import CliRunner
 
 from kzmig_kg.cli import main
 from kzmig_kg.errors import KzmigError
-from kzmig_kg.publish.report import build_report
+from kzmig_kg.publish.report import _balance_timeline, _codebook, build_report
 from kzmig_kg.query.named import QUERIES_DIR
+
+from .conftest import SOURCES, thesis_lines
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -25,7 +28,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 @pytest.fixture(scope="module")
 def report(release, tmp_path_factory):
     out = tmp_path_factory.mktemp("report") / "report"
-    return build_report(release.dir / "store", out)
+    return build_report(release.dir / "store", out, sources_dir=SOURCES)
 
 
 def _figure(report, slug: str):
@@ -183,3 +186,49 @@ def test_report_renders_in_headless_chromium(report) -> None:
         assert errors == [], errors
     finally:
         driver.quit()
+
+
+def test_codebook_figure_has_one_measure_per_axis(release) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    figure = _codebook(release.store, QUERIES_DIR)
+    listed, counted = figure.drawing.axes
+    assert listed.get_xlabel() == "codes (rows of the codebook)"
+    assert counted.get_xlabel() == "counts (numbers the codebook prints)"
+    rows = {r["label"]: r for r in _rows(figure)}
+    widths = {bar.get_y(): bar.get_width() for bar in listed.patches}
+    assert sorted(widths.values()) == sorted(r["codes"] for r in rows.values())
+    assert max(bar.get_width() for bar in listed.patches) == max(r["codes"] for r in rows.values())
+    import matplotlib.pyplot as plt
+    plt.close(figure.drawing)
+
+
+def test_event_labels_do_not_overlap(release) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure = _balance_timeline(release.store, QUERIES_DIR)
+    renderer = figure.drawing.canvas.get_renderer()
+    top = figure.drawing.axes[0]
+    boxes = sorted((text.get_window_extent(renderer) for text in top.texts
+                    if text.get_text().startswith("E")), key=lambda box: box.x0)
+    events = sum(1 for row in _rows(figure) if row["kind"] == "event")
+    assert len(boxes) >= 10 and events >= 30
+    assert all(left.x1 <= right.x0 for left, right in zip(boxes, boxes[1:], strict=False)), \
+        "labels overlap"
+    plt.close(figure.drawing)
+
+
+def test_passages_behind_a_figure_are_links_with_their_text(report) -> None:
+    page = (report.directory / "index.html").read_text(encoding="utf-8")
+    figure = _figure(report, "partner-series")
+    assert "213-214" in figure.passages
+    expected = html.escape("\n".join(thesis_lines()[212:214]))
+    assert ('<details class="passage"><summary><a href="https://w3id.org/kzmig/id/passage/thesis/'
+            'L213-214">lines 213-214</a> (1.1 1991-2007)</summary><blockquote>'
+            + expected + "</blockquote></details>") in page
+    total = sum(len(f.passages) for f in report.figures)
+    assert page.count('<details class="passage">') == total

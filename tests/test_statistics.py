@@ -302,7 +302,8 @@ def test_every_observation_meets_the_consumer_contract(release) -> None:
         SELECT ?obs WHERE {
           ?obs a qb:Observation .
           FILTER NOT EXISTS {
-            ?obs qb:dataSet ?ds ; sdmx-measure:obsValue ?value ; sdmx-dimension:refPeriod ?period ;
+            ?obs qb:dataSet ?ds ; sdmx-measure:obsValue|kzo:impliedValue ?value ;
+                 sdmx-dimension:refPeriod ?period ;
                  kzo:counterpartArea ?partner ;
                  prov:wasDerivedFrom [ kzo:firstLine ?first ; kzo:lastLine ?last ] .
             ?ds a qb:DataSet .

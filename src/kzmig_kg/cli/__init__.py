@@ -1,8 +1,9 @@
 """The kzmig-kg command line: a thin layer over the library, one module per command group.
 
 ``build`` (build, validate, passages), ``query`` (query, queries, stats, audit), ``loader`` (extract,
-reconcile), ``publish`` (export, report); ``common`` holds what they share. A command parses its
-options, calls one library function and prints; errors are one line on standard error, exit 1.
+reconcile), ``publish`` (export, report), ``serve`` (the web server); ``common`` holds what they
+share. A command parses its options, calls one library function and prints; errors are one line
+on standard error, exit 1.
 The top room: it may import every other; none imports it. A command module imports the library
 inside the command, so that ``kzmig-kg query`` does not pay for loading pyshacl or matplotlib.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import build, loader, publish, query
+from . import build, loader, publish, query, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,6 +27,6 @@ def main() -> None:
     """
 
 
-for _module in (build, query, loader, publish):
+for _module in (build, query, loader, publish, serve):
     for _command in _module.COMMANDS:
         main.add_command(_command)

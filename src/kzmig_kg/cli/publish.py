@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import KzmigError
-from .common import DIST, fail
+from .common import DIST, SOURCES, fail
 
 
 @click.command()
@@ -39,7 +39,9 @@ def export(fmt: str, store_dir: Path, out: Path | None) -> None:
               show_default=True, help="Directory of the report (replaced only when it succeeds).")
 @click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
               show_default=True, help="The on-disk store written by `build`.")
-def report_command(out_dir: Path, store_dir: Path) -> None:
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="Where the source documents are, for the passages' text.")
+def report_command(out_dir: Path, store_dir: Path, sources_dir: Path) -> None:
     """Write a static HTML report: figures (PNG and SVG) drawn from named queries on the store,
     each with its query, its data table (also CSV) and the passages of the thesis behind it.
 
@@ -50,7 +52,7 @@ def report_command(out_dir: Path, store_dir: Path) -> None:
     from ..publish.report import build_report
 
     try:
-        result = build_report(store_dir, out_dir)
+        result = build_report(store_dir, out_dir, sources_dir=sources_dir)
     except KzmigError as error:
         fail(error)
     click.echo(f"report written to {result.directory / 'index.html'}: {len(result.figures)} figures")

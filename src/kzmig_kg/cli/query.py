@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from ..errors import KzmigError
-from .common import DIST, fail
+from .common import DIST, SOURCES, fail
 
 
 @click.command()
@@ -23,8 +25,13 @@ from .common import DIST, fail
               help="Query this SPARQL 1.1 endpoint (e.g. an Oxigraph server) instead of the store.")
 @click.option("--timeout", type=float, default=30.0, show_default=True,
               help="Seconds to wait for the endpoint.")
+@click.option("--passages", "with_passages", is_flag=True,
+              help="Add the text of the passages behind each row (a passage_text column; in a "
+                   "table, printed under it). The store and --sources say where they are.")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="Where the source documents are, for --passages.")
 def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoint: str | None,
-          timeout: float) -> None:
+          timeout: float, with_passages: bool, sources_dir: Path) -> None:
     """Run QUERY (a .rq file or the name of a query in queries/) and print the answer.
 
     The default graph is the union of the release's named graphs. Parameters (listed by
@@ -35,6 +42,7 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
       kzmig-kg query queries/acts-by-number.rq --format csv
       kzmig-kg query rq-flows-by-partner --param from=2019 --param to=2023
       kzmig-kg query rq-national-balance --endpoint http://127.0.0.1:7878/query --format json
+      kzmig-kg query stats-top-source-country --param year=2019 --passages
     """
     from ..query.results import format_result
     from ..query.run import run_query
@@ -49,9 +57,32 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
         bound[key.strip()] = value.strip()
     try:
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
+        per_row = _row_passages(result, store_dir, sources_dir) if with_passages else None
     except KzmigError as error:
         fail(error)
+    if result.kind == "select" and not result.rows:
+        given = " ".join(f"{key}={value}" for key, value in bound.items())
+        click.echo(f"note: no rows: the graph holds no answer to {query}"
+                   + (f" for {given}" if given else ""), err=True)
+    if per_row is None or fmt != "table":
+        click.echo(format_result(result, fmt))
+        return
+    result.variables.remove("passage_text")
     click.echo(format_result(result, fmt))
+    for number, refs in enumerate(per_row, start=1):
+        if refs:
+            click.echo(f"row {number}:")
+        for passage in refs:
+            click.echo(_passage_lines(passage))
+
+
+def _row_passages(result, store_dir: Path, sources_dir: Path):
+    from ..pipeline.store import open_store
+    from ..query.row_passages import add_passages
+
+    if result.kind != "select":
+        raise KzmigError("--passages needs a SELECT query (its rows get the passages)")
+    return add_passages(result, open_store(store_dir), sources_dir)
 
 
 @click.command("queries")
@@ -149,4 +180,101 @@ def audit_command(fmt: str, store_dir: Path) -> None:
         fail(error)
     click.echo(report.to_json() if fmt == "json" else report.to_table())
 
-COMMANDS = (query, list_queries, stats, audit_command)
+@click.command("search")
+@click.argument("words", nargs=-1, required=True)
+@click.option("--kind", help="Only hits of this kind (act, finding, code, problem, recommendation, "
+              "country, observation, query, ...).")
+@click.option("--limit", type=int, default=10, show_default=True, help="Hits to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True, help="Text with the passages' lines, or a JSON array of hits.")
+@click.option("--release", "release_dir", type=click.Path(path_type=Path), default=DIST,
+              show_default=True, help="The release written by `build` (its search.sqlite).")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="Where the source documents are, for the passages' text.")
+def search_command(words: tuple[str, ...], kind: str | None, limit: int, fmt: str,
+                   release_dir: Path, sources_dir: Path) -> None:
+    """Find anything by its words: labels (English, Russian, Kazakh), titles, descriptions,
+    notes, codebook codes and summaries, findings, problems, recommendations and the named
+    queries. Hits are ranked; each shows its kind, id, the words around the match and the
+    passages of the document it rests on, with their text.
+
+    \b
+    Examples:
+      kzmig-kg search quotas --kind finding
+      kzmig-kg search Узбекистан --format json
+    """
+    from ..query.search import search
+
+    try:
+        hits = search(" ".join(words), release_dir, kind=kind, limit=limit, sources_dir=sources_dir)
+    except KzmigError as error:
+        fail(error)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo(f"no hits for {' '.join(words)!r}" + (f" of kind {kind}" if kind else ""), err=True)
+    for hit in hits:
+        click.echo(f"{hit.kind} {hit.id}: {hit.label}")
+        click.echo(f"    {' '.join(hit.snippet.split())}")
+        for passage in hit.passages[:3]:
+            click.echo(_passage_lines(passage))
+        if len(hit.passages) > 3:
+            click.echo(f"    ... {len(hit.passages) - 3} more passages: kzmig-kg show {hit.id}")
+
+
+@click.command("show")
+@click.argument("ref")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Text for reading, or one JSON object.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
+              show_default=True, help="The on-disk store written by `build`.")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="Where the source documents are, for the passages' text.")
+def show_command(ref: str, fmt: str, store_dir: Path, sources_dir: Path) -> None:
+    """Show one resource (a record id, a code or an IRI) as a researcher reads it: types,
+    labels, properties with labels, incoming links counted, and the passages it rests on with
+    the text of those lines and their section.
+
+    \b
+    Examples:
+      kzmig-kg show law-2011-477-IV
+      kzmig-kg show https://w3id.org/kzmig/code/country-UZB --format json
+    """
+    from ..query.show import describe
+
+    try:
+        found = describe(ref, store_dir, sources_dir=sources_dir)
+    except KzmigError as error:
+        fail(error)
+    if fmt == "json":
+        click.echo(json.dumps(asdict(found), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{found.label}  <{found.iri}>")
+    if found.id:
+        click.echo(f"  id: {found.id}")
+    click.echo(f"  type: {', '.join(t.text for t in found.types)}")
+    for label in found.labels:
+        click.echo(f"  label: {label.text}" + (f" @{label.lang}" if label.lang else ""))
+    for prop in found.properties:
+        values = "; ".join(v.text + (f" <{v.iri}>" if v.iri and v.text != v.iri else "")
+                           for v in prop.values)
+        click.echo(f"  {prop.label}: {' '.join(values.split())}")
+    if found.incoming:
+        click.echo("  linked from: " + ", ".join(f"{i.label} ({i.count})" for i in found.incoming))
+    click.echo(f"  passages ({len(found.passages)}):")
+    for passage in found.passages:
+        click.echo(_passage_lines(passage))
+    if found.note:
+        click.echo(f"note: {found.note}", err=True)
+
+
+def _passage_lines(passage) -> str:
+    head = f"    lines {passage.lines}" + (f", section {passage.section}" if passage.section else "")
+    if passage.text is None:
+        return head
+    body = "\n".join(f"      | {line}" for line in passage.text.splitlines())
+    return f"{head}:\n{body}"
+
+
+COMMANDS = (query, list_queries, stats, audit_command, search_command, show_command)

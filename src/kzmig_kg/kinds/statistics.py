@@ -56,7 +56,9 @@ VOCAB_FILE = ONTOLOGY_DIR / "vocab" / "statistics.ttl"
 PERIOD_GRAPH = KZG["records/statistics/periods"]
 DSD_FLOW = KZD["dsd/migration-flow"]
 DSD_INDICATOR = KZD["dsd/indicator"]
-STRUCTURES = {"flow": DSD_FLOW, "indicator": DSD_INDICATOR}
+STRUCTURES = {"flow": DSD_FLOW, "indicator": DSD_INDICATOR,
+              # the figures the build derives (pipeline/derive.py), measured by kzo:impliedValue
+              "derived-flow": KZD["dsd/derived-flow"], "derived-indicator": KZD["dsd/derived-indicator"]}
 DEFAULT_AREA = "country-KAZ"
 DEFAULT_COUNTERPART = "group-WORLD"
 DEFAULT_BREAKDOWN = "total"

@@ -148,7 +148,7 @@ def graph_index(data_dir: Path | None = None, store_dir: Path | None = None,
             act = acts[row["act"]] = Act(row["act"], row.get("id"), _TYPE_OF_SLUG.get(slug),
                                          row.get("number"), year, row.get("title"))
         if row.get("cited"):
-            act.cited_as.add(_norm(row["cited"]))
+            act.cited_as.add(_cited_form(row["cited"]))
         if row.get("printed"):
             act.printed.add(row["printed"])
         if row.get("title") and not act.title:
@@ -183,6 +183,13 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().strip("()").strip().lower()
 
 
+def _cited_form(text: str) -> str:
+    """A citation as compared with the curated ``kzo:citedAs`` forms: whitespace and line breaks
+    collapsed, case folded, and a leading article dropped, since the extracted span may begin
+    after it ("the" at the end of one line, "Constitution" on the next)."""
+    return re.sub(r"^the ", "", _norm(text))
+
+
 # ---------------------------------------------------------------------------- reconciling
 
 @dataclass
@@ -203,7 +210,7 @@ def reconcile_citation(item: Item, acts: list[Act]) -> Result:
     """Resolve a citation to an act: by the curated form of the citation, by type, number and
     year, as an amendment cited by the number of the act it amends, or by title."""
     f = item.fields
-    by_cited = [a for a in acts if _norm(item.exact) in a.cited_as]
+    by_cited = [a for a in acts if _cited_form(item.exact) in a.cited_as]
     if len(by_cited) == 1:
         return _act_result(item, by_cited[0], "match", "cited this way in the curated record")
     number, year, act_type = f.get("number"), f.get("year"), f.get("act_type")

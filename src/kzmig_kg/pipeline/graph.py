@@ -17,6 +17,7 @@ from ..mapping.context import MappingContext
 from ..mapping.schema import LineRange, Record, RecordSet, registered_kinds
 from ..namespaces import DCTERMS, KZG, KZO, PREFIXES, PROV, SKOS
 from ..paths import ONTOLOGY_DIR
+from .derive import DERIVED_GRAPH, derive_observations, mark_derived
 
 ONTOLOGY_GRAPH = KZG["ontology"]
 
@@ -39,6 +40,11 @@ def build_graph(records: RecordSet) -> Dataset:
         kind = registry[record.kind]
         kind.to_rdf(record, ctx)
         _add_provenance(record, kind.iri(record), ctx)
+    ctx.graph = dataset.graph(DERIVED_GRAPH)
+    for item in derive_observations(records):
+        registry["observation"].to_rdf(item.record, ctx)
+        _add_provenance(item.record, registry["observation"].iri(item.record), ctx)
+        mark_derived(item, ctx)
     if ctx.errors:
         raise RecordErrors(ctx.errors)
     return dataset

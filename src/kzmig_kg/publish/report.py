@@ -38,11 +38,13 @@ from .. import __version__
 from ..pipeline.store import open_store
 from ..query.local import query_store
 from ..query.named import QUERIES_DIR, NamedQuery, resolve_query
+from ..query.passage_text import PassageRef, with_text
 from ..query.run import run_query
 
 MAIN_PARTNERS = 5          # partner countries per direction in figure 1
 YEARS = (2000, 2023)       # the span of figure 1
 TIMELINE = (1991, 2024)    # the span of figures 2 and 3
+LABEL_GAP_YEARS = 1.0     # event labels of figure 2 at least this far apart (about 3 label widths)
 RESTRICTIVENESS_COLOURS = {1: "#c0392b", -1: "#1e8449", 0: "#7f8c8d", None: "#b7950b"}
 
 
@@ -76,9 +78,11 @@ class Report:
     files: list[str]
 
 
-def build_report(store_dir: Path, out_dir: Path, *, queries_dir: Path = QUERIES_DIR) -> Report:
+def build_report(store_dir: Path, out_dir: Path, *, queries_dir: Path = QUERIES_DIR,
+                 sources_dir: Path | None = None) -> Report:
     """Run the report's queries on the store in ``store_dir`` and write the report to ``out_dir``
-    (``index.html``, ``figures/*.png|svg``, ``data/*.csv``, ``queries/*.rq``)."""
+    (``index.html``, ``figures/*.png|svg``, ``data/*.csv``, ``queries/*.rq``); the passages behind
+    each figure carry their text where the source document is in ``sources_dir``."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -95,7 +99,7 @@ def build_report(store_dir: Path, out_dir: Path, *, queries_dir: Path = QUERIES_
             figure.slug = f"{number}-{slug}"
             _save(figure, work)
             figures.append(figure)
-        sections = _sections(store)
+        sections = _sections(store, sources_dir)
         (work / "index.html").write_text(_page(figures, sections, _summary(store)),
                                          encoding="utf-8")
         files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
@@ -226,7 +230,7 @@ def _balance_timeline(store: ox.Store, queries_dir: Path) -> Figure:
             clusters[-1].append((index, x))
         else:
             clusters.append([(index, x)])
-    for cluster in clusters:
+    for cluster in _spread(clusters, LABEL_GAP_YEARS):
         first, last = cluster[0][0], cluster[-1][0]
         x = sum(v for _, v in cluster) / len(cluster)
         top.annotate(f"E{first}" if first == last else f"E{first}-{last}", (x, 1.0),
@@ -271,6 +275,19 @@ def _balance_timeline(store: ox.Store, queries_dir: Path) -> Figure:
     figure.passages = _passages(balance, timeline)
     figure.drawing = fig
     return figure
+
+
+def _spread(clusters: list[list[tuple[int, float]]], gap: float) -> list[list[tuple[int, float]]]:
+    """Merge neighbouring clusters of events until the label positions (the clusters' mean
+    dates) are at least ``gap`` years apart, so that no two labels overlap."""
+    merged = [list(c) for c in clusters]
+    while True:
+        centres = [sum(x for _, x in c) / len(c) for c in merged]
+        close = [i for i in range(len(merged) - 1) if centres[i + 1] - centres[i] < gap]
+        if not close:
+            return merged
+        i = min(close, key=lambda k: centres[k + 1] - centres[k])
+        merged[i:i + 2] = [merged[i] + merged[i + 1]]
 
 
 # ---------------------------------------------------------------- figure 3: restrictiveness
@@ -337,26 +354,31 @@ def _codebook(store: ox.Store, queries_dir: Path) -> Figure:
                     "Which themes dominate the nine expert interviews, by the codes the "
                     "codebook (Appendix B) lists and counts under each?", runs=[run])
     rows = sorted(run.rows, key=lambda r: (r["codes"], r["count"]))  # largest at the top
-    fig, ax = plt.subplots(figsize=(10, 0.6 * max(len(rows), 3) + 1.5), constrained_layout=True)
+    # one measure per axis: the codes a theme lists (left) and the times they were counted (right)
+    fig, (listed, counted) = plt.subplots(
+        1, 2, sharey=True, figsize=(12, 0.6 * max(len(rows), 3) + 1.5), constrained_layout=True)
     names = [f"{r['notation']} {r['label']}" for r in rows]
-    ax.barh(names, [r["codes"] for r in rows], height=0.75, color="#aed6f1",
-            label="codes listed (rows of the codebook)")
-    ax.barh(names, [r["reported"] for r in rows], height=0.35, color="#1f618d",
-            label="code counts printed on a code's row (legible)")
-    ax.barh(names, [r["unassigned"] for r in rows], left=[r["reported"] for r in rows],
-            height=0.35, color="#e67e22", label="counts printed in the theme's table, not tied to a row")
-    ax.set_xlabel("number of codes")
-    ax.grid(True, axis="x", alpha=0.3)
+    listed.barh(names, [r["codes"] for r in rows], height=0.6, color="#5dade2")
+    listed.set_xlabel("codes (rows of the codebook)")
+    listed.set_title("Codes listed", fontsize=10)
+    counted.barh(names, [r["reported"] for r in rows], height=0.6, color="#1f618d",
+                 label="printed on a code's row (legible)")
+    counted.barh(names, [r["unassigned"] for r in rows], left=[r["reported"] for r in rows],
+                 height=0.6, color="#e67e22", label="printed in the theme's table, not tied to a row")
+    counted.set_xlabel("counts (numbers the codebook prints)")
+    counted.set_title("Counts printed", fontsize=10)
+    for ax in (listed, counted):
+        ax.grid(True, axis="x", alpha=0.3)
     if rows:
-        ax.legend(loc="lower right", fontsize=8)
+        counted.legend(loc="lower right", fontsize=8)
     else:
-        ax.text(0.5, 0.5, "no codebook stored", transform=ax.transAxes, ha="center")
+        listed.text(0.5, 0.5, "no codebook stored", transform=listed.transAxes, ha="center")
     illegible = sum(r["illegible"] for r in rows)
-    figure.caption = ("Wide bars: the codes the codebook lists under each theme. Narrow bars: the "
-                      "numbers of codes it prints (dark on a code's row, orange where a number "
-                      f"stands in the theme's table without a row it belongs to). {illegible} rows "
-                      "have a count the OCR left illegible, so the narrow bars understate the "
-                      "themes with many such rows.")
+    figure.caption = ("Left: the codes the codebook lists under each theme. Right, on its own "
+                      "axis: the counts it prints for them (dark on a code's row, orange where a "
+                      f"number stands in the theme's table without a row it belongs to). "
+                      f"{illegible} rows have a count the OCR left illegible, so the right-hand "
+                      "bars understate the themes with many such rows.")
     columns = ["notation", "label", "codes", "reported", "illegible", "unassigned", "count",
                "experts", "passages"]
     figure.table = (columns, [[r[c] for c in columns] for r in run.rows])
@@ -407,19 +429,34 @@ def _replace(work: Path, out_dir: Path) -> None:
         os.replace(work, out_dir)
 
 
-def _sections(store: ox.Store) -> dict[str, str]:
-    """Line range (as printed in the queries' passages column) -> 'section number title'."""
+@dataclass
+class PassageLink:
+    """A passage behind a figure: its IRI (the link), section and, with the document, its text."""
+
+    iri: str
+    section: str
+    ref: PassageRef
+
+
+def _sections(store: ox.Store, sources_dir: Path | None = None) -> dict[str, PassageLink]:
+    """Line range (as printed in the queries' passages column) -> the passage, with its text
+    where the document is in ``sources_dir``."""
     result = query_store(store, """
-        SELECT ?first ?last ?section WHERE {
-          ?passage kzo:firstLine ?first ; kzo:lastLine ?last ; kzo:inSection ?s .
+        SELECT ?passage ?first ?last ?section ?file WHERE {
+          ?passage kzo:firstLine ?first ; kzo:lastLine ?last ; kzo:inSection ?s ;
+                   oa:hasSource ?document .
           ?s rdfs:label ?section FILTER (lang(?section) = "en")
+          OPTIONAL { ?document kzo:fileName ?file }
         }""")
-    sections = {}
+    sections: dict[str, PassageLink] = {}
     for row in result.rows:
         first, last = int(row["first"].value), int(row["last"].value)
+        ref = PassageRef(row["file"].value if row["file"] is not None else None, first, last)
+        link = PassageLink(row["passage"].value, row["section"].value,
+                           with_text([ref], sources_dir)[0])
         key = str(first) if first == last else f"{first}-{last}"
-        sections[key] = row["section"].value
-        sections.setdefault(f"{first}-{last}", row["section"].value)
+        sections[key] = link
+        sections.setdefault(f"{first}-{last}", link)
     return sections
 
 
@@ -456,6 +493,9 @@ pre { background: #f8f9f9; border: 1px solid #e5e8e8; padding: 0.6rem; overflow-
       font-size: 0.75rem; }
 .downloads a { margin-right: 1rem; }
 .scroll { max-height: 28rem; overflow: auto; }
+details.passage { font-size: 0.85rem; margin: 0.1rem 0; }
+details.passage blockquote { white-space: pre-wrap; margin: 0.3rem 1rem; padding: 0.4rem;
+                             background: #fbfcfc; border-left: 3px solid #aed6f1; }
 """
 
 
@@ -477,7 +517,19 @@ def _table(columns: list[str], rows: list[list[Any]]) -> str:
             f"<tbody>\n{body}\n</tbody></table></div>")
 
 
-def _page(figures: list[Figure], sections: dict[str, str], summary: list[tuple[str, int]]) -> str:
+def _passage_html(lines: str, link: PassageLink | None) -> str:
+    """A collapsed passage: its line range as a link to the passage's IRI, its section, and the
+    text of the lines (or a note that the document was not at hand)."""
+    if link is None:
+        return f'<details class="passage"><summary>lines {_e(lines)}</summary></details>'
+    text = (f"<blockquote>{_e(link.ref.text)}</blockquote>" if link.ref.text is not None
+            else "<p><em>the text is not shown: the source document was not found</em></p>")
+    return (f'<details class="passage"><summary><a href="{_e(link.iri)}">lines {_e(lines)}</a>'
+            f" ({_e(link.section)})</summary>{text}</details>")
+
+
+def _page(figures: list[Figure], sections: dict[str, PassageLink],
+          summary: list[tuple[str, int]]) -> str:
     out = io.StringIO()
     w = out.write
     w('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -515,9 +567,8 @@ def _page(figures: list[Figure], sections: dict[str, str], summary: list[tuple[s
             heading, columns, rows = figure.extra
             w(f"<h3>{_e(heading)}</h3>\n")
             w(_table(columns, rows))
-        w(f"<h3>Passages behind the figure ({len(figure.passages)})</h3>\n<p>")
-        w("; ".join(f"lines {_e(p)}" + (f" ({_e(sections[p])})" if p in sections else "")
-                    for p in figure.passages) or "none")
-        w("</p>\n</section>\n")
+        w(f"<h3>Passages behind the figure ({len(figure.passages)})</h3>\n")
+        w("\n".join(_passage_html(p, sections.get(p)) for p in figure.passages) or "<p>none</p>")
+        w("\n</section>\n")
     w("</main>\n</body>\n</html>\n")
     return out.getvalue()

@@ -9,7 +9,10 @@ SPARQL 1.1 endpoint, and what is built on them.
 - ``run.run_query(spec, params, store_dir=... | endpoint=...)``: either of the two, from a name;
 - ``results``: ``QueryResult``, ``format_result(result, fmt)``, ``python_value(term)``;
 - ``audit.audit(store_dir)``: figures of the document that do not reconcile;
-- ``stats.graph_stats(store_dir)``: triples per graph, instances per class.
+- ``stats.graph_stats(store_dir)``: triples per graph, instances per class;
+- ``search.search(words, release_dir)``: ranked ``SearchHit``s from the release's full-text index;
+- ``show.describe(ref, store_dir)``: a ``Description`` of one resource (types, labels, properties,
+  incoming links, passages); ``passage_text`` reads the lines behind a ``PassageRef``.
 
 It imports the base modules and ``pipeline`` (to open the store); never ``loader``, ``publish``
 or ``cli``.

@@ -11,6 +11,7 @@ from ..errors import QueryError
 from ..pipeline.store import open_store
 from .local import query_store
 from .named import QUERIES_DIR, NamedQuery, bind_params, resolve_query
+from .params import check_params
 from .remote import query_endpoint
 from .results import QueryResult
 
@@ -22,13 +23,14 @@ def run_query(spec: str | NamedQuery, params: dict[str, str] | None = None, *,
     """Run a query file or named query on an open ``store``, the on-disk store in ``store_dir``
     or a SPARQL 1.1 ``endpoint``; ``params`` are raw values (``--param KEY=VALUE``)."""
     query = spec if isinstance(spec, NamedQuery) else resolve_query(spec, queries_dir)
-    bound = bind_params(query, params or {})
+    bound = bind_params(query, params or {})  # unknown names and malformed values first
     if endpoint:
         return query_endpoint(endpoint, query.text, bound, timeout=timeout, source=query.source)
     if store is None:
         if store_dir is None:
             raise QueryError("no store given; pass --store DIR or --endpoint URL")
         store = open_store(Path(store_dir))
+    bound = bind_params(query, check_params(query, params or {}, store))
     return query_store(store, query.text, bound, source=query.source)
 
 

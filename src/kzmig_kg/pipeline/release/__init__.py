@@ -21,6 +21,7 @@ from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
 from .jsonld import compact_jsonld
 from .schemaorg import export_schemaorg
+from .search_index import SEARCH_INDEX, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
 
 __all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "write_release"]
@@ -71,6 +72,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         if timings is not None:
             (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
         export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
+        write_search_index(store, tmp / SEARCH_INDEX)
         quads = len(store)
         _swap(tmp, out_dir)
     except BaseException:

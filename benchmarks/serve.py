@@ -1,0 +1,323 @@
+"""Benchmark: `kzmig-kg serve` under load on 127.0.0.1, against `oxigraph serve-read-only`.
+
+    .venv/bin/python benchmarks/serve.py [--store dist/store] [--seconds 5] [--clients 1,8,32]
+
+Starts the server (a new process, as a user would), then for each scenario and each number of
+concurrent clients (keep-alive HTTP/1.1 connections) sends requests for --seconds (at most 30;
+every scenario stops by itself) and prints requests per second and the p50/p99 latency:
+a resource page (HTML), the same resource as Turtle, a simple SELECT, the heaviest named query
+(the slowest on the embedded store), a search. The same SELECT then runs against
+`oxigraph serve-read-only` on a copy of the store, printed as a ratio. Last: a runaway query
+(stopped at --timeout-s) while 8 clients send the simple SELECT, and the server's memory.
+Figures only; nothing is asserted. Targets (issue #13): Turtle >= 1000 req/s, page >= 500,
+SELECT >= 300, p99 < 50 ms at 8 clients; SELECT within 2x of Oxigraph; runaway stopped within
+its limit + 1 s with the others' p99 < 200 ms; RSS < 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from itertools import count
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from pyoxigraph import NamedNode
+
+from kzmig_kg.pipeline.store import open_store
+from kzmig_kg.publish.servers import free_port, oxigraph_server
+from kzmig_kg.query.local import query_store
+from kzmig_kg.query.named import bind_params, named_queries
+
+ROOT = Path(__file__).resolve().parents[1]
+ACT = "eli/kz/zakon/2011/477-IV"
+SELECT = ("SELECT ?number WHERE { <https://w3id.org/kzmig/eli/kz/zakon/2011/477-IV> "
+          "<http://data.europa.eu/eli/ontology#number> ?number }")
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+MAX_SECONDS = 30
+
+
+async def _connect(port: int, deadline: float, dropped: list[int]):
+    while True:
+        try:
+            return await asyncio.open_connection("127.0.0.1", port)
+        except ConnectionError:
+            dropped.append(1)
+            if time.perf_counter() > deadline:
+                return None
+            await asyncio.sleep(0.01)
+
+
+async def _client(port: int, request: bytes | Callable[[], bytes], deadline: float,
+                  latencies: list[float], errors: list[int], dropped: list[int]) -> None:
+    connection = await _connect(port, deadline + 5, dropped)
+    if connection is None:
+        return
+    reader, writer = connection
+    try:
+        while time.perf_counter() < deadline:
+            started = time.perf_counter()
+            try:
+                status = await _exchange(reader, writer, request() if callable(request) else request)
+            except (ConnectionError, asyncio.IncompleteReadError, ValueError):
+                status = None
+            if status is None:  # the server closed or reset the connection: open another
+                dropped.append(1)
+                writer.close()
+                connection = await _connect(port, deadline + 5, dropped)
+                if connection is None:
+                    return
+                reader, writer = connection
+                continue
+            latencies.append(time.perf_counter() - started)
+            if status >= 400:
+                errors.append(status)
+    finally:
+        writer.close()
+
+
+async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
+                    request: bytes) -> int | None:
+    writer.write(request)
+    await writer.drain()
+    status_line = await reader.readline()
+    if not status_line:
+        return None
+    length = 0
+    chunked = False
+    while True:
+        line = await reader.readline()
+        if line in (b"\r\n", b""):
+            break
+        name, _, value = line.decode("latin-1").partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+        elif name.lower() == "transfer-encoding" and "chunked" in value:
+            chunked = True
+    if chunked:
+        while True:
+            size = int((await reader.readline()).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    else:
+        await reader.readexactly(length)
+    return int(status_line.split()[1])
+
+
+def http_request(path: str, accept: str = "*/*", body: bytes | None = None,
+                 content_type: str = "") -> bytes:
+    head = f"{'POST' if body else 'GET'} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: {accept}\r\n"
+    if body:
+        head += f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
+    return (head + "\r\n").encode() + (body or b"")
+
+
+def load(port: int, request: bytes | Callable[[], bytes], clients: int,
+         seconds: float) -> tuple[float, float, float, int]:
+    """(req/s, p50 ms, p99 ms, errors) of ``clients`` keep-alive connections for ``seconds``;
+    errors count answers >= 400 and connections the server dropped."""
+    latencies: list[float] = []
+    errors: list[int] = []
+    dropped: list[int] = []
+
+    async def run() -> float:
+        deadline = time.perf_counter() + seconds
+        started = time.perf_counter()
+        await asyncio.wait_for(asyncio.gather(*[
+            _client(port, request, deadline, latencies, errors, dropped) for _ in range(clients)]),
+            timeout=seconds + 60)
+        return time.perf_counter() - started
+
+    elapsed = asyncio.run(run())
+    latencies.sort()
+    if not latencies:
+        return 0.0, 0.0, 0.0, len(errors) + len(dropped)
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    return (len(latencies) / elapsed, statistics.median(latencies) * 1000, p99 * 1000,
+            len(errors) + len(dropped))
+
+
+def distinct(make: Callable[[int], bytes]) -> Callable[[], bytes]:
+    """Requests numbered 0, 1, 2...: a new comment in each query, so no two share an answer."""
+    numbers = count()
+    return lambda: make(next(numbers))
+
+
+def distinct_selects() -> Callable[[], bytes]:
+    return distinct(lambda n: http_request("/sparql?" + urlencode({"query": f"{SELECT} # {n}"}),
+                                           "application/sparql-results+json"))
+
+
+def cycle_pages(store_dir: Path, template: str) -> Callable[[], bytes]:
+    """Requests for every resource of /id/ and /eli/ in turn (about 4,000: more than the
+    server's caches hold, so each is rendered afresh)."""
+    store = open_store(store_dir)
+    paths = sorted({q.subject.value.removeprefix("https://w3id.org/kzmig/") for q in
+                    store.quads_for_pattern(None, None, None, None)
+                    if isinstance(q.subject, NamedNode)
+                    and q.subject.value.startswith(("https://w3id.org/kzmig/id/", "https://w3id.org/kzmig/eli/"))})
+    numbers = count()
+    return lambda: http_request(template.format(paths[next(numbers) % len(paths)]),
+                                "text/html" if template.startswith("/page") else "text/turtle")
+
+
+def heaviest_named_query(store_dir: Path) -> tuple[str, str]:
+    store = open_store(store_dir)
+    timed = []
+    for name, query in named_queries().items():
+        if name.startswith("checks/") or query.params:
+            continue  # parameters are bound by substitution, which /sparql does not do
+        started = time.perf_counter()
+        query_store(store, query.text, bind_params(query, {}), source=name)
+        timed.append((time.perf_counter() - started, name, query.text))
+    _, name, text = max(timed)
+    return name, text
+
+
+def rss_mb(pid: int) -> float:
+    total = 0
+    pids = [pid] + [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent(int(p)) == pid]
+    for each in pids:
+        try:
+            for line in Path(f"/proc/{each}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def _parent(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
+def wait_ready(url: str, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("kzmig-kg serve exited at start")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("kzmig-kg serve did not start within 60 s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=ROOT / "dist" / "store")
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--clients", default="1,8,32")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--timeout-s", type=float, default=3.0)
+    args = parser.parse_args()
+    seconds = min(args.seconds, MAX_SECONDS)
+    levels = [int(c) for c in args.clients.split(",")]
+    name, heavy = heaviest_named_query(args.store)
+    port = free_port()
+    command = [str(Path(sys.executable).with_name("kzmig-kg")), "serve", "--store", str(args.store),
+               "--port", str(port), "--workers", str(args.workers), "--timeout-s", str(args.timeout_s)]
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, stdout=log, stderr=log)
+        try:
+            wait_ready(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", server)
+            scenarios = [
+                ("resource page (HTML)", http_request(f"/page/{ACT}", "text/html")),
+                ("resource page, a new resource each time (not cached)", cycle_pages(args.store, "/page/{}")),
+                ("resource as Turtle", http_request(f"/data/{ACT}.ttl", "text/turtle")),
+                ("Turtle, a new resource each time (not cached)", cycle_pages(args.store, "/data/{}.ttl")),
+                ("simple SELECT (same text: answer cache)", http_request(
+                    "/sparql?" + urlencode({"query": SELECT}), "application/sparql-results+json")),
+                ("simple SELECT (new text each time: run by a worker)", distinct_selects()),
+                (f"heaviest named query ({name}, new text each time)", distinct(
+                    lambda n: http_request("/sparql", "application/sparql-results+json",
+                                           urlencode({"query": f"{heavy}\n# {n}"}).encode(),
+                                           "application/x-www-form-urlencoded"))),
+                ("search ?q=quota", http_request("/search?q=quota", "text/html")),
+            ]
+            print(f"kzmig-kg serve, {args.workers} SPARQL workers, {seconds:g} s per run; "
+                  f"load average before: {_load()}")
+            print(f"{'scenario':<58} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
+            ours = {}
+            for label, request in scenarios:
+                for clients in levels:
+                    rate, p50, p99, errors = load(port, request, clients, seconds)
+                    if label.startswith("simple SELECT"):
+                        ours.setdefault(clients, []).append(rate)
+                    print(f"{label:<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>6}")
+            print(f"load average after: {_load()}")
+            _runaway(port, seconds, args.timeout_s)
+            print(f"server RSS (uvicorn process + SPARQL workers): {rss_mb(server.pid):.0f} MB")
+        finally:
+            server.terminate()
+            server.wait(timeout=15)
+    _oxigraph(args.store, seconds, levels, ours)
+
+
+def _runaway(port: int, seconds: float, timeout_s: float) -> None:
+    body = urlencode({"query": RUNAWAY}).encode()
+    result: dict[str, float] = {}
+
+    def runaway() -> None:
+        started = time.perf_counter()
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/sparql", data=body)
+        try:
+            urllib.request.urlopen(request, timeout=60).read()
+            result["status"] = 200
+        except urllib.error.HTTPError as error:
+            result["status"] = error.code
+        result["elapsed"] = time.perf_counter() - started
+
+    import threading
+    import urllib.error
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    rate, p50, p99, errors = load(port, distinct_selects(), 8, max(seconds, timeout_s + 1))
+    thread.join(60)
+    print(f"runaway query: HTTP {result.get('status')} after {result.get('elapsed', 0):.2f} s "
+          f"(limit {timeout_s:g} s); meanwhile 8 clients' simple SELECTs (new texts): {rate:.0f} req/s, "
+          f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} errors; load average {_load()}")
+
+
+def _oxigraph(store_dir: Path, seconds: float, levels: list[int], ours: dict[int, list[float]]) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "store"
+        shutil.copytree(store_dir, copy)
+        with oxigraph_server(copy, read_only=True) as server:
+            port = int(server.base.rsplit(":", 1)[1])
+            request = http_request("/query?" + urlencode({"query": SELECT}, quote_via=quote),
+                                   "application/sparql-results+json")
+            print(f"oxigraph serve-read-only on a copy of the store; load average {_load()}")
+            for clients in levels:
+                if server.process.poll() is not None:
+                    print(f"oxigraph serve-read-only exited with code {server.process.returncode}; "
+                          "no further figures (it aborts when it cannot start a thread per connection)")
+                    break
+                rate, p50, p99, errors = load(port, request, clients, seconds)
+                ratios = " / ".join(f"{mine / rate:.2f}" if rate else "nan" for mine in ours.get(clients, []))
+                if errors:
+                    ratios = f"not comparable: Oxigraph dropped {errors} connections"
+                print(f"{'simple SELECT (oxigraph)':<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} "
+                      f"{p99:>8.1f} {errors:>6}   kzmig-kg/oxigraph (cached / run) = {ratios}")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""The command that serves a release on the web: ``serve``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import click
+
+from ..errors import KzmigError
+from .common import DIST, SOURCES, fail
+
+
+@click.command()
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), default=DIST / "store",
+              show_default=True, help="The on-disk store written by `build` (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--bind", default=None, metavar="HOST:PORT",
+              help="Host and port in one (as `oxigraph serve --bind`); overrides --host and --port.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+              help="Processes that run SPARQL queries (a query past its limit kills its process).")
+@click.option("--timeout-s", default=30.0, show_default=True, type=click.FloatRange(0.1, 3600),
+              help="Wall-clock limit of one SPARQL query, in seconds.")
+@click.option("--max-rows", default=10_000, show_default=True, type=click.IntRange(1),
+              help="Most rows (or triples) one answer may have.")
+@click.option("--base", default=None, metavar="URL",
+              help="The address https://w3id.org/kzmig/ is served at, e.g. http://127.0.0.1:8000/ "
+                   "(default: the address of each request).")
+@click.option("--allow-service", "service_allow", multiple=True, metavar="URL",
+              help="A SERVICE endpoint queries may call (repeatable; default: none).")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
+              show_default=True, help="The source documents, to quote the passages on pages.")
+def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int, timeout_s: float,
+          max_rows: int, base: str | None, service_allow: tuple[str, ...], sources_dir: Path) -> None:
+    """Serve the release: SPARQL 1.1 endpoint at /sparql, linked data at /id/... and /eli/...,
+    pages for people at /. Read-only; stop with Ctrl-C.
+
+    \b
+    Example:
+      kzmig-kg serve --store dist/store --port 8000 --base http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from ..publish.server.app import create_app
+
+    if bind is not None:
+        host, _, given = bind.rpartition(":")
+        if not host or not given.isdigit() or not 0 <= int(given) <= 65535:
+            fail(KzmigError(f"--bind {bind}: give HOST:PORT, e.g. --bind 127.0.0.1:8000"))
+        port = int(given)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    try:
+        app = create_app(store_dir, base=base, workers=workers, timeout_s=timeout_s,
+                         max_rows=max_rows, service_allow=service_allow,
+                         sources_dir=sources_dir if sources_dir.is_dir() else None)
+    except KzmigError as error:
+        fail(error)
+    click.echo(f"serving {store_dir} at http://{host}:{port}/ (SPARQL at /sparql)", err=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                    timeout_graceful_shutdown=5)
+    except OSError as error:
+        fail(KzmigError(f"cannot listen on {host}:{port}: {error}"))
+
+
+COMMANDS = (serve,)

@@ -1,0 +1,162 @@
+"""Media types the server speaks and the serialisation of SPARQL answers into them (SPARQL 1.1
+Query Results JSON, XML, CSV and TSV; RDF by pyoxigraph): ``serialize_answer(...)``.
+
+Results are serialised here rather than by pyoxigraph so that the row cap applies before anything
+is written: a result over the cap is refused whole, never silently cut.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+SPARQL_JSON = "application/sparql-results+json"
+SPARQL_XML = "application/sparql-results+xml"
+CSV = "text/csv"
+TSV = "text/tab-separated-values"
+TURTLE = "text/turtle"
+NTRIPLES = "application/n-triples"
+RDFXML = "application/rdf+xml"
+JSONLD = "application/ld+json"
+HTML = "text/html"
+
+SOLUTION_TYPES = [SPARQL_JSON, SPARQL_XML, CSV, TSV, "application/json", "application/xml",
+                  "text/xml"]
+BOOLEAN_TYPES = [SPARQL_JSON, SPARQL_XML, "application/json", "application/xml", "text/xml"]
+GRAPH_TYPES = [TURTLE, NTRIPLES, RDFXML, JSONLD, "application/xml", "text/plain"]
+DATA_TYPES = [TURTLE, JSONLD, RDFXML, NTRIPLES]      # of a resource's data document
+# aliases answered with the canonical type
+ALIASES = {"application/json": SPARQL_JSON, "application/xml": SPARQL_XML, "text/xml": SPARQL_XML}
+GRAPH_ALIASES = {"application/xml": RDFXML, "text/plain": NTRIPLES}
+RDF_FORMATS = {TURTLE: ox.RdfFormat.TURTLE, NTRIPLES: ox.RdfFormat.N_TRIPLES,
+               RDFXML: ox.RdfFormat.RDF_XML, JSONLD: ox.RdfFormat.JSON_LD}
+# ?format= values and file suffixes
+FORMAT_NAMES = {"json": SPARQL_JSON, "xml": SPARQL_XML, "csv": CSV, "tsv": TSV, "ttl": TURTLE,
+                "turtle": TURTLE, "nt": NTRIPLES, "ntriples": NTRIPLES, "rdf": RDFXML,
+                "rdfxml": RDFXML, "jsonld": JSONLD, "html": HTML,
+                # the names SPARQLWrapper sends as format=/output=
+                "n3": TURTLE, "rdf+xml": RDFXML, "json-ld": JSONLD}
+SUFFIX_OF = {TURTLE: "ttl", NTRIPLES: "nt", RDFXML: "rdf", JSONLD: "jsonld", SPARQL_JSON: "json",
+             SPARQL_XML: "xml", CSV: "csv", TSV: "tsv", HTML: "html"}
+CHARSET = {SPARQL_JSON, SPARQL_XML, CSV, TSV, TURTLE, NTRIPLES, RDFXML, JSONLD, HTML}
+
+
+class TooLarge(Exception):
+    """The answer is over the row or size cap."""
+
+
+def content_type(media: str) -> str:
+    return f"{media}; charset=utf-8" if media in CHARSET else media
+
+
+def serialize_answer(answer: object, media: str, *, max_rows: int) -> bytes:
+    """Bytes of a pyoxigraph answer (solutions, boolean or triples) in ``media`` (a canonical type)."""
+    if isinstance(answer, ox.QueryBoolean):
+        return _boolean(bool(answer), media)
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            if len(rows) >= max_rows:
+                raise TooLarge(f"the answer has more than {max_rows} rows, this endpoint's limit; "
+                               "add LIMIT (and OFFSET to page) to the query")
+            rows.append([solution[name] for name in variables])
+        return serialize_rows(variables, rows, media)
+    triples = []
+    for triple in answer:  # QueryTriples
+        if len(triples) >= max_rows:
+            raise TooLarge(f"the answer has more than {max_rows} triples, this endpoint's limit; "
+                           "add LIMIT to the query")
+        triples.append(triple)
+    return serialize_triples(triples, media)
+
+
+def serialize_triples(triples: list, media: str) -> bytes:
+    return ox.serialize(triples, format=RDF_FORMATS[media],
+                        prefixes=None if media != TURTLE else _TURTLE_PREFIXES) or b""
+
+
+def serialize_rows(variables: list[str], rows: list[list], media: str) -> bytes:
+    if media == SPARQL_JSON:
+        bindings = [{name: _json_term(term) for name, term in zip(variables, row, strict=True)
+                     if term is not None} for row in rows]
+        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode()
+    if media == SPARQL_XML:
+        out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
+        out += [f"<variable name={quoteattr(name)}/>" for name in variables]
+        out.append("</head><results>")
+        for row in rows:
+            out.append("<result>")
+            out += [f"<binding name={quoteattr(name)}>{_xml_term(term)}</binding>"
+                    for name, term in zip(variables, row, strict=True) if term is not None]
+            out.append("</result>")
+        out.append("</results></sparql>\n")
+        return "".join(out).encode()
+    if media == CSV:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        writer.writerows([[_csv_term(term) for term in row] for row in rows])
+        return buffer.getvalue().encode()
+    if media == TSV:
+        lines = ["\t".join(f"?{name}" for name in variables)]
+        lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode()
+    raise ValueError(f"not a results format: {media}")
+
+
+def _boolean(value: bool, media: str) -> bytes:
+    if media == SPARQL_JSON:
+        return json.dumps({"head": {}, "boolean": value}).encode()
+    return ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
+            f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+
+
+def _json_term(term) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        found = {"type": "literal", "value": term.value}
+        if term.language:
+            found["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            found["datatype"] = term.datatype.value
+        return found
+    return {"type": "triple", "value": str(term)}
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    return f"<literal>{escape(str(term))}</literal>"
+
+
+def _csv_term(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    return term.value if hasattr(term, "value") else str(term)
+
+
+def _prefixes() -> dict[str, str]:
+    from ...namespaces import PREFIXES
+    return {name: str(ns) for name, ns in PREFIXES.items()}
+
+
+_TURTLE_PREFIXES = _prefixes()

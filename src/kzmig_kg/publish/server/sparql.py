@@ -1,0 +1,169 @@
+"""The SPARQL 1.1 Protocol endpoint (https://www.w3.org/TR/sparql11-protocol/), read-only:
+``sparql_endpoint(request)``.
+
+§2.1 query operation: GET with ``query=``, POST with a URL-encoded form, POST with the query as
+the body (``application/sparql-query``); ``default-graph-uri`` and ``named-graph-uri`` select the
+dataset (§2.1.4). §2.2 update operation: refused with 403, the endpoint is read-only. A GET
+without a query returns the Service Description (or the query editor to a browser).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from .conneg import negotiate
+from .description import endpoint_url, service_description
+from .editor import editor_page
+from .formats import (
+    ALIASES,
+    BOOLEAN_TYPES,
+    FORMAT_NAMES,
+    GRAPH_ALIASES,
+    GRAPH_TYPES,
+    HTML,
+    SOLUTION_TYPES,
+    content_type,
+)
+from .guard import QueryRefused, check_query, query_form
+from .problems import problem
+from .workers import Job
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+CACHED_ANSWER_BYTES = 64_000   # with 512 entries: at most 32 MB
+NOT_ACCEPTABLE = ("none of the media types in Accept is offered: SPARQL results as "
+                  f"{', '.join(SOLUTION_TYPES[:4])}; RDF as {', '.join(GRAPH_TYPES[:4])}")
+
+
+async def sparql_endpoint(request: Request) -> Response:
+    state = request.app.state
+    settings = state.settings
+    try:
+        params, query = await _read_request(request, settings.max_body_bytes)
+        if query is None:
+            return await _describe(request)
+        check_query(query, max_chars=settings.max_query_chars, service_allow=settings.service_allow)
+    except QueryRefused as refused:
+        return problem(refused.status, refused.message)
+    accept = request.headers.get("accept")
+    forced = params.get("format", [None])[-1]
+    if forced in FORMAT_NAMES:  # an unknown name leaves the choice to Accept
+        accept = FORMAT_NAMES[forced]
+    solutions = negotiate(accept, SOLUTION_TYPES)
+    graphs = negotiate(accept, GRAPH_TYPES)
+    if solutions is None and graphs is None:
+        return problem(406, NOT_ACCEPTABLE)
+    if solutions is not None and solutions not in BOOLEAN_TYPES and query_form(query) == "ASK":
+        solutions = negotiate(accept, BOOLEAN_TYPES)
+        if solutions is None:
+            return problem(406, "an ASK answer is a boolean: accept SPARQL results JSON or XML")
+    job = Job(query=query, media=ALIASES.get(solutions, solutions) if solutions else "",
+              graph_media=GRAPH_ALIASES.get(graphs, graphs) if graphs else "",
+              default_graphs=tuple(params.get("default-graph-uri", ())),
+              named_graphs=tuple(params.get("named-graph-uri", ())),
+              max_rows=settings.max_rows, max_bytes=settings.max_response_bytes,
+              base_iri=endpoint_url(request))
+    # the release never changes under the server: an answer to the same request is the same
+    cached = state.answer_cache.get(job)
+    answer = cached or await state.pool.run(job, settings.timeout_s)
+    if answer.status != 200:
+        return problem(answer.status, answer.message)
+    if cached is None and len(answer.body) <= CACHED_ANSWER_BYTES:
+        state.answer_cache.put(job, answer)
+    return Response(answer.body, media_type=content_type(answer.media),
+                    headers={"Vary": "Accept", "Cache-Control": "public, max-age=300",
+                             "X-Answer-Cache": "hit" if cached else "miss"})
+
+
+async def _read_request(request: Request, max_body: int) -> tuple[dict[str, list[str]], str | None]:
+    """The protocol parameters and the query text (None: no query) of a request."""
+    params = _multi(parse_qsl(request.url.query, keep_blank_values=True))
+    if request.method in ("GET", "HEAD"):
+        if "update" in params:
+            raise QueryRefused(403, "SPARQL Update is not accepted: this endpoint is read-only "
+                                    "(and an update is never sent with GET)")
+        return params, _one_query(params)
+    if request.method != "POST":
+        raise QueryRefused(405, f"{request.method} is not a SPARQL protocol operation; use GET or POST")
+    media, _, rest = request.headers.get("content-type", "").partition(";")
+    media = media.strip().lower()
+    charset = _charset(rest)
+    if charset not in (None, "utf-8", "utf8"):
+        raise QueryRefused(400, f"the body is declared {charset}; SPARQL requests must be UTF-8")
+    body = await _body(request, max_body)
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise QueryRefused(400, "the body is not UTF-8; SPARQL requests must be UTF-8") from None
+    if media == FORM:
+        form = _multi(parse_qsl(text, keep_blank_values=True, errors="strict"))
+        if "update" in form:
+            raise QueryRefused(403, "SPARQL Update is not accepted: this endpoint is read-only")
+        for name in ("default-graph-uri", "named-graph-uri"):
+            params.setdefault(name, []).extend(form.get(name, []))
+        if "format" in form:
+            params["format"] = form["format"]
+        query = _one_query(form)
+        if query is None:
+            raise QueryRefused(400, "the form has no 'query' field")
+        return params, query
+    if media == DIRECT:
+        return params, text
+    if media == UPDATE:
+        raise QueryRefused(403, "SPARQL Update is not accepted: this endpoint is read-only")
+    shown = media or "no Content-Type"
+    raise QueryRefused(415 if media else 400,
+                       f"a POST query needs Content-Type {FORM} or {DIRECT}, not {shown}")
+
+
+def _one_query(params: dict[str, list[str]]) -> str | None:
+    queries = params.get("query", [])
+    if len(queries) > 1:
+        raise QueryRefused(400, f"the request has {len(queries)} 'query' parameters; send exactly one")
+    return queries[0] if queries else None
+
+
+async def _body(request: Request, max_body: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > max_body:
+        raise QueryRefused(413, f"the request body is {declared} bytes; this endpoint accepts at most "
+                                f"{max_body}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_body:
+            raise QueryRefused(413, f"the request body is over {max_body} bytes, this endpoint's limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _charset(parameters: str) -> str | None:
+    for item in parameters.split(";"):
+        key, _, value = item.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip('"').lower()
+    return None
+
+
+def _multi(pairs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for key, value in pairs:
+        found.setdefault(key, []).append(value)
+    return found
+
+
+async def _describe(request: Request) -> Response:
+    accept = request.headers.get("accept")
+    offers = [HTML, *GRAPH_TYPES] if accept and "text/html" in accept else GRAPH_TYPES
+    chosen = negotiate(accept, offers)
+    if chosen == HTML:
+        return await editor_page(request)
+    if chosen is None:
+        return problem(406, NOT_ACCEPTABLE)
+    chosen = GRAPH_ALIASES.get(chosen, chosen)
+    return Response(service_description(request, chosen), media_type=content_type(chosen),
+                    headers={"Vary": "Accept"})

@@ -1,0 +1,232 @@
+"""A pool of worker processes that run user SPARQL: ``WorkerPool.run(job, timeout_s)``.
+
+pyoxigraph cannot cancel a running query (oxigraph/oxigraph#1926), so a query that passes its
+deadline is stopped by killing the process that runs it; a fresh worker replaces it while the
+other workers keep answering. Each worker opens the store read-only, once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import threading
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import anyio
+import anyio.to_thread
+
+
+@dataclass(frozen=True)
+class Job:
+    query: str
+    media: str                      # the canonical media type chosen for each answer kind
+    graph_media: str
+    default_graphs: tuple[str, ...] = ()
+    named_graphs: tuple[str, ...] = ()
+    max_rows: int = 10_000
+    max_bytes: int = 20_000_000
+    base_iri: str | None = None     # relative IRIs resolve against the endpoint's address
+
+
+@dataclass
+class Answer:
+    status: int
+    media: str = ""
+    body: bytes = b""
+    message: str = ""
+
+
+def _serve(store_dir: str, conn: Connection) -> None:
+    """The worker's loop: open the store, then answer jobs until the pipe closes."""
+    import pyoxigraph as ox
+
+    from ...namespaces import PREFIXES
+    from .formats import TooLarge, serialize_answer
+
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    try:
+        store = ox.Store.read_only(store_dir)
+    except OSError as exc:
+        conn.send(Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
+        return
+    conn.send(Answer(200, message="ready"))
+    while True:
+        try:
+            job: Job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(_answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+
+
+def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
+    kwargs: dict = {"prefixes": prefixes, "base_iri": job.base_iri}
+    if job.default_graphs or job.named_graphs:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs] or None
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs] or None
+        if not job.default_graphs:
+            kwargs["default_graph"] = []
+        if not job.named_graphs:
+            kwargs["named_graphs"] = []
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    try:
+        answer = store.query(job.query, **kwargs)
+        media = job.graph_media if isinstance(answer, ox.QueryTriples) else job.media
+        if not media:
+            return Answer(406, message="no acceptable media type for this kind of answer; accept "
+                                       "SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, "
+                                       "N-Triples, RDF/XML, JSON-LD)")
+        body = serialize(answer, media, max_rows=job.max_rows)
+    except SyntaxError as exc:
+        return Answer(400, message=f"the query is not valid SPARQL 1.1: {_short(str(exc))}")
+    except too_large as exc:
+        return Answer(422, message=str(exc))
+    except (OSError, RuntimeError, ValueError, TypeError) as exc:
+        return Answer(500, message=f"the query failed: {' '.join(str(exc).split())[:300]}")
+    if len(body) > job.max_bytes:
+        return Answer(422, message=f"the answer is {len(body)} bytes, over this endpoint's limit of "
+                                   f"{job.max_bytes}; add LIMIT or select fewer columns")
+    return Answer(200, media, body)
+
+
+REPLACE_ATTEMPTS = 5
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+
+
+@dataclass
+class WorkerPool:
+    """``size`` processes, each with the store at ``store_dir`` open read-only."""
+
+    store_dir: Path
+    size: int = 2
+    start_timeout_s: float = 60.0
+    _idle: list[_Worker] = field(default_factory=list)
+    _all: list[_Worker] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _available: asyncio.Semaphore | None = None
+    _replacing: set = field(default_factory=set)
+    replaced: int = 0
+
+    def start(self) -> None:
+        """Start every worker and wait until each has opened the store."""
+        for _ in range(self.size):
+            self._idle.append(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(target=_serve, args=(str(self.store_dir), child), daemon=True,
+                                  name="kzmig-sparql-worker")
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        if not parent.poll(self.start_timeout_s):
+            process.kill()
+            raise RuntimeError(f"a SPARQL worker did not open the store within {self.start_timeout_s} s")
+        try:
+            hello: Answer = parent.recv()
+        except (EOFError, OSError):
+            process.kill()
+            raise RuntimeError("a SPARQL worker exited while opening the store") from None
+        if hello.status != 200:
+            process.kill()
+            raise RuntimeError(hello.message)
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    async def run(self, job: Job, timeout_s: float) -> Answer:
+        """Run ``job`` on an idle worker; past ``timeout_s`` the worker is killed at once (the
+        answer, 503, does not wait) and a fresh one takes its place in the background."""
+        if self._available is None:
+            self._available = asyncio.Semaphore(self.size)
+        await self._available.acquire()
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+        if worker is None:  # replacements failed to start (logged): the store is unreadable
+            self._available.release()
+            return Answer(503, message="no SPARQL worker is running: the server cannot open its "
+                                       "store; see its log")
+        answer = None
+        try:
+            answer = await _exchange(worker, job, timeout_s)
+        finally:
+            if answer is not None:
+                with self._lock:
+                    self._idle.append(worker)
+                self._available.release()
+            else:  # timed out, died, or the client went away mid-query
+                self._retire(worker)
+                task = asyncio.get_running_loop().create_task(self._replace())
+                self._replacing.add(task)
+                task.add_done_callback(self._replacing.discard)
+        if answer is None:
+            return Answer(503, message=f"the query ran longer than {timeout_s:g} s, this endpoint's "
+                                       "limit, and was stopped; narrow it or add LIMIT")
+        return answer
+
+    async def _replace(self) -> None:
+        """Start a worker for a killed one (retrying a few times: the machine may be busy); its
+        slot opens when the new worker is ready."""
+        try:
+            for attempt in range(1, REPLACE_ATTEMPTS + 1):
+                try:
+                    fresh = await anyio.to_thread.run_sync(self._spawn)
+                except RuntimeError as exc:
+                    logging.getLogger("kzmig_kg.server").error(
+                        "a SPARQL worker could not be started (attempt %d of %d): %s",
+                        attempt, REPLACE_ATTEMPTS, exc)
+                    await asyncio.sleep(1.0)
+                    continue
+                with self._lock:
+                    self._idle.append(fresh)
+                    self.replaced += 1
+                return
+        finally:
+            self._available.release()
+
+    def _retire(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        with self._lock:
+            if worker in self._all:
+                self._all.remove(worker)
+
+    def close(self) -> None:
+        with self._lock:
+            workers = list(self._all)
+        for worker in workers:
+            self._retire(worker)
+        self._idle.clear()
+
+
+async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
+    """Send the job and wait for the answer in a thread (the pipe stays blocking: an event loop's
+    reader would make it non-blocking and a message could be read half); None past the deadline
+    or when the worker died."""
+    return await anyio.to_thread.run_sync(_exchange_blocking, worker, job, timeout_s)
+
+
+def _exchange_blocking(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
+    try:
+        worker.conn.send(job)
+        if not worker.conn.poll(timeout_s):
+            return None
+        return worker.conn.recv()
+    except (EOFError, OSError):
+        return None
+
+
+def _short(message: str, limit: int = 240) -> str:
+    """One line; the parser's list of expected tokens cut short."""
+    line = " ".join(message.split())
+    return line if len(line) <= limit else line[:limit] + "..."

@@ -1,0 +1,78 @@
+"""``add_passages(result, store, sources_dir)``: the text of the passages behind each row of a
+query result (``kzmig-kg query --passages``).
+
+A row's passages are the line ranges in its ``passages``/``passage``/``lines`` column, as the
+named queries give them ("267-272 389-391"), else the passages that the resources of the row (its
+IRIs, and the values that are record ids) are derived from (``prov:wasDerivedFrom``). The store
+says which document and section each range belongs to.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .passage_text import PassageRef, with_text
+from .results import QueryResult
+
+__all__ = ["PASSAGE_COLUMNS", "add_passages"]
+PASSAGE_COLUMNS = ("passages", "passage", "lines")
+_RANGE = re.compile(r"\b(\d+)(?:-(\d+))?\b")
+_ALL_PASSAGES = """
+SELECT ?passage ?first ?last ?file ?section WHERE {
+  ?passage a <https://w3id.org/kzmig/ontology#Passage> ;
+    <https://w3id.org/kzmig/ontology#firstLine> ?first ;
+    <https://w3id.org/kzmig/ontology#lastLine> ?last ;
+    <http://www.w3.org/ns/oa#hasSource> ?document .
+  OPTIONAL { ?document <https://w3id.org/kzmig/ontology#fileName> ?file }
+  OPTIONAL { ?passage <https://w3id.org/kzmig/ontology#inSection>/
+                      <https://w3id.org/kzmig/ontology#sectionNumber> ?section }
+}"""
+_DERIVED = """
+SELECT ?s ?id ?passage WHERE {
+  ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?passage ; <https://w3id.org/kzmig/ontology#recordId> ?id
+}"""
+
+
+def add_passages(result: QueryResult, store: ox.Store,
+                 sources_dir: Path | None) -> list[list[PassageRef]]:
+    """The passages of each row of ``result`` (a SELECT), with their text where the document is
+    in ``sources_dir``; a ``passage_text`` column is added to the result with that text."""
+    by_iri: dict[str, PassageRef] = {}
+    by_range: dict[tuple[int, int], PassageRef] = {}
+    for row in store.query(_ALL_PASSAGES, use_default_graph_as_union=True):
+        ref = PassageRef(row["file"].value if row["file"] is not None else None,
+                         int(row["first"].value), int(row["last"].value),
+                         row["section"].value if row["section"] is not None else None)
+        by_iri[row["passage"].value] = ref
+        by_range.setdefault((ref.first_line, ref.last_line), ref)
+    derived: dict[str, list[PassageRef]] = {}
+    for row in store.query(_DERIVED, use_default_graph_as_union=True):
+        if row["passage"].value in by_iri:
+            derived.setdefault(row["s"].value, []).append(by_iri[row["passage"].value])
+            derived.setdefault(row["id"].value, []).append(by_iri[row["passage"].value])
+    files = {ref.file for ref in by_iri.values()}
+    only_file = files.pop() if len(files) == 1 else None
+    column = next((name for name in PASSAGE_COLUMNS if name in result.variables), None)
+    per_row = []
+    for row in result.rows:
+        refs: list[PassageRef] = []
+        if column is not None and row.get(column) is not None:
+            for match in _RANGE.finditer(row[column].value):
+                first = int(match[1])
+                last = int(match[2]) if match[2] else first
+                refs.append(by_range.get((first, last), PassageRef(only_file, first, last)))
+        else:
+            for term in row.values():
+                if isinstance(term, ox.NamedNode | ox.Literal):
+                    refs.extend(derived.get(term.value, []))
+        refs = with_text(sorted(set(refs), key=lambda r: (r.first_line, r.last_line)), sources_dir)
+        per_row.append(refs)
+        text = "\n".join(f"[lines {ref.lines}] {' '.join(ref.text.split())}"
+                         for ref in refs if ref.text is not None)
+        row["passage_text"] = ox.Literal(text) if text else None
+    if "passage_text" not in result.variables:
+        result.variables.append("passage_text")
+    return per_row

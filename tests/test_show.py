@@ -1,0 +1,79 @@
+"""`show`: one resource with its properties, incoming links and the passages' text."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kzmig_kg.cli import main
+from kzmig_kg.errors import QueryError
+from kzmig_kg.query.show import describe
+
+from .conftest import SOURCES, thesis_lines
+
+
+def test_a_law_with_its_properties_and_passages(release) -> None:
+    law = describe("law-2011-477-IV", store=release.store, sources_dir=SOURCES)
+    assert law.iri == "https://w3id.org/kzmig/eli/kz/zakon/2011/477-IV"
+    assert law.label == "On Population Migration"
+    assert {"en", "ru"} <= {label.lang for label in law.labels}
+    properties = {prop.label: [value.text for value in prop.values] for prop in law.properties}
+    assert properties["number"] == ["477-IV"]
+    assert properties["number as printed"] == ["477-1V"]
+    assert "Parliament of the Republic of Kazakhstan" in properties["passed by"]
+    ranges = [(p.first_line, p.last_line, p.section) for p in law.passages]
+    assert (267, 272, "1.2") in ranges
+    for passage in law.passages:
+        assert passage.text == "\n".join(thesis_lines()[passage.first_line - 1:passage.last_line])
+    assert law.note is None
+
+
+def test_incoming_links_are_counted(release) -> None:
+    country = describe("country-UZB", store=release.store)
+    counted = {link.label: link.count for link in country.incoming}
+    expected = release.query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x ?p kzc:country-UZB . "
+                             "?p rdfs:label 'counterpart area'@en }")[0]["n"]
+    assert counted["counterpart area"] == expected > 0
+
+
+@pytest.mark.parametrize("ref", ["https://w3id.org/kzmig/code/country-UZB", "kzc:country-UZB",
+                                 "COUNTRY-uzb", "uzb"])
+def test_a_resource_by_iri_prefixed_name_or_id_in_any_case(release, ref: str) -> None:
+    assert describe(ref, store=release.store).iri == "https://w3id.org/kzmig/code/country-UZB"
+
+
+def test_a_vocabulary_code_by_its_local_name(release) -> None:
+    code = describe("indicator-labour-quota-size", store=release.store)
+    assert code.label == "Size of the annual quota for foreign labour"
+
+
+def test_without_the_document_a_note_says_where_it_was_looked_for(release, tmp_path) -> None:
+    law = describe("law-2011-477-IV", store=release.store, sources_dir=tmp_path)
+    assert law.passages and all(passage.text is None for passage in law.passages)
+    assert "000_81b0946b00ba0bf2.txt is not in" in law.note
+
+
+def test_an_unknown_id_names_the_closest_ids(release) -> None:
+    with pytest.raises(QueryError, match="closest ids are law-2011-477-IV"):
+        describe("law-477-IV", store=release.store)
+
+
+def test_the_command_prints_text_and_json(release) -> None:
+    store = str(release.dir / "store")
+    result = CliRunner().invoke(main, ["show", "law-2011-477-IV", "--store", store,
+                                       "--sources", str(SOURCES)])
+    assert result.exit_code == 0, result.output
+    assert "  number: 477-IV" in result.output
+    assert "lines 267-272, section 1.2:" in result.output
+    assert thesis_lines()[268].strip() in result.output
+    result = CliRunner().invoke(main, ["show", "law-2011-477-IV", "--store", store, "--format", "json"])
+    assert json.loads(result.output)["id"] == "law-2011-477-IV"
+
+
+def test_the_command_fails_in_one_line_on_an_unknown_id(release) -> None:
+    result = CliRunner().invoke(main, ["show", "no-such-id", "--store", str(release.dir / "store")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: nothing in the graph has the id or IRI 'no-such-id'")
+    assert len(result.stderr.strip().splitlines()) == 1
