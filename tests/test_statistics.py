@@ -301,7 +301,7 @@ def test_every_observation_meets_the_consumer_contract(release) -> None:
     broken = release.query(PREFIXES + """
         SELECT ?obs WHERE {
           ?obs a qb:Observation .
-          FILTER NOT EXISTS {
+          MINUS {  # as FILTER NOT EXISTS, but evaluated once (0.05 s instead of 20 s)
             ?obs qb:dataSet ?ds ; sdmx-measure:obsValue|kzo:impliedValue ?value ;
                  sdmx-dimension:refPeriod ?period ;
                  kzo:counterpartArea ?partner ;
