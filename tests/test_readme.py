@@ -66,7 +66,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory, release) -> Path:
     repo = top / "repo"
     repo.mkdir()
     shutil.copytree(ROOT / "data", repo / "data")
-    for name in ("queries", "tests"):
+    for name in ("queries", "tests", "benchmarks"):
         (repo / name).symlink_to(ROOT / name)
     venv = Path(sys.prefix)  # the environment running the tests, as `.venv` of the README
     (repo / ".venv").symlink_to(venv if (venv / "bin" / "activate").exists() else ROOT / ".venv")
