@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from ..errors import InconsistentOntology, KzmigError, ValidationFailed
 from .graph import build_graph
+from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency
 from .records import read_records
 from .release import ReleaseInfo, write_release
@@ -39,9 +40,29 @@ class BuildResult:
     kinds: Counter[str] = field(default_factory=Counter)
 
 
+# a build with fewer than this share of the previous release's records stops unless forced
+FEWEST_RECORDS_SHARE = 0.5
+
+
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
-                  reason: bool = True, measure_memory: bool = False) -> BuildResult:
-    """Run every stage; a failing stage raises and leaves ``out_dir`` as it was."""
+                  reason: bool = True, measure_memory: bool = False,
+                  force: bool = False) -> BuildResult:
+    """Run every stage; a failing stage raises and leaves ``out_dir`` as it was.
+
+    ``out_dir`` is replaced only if it is a release written by an earlier build (see ``outdir``);
+    with far fewer records than that release, the build stops unless ``force``.
+    """
+    with replace_output(Path(out_dir), "build", protected=(Path(data_dir),)) as staging:
+        result = _build(data_dir, staging.path, progress, reason, measure_memory,
+                        previous=None if force else (staging.previous or {}).get("records"),
+                        shown_out=Path(out_dir))
+        staging.meta["records"] = result.records
+    result.release.directory = Path(out_dir)
+    return result
+
+
+def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: bool,
+           measure_memory: bool, previous: int | None, shown_out: Path) -> BuildResult:
     say = progress or (lambda _msg: None)
     stages: dict[str, StageMeasure] = {}
 
@@ -61,6 +82,13 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
         return value
 
     records = stage("records", read_records, Path(data_dir))
+    if not records.records:
+        raise KzmigError(f"{data_dir} holds no records; give the directory of the curated records "
+                         "with --data")
+    if previous and len(records.records) < FEWEST_RECORDS_SHARE * previous:
+        raise KzmigError(f"{data_dir} gives {len(records.records)} records, far fewer than the "
+                         f"{previous} of the release in {shown_out}; check --data, or pass --force "
+                         "to replace that release")
     dataset = stage("rdf", build_graph, records)
     # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
     # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages
