@@ -21,10 +21,13 @@ from .common import DIST, fail
               show_default=True, help="The on-disk store written by `build`.")
 @click.option("--endpoint", metavar="URL",
               help="Query this SPARQL 1.1 endpoint (e.g. an Oxigraph server) instead of the store.")
-@click.option("--timeout", type=float, default=30.0, show_default=True,
-              help="Seconds to wait for the endpoint.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True,
+              help="Seconds the whole query may take (local store or endpoint); then it stops.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows shown by --format table (csv, tsv and json stream every row).")
 def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoint: str | None,
-          timeout: float) -> None:
+          timeout: float, max_rows: int) -> None:
     """Run QUERY (a .rq file or the name of a query in queries/) and print the answer.
 
     The default graph is the union of the release's named graphs. Parameters (listed by
@@ -48,6 +51,15 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
             fail(KzmigError(f"--param {key.strip()} is given twice"))
         bound[key.strip()] = value.strip()
     try:
+        if endpoint is None:
+            from ..query.bounded import stream_query
+            from ..query.named import bind_params, resolve_query
+
+            named = resolve_query(query)
+            stream_query(store_dir, named.text, bind_params(named, bound), fmt,
+                         lambda text: click.echo(text, nl=False), source=named.source,
+                         timeout=timeout, max_rows=max_rows)
+            return
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
     except KzmigError as error:
         fail(error)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 import tracemalloc
 from collections import Counter
@@ -134,6 +135,7 @@ class _Child:
 
     @staticmethod
     def _run(send, fn: Callable[..., T], args: tuple) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's KeyboardInterrupt
         start = time.perf_counter()
         try:
             outcome = ("ok", fn(*args), time.perf_counter() - start)
