@@ -109,8 +109,30 @@ _CONSTRUCTOR = yaml.SafeLoader(stream="")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _to_python(node: yaml.Node) -> Any:
+# Bounds on one record file, each reported as one error naming the file: a file is read whole, and
+# YAML's aliases would let 343 bytes expand to gigabytes (the "billion laughs"), so none is accepted.
+MAX_FILE_BYTES = 64 * 2**20
+MAX_DEPTH = 32
+MAX_RECORDS_PER_FILE = 1_000_000
+
+
+class _Unbounded(Exception):
+    def __init__(self, line: int, message: str, hint: str):
+        self.line, self.message, self.hint = line, message, hint
+
+
+def _to_python(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> Any:
+    """The node as _Scalar/_Seq/_Map; raise _Unbounded for an alias or a nesting too deep."""
     line = node.start_mark.line + 1
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # the composer gives an alias the very node of its anchor
+        raise _Unbounded(node.start_mark.line + 1, "this value is anchored and repeated by an alias: "
+                         "YAML anchors and aliases (&name, *name, <<) are not accepted in records",
+                         "write each value out in full")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Unbounded(line, f"nested deeper than {MAX_DEPTH} levels",
+                         "records nest a few levels; check the indentation")
     if isinstance(node, yaml.ScalarNode):
         try:
             value = _CONSTRUCTOR.construct_object(node, deep=True)
@@ -118,7 +140,7 @@ def _to_python(node: yaml.Node) -> Any:
             value = node.value
         return _Scalar(node.value, value, line)
     if isinstance(node, yaml.SequenceNode):
-        return _Seq([_to_python(child) for child in node.value], line)
+        return _Seq([_to_python(child, seen, depth + 1) for child in node.value], line)
     if isinstance(node, yaml.MappingNode):
         items: dict[str, Any] = {}
         lines: dict[str, int] = {}
@@ -126,7 +148,7 @@ def _to_python(node: yaml.Node) -> Any:
             key = str(key_node.value)
             if key in items:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1)
-            items[key] = _to_python(value_node)
+            items[key] = _to_python(value_node, seen, depth + 1)
             lines[key] = key_node.start_mark.line + 1
         return _Map(items, lines, line)
     raise TypeError(node)
@@ -136,7 +158,17 @@ def _read_file(path: Path, rel: str, registry: dict[str, Kind],
                errors: list[RecordError]) -> Iterator[tuple[_Map, Kind, str]]:
     """Yield (raw record, kind, file for messages) for each record in one file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            errors.append(RecordError(rel, 0, None, f"file of {size >> 20} MB, over the limit of "
+                                      f"{MAX_FILE_BYTES >> 20} MB for one record file",
+                                      "split it into several files"))
+            return
         text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        errors.append(RecordError(rel, 0, None, f"cannot read the file ({exc.strerror})",
+                                  "check that it exists and is readable"))
+        return
     except UnicodeDecodeError as exc:
         errors.append(RecordError(rel, 0, None, f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8"))
@@ -156,6 +188,9 @@ def _read_file(path: Path, rel: str, registry: dict[str, Kind],
     except _DuplicateKey as exc:
         errors.append(RecordError(rel, exc.line, exc.key, "key given twice in one mapping",
                                   "keep one value"))
+        return
+    except _Unbounded as exc:
+        errors.append(RecordError(rel, exc.line, None, exc.message, exc.hint))
         return
     if top is None:
         return
@@ -179,6 +214,11 @@ def _read_file(path: Path, rel: str, registry: dict[str, Kind],
     if not isinstance(items, _Seq):
         errors.append(RecordError(rel, top.lines.get("records", 1), "records",
                                   "expected a list of records", "write 'records:' then '- id: ...'"))
+        return
+    if len(items.items) > MAX_RECORDS_PER_FILE:
+        errors.append(RecordError(rel, items.line, "records", f"{len(items.items)} records, over "
+                                  f"the limit of {MAX_RECORDS_PER_FILE} for one file",
+                                  "split them into several files"))
         return
     for item in items.items:
         if not isinstance(item, _Map):
