@@ -34,6 +34,10 @@ CASES = {
     "not-utf8.yaml": (0, None, "not UTF-8"),
     "alias-bomb.yaml": (3, None, "anchors and aliases"),  # 9 levels of 9 aliases: 387 million
     "too-deep.yaml": (35, None, "nested deeper than 32 levels"),
+    "act-1890.yaml": (6, "date", "an act of 1890, before"),
+    "act-year-in-id.yaml": (6, "date", "contradicts the year in the id 'law-2012-999-IV'"),
+    "act-convocation.yaml": (5, "number", "'999-IV' names convocation IV (2007-2012), which did "
+                                          "not sit in 2019"),
 }
 
 
