@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -115,3 +116,28 @@ def test_record_files_are_bounded(data_copy: Path, monkeypatch, limit: str, valu
     assert caught.value.errors and all(words in e.message and e.hint
                                        for e in caught.value.errors if "limit" in e.message)
     assert any(words in e.message for e in caught.value.errors)
+
+
+def _break(data_dir: Path, old: str, new: str) -> list:
+    acts = data_dir / "legal" / "acts.yaml"
+    text = acts.read_text(encoding="utf-8")
+    assert old in text
+    acts.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RecordErrors) as caught:
+        read_records(data_dir)
+    return caught.value.errors
+
+
+def test_a_record_with_errors_is_reported_once(data_copy: Path) -> None:
+    errors = _break(data_copy, "  - id: law-2011-477-IV\n    act_type: law\n",
+                    "  - id: law-2011-477-IV\n    act_type: lawx\n")
+    assert [(e.field, e.message.split(":")[0]) for e in errors] == [
+        ("act_type", "'lawx' is not allowed"), (None, "17 references to law-2011-477-IV not checked")]
+
+
+def test_a_file_that_cannot_be_read_is_reported_once(data_copy: Path) -> None:
+    errors = _break(data_copy, "    act_type: law\n", "    act_type: [law\n")
+    assert len(errors) == 2, errors
+    assert "malformed YAML" in errors[0].message
+    assert re.fullmatch(r"\d+ references to \d+ records of this file not checked",
+                        errors[1].message) and errors[1].file == "data/legal/acts.yaml"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,12 +67,20 @@ def read_records(data_dir: Path) -> RecordSet:
     registry = registered_kinds()
     errors: list[RecordError] = []
     result = RecordSet(data_dir=data_dir)
+    # ids of records that failed their own checks (or sit in a file that could not be read):
+    # references to them are counted, not reported again
+    failed: dict[str, tuple[str, int]] = {}
     for path in sorted(data_dir.rglob("*.yaml")):
         rel = _display_path(path, data_dir)
         result.files.append(rel)
+        before, read = len(errors), 0
         for raw, kind, file in _read_file(path, rel, registry, errors):
+            read += 1
             record = _check_record(raw, kind, file, errors)
             if record is None:
+                raw_id = getattr(raw.items.get("id"), "raw", None)
+                if isinstance(raw_id, str):
+                    failed.setdefault(raw_id, (file, raw.line))
                 continue
             previous = result.by_id.get(record.id)
             if previous is not None:
@@ -82,7 +91,10 @@ def read_records(data_dir: Path) -> RecordSet:
                 continue
             result.by_id[record.id] = record
             result.records.append(record)
-    _check_references(result, registry, errors)
+        if read == 0 and len(errors) > before:
+            for raw_id in _ids_in_text(path):
+                failed.setdefault(raw_id, (rel, 0))
+    _check_references(result, registry, errors, failed)
     for record in result.records:
         check = registry[record.kind].check
         for name, message, hint in check(record) if check else []:
@@ -475,17 +487,47 @@ def _parse_date(value: Any, raw: str) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
-def _check_references(result: RecordSet, registry: dict[str, Kind],
-                      errors: list[RecordError]) -> None:
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([^\"'\s#,}]+)", re.M)
+
+
+def _ids_in_text(path: Path) -> list[str]:
+    """The ids a file that could not be read seems to declare (``id: ...`` lines)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return []
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return _ID_LINE.findall(text)
+
+
+def _check_references(result: RecordSet, registry: dict[str, Kind], errors: list[RecordError],
+                      failed: dict[str, tuple[str, int]] | None = None) -> None:
+    unchecked: Counter[str] = Counter()
     for record in result.records:
         kind = registry[record.kind]
         for spec in kind.all_fields:
             _check_ref_field(result, record, spec, record.values.get(spec.name),
-                             record.line_of(spec.name), errors)
+                             record.line_of(spec.name), errors, failed or {}, unchecked)
+    per_file: dict[str, Counter[str]] = {}
+    for target, count in sorted(unchecked.items()):
+        file, line = (failed or {})[target]
+        if line == 0:  # a file that could not be read: one line for all its records
+            per_file.setdefault(file, Counter())[target] = count
+            continue
+        errors.append(RecordError(file, line, None, f"{count} reference{'s' * (count != 1)} to "
+                                  f"{target} not checked",
+                                  "the record has errors of its own, reported above; fix those"))
+    for file, counts in per_file.items():
+        total = sum(counts.values())
+        errors.append(RecordError(file, 0, None, f"{total} reference{'s' * (total != 1)} to "
+                                  f"{len(counts)} records of this file not checked",
+                                  "the file could not be read, see above; fix it first"))
 
 
 def _check_ref_field(result: RecordSet, record: Record, spec: Field, value: Any, line: int,
-                     errors: list[RecordError]) -> None:
+                     errors: list[RecordError], failed: dict[str, tuple[str, int]],
+                     unchecked: Counter[str]) -> None:
     if value is None:
         return
     values = value if spec.many else [value]
@@ -494,10 +536,13 @@ def _check_ref_field(result: RecordSet, record: Record, spec: Field, value: Any,
             for sub in spec.fields:
                 sub_spec = Field(f"{spec.name}.{sub.name}", sub.type, many=sub.many,
                                  refs=sub.refs, fields=sub.fields)
-                _check_ref_field(result, record, sub_spec, item.get(sub.name), line, errors)
+                _check_ref_field(result, record, sub_spec, item.get(sub.name), line, errors,
+                                 failed, unchecked)
         elif spec.type == "ref":
             target = result.by_id.get(item)
-            if target is None:
+            if target is None and item in failed:
+                unchecked[item] += 1
+            elif target is None:
                 errors.append(RecordError(record.file, line, spec.name,
                                           f"unknown reference '{item}'",
                                           f"no record has this id; expected {_a(' or '.join(spec.refs))}"))
