@@ -244,3 +244,17 @@ def test_sigterm_leaves_the_previous_report(release, tmp_path: Path) -> None:
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0 and "Traceback" not in stderr
     assert snapshot(out) == before and listing(tmp_path) == names
+
+
+@pytest.mark.parametrize("args", [["stats"], ["audit"], ["query", "rq-national-balance"],
+                                  ["export", "--format", "nt"], ["report", "--out", "site"]])
+def test_a_corrupt_store_is_one_line(tmp_path: Path, monkeypatch, args: list[str]) -> None:
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "CURRENT").write_text("garbage\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, [*args, "--store", str(store)])
+    assert result.exit_code == 1
+    line = one_error_line(result.output)
+    assert f"cannot open the store at {store}" in line and "run `kzmig-kg build` again" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["store"], [".site.lock", "store"])
