@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
 import signal
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
@@ -128,14 +131,21 @@ class _Child:
 
     def __init__(self, fn: Callable[..., T], *args: object) -> None:
         context = multiprocessing.get_context("fork")
+        # the child's temporary files (HermiT's input) go here, removed by stop() even when the
+        # child is killed before it could clean up
+        self._work = tempfile.mkdtemp(prefix="kzmig-build-")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=self._run, args=(send, fn, args), daemon=True)
+        self._process = context.Process(target=self._run, args=(send, fn, args, self._work),
+                                        daemon=True)
         self._process.start()
         send.close()
 
     @staticmethod
-    def _run(send, fn: Callable[..., T], args: tuple) -> None:
+    def _run(send, fn: Callable[..., T], args: tuple, work: str) -> None:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's KeyboardInterrupt
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the group
+        os.setpgrp()  # a group of its own, so that stop() also ends the Java it starts
+        tempfile.tempdir = work
         start = time.perf_counter()
         try:
             outcome = ("ok", fn(*args), time.perf_counter() - start)
@@ -157,5 +167,9 @@ class _Child:
 
     def stop(self) -> None:
         if self._process.is_alive():
-            self._process.kill()
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)
+            except ProcessLookupError:  # not yet a group of its own
+                self._process.kill()
         self._process.join()
+        shutil.rmtree(self._work, ignore_errors=True)
