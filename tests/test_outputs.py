@@ -258,3 +258,27 @@ def test_a_corrupt_store_is_one_line(tmp_path: Path, monkeypatch, args: list[str
     line = one_error_line(result.output)
     assert f"cannot open the store at {store}" in line and "run `kzmig-kg build` again" in line
     assert sorted(p.name for p in tmp_path.iterdir()) in (["store"], [".site.lock", "store"])
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_a_build_stopped_during_hermit_leaves_nothing(release, tmp_path: Path,
+                                                      stop: signal.Signals) -> None:
+    require_executable("java", "runs HermiT beside SHACL")
+    dist = copy_release(release, tmp_path)
+    before, names = snapshot(dist), listing(tmp_path)
+    private_tmp = tmp_path.parent / f"{tmp_path.name}-tmp"
+    private_tmp.mkdir()
+    process = subprocess.Popen([str(CLI), "build", "--data", str(DATA), "--out", str(dist)],
+                               stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "TMPDIR": str(private_tmp)})
+    for line in process.stderr:  # HermiT starts beside SHACL
+        if "shacl..." in line:
+            break
+    deadline = time.monotonic() + 60
+    while not list(private_tmp.rglob("*.nt")):  # HermiT's input written: Java is running
+        assert time.monotonic() < deadline and process.poll() is None
+    process.send_signal(stop)
+    rest = process.communicate(timeout=60)[1]
+    assert process.returncode != 0 and "Traceback" not in rest
+    assert list(private_tmp.iterdir()) == []
+    assert snapshot(dist) == before and listing(tmp_path) == sorted([*names, ".dist.lock"])
