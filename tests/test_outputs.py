@@ -235,12 +235,14 @@ def test_sigterm_leaves_the_previous_report(release, tmp_path: Path) -> None:
                                      "--out", str(out)]).exit_code == 0
     before, names = snapshot(out), listing(tmp_path)
     process = subprocess.Popen([str(CLI), "report", "--store", str(release.dir / "store"),
-                                "--out", str(out)], stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not any(p.name.startswith(".report.v-") and p != out.resolve()
-                  for p in tmp_path.iterdir()):
+                                "--out", str(out)], stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "KZMIG_FAULT": "stop-before-swap"})
+    stat = Path(f"/proc/{process.pid}/stat")
+    deadline = time.monotonic() + 120
+    while stat.read_text().rsplit(")", 1)[1].split()[0] != "T":  # stopped with its report written
         assert time.monotonic() < deadline and process.poll() is None
     process.send_signal(signal.SIGTERM)
+    process.send_signal(signal.SIGCONT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0 and "Traceback" not in stderr
     assert snapshot(out) == before and listing(tmp_path) == names

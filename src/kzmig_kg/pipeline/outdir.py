@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -208,9 +209,13 @@ def _finish(staging: Path, target: Path, meta: dict[str, Any]) -> None:
 
 
 def _fault_point(name: str) -> None:
-    """Kill this process at ``name`` when KZMIG_FAULT says so: how the tests crash a swap."""
-    if os.environ.get("KZMIG_FAULT") == name:
-        os.kill(os.getpid(), 9)
+    """Kill (KZMIG_FAULT=name) or suspend (stop-name) this process at ``name``: how the tests
+    crash a swap, or signal a process at a known point."""
+    fault = os.environ.get("KZMIG_FAULT")
+    if fault == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif fault == f"stop-{name}":
+        os.kill(os.getpid(), signal.SIGSTOP)
 
 
 def _os_message(error: OSError, where: Path, shown: Path) -> str:
