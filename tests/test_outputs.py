@@ -284,3 +284,20 @@ def test_a_build_stopped_during_hermit_leaves_nothing(release, tmp_path: Path,
     assert process.returncode != 0 and "Traceback" not in rest
     assert list(private_tmp.iterdir()) == []
     assert snapshot(dist) == before and listing(tmp_path) == sorted([*names, ".dist.lock"])
+
+
+def test_a_release_from_before_markers_is_recognised(release, tmp_path: Path) -> None:
+    """A dist/ holding only what a build writes (no marker: built before markers) may be
+    replaced; one more file of someone else's and it may not."""
+    dist = tmp_path / "dist"
+    shutil.copytree(release.dir.resolve(), dist)
+    (dist / MARKER).unlink()
+    (tmp_path / "empty").mkdir()
+    build = ["build", "--data", str(tmp_path / "empty"), "--out", str(dist), "--no-reason"]
+    result = CliRunner().invoke(main, build)
+    assert "holds no records" in one_error_line(result.output)  # past the check of the target
+    (dist / "notes.txt").write_text("mine", encoding="utf-8")
+    before = snapshot(dist)
+    result = CliRunner().invoke(main, build)
+    assert "was not written by kzmig-kg build" in one_error_line(result.output)
+    assert snapshot(dist) == before

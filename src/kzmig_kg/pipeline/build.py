@@ -20,7 +20,7 @@ from .graph import build_graph
 from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency
 from .records import read_records
-from .release import ReleaseInfo, write_release
+from .release import FILES, ReleaseInfo, write_release
 from .store import memory_store
 from .validate import ValidationReport, validate_graph
 
@@ -44,6 +44,10 @@ class BuildResult:
     kinds: Counter[str] = field(default_factory=Counter)
 
 
+# what a release held before releases carried a marker: such a dist/ is replaced too
+RELEASE_ENTRIES = frozenset({*FILES, "context.jsonld", "store", "void.ttl", "validation-report.ttl",
+                             "validation-report.txt", "build-timings.json",
+                             "kzmig-schemaorg.jsonld"})
 # a build with fewer than this share of the previous release's records stops unless forced
 FEWEST_RECORDS_SHARE = 0.5
 
@@ -56,7 +60,8 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
     ``out_dir`` is replaced only if it is a release written by an earlier build (see ``outdir``);
     with far fewer records than that release, the build stops unless ``force``.
     """
-    with replace_output(Path(out_dir), "build", protected=(Path(data_dir),)) as staging:
+    with replace_output(Path(out_dir), "build", protected=(Path(data_dir),),
+                        legacy=RELEASE_ENTRIES) as staging:
         result = _build(data_dir, staging.path, progress, reason, measure_memory,
                         previous=None if force else (staging.previous or {}).get("records"),
                         shown_out=Path(out_dir))

@@ -47,12 +47,16 @@ class Staging:
 
 
 @contextmanager
-def replace_output(target: Path, command: str, *,
-                   protected: tuple[Path, ...] = ()) -> Iterator[Staging]:
-    """Yield a staging directory that replaces ``target`` when the block ends without error."""
+def replace_output(target: Path, command: str, *, protected: tuple[Path, ...] = (),
+                   legacy: frozenset[str] = frozenset()) -> Iterator[Staging]:
+    """Yield a staging directory that replaces ``target`` when the block ends without error.
+
+    ``legacy`` names every entry an output of this command had before markers existed: a
+    directory holding only such entries (all of them files the command writes) is replaced too.
+    """
     shown = target
     target = Path(os.path.abspath(target))
-    previous = _check_target(target, shown, command, protected)
+    previous = _check_target(target, shown, command, protected, legacy)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -74,8 +78,8 @@ def replace_output(target: Path, command: str, *,
             raise
 
 
-def _check_target(target: Path, shown: Path, command: str,
-                  protected: tuple[Path, ...]) -> dict[str, Any] | None:
+def _check_target(target: Path, shown: Path, command: str, protected: tuple[Path, ...],
+                  legacy: frozenset[str]) -> dict[str, Any] | None:
     cwd = Path.cwd().resolve()
     real = target.resolve()
     if real == cwd or cwd.is_relative_to(real):
@@ -100,8 +104,10 @@ def _check_target(target: Path, shown: Path, command: str,
         marker = _read_marker(real)
         if marker is not None and marker.get("command") == command:
             return marker
-        if not target.is_symlink() and real.is_dir() and not any(real.iterdir()):
-            return None
+        if not target.is_symlink() and real.is_dir():
+            entries = {entry.name for entry in real.iterdir()}
+            if not entries or (legacy and entries <= legacy and len(entries) > len(legacy) // 2):
+                return None  # empty, or an output of this command from before markers
         what = "was written by another command" if marker is not None else \
             f"was not written by kzmig-kg {command} (no {MARKER} in it)"
         raise OutputRefused(f"--out {shown} exists and {what}; nothing was changed: remove it "
