@@ -235,9 +235,10 @@ def test_a_full_disk_is_one_line_and_leaves_nothing(release, tmp_path: Path) -> 
 
 def test_sigterm_leaves_the_previous_report(release, tmp_path: Path) -> None:
     out = tmp_path / "report"
-    assert CliRunner().invoke(main, ["report", "--store", str(release.dir / "store"),
-                                     "--out", str(out)]).exit_code == 0
-    before, names = snapshot(out), listing(tmp_path)
+    out.mkdir()  # a report written earlier
+    (out / "index.html").write_text("the previous report", encoding="utf-8")
+    (out / MARKER).write_text('{"command": "report"}', encoding="utf-8")
+    before, names = snapshot(out), sorted([*listing(tmp_path), ".report.lock"])
     process = subprocess.Popen([str(CLI), "report", "--store", str(release.dir / "store"),
                                 "--out", str(out)], stderr=subprocess.PIPE, text=True,
                                env={**os.environ, "KZMIG_FAULT": "stop-before-swap"})
