@@ -144,6 +144,8 @@ CASES = {
     "agr-ratification-date-signed-status.yaml": (9, "status", "a ratification date is given"),
     "agr-bilateral-three-parties.yaml": (9, "parties", "a bilateral agreement has two parties"),
     "agr-supplements-itself.yaml": (7, "supplements", "cannot supplement itself"),
+    "agr-ratified-before-independence.yaml": (8, "ratified", "before Kazakhstan's independence"),
+    "agr-signed-in-the-future.yaml": (7, "signed", "signed in 2999, a year that has not come"),
 }
 
 

@@ -176,6 +176,7 @@ def test_inconsistency_found_beside_shacl_fails_the_build(tmp_path, monkeypatch)
     previous release stays as it was."""
     from kzmig_kg.errors import InconsistentOntology
     from kzmig_kg.pipeline import build as build_module
+    from kzmig_kg.pipeline.outdir import MARKER
 
     from .conftest import DATA
 
@@ -186,7 +187,8 @@ def test_inconsistency_found_beside_shacl_fails_the_build(tmp_path, monkeypatch)
     out = tmp_path / "dist"
     out.mkdir()
     (out / "previous.txt").write_text("the previous release", encoding="utf-8")
+    (out / MARKER).write_text('{"command": "build"}', encoding="utf-8")
     with pytest.raises(InconsistentOntology, match="fixture"):
         build_module.build_release(DATA, out, reason=True)
-    assert [p.name for p in out.iterdir()] == ["previous.txt"]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist.")]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "previous.txt"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".dist.")] == [".dist.lock"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from click.testing import CliRunner
 
 from kzmig_kg.cli import main
 from kzmig_kg.errors import RecordErrors
+from kzmig_kg.pipeline import records as records_module
 from kzmig_kg.pipeline.graph import build_graph
+from kzmig_kg.pipeline.outdir import MARKER
 from kzmig_kg.pipeline.records import read_records
 
 from .conftest import FIXTURES
@@ -30,6 +33,12 @@ CASES = {
     "unknown-kind.yaml": (1, "kind", "unknown kind 'spaceship'"),
     "bad-number.yaml": (6, "lines", "'many' is not a whole number"),
     "not-utf8.yaml": (0, None, "not UTF-8"),
+    "alias-bomb.yaml": (3, None, "anchors and aliases"),  # 9 levels of 9 aliases: 387 million
+    "too-deep.yaml": (35, None, "nested deeper than 32 levels"),
+    "act-1890.yaml": (6, "date", "an act of 1890, before"),
+    "act-year-in-id.yaml": (6, "date", "contradicts the year in the id 'law-2012-999-IV'"),
+    "act-convocation.yaml": (5, "number", "'999-IV' names convocation IV (2007-2012), which did "
+                                          "not sit in 2019"),
 }
 
 
@@ -76,6 +85,7 @@ def test_failed_build_leaves_the_previous_release_intact(tmp_path: Path, data_co
     out = tmp_path / "dist"
     out.mkdir()
     (out / "kzmig.nq").write_text("previous release\n", encoding="utf-8")
+    (out / MARKER).write_text('{"command": "build"}', encoding="utf-8")
     shutil.copy(FIXTURES / "records" / fixture, data_copy / f"zz-{fixture}")
     result = CliRunner().invoke(main, ["build", "--data", str(data_copy), "--out", str(out),
                                        "--no-reason"])
@@ -83,7 +93,8 @@ def test_failed_build_leaves_the_previous_release_intact(tmp_path: Path, data_co
     assert f"zz-{fixture}:" in result.output
     assert "Traceback" not in result.output
     assert (out / "kzmig.nq").read_text(encoding="utf-8") == "previous release\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "dist"], "no temporary left over"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".dist.lock", "data", "dist"], \
+        "no temporary left over"
 
 
 def test_validate_command_reports_bad_records(data_copy: Path) -> None:
@@ -91,3 +102,42 @@ def test_validate_command_reports_bad_records(data_copy: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--data", str(data_copy)])
     assert result.exit_code == 1
     assert "zz-bad-date.yaml:6: field 'created'" in result.output
+
+
+@pytest.mark.parametrize("limit, value, words", [
+    ("MAX_FILE_BYTES", 1000, "over the limit of 0 MB"),
+    ("MAX_RECORDS_PER_FILE", 3, "over the limit of 3 for one file"),
+])
+def test_record_files_are_bounded(data_copy: Path, monkeypatch, limit: str, value: int,
+                                  words: str) -> None:
+    monkeypatch.setattr(records_module, limit, value)
+    with pytest.raises(RecordErrors) as caught:
+        read_records(data_copy)
+    assert caught.value.errors and all(words in e.message and e.hint
+                                       for e in caught.value.errors if "limit" in e.message)
+    assert any(words in e.message for e in caught.value.errors)
+
+
+def _break(data_dir: Path, old: str, new: str) -> list:
+    acts = data_dir / "legal" / "acts.yaml"
+    text = acts.read_text(encoding="utf-8")
+    assert old in text
+    acts.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RecordErrors) as caught:
+        read_records(data_dir)
+    return caught.value.errors
+
+
+def test_a_record_with_errors_is_reported_once(data_copy: Path) -> None:
+    errors = _break(data_copy, "  - id: law-2011-477-IV\n    act_type: law\n",
+                    "  - id: law-2011-477-IV\n    act_type: lawx\n")
+    assert [(e.field, e.message.split(":")[0]) for e in errors] == [
+        ("act_type", "'lawx' is not allowed"), (None, "17 references to law-2011-477-IV not checked")]
+
+
+def test_a_file_that_cannot_be_read_is_reported_once(data_copy: Path) -> None:
+    errors = _break(data_copy, "    act_type: law\n", "    act_type: [law\n")
+    assert len(errors) == 2, errors
+    assert "malformed YAML" in errors[0].message
+    assert re.fullmatch(r"\d+ references to \d+ records of this file not checked",
+                        errors[1].message) and errors[1].file == "data/legal/acts.yaml"

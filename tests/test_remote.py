@@ -269,3 +269,15 @@ def test_values_binding_needs_a_complete_where_group(text: str) -> None:
 ])
 def test_query_form_ignores_comments_strings_and_iris(text: str, form: str) -> None:
     assert query_form(text) == form
+
+
+def test_syntax_error_on_the_first_line_has_the_files_column(release, server,
+                                                             tmp_path: Path) -> None:
+    """The prefixes put before the query on its first line do not shift the column."""
+    bad = tmp_path / "first-line.rq"
+    bad.write_text("SELECT ?x WHERE { ?x <not an iri> ?o }\n", encoding="utf-8")
+    local = CliRunner().invoke(main, ["query", str(bad), "--store", str(release.dir / "store")])
+    remote = CliRunner().invoke(main, ["query", str(bad), "--endpoint", server.query_url])
+    position = re.match(rf"error: {re.escape(str(bad))}:(\d+:\d+):", local.output)
+    assert position and position.group(1).startswith("1:"), local.output
+    assert remote.output.startswith(f"error: {bad}:{position.group(1)}: "), remote.output

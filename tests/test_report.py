@@ -15,6 +15,7 @@ from click.testing import CliRunner
 
 from kzmig_kg.cli import main
 from kzmig_kg.errors import KzmigError
+from kzmig_kg.pipeline.outdir import MARKER
 from kzmig_kg.publish.report import _balance_timeline, _codebook, build_report
 from kzmig_kg.query.named import QUERIES_DIR
 
@@ -60,7 +61,8 @@ def test_report_files(report) -> None:
     page = (directory / "index.html").read_text(encoding="utf-8")
     for figure in report.figures:
         assert f'src="figures/{figure.slug}.svg"' in page and f'href="figures/{figure.slug}.png"' in page
-    assert not list(directory.parent.glob(".report.*")), "temporary directories left behind"
+    assert sorted(p.name for p in directory.parent.glob(".report.*")) == sorted(
+        [".report.lock", directory.resolve().name]), "temporary directories left behind"
 
 
 def test_partner_series_against_the_document(report) -> None:
@@ -127,13 +129,14 @@ def test_failed_report_leaves_the_previous_one(release, tmp_path: Path) -> None:
     out = tmp_path / "report"
     out.mkdir()
     (out / "index.html").write_text("previous", encoding="utf-8")
+    (out / MARKER).write_text('{"command": "report"}', encoding="utf-8")
     queries = tmp_path / "queries"
     shutil.copytree(QUERIES_DIR, queries)
     (queries / "rq-codebook-themes.rq").unlink()
     with pytest.raises(KzmigError, match="rq-codebook-themes"):
         build_report(release.dir / "store", out, queries_dir=queries)
     assert (out / "index.html").read_text(encoding="utf-8") == "previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["queries", "report"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".report.lock", "queries", "report"]
 
 
 def test_report_without_a_store(tmp_path: Path) -> None:

@@ -567,6 +567,7 @@ def test_flow_in_an_indicator_data_set_is_reported(data_copy: Path) -> None:
     ("    direction: IMM\n    indicator: gdp\n    period: 2005\n", "direction", "exactly one"),
     ("    direction: SIDEWAYS\n    period: 2005\n", "direction", "is not allowed"),
     ("    direction: IMM\n    period: 2005\n    qualifier: range\n", "qualifier", "lower and upper"),
+    ("    direction: IMM\n    period: 2958\n", "period", "begins after today"),
 ])
 def test_bad_observation_fields_are_reported(data_copy: Path, fields: str, field: str, words: str) -> None:
     data = _only_statistics(data_copy)

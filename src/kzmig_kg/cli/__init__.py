@@ -10,13 +10,31 @@ inside the command, so that ``kzmig-kg query`` does not pay for loading pyshacl 
 
 from __future__ import annotations
 
+import signal
+import sys
+
 import click
 
 from .. import __version__
 from . import build, loader, publish, query, serve
+from .common import os_error_line
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every command: a fault of the file system is one line on standard error, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:  # e.g. piped into head
+            sys.stderr.close()
+            sys.exit(0)
+        except OSError as error:
+            click.echo(f"error: {os_error_line(error)}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kzmig-kg")
 def main() -> None:
     """kzmig-kg: knowledge graph of Kazakhstan's migration governance and migration trends.
@@ -25,6 +43,12 @@ def main() -> None:
     Example:
       kzmig-kg build && kzmig-kg query acts-by-number --param number=477-IV
     """
+    # SIGTERM stops a command like Ctrl-C: what it was writing is removed on the way out
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 for _module in (build, query, loader, publish, serve):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import tempfile
@@ -17,6 +18,19 @@ SOURCES = Path("../shared/sources")
 def fail(error: Exception) -> None:
     click.echo(f"error: {error}", err=True)
     sys.exit(1)
+
+
+def os_error_line(error: OSError) -> str:
+    """One line for an error of the file system: the path, the reason, what to do."""
+    reason = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+              errno.EROFS: "the file system is read-only", errno.ENOSPC: "no space left on the device",
+              errno.EDQUOT: "disk quota exceeded", errno.ENOENT: "no such file or directory",
+              errno.EIO: "input/output error"}.get(error.errno or 0, error.strerror or str(error))
+    path = f"{error.filename}: " if error.filename else ""
+    todo = {errno.ENOSPC: "free some space", errno.EDQUOT: "free some space",
+            errno.ENOENT: "check the path"}.get(error.errno or 0,
+                                                 "check the path and its permissions")
+    return f"{path}{reason}; {todo}, then run the command again"
 
 
 def progress(message: str) -> None:

@@ -23,15 +23,18 @@ from .common import DIST, SOURCES, fail
               show_default=True, help="The on-disk store written by `build`.")
 @click.option("--endpoint", metavar="URL",
               help="Query this SPARQL 1.1 endpoint (e.g. an Oxigraph server) instead of the store.")
-@click.option("--timeout", type=float, default=30.0, show_default=True,
-              help="Seconds to wait for the endpoint.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True,
+              help="Seconds the whole query may take (local store or endpoint); then it stops.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Rows shown by --format table (csv, tsv and json stream every row).")
 @click.option("--passages", "with_passages", is_flag=True,
               help="Add the text of the passages behind each row (a passage_text column; in a "
                    "table, printed under it). The store and --sources say where they are.")
 @click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
               show_default=True, help="Where the source documents are, for --passages.")
 def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoint: str | None,
-          timeout: float, with_passages: bool, sources_dir: Path) -> None:
+          timeout: float, max_rows: int, with_passages: bool, sources_dir: Path) -> None:
     """Run QUERY (a .rq file or the name of a query in queries/) and print the answer.
 
     The default graph is the union of the release's named graphs. Parameters (listed by
@@ -56,14 +59,17 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
             fail(KzmigError(f"--param {key.strip()} is given twice"))
         bound[key.strip()] = value.strip()
     try:
+        if endpoint is None and not with_passages:
+            rows, form = _stream(query, bound, fmt, store_dir, timeout, max_rows)
+            if form == "SELECT" and rows == 0:
+                _no_rows_note(query, bound)
+            return
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
         per_row = _row_passages(result, store_dir, sources_dir) if with_passages else None
     except KzmigError as error:
         fail(error)
     if result.kind == "select" and not result.rows:
-        given = " ".join(f"{key}={value}" for key, value in bound.items())
-        click.echo(f"note: no rows: the graph holds no answer to {query}"
-                   + (f" for {given}" if given else ""), err=True)
+        _no_rows_note(query, bound)
     if per_row is None or fmt != "table":
         click.echo(format_result(result, fmt))
         return
@@ -74,6 +80,31 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
             click.echo(f"row {number}:")
         for passage in refs:
             click.echo(_passage_lines(passage))
+
+
+def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout: float,
+            max_rows: int) -> tuple[int, str]:
+    """Run a query on the local store in a worker process that is killed at the deadline or on
+    Ctrl-C, its rows written as they come; return the row count and the query form."""
+    from ..pipeline.store import open_store
+    from ..query.bounded import stream_query
+    from ..query.named import bind_params, resolve_query
+    from ..query.params import check_params
+    from ..query.remote import query_form
+
+    named = resolve_query(spec)
+    bind_params(named, given)  # unknown names and malformed values first
+    checked = check_params(named, given, open_store(store_dir))
+    rows = stream_query(store_dir, named.text, bind_params(named, checked), fmt,
+                        lambda text: click.echo(text, nl=False), source=named.source,
+                        timeout=timeout, max_rows=max_rows)
+    return rows, query_form(named.text)
+
+
+def _no_rows_note(spec: str, given: dict[str, str]) -> None:
+    values = " ".join(f"{key}={value}" for key, value in given.items())
+    click.echo(f"note: no rows: the graph holds no answer to {spec}"
+               + (f" for {values}" if values else ""), err=True)
 
 
 def _row_passages(result, store_dir: Path, sources_dir: Path):

@@ -62,6 +62,18 @@ URI_SAFE_NUMBER = re.compile(r"^[0-9A-Za-z-]+$")
 ADILET_PAGE = "https://adilet.zan.kz/rus/docs/"
 # a convocation suffix is a Roman numeral (477-IV, 2586-XII, 50-VIII)
 ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
+# Years of each convocation that numbers acts (477-IV): the Supreme Council of the Kazakh SSR and
+# then the Republic (XII, XIII), the Parliament since 30 January 1996 (I to VIII). A convocation's
+# first and last years overlap with its neighbours', since elections fall within a year.
+CONVOCATIONS: dict[str, tuple[int, int | None]] = {
+    "XII": (1990, 1993), "XIII": (1994, 1995), "I": (1996, 1999), "II": (1999, 2004),
+    "III": (2004, 2007), "IV": (2007, 2012), "V": (2012, 2016), "VI": (2016, 2021),
+    "VII": (2021, 2023), "VIII": (2023, None),
+}
+# the Kazakh SSR declared independence on 16 December 1991; its Supreme Council (XII convocation,
+# elected in 1990) passed the first acts the graph holds
+EARLIEST_ACT_YEAR = 1990
+_YEAR_IN_ID = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 # only these act types ratify treaties in Kazakhstan (laws; before 1995 Supreme Council resolutions;
 # in 1995 presidential decrees having the force of law)
 RATIFYING_TYPES = ("law", "constitutional-law", "supreme-council-resolution",
@@ -207,10 +219,34 @@ def _check_act(record: Record) -> list[tuple[str, str, str]]:
             problems.append(("in_force_from", f"in force from {in_force}, before the act's date "
                              f"{date}", "an act cannot take effect before it is adopted; check "
                              "both dates against the passage"))
+    problems += _check_act_dates(record, number, date)
     for name in ("amends", "repeals", "commences", "replaces", "based_on"):
         if record.id in record.get(name, []):
             problems.append((name, f"the act refers to itself in '{name}'",
                              "point to the other act's id"))
+    return problems
+
+
+def _check_act_dates(record: Record, number: str | None, date) -> list[tuple[str, str, str]]:
+    """The year in the id, the date, the number's convocation and independence must agree."""
+    problems = []
+    years_in_id = [int(y) for y in _YEAR_IN_ID.findall(record.id)]
+    if date is not None and years_in_id and date.year not in years_in_id:
+        problems.append(("date", f"the date {date} contradicts the year in the id '{record.id}'",
+                         "make the id's year agree with the date field"))
+    year = date.year if date is not None else (years_in_id[0] if years_in_id else None)
+    if year is not None and year < EARLIEST_ACT_YEAR:
+        problems.append(("date", f"an act of {year}, before the Kazakh SSR's Supreme Council of "
+                         f"{EARLIEST_ACT_YEAR} and independence in 1991",
+                         "check the year against the passage (OCR may misread digits)"))
+    suffix = number.rsplit("-", 1)[1] if number and "-" in number else ""
+    if year is not None and suffix in CONVOCATIONS:
+        first, last = CONVOCATIONS[suffix]
+        if year < first or (last is not None and year > last):
+            span = f"{first}-{last}" if last else f"{first} on"
+            problems.append(("number", f"'{number}' names convocation {suffix} ({span}), which "
+                             f"did not sit in {year}",
+                             "check the number's suffix and the date against the passage"))
     return problems
 
 

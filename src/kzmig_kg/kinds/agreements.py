@@ -12,6 +12,8 @@ agreement record may state it too with ``ratified_by``, which emits the same tri
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rdflib import Graph, Literal, URIRef
 
 from ..mapping import Field, Kind, MappingContext, Record, register, typed
@@ -111,6 +113,9 @@ def _agreement_to_rdf(record: Record, ctx: MappingContext) -> None:
         ctx.add(agr, SKOS.exactMatch, WD[record.get("wikidata")])
 
 
+INDEPENDENCE_YEAR = 1991
+
+
 def _check_agreement(record: Record) -> list[tuple[str, str, str]]:
     problems = []
     signed, ratified, status = record.get("signed"), record.get("ratified"), record.get("status")
@@ -129,6 +134,18 @@ def _check_agreement(record: Record) -> list[tuple[str, str, str]]:
     if record.get("scope") == "bilateral" and len(record.get("parties", [])) > 2:
         problems.append(("parties", "a bilateral agreement has two parties",
                          "set scope: multilateral, or list only the two parties"))
+    if ratified and ratified.year < INDEPENDENCE_YEAR:
+        problems.append(("ratified", f"ratified in {ratified.year}, before Kazakhstan's "
+                         f"independence in {INDEPENDENCE_YEAR}",
+                         "the date is Kazakhstan's ratification or accession; check it against "
+                         "the passage (the signature of a multilateral treaty goes in `signed`)"))
+    this_year = dt.date.today().year
+    for name in ("signed", "ratified", "effective"):
+        value = record.get(name)
+        if value and value.year > this_year:
+            problems.append((name, f"{name} in {value.year}, a year that has not come",
+                             "check the year against the passage; a planned agreement has "
+                             "status planned and no dates"))
     if record.get("supplements") == record.id:
         problems.append(("supplements", "an agreement cannot supplement itself",
                          "name the agreement it supplements"))

@@ -208,10 +208,17 @@ def add_period(ctx: MappingContext, period: Period) -> URIRef:
 
 def _period_problem(record: Record, name: str) -> list[tuple[str, str, str]]:
     value = record.get(name)
-    if value is None or parse_period(value) is not None:
+    if value is None:
         return []
-    return [(name, f"'{value}' is not a period",
-             "write 2005, 2004-2010, 2022-05, 2022-07--2022-10, from-2022-09-21 or to-2018")]
+    period = parse_period(value)
+    if period is None:
+        return [(name, f"'{value}' is not a period",
+                 "write 2005, 2004-2010, 2022-05, 2022-07--2022-10, from-2022-09-21 or to-2018")]
+    if period.begin is not None and period.begin > dt.date.today():
+        return [(name, f"'{value}' begins after today: no source has counted it yet",
+                 "check the year against the passage (a target or forecast is not an "
+                 "observation)")]
+    return []
 
 
 # ---------------------------------------------------------------- data sets

@@ -53,6 +53,10 @@ def read_pdf(path: Path, size: int, title: str | None, max_pages: int) -> Source
         for number, page in enumerate(reader.pages, start=1):
             try:
                 pages.append(page.extract_text() or "")
+            except DependencyError as exc:  # AES without the cryptography package: not damage
+                raise DocumentError(path, f"is an encrypted PDF that cannot be read here ({exc})",
+                                    "install pypdf with its crypto extra: "
+                                    "pip install 'pypdf[crypto]'") from None
             except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged pages
                 warnings.append(f"page {number}: text could not be extracted ({exc})")
                 pages.append("")

@@ -22,6 +22,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LONG_LINE = 4096
 
 
 
@@ -55,7 +56,8 @@ def open_text(path: Path, size: int, head: bytes, title: str | None,
     control = 0
     line_no = 1
     line_offset = 0
-    pending = ""
+    pending = ""           # the start of the current line
+    pending_length = 0     # the whole length of the current line
     consumed = 0           # bytes read so far, for error positions
     newlines_before = 0    # newlines in the bytes already decoded, for error positions
     decoder = codecs.getincrementaldecoder(chosen)("strict")
@@ -87,18 +89,21 @@ def open_text(path: Path, size: int, head: bytes, title: str | None,
                                 path, "contains control characters: binary data, not text",
                                 "pass a plain-text (UTF-8) or PDF document")
                     characters += len(text)
-                    pending += text
-                    lines = pending.split("\n")
-                    pending = lines.pop()
-                    for line in lines:
-                        finder.feed(line, line_no, line_offset)
-                        line_offset += len(line) + 1
+                    lines = text.split("\n")
+                    # the current line is kept only up to _LONG_LINE characters (no heading is
+                    # longer), so a text without newlines does not grow in memory
+                    pending += lines[0][:max(0, _LONG_LINE - len(pending))]
+                    pending_length += len(lines[0])
+                    for line in lines[1:]:
+                        finder.feed(pending, line_no, line_offset)
+                        line_offset += pending_length + 1
                         line_no += 1
+                        pending, pending_length = line[:_LONG_LINE], len(line)
                 if not data:
                     break
     except OSError as exc:
         raise DocumentError(path, f"cannot be read ({exc.strerror or exc})", "") from None
-    if pending:
+    if pending_length:
         finder.feed(pending, line_no, line_offset)
     else:
         line_no -= 1

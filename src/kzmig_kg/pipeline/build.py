@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
+import signal
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
@@ -13,9 +17,10 @@ from typing import TypeVar
 
 from ..errors import InconsistentOntology, KzmigError, ValidationFailed
 from .graph import build_graph
+from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency
 from .records import read_records
-from .release import ReleaseInfo, write_release
+from .release import FILES, ReleaseInfo, write_release
 from .store import memory_store
 from .validate import ValidationReport, validate_graph
 
@@ -39,9 +44,34 @@ class BuildResult:
     kinds: Counter[str] = field(default_factory=Counter)
 
 
+# what a release held before releases carried a marker: such a dist/ is replaced too
+RELEASE_ENTRIES = frozenset({*FILES, "context.jsonld", "store", "void.ttl", "validation-report.ttl",
+                             "validation-report.txt", "build-timings.json",
+                             "kzmig-schemaorg.jsonld"})
+# a build with fewer than this share of the previous release's records stops unless forced
+FEWEST_RECORDS_SHARE = 0.5
+
+
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
-                  reason: bool = True, measure_memory: bool = False) -> BuildResult:
-    """Run every stage; a failing stage raises and leaves ``out_dir`` as it was."""
+                  reason: bool = True, measure_memory: bool = False,
+                  force: bool = False) -> BuildResult:
+    """Run every stage; a failing stage raises and leaves ``out_dir`` as it was.
+
+    ``out_dir`` is replaced only if it is a release written by an earlier build (see ``outdir``);
+    with far fewer records than that release, the build stops unless ``force``.
+    """
+    with replace_output(Path(out_dir), "build", protected=(Path(data_dir),),
+                        legacy=RELEASE_ENTRIES) as staging:
+        result = _build(data_dir, staging.path, progress, reason, measure_memory,
+                        previous=None if force else (staging.previous or {}).get("records"),
+                        shown_out=Path(out_dir))
+        staging.meta["records"] = result.records
+    result.release.directory = Path(out_dir)
+    return result
+
+
+def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: bool,
+           measure_memory: bool, previous: int | None, shown_out: Path) -> BuildResult:
     say = progress or (lambda _msg: None)
     stages: dict[str, StageMeasure] = {}
 
@@ -61,6 +91,13 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
         return value
 
     records = stage("records", read_records, Path(data_dir))
+    if not records.records:
+        raise KzmigError(f"{data_dir} holds no records; give the directory of the curated records "
+                         "with --data")
+    if previous and len(records.records) < FEWEST_RECORDS_SHARE * previous:
+        raise KzmigError(f"{data_dir} gives {len(records.records)} records, far fewer than the "
+                         f"{previous} of the release in {shown_out}; check --data, or pass --force "
+                         "to replace that release")
     dataset = stage("rdf", build_graph, records)
     # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
     # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages
@@ -99,13 +136,21 @@ class _Child:
 
     def __init__(self, fn: Callable[..., T], *args: object) -> None:
         context = multiprocessing.get_context("fork")
+        # the child's temporary files (HermiT's input) go here, removed by stop() even when the
+        # child is killed before it could clean up
+        self._work = tempfile.mkdtemp(prefix="kzmig-build-")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=self._run, args=(send, fn, args), daemon=True)
+        self._process = context.Process(target=self._run, args=(send, fn, args, self._work),
+                                        daemon=True)
         self._process.start()
         send.close()
 
     @staticmethod
-    def _run(send, fn: Callable[..., T], args: tuple) -> None:
+    def _run(send, fn: Callable[..., T], args: tuple, work: str) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the CLI's KeyboardInterrupt
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops the group
+        os.setpgrp()  # a group of its own, so that stop() also ends the Java it starts
+        tempfile.tempdir = work
         start = time.perf_counter()
         try:
             outcome = ("ok", fn(*args), time.perf_counter() - start)
@@ -127,5 +172,9 @@ class _Child:
 
     def stop(self) -> None:
         if self._process.is_alive():
-            self._process.kill()
+            try:
+                os.killpg(self._process.pid, signal.SIGKILL)
+            except ProcessLookupError:  # not yet a group of its own
+                self._process.kill()
         self._process.join()
+        shutil.rmtree(self._work, ignore_errors=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,12 +67,20 @@ def read_records(data_dir: Path) -> RecordSet:
     registry = registered_kinds()
     errors: list[RecordError] = []
     result = RecordSet(data_dir=data_dir)
+    # ids of records that failed their own checks (or sit in a file that could not be read):
+    # references to them are counted, not reported again
+    failed: dict[str, tuple[str, int]] = {}
     for path in sorted(data_dir.rglob("*.yaml")):
         rel = _display_path(path, data_dir)
         result.files.append(rel)
+        before, read = len(errors), 0
         for raw, kind, file in _read_file(path, rel, registry, errors):
+            read += 1
             record = _check_record(raw, kind, file, errors)
             if record is None:
+                raw_id = getattr(raw.items.get("id"), "raw", None)
+                if isinstance(raw_id, str):
+                    failed.setdefault(raw_id, (file, raw.line))
                 continue
             previous = result.by_id.get(record.id)
             if previous is not None:
@@ -82,7 +91,10 @@ def read_records(data_dir: Path) -> RecordSet:
                 continue
             result.by_id[record.id] = record
             result.records.append(record)
-    _check_references(result, registry, errors)
+        if read == 0 and len(errors) > before:
+            for raw_id in _ids_in_text(path):
+                failed.setdefault(raw_id, (rel, 0))
+    _check_references(result, registry, errors, failed)
     for record in result.records:
         check = registry[record.kind].check
         for name, message, hint in check(record) if check else []:
@@ -109,8 +121,30 @@ _CONSTRUCTOR = yaml.SafeLoader(stream="")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _to_python(node: yaml.Node) -> Any:
+# Bounds on one record file, each reported as one error naming the file: a file is read whole, and
+# YAML's aliases would let 343 bytes expand to gigabytes (the "billion laughs"), so none is accepted.
+MAX_FILE_BYTES = 64 * 2**20
+MAX_DEPTH = 32
+MAX_RECORDS_PER_FILE = 1_000_000
+
+
+class _Unbounded(Exception):
+    def __init__(self, line: int, message: str, hint: str):
+        self.line, self.message, self.hint = line, message, hint
+
+
+def _to_python(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) -> Any:
+    """The node as _Scalar/_Seq/_Map; raise _Unbounded for an alias or a nesting too deep."""
     line = node.start_mark.line + 1
+    seen = set() if seen is None else seen
+    if id(node) in seen:  # the composer gives an alias the very node of its anchor
+        raise _Unbounded(node.start_mark.line + 1, "this value is anchored and repeated by an alias: "
+                         "YAML anchors and aliases (&name, *name, <<) are not accepted in records",
+                         "write each value out in full")
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Unbounded(line, f"nested deeper than {MAX_DEPTH} levels",
+                         "records nest a few levels; check the indentation")
     if isinstance(node, yaml.ScalarNode):
         try:
             value = _CONSTRUCTOR.construct_object(node, deep=True)
@@ -118,7 +152,7 @@ def _to_python(node: yaml.Node) -> Any:
             value = node.value
         return _Scalar(node.value, value, line)
     if isinstance(node, yaml.SequenceNode):
-        return _Seq([_to_python(child) for child in node.value], line)
+        return _Seq([_to_python(child, seen, depth + 1) for child in node.value], line)
     if isinstance(node, yaml.MappingNode):
         items: dict[str, Any] = {}
         lines: dict[str, int] = {}
@@ -126,7 +160,7 @@ def _to_python(node: yaml.Node) -> Any:
             key = str(key_node.value)
             if key in items:
                 raise _DuplicateKey(key, key_node.start_mark.line + 1)
-            items[key] = _to_python(value_node)
+            items[key] = _to_python(value_node, seen, depth + 1)
             lines[key] = key_node.start_mark.line + 1
         return _Map(items, lines, line)
     raise TypeError(node)
@@ -136,7 +170,17 @@ def _read_file(path: Path, rel: str, registry: dict[str, Kind],
                errors: list[RecordError]) -> Iterator[tuple[_Map, Kind, str]]:
     """Yield (raw record, kind, file for messages) for each record in one file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            errors.append(RecordError(rel, 0, None, f"file of {size >> 20} MB, over the limit of "
+                                      f"{MAX_FILE_BYTES >> 20} MB for one record file",
+                                      "split it into several files"))
+            return
         text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        errors.append(RecordError(rel, 0, None, f"cannot read the file ({exc.strerror})",
+                                  "check that it exists and is readable"))
+        return
     except UnicodeDecodeError as exc:
         errors.append(RecordError(rel, 0, None, f"not UTF-8 text ({exc.reason})",
                                   "save the file as UTF-8"))
@@ -156,6 +200,9 @@ def _read_file(path: Path, rel: str, registry: dict[str, Kind],
     except _DuplicateKey as exc:
         errors.append(RecordError(rel, exc.line, exc.key, "key given twice in one mapping",
                                   "keep one value"))
+        return
+    except _Unbounded as exc:
+        errors.append(RecordError(rel, exc.line, None, exc.message, exc.hint))
         return
     if top is None:
         return
@@ -179,6 +226,11 @@ def _read_file(path: Path, rel: str, registry: dict[str, Kind],
     if not isinstance(items, _Seq):
         errors.append(RecordError(rel, top.lines.get("records", 1), "records",
                                   "expected a list of records", "write 'records:' then '- id: ...'"))
+        return
+    if len(items.items) > MAX_RECORDS_PER_FILE:
+        errors.append(RecordError(rel, items.line, "records", f"{len(items.items)} records, over "
+                                  f"the limit of {MAX_RECORDS_PER_FILE} for one file",
+                                  "split them into several files"))
         return
     for item in items.items:
         if not isinstance(item, _Map):
@@ -435,17 +487,47 @@ def _parse_date(value: Any, raw: str) -> PartialDate | None:
     return PartialDate(year, month, day)
 
 
-def _check_references(result: RecordSet, registry: dict[str, Kind],
-                      errors: list[RecordError]) -> None:
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([^\"'\s#,}]+)", re.M)
+
+
+def _ids_in_text(path: Path) -> list[str]:
+    """The ids a file that could not be read seems to declare (``id: ...`` lines)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return []
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return []
+    return _ID_LINE.findall(text)
+
+
+def _check_references(result: RecordSet, registry: dict[str, Kind], errors: list[RecordError],
+                      failed: dict[str, tuple[str, int]] | None = None) -> None:
+    unchecked: Counter[str] = Counter()
     for record in result.records:
         kind = registry[record.kind]
         for spec in kind.all_fields:
             _check_ref_field(result, record, spec, record.values.get(spec.name),
-                             record.line_of(spec.name), errors)
+                             record.line_of(spec.name), errors, failed or {}, unchecked)
+    per_file: dict[str, Counter[str]] = {}
+    for target, count in sorted(unchecked.items()):
+        file, line = (failed or {})[target]
+        if line == 0:  # a file that could not be read: one line for all its records
+            per_file.setdefault(file, Counter())[target] = count
+            continue
+        errors.append(RecordError(file, line, None, f"{count} reference{'s' * (count != 1)} to "
+                                  f"{target} not checked",
+                                  "the record has errors of its own, reported above; fix those"))
+    for file, counts in per_file.items():
+        total = sum(counts.values())
+        errors.append(RecordError(file, 0, None, f"{total} reference{'s' * (total != 1)} to "
+                                  f"{len(counts)} records of this file not checked",
+                                  "the file could not be read, see above; fix it first"))
 
 
 def _check_ref_field(result: RecordSet, record: Record, spec: Field, value: Any, line: int,
-                     errors: list[RecordError]) -> None:
+                     errors: list[RecordError], failed: dict[str, tuple[str, int]],
+                     unchecked: Counter[str]) -> None:
     if value is None:
         return
     values = value if spec.many else [value]
@@ -454,10 +536,13 @@ def _check_ref_field(result: RecordSet, record: Record, spec: Field, value: Any,
             for sub in spec.fields:
                 sub_spec = Field(f"{spec.name}.{sub.name}", sub.type, many=sub.many,
                                  refs=sub.refs, fields=sub.fields)
-                _check_ref_field(result, record, sub_spec, item.get(sub.name), line, errors)
+                _check_ref_field(result, record, sub_spec, item.get(sub.name), line, errors,
+                                 failed, unchecked)
         elif spec.type == "ref":
             target = result.by_id.get(item)
-            if target is None:
+            if target is None and item in failed:
+                unchecked[item] += 1
+            elif target is None:
                 errors.append(RecordError(record.file, line, spec.name,
                                           f"unknown reference '{item}'",
                                           f"no record has this id; expected {_a(' or '.join(spec.refs))}"))

@@ -59,4 +59,9 @@ def open_store(store_dir: Path) -> ox.Store:
     """Open a built store read-only."""
     if not (store_dir.is_dir() and any(store_dir.iterdir())):
         raise KzmigError(f"no store at {store_dir}; run `kzmig-kg build` first")
-    return ox.Store.read_only(str(store_dir))
+    try:
+        return ox.Store.read_only(str(store_dir))
+    except (OSError, RuntimeError) as error:  # RocksDB reports corruption as RuntimeError
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise KzmigError(f"cannot open the store at {store_dir} ({reason}); it is unreadable or "
+                         "damaged: check its permissions, or run `kzmig-kg build` again") from None

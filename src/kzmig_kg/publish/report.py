@@ -13,8 +13,9 @@ the passages of the thesis the figures rest on. The figures:
 3. policy measures by change in restrictiveness over time (``timeline-measures-by-restrictiveness``);
 4. the themes of the interview codebook by number of codes (``rq-codebook-themes``).
 
-The report is written to a temporary directory beside ``out_dir`` and renamed into place, so a
-failed run leaves the previous report untouched.
+The report is written to a new directory beside ``out_dir`` that replaces it by one rename
+(``pipeline.outdir``), so a failed run leaves the previous report untouched, and a directory the
+report did not write is never replaced.
 """
 
 from __future__ import annotations
@@ -23,9 +24,6 @@ import csv
 import datetime as dt
 import html
 import io
-import os
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +33,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from .. import __version__
+from ..pipeline.outdir import replace_output
 from ..pipeline.store import open_store
 from ..query.local import query_store
 from ..query.named import QUERIES_DIR, NamedQuery, resolve_query
@@ -88,9 +87,8 @@ def build_report(store_dir: Path, out_dir: Path, *, queries_dir: Path = QUERIES_
     matplotlib.use("Agg")
     store = open_store(Path(store_dir))
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
-    try:
+    with replace_output(out_dir, "report", protected=(Path(store_dir),)) as staging:
+        work = staging.path
         for sub in ("figures", "data", "queries"):
             (work / sub).mkdir()
         figures = []
@@ -102,11 +100,8 @@ def build_report(store_dir: Path, out_dir: Path, *, queries_dir: Path = QUERIES_
         sections = _sections(store, sources_dir)
         (work / "index.html").write_text(_page(figures, sections, _summary(store)),
                                          encoding="utf-8")
-        files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*") if p.is_file())
-        _replace(work, out_dir)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+        files = sorted(p.relative_to(work).as_posix() for p in work.rglob("*")
+                       if p.is_file() and not p.name.startswith("."))
     return Report(out_dir, figures, files)
 
 
@@ -416,17 +411,6 @@ def _save(figure: Figure, work: Path) -> None:
         target = work / "queries" / f"{run.query.name}.rq"
         if not target.exists():
             target.write_text(run.query.text, encoding="utf-8")
-
-
-def _replace(work: Path, out_dir: Path) -> None:
-    os.chmod(work, 0o755)
-    if out_dir.exists():
-        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-        os.replace(out_dir, old)
-        os.replace(work, out_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.replace(work, out_dir)
 
 
 @dataclass

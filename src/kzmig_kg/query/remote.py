@@ -21,9 +21,13 @@ import ast
 import json
 import re
 import socket
+import threading
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
@@ -64,11 +68,55 @@ def query_endpoint(endpoint: str, text: str, bound: dict[str, Term] | None = Non
     client.setTimeout(max(1, int(round(timeout))))
     graph_form = client.queryType in ("CONSTRUCT", "DESCRIBE")
     client.setReturnFormat(TURTLE if graph_form else JSON)
+    raw = _within(timeout, lambda: _exchange(client, endpoint, source, timeout, len(prologue) + 1),
+                  _timed_out(endpoint, source, timeout))
+    if len(raw) > MAX_RESPONSE_BYTES:
+        raise QueryError(f"{source}: endpoint {endpoint} answered more than "
+                         f"{MAX_RESPONSE_BYTES >> 20} MB; add a LIMIT")
+    if graph_form:
+        return _graph_result(endpoint, source, raw)
+    return _json_result(endpoint, source, raw)
+
+
+def _within(seconds: float, exchange: Callable[[], bytes], timed_out: str) -> bytes:
+    """Run ``exchange`` with a deadline for all of it: the socket's timeout bounds each read
+    only, and a server sending a byte now and then would keep the reads going for ever."""
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["raw"] = exchange()
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    if thread.is_alive():  # left to end at its next read, which checks the deadline
+        raise QueryError(timed_out)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["raw"]
+
+
+def _exchange(client: SPARQLWrapper, endpoint: str, source: str, timeout: float,
+              shift: int) -> bytes:
+    deadline = time.monotonic() + timeout
     try:
         response = client.query().response
-        raw = response.read(MAX_RESPONSE_BYTES + 1)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_RESPONSE_BYTES:
+            if time.monotonic() >= deadline:
+                raise TimeoutError
+            chunk = response.read1(65536) if hasattr(response, "read1") else response.read(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
     except SPARQLWrapperException as exc:
-        raise QueryError(_rejected(endpoint, source, exc)) from None
+        raise QueryError(_rejected(endpoint, source, exc, shift)) from None
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", "replace").strip()[:500]
         raise QueryError(f"{source}: endpoint {endpoint} answered HTTP {exc.code} {exc.reason}"
@@ -82,12 +130,6 @@ def query_endpoint(endpoint: str, text: str, bound: dict[str, Term] | None = Non
                          "(is the server running, and is the URL its query endpoint?)") from None
     except OSError as exc:  # connection reset, refused while reading
         raise QueryError(f"{source}: endpoint {endpoint} failed: {exc}") from None
-    if len(raw) > MAX_RESPONSE_BYTES:
-        raise QueryError(f"{source}: endpoint {endpoint} answered more than "
-                         f"{MAX_RESPONSE_BYTES >> 20} MB; add a LIMIT")
-    if graph_form:
-        return _graph_result(endpoint, source, raw)
-    return _json_result(endpoint, source, raw)
 
 
 def query_form(text: str) -> str:
@@ -110,10 +152,11 @@ def _timed_out(endpoint: str, source: str, timeout: float) -> str:
             "(raise --timeout, or simplify the query)")
 
 
-def _rejected(endpoint: str, source: str, exc: SPARQLWrapperException) -> str:
-    """The server's own message: a syntax error as FILE:LINE:COLUMN, else the HTTP status."""
+def _rejected(endpoint: str, source: str, exc: SPARQLWrapperException, shift: int = 0) -> str:
+    """The server's own message: a syntax error as FILE:LINE:COLUMN, else the HTTP status.
+    ``shift`` characters were put before the query's first line (the prefixes it lacks)."""
     message = _server_message(exc)
-    located = syntax_error_message(source, message)
+    located = syntax_error_message(source, _unshift(message, shift))
     if located.startswith(f"{source}:") and re.match(r"\d+:\d+:", located[len(source) + 1:]):
         return f"{located} (reported by {endpoint})"
     status = {"QueryBadFormed": "400 Bad Request", "EndPointNotFound": "404 Not Found",
@@ -121,6 +164,14 @@ def _rejected(endpoint: str, source: str, exc: SPARQLWrapperException) -> str:
               "EndPointInternalError": "500 Internal Server Error"}.get(type(exc).__name__, "")
     return (f"{source}: endpoint {endpoint} rejected the query"
             + (f" ({status})" if status else "") + (f": {message[:500]}" if message else ""))
+
+
+def _unshift(message: str, shift: int) -> str:
+    """The server's position on line 1 less the prologue put before the query."""
+    def back(match: re.Match[str]) -> str:
+        column = int(match["column"]) - shift
+        return f"{match['head']}1:{column}" if column > 0 else match.group(0)
+    return re.sub(r"(?P<head>error at )1:(?P<column>\d+)", back, message, count=1)
 
 
 def _server_message(exc: SPARQLWrapperException) -> str:

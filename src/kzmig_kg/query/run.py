@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..pipeline.store import open_store
+from .bounded import refuse_update
 from .local import query_store
 from .named import QUERIES_DIR, NamedQuery, bind_params, resolve_query
 from .params import check_params
@@ -24,6 +25,7 @@ def run_query(spec: str | NamedQuery, params: dict[str, str] | None = None, *,
     or a SPARQL 1.1 ``endpoint``; ``params`` are raw values (``--param KEY=VALUE``)."""
     query = spec if isinstance(spec, NamedQuery) else resolve_query(spec, queries_dir)
     bound = bind_params(query, params or {})  # unknown names and malformed values first
+    refuse_update(query.text, query.source)
     if endpoint:
         return query_endpoint(endpoint, query.text, bound, timeout=timeout, source=query.source)
     if store is None:

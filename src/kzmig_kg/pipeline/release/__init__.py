@@ -1,15 +1,12 @@
 """Stage 6: write a release to ``dist/``: graph dumps, JSON-LD context, VoID/DCAT, reports, store.
 
-Everything is written into a temporary directory beside the target and swapped in with renames,
-so a failed build leaves the previous release intact.
+``write_release`` fills a new directory; ``build.build_release`` makes it the release by one
+rename (``outdir.replace_output``), so a failed build leaves the previous release intact.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,36 +46,29 @@ class ReleaseInfo:
 
 def write_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
                   out_dir: Path, timings: dict[str, float] | None = None) -> ReleaseInfo:
-    """Write every release file into a temporary directory, then swap it in for ``out_dir``.
+    """Write every release file into ``out_dir``, a new directory (``outdir.Staging.path``).
 
     ``store`` is the in-memory store of the build's quads (``store.memory_store``); the release
     description is added to it in its own named graph.
     """
-    out_dir = Path(out_dir).resolve()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
-    try:
-        description = describe_release(store, validation, reasoning, FILES)
-        release_graph = to_oxigraph(RELEASE_GRAPH)
-        store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
-                     for s, p, o in description)
-        triples = _write_dumps(store, tmp)
-        persist_store(store, tmp / "store")
-        description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
-        validation.report_graph.serialize(tmp / "validation-report.ttl", format="turtle",
-                                          encoding="utf-8")
-        (tmp / "validation-report.txt").write_text(
-            validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
-        if timings is not None:
-            (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-        export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
-        write_search_index(store, tmp / SEARCH_INDEX)
-        quads = len(store)
-        _swap(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    files = sorted(p.name for p in out_dir.iterdir())
+    tmp = Path(out_dir)
+    description = describe_release(store, validation, reasoning, FILES)
+    release_graph = to_oxigraph(RELEASE_GRAPH)
+    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
+                 for s, p, o in description)
+    triples = _write_dumps(store, tmp)
+    persist_store(store, tmp / "store")
+    description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
+    validation.report_graph.serialize(tmp / "validation-report.ttl", format="turtle",
+                                      encoding="utf-8")
+    (tmp / "validation-report.txt").write_text(
+        validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
+    if timings is not None:
+        (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
+    export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
+    write_search_index(store, tmp / SEARCH_INDEX)
+    quads = len(store)
+    files = sorted(p.name for p in tmp.iterdir() if not p.name.startswith("."))
     return ReleaseInfo(out_dir, triples, quads, files)
 
 
@@ -101,17 +91,6 @@ def _write_dumps(store: ox.Store, directory: Path) -> int:
     (directory / "kzmig.jsonld").write_text(json.dumps(compact_jsonld(merged, context)),
                                             encoding="utf-8")
     return len(merged)
-
-
-def _swap(new: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.rmdir(old)
-        os.replace(target, old)
-    os.replace(new, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def _context() -> dict[str, object]:

@@ -1,0 +1,192 @@
+"""A local query with a deadline: ``stream_query(store_dir, query, bound, fmt, write, ...)``.
+
+pyoxigraph cannot cancel a running query, so the query runs in a forked worker process that opens
+the store read-only; the parent only relays the worker's output and kills it when ``timeout``
+passes or on Ctrl-C (or SIGTERM), within half a second however busy the engine is. Rows are
+formatted and sent in batches as the engine yields them, so the first rows print before the last
+are computed and memory does not grow with the answer; the table format, which needs every
+width, keeps at most ``max_rows`` rows.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import re
+import signal
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ..errors import QueryError
+from ..namespaces import PREFIXES
+from ..pipeline.store import open_store
+from .named import Term, syntax_error_message
+from .results import QueryResult, _json_results, format_result
+
+BATCH = 500
+POLL_SECONDS = 0.25
+UPDATE_REFUSED = "kzmig-kg query runs read-only queries; updates are refused"
+_PROLOGUE = re.compile(r"(?is)(?:\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)")
+_UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
+                 "WITH"}
+
+
+def refuse_update(text: str, source: str) -> None:
+    """Raise the one-line refusal when ``text`` is a SPARQL Update rather than a query."""
+    position = 0
+    while match := _PROLOGUE.match(text, position):
+        if match.end() == position:
+            break
+        position = match.end()
+    word = re.match(r"[A-Za-z]+", text[position:])
+    if word and word.group(0).upper() in _UPDATE_WORDS:
+        raise QueryError(f"{source}: {UPDATE_REFUSED}")
+
+
+def stream_query(store_dir: Path, text: str, bound: dict[str, Term], fmt: str,
+                 write: Callable[[str], None], *, source: str = "query", timeout: float = 60.0,
+                 max_rows: int = 1000) -> int:
+    """Run ``text`` on the store in ``store_dir`` in a worker, passing its output to ``write``;
+    return the number of rows (or triples). Raises ``QueryError`` when ``timeout`` passes."""
+    refuse_update(text, source)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    worker = context.Process(target=_work, daemon=True,
+                             args=(send, Path(store_dir), text, bound, fmt, source, max_rows))
+    deadline = time.monotonic() + timeout
+    stops = {signal.SIGINT, signal.SIGTERM}
+    try:
+        # held back during the fork and delivered just after, when the worker can be killed
+        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+        try:
+            worker.start()
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+        send.close()
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise QueryError(f"{source}: stopped after {timeout:g} s (--timeout); narrow the "
+                                 "query (a LIMIT, fewer joins) or raise --timeout")
+            if not receive.poll(min(remaining, POLL_SECONDS)):
+                continue
+            try:
+                kind, payload = receive.recv()
+            except EOFError:
+                worker.join(1)
+                raise QueryError(f"{source}: the query process ended unexpectedly (exit code "
+                                 f"{worker.exitcode}); the store or the memory may be "
+                                 "exhausted") from None
+            if kind == "out":
+                write(payload)
+            elif kind == "error":
+                raise QueryError(payload)
+            else:
+                return int(payload)
+    finally:
+        if worker.is_alive():
+            worker.kill()
+        worker.join()
+        receive.close()
+
+
+def _work(send, store_dir: Path, text: str, bound: dict[str, Term], fmt: str, source: str,
+          max_rows: int) -> None:
+    # the parent decides when to stop; its signal handlers (KeyboardInterrupt) would go unheard
+    # while the engine computes, so Ctrl-C or SIGTERM reaching the worker end it at once
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        count = 0
+        for kind, payload in _answer(store_dir, text, bound, fmt, source, max_rows):
+            send.send((kind, payload))
+            count = payload if kind == "count" else count
+        send.send(("done", count))
+    except QueryError as error:
+        send.send(("error", str(error)))
+    except Exception as error:  # noqa: BLE001 - any failure of the engine, as one line
+        send.send(("error", f"{source}: query failed: {error}"))
+    finally:
+        send.close()
+
+
+def _answer(store_dir: Path, text: str, bound: dict[str, Term], fmt: str, source: str,
+            max_rows: int) -> Iterator[tuple[str, Any]]:
+    store = open_store(store_dir)
+    substitutions = {ox.Variable(name): term for name, term in bound.items()}
+    try:
+        answer = store.query(text, use_default_graph_as_union=True,
+                             substitutions=substitutions or None,
+                             prefixes={k: str(v) for k, v in PREFIXES.items()})
+        if isinstance(answer, ox.QueryBoolean):
+            yield "out", format_result(QueryResult("ask", boolean=bool(answer)), fmt) + "\n"
+            yield "count", 1
+        elif isinstance(answer, ox.QuerySolutions):
+            yield from _solutions(answer, fmt, max_rows)
+        else:
+            yield from _triples(answer)
+    except SyntaxError as exc:
+        raise QueryError(syntax_error_message(source, str(exc))) from None
+    except (RuntimeError, OSError, ValueError, TypeError) as exc:
+        raise QueryError(f"{source}: query failed: {exc}") from None
+
+
+def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _solutions(answer: ox.QuerySolutions, fmt: str,
+               max_rows: int) -> Iterator[tuple[str, Any]]:
+    variables = [v.value for v in answer.variables]
+    rows = ({name: solution[name] for name in variables} for solution in answer)
+    if fmt == "table":
+        kept = []
+        for row in rows:
+            if len(kept) == max_rows:
+                yield "out", format_result(QueryResult("select", variables, kept), fmt) + "\n"
+                yield "out", (f"(stopped at {max_rows} rows, --max-rows; use --format csv for "
+                              "every row)\n")
+                yield "count", max_rows
+                return
+            kept.append(row)
+        yield "out", format_result(QueryResult("select", variables, kept), fmt) + "\n"
+        yield "count", len(kept)
+        return
+    count = 0
+    if fmt == "json":
+        yield "out", '{"head": {"vars": ' + json.dumps(variables) + '}, "results": {"bindings": ['
+    else:
+        yield "out", format_result(QueryResult("select", variables, []), fmt) + "\n"
+    for batch in _batches(rows, BATCH):
+        result = QueryResult("select", variables, batch)
+        if fmt == "json":
+            bindings = _json_results(result)["results"]["bindings"]
+            yield "out", ("," if count else "") + "\n" + ",\n".join(
+                json.dumps(b, ensure_ascii=False) for b in bindings)
+        else:  # csv or tsv: the batch without its header line
+            yield "out", format_result(result, fmt).split("\n", 1)[1] + "\n"
+        count += len(batch)
+    if fmt == "json":
+        yield "out", "\n]}}\n"
+    yield "count", count
+
+
+def _triples(answer: Iterator[ox.Triple]) -> Iterator[tuple[str, Any]]:
+    count = 0
+    for batch in _batches(iter(answer), BATCH):
+        triples = [(t.subject, t.predicate, t.object) for t in batch]
+        yield "out", format_result(QueryResult("graph", triples=triples), "table") + "\n"
+        count += len(batch)
+    yield "count", count
