@@ -119,7 +119,10 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     started = time.monotonic()
     release, graphs = read_release(release_dir, chunk_triples)
     client = _Client(endpoints, timeout)
-    present = client.graph_counts(LIVE_PREFIX)
+    try:
+        present = client.graph_counts(LIVE_PREFIX)
+    except _HTTPFailure as error:
+        raise PushError(f"{error}; nothing was written. Fix the cause and run the push again.") from None
     staging = {g.staging: g for g in graphs}
     resumed = [g.live for g in graphs if present.get(g.staging) == g.triples]
     ours = {g.live for g in graphs}
