@@ -50,7 +50,9 @@ VIRTUOSO_DIFFERS = {
     "timeline-events-and-measures": "Virtuoso mixes bindings of UNION branches (an event row with "
                                     "a policy document's IRI)",
 }
-VIRTUOSO_HANGS = {"flows-around-record": "Virtuoso gives no answer within 60 s"}
+VIRTUOSO_HANGS = {"flows-around-record": "Virtuoso gives no answer within 60 s",
+                  "stats-audit-mean-change": "Virtuoso takes 40 s or more (the embedded store: "
+                                             "well under 1 s)"}
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +85,8 @@ def by_value(name: str, result: QueryResult) -> QueryResult:
     """``result`` in the embedded store's forms where Virtuoso writes the same answer otherwise:
     xsd:boolean in canonical form (Virtuoso writes true as "1"^^xsd:boolean, the same value by
     XML Schema 2, 3.2.2.1), and an empty GROUP_CONCAT as unbound (SPARQL 1.1, 18.5.1.7 gives
-    "" over an empty group, as Virtuoso does; Oxigraph leaves the variable unbound)."""
+    "" over an empty group, as Virtuoso does; Oxigraph leaves the variable unbound when the
+    group has only errors): applied to both sides."""
     canonical = {"1": "true", "0": "false"}
     concat = "GROUP_CONCAT" in (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8").upper()
     for row in result.rows or []:
@@ -101,7 +104,7 @@ def by_value(name: str, result: QueryResult) -> QueryResult:
 def test_named_query_same_on_pushed_virtuoso(release, virtuoso_pushed, name: str) -> None:
     if name in VIRTUOSO_HANGS:
         pytest.xfail(f"not run: {VIRTUOSO_HANGS[name]}")
-    local = run_query(name, store=release.store)
+    local = by_value(name, run_query(name, store=release.store))
     try:
         _same(name, local, by_value(name, run_query(name, endpoint=virtuoso_pushed, timeout=60)))
     except (AssertionError, QueryError, pytest.fail.Exception):
