@@ -15,7 +15,7 @@ from kzmig_kg.pipeline.release import DATASET_IRI, RELEASE_GRAPH
 
 EXPECTED_FILES = {"kzmig.nq", "kzmig.trig", "kzmig.ttl", "kzmig.nt", "kzmig.jsonld", "kzmig.rdf",
                   "context.jsonld", "void.ttl", "validation-report.ttl", "validation-report.txt",
-                  "build-timings.json", "kzmig-schemaorg.jsonld", "store"}
+                  "build-timings.json", "kzmig-schemaorg.jsonld", "kzmig.sssom.ttl", "store"}
 ELI = "http://data.europa.eu/eli/ontology#"
 
 

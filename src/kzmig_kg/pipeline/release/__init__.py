@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
+from ...paths import ONTOLOGY_DIR
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
@@ -71,6 +72,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         if timings is not None:
             (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
         export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
+        # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
+        shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
         quads = len(store)
         _swap(tmp, out_dir)
     except BaseException:
