@@ -1,4 +1,4 @@
-"""Commands that take a built release elsewhere: ``export``, ``report``."""
+"""Commands that take a built release elsewhere: ``export``, ``report``, ``push``."""
 
 from __future__ import annotations
 
@@ -60,4 +60,53 @@ def report_command(out_dir: Path, store_dir: Path, sources_dir: Path) -> None:
         click.echo(f"  {figure.slug}: {figure.title} ({len(figure.table[1])} rows, "
                    f"{len(figure.passages)} passages)")
 
-COMMANDS = (export, report_command)
+@click.command("push")
+@click.option("--endpoint", required=True, help="The store's SPARQL query endpoint.")
+@click.option("--update", "update_url", help="Its SPARQL Update endpoint (derived for Oxigraph and "
+              "Virtuoso).")
+@click.option("--graph-store", "graph_store_url", help="Its Graph Store Protocol endpoint (derived "
+              "for Oxigraph and Virtuoso).")
+@click.option("--release", "release_dir", type=click.Path(path_type=Path), default=DIST,
+              show_default=True, help="The release directory written by `build`.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=20_000, show_default=True,
+              help="Triples per upload request.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120.0, show_default=True,
+              help="Seconds to wait for each request.")
+@click.option("--dry-run", is_flag=True, help="Read what the store holds and say what a push "
+              "would do; write nothing.")
+def push_command(endpoint: str, update_url: str | None, graph_store_url: str | None,
+                 release_dir: Path, chunk_size: int, timeout: float, dry_run: bool) -> None:
+    """Load the release into an external SPARQL 1.1 store, atomically: every named graph goes
+    into a staging graph (Graph Store Protocol, in chunks), the counts are checked by SPARQL,
+    then one update swaps staging for live. Credentials: KZMIG_PUSH_USER and
+    KZMIG_PUSH_PASSWORD, or a netrc entry for the store's host.
+
+    \b
+    Example:
+      kzmig-kg push --endpoint http://127.0.0.1:7878/query
+    """
+    from ..publish.push import StoreEndpoints, push_release
+
+    def show(graph: str, sent: int, total: int) -> None:
+        click.echo(f"  {sent}/{total} triples ({100 * sent // max(total, 1)}%) {graph}", err=True)
+
+    try:
+        endpoints = StoreEndpoints.from_urls(endpoint, update_url, graph_store_url)
+        result = push_release(release_dir, endpoints, chunk_triples=chunk_size, dry_run=dry_run,
+                              timeout=timeout, progress=show)
+    except KzmigError as error:
+        fail(error)
+    if dry_run:
+        click.echo(f"dry run: would push {len(result.graphs)} graphs, {result.triples} triples "
+                   f"(release {result.release}) to {endpoints.graph_store}; "
+                   f"{len(result.resumed)} already staged; would drop {len(result.dropped)} "
+                   "graphs the release no longer has")
+        for name in result.dropped:
+            click.echo(f"  drop {name}")
+        return
+    click.echo(f"pushed {len(result.graphs)} graphs, {result.triples} triples (release "
+               f"{result.release}) to {endpoints.graph_store} in {result.seconds:.1f} s"
+               + (f"; {len(result.resumed)} graphs resumed from staging" if result.resumed else "")
+               + (f"; dropped {len(result.dropped)} obsolete graphs" if result.dropped else ""))
+
+COMMANDS = (export, report_command, push_command)

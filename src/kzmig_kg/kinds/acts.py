@@ -142,6 +142,8 @@ def _act_to_rdf(record: Record, ctx: MappingContext) -> None:
     if record.get("adilet_id"):
         ctx.add(act, ELI.id_local, Literal(record.get("adilet_id")))
         ctx.add(act, RDFS.seeAlso, URIRef(ADILET_PAGE + record.get("adilet_id")))
+    for page in ctx.refs(record, "evidence"):
+        ctx.add(act, KZO.confirmedBy, page)
     if record.get("status") in STATUSES:
         ctx.add(act, ELI.in_force, STATUSES[record.get("status")])
     if record.get("status") == "draft":
@@ -278,6 +280,8 @@ register(Kind(
         Field("ratifies", "ref", many=True, refs=("agreement",)),
         Field("refers_to", "ref", many=True, refs=("act", "agreement")),
         Field("adilet_id", "text", doc="only where established; never parsed for meaning"),
+        Field("evidence", "ref", many=True, refs=("evidence",),
+              doc="pages outside the thesis that confirm the act's identifier, number or dates"),
         Field("status", "enum", choices=("in-force", "not-in-force", "partially-in-force",
                                          "draft", "unknown")),
         Field("wikidata", "text"),

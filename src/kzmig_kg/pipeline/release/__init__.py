@@ -7,12 +7,14 @@ rename (``outdir.replace_output``), so a failed build leaves the previous releas
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
+from ...paths import ONTOLOGY_DIR
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
@@ -67,6 +69,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
     export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
     write_search_index(store, tmp / SEARCH_INDEX)
+    # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
+    shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
     files = sorted(p.name for p in tmp.iterdir() if not p.name.startswith("."))
     return ReleaseInfo(out_dir, triples, quads, files)

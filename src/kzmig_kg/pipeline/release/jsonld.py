@@ -15,6 +15,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
 
 def compact_jsonld(graph: ox.Store, context: dict[str, Any]) -> dict[str, Any]:
     """The triples of ``graph``'s default graph as a compacted JSON-LD document with ``context``."""
@@ -45,15 +47,25 @@ def compact_jsonld(graph: ox.Store, context: dict[str, Any]) -> dict[str, Any]:
             return {**obj, "@type": iri(obj["@type"], as_term=True)}
         return obj
 
-    nodes = []
+    # pyoxigraph writes one node object per triple; a consumer wants one per subject (JSON-LD
+    # 1.1, 4.3 "Node Objects"), with its types under @type.
+    nodes: dict[str, dict[str, Any]] = {}
+    seen: set[tuple[str, str, str]] = set()
     for node in expanded:
-        out: dict[str, Any] = {}
+        subject = iri(node["@id"], as_term=False)
+        out = nodes.setdefault(subject, {"@id": subject})
         for key, values in node.items():
             if key == "@id":
-                out[key] = iri(values, as_term=False)
-            elif key == "@type":
-                out[key] = [iri(t, as_term=True) for t in values]
-            else:
-                out[iri(key, as_term=True)] = [value(v) for v in values]
-        nodes.append(out)
-    return {"@context": context, "@graph": nodes}
+                continue
+            as_type = key == "@type" or (key == RDF_TYPE and all("@id" in v for v in values))
+            name = "@type" if as_type else iri(key, as_term=True)
+            for item in values:
+                if as_type:
+                    compacted: Any = iri(item if key == "@type" else item["@id"], as_term=True)
+                else:
+                    compacted = value(item)
+                mark = (subject, name, json.dumps(compacted, sort_keys=True))
+                if mark not in seen:
+                    seen.add(mark)
+                    out.setdefault(name, []).append(compacted)
+    return {"@context": context, "@graph": [nodes[k] for k in sorted(nodes)]}

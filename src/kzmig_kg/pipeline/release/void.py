@@ -20,7 +20,8 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 def describe_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
                      files: dict[str, tuple[object, str, str]]) -> Graph:
-    """VoID + DCAT description of the release (for its own named graph), counted on the store."""
+    """VoID + DCAT description of the release (for its own named graph), counted on the store;
+    the counts cover every graph of the release, the release graph (this description) included."""
     graph = Graph()
     counts = {URIRef(row["g"].value): int(row["n"].value) for row in store.query(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
@@ -80,4 +81,12 @@ def describe_release(store: ox.Store, validation: ValidationReport, reasoning: R
     if reasoning.ran:
         graph.add((reasoner, KZO.conforms, Literal(bool(reasoning.consistent))))
     graph.add((reasoner, RDFS.label, Literal(reasoning.summary(), lang="en")))
+    # The release graph is this description: its count includes the triple that states it.
+    release = URIRef(f"{ds}/graph/release")
+    graph.add((ds, VOID.subset, release))
+    graph.add((release, RDF.type, VOID.Dataset))
+    graph.add((release, KZO.namedGraph, RELEASE_GRAPH))
+    size = len(graph) + 1
+    graph.add((release, VOID.triples, Literal(size, datatype=XSD.integer)))
+    graph.set((ds, VOID.triples, Literal(total + size, datatype=XSD.integer)))
     return graph

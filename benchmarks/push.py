@@ -1,0 +1,78 @@
+"""Benchmark: `kzmig-kg push` of a release into each tested store, against `oxigraph load`.
+
+    .venv/bin/python benchmarks/push.py [--release dist] [--repeat 3] [--chunk-size 20000]
+
+Prints, for an Oxigraph server (read-write, on disk) and, when installed, a new Virtuoso
+database: the median wall time of a push of the release's N-Quads (staging upload, count checks,
+the swap) and its throughput in triples per second; then the same for `oxigraph load` of the
+same file into a new store directory, the obvious alternative (offline, not atomic for readers
+of a running server), and the ratio (target at 1M triples: push within 3x of the load). The
+machine's load average is printed with the figures. Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from kzmig_kg.publish.push import StoreEndpoints, push_release, read_release
+from kzmig_kg.publish.servers import oxigraph_executable, oxigraph_server
+from kzmig_kg.publish.virtuoso import PASSWORD, USER, virtuoso_server
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def timed(run) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--release", type=Path, default=ROOT / "dist")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--chunk-size", type=int, default=20_000)
+    args = parser.parse_args()
+    triples = sum(g.triples for g in read_release(args.release, args.chunk_size)[1])
+    print(f"release {args.release}: {triples} triples; median of {args.repeat} runs; "
+          f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    results: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as work:
+        with oxigraph_server(Path(work) / "oxigraph", read_only=False, timeout_s=600) as server:
+            endpoints = StoreEndpoints.from_urls(server.query_url)
+            results["push to Oxigraph server"] = statistics.median(
+                timed(lambda: push_release(args.release, endpoints, chunk_triples=args.chunk_size))
+                for _ in range(args.repeat))
+        if shutil.which("virtuoso-t"):
+            os.environ.setdefault("KZMIG_PUSH_USER", USER)
+            os.environ.setdefault("KZMIG_PUSH_PASSWORD", PASSWORD)
+            with virtuoso_server(Path(work) / "virtuoso") as server:
+                endpoints = StoreEndpoints.from_urls(server.auth_url)
+                results["push to Virtuoso"] = statistics.median(
+                    timed(lambda: push_release(args.release, endpoints, chunk_triples=args.chunk_size))
+                    for _ in range(args.repeat))
+        else:
+            print("Virtuoso is not installed: skipped")
+        loads = []
+        for number in range(args.repeat):
+            location = Path(work) / f"load-{number}"
+            command = [oxigraph_executable(), "load", "--location", str(location),
+                       "--file", str(args.release / "kzmig.nq")]
+            loads.append(timed(lambda c=command: subprocess.run(c, check=True, capture_output=True)))
+        results["oxigraph load (the alternative)"] = statistics.median(loads)
+    baseline = results["oxigraph load (the alternative)"]
+    for name, seconds in results.items():
+        print(f"  {name:34s} {seconds:7.2f} s  {triples / seconds:10,.0f} triples/s  "
+              f"{seconds / baseline:5.1f}x oxigraph load")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

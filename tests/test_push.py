@@ -1,0 +1,238 @@
+"""`kzmig-kg push`: the release goes into real external stores started on 127.0.0.1 (an Oxigraph
+server, Virtuoso 7), every named query then gives the same answers through `--endpoint` as on
+the embedded store, and the fault cases (server down, wrong credentials, a count that does not
+match, a push killed mid-upload) leave the live graphs as they were."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kzmig_kg.cli import main
+from kzmig_kg.errors import QueryError
+from kzmig_kg.publish.push import (
+    LIVE_PREFIX,
+    STAGING_PREFIX,
+    PushError,
+    StoreEndpoints,
+    credentials,
+    push_release,
+    read_release,
+)
+from kzmig_kg.publish.servers import free_port, oxigraph_server
+from kzmig_kg.publish.virtuoso import PASSWORD, USER, virtuoso_server
+from kzmig_kg.query.named import QUERIES_DIR, named_queries
+from kzmig_kg.query.remote import query_endpoint
+from kzmig_kg.query.results import QueryResult
+from kzmig_kg.query.run import run_query
+
+from .conftest import require_executable
+from .test_remote import _same
+
+NAMED = sorted(named_queries(QUERIES_DIR))
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# Named queries whose answers on Virtuoso 7.2.5 (Debian) still differ from the embedded store's,
+# measured on 2026-12-07; each is a strict expectation: when a query is fixed, its test fails
+# until it is removed from here.
+VIRTUOSO_DIFFERS = {
+    "agreements-timeline": "same rows; Virtuoso orders the ties of the ORDER BY keys otherwise",
+    "events-timeline": "same rows; Virtuoso orders the ties of ?date ?kind ?label otherwise",
+    "org-migration-authority-lineage": "Virtuoso returns other rows (not analysed yet)",
+    "org-responsible-for-migration": "Virtuoso returns other rows (not analysed yet)",
+    "study-contested-findings": "Virtuoso's compiler fails: SQ156 Bad dfe in sqlo_place_exp",
+    "study-recommendations-not-addressed": "Virtuoso's compiler fails: SQ156 Bad dfe in sqlo_place_exp",
+    "timeline-events-and-measures": "Virtuoso mixes bindings of UNION branches (an event row with "
+                                    "a policy document's IRI)",
+}
+VIRTUOSO_HANGS = {"flows-around-record": "Virtuoso gives no answer within 60 s",
+                  "stats-audit-mean-change": "Virtuoso takes 40 s or more (the embedded store: "
+                                             "well under 1 s)"}
+
+
+@pytest.fixture(scope="module")
+def oxigraph_pushed(release):
+    """A read-write Oxigraph server (in memory) into which the release was pushed."""
+    with oxigraph_server(None, read_only=False, timeout_s=300) as server:
+        push_release(release.dir, StoreEndpoints.from_urls(server.query_url), chunk_triples=5000)
+        yield server.query_url
+
+
+@pytest.fixture(scope="module")
+def virtuoso_pushed(release, tmp_path_factory):
+    """A new Virtuoso database into which the release was pushed (digest-authenticated writes)."""
+    require_executable("virtuoso-t", "Virtuoso is one of the tested external stores")
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as server, \
+            pytest.MonkeyPatch.context() as env:
+        env.setenv("KZMIG_PUSH_USER", USER)
+        env.setenv("KZMIG_PUSH_PASSWORD", PASSWORD)
+        push_release(release.dir, StoreEndpoints.from_urls(server.auth_url), chunk_triples=5000)
+        yield server.query_url
+
+
+@pytest.mark.parametrize("name", NAMED)
+def test_named_query_same_on_pushed_oxigraph(release, oxigraph_pushed, name: str) -> None:
+    _same(name, run_query(name, store=release.store),
+          run_query(name, endpoint=oxigraph_pushed, timeout=300))
+
+
+def by_value(name: str, result: QueryResult) -> QueryResult:
+    """``result`` in the embedded store's forms where Virtuoso writes the same answer otherwise:
+    xsd:boolean in canonical form (Virtuoso writes true as "1"^^xsd:boolean, the same value by
+    XML Schema 2, 3.2.2.1), and an empty GROUP_CONCAT as unbound (SPARQL 1.1, 18.5.1.7 gives
+    "" over an empty group, as Virtuoso does; Oxigraph leaves the variable unbound when the
+    group has only errors): applied to both sides."""
+    canonical = {"1": "true", "0": "false"}
+    concat = "GROUP_CONCAT" in (QUERIES_DIR / f"{name}.rq").read_text(encoding="utf-8").upper()
+    for row in result.rows or []:
+        for key, term in list(row.items()):
+            if not isinstance(term, ox.Literal):
+                continue
+            if term.datatype.value == XSD_BOOLEAN:
+                row[key] = ox.Literal(canonical.get(term.value, term.value), datatype=term.datatype)
+            elif concat and term.value == "" and term.datatype.value == XSD_STRING:
+                del row[key]
+    return result
+
+
+@pytest.mark.parametrize("name", NAMED)
+def test_named_query_same_on_pushed_virtuoso(release, virtuoso_pushed, name: str) -> None:
+    if name in VIRTUOSO_HANGS:
+        pytest.xfail(f"not run: {VIRTUOSO_HANGS[name]}")
+    local = by_value(name, run_query(name, store=release.store))
+    try:
+        _same(name, local, by_value(name, run_query(name, endpoint=virtuoso_pushed, timeout=60)))
+    except (AssertionError, QueryError, pytest.fail.Exception):
+        if name in VIRTUOSO_DIFFERS:
+            pytest.xfail(VIRTUOSO_DIFFERS[name])
+        raise
+    assert name not in VIRTUOSO_DIFFERS, "same answers on Virtuoso now: remove it from VIRTUOSO_DIFFERS"
+
+
+# --- fault cases: each leaves the live graphs as they were ------------------------------------
+
+
+def live_counts(query_url: str) -> dict[str, int]:
+    rows = query_endpoint(query_url, "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
+                                     "GROUP BY ?g").rows
+    return {row["g"].value: int(row["n"].value) for row in rows
+            if row["g"].value.startswith(LIVE_PREFIX)}
+
+
+def older_release(release, target: Path) -> Path:
+    """A copy of the release as an earlier one might have been: one graph missing, one graph
+    that the current release no longer has."""
+    target.mkdir()
+    lines = (release.dir / "kzmig.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.rstrip().endswith(f"<{MISSING}> .")]
+    kept.append(f'<{LIVE_PREFIX}x> <{LIVE_PREFIX}p> "old" <{OBSOLETE}> .\n')
+    (target / "kzmig.nq").write_text("".join(kept), encoding="utf-8")
+    return target
+
+
+MISSING = f"{LIVE_PREFIX}vocab/demig"
+OBSOLETE = f"{LIVE_PREFIX}records/obsolete"
+
+
+@pytest.fixture
+def oxigraph_with_older_release(release, tmp_path):
+    with oxigraph_server(None, read_only=False) as server:
+        push_release(older_release(release, tmp_path / "old"), StoreEndpoints.from_urls(server.query_url))
+        yield server
+
+
+def test_push_replaces_the_live_graphs_and_drops_obsolete_ones(release, oxigraph_with_older_release):
+    url = oxigraph_with_older_release.query_url
+    before = live_counts(url)
+    assert OBSOLETE in before and MISSING not in before
+    result = push_release(release.dir, StoreEndpoints.from_urls(url), chunk_triples=3000)
+    after = live_counts(url)
+    assert after == {g.live: g.triples for g in result.graphs}
+    assert result.dropped == [OBSOLETE] and sum(after.values()) == result.triples
+    assert not any(g.startswith(STAGING_PREFIX) for g in after)
+
+
+def test_dry_run_writes_nothing(release, oxigraph_with_older_release):
+    url = oxigraph_with_older_release.query_url
+    before = live_counts(url)
+    out = CliRunner().invoke(main, ["push", "--endpoint", url, "--release", str(release.dir), "--dry-run"])
+    assert out.exit_code == 0, out.output
+    assert "dry run: would push" in out.output and f"drop {OBSOLETE}" in out.output
+    assert live_counts(url) == before
+
+
+def test_server_down_is_one_line_with_what_to_do(release):
+    url = f"http://127.0.0.1:{free_port()}/query"
+    out = CliRunner().invoke(main, ["push", "--endpoint", url, "--release", str(release.dir)])
+    assert out.exit_code == 1
+    assert out.output.startswith("error: cannot reach") and "is the store running?" in out.output
+    assert "Traceback" not in out.output and len(out.output.strip().splitlines()) == 1
+
+
+def test_count_mismatch_leaves_live_graphs_and_removes_staging(release, oxigraph_with_older_release,
+                                                               tmp_path):
+    """A dump that lost a line: the server holds what was sent, but not what the VoID declares."""
+    url = oxigraph_with_older_release.query_url
+    before = live_counts(url)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    lines = (release.dir / "kzmig.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    acts = f"<{LIVE_PREFIX}records/legal/acts> ."
+    first = next(i for i, line in enumerate(lines) if line.rstrip().endswith(acts) and "_:" not in line)
+    (broken / "kzmig.nq").write_text("".join(lines[:first] + lines[first + 1:]), encoding="utf-8")
+    with pytest.raises(PushError, match=r"count mismatch: .*records/legal/acts holds \d+ triples, "
+                       r"the release's VoID declares \d+.*live graphs are unchanged and the staging "
+                       "graphs were removed"):
+        push_release(broken, StoreEndpoints.from_urls(url))
+    assert live_counts(url) == before
+
+
+def test_push_killed_mid_upload_then_rerun_finishes(release, oxigraph_with_older_release):
+    url = oxigraph_with_older_release.query_url
+    before = live_counts(url)
+    command = [str(Path(sys.executable).with_name("kzmig-kg")), "push", "--endpoint", url,
+               "--release", str(release.dir), "--chunk-size", "200"]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        seen = [process.stderr.readline() for _ in range(5)]   # five graphs staged
+        assert all("triples" in line for line in seen), seen
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+    counts = live_counts(url)
+    staged = {g for g in counts if g.startswith(STAGING_PREFIX)}
+    assert staged, "the killed push left no staging graph: kill it earlier"
+    assert {g: n for g, n in counts.items() if g not in staged} == before
+    result = push_release(release.dir, StoreEndpoints.from_urls(url))
+    assert result.resumed, "the rerun should keep the complete staging graphs"
+    assert live_counts(url) == {g.live: g.triples for g in result.graphs}
+
+
+def test_wrong_credentials_on_virtuoso_change_nothing(release, virtuoso_pushed, monkeypatch):
+    before = live_counts(virtuoso_pushed)
+    monkeypatch.setenv("KZMIG_PUSH_USER", USER)
+    monkeypatch.setenv("KZMIG_PUSH_PASSWORD", "not-the-password")
+    auth = virtuoso_pushed.replace("/sparql", "/sparql-auth")
+    with pytest.raises(PushError, match=r"HTTP 401.*KZMIG_PUSH_USER"):
+        push_release(release.dir, StoreEndpoints.from_urls(auth))
+    assert live_counts(virtuoso_pushed) == before
+
+
+def test_virtuoso_holds_the_release(release, virtuoso_pushed):
+    graphs = read_release(release.dir, 10**9)[1]
+    assert live_counts(virtuoso_pushed) == {g.live: g.triples for g in graphs}
+
+
+def test_credentials_from_a_netrc_file(tmp_path, monkeypatch):
+    monkeypatch.delenv("KZMIG_PUSH_USER", raising=False)
+    netrc_file = tmp_path / "netrc"
+    netrc_file.write_text("machine store.example login alice password s3cret\n", encoding="utf-8")
+    netrc_file.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc_file))
+    assert credentials("http://store.example/sparql") == ("alice", "s3cret")
+    assert credentials("http://other.example/sparql") == (None, None)
