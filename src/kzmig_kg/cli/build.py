@@ -18,7 +18,9 @@ from .common import DATA, DIST, SOURCES, fail, progress
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DIST, show_default=True,
               help="Release directory (replaced only when the build succeeds).")
 @click.option("--no-reason", is_flag=True, help="Skip the HermiT consistency check.")
-def build(data_dir: Path, out_dir: Path, no_reason: bool) -> None:
+@click.option("--reasoner-heap", metavar="SIZE", default=None,
+              help="Java heap for HermiT, e.g. 8g (default $KZMIG_REASONER_HEAP, else 2000M).")
+def build(data_dir: Path, out_dir: Path, no_reason: bool, reasoner_heap: str | None) -> None:
     """Build the release: records -> RDF -> SHACL -> HermiT -> dist/ (dumps, VoID, store).
 
     \b
@@ -28,7 +30,8 @@ def build(data_dir: Path, out_dir: Path, no_reason: bool) -> None:
     from ..pipeline.build import build_release
 
     try:
-        result = build_release(data_dir, out_dir, progress=progress, reason=not no_reason)
+        result = build_release(data_dir, out_dir, progress=progress, reason=not no_reason,
+                               reasoner_heap=reasoner_heap)
     except KzmigError as error:
         fail(error)
     click.echo(f"kzmig-kg {__version__}: release written to {result.release.directory}")

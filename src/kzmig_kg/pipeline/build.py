@@ -14,6 +14,7 @@ from typing import TypeVar
 from ..errors import InconsistentOntology, KzmigError, ValidationFailed
 from .graph import build_graph
 from .reason import ReasoningResult, check_consistency
+from .reason import reasoner_heap as reasoner_heap_size
 from .records import read_records
 from .release import ReleaseInfo, write_release
 from .store import memory_store
@@ -40,7 +41,8 @@ class BuildResult:
 
 
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
-                  reason: bool = True, measure_memory: bool = False) -> BuildResult:
+                  reason: bool = True, measure_memory: bool = False,
+                  reasoner_heap: str | None = None) -> BuildResult:
     """Run every stage; a failing stage raises and leaves ``out_dir`` as it was."""
     say = progress or (lambda _msg: None)
     stages: dict[str, StageMeasure] = {}
@@ -65,7 +67,10 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
     # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
     # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages
     # run one after the other, since tracemalloc sees one process.
-    pending = _Child(check_consistency, dataset) if reason and not measure_memory else None
+    if reason:
+        reasoner_heap = reasoner_heap_size(reasoner_heap)  # a bad size fails before any work
+    pending = (_Child(check_consistency, dataset, None, reasoner_heap)
+               if reason and not measure_memory else None)
     try:
         validation = stage("shacl", validate_graph, dataset, records)
         if not validation.conforms:
@@ -78,7 +83,7 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
             stages["reason"] = StageMeasure(seconds, 0.0)
             say(f"reason: {seconds:.2f} s")
         elif reason:
-            reasoning = stage("reason", check_consistency, dataset)
+            reasoning = stage("reason", check_consistency, dataset, None, reasoner_heap)
         else:
             reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
     finally:

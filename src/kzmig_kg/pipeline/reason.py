@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -52,7 +53,16 @@ BUILTIN_ANNOTATION_PROPERTIES = {RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.is
                                  OWL.backwardCompatibleWith, OWL.incompatibleWith}
 # HermiT runs once for a few seconds: the client compiler alone and a single-threaded collector
 # start faster and leave the other core to pyshacl (3.9 s -> 3.4 s for the same check here).
-JAVA_OPTIONS = ("-Xmx2000M", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+JAVA_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+DEFAULT_HEAP = "2000M"
+HEAP_ENVIRONMENT = "KZMIG_REASONER_HEAP"
+_HEAP = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
+# Java reports running out of memory in these words (heap, GC overhead, or no heap at start).
+_MEMORY_FAILURES = ("java.lang.OutOfMemoryError", "Could not reserve enough space",
+                    "Initial heap size set to a larger value", "Cannot allocate memory")
+# HermiT's answer for an inconsistent ontology: the exception the main thread ends with. An
+# OutOfMemoryError's stack trace can also name this class, so only this line counts.
+_INCONSISTENT = re.compile(r"^Exception in thread \S+ \S*InconsistentOntologyException\b", re.M)
 HERMIT_MAIN = "org.semanticweb.HermiT.cli.CommandLine"
 HERMIT_TIMEOUT_SECONDS = 600
 
@@ -105,8 +115,28 @@ def reasoning_copy(graphs: list[Graph]) -> Graph:
     return copy
 
 
-def check_consistency(dataset: Dataset, java: str | None = None) -> ReasoningResult:
-    """Run HermiT on the ontology plus data; raise InconsistentOntology with an explanation."""
+class ReasonerOutOfMemory(KzmigError):
+    """HermiT ran out of memory: the check did not run to an answer (never an inconsistency)."""
+
+
+def reasoner_heap(heap: str | None = None) -> str:
+    """The Java heap for HermiT: ``heap``, else $KZMIG_REASONER_HEAP, else 2000M."""
+    value = (heap or os.environ.get(HEAP_ENVIRONMENT) or DEFAULT_HEAP).strip()
+    if not _HEAP.match(value):
+        origin = "--reasoner-heap" if heap else HEAP_ENVIRONMENT
+        raise KzmigError(f"{origin}: '{value}' is not a Java heap size; write a number with an "
+                         "optional unit k, m or g, e.g. 4g or 2000M")
+    return value
+
+
+def check_consistency(dataset: Dataset, java: str | None = None,
+                      heap: str | None = None) -> ReasoningResult:
+    """Run HermiT on the ontology plus data; raise InconsistentOntology with an explanation.
+
+    When HermiT runs out of memory the check is reported as not run, with the heap it had and
+    how to raise it (``heap``, or $KZMIG_REASONER_HEAP), so that a build never fails for memory
+    and never calls a graph inconsistent because the reasoner could not finish."""
+    heap = reasoner_heap(heap)
     java = java or shutil.which("java")
     graphs = [g for g in dataset.graphs() if not str(g.identifier).endswith("/graph/release")]
     if java is None:
@@ -120,7 +150,10 @@ def check_consistency(dataset: Dataset, java: str | None = None) -> ReasoningRes
             for s, p, o in _reasoning_triples(graphs):
                 out.write(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n")
                 triples += 1
-        consistent = _run_hermit(java, path)
+        try:
+            consistent = _run_hermit(java, path, heap)
+        except ReasonerOutOfMemory as error:
+            return ReasoningResult(False, None, time.perf_counter() - start, triples, str(error))
     if not consistent:
         raise InconsistentOntology(explain_inconsistency(reasoning_copy(graphs)))
     return ReasoningResult(True, True, time.perf_counter() - start, triples)
@@ -136,24 +169,40 @@ def hermit_classpath() -> str:
     return os.pathsep.join([str(hermit), str(hermit / "HermiT.jar")])
 
 
-def _run_hermit(java: str, path: Path) -> bool:
+def _run_hermit(java: str, path: Path, heap: str = DEFAULT_HEAP) -> bool:
     """Whether HermiT finds the ontology in ``path`` consistent. It answers "owl:Thing is
     satisfiable" for a consistent ontology and throws InconsistentOntologyException otherwise; it
     exits 0 even when it cannot read its input, so anything else is an error."""
-    command = [java, *JAVA_OPTIONS, "-cp", hermit_classpath(), HERMIT_MAIN, "-k", path.as_uri()]
+    command = [java, f"-Xmx{heap}", *JAVA_OPTIONS, "-cp", hermit_classpath(), HERMIT_MAIN, "-k",
+               path.as_uri()]
     try:
         done = subprocess.run(command, capture_output=True, text=True, errors="replace",
                               timeout=HERMIT_TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
         raise KzmigError(f"HermiT did not finish within {HERMIT_TIMEOUT_SECONDS} s; run the build "
                          "with --no-reason to skip the consistency check") from None
-    output = done.stdout + done.stderr
-    if "InconsistentOntologyException" in output:
+    return hermit_verdict(done.returncode, done.stdout, done.stderr, path, heap)
+
+
+def hermit_verdict(returncode: int, stdout: str, stderr: str, path: Path, heap: str) -> bool:
+    """Read HermiT's answer from its exit code and output: True consistent, False inconsistent;
+    ReasonerOutOfMemory when Java ran out of memory (whatever else the trace names), KzmigError
+    for any other failure."""
+    output = stdout + stderr
+    memory = next((line.strip() for line in output.splitlines()
+                   if any(words in line for words in _MEMORY_FAILURES)), None)
+    if memory is not None:
+        triples = sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0
+        raise ReasonerOutOfMemory(
+            f"HermiT ran out of memory with a {heap} heap on {triples} triples ({memory}); the "
+            f"consistency check did not run: give it more with --reasoner-heap or "
+            f"{HEAP_ENVIRONMENT} (e.g. 8g), or skip it with --no-reason")
+    if _INCONSISTENT.search(output):
         return False
-    if done.returncode == 0 and f"{OWL.Thing} is satisfiable" in done.stdout:
+    if returncode == 0 and f"{OWL.Thing} is satisfiable" in stdout:
         return True
     tail = "\n".join(output.strip().splitlines()[-5:])
-    raise KzmigError(f"HermiT failed (exit code {done.returncode}) on {path.name}:\n{tail}\n"
+    raise KzmigError(f"HermiT failed (exit code {returncode}) on {path.name}:\n{tail}\n"
                      "Check that `java -version` works; --no-reason skips the check.")
 
 

@@ -1,0 +1,75 @@
+"""A reasoner that runs out of memory is reported as such, never as an inconsistency; its heap is
+configurable (option and environment variable)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, URIRef
+
+from kzmig_kg.errors import InconsistentOntology, KzmigError
+from kzmig_kg.paths import ONTOLOGY_DIR
+from kzmig_kg.pipeline import reason
+from kzmig_kg.pipeline.reason import check_consistency, hermit_verdict, reasoner_heap
+
+from .conftest import FIXTURES, ROOT, require_executable
+
+
+def _inconsistent_dataset() -> Dataset:
+    dataset = Dataset()
+    ontology = dataset.graph(URIRef("https://w3id.org/kzmig/graph/ontology"))
+    ontology.parse(ONTOLOGY_DIR / "kzmig.ttl")
+    ontology.parse(ONTOLOGY_DIR / "imports" / "external.ttl")
+    dataset.graph(URIRef("https://w3id.org/kzmig/graph/fixture")).parse(
+        FIXTURES / "reasoning" / "disjoint-types.ttl")
+    return dataset
+
+
+def test_hermit_out_of_memory_is_not_run_not_inconsistent() -> None:
+    """A real HermiT with a 3 MB heap on an inconsistent graph: it cannot finish, and the check
+    says so (with the heap and how to raise it) instead of calling the graph inconsistent."""
+    require_executable("java", "HermiT runs on Java")
+    result = check_consistency(_inconsistent_dataset(), heap="3m")
+    assert result.ran is False and result.consistent is None
+    assert "ran out of memory with a 3m heap" in result.reason
+    assert "--reasoner-heap" in result.reason and "KZMIG_REASONER_HEAP" in result.reason
+
+
+def test_the_same_graph_with_the_default_heap_is_inconsistent() -> None:
+    require_executable("java", "HermiT runs on Java")
+    with pytest.raises(InconsistentOntology):
+        check_consistency(_inconsistent_dataset())
+
+
+def test_an_out_of_memory_trace_naming_the_inconsistency_exception_is_memory(tmp_path: Path) -> None:
+    """The failure of issue #17: an OutOfMemoryError whose stack trace passes through
+    throwInconsistentOntologyExceptionIfNecessary was read as 'inconsistent'."""
+    trace = (FIXTURES / "reasoning" / "out-of-memory-in-consistency-check.txt").read_text()
+    assert "InconsistentOntologyException" in trace
+    with pytest.raises(reason.ReasonerOutOfMemory, match="ran out of memory with a 2000M heap"):
+        hermit_verdict(1, "", trace, tmp_path / "copy.nt", "2000M")
+
+
+def test_the_heap_comes_from_the_option_then_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KZMIG_REASONER_HEAP", raising=False)
+    assert reasoner_heap() == "2000M"
+    monkeypatch.setenv("KZMIG_REASONER_HEAP", "8g")
+    assert reasoner_heap() == "8g"
+    assert reasoner_heap("4096M") == "4096M"
+    monkeypatch.setenv("KZMIG_REASONER_HEAP", "lots")
+    with pytest.raises(KzmigError, match="KZMIG_REASONER_HEAP: 'lots' is not a Java heap size"):
+        reasoner_heap()
+
+
+def test_a_bad_heap_option_fails_the_build_in_one_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("kzmig-kg")), "build", "--data", str(ROOT / "data"),
+         "--out", str(tmp_path / "dist"), "--reasoner-heap", "2 gigabytes"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 1
+    assert "--reasoner-heap: '2 gigabytes' is not a Java heap size" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "dist").exists()
