@@ -10,16 +10,19 @@ copy of a curated record of its kind (its passages, cited sources and references
 records kept) with a new identifier, new dates and new links, and a note saying it is synthetic:
 
 - partner countries: the curated ones plus ISO 3166-1 user-assigned codes (XAA ... XZZ);
-- observations: one data set per regional publication (the 17 regions and 3 cities), every
-  partner x year 1991-2023 x sex (female, male and the total, which is their sum) x direction
-  (immigrants, emigrants, net = immigrants - emigrants), cut to the budget in that order;
+- observations: flows reported by Kazakhstan, then by the neighbours' statistics offices (the
+  reference area; one data set and cited source per office): every one of 200 partners x year
+  1991-2023 x sex (female, male and the total, which is their sum) x direction (immigrants,
+  emigrants, net = immigrants - emigrants), cut to the budget in that order (1M triples: about
+  Kazakhstan's full grid; 10M: a dozen reporting countries);
 - acts: base laws with amendment chains (each amendment a year or more after the act it
   amends), ratification laws for generated agreements (same year as the ratification);
 - organisations with lineage (reorganisation events from one body to its successor);
 - coded measures (DEMIG codes of a curated measure), each enacted by a generated act.
 
-The same seed and size give byte-identical files. Sex and age: the Data Cube breakdown code list
-has ``sex-female``/``sex-male`` but no age groups, so observations are not split by age.
+The same seed and size give byte-identical files. Not generated, because the model has no
+dimension for them: Kazakhstan's regions (the reference area is a country) and age groups (the
+breakdown code list has sex-female/sex-male but no age groups).
 """
 
 from __future__ import annotations
@@ -46,10 +49,8 @@ TRIPLES_PER = {"observation": 13.0, "act": 22.0, "agreement": 20.0, "organisatio
                "org-change-event": 22.0, "policy-measure": 30.0}
 SHARES = {"observation": 0.80, "act": 0.08, "agreement": 0.02, "organisation": 0.03,
           "org-change-event": 0.02, "policy-measure": 0.05}
-REGIONS = ("abai", "akmola", "aktobe", "almaty-region", "atyrau", "east-kazakhstan", "jambyl",
-           "jetisu", "karaganda", "kostanay", "kyzylorda", "mangystau", "north-kazakhstan",
-           "pavlodar", "turkistan", "ulytau", "west-kazakhstan", "almaty-city", "astana-city",
-           "shymkent-city")
+PARTNERS = 200
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 YEARS = tuple(range(1991, 2024))
 SEXES = ("sex-female", "sex-male")
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
@@ -123,7 +124,7 @@ class _Generator:
         out.mkdir(parents=True)
 
     def run(self, counts: dict[str, int]) -> None:
-        partners = self._countries(counts["observation"])
+        partners = self._countries()
         self._statistics(partners, counts["observation"])
         agreements = self._agreements(counts["agreement"], partners)
         acts = self._acts(counts["act"], agreements)
@@ -148,35 +149,35 @@ class _Generator:
         return {"id": record.pop("id"), **record}
 
     # -- countries and statistics ----------------------------------------------------------
-    def _countries(self, observations: int) -> list[str]:
-        per_partner = len(REGIONS) * len(YEARS) * 3 * 3
-        wanted = max(2, -(-observations // per_partner))
+    def _countries(self) -> list[str]:
+        """Partner countries: the curated ones, then user-assigned codes up to PARTNERS."""
         real = [c for c in self.t.countries if c != "country-KAZ"]
-        codes = [f"X{a}{b}" for a in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" for b in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
-        synthetic = codes[:max(0, wanted - len(real))]
+        codes = [f"X{a}{b}" for a in ALPHABET for b in ALPHABET][:max(0, PARTNERS - len(real))]
         records = [self._clone(self.t.country, f"country-{code}", alpha3=code,
-                               name={"en": f"Partner country {code}"}) for code in synthetic]
-        if records:
-            self._write("countries.yaml", "country", "Synthetic partner countries "
-                        "(ISO 3166-1 user-assigned codes).", records)
-        return (real + [r["id"] for r in records])[:wanted]
+                               name={"en": f"Partner country {code}",
+                                     "ru": f"Страна-партнёр {code}",
+                                     "kk": f"Серіктес ел {code}"}) for code in codes]
+        self._write("countries.yaml", "country", "Synthetic partner countries "
+                    "(ISO 3166-1 user-assigned codes).", records)
+        return real + [record["id"] for record in records]
 
     def _statistics(self, partners: list[str], observations: int) -> None:
-        sources, datasets = [], []
-        for region in REGIONS:
-            sources.append(self._clone(self.t.source, f"src-gen-bns-{region}",
-                                       cited_as=f"Bureau of National Statistics, {region} bulletin"))
+        """Flows reported by Kazakhstan, then by each neighbour's statistics office: every
+        partner x year x sex (and the total, their sum) x direction (net = imm. - emi.)."""
+        per_area = (len(partners) - 1) * len(YEARS) * 3 * 3
+        areas = ["country-KAZ", *partners][:max(1, -(-observations // per_area))]
+        sources, datasets, rows = [], [], []
+        for area in areas:
+            code = area[len("country-"):]
+            sources.append(self._clone(self.t.source, f"src-gen-stat-{code}",
+                                       cited_as=f"Statistics office of {code}, external migration"))
             datasets.append(self._clone(
-                self.t.dataset, f"ds-gen-{region}-flows", cites=[f"src-gen-bns-{region}"],
-                title={"en": f"External migration of the {region} region by partner country, "
-                             "sex and year (synthetic)"}))
-        self._write("sources.yaml", "source", "Synthetic regional statistics bulletins.", sources)
-        self._write("datasets.yaml", "stat-dataset", "Synthetic regional data sets.", datasets)
-        header = ["id", "dataset", "cites", "direction", "counterpart", "breakdown", "period",
-                  "value", "passages"]
-        rows: list[list[Any]] = []
-        for partner in partners:
-            for region in REGIONS:
+                self.t.dataset, f"ds-gen-{code}-flows", cites=[f"src-gen-stat-{code}"],
+                title={"en": f"External migration reported by {code}, by partner country, sex "
+                             "and year (synthetic)"}))
+            for partner in partners:
+                if partner == area:
+                    continue
                 for year in YEARS:
                     flows = {(d, s): self.rng.randint(0, 5000) for d in ("IMM", "EMI") for s in SEXES}
                     for breakdown in (*SEXES, "total"):
@@ -186,26 +187,20 @@ class _Generator:
                         values["NET"] = values["IMM"] - values["EMI"]
                         for direction, value in values.items():
                             short = partner[len("country-"):]
-                            rows.append([f"gen-{region}-{direction}-{short}-{breakdown}-{year}",
-                                         f"ds-gen-{region}-flows", f"src-gen-bns-{region}",
+                            rows.append([f"gen-{code}-{direction}-{short}-{breakdown}-{year}",
+                                         f"ds-gen-{code}-flows", f"src-gen-stat-{code}", area,
                                          direction, partner, breakdown, year, value, "193-194"])
-                            if len(rows) >= observations:
-                                break
-                        if len(rows) >= observations:
-                            break
-                    if len(rows) >= observations:
-                        break
-                if len(rows) >= observations:
-                    break
-            if len(rows) >= observations:
-                break
+        del rows[observations:]
+        self._write("sources.yaml", "source", "Synthetic statistics offices.", sources)
+        self._write("datasets.yaml", "stat-dataset", "Synthetic flow data sets.", datasets)
         with (self.out / "observations.csv").open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow(header)
+            writer.writerow(["id", "dataset", "cites", "area", "direction", "counterpart",
+                             "breakdown", "period", "value", "passages"])
             writer.writerows(rows)
         (self.out / "observations.yaml").write_text(
-            "kind: observation\ndescription: Synthetic regional flows by partner, sex and year.\n"
-            "table: observations.csv\n", encoding="utf-8")
+            "kind: observation\ndescription: Synthetic flows by reporting country, partner, sex "
+            "and year.\ntable: observations.csv\n", encoding="utf-8")
 
     # -- legal acts and agreements ---------------------------------------------------------
     def _agreements(self, count: int, partners: list[str]) -> list[tuple[str, int]]:
