@@ -13,29 +13,59 @@ from rdflib import Dataset, URIRef
 from kzmig_kg.errors import InconsistentOntology, KzmigError
 from kzmig_kg.paths import ONTOLOGY_DIR
 from kzmig_kg.pipeline import reason
-from kzmig_kg.pipeline.reason import check_consistency, hermit_verdict, reasoner_heap
+from kzmig_kg.pipeline.reason import (
+    check_consistency,
+    hermit_verdict,
+    reasoner_heap,
+    reasoning_copy,
+)
 
 from .conftest import FIXTURES, ROOT, require_executable
 
 
 def _inconsistent_dataset() -> Dataset:
+    return _dataset_with("disjoint-types.ttl")
+
+
+def _dataset_with(fixture: str) -> Dataset:
     dataset = Dataset()
     ontology = dataset.graph(URIRef("https://w3id.org/kzmig/graph/ontology"))
     ontology.parse(ONTOLOGY_DIR / "kzmig.ttl")
     ontology.parse(ONTOLOGY_DIR / "imports" / "external.ttl")
     dataset.graph(URIRef("https://w3id.org/kzmig/graph/fixture")).parse(
-        FIXTURES / "reasoning" / "disjoint-types.ttl")
+        FIXTURES / "reasoning" / fixture)
     return dataset
 
 
-def test_hermit_out_of_memory_is_not_run_not_inconsistent() -> None:
+def test_hermit_out_of_memory_is_reported_as_memory_not_inconsistency(tmp_path: Path) -> None:
     """A real HermiT with a 3 MB heap on an inconsistent graph: it cannot finish, and the check
     says so (with the heap and how to raise it) instead of calling the graph inconsistent."""
-    require_executable("java", "HermiT runs on Java")
-    result = check_consistency(_inconsistent_dataset(), heap="3m")
-    assert result.ran is False and result.consistent is None
-    assert "ran out of memory with a 3m heap" in result.reason
-    assert "--reasoner-heap" in result.reason and "KZMIG_REASONER_HEAP" in result.reason
+    java = require_executable("java", "HermiT runs on Java")
+    path = tmp_path / "copy.nt"
+    reasoning_copy(list(_inconsistent_dataset().graphs())).serialize(path, format="nt", encoding="utf-8")
+    with pytest.raises(reason.ReasonerOutOfMemory) as caught:
+        reason._run_hermit(java, path, "3m")
+    assert "ran out of memory with a 3m heap" in str(caught.value)
+    assert "--reasoner-heap" in str(caught.value) and "KZMIG_REASONER_HEAP" in str(caught.value)
+
+
+def test_above_the_heap_s_size_the_rule_check_runs_instead(release) -> None:
+    """With a heap too small for the graph, HermiT is skipped, said so, and the OWL 2 RL rules
+    check the release (consistent) instead."""
+    result = check_consistency(release.dataset, heap="1m")
+    assert result.ran and result.consistent and result.method == "OWL 2 RL rules"
+    assert "HermiT skipped" in result.reason and "exceed what a 1m heap holds" in result.reason
+    assert "OWL 2 RL rules): consistent" in result.summary()
+
+
+@pytest.mark.parametrize("fixture, words", [
+    ("disjoint-types.ttl", "act-and-passage> is both LegalAct and Passage"),
+    ("two-adoption-dates.ttl", "2 values for functional property date_document"),
+])
+def test_the_rule_check_finds_the_fixtures_inconsistent(fixture: str, words: str) -> None:
+    with pytest.raises(InconsistentOntology, match="OWL 2 RL rule check") as caught:
+        check_consistency(_dataset_with(fixture), heap="1m")
+    assert words in str(caught.value)
 
 
 def test_the_same_graph_with_the_default_heap_is_inconsistent() -> None:

@@ -62,14 +62,15 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
         say(f"{name}: {seconds:.2f} s")
         return value
 
+    if reason:
+        reasoner_heap_size(reasoner_heap)  # a bad heap size fails before any work
     records = stage("records", read_records, Path(data_dir))
     dataset = stage("rdf", build_graph, records)
     # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
     # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages
     # run one after the other, since tracemalloc sees one process.
-    if reason:
-        reasoner_heap = reasoner_heap_size(reasoner_heap)  # a bad size fails before any work
-    pending = (_Child(check_consistency, dataset, None, reasoner_heap)
+    reason_args = (dataset,) if reasoner_heap is None else (dataset, None, reasoner_heap)
+    pending = (_Child(check_consistency, *reason_args)
                if reason and not measure_memory else None)
     try:
         validation = stage("shacl", validate_graph, dataset, records)
@@ -83,7 +84,7 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
             stages["reason"] = StageMeasure(seconds, 0.0)
             say(f"reason: {seconds:.2f} s")
         elif reason:
-            reasoning = stage("reason", check_consistency, dataset, None, reasoner_heap)
+            reasoning = stage("reason", check_consistency, *reason_args)
         else:
             reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
     finally:
