@@ -276,6 +276,8 @@ class _Generator:
                     self.t.change, f"chg-gen-{len(records)}", date=str(year),
                     original=[original], resulting=[resulting], acts=[act], cites=[act],
                     title={"en": f"Reorganisation of {original} into {resulting} (synthetic)"}))
+                # the migration functions stay with the curated bodies: one authority at a time
+                records[-1].pop("functions", None)
                 n += 1
                 year += self.rng.randint(1, 3)
             n += 1  # the next chain starts from a body no change has touched
