@@ -18,6 +18,11 @@ What the check guarantees: the TBox and every class, object-property and support
 assertion of the data are consistent together: no individual falls in two disjoint classes, no
 functional property (ELI's date_document, in_force...) has two values, no domain or range
 puts an individual into a class disjoint with its own.
+
+At scale: HermiT gets a copy of at most about 600k triples per GiB of its heap (``heap``,
+$KZMIG_REASONER_HEAP, 2000M by default). A larger copy, or a HermiT that runs out of memory,
+gets ``rule_check`` instead (OWL 2 RL rules as SPARQL; its result names the method and why).
+Running out of memory is never read as an inconsistency.
 """
 
 from __future__ import annotations
