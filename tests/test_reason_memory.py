@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import RDF, Dataset, URIRef
 
 from kzmig_kg.errors import InconsistentOntology, KzmigError
 from kzmig_kg.paths import ONTOLOGY_DIR
@@ -103,3 +103,17 @@ def test_a_bad_heap_option_fails_the_build_in_one_line(tmp_path: Path) -> None:
     assert "--reasoner-heap: '2 gigabytes' is not a Java heap size" in done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "dist").exists()
+
+
+def test_hermit_out_of_memory_falls_back_to_the_rule_check() -> None:
+    """A graph small enough for the heap's size estimate, but a real HermiT still runs out of its
+    3 MB heap: the rule check runs instead, and the result says why."""
+    require_executable("java", "HermiT runs on Java")
+    dataset = Dataset()
+    graph = dataset.graph(URIRef("https://w3id.org/kzmig/graph/fixture"))
+    for n in range(1500):  # under the estimate for 3 MB (about 1,750 triples), over HermiT's need
+        graph.add((URIRef(f"https://example.org/i{n}"), RDF.type,
+                   URIRef(f"https://example.org/C{n % 50}")))
+    result = check_consistency(dataset, heap="3m")
+    assert result.ran and result.consistent and result.method == "OWL 2 RL rules"
+    assert "HermiT ran out of memory with a 3m heap" in result.reason
