@@ -68,12 +68,6 @@ def test_the_rule_check_finds_the_fixtures_inconsistent(fixture: str, words: str
     assert words in str(caught.value)
 
 
-def test_the_same_graph_with_the_default_heap_is_inconsistent() -> None:
-    require_executable("java", "HermiT runs on Java")
-    with pytest.raises(InconsistentOntology):
-        check_consistency(_inconsistent_dataset())
-
-
 def test_an_out_of_memory_trace_naming_the_inconsistency_exception_is_memory(tmp_path: Path) -> None:
     """The failure of issue #17: an OutOfMemoryError whose stack trace passes through
     throwInconsistentOntologyExceptionIfNecessary was read as 'inconsistent'."""
