@@ -20,7 +20,10 @@ from .common import DATA, DIST, SOURCES, fail, progress
 @click.option("--no-reason", is_flag=True, help="Skip the HermiT consistency check.")
 @click.option("--force", is_flag=True,
               help="Replace the release even if the records are far fewer than its own.")
-def build(data_dir: Path, out_dir: Path, no_reason: bool, force: bool) -> None:
+@click.option("--reasoner-heap", metavar="SIZE", default=None,
+              help="Java heap for HermiT, e.g. 8g (default $KZMIG_REASONER_HEAP, else 2000M).")
+def build(data_dir: Path, out_dir: Path, no_reason: bool, force: bool,
+          reasoner_heap: str | None) -> None:
     """Build the release: records -> RDF -> SHACL -> HermiT -> dist/ (dumps, VoID, store).
 
     \b
@@ -31,7 +34,7 @@ def build(data_dir: Path, out_dir: Path, no_reason: bool, force: bool) -> None:
 
     try:
         result = build_release(data_dir, out_dir, progress=progress, reason=not no_reason,
-                               force=force)
+                               force=force, reasoner_heap=reasoner_heap)
     except KzmigError as error:
         fail(error)
     click.echo(f"kzmig-kg {__version__}: release written to {result.release.directory}")

@@ -19,6 +19,7 @@ from ..errors import InconsistentOntology, KzmigError, ValidationFailed
 from .graph import build_graph
 from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency
+from .reason import reasoner_heap as reasoner_heap_size
 from .records import read_records
 from .release import FILES, ReleaseInfo, write_release
 from .store import memory_store
@@ -54,7 +55,7 @@ FEWEST_RECORDS_SHARE = 0.5
 
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
                   reason: bool = True, measure_memory: bool = False,
-                  force: bool = False) -> BuildResult:
+                  force: bool = False, reasoner_heap: str | None = None) -> BuildResult:
     """Run every stage; a failing stage raises and leaves ``out_dir`` as it was.
 
     ``out_dir`` is replaced only if it is a release written by an earlier build (see ``outdir``);
@@ -64,14 +65,15 @@ def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = 
                         legacy=RELEASE_ENTRIES) as staging:
         result = _build(data_dir, staging.path, progress, reason, measure_memory,
                         previous=None if force else (staging.previous or {}).get("records"),
-                        shown_out=Path(out_dir))
+                        shown_out=Path(out_dir), reasoner_heap=reasoner_heap)
         staging.meta["records"] = result.records
     result.release.directory = Path(out_dir)
     return result
 
 
 def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: bool,
-           measure_memory: bool, previous: int | None, shown_out: Path) -> BuildResult:
+           measure_memory: bool, previous: int | None, shown_out: Path,
+           reasoner_heap: str | None = None) -> BuildResult:
     say = progress or (lambda _msg: None)
     stages: dict[str, StageMeasure] = {}
 
@@ -90,6 +92,8 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
         say(f"{name}: {seconds:.2f} s")
         return value
 
+    if reason:
+        reasoner_heap_size(reasoner_heap)  # a bad heap size fails before any work
     records = stage("records", read_records, Path(data_dir))
     if not records.records:
         raise KzmigError(f"{data_dir} holds no records; give the directory of the curated records "
@@ -102,7 +106,9 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
     # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
     # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages
     # run one after the other, since tracemalloc sees one process.
-    pending = _Child(check_consistency, dataset) if reason and not measure_memory else None
+    reason_args = (dataset,) if reasoner_heap is None else (dataset, None, reasoner_heap)
+    pending = (_Child(check_consistency, *reason_args)
+               if reason and not measure_memory else None)
     try:
         validation = stage("shacl", validate_graph, dataset, records)
         if not validation.conforms:
@@ -115,7 +121,7 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
             stages["reason"] = StageMeasure(seconds, 0.0)
             say(f"reason: {seconds:.2f} s")
         elif reason:
-            reasoning = stage("reason", check_consistency, dataset)
+            reasoning = stage("reason", check_consistency, *reason_args)
         else:
             reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
     finally:

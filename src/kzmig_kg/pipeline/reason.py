@@ -18,12 +18,18 @@ What the check guarantees: the TBox and every class, object-property and support
 assertion of the data are consistent together: no individual falls in two disjoint classes, no
 functional property (ELI's date_document, in_force...) has two values, no domain or range
 puts an individual into a class disjoint with its own.
+
+At scale: HermiT gets a copy of at most about 600k triples per GiB of its heap (``heap``,
+$KZMIG_REASONER_HEAP, 2000M by default). A larger copy, or a HermiT that runs out of memory,
+gets ``rule_check`` instead (OWL 2 RL rules as SPARQL; its result names the method and why).
+Running out of memory is never read as an inconsistency.
 """
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -52,7 +58,16 @@ BUILTIN_ANNOTATION_PROPERTIES = {RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.is
                                  OWL.backwardCompatibleWith, OWL.incompatibleWith}
 # HermiT runs once for a few seconds: the client compiler alone and a single-threaded collector
 # start faster and leave the other core to pyshacl (3.9 s -> 3.4 s for the same check here).
-JAVA_OPTIONS = ("-Xmx2000M", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+JAVA_OPTIONS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+DEFAULT_HEAP = "2000M"
+HEAP_ENVIRONMENT = "KZMIG_REASONER_HEAP"
+_HEAP = re.compile(r"^[1-9][0-9]*[kKmMgG]?$")
+# Java reports running out of memory in these words (heap, GC overhead, or no heap at start).
+_MEMORY_FAILURES = ("java.lang.OutOfMemoryError", "Could not reserve enough space",
+                    "Initial heap size set to a larger value", "Cannot allocate memory")
+# HermiT's answer for an inconsistent ontology: the exception the main thread ends with. An
+# OutOfMemoryError's stack trace can also name this class, so only this line counts.
+_INCONSISTENT = re.compile(r"^Exception in thread \S+ \S*InconsistentOntologyException\b", re.M)
 HERMIT_MAIN = "org.semanticweb.HermiT.cli.CommandLine"
 HERMIT_TIMEOUT_SECONDS = 600
 
@@ -64,12 +79,15 @@ class ReasoningResult:
     seconds: float
     triples: int
     reason: str = ""
+    method: str = "HermiT"
 
     def summary(self) -> str:
         if not self.ran:
-            return f"OWL consistency (HermiT): NOT RUN: {self.reason}"
+            return f"OWL consistency ({self.method}): NOT RUN: {self.reason}"
         state = "consistent" if self.consistent else "INCONSISTENT"
-        return f"OWL consistency (HermiT): {state} ({self.triples} triples, {self.seconds:.2f} s)"
+        note = f"; {self.reason}" if self.reason else ""
+        return (f"OWL consistency ({self.method}): {state} ({self.triples} triples, "
+                f"{self.seconds:.2f} s{note})")
 
 
 def _reasoning_triples(graphs: Iterable[Graph]) -> Iterator[tuple[Node, Node, Node]]:
@@ -105,8 +123,28 @@ def reasoning_copy(graphs: list[Graph]) -> Graph:
     return copy
 
 
-def check_consistency(dataset: Dataset, java: str | None = None) -> ReasoningResult:
-    """Run HermiT on the ontology plus data; raise InconsistentOntology with an explanation."""
+class ReasonerOutOfMemory(KzmigError):
+    """HermiT ran out of memory: the check did not run to an answer (never an inconsistency)."""
+
+
+def reasoner_heap(heap: str | None = None) -> str:
+    """The Java heap for HermiT: ``heap``, else $KZMIG_REASONER_HEAP, else 2000M."""
+    value = (heap or os.environ.get(HEAP_ENVIRONMENT) or DEFAULT_HEAP).strip()
+    if not _HEAP.match(value):
+        origin = "--reasoner-heap" if heap else HEAP_ENVIRONMENT
+        raise KzmigError(f"{origin}: '{value}' is not a Java heap size; write a number with an "
+                         "optional unit k, m or g, e.g. 4g or 2000M")
+    return value
+
+
+def check_consistency(dataset: Dataset, java: str | None = None,
+                      heap: str | None = None) -> ReasoningResult:
+    """Run HermiT on the ontology plus data; raise InconsistentOntology with an explanation.
+
+    When HermiT runs out of memory the check is reported as not run, with the heap it had and
+    how to raise it (``heap``, or $KZMIG_REASONER_HEAP), so that a build never fails for memory
+    and never calls a graph inconsistent because the reasoner could not finish."""
+    heap = reasoner_heap(heap)
     java = java or shutil.which("java")
     graphs = [g for g in dataset.graphs() if not str(g.identifier).endswith("/graph/release")]
     if java is None:
@@ -120,10 +158,91 @@ def check_consistency(dataset: Dataset, java: str | None = None) -> ReasoningRes
             for s, p, o in _reasoning_triples(graphs):
                 out.write(f"{to_oxigraph(s)} {to_oxigraph(p)} {to_oxigraph(o)} .\n")
                 triples += 1
-        consistent = _run_hermit(java, path)
+        limit = hermit_triple_limit(heap)
+        if triples > limit:
+            why = (f"HermiT skipped: {triples} triples exceed what a {heap} heap holds (about "
+                   f"{limit}; raise it with --reasoner-heap or {HEAP_ENVIRONMENT})")
+            return rule_check(path, triples, start, why)
+        try:
+            consistent = _run_hermit(java, path, heap)
+        except ReasonerOutOfMemory as error:
+            return rule_check(path, triples, start, str(error))
     if not consistent:
         raise InconsistentOntology(explain_inconsistency(reasoning_copy(graphs)))
     return ReasoningResult(True, True, time.perf_counter() - start, triples)
+
+
+def hermit_triple_limit(heap: str) -> int:
+    """The largest reasoning copy HermiT is given with ``heap``: about 600k triples per GiB
+    (1.06M triples needed a 2 GB heap in issue #17's measurements; 3.5M did not fit)."""
+    units = {"k": 2**10, "m": 2**20, "g": 2**30}
+    size = int(heap.rstrip("kKmMgG")) * units.get(heap[-1].lower(), 1)
+    return int(size / 2**30 * HERMIT_TRIPLES_PER_GIB)
+
+
+def rule_check(path: Path, triples: int, start: float, why: str) -> ReasoningResult:
+    """The OWL 2 RL rules that find the clashes this ontology can have, as SPARQL over an
+    in-memory pyoxigraph store of the reasoning copy: cax-dw and cax-adc (an individual in two
+    disjoint classes, its classes taken from rdf:type, subclasses, and the domains and ranges of
+    the properties it is used with: cax-sco, prp-dom, prp-rng, prp-spo1) and prp-fp on
+    functional data properties (two literal values that are not equal). Raises
+    InconsistentOntology naming the individuals; HermiT checks more (any OWL 2 DL entailment)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    problems = []
+    for row in store.query(_DISJOINT_QUERY):
+        problems.append(f"<{row['x'].value}> is both {_name(URIRef(row['c1'].value))} and "
+                        f"{_name(URIRef(row['c2'].value))}, which the ontology declares disjoint")
+    for row in store.query(_FUNCTIONAL_QUERY):
+        problems.append(f"<{row['s'].value}> has 2 values for functional property "
+                        f"{_name(URIRef(row['p'].value))}: {row['o1'].value}, {row['o2'].value}")
+    if problems:
+        raise InconsistentOntology(
+            "The OWL 2 RL rule check found the ontology plus data inconsistent.\n"
+            + "\n".join(f"  - {p}" for p in sorted(set(problems))))
+    return ReasoningResult(True, True, time.perf_counter() - start, triples,
+                           f"{why}; checked instead: {RULES_CHECKED}", method="OWL 2 RL rules")
+
+
+RULES_CHECKED = ("disjoint classes (cax-dw, cax-adc, with cax-sco, prp-dom, prp-rng, prp-spo1) "
+                 "and functional data properties (prp-fp) by SPARQL")
+HERMIT_TRIPLES_PER_GIB = 600_000
+_TYPES = """
+  {{ ?{x} rdf:type/rdfs:subClassOf* ?{c} }}
+  UNION {{ ?{x} ?{p}a ?{o}a . ?{p}a rdfs:subPropertyOf*/rdfs:domain/rdfs:subClassOf* ?{c} }}
+  UNION {{ ?{o}b ?{p}b ?{x} . ?{p}b rdfs:subPropertyOf*/rdfs:range/rdfs:subClassOf* ?{c} }}
+"""
+_DISJOINT_QUERY = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?x ?c1 ?c2 WHERE {
+  {
+    SELECT DISTINCT ?c1 ?c2 WHERE {
+      { ?c1 owl:disjointWith ?c2 } UNION { ?c2 owl:disjointWith ?c1 }
+      UNION {
+        ?group a owl:AllDisjointClasses ; owl:members ?list .
+        ?list rdf:rest*/rdf:first ?c1 . ?list rdf:rest*/rdf:first ?c2 .
+        FILTER (?c1 != ?c2)
+      }
+    }
+  }
+  { SELECT DISTINCT ?x ?c1 WHERE { """ + _TYPES.format(x="x", c="c1", p="p1", o="o1") + """ } }
+  { SELECT DISTINCT ?x ?c2 WHERE { """ + _TYPES.format(x="x", c="c2", p="p2", o="o2") + """ } }
+  FILTER (STR(?c1) < STR(?c2))
+}
+"""
+_FUNCTIONAL_QUERY = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT DISTINCT ?s ?p ?o1 ?o2 WHERE {
+  ?p a owl:FunctionalProperty .
+  ?s ?p ?o1 , ?o2 .
+  FILTER (isLiteral(?o1) && isLiteral(?o2) && STR(?o1) < STR(?o2) && !COALESCE(?o1 = ?o2, false))
+}
+"""
 
 
 def hermit_classpath() -> str:
@@ -136,24 +255,40 @@ def hermit_classpath() -> str:
     return os.pathsep.join([str(hermit), str(hermit / "HermiT.jar")])
 
 
-def _run_hermit(java: str, path: Path) -> bool:
+def _run_hermit(java: str, path: Path, heap: str = DEFAULT_HEAP) -> bool:
     """Whether HermiT finds the ontology in ``path`` consistent. It answers "owl:Thing is
     satisfiable" for a consistent ontology and throws InconsistentOntologyException otherwise; it
     exits 0 even when it cannot read its input, so anything else is an error."""
-    command = [java, *JAVA_OPTIONS, "-cp", hermit_classpath(), HERMIT_MAIN, "-k", path.as_uri()]
+    command = [java, f"-Xmx{heap}", *JAVA_OPTIONS, "-cp", hermit_classpath(), HERMIT_MAIN, "-k",
+               path.as_uri()]
     try:
         done = subprocess.run(command, capture_output=True, text=True, errors="replace",
                               timeout=HERMIT_TIMEOUT_SECONDS, check=False)
     except subprocess.TimeoutExpired:
         raise KzmigError(f"HermiT did not finish within {HERMIT_TIMEOUT_SECONDS} s; run the build "
                          "with --no-reason to skip the consistency check") from None
-    output = done.stdout + done.stderr
-    if "InconsistentOntologyException" in output:
+    return hermit_verdict(done.returncode, done.stdout, done.stderr, path, heap)
+
+
+def hermit_verdict(returncode: int, stdout: str, stderr: str, path: Path, heap: str) -> bool:
+    """Read HermiT's answer from its exit code and output: True consistent, False inconsistent;
+    ReasonerOutOfMemory when Java ran out of memory (whatever else the trace names), KzmigError
+    for any other failure."""
+    output = stdout + stderr
+    memory = next((line.strip() for line in output.splitlines()
+                   if any(words in line for words in _MEMORY_FAILURES)), None)
+    if memory is not None:
+        triples = sum(1 for _ in path.open(encoding="utf-8")) if path.exists() else 0
+        raise ReasonerOutOfMemory(
+            f"HermiT ran out of memory with a {heap} heap on {triples} triples ({memory}); the "
+            f"consistency check did not run: give it more with --reasoner-heap or "
+            f"{HEAP_ENVIRONMENT} (e.g. 8g), or skip it with --no-reason")
+    if _INCONSISTENT.search(output):
         return False
-    if done.returncode == 0 and f"{OWL.Thing} is satisfiable" in done.stdout:
+    if returncode == 0 and f"{OWL.Thing} is satisfiable" in stdout:
         return True
     tail = "\n".join(output.strip().splitlines()[-5:])
-    raise KzmigError(f"HermiT failed (exit code {done.returncode}) on {path.name}:\n{tail}\n"
+    raise KzmigError(f"HermiT failed (exit code {returncode}) on {path.name}:\n{tail}\n"
                      "Check that `java -version` works; --no-reason skips the check.")
 
 
