@@ -40,6 +40,8 @@ from typing import Any
 
 import yaml
 
+from kzmig_kg.kinds.acts import CONVOCATIONS
+
 ROOT = Path(__file__).resolve().parents[1]
 REAL_TRIPLES = 35_000  # the curated graph with ontology and vocabularies, about
 
@@ -53,7 +55,6 @@ PARTNERS = 200
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 YEARS = tuple(range(1991, 2024))
 SEXES = ("sex-female", "sex-male")
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
 SYNTHETIC = "Synthetic record made by benchmarks/generate.py for scale tests; not from the thesis."
 
 
@@ -91,6 +92,13 @@ def generate(data_dir: Path, out: Path, triples: int, seed: int) -> dict[str, in
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return counts
+
+
+def convocation(year: int) -> str:
+    """The convocation suffix an act of ``year`` carries (the one that sat then, latest first)."""
+    sitting = [suffix for suffix, (first, last) in CONVOCATIONS.items()
+               if first <= year and (last is None or year <= last)]
+    return sitting[-1]
 
 
 class _Templates:
@@ -225,7 +233,7 @@ class _Generator:
         for n, (agreement, year) in enumerate(agreements[:count // 4]):
             record_id = f"law-gen-ratify-{n}"
             records.append(self._clone(
-                self.t.ratification, record_id, number=f"{2000 + n}-{ROMAN[n % len(ROMAN)]}",
+                self.t.ratification, record_id, number=f"{2000 + n}-{convocation(year)}",
                 date=str(year), ratifies=[agreement],
                 title={"en": f"On ratification of agreement {agreement} (synthetic)"}))
             made.append((record_id, year))
@@ -234,7 +242,7 @@ class _Generator:
             year = self.rng.choice(YEARS[:-6])
             base = f"law-gen-{chain}"
             records.append(self._clone(
-                self.t.law, base, number=f"{chain}-{ROMAN[chain % len(ROMAN)]}", date=str(year),
+                self.t.law, base, number=f"{chain}-{convocation(year)}", date=str(year),
                 title={"en": f"On migration matters, part {chain} (synthetic)"}, replaces=[]))
             records[-1].pop("replaces")
             made.append((base, year))

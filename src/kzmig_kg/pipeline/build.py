@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..errors import InconsistentOntology, KzmigError, ValidationFailed
+from ..paths import SEARCH_INDEX
 from .graph import build_graph
 from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency
@@ -48,7 +49,7 @@ class BuildResult:
 # what a release held before releases carried a marker: such a dist/ is replaced too
 RELEASE_ENTRIES = frozenset({*FILES, "context.jsonld", "store", "void.ttl", "validation-report.ttl",
                              "validation-report.txt", "build-timings.json",
-                             "kzmig-schemaorg.jsonld"})
+                             "kzmig-schemaorg.jsonld", "kzmig.sssom.ttl", SEARCH_INDEX})
 # a build with fewer than this share of the previous release's records stops unless forced
 FEWEST_RECORDS_SHARE = 0.5
 

@@ -16,6 +16,7 @@ import re
 import signal
 import time
 from collections.abc import Callable, Iterator
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
@@ -58,14 +59,8 @@ def stream_query(store_dir: Path, text: str, bound: dict[str, Term], fmt: str,
     worker = context.Process(target=_work, daemon=True,
                              args=(send, Path(store_dir), text, bound, fmt, source, max_rows))
     deadline = time.monotonic() + timeout
-    stops = {signal.SIGINT, signal.SIGTERM}
     try:
-        # held back during the fork and delivered just after, when the worker can be killed
-        signal.pthread_sigmask(signal.SIG_BLOCK, stops)
-        try:
-            worker.start()
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, stops)
+        _start_holding_signals(worker)
         send.close()
         while True:
             remaining = deadline - time.monotonic()
@@ -92,6 +87,24 @@ def stream_query(store_dir: Path, text: str, bound: dict[str, Term], fmt: str,
             worker.kill()
         worker.join()
         receive.close()
+
+
+def _start_holding_signals(worker: BaseProcess) -> None:
+    """Start the worker with Ctrl-C and SIGTERM held back until it has started, then delivered,
+    so that the caller always knows the worker it must kill. A handler that only records is used
+    rather than a signal mask, because a mask is per thread and a library thread of this process
+    (RocksDB's, once a store was opened) would take the signal and run Python's handler anyway."""
+    stops = (signal.SIGINT, signal.SIGTERM)
+    held: list[int] = []
+    previous = {stop: signal.signal(stop, lambda number, _frame: held.append(number))
+                for stop in stops}
+    try:
+        worker.start()
+    finally:
+        for stop, handler in previous.items():
+            signal.signal(stop, handler)
+        for number in held[:1]:
+            signal.raise_signal(number)
 
 
 def _work(send, store_dir: Path, text: str, bound: dict[str, Term], fmt: str, source: str,
