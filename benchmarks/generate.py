@@ -80,13 +80,16 @@ def plan(triples: int) -> dict[str, int]:
 def generate(data_dir: Path, out: Path, triples: int, seed: int) -> dict[str, int]:
     """Write ``out/data`` (curated + generated records); return the records generated per kind."""
     counts = plan(triples)
+    target = out / "data"
+    if target.exists() and not (target / "generated").is_dir():
+        raise SystemExit(f"error: {target} exists and was not written by generate.py (no "
+                         "generated/ in it); nothing was changed: give another --out")
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".data-", dir=out))
     try:
         shutil.copytree(data_dir, tmp / "data")
         _Generator(_Templates(data_dir), random.Random(seed), tmp / "data" / "generated").run(counts)
-        target = out / "data"
-        if target.exists():
+        if target.exists():  # an earlier output of this script (checked above)
             shutil.rmtree(target)
         os.replace(tmp / "data", target)
     finally:

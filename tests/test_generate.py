@@ -6,6 +6,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 from kzmig_kg.pipeline.graph import build_graph
 from kzmig_kg.pipeline.records import read_records
 from kzmig_kg.pipeline.validate import validate_graph
@@ -53,3 +55,13 @@ def test_generated_records_pass_the_records_stage_and_shacl(tmp_path: Path) -> N
     assert 0.8 * TARGET <= triples <= 1.25 * TARGET, triples
     report = validate_graph(dataset, records)
     assert report.conforms, report.summary()
+
+
+def test_a_data_directory_it_did_not_write_is_refused_and_kept(tmp_path: Path) -> None:
+    mine = tmp_path / "data"
+    mine.mkdir()
+    (mine / "acts.yaml").write_text("kind: act\nrecords: []\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="was not written by generate.py"):
+        _generator().generate(DATA, tmp_path, TARGET, 17)
+    assert [p.name for p in mine.iterdir()] == ["acts.yaml"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".data-")]

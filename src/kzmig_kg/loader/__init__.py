@@ -5,7 +5,9 @@
 - ``extract.extract_document(path)``: citations of legal acts, dates and migration figures, each
   anchored by character offsets; ``to_rdf`` writes them as Web Annotations or JSON lines;
 - ``reconcile.reconcile_document(path)``: the extracted items matched against the graph's acts
-  and observations.
+  and observations;
+- ``ingest.ingest_document(path)`` and ``review``: a new document registered, extracted and
+  reconciled into draft records under ``review/``, which a curator accepts into ``data/``.
 
 It imports the base modules, ``kinds`` (act types) and ``pipeline`` (to read the records or the
 store); never ``query``, ``publish`` or ``cli``.

@@ -9,7 +9,8 @@
 6. ``release.write_release(...)``: the dumps, JSON-LD, schema.org, VoID/DCAT and the on-disk
    store, swapped into ``dist/`` at once.
 
-``build.build_release(data_dir, out_dir)`` runs them; ``passages`` keeps the records' locators in
-step with the source documents. The pipeline imports the base modules, ``mapping`` and ``kinds``;
+``build.build_release(data_dir, out_dir)`` runs them inside ``outdir.replace_output`` (a marked,
+locked, versioned output swapped in by one rename); ``derive`` adds the figures the document only
+implies; ``passages`` keeps the records' locators in step with the source documents. The pipeline imports the base modules, ``mapping`` and ``kinds``;
 never ``query``, ``loader``, ``publish`` or ``cli``.
 """
