@@ -11,6 +11,6 @@
 
 ``build.build_release(data_dir, out_dir)`` runs them inside ``outdir.replace_output`` (a marked,
 locked, versioned output swapped in by one rename); ``derive`` adds the figures the document only
-implies; ``passages`` keeps the records' locators in step with the source documents. The pipeline imports the base modules, ``mapping`` and ``kinds``;
-never ``query``, ``loader``, ``publish`` or ``cli``.
+implies; ``passages`` keeps the records' locators in step with the source documents. The pipeline
+imports the base modules, ``mapping`` and ``kinds``; never ``query``, ``loader``, ``publish`` or ``cli``.
 """
