@@ -97,7 +97,8 @@ def test_official_titles_and_dates_of_confirmed_acts(release) -> None:
 def test_every_adilet_id_is_confirmed_by_the_page_of_that_document(release) -> None:
     rows = release.query(PREFIXES + """SELECT ?act ?id ?url WHERE {
         ?act eli:id_local ?id .
-        OPTIONAL { ?act kzo:confirmedBy/schema:url ?url . FILTER (CONTAINS(STR(?url), CONCAT("/docs/", ?id))) } }""")
+        OPTIONAL { ?act kzo:confirmedBy/schema:url ?url .
+                   FILTER (CONTAINS(STR(?url), CONCAT("/docs/", ?id))) } }""")
     assert len({r["act"] for r in rows}) == 7
     assert [r for r in rows if r.get("url") is None] == []
     for row in rows:
