@@ -152,7 +152,8 @@ class _Generator:
     def _clone(self, template: dict, record_id: str, **fields: Any) -> dict:
         record = copy.deepcopy(template)
         for key in ("wikidata", "geonames", "adilet_id", "date_adopted", "number_as_printed",
-                    "in_force_from", "alt_titles", "alt_names", "ratified_by", "supplements"):
+                    "in_force_from", "alt_titles", "alt_names", "ratified_by", "supplements",
+                    "official_title", "evidence"):
             record.pop(key, None)
         record["id"] = record_id
         record.update(fields)

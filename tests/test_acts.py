@@ -199,7 +199,8 @@ def test_dates_are_as_precise_as_the_text(release, acts) -> None:
     assert stated("govres-2022-961") == ("2022", "gYear")
     # the thesis gives only the year of Law No. 477-IV; the day comes from the verified reference
     assert {str(d) for d in acts["law-2011-477-IV"]["adopted"]} == {"2011-07-22"}
-    assert not acts["govres-2022-961"]["adopted"]
+    # the thesis gives the year of Resolution No. 961; its stored Adilet page gives the day
+    assert {str(d) for d in acts["govres-2022-961"]["adopted"]} == {"2022-11-30"}
 
 
 DATE_PHRASES = {
@@ -266,6 +267,7 @@ def test_law_477_iv_is_one_base_act_with_four_amendments(release, acts) -> None:
     rows = release.query(PREFIXES + f"""
         SELECT ?amendment ?year ?number WHERE {{
           ?amendment eli:amends <{base}> ; kzo:year ?year .
+          FILTER EXISTS {{ ?amendment prov:wasDerivedFrom ?passage }}
           OPTIONAL {{ ?amendment eli:number ?number }} }}""")
     assert sorted(int(r["year"]) for r in rows) == [2015, 2020, 2021, 2024]
     assert all(r.get("number") is None for r in rows), "the thesis gives no numbers of the amending laws"
@@ -275,6 +277,11 @@ def test_law_477_iv_is_one_base_act_with_four_amendments(release, acts) -> None:
     assert [r["act"] for r in numbered] == [base]
     adilet = release.query(PREFIXES + f"SELECT ?id WHERE {{ <{base}> eli:id_local ?id }}")
     assert [r["id"] for r in adilet] == ["Z1100000477"]
+    # the amendments its Adilet pages list are acts of their own, sourced from those pages
+    listed = release.query(PREFIXES + f"""SELECT ?number WHERE {{
+        ?amendment eli:amends <{base}> ; eli:number ?number ; dct:source ?page .
+        FILTER NOT EXISTS {{ ?amendment prov:wasDerivedFrom ?passage }} }} ORDER BY ?number""")
+    assert [r["number"] for r in listed] == ["147-VI", "327-VI"]
 
 
 def test_act_iris_are_unique_and_built_from_identifiers(acts) -> None:
@@ -304,8 +311,11 @@ def test_amendments_and_supersession(release) -> None:
     replaces = ids_of(release, """
         SELECT ?a ?b WHERE { ?x dct:replaces ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
     assert replaces == {("law-2011-477-IV", "law-1997-204")}
-    # repeal of the 1997 law is not established from the text: no eli:repeals is asserted
-    assert not release.query(PREFIXES + "SELECT * WHERE { ?x eli:repeals ?y }")
+    # repeal of the 1997 law is not established from the text: the only eli:repeals is the one
+    # the Adilet page of Resolution No. 133 of 2014 records
+    repeals = ids_of(release, """
+        SELECT ?a ?b WHERE { ?x eli:repeals ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
+    assert repeals == {("govres-2016-190", "govres-2014-133")}
     commences = ids_of(release, """
         SELECT ?a ?b WHERE { ?x eli:commences ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
     assert commences == {("scres-1992-immigration", "law-1992-immigration")}
@@ -359,13 +369,15 @@ def test_schemaorg_export_has_the_acts_as_legislation(release, acts) -> None:
     adopted = Literal("2011-07-22", datatype=URIRef(XSD + "date"))
     assert adopted in set(graph.objects(base, SCHEMA.legislationDate))
     amending = set(graph.subjects(SCHEMA.legislationAmends, base))
-    assert amending == {URIRef(acts[f"law-477-IV-amend-{y}"]["iri"]) for y in (2015, 2020, 2021, 2024)}
+    assert amending == {URIRef(acts[f"law-477-IV-amend-{y}"]["iri"]) for y in (2015, 2020, 2021, 2024)} | {
+        URIRef(acts[record_id]["iri"]) for record_id in ("law-2018-147-VI", "law-2020-327-VI")}
 
 
 def test_acts_by_number_returns_477_iv_with_its_amendments(release) -> None:
     rows = named(release, "acts-by-number", number="477-IV")
     assert {r["act"] for r in rows} == {KZELI + "zakon/2011/477-IV"}
-    assert sorted(str(r["amendmentDate"])[:4] for r in rows) == ["2015", "2020", "2021", "2024"]
+    assert sorted(str(r["amendmentDate"])[:4] for r in rows) == [
+        "2015", "2018", "2020", "2020", "2021", "2024"]   # with Nos. 147-VI and 327-VI from Adilet
     (resolution,) = named(release, "acts-by-number", number="961")
     assert resolution["type"] == "Resolution of the Government" and str(resolution["year"]) == "2022"
     (law,) = named(release, "acts-by-number", number="204")
@@ -374,8 +386,9 @@ def test_acts_by_number_returns_477_iv_with_its_amendments(release) -> None:
 
 def test_amendment_chain_in_date_order(release) -> None:
     rows = named(release, "acts-amendment-chain", act=KZELI + "zakon/2011/477-IV")
-    assert [r["step"] for r in rows] == [0, 1, 1, 1, 1]
-    assert [str(r["stated"])[:4] for r in rows] == ["2011", "2015", "2020", "2021", "2024"]
+    assert [r["step"] for r in rows] == [0, 1, 1, 1, 1, 1, 1]
+    # Nos. 147-VI (2018) and 327-VI (2020-05-13) come from the law's Adilet pages
+    assert [str(r["stated"])[:4] for r in rows] == ["2011", "2015", "2018", "2020", "2020", "2021", "2024"]
 
 
 def test_acts_in_force_on_a_date(release, acts) -> None:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
 
+from ..errors import RecordError
 from ..mapping import Field, Kind, MappingContext, Record, register, typed
-from ..namespaces import DCTERMS, ELI, EUC, KZELI, KZO, KZT, RDF, RDFS, SKOS
+from ..namespaces import DCTERMS, ELI, EUC, EUL, KZELI, KZO, KZT, RDF, RDFS, SKOS
+from .evidence import PAGE_LANGUAGES, adilet_page, evidence_iri
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ STATUSES = {
 ADILET_ID = re.compile(r"^[A-Z][0-9]{2}[0-9A-Z]{7}[0-9A-Z_]$")
 URI_SAFE_NUMBER = re.compile(r"^[0-9A-Za-z-]+$")
 ADILET_PAGE = "https://adilet.zan.kz/rus/docs/"
+HTML = URIRef("http://www.iana.org/assignments/media-types/text/html")
 # a convocation suffix is a Roman numeral (477-IV, 2586-XII, 50-VIII)
 ROMAN = re.compile(r"^X{0,3}(IX|IV|V?I{0,3})$")
 # Years of each convocation that numbers acts (477-IV): the Supreme Council of the Kazakh SSR and
@@ -144,12 +147,60 @@ def _act_to_rdf(record: Record, ctx: MappingContext) -> None:
         ctx.add(act, RDFS.seeAlso, URIRef(ADILET_PAGE + record.get("adilet_id")))
     for page in ctx.refs(record, "evidence"):
         ctx.add(act, KZO.confirmedBy, page)
+        if not record.get("passages"):
+            ctx.add(act, DCTERMS.source, page)   # an act known from Adilet alone, not the thesis
+    _adilet_versions(record, ctx, act)
     if record.get("status") in STATUSES:
         ctx.add(act, ELI.in_force, STATUSES[record.get("status")])
     if record.get("status") == "draft":
         ctx.add(act, KZO.legislativeStatus, Literal("draft under consideration", lang="en"))
     if record.get("wikidata"):
         ctx.add(act, SKOS.exactMatch, URIRef(f"http://www.wikidata.org/entity/{record.get('wikidata')}"))
+
+
+def _adilet_versions(record: Record, ctx: MappingContext, act: URIRef) -> None:
+    """One eli:LegalExpression per language of `official_title` (its eli:title), embodied by an
+    HTML eli:Format whose exemplar is the stored Adilet page of that language (ELI's FRBR levels:
+    the page is never the act itself)."""
+    titles = record.get("official_title") or {}
+    own_id = record.get("adilet_id")
+    pages: dict[str, list[Record]] = {}      # the act's own Adilet pages, by language tag
+    for evidence_id in record.get("evidence", []):
+        page = ctx.records.by_id.get(evidence_id)
+        adilet = adilet_page(str(page.get("url"))) if page is not None else None
+        if adilet and adilet[1] == own_id:
+            pages.setdefault(PAGE_LANGUAGES[adilet[0]][0], []).append(page)
+    if own_id and not pages:
+        ctx.errors.append(RecordError(
+            record.file, record.line_of("adilet_id"), "adilet_id",
+            f"no Adilet page of document {own_id} in `evidence` confirms the ID",
+            "name the stored page (https://adilet.zan.kz/.../docs/ID) in `evidence`, or leave the "
+            "ID out and say in `note` that no stored page confirms it"))
+    for tag, title in titles.items():
+        matching = [p for p in pages.get(tag, [])
+                    if isinstance(p.get("title"), dict) and p.get("title").get(tag) == title]
+        if not matching:
+            ctx.errors.append(RecordError(
+                record.file, record.line_of("official_title"), "official_title",
+                f"no Adilet page in `evidence` gives the {tag} title '{title}'",
+                "copy the title exactly as the stored page of that language gives it, and name "
+                "the page in `evidence`"))
+            continue
+        lang3 = next(k for k, (t, _) in PAGE_LANGUAGES.items() if t == tag)
+        expression, fmt = URIRef(f"{act}/{lang3}"), URIRef(f"{act}/{lang3}/html")
+        typed(ctx, expression, ELI.LegalExpression, ELI.Expression)
+        ctx.add(act, ELI.is_realized_by, expression)
+        ctx.add(expression, ELI.realizes, act)
+        ctx.add(expression, ELI.language, EUL[PAGE_LANGUAGES[lang3][1]])
+        ctx.add(expression, ELI.title, Literal(title, lang=tag))
+        typed(ctx, fmt, ELI.Format, ELI.Manifestation)
+        ctx.add(expression, ELI.is_embodied_by, fmt)
+        ctx.add(fmt, ELI.embodies, expression)
+        ctx.add(fmt, ELI["format"], HTML)
+        ctx.add(fmt, ELI.media_type, HTML)
+        for page in matching:
+            ctx.add(fmt, ELI.is_exemplified_by, URIRef(str(page.get("url"))))
+            ctx.add(fmt, KZO.confirmedBy, evidence_iri(page))
 
 
 ACT_TYPE_SCHEME = KZT[""]
@@ -193,6 +244,12 @@ def _check_act(record: Record) -> list[tuple[str, str, str]]:
                          "not a convocation numeral",
                          "the suffix of a Kazakh act number is an upper-case Roman numeral "
                          "(477-IV, 2586-XII); keep other printed forms in number_as_printed"))
+    if not record.get("passages") and not (record.get("evidence") and record.get("adilet_id")
+                                           or record.get("evidence") and record.get("note")):
+        problems.append(("passages", "an act without passages of the thesis and without the "
+                         "Adilet page it comes from",
+                         "give the passages, or name the Adilet page in `evidence` (with its "
+                         "adilet_id or a note saying where on the page the act is listed)"))
     if not number and not record.get("note"):
         problems.append(("number", "the act has no number and no note saying why",
                          "give the official number, or say in `note` that the source gives none"))
@@ -279,7 +336,12 @@ register(Kind(
         Field("based_on", "ref", many=True, refs=("act",)),
         Field("ratifies", "ref", many=True, refs=("agreement",)),
         Field("refers_to", "ref", many=True, refs=("act", "agreement")),
-        Field("adilet_id", "text", doc="only where established; never parsed for meaning"),
+        Field("adilet_id", "text",
+              doc="only where a stored Adilet page named in `evidence` shows it; never parsed "
+                  "for meaning"),
+        Field("official_title", "langtext",
+              doc="the title as the Adilet page of each language in `evidence` gives it (ru from "
+                  "/rus/, kk from /kaz/, en from the unofficial /eng/ translation), copied exactly"),
         Field("evidence", "ref", many=True, refs=("evidence",),
               doc="pages outside the thesis that confirm the act's identifier, number or dates"),
         Field("status", "enum", choices=("in-force", "not-in-force", "partially-in-force",
