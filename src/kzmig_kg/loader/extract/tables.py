@@ -117,6 +117,19 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
     return figures, row
 
 
+def _year_columns(cells: list[tuple[int, int, str]]) -> tuple[int | None, int]:
+    """Where a header's run of year columns starts and how many columns follow it ("Country  2022
+    2023  Share in 2023, %"), or (None, 0) when the years are not one run after at most one label."""
+    flags = [bool(_YEAR_CELL.fullmatch(c[2].strip())) for c in cells]
+    if True not in flags:
+        return None, 0
+    first = flags.index(True)
+    last = len(flags) - 1 - flags[::-1].index(True)
+    if first > 1 or not all(flags[first:last + 1]):
+        return None, 0
+    return first, len(cells) - last - 1
+
+
 def find_tables(text: str) -> list[TableFound]:
     """Every table of years by country (or countries by year) in the text, a figure per cell."""
     lines = _lines(text)
@@ -133,7 +146,8 @@ def find_tables(text: str) -> list[TableFound]:
                                          lines[row - 1][0] + len(lines[row - 1][1]), figures))
                 index = row
                 continue
-        if len(years) < 2 or len(years) < len(cells) - 1:
+        first_year, extra = _year_columns(cells)
+        if len(years) < 2 or first_year is None:
             index += 1
             continue
         caption_at, caption = _caption(lines, index)
@@ -145,6 +159,8 @@ def find_tables(text: str) -> list[TableFound]:
         while row < len(lines) and lines[row][1].strip():
             r_offset, r_line = lines[row]
             r_cells = _cells(r_line, r_offset)
+            # the year columns, then any extra columns (a share, a change) the header names
+            r_cells = r_cells[:len(r_cells) - extra] if extra else r_cells
             numbers = r_cells[-len(years):] if len(r_cells) > len(years) else []
             if not numbers or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
                 break
