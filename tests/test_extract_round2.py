@@ -97,3 +97,41 @@ def test_since_a_year_a_count_covers_the_years_to_the_latest_the_text_reports(tm
     changes = [i for i in _items(tmp_path, text, document_date="2024-01-11")
                if i.kind == "figure" and i.get("stated_change_pct") is not None]
     assert all(i.get("period") != "2019/2023" for i in changes)
+
+
+# --------------------------------------------------- patterns of the second blind round (16)
+
+def test_a_table_with_a_column_per_quarter_takes_the_year_of_its_caption(tmp_path):
+    found = figures(tmp_path, "Table 4. Net migration by quarter of 2024, persons\n\n"
+                              "Quarter        Q1      Q2      Q3      Q4\n"
+                              "Net          -512     730   1,244     318\n")
+    assert found[-512] == ("2024-Q1", "net", None)
+    assert found[1244] == ("2024-Q3", "net", None)
+    # without a year in the caption the quarters cannot be dated: no figures from the table
+    assert 1244 not in figures(tmp_path, "Table 4. Net migration by quarter, persons\n\n"
+                                         "Quarter        Q1      Q2      Q3      Q4\n"
+                                         "Net          -512     730   1,244     318\n")
+
+
+def test_taking_and_took_stand_where_data_stand(tmp_path):
+    found = figures(tmp_path, "In January-June 2025, 4,310 residents emigrated. Russia remained the top "
+                              "destination, taking 3,015 of the emigrants, while Germany took 611.\n")
+    assert found[3015] == ("2025-H1", "emigration", "RUS")
+    assert found[611] == ("2025-H1", "emigration", "DEU")
+
+
+def test_kandas_status_is_immigration_and_a_list_joined_by_i_keeps_each_country(tmp_path):
+    found = figures(tmp_path, "В 2024 году статус кандаса получили 14 950 этнических казахов. Больше "
+                              "всего кандасов прибыло из Узбекистана — 6 812 человек, из Китая — 3 204 "
+                              "и из Туркменистана — 1 930.\n")
+    assert found[14950] == ("2024", "immigration", None)
+    assert found[3204] == ("2024", "immigration", "CHN")
+    assert found[1930] == ("2024", "immigration", "TKM")
+
+
+def test_a_named_code_followed_by_its_bracketed_citation_is_one_citation(tmp_path):
+    found = [i for i in _items(tmp_path, "Organising illegal migration is an offence under Article 394 "
+                                         "of the Criminal Code (Code of the Republic of Kazakhstan No. "
+                                         "226-V, 3 July 2014). The Criminal Code applies.\n")
+             if i.kind == "citation"]
+    assert [(c.get("act_type"), c.get("number")) for c in found] == [("code", "226-V"), ("code", None)]

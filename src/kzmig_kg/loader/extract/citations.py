@@ -427,6 +427,9 @@ def _named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         if match is None or match.start() in seen or spans.covers(match.start()):
             continue
         seen.add(match.start())
+        bracket = re.match(r"\s*\(\s*", text[match.end():match.end() + 6])
+        if bracket and spans.covers(match.end() + bracket.end()):
+            continue        # "the Criminal Code (Code of the Republic ... No. 226-V)": cited in the brackets
         if match.group("const"):
             head, title = "Constitution", "Constitution"
         elif match.group("code"):

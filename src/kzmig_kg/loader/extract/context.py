@@ -25,7 +25,7 @@ _FLOW = re.compile(
     r"|(?P<imm>immigra\w*|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
-    r"приток\w*|келд\w*|келген\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
+    r"приток\w*|келд\w*|келген\w*|kandas\s+status|стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
     re.IGNORECASE)
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
 MIGRATION = re.compile(
@@ -104,7 +104,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         if token.unit_end <= mention.start <= token.unit_end + 40:
             gap = text[token.unit_end:mention.start]
             if re.fullmatch(r"\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?", gap) or \
-                    re.fullmatch(r"[\s,]+(?:[—–-]\s+)?(?!в\s+том\s+числе)(?:[а-яё]+\s+){1,3}"
+                    re.fullmatch(r"[\s,]+(?:[—–-]\s+)?(?!в\s+том\s+числе|[иа]\s)(?:[а-яё]+\s+){1,3}"
                                  r"(?:в|во|из|на)\s+", gap):
                 return mention, "after"
             break
