@@ -577,6 +577,8 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="Only the table of figures.")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR,
                         help="Folder of gold documents (NAME.txt + NAME.yaml) scored after the thesis.")
+    parser.add_argument("--no-speed", action="store_true",
+                        help="Leave out the ingest time of a 20-page report (benchmarks/ingest_speed.py).")
     parser.add_argument("--only", nargs="+", metavar="NAME",
                         help="Score only these gold documents (their names without .txt), not the "
                              "thesis: a blind round scores the documents it adds.")
@@ -604,6 +606,10 @@ def main() -> int:
         print("\ncurated records whose citations could not be located:")
         print("\n".join(f"  {note}" for note in gold.notes))
     evaluate_gold(args.gold, quiet=args.quiet)
+    if not args.no_speed:
+        from ingest_speed import measure  # beside this script
+
+        print(f"\ningest speed: {measure(20)}")
     return 0
 
 

@@ -42,7 +42,8 @@ from ..kinds.acts import ACT_TYPES
 from .claims import draft_claims, record_period
 from .extract import extract_document
 from .model import Item
-from .reconcile import GraphIndex, graph_index, reconcile_citation, reconcile_figure
+from .reconcile import GraphIndex, reconcile_citation, reconcile_figure
+from .record_index import record_index
 
 GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
 _DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
@@ -327,7 +328,7 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     from ..pipeline.records import read_records
 
     records = read_records(data_dir)
-    index = graph_index(data_dir, records=records)
+    index = record_index(records)      # as graph_index, without building the graph
     countries = {r.id for r in records.of_kind("country")}
     orgs = {r.id for r in records.of_kind("organisation")}
     draft = Draft(doc_id, folder)
