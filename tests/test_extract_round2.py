@@ -135,3 +135,34 @@ def test_a_named_code_followed_by_its_bracketed_citation_is_one_citation(tmp_pat
                                          "226-V, 3 July 2014). The Criminal Code applies.\n")
              if i.kind == "citation"]
     assert [(c.get("act_type"), c.get("number")) for c in found] == [("code", "226-V"), ("code", None)]
+
+
+# --------------------------------------------------- patterns of the third blind round (17)
+
+def test_a_year_earlier_after_a_number_dates_that_number_only(tmp_path):
+    found = figures(tmp_path, "Kazakhstan recorded a net inflow of 2,340 people in 2024. Departures to "
+                              "Russia decreased to 9,870 from 11,920 a year earlier, while arrivals from "
+                              "Uzbekistan grew by 8% to 4,190.\n")
+    assert found[11920] == ("2023", "emigration", "RUS")
+    assert found[4190] == ("2024", "immigration", "UZB")
+    # before its number, "годом ранее" is the time of the sentence
+    found = figures(tmp_path, "В 2024 году страну покинули 10 876 человек. Годом ранее страну покинули "
+                              "13 225 человек.\n")
+    assert found[13225][0] == "2023"
+
+
+def test_a_bracketed_count_and_a_dash_before_the_destination_keep_their_country(tmp_path):
+    found = figures(tmp_path, "В 2025 году выбыли из республики 2 410 человек. Большинство из них "
+                              "(1 870 человек) уехали в Россию, еще 245 — в Германию.\n")
+    assert found[1870] == ("2025", "emigration", "RUS")
+    assert found[245] == ("2025", "emigration", "DEU")
+    # "N человек, из Китая — M": the country after the comma is the next number's
+    found = figures(tmp_path, "В 2023 году прибыли из Узбекистана — 2 540 человек, из Китая — 1 310 "
+                              "человек.\n")
+    assert found[2540][2] == "UZB" and found[1310][2] == "CHN"
+
+
+def test_a_constitution_or_code_named_with_its_date_gets_its_year(tmp_path):
+    found = [i for i in _items(tmp_path, "- Constitution of the Republic of Kazakhstan of 30 August 1995, "
+                                         "Article 12.\n- The Labour Code applies.\n") if i.kind == "citation"]
+    assert [(c.get("act_type"), c.get("year")) for c in found] == [("constitution", 1995), ("code", None)]

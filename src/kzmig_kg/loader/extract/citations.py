@@ -404,6 +404,11 @@ _DESCRIBED_LAW = re.compile(
     rf"[a-z][^,.;()\d]{{5,90}}?),?\s+(?:adopted|enacted|passed)\s+in\s+(?P<date>{YEAR})(?!\d)")
 
 
+# the date after a named act: "Constitution of the Republic of Kazakhstan of 30 August 1995"
+_NAMED_DATE = re.compile(
+    rf"(?:{WS}of{WS}the{WS}Republic{WS}of{WS}Kazakhstan|{WS}Республики{WS}Казахстан)?"
+    rf"{OWS},?{OWS}(?:of|dated|adopted{WS}on|от|принят\w*{WS}(?:на{WS}референдуме{WS})?)?{WS}"
+    rf"(?P<date>{DATE_PATTERN})")
 _NAMED_HINT = re.compile(r"[Cc]ode\b|[Кк]одекс|Constitution|[Кк]онституци")
 
 
@@ -440,6 +445,8 @@ def _named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         parts = _Parts(head, match.start(), match.end(), "ru" if match.group("codru") else "en",
                        title=title, jurisdiction="KAZ" if "Республики" in text[match.end():match.end() + 12]
                        or "Republic" in text[match.end():match.end() + 20] else None)
+        if dated := _NAMED_DATE.match(text, match.end()):
+            parts.date_text, parts.end = dated.group("date"), dated.end()   # "... of 30 August 1995"
         citation = _finish(text, parts, "title")
         citation.act_type = "constitution" if match.group("const") else "code"
         citation.confidence = 0.6

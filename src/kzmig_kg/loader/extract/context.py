@@ -104,7 +104,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         if token.unit_end <= mention.start <= token.unit_end + 40:
             gap = text[token.unit_end:mention.start]
             if re.fullmatch(r"\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?", gap) or \
-                    re.fullmatch(r"[\s,]+(?:[—–-]\s+)?(?!в\s+том\s+числе|[иа]\s)(?:[а-яё]+\s+){1,3}"
+                    re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|[иа]\s)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap):
                 return mention, "after"
             break

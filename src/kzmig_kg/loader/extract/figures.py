@@ -37,9 +37,11 @@ _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицател�
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
-# "964 arrived from Mongolia", "310 left for Russia": a count, then a verb of moving and a place
+# "964 arrived from Mongolia", "310 left for Russia": a count, then a verb of moving and a place;
+# "еще 245 — в Германию": a count, a dash and a place
 _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrated|returned|relocated|"
-                         r"resettled)\s+(?:back\s+)?(?:from|to|for)\s+(?:the\s+)?[A-Z]")
+                         r"resettled)\s+(?:back\s+)?(?:from|to|for)\s+(?:the\s+)?[A-Z]|"
+                         r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
 _AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
 
 

@@ -165,7 +165,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
         compared = bool(_COMPARED.search(lead))
         times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since))
     for time in times:
-        time.attached = _is_attached(text, time.start, time.end)
+        time.attached = _is_attached(text, time.start, time.end) or bool(
+            time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
         line_start = text.rfind("\n", 0, time.start) + 1
         if _DATELINE.match(text[line_start:time.start]):
             time.compared = True          # "ASTANA, 11 January 2024.": the date of the text, not a period
@@ -180,6 +181,10 @@ _PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?\b(?:increase|decrease|grow|grew|fell
 _DATELINE = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?,\s*(?:\d{1,2}\s+\w+\s*)?$")
 
 
+# "from 11,920 a year earlier", "против 3,2 тыс. годом ранее": a relative time right after a number
+# dates that number only, not the numbers after it in the sentence
+_AFTER_NUMBER = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand|million|тыс\.?|млн\.?)?"
+                           r"[ \t]*(?:people|persons|человек\w*)?[ \t]*,?[ \t]*$", re.IGNORECASE)
 _LABELLED = re.compile(r"\s*:\s*[-−–]?\d")
 
 
@@ -233,8 +238,9 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|throughout)\s+(?:this|that|t
                           r"time|decade|years)\b", re.IGNORECASE)
 _NEXT_RANK = re.compile(r"\b(?:second|third|fourth|fifth|next)\s+(?:most\s+\w+|largest|biggest|main|"
                         r"highest|leading)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:previously|formerly|earlier|used\s+to|in\s+the\s+past|ранее|прежде)\b",
-                   re.IGNORECASE)
+# "a year earlier", "годом ранее" are relative times, not the past
+_PAST = re.compile(r"\b(?:previously|formerly|(?<!year )(?<!years )earlier|used\s+to|in\s+the\s+past|"
+                   r"(?<!годом )(?<!году )ранее|прежде)\b", re.IGNORECASE)
 _FIRST_RANK = re.compile(r"\b(?:highest|largest|biggest|main|most\s+popular|leading|first)\b",
                          re.IGNORECASE)
 
