@@ -158,3 +158,15 @@ def test_review_lists_the_drafts_and_an_accept_that_does_not_load_leaves_data_as
                                                 ("2023-9M", "2023-01--2023-09")])
 def test_periods_become_record_periods(period, record):
     assert record_period(period) == record
+
+
+def test_a_change_against_a_year_earlier_is_a_claim_on_the_same_period_of_the_year_before(tmp_path,
+                                                                                          data_copy):
+    path = tmp_path / "months.txt"
+    path.write_text("АЛМАТЫ, 12 января 2024 года. За январь-ноябрь 2023 года из страны выехали 8,7 тыс. "
+                    "человек, что на 20% меньше, чем годом ранее.\n", encoding="utf-8")
+    draft = ingest_document(path, data_dir=data_copy, review_dir=tmp_path / "review", doc_id="months")
+    [claim] = draft.claims
+    assert (claim["stated"], claim["direction"], claim["period"], claim["base_period"]) == \
+        (-20, "EMI", "2023-01--2023-11", "2022-01--2022-11")
+    assert "'годом ранее'" in claim["note"] and "not compared" in claim["note"]

@@ -25,6 +25,9 @@ _COMPARED_YEAR = re.compile(
     r"(?:compared\s+(?:to|with)|than(?:\s+in)?|against|relative\s+to|from|since|versus|vs\.?|"
     r"чем(?:\s+в)?|по\s+сравнению\s+с|против|относительно)\s+(?:the\s+)?(?:year\s+)?"
     r"(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(r"a\s+year\s+(?:earlier|ago|before)|the\s+previous\s+year|last\s+year|"
+                          r"годом\s+ранее|год\s+назад|прошлого\s+года|прошлом\s+году|предыдущего\s+года",
+                          re.IGNORECASE)
 _TOLERANCE = Decimal("0.5")       # percentage points: the stated change is rounded
 _PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
                 "9M": (1, 9)}
@@ -61,8 +64,11 @@ def _periods(item: Item, sentence: str) -> tuple[str, str, str] | None:
         return None
     year, part = int(match[1]), match[2]
     compared = [int(m["year"]) for m in _COMPARED_YEAR.finditer(sentence) if int(m["year"]) < year]
+    relative = _YEAR_BEFORE.search(sentence)
     if compared:
         base_year, how = compared[-1], "the year the sentence compares with"
+    elif relative:
+        base_year, how = year - 1, f"the same period a year before ('{relative.group()}')"
     else:
         base_year, how = year - 1, "not stated: the same period a year before"
     base = record_period(f"{base_year}{part}")
