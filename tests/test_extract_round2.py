@@ -166,3 +166,18 @@ def test_a_constitution_or_code_named_with_its_date_gets_its_year(tmp_path):
     found = [i for i in _items(tmp_path, "- Constitution of the Republic of Kazakhstan of 30 August 1995, "
                                          "Article 12.\n- The Labour Code applies.\n") if i.kind == "citation"]
     assert [(c.get("act_type"), c.get("year")) for c in found] == [("constitution", 1995), ("code", None)]
+
+
+# --------------------------------------------------- patterns of the fourth blind round (18)
+
+def test_year_columns_written_with_g_are_years(tmp_path):
+    found = figures(tmp_path, "2.1. Таблица 1 показывает выбывших на постоянное жительство (человек).\n\n"
+                              "Страна\t2022 г.\t2023 г.\nГермания\t2 874\t1 633\nИзраиль\t301\t176\n")
+    assert found[2874] == ("2022", "emigration", "DEU")
+    assert found[176] == ("2023", "emigration", "ISR")
+
+
+def test_a_bracketed_count_before_for_a_country_keeps_that_country(tmp_path):
+    found = figures(tmp_path, "In July-December 2024, 5,230 residents left the country, most of them "
+                              "(3,660) for Russia.\n")
+    assert found[3660] == ("2024-H2", "emigration", "RUS")

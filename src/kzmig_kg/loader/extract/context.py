@@ -103,7 +103,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     for mention in candidates:
         if token.unit_end <= mention.start <= token.unit_end + 40:
             gap = text[token.unit_end:mention.start]
-            if re.fullmatch(r"\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?", gap) or \
+            if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
+                            gap) or \
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|[иа]\s)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap):
                 return mention, "after"

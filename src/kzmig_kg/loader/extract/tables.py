@@ -20,7 +20,8 @@ from .dates import YEAR
 from .numbers import parse_number
 
 _CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}")
-_YEAR_CELL = re.compile(rf"{YEAR}")
+# a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
+_YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
 _TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
@@ -99,7 +100,7 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
         if len(r_cells) != len(places) + 1 or not _YEAR_CELL.fullmatch(r_cells[0][2].strip()) or \
                 not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in r_cells[1:]):
             break
-        year = int(r_cells[0][2])
+        year = int(r_cells[0][2].strip()[:4])
         for place, (start, end, raw) in zip(places, r_cells[1:], strict=True):
             try:
                 value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
@@ -155,7 +156,7 @@ def _by_quarter_rows(lines: list[tuple[int, str]], index: int, quarters: list[in
     """Figures of a table with a column per quarter of the year its caption states; a row per
     country, total or direction ("Net", "Arrivals"); the row after it."""
     caption_at, caption = _caption(lines, index)
-    years = _YEAR_CELL.findall(caption)
+    years = re.findall(rf"(?<!\d){YEAR}(?!\d)", caption)
     if len(set(years)) != 1:
         return [], index + 1
     year = int(years[0])
@@ -200,7 +201,7 @@ def find_tables(text: str) -> list[TableFound]:
     while index < len(lines):
         offset, line = lines[index]
         cells = _cells(line, offset)
-        years = [int(c[2]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
+        years = [int(c[2].strip()[:4]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
         if len(years) < 2 and (places := _country_columns(cells)) is not None:
             figures, row = _by_year_rows(lines, index, places)
             if figures:
