@@ -49,6 +49,7 @@ GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "ot
 _DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]{1,60}")
 DATELINE_LINES = 6
+DATELINE_WINDOW = 8000      # characters of the first window, enough for the dateline's lines
 
 
 @dataclass
@@ -318,7 +319,9 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
                          f"(kzmig-kg review) or delete that folder")
     if date is None:
-        date = _document_date(extract_document(path, encoding=encoding, kinds=("date",)).items())
+        head = extract_document(path, encoding=encoding, kinds=("date",))
+        head.window_chars = DATELINE_WINDOW      # the dateline is in the first lines: read only those
+        date = _document_date(head.items())
         if date is not None:
             first = extract_document(path, encoding=encoding, document_date=date)
     items = first.all_items()
