@@ -534,13 +534,17 @@ def _gold_dates(name: str, expected: list, items) -> DocScore:
     return score
 
 
-def evaluate_gold(gold_dir: Path = GOLD_DIR, out=sys.stdout, quiet: bool = False) -> dict[str, DocScore]:
-    """Score the loader on every document of ``gold_dir``; print a table per document and kind."""
+def evaluate_gold(gold_dir: Path = GOLD_DIR, out=sys.stdout, quiet: bool = False,
+                  names: list[str] | None = None) -> dict[str, DocScore]:
+    """Score the loader on the documents of ``gold_dir`` (those whose name is in ``names``, or
+    all); print a table per document and kind."""
     import yaml
 
     totals = {kind: DocScore("all", kind) for kind in ("citations", "figures", "dates")}
     rows: list[DocScore] = []
     for path in sorted(gold_dir.glob("*.txt")):
+        if names and path.stem not in names:
+            continue
         expected = yaml.safe_load(path.with_suffix(".yaml").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")
         items = extract_document(path, document_date=str(expected.get("date") or "") or None,
@@ -573,7 +577,15 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="Only the table of figures.")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR,
                         help="Folder of gold documents (NAME.txt + NAME.yaml) scored after the thesis.")
+    parser.add_argument("--no-speed", action="store_true",
+                        help="Leave out the ingest time of a 20-page report (benchmarks/ingest_speed.py).")
+    parser.add_argument("--only", nargs="+", metavar="NAME",
+                        help="Score only these gold documents (their names without .txt), not the "
+                             "thesis: a blind round scores the documents it adds.")
     args = parser.parse_args()
+    if args.only:
+        evaluate_gold(args.gold, quiet=args.quiet, names=args.only)
+        return 0
     text = args.document.read_text(encoding="utf-8")
     try:
         gold = load_gold(args.data, text)
@@ -594,6 +606,10 @@ def main() -> int:
         print("\ncurated records whose citations could not be located:")
         print("\n".join(f"  {note}" for note in gold.notes))
     evaluate_gold(args.gold, quiet=args.quiet)
+    if not args.no_speed:
+        from ingest_speed import measure  # beside this script
+
+        print(f"\ningest speed: {measure(20)}")
     return 0
 
 

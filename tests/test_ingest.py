@@ -26,6 +26,9 @@ In 2021, 26,000 people emigrated to Russia, and 3,138 went to Germany.
 
 Departures are governed by the Law of the Republic of Kazakhstan No. 477-IV of 22 July 2011 "On
 Population Migration" and by the Code on Administrative Offences (No. 235-V of 5 July 2014).
+
+Emigration to Russia rose by 6.3% in 2021 compared to 2020. Immigration from China fell by 50% in
+2021 compared to 2020, to 249 people.
 """
 
 OBSERVATIONS = """
@@ -39,6 +42,15 @@ SELECT ?value ?first ?sha WHERE {
        sdmx-measure:obsValue ?value ; prov:wasDerivedFrom ?passage .
   ?passage oa:hasSource ?doc ; kzo:firstLine ?first . ?doc kzo:sha256 ?sha .
 } ORDER BY ?value"""
+CLAIMS = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+SELECT ?claim ?stated ?first ?sha WHERE {
+  ?claim a kzo:StatedClaim ; kzo:statedValue ?stated ; prov:wasDerivedFrom ?passage .
+  ?passage oa:hasSource ?doc ; kzo:firstLine ?first . ?doc kzo:sha256 ?sha .
+  FILTER(CONTAINS(STR(?claim), "/claim/claim-note-2022-"))
+} ORDER BY ?stated"""
 
 
 @pytest.fixture
@@ -74,7 +86,31 @@ def test_a_document_goes_through_ingest_review_and_build_to_a_query(note, data_c
     found = release.query(OBSERVATIONS)
     sha = draft.observations and pending.summary["document"]["sha256"]
     assert [(r["value"], r["first"], r["sha"]) for r in found] == \
-        [(2915, 3, sha), (3138, 5, sha), (26000, 5, sha)]
+        [(249, 11, sha), (2915, 3, sha), (3138, 5, sha), (26000, 5, sha)]
+    # the changes the note states are published as claims, with their passages in the note
+    claims = [(r["claim"].rsplit("/", 1)[-1], float(r["stated"]), r["first"], r["sha"])
+              for r in release.query(CLAIMS)]
+    assert claims == [("claim-note-2022-IMM-CHN-2021", -50.0, 11, sha),
+                      ("claim-note-2022-EMI-RUS-2021", 6.3, 10, sha)]
+
+
+def test_ingest_drafts_the_stated_changes_as_claims_and_flags_those_the_stored_figures_refute(
+        note, data_copy, tmp_path):
+    draft = ingest_document(note, data_dir=data_copy, review_dir=tmp_path / "review", doc_id="note-2022")
+    claims = {c["id"]: c for c in draft.claims}
+    russia = claims["claim-note-2022-EMI-RUS-2021"]
+    assert (russia["claim"], russia["stated"], russia["period"], russia["base_period"],
+            russia["counterpart"], russia["passages"]) == \
+        ("percent-change", 6.3, "2021", "2020", "country-RUS", ["note-2022:10"])
+    # 25,126 to 26,717 in the graph: +6.33%, within rounding of the stated 6.3%
+    assert "agrees with bns23b-EMI-RUS-2021 and bns23b-EMI-RUS-2020" in russia["note"]
+    china = claims["claim-note-2022-IMM-CHN-2021"]
+    assert china["stated"] == -50
+    # 1,553 to 249 in the graph: -83.97%, not the stated -50%
+    assert "CONFLICT" in china["note"] and "-83.97%" in china["note"]
+    assert any("-83.97%" in c for c in draft.conflicts)
+    written = (tmp_path / "review" / "note-2022" / "claims.yaml").read_text(encoding="utf-8")
+    assert "kind: stated-claim" in written and "claim-note-2022-IMM-CHN-2021" in written
 
 
 def test_ingest_refuses_a_document_already_registered_and_leaves_nothing(data_copy, tmp_path):
@@ -122,3 +158,15 @@ def test_review_lists_the_drafts_and_an_accept_that_does_not_load_leaves_data_as
                                                 ("2023-9M", "2023-01--2023-09")])
 def test_periods_become_record_periods(period, record):
     assert record_period(period) == record
+
+
+def test_a_change_against_a_year_earlier_is_a_claim_on_the_same_period_of_the_year_before(tmp_path,
+                                                                                          data_copy):
+    path = tmp_path / "months.txt"
+    path.write_text("АЛМАТЫ, 12 января 2024 года. За январь-ноябрь 2023 года из страны выехали 8,7 тыс. "
+                    "человек, что на 20% меньше, чем годом ранее.\n", encoding="utf-8")
+    draft = ingest_document(path, data_dir=data_copy, review_dir=tmp_path / "review", doc_id="months")
+    [claim] = draft.claims
+    assert (claim["stated"], claim["direction"], claim["period"], claim["base_period"]) == \
+        (-20, "EMI", "2023-01--2023-11", "2022-01--2022-11")
+    assert "'годом ранее'" in claim["note"] and "not compared" in claim["note"]

@@ -1,11 +1,14 @@
-"""Where the project's hand-edited files live: the ontology (with its shapes and vocabularies) and
-the named queries, beside ``src/``."""
+"""Where the project's hand-edited files live: the ontology (with its shapes and vocabularies), the
+named queries and Kazakhstan's act-type scheme, beside ``src/``."""
 
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 ONTOLOGY_DIR = PROJECT_DIR / "ontology"
 QUERIES_DIR = PROJECT_DIR / "queries"
+# Kazakhstan's act types (the `act` kind's types, their classes and IRI segments) are data: the
+# SKOS scheme of the `kz` jurisdiction record in this file
+KAZAKH_SCHEME = PROJECT_DIR / "data" / "jurisdictions" / "kz.yaml"
 # the release's full-text index, written by pipeline.release and read by query.search (which,
 # importing only this name, starts without loading the pipeline's libraries)
 SEARCH_INDEX = "search.sqlite"

@@ -132,7 +132,8 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
 
     Extracts citations and figures, reconciles them with the records in --data and writes, under
     REVIEW/<id>/, the document record, new acts, observations (with what was inferred and any
-    conflict with a stored figure) and the passages to add to acts the graph already holds.
+    conflict with a stored figure), the changes it states as claims (set against the stored
+    figures) and the passages to add to acts the graph already holds.
     Nothing is written to --data: `kzmig-kg review --accept ID` does that.
 
     
@@ -149,7 +150,8 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
         fail(error)
     click.echo(f"{draft.doc_id}: {len(draft.acts) + len(draft.foreign_acts)} new acts, "
                f"{len(draft.links)} citations of acts "
-               f"the graph holds, {len(draft.observations)} observations, {len(draft.conflicts)} "
+               f"the graph holds, {len(draft.observations)} observations, {len(draft.claims)} "
+               f"claims, {len(draft.conflicts)} "
                f"conflicts -> {draft.folder}")
     for conflict in draft.conflicts:
         click.echo(f"  conflict: {conflict}")
@@ -199,6 +201,9 @@ def review(accept_id: str | None, review_dir: Path, data_dir: Path, sources_dir:
         for row in s.get("observations", []):
             click.echo(f"  observation {row['id']} = {row['value']}: line {row['line']} "
                        f"{row['text']!r}" + (f" ({row['note']})" if row.get("note") else ""))
+        for claim in s.get("claims", []):
+            click.echo(f"  claim {claim['id']} = {claim['stated']}%: {', '.join(claim['passages'])} "
+                       f"({claim['note']})")
         for skipped in s.get("skipped", []):
             click.echo(f"  not drafted: {skipped}")
 

@@ -1,5 +1,9 @@
 """Legal acts of Kazakhstan, modelled with ELI 1.5 (one eli:LegalResource per act).
 
+The act types (their ontology classes, IRI segments and labels) are data: the scheme of the `kz`
+jurisdiction in data/jurisdictions/kz.yaml, read once here (``ACT_TYPES``, by the generic name an
+``act`` record's ``act_type`` gives); no Kazakh act type is named in code.
+
 IRIs follow https://w3id.org/kzmig/eli/kz/{type}/{year}/{number}; an act whose number the source
 does not state uses its record id in place of the number.
 """
@@ -9,11 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import yaml
 from rdflib import Graph, Literal, URIRef
 
-from ..errors import RecordError
+from ..errors import KzmigError, RecordError
 from ..mapping import Field, Kind, MappingContext, Record, register, typed
 from ..namespaces import DCTERMS, ELI, EUC, EUL, KZELI, KZO, KZT, RDF, RDFS, SKOS
+from ..paths import KAZAKH_SCHEME
 from .evidence import PAGE_LANGUAGES, adilet_page, evidence_iri
 
 
@@ -25,35 +31,24 @@ class ActType:
     ru: str
 
 
-ACT_TYPES: dict[str, ActType] = {
-    "constitutional-law": ActType("ConstitutionalLaw", "konst-zakon", "Constitutional law",
-                                  "Конституционный закон"),
-    "code": ActType("Code", "kodeks", "Code", "Кодекс"),
-    "law": ActType("Law", "zakon", "Law", "Закон"),
-    "presidential-decree": ActType("PresidentialDecree", "ukaz", "Decree of the President",
-                                   "Указ Президента"),
-    "decree-having-force-of-law": ActType("DecreeHavingForceOfLaw", "ukaz-zakon",
-                                          "Decree of the President having the force of law",
-                                          "Указ Президента, имеющий силу закона"),
-    "government-resolution": ActType("GovernmentResolution", "postanovlenie",
-                                     "Resolution of the Government", "Постановление Правительства"),
-    "cabinet-resolution": ActType("CabinetResolution", "postanovlenie-km",
-                                  "Resolution of the Cabinet of Ministers",
-                                  "Постановление Кабинета Министров"),
-    "supreme-council-resolution": ActType("SupremeCouncilResolution", "postanovlenie-vs",
-                                          "Resolution of the Supreme Council",
-                                          "Постановление Верховного Совета"),
-    "ministerial-order": ActType("MinisterialOrder", "prikaz", "Order or decree of a minister",
-                                 "Приказ министра"),
-    "joint-order": ActType("JointOrder", "sovmestnyi-prikaz",
-                           "Joint order or decree of ministers", "Совместный приказ"),
-    "instruction": ActType("Instruction", "instruktsiya", "Instruction", "Инструкция"),
-    "official-resolution": ActType("OfficialResolution", "postanovlenie-dl",
-                                   "Resolution of a state official",
-                                   "Постановление должностного лица"),
-    "draft-law": ActType("DraftLaw", "proekt-zakona", "Draft law", "Проект закона"),
-    "constitution": ActType("Constitution", "konstitutsiya", "Constitution", "Конституция"),
-}
+def _kazakh_act_types() -> tuple[dict[str, ActType], dict[str, ActType]]:
+    """Kazakhstan's act types from its jurisdiction scheme (data/jurisdictions/kz.yaml), by the
+    generic name the records use: those of ``act`` records, and those of other kinds (treaties)."""
+    try:
+        top = yaml.safe_load(KAZAKH_SCHEME.read_text(encoding="utf-8")) or {}
+        [scheme] = [r for r in top.get("records", []) if r.get("code") == "KAZ"]
+        acts: dict[str, ActType] = {}
+        others: dict[str, ActType] = {}
+        for entry in scheme["act_types"]:
+            target = others if entry.get("records") else acts
+            target[entry["generic"]] = ActType(entry["class"], entry["id"], entry["en"], entry["ru"])
+    except (OSError, yaml.YAMLError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise KzmigError(f"{KAZAKH_SCHEME}: Kazakhstan's act types cannot be read ({error!r}); each of "
+                         "its act_types needs id, class, en, ru and generic") from None
+    return acts, others
+
+
+ACT_TYPES, OTHER_ACT_TYPES = _kazakh_act_types()
 STATUSES = {
     "in-force": ELI["InForce-inForce"],
     "not-in-force": ELI["InForce-notInForce"],
@@ -211,9 +206,7 @@ def _act_type_vocabulary(graph: Graph) -> None:
     graph.add((ACT_TYPE_SCHEME, RDF.type, SKOS.ConceptScheme))
     graph.add((ACT_TYPE_SCHEME, SKOS.prefLabel, Literal("Kazakh legal act types", lang="en")))
     graph.add((ACT_TYPE_SCHEME, SKOS.prefLabel, Literal("Виды правовых актов Казахстана", lang="ru")))
-    treaty = ActType("InternationalAgreement", "dogovor", "International agreement",
-                     "Международный договор")
-    for act_type in (*ACT_TYPES.values(), treaty):
+    for act_type in (*ACT_TYPES.values(), *OTHER_ACT_TYPES.values()):
         concept = KZT[act_type.slug]
         graph.add((concept, RDF.type, SKOS.Concept))
         graph.add((concept, RDF.type, ELI.ResourceType))

@@ -18,6 +18,10 @@ from rdflib import Graph, Literal, URIRef
 
 from ..mapping import Field, Kind, MappingContext, Record, register, typed
 from ..namespaces import DCTERMS, ELI, KZC, KZELI, KZO, KZT, RDF, RDFS, SKOS, WD, XSD
+from .acts import OTHER_ACT_TYPES
+
+# the treaty type of Kazakhstan's act-type scheme (data/jurisdictions/kz.yaml)
+TREATY = OTHER_ACT_TYPES["international-agreement"]
 
 AGREEMENT_TYPES: dict[str, tuple[str, str]] = {
     "treaty": ("treaty", "договор"),
@@ -67,13 +71,13 @@ def status_iri(code: str) -> URIRef:
 
 def agreement_iri(record: Record) -> URIRef:
     year = record.get("signed").year if record.get("signed") else "undated"
-    return KZELI[f"dogovor/{year}/{record.id}"]
+    return KZELI[f"{TREATY.slug}/{year}/{record.id}"]
 
 
 def _agreement_to_rdf(record: Record, ctx: MappingContext) -> None:
     agr = agreement_iri(record)
     typed(ctx, agr, KZO.InternationalAgreement, ELI.LegalResource, ELI.Work)
-    ctx.add(agr, ELI.type_document, KZT["dogovor"])
+    ctx.add(agr, ELI.type_document, KZT[TREATY.slug])
     ctx.text(agr, DCTERMS.title, record.get("title"))
     ctx.text(agr, RDFS.label, record.get("title"))
     for alt in record.get("alt_titles", []):

@@ -94,6 +94,9 @@ _TYPE_FIELDS = (
     Field("generic", "text", doc="the project's generic act type the loader reads it as (law, code, "
                                  "presidential-decree, government-resolution, ...)"),
     Field("kz_slug", "text", doc="the matching concept of the Kazakh scheme (vocab/act-type/...)"),
+    Field("class", "text", doc="the ontology class of acts of this type (Kazakhstan's scheme: "
+                                "kinds/acts.py reads it)"),
+    Field("records", "text", doc="the kind of record this type is for, when not `act` (agreement)"),
 )
 
 register(Kind(

@@ -10,6 +10,8 @@ graph's records, and written as drafts in the project's own record formats under
 - ``observations.yaml`` + ``.csv`` and ``dataset.yaml``: the flow figures as observations of a data
   set of the document, each row's note saying what was inferred, from where, and how it stands
   against the stored figure (agrees / conflicts);
+- ``claims.yaml``: the changes the document states (``rose by 12.5% compared to 2021``) as
+  ``stated-claim`` drafts, each set against the stored figures (``loader.claims``);
 - ``links.yaml``: citations of acts the graph already holds: a passage (and the citation as
   written) to add to the existing record, not a new act;
 - ``review.json``: every draft with its evidence (line, text), for ``kzmig-kg review``.
@@ -37,16 +39,17 @@ import yaml
 
 from ..errors import KzmigError
 from ..kinds.acts import ACT_TYPES
+from .claims import draft_claims, record_period
 from .extract import extract_document
 from .model import Item
-from .reconcile import GraphIndex, graph_index, reconcile_citation, reconcile_figure
+from .reconcile import GraphIndex, reconcile_citation, reconcile_figure
+from .record_index import record_index
 
 GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
 _DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
-_PART_MONTHS = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
-                "9M": (1, 9)}
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]{1,60}")
 DATELINE_LINES = 6
+DATELINE_WINDOW = 8000      # characters of the first window, enough for the dateline's lines
 
 
 @dataclass
@@ -59,22 +62,9 @@ class Draft:
     foreign_acts: list[dict] = field(default_factory=list)
     links: list[dict] = field(default_factory=list)
     observations: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-
-
-def record_period(period: str) -> str | None:
-    """A figure's period as an observation record writes it: 2022-Q1 -> 2022-01--2022-03."""
-    if re.fullmatch(r"\d{4}", period):
-        return period
-    if m := re.fullmatch(r"(\d{4})/(\d{4})", period):
-        return f"{m[1]}-{m[2]}"
-    if m := re.fullmatch(r"(\d{4})-(Q[1-4]|H[12]|9M)", period):
-        first, last = _PART_MONTHS[m[2]]
-        return f"{m[1]}-{first:02d}--{m[1]}-{last:02d}"
-    if m := re.fullmatch(r"(\d{4})-M(\d\d)-M(\d\d)", period):
-        return f"{m[1]}-{m[2]}--{m[1]}-{m[3]}"
-    return None
 
 
 def guess_language(text: str) -> str:
@@ -329,7 +319,9 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
                          f"(kzmig-kg review) or delete that folder")
     if date is None:
-        date = _document_date(extract_document(path, encoding=encoding, kinds=("date",)).items())
+        head = extract_document(path, encoding=encoding, kinds=("date",))
+        head.window_chars = DATELINE_WINDOW      # the dateline is in the first lines: read only those
+        date = _document_date(head.items())
         if date is not None:
             first = extract_document(path, encoding=encoding, document_date=date)
     items = first.all_items()
@@ -339,7 +331,7 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     from ..pipeline.records import read_records
 
     records = read_records(data_dir)
-    index = graph_index(data_dir, records=records)
+    index = record_index(records)      # as graph_index, without building the graph
     countries = {r.id for r in records.of_kind("country")}
     orgs = {r.id for r in records.of_kind("organisation")}
     draft = Draft(doc_id, folder)
@@ -348,6 +340,8 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
         schemes[scheme.get("code")] = _Scheme(scheme, [a for a in records.of_kind("jurisdiction-act")
                                                       if a.get("jurisdiction") == scheme.id])
     _plan(path, doc_id, items, index, countries, orgs, draft, schemes)
+    draft.claims, claim_conflicts = draft_claims(text, items, doc_id, index.observations, countries)
+    draft.conflicts += claim_conflicts
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), path.stem)
     name = f"{path.stem}.txt"
     document = {"id": doc_id, "file": f"ingested/{doc_id}/{name}", "sha256": sha,
@@ -386,9 +380,14 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
             writer.writerow([row[k] for k in ("id", "direction", "counterpart", "period", "value",
                                               "passages", "note")])
         files["observations.csv"] = buffer.getvalue()
+    if draft.claims:
+        files["claims.yaml"] = _dump({
+            "kind": "stated-claim", "description": f"Changes stated in {doc_id} (drafts from kzmig-kg "
+            "ingest), each set against the stored figures in its note.", "records": draft.claims})
     files["review.json"] = json.dumps({
         "document": document, "acts": draft.acts + draft.foreign_acts, "links": draft.links,
-        "observations": draft.observations, "conflicts": draft.conflicts, "skipped": draft.skipped},
+        "observations": draft.observations, "claims": draft.claims, "conflicts": draft.conflicts,
+        "skipped": draft.skipped},
         ensure_ascii=False, indent=1)
     _write_folder(folder, files)
     return draft

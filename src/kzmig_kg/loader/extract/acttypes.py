@@ -73,7 +73,7 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
         return "constitutional-law"
     if re.search(r"draft|bill|проект|жоба", h):
         return "draft-law"
-    if re.search(r"\bcodes?\b|кодекс", h):
+    if re.search(r"\bcodes?\b|кодекс|^(?:коап|упк|гпк|[угтн]к)$", h):
         return "code"
     if re.search(r"joint|interministerial|inter-ministerial|совместн|бірлескен", h):
         return "joint-order"

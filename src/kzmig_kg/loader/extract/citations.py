@@ -95,13 +95,15 @@ _HEAD_RU = re.compile(
     r"(?<![\w-])(?P<head>(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов)?|"
     r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|ым|ом)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
     r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
-    r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*)(?![\w-])")
+    r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
+    # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
+    r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики)))(?![\w-])")
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 _ISSUER_RU = re.compile(
     rf"(?P<issuer>(?:[\s\u00a0]+(?!{_STOP_RU}|об?\b)[^\s\u00a0№«\"“();,]+){{1,12}}?)"
     rf"(?P<title>[\s\u00a0]+об?[\s\u00a0][^№«\"“();]{{3,120}}?)?(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
-_NUMBER_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
+_NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
 _DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
 _YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
@@ -402,6 +404,11 @@ _DESCRIBED_LAW = re.compile(
     rf"[a-z][^,.;()\d]{{5,90}}?),?\s+(?:adopted|enacted|passed)\s+in\s+(?P<date>{YEAR})(?!\d)")
 
 
+# the date after a named act: "Constitution of the Republic of Kazakhstan of 30 August 1995"
+_NAMED_DATE = re.compile(
+    rf"(?:{WS}of{WS}the{WS}Republic{WS}of{WS}Kazakhstan|{WS}Республики{WS}Казахстан)?"
+    rf"{OWS},?{OWS}(?:of|dated|adopted{WS}on|от|принят\w*{WS}(?:на{WS}референдуме{WS})?)?{WS}"
+    rf"(?P<date>{DATE_PATTERN})")
 _NAMED_HINT = re.compile(r"[Cc]ode\b|[Кк]одекс|Constitution|[Кк]онституци")
 
 
@@ -425,6 +432,9 @@ def _named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         if match is None or match.start() in seen or spans.covers(match.start()):
             continue
         seen.add(match.start())
+        bracket = re.match(r"\s*\(\s*", text[match.end():match.end() + 6])
+        if bracket and spans.covers(match.end() + bracket.end()):
+            continue        # "the Criminal Code (Code of the Republic ... No. 226-V)": cited in the brackets
         if match.group("const"):
             head, title = "Constitution", "Constitution"
         elif match.group("code"):
@@ -435,6 +445,8 @@ def _named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         parts = _Parts(head, match.start(), match.end(), "ru" if match.group("codru") else "en",
                        title=title, jurisdiction="KAZ" if "Республики" in text[match.end():match.end() + 12]
                        or "Republic" in text[match.end():match.end() + 20] else None)
+        if dated := _NAMED_DATE.match(text, match.end()):
+            parts.date_text, parts.end = dated.group("date"), dated.end()   # "... of 30 August 1995"
         citation = _finish(text, parts, "title")
         citation.act_type = "constitution" if match.group("const") else "code"
         citation.confidence = 0.6

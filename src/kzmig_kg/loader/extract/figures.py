@@ -37,6 +37,11 @@ _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицател�
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
+# "964 arrived from Mongolia", "310 left for Russia": a count, then a verb of moving and a place;
+# "еще 245 — в Германию": a count, a dash and a place
+_VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrated|returned|relocated|"
+                         r"resettled)\s+(?:back\s+)?(?:from|to|for)\s+(?:the\s+)?[A-Z]|"
+                         r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
 _AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
 
 
@@ -90,7 +95,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
     if token.unit is None:
         before = text[max(where.start, token.start - 40):token.start]
         data_position = DATA_BEFORE.search(APPROX.sub("", before)[-20:]) or re.match(
-            r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or any(
+            r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
+            _VERB_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx

@@ -74,6 +74,7 @@ class Time:
     offset: int = 0             # "a year earlier": -1 from the year around
     attached: bool = False      # "3,540 in 2021": the time of that number only, not of the text
     anchor: str = "text"        # an offset counts from the time around it, or from the document's date
+    since: bool = False         # "Since 1991 more than 1.1 million have settled": to the document's date
 
     @property
     def complete(self) -> bool:
@@ -159,21 +160,40 @@ def find_times(text: str, extra: list[Time]) -> Times:
             continue
         if is_reference_year(text, y_start, y_end, match.group("suffix")):
             continue
-        compared = bool(_COMPARED.search(text[max(0, y_start - 30):y_start]))
-        times.append(Time(y_start, y_end, int(match.group("y")), None, compared))
+        lead = text[max(0, y_start - 30):y_start]
+        since = bool(_SINCE.search(lead)) and not _PERFECT_CHANGE.match(text, y_end)
+        compared = bool(_COMPARED.search(lead))
+        times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since))
     for time in times:
-        time.attached = _is_attached(text, time.start)
+        time.attached = _is_attached(text, time.start, time.end) or bool(
+            time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
         line_start = text.rfind("\n", 0, time.start) + 1
         if _DATELINE.match(text[line_start:time.start]):
             time.compared = True          # "ASTANA, 11 January 2024.": the date of the text, not a period
     return Times(times)
 
 
+# "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
+# "up by 5% since 2019" stays a comparison
+_SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$")
+_PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?\b(?:increase|decrease|grow|grew|fell|fall|rose|rise|drop|"
+                             r"declin|chang|up\b|down\b|doubl|halv)", re.IGNORECASE)
 _DATELINE = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?,\s*(?:\d{1,2}\s+\w+\s*)?$")
 
 
-def _is_attached(text: str, start: int) -> bool:
-    """"3,540 in 2021": the year belongs to that number (not a section number "3.1 In 2021")."""
+# "from 11,920 a year earlier", "против 3,2 тыс. годом ранее": a relative time right after a number
+# dates that number only, not the numbers after it in the sentence
+_AFTER_NUMBER = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand|million|тыс\.?|млн\.?)?"
+                           r"[ \t]*(?:people|persons|человек\w*)?[ \t]*,?[ \t]*$", re.IGNORECASE)
+_LABELLED = re.compile(r"\s*:\s*[-−–]?\d")
+
+
+def _is_attached(text: str, start: int, end: int | None = None) -> bool:
+    """"3,540 in 2021": the year belongs to that number (not a section number "3.1 In 2021"); so
+    does the label of a bracketed figure of comparison ("(2022: 18,020)")."""
+    if end is not None and text[max(0, start - 2):start].strip() in ("(", "[", ";", ",") and \
+            _LABELLED.match(text, end) and re.match(r"[^()\n]{0,40}\)", text[end:]):
+        return True
     before = text[max(0, start - 40):start]
     match = _ATTACHED.search(before)
     if match is None:
@@ -188,7 +208,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*\(\s*", text[time.end:token.start]):
+        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*", text[time.end:token.start]):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
@@ -218,8 +238,9 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|throughout)\s+(?:this|that|t
                           r"time|decade|years)\b", re.IGNORECASE)
 _NEXT_RANK = re.compile(r"\b(?:second|third|fourth|fifth|next)\s+(?:most\s+\w+|largest|biggest|main|"
                         r"highest|leading)\b", re.IGNORECASE)
-_PAST = re.compile(r"\b(?:previously|formerly|earlier|used\s+to|in\s+the\s+past|ранее|прежде)\b",
-                   re.IGNORECASE)
+# "a year earlier", "годом ранее" are relative times, not the past
+_PAST = re.compile(r"\b(?:previously|formerly|(?<!year )(?<!years )earlier|used\s+to|in\s+the\s+past|"
+                   r"(?<!годом )(?<!году )ранее|прежде)\b", re.IGNORECASE)
 _FIRST_RANK = re.compile(r"\b(?:highest|largest|biggest|main|most\s+popular|leading|first)\b",
                          re.IGNORECASE)
 
@@ -270,6 +291,15 @@ def resolve_time(text: str, token: Token, times: Times, sentence: tuple[int, int
     """
     around = carried.time if carried is not None and carried.at >= paragraph[0] else \
         (lead.time if lead is not None else None)
+    s_start, _ = sentence
+    since = next((t for t in times.between(s_start, token.start) if t.since), None)
+    # to the latest year the text reports (its figures' period), else to the document's date
+    until = around.year if around is not None and around.year and since and \
+        around.year > since.year else document_year
+    if since is not None and not token.percent and until and until > since.year:
+        period = Time(since.start, since.end, None, (since.year, until), True)
+        return period, "before", (f"{text[since.start:since.end]!r} to {until}, the latest year "
+                                  f"{'the text reports' if until != document_year else 'of the document'}")
     time, how, note = _resolve(text, token, times, sentence, previous, paragraph, carried, lead)
     if time is None or time.complete:
         return time, how, note

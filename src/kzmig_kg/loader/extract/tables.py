@@ -20,7 +20,8 @@ from .dates import YEAR
 from .numbers import parse_number
 
 _CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}")
-_YEAR_CELL = re.compile(rf"{YEAR}")
+# a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
+_YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
 _TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
@@ -99,7 +100,7 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
         if len(r_cells) != len(places) + 1 or not _YEAR_CELL.fullmatch(r_cells[0][2].strip()) or \
                 not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in r_cells[1:]):
             break
-        year = int(r_cells[0][2])
+        year = int(r_cells[0][2].strip()[:4])
         for place, (start, end, raw) in zip(places, r_cells[1:], strict=True):
             try:
                 value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
@@ -117,6 +118,81 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
     return figures, row
 
 
+def _year_columns(cells: list[tuple[int, int, str]]) -> tuple[int | None, int]:
+    """Where a header's run of year columns starts and how many columns follow it ("Country  2022
+    2023  Share in 2023, %"), or (None, 0) when the years are not one run after at most one label."""
+    flags = [bool(_YEAR_CELL.fullmatch(c[2].strip())) for c in cells]
+    if True not in flags:
+        return None, 0
+    first = flags.index(True)
+    last = len(flags) - 1 - flags[::-1].index(True)
+    if first > 1 or not all(flags[first:last + 1]):
+        return None, 0
+    return first, len(cells) - last - 1
+
+
+_QUARTER_CELL = re.compile(r"Q([1-4])|([1-4])(?:st|nd|rd|th)\s+quarter|(I{1,3}|IV)\s*(?:кв\w*\.?|quarter)",
+                           re.IGNORECASE)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_ROW_DIRECTION = re.compile(r"^(?:(?P<net>net(?:\s+migration)?|balance|сальдо\w*)|"
+                            r"(?P<imm>arrivals|immigrants|immigration|прибывш\w*|прибыло)|"
+                            r"(?P<emi>departures|emigrants|emigration|выбывш\w*|выбыло))\b", re.IGNORECASE)
+
+
+def _quarter_columns(cells: list[tuple[int, int, str]]) -> list[int] | None:
+    """The quarters of a header row ("Quarter  Q1  Q2  Q3  Q4", "I кв.  II кв."), or None."""
+    heads = cells[1:] if cells and not _QUARTER_CELL.fullmatch(cells[0][2].strip()) else cells
+    quarters = []
+    for _, _, label in heads:
+        match = _QUARTER_CELL.fullmatch(label.strip())
+        if match is None:
+            return None
+        quarters.append(int(match[1] or match[2] or _ROMAN[match[3].upper()]))
+    return quarters if len(quarters) >= 2 and len(set(quarters)) == len(quarters) else None
+
+
+def _by_quarter_rows(lines: list[tuple[int, str]], index: int, quarters: list[int]
+                     ) -> tuple[list[FigureFound], int]:
+    """Figures of a table with a column per quarter of the year its caption states; a row per
+    country, total or direction ("Net", "Arrivals"); the row after it."""
+    caption_at, caption = _caption(lines, index)
+    years = re.findall(rf"(?<!\d){YEAR}(?!\d)", caption)
+    if len(set(years)) != 1:
+        return [], index + 1
+    year = int(years[0])
+    words = flow_words(caption)
+    direction = direction_of(None, caption, words, (0, len(caption)), len(caption))
+    scale = 1000 if _THOUSANDS.search(caption) else 1
+    figures: list[FigureFound] = []
+    row = index + 1
+    while row < len(lines) and lines[row][1].strip():
+        r_cells = _cells(lines[row][1], lines[row][0])
+        numbers = r_cells[1:]
+        if len(numbers) != len(quarters) or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+            break
+        label = r_cells[0][2].strip()
+        places = [p for p in find_places(label) if not p.place.is_group]
+        by_row = _ROW_DIRECTION.match(label)
+        row_direction = ({"net": "net", "imm": "immigration", "emi": "emigration"}[by_row.lastgroup]
+                         if by_row else direction)
+        if not (places or by_row or _TOTAL.match(label)) or row_direction is None:
+            break
+        for quarter, (start, end, raw) in zip(quarters, numbers, strict=True):
+            try:
+                value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", "").replace("−", "-"))
+            except ValueError:
+                continue
+            figure = FigureFound(start, end, value * scale, "persons", direction=row_direction,
+                                 measure="flow", period=f"{year}-Q{quarter}", year_source="table",
+                                 direction_source="table", country_source="table" if places else "")
+            if places:
+                figure.country, figure.country_name = places[0].place.code, places[0].place.name
+            figure.notes.append(f"table cell: row {label!r}, column Q{quarter} of {year} (caption)")
+            figures.append(figure)
+        row += 1
+    return figures, row
+
+
 def find_tables(text: str) -> list[TableFound]:
     """Every table of years by country (or countries by year) in the text, a figure per cell."""
     lines = _lines(text)
@@ -125,7 +201,7 @@ def find_tables(text: str) -> list[TableFound]:
     while index < len(lines):
         offset, line = lines[index]
         cells = _cells(line, offset)
-        years = [int(c[2]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
+        years = [int(c[2].strip()[:4]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
         if len(years) < 2 and (places := _country_columns(cells)) is not None:
             figures, row = _by_year_rows(lines, index, places)
             if figures:
@@ -133,7 +209,15 @@ def find_tables(text: str) -> list[TableFound]:
                                          lines[row - 1][0] + len(lines[row - 1][1]), figures))
                 index = row
                 continue
-        if len(years) < 2 or len(years) < len(cells) - 1:
+        if (quarters := _quarter_columns(cells)) is not None:
+            figures, row = _by_quarter_rows(lines, index, quarters)
+            if figures:
+                tables.append(TableFound(_caption(lines, index)[0],
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                index = row
+                continue
+        first_year, extra = _year_columns(cells)
+        if len(years) < 2 or first_year is None:
             index += 1
             continue
         caption_at, caption = _caption(lines, index)
@@ -145,6 +229,8 @@ def find_tables(text: str) -> list[TableFound]:
         while row < len(lines) and lines[row][1].strip():
             r_offset, r_line = lines[row]
             r_cells = _cells(r_line, r_offset)
+            # the year columns, then any extra columns (a share, a change) the header names
+            r_cells = r_cells[:len(r_cells) - extra] if extra else r_cells
             numbers = r_cells[-len(years):] if len(r_cells) > len(years) else []
             if not numbers or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
                 break

@@ -19,8 +19,8 @@ from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, par
 from .textutil import Spans
 
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|"
-           r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|"
+_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|"
+           r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
            r"граждан|иностран|работник|студент|тыс|млн))")
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
@@ -37,7 +37,7 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
-            r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*")
+            r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
 _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
@@ -55,15 +55,20 @@ _OTHER_UNIT = re.compile(
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
+    r"в\s+возрасте|возрастом|"
     r"stage|\$|USD|KZT|€|£|₸)\s*$")
 DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
-    r"\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
+    r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
     r"\bдо|\bс)\s*$", re.IGNORECASE)
 
 
+# "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
+_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
+                        r"(?:to|and|до|[-–])\s*$", re.IGNORECASE)
+_PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
                         r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
@@ -96,7 +101,7 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if re.match(r"-[A-Za-zА-Яа-я]", after):
             continue                      # 72-hour, 5-year
         before = text[max(0, start - 24):start]
-        if _BEFORE_SKIP.search(before):
+        if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
             continue
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", match.group()) and re.match(r"\s+[A-ZА-ЯЁ]", after) and \
                 re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 12):start]):
@@ -122,8 +127,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if is_yearish and (unit is None or match.group("num2") or _YEAR_LEAD.search(before)
                            or re.match(r"\s*(?:год|г\.|жыл)", after)):
             continue                      # "In 2022 arrivals stood at ...": a year, never a count
-        if not percent and unit is None and _OTHER_UNIT.match(after):
-            continue
+        if not percent and unit is None and (_OTHER_UNIT.match(after) or _OTHER_UNIT.match(
+                _PART_OF.sub(" ", after, count=1))):
+            continue                      # "12 days", "35 of the regions"
         tokens.append(Token(start, end, value, value_max, percent, unit, unit_end,
                             bool(APPROX.search(before))))
     return tokens
