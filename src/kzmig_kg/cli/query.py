@@ -89,11 +89,11 @@ def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout
     from ..pipeline.store import open_store
     from ..query.bounded import stream_query
     from ..query.named import bind_params, resolve_query
-    from ..query.params import check_params
+    from ..query.params import check_params, check_shapes
     from ..query.remote import query_form
 
     named = resolve_query(spec)
-    bind_params(named, given)  # unknown names and malformed values first
+    check_shapes(named, given)  # unknown names and malformed values first
     checked = check_params(named, given, open_store(store_dir))
     rows = stream_query(store_dir, named.text, bind_params(named, checked), fmt,
                         lambda text: click.echo(text, nl=False), source=named.source,
