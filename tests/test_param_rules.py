@@ -141,3 +141,13 @@ def test_the_command_through_an_endpoint_refuses_with_exit_1(endpoint) -> None:
                                        "--endpoint", endpoint])
     assert result.exit_code == 1
     assert "year=1850 is outside the graph's coverage (1991-2024)" in result.stderr
+
+
+def test_notes_on_what_the_document_does_not_say_come_through_an_endpoint(endpoint) -> None:
+    result = CliRunner().invoke(main, ["query", "rq-national-balance", "--endpoint", endpoint,
+                                       "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ("note: 2021 EMI: the national total 26717 is also the document's "
+                             "figure for RUS that year; the document may use a country's figure "
+                             "as the total (`kzmig-kg audit` shows how its figures fail to "
+                             "reconcile)\n")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import KzmigError
+from ..paths import QUERIES_DIR
 from .common import DIST, SOURCES, fail
 
 
@@ -63,13 +64,15 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
             rows, form = _stream(query, bound, fmt, store_dir, timeout, max_rows)
             if form == "SELECT" and rows == 0:
                 _no_rows_note(query, bound)
+            _silences(query, bound, store_dir, endpoint, timeout)
             return
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
         per_row = _row_passages(result, store_dir, sources_dir) if with_passages else None
+        if result.kind == "select" and not result.rows:
+            _no_rows_note(query, bound)
+        _silences(query, bound, store_dir, endpoint, timeout)
     except KzmigError as error:
         fail(error)
-    if result.kind == "select" and not result.rows:
-        _no_rows_note(query, bound)
     if per_row is None or fmt != "table":
         click.echo(format_result(result, fmt))
         return
@@ -99,6 +102,23 @@ def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout
                         lambda text: click.echo(text, nl=False), source=named.source,
                         timeout=timeout, max_rows=max_rows)
     return rows, query_form(named.text)
+
+
+def _silences(spec: str, given: dict[str, str], store_dir: Path, endpoint: str | None,
+              timeout: float) -> None:
+    """Notes on stderr on what the document does not say that bears on this answer."""
+    from ..pipeline.store import open_store
+    from ..query.named import resolve_query
+    from ..query.params import check_params, endpoint_lookup, store_lookup
+    from ..query.silences import NOTES, silence_notes
+
+    named = resolve_query(spec)
+    if named.path is None or named.path.parent.resolve() != QUERIES_DIR.resolve() \
+            or named.name not in NOTES:
+        return
+    lookup = endpoint_lookup(endpoint, timeout) if endpoint else store_lookup(open_store(store_dir))
+    for note in silence_notes(named.name, check_params(named, given, lookup), lookup):
+        click.echo(f"note: {note}", err=True)
 
 
 def _no_rows_note(spec: str, given: dict[str, str]) -> None:

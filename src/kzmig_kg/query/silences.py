@@ -1,0 +1,98 @@
+"""``silence_notes(query, params, source)``: what the document does not say that bears on the
+answer of a named query, as one-line notes (``kzmig-kg query`` prints them on stderr).
+
+An answer can be true to the graph and still mislead where the document is silent or speaks
+twice: a programme the document names without a period cannot be "in force" in any year, and a
+national total that is in fact one partner country's figure makes a wrong balance. The rows stay
+as the graph holds them; the notes say what is behind them. Each note is a small SELECT on the
+store or the endpoint (``params.Lookup``), with the query's checked parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from .params import Lookup, store_lookup
+
+__all__ = ["silence_notes"]
+
+_UNDATED_PROGRAMMES = """
+SELECT ?id ?stated (GROUP_CONCAT(DISTINCT ?lines; separator=" ") AS ?passages) WHERE {
+  ?doc a kzo:PolicyDocument ; kzo:recordId ?id ; kzo:dateStated ?when .
+  FILTER NOT EXISTS { ?doc kzo:periodStartYear ?start }
+  BIND (STR(?when) AS ?stated)
+  FILTER (xsd:integer(SUBSTR(?stated, 1, 4)) <= %(year)d)
+  OPTIONAL { ?doc prov:wasDerivedFrom ?passage . ?passage kzo:firstLine ?first ; kzo:lastLine ?last .
+             BIND (CONCAT(STR(?first), "-", STR(?last)) AS ?lines) }
+} GROUP BY ?id ?stated ORDER BY ?stated ?id"""
+_TOTAL_IS_A_COUNTRY = """
+SELECT DISTINCT ?year ?direction ?value ?country WHERE {
+  ?total kzo:counterpartArea kzc:group-WORLD ; kzo:breakdown kzc:breakdown-total ;
+         sdmx-dimension:refArea kzc:country-KAZ ; kzo:flowDirection ?flow ;
+         sdmx-dimension:refPeriod/kzo:periodYear ?year ; sdmx-measure:obsValue ?value .
+  FILTER (?year >= %(first)d && ?year <= %(last)d)
+  ?part kzo:counterpartArea ?partner ; kzo:breakdown kzc:breakdown-total ;
+        sdmx-dimension:refArea kzc:country-KAZ ; kzo:flowDirection ?flow ;
+        sdmx-dimension:refPeriod/kzo:periodYear ?year ; sdmx-measure:obsValue ?value .
+  ?partner a kzo:Country ; skos:notation ?country .
+  ?flow skos:notation ?direction .
+} ORDER BY ?year ?direction ?country"""
+
+
+@dataclass(frozen=True)
+class _Silence:
+    applies: Callable[[dict[str, str]], dict[str, int] | None]  # params -> SPARQL values, or None
+    sparql: str
+    say: Callable[[dict[str, str | None]], str]
+
+
+def _year(params: dict[str, str], default: int) -> dict[str, int]:
+    return {"year": int(params.get("year", default))}
+
+
+def _years(params: dict[str, str], first: int, last: int) -> dict[str, int] | None:
+    if params.get("country", "WORLD") != "WORLD":
+        return None
+    if "year" in params:
+        return {"first": int(params["year"]), "last": int(params["year"])}
+    return {"first": int(params.get("from", first)), "last": int(params.get("to", last))}
+
+
+def _undated(row: dict[str, str | None]) -> str:
+    return (f"{row['id']} (dated {row['stated']}, lines {row['passages']}) is left out: the "
+            "document gives no period for it, so the graph cannot say whether it was in force")
+
+
+def _country_total(row: dict[str, str | None]) -> str:
+    return (f"{row['year']} {row['direction']}: the national total {row['value']} is also the "
+            f"document's figure for {row['country']} that year; the document may use a country's "
+            "figure as the total (`kzmig-kg audit` shows how its figures fail to reconcile)")
+
+
+NOTES: dict[str, _Silence] = {
+    "policy-programmes-in-force": _Silence(lambda p: _year(p, 2009), _UNDATED_PROGRAMMES,
+                                           _undated),
+    "rq-national-balance": _Silence(lambda p: _years(p, 2019, 2023), _TOTAL_IS_A_COUNTRY,
+                                    _country_total),
+    "rq-arrivals-departures": _Silence(lambda p: _years(p, 2022, 2022), _TOTAL_IS_A_COUNTRY,
+                                       _country_total),
+    "stats-country-series": _Silence(lambda p: _years({"country": "UZB", **p}, 1991, 2024),
+                                     _TOTAL_IS_A_COUNTRY, _country_total),
+    "stats-net-migration-series": _Silence(lambda p: _years(p, 1991, 2024), _TOTAL_IS_A_COUNTRY,
+                                           _country_total),
+}
+
+
+def silence_notes(query: str, params: dict[str, str], source: ox.Store | Lookup) -> list[str]:
+    """The notes for named query ``query`` with its checked ``params`` (none for most)."""
+    silence = NOTES.get(query)
+    if silence is None:
+        return []
+    values = silence.applies(params)
+    if values is None:
+        return []
+    lookup = store_lookup(source) if isinstance(source, ox.Store) else source
+    return [silence.say(row) for row in lookup(silence.sparql % values)]
