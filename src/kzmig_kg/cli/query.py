@@ -60,8 +60,9 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
             fail(KzmigError(f"--param {key.strip()} is given twice"))
         bound[key.strip()] = value.strip()
     try:
-        if endpoint is None and not with_passages:
-            rows, form = _stream(query, bound, fmt, store_dir, timeout, max_rows)
+        if endpoint is None:
+            rows, form = _stream(query, bound, fmt, store_dir, timeout, max_rows,
+                                 sources_dir if with_passages else None)
             if form == "SELECT" and rows == 0:
                 _no_rows_note(query, bound)
             _silences(query, bound, store_dir, endpoint, timeout)
@@ -86,9 +87,10 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
 
 
 def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout: float,
-            max_rows: int) -> tuple[int, str]:
+            max_rows: int, passages_from: Path | None = None) -> tuple[int, str]:
     """Run a query on the local store in a worker process that is killed at the deadline or on
-    Ctrl-C, its rows written as they come; return the row count and the query form."""
+    Ctrl-C, its rows written as they come (with their passages' text from ``passages_from``);
+    return the row count and the query form."""
     from ..pipeline.store import open_store
     from ..query.bounded import stream_query
     from ..query.named import bind_params, resolve_query
@@ -100,7 +102,8 @@ def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout
     checked = check_params(named, given, open_store(store_dir))
     rows = stream_query(store_dir, named.text, bind_params(named, checked), fmt,
                         lambda text: click.echo(text, nl=False), source=named.source,
-                        timeout=timeout, max_rows=max_rows)
+                        timeout=timeout, max_rows=max_rows,
+                        passages=passages_from is not None, sources_dir=passages_from)
     return rows, query_form(named.text)
 
 
@@ -321,11 +324,9 @@ def show_command(ref: str, fmt: str, store_dir: Path, sources_dir: Path) -> None
 
 
 def _passage_lines(passage) -> str:
-    head = f"    lines {passage.lines}" + (f", section {passage.section}" if passage.section else "")
-    if passage.text is None:
-        return head
-    body = "\n".join(f"      | {line}" for line in passage.text.splitlines())
-    return f"{head}:\n{body}"
+    from ..query.row_passages import passage_lines
+
+    return passage_lines(passage)
 
 
 COMMANDS = (query, list_queries, stats, audit_command, search_command, show_command)
