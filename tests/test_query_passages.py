@@ -86,3 +86,19 @@ def test_streamed_passages_are_the_gathered_passages(release) -> None:
     [row] = list(csv.DictReader(io.StringIO(result.stdout)))
     assert row["passage_text"] == gathered.rows[0]["passage_text"].value
     assert "decreased by 38.81% to 2,554 people in 2020" in row["passage_text"]
+
+
+def test_without_the_document_the_rows_come_with_a_note_saying_where_it_was_looked_for(
+        release, tmp_path) -> None:
+    note = (f"note: the text of the passages is not shown: 000_81b0946b00ba0bf2.txt is not in "
+            f"{tmp_path}; pass --sources DIR with the source documents\n")
+    result = CliRunner().invoke(main, ["query", "stats-top-source-country", "--param", "year=2019",
+                                       "--store", str(release.dir / "store"), "--passages",
+                                       "--sources", str(tmp_path), "--format", "csv"])
+    assert result.exit_code == 0 and result.stderr == note
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["passage_text"] == ""
+    result = CliRunner().invoke(main, ["search", "quotas", "--kind", "finding", "--release",
+                                       str(release.dir), "--sources", str(tmp_path)])
+    assert result.exit_code == 0 and result.stderr == note
+    assert "lines 867-869, section 4.3\n" in result.stdout

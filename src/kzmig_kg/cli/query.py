@@ -60,6 +60,8 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
             fail(KzmigError(f"--param {key.strip()} is given twice"))
         bound[key.strip()] = value.strip()
     try:
+        if with_passages:
+            _unread_sources_note(store_dir, sources_dir)
         if endpoint is None:
             rows, form = _stream(query, bound, fmt, store_dir, timeout, max_rows,
                                  sources_dir if with_passages else None)
@@ -121,6 +123,22 @@ def _silences(spec: str, given: dict[str, str], store_dir: Path, endpoint: str |
         return
     lookup = endpoint_lookup(endpoint, timeout) if endpoint else store_lookup(open_store(store_dir))
     for note in silence_notes(named.name, check_params(named, given, lookup), lookup):
+        click.echo(f"note: {note}", err=True)
+
+
+def _unread_sources_note(store_dir: Path, sources_dir: Path) -> None:
+    """A note on stderr, before the rows, when a document the passages are in is not in
+    ``sources_dir`` (the rows then come without their text)."""
+    from ..pipeline.store import open_store
+    from ..query.passage_text import PassageRef, missing_note
+
+    files = open_store(store_dir).query(
+        "SELECT DISTINCT ?file WHERE { ?document kzo:fileName ?file }",
+        use_default_graph_as_union=True, prefixes={"kzo": "https://w3id.org/kzmig/ontology#"})
+    unread = [PassageRef(row["file"].value, 1, 1) for row in files
+              if not (sources_dir / row["file"].value).is_file()]
+    note = missing_note(unread, sources_dir)
+    if note:
         click.echo(f"note: {note}", err=True)
 
 
@@ -257,6 +275,7 @@ def search_command(words: tuple[str, ...], kind: str | None, limit: int, fmt: st
       kzmig-kg search quotas --kind finding
       kzmig-kg search Узбекистан --format json
     """
+    from ..query.passage_text import missing_note
     from ..query.search import search
 
     try:
@@ -268,6 +287,9 @@ def search_command(words: tuple[str, ...], kind: str | None, limit: int, fmt: st
         return
     if not hits:
         click.echo(f"no hits for {' '.join(words)!r}" + (f" of kind {kind}" if kind else ""), err=True)
+    unread = missing_note([passage for hit in hits for passage in hit.passages], sources_dir)
+    if unread:
+        click.echo(f"note: {unread}", err=True)
     for hit in hits:
         click.echo(f"{hit.kind} {hit.id}: {hit.label}")
         click.echo(f"    {' '.join(hit.snippet.split())}")
