@@ -151,3 +151,10 @@ def test_notes_on_what_the_document_does_not_say_come_through_an_endpoint(endpoi
                              "figure for RUS that year; the document may use a country's figure "
                              "as the total (`kzmig-kg audit` shows how its figures fail to "
                              "reconcile)\n")
+
+
+def test_an_unreachable_endpoint_is_named_while_checking_the_parameters() -> None:
+    with pytest.raises(QueryError, match=r"stats-country-series\.rq \(checking its parameters\): "
+                                         r"cannot reach endpoint http://127\.0\.0\.1:9/query"):
+        run_query("stats-country-series", {"country": "uzb"}, endpoint="http://127.0.0.1:9/query",
+                  timeout=5)

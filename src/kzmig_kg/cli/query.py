@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict
 from pathlib import Path
 
@@ -121,7 +122,8 @@ def _silences(spec: str, given: dict[str, str], store_dir: Path, endpoint: str |
     if named.path is None or named.path.parent.resolve() != QUERIES_DIR.resolve() \
             or named.name not in NOTES:
         return
-    lookup = endpoint_lookup(endpoint, timeout) if endpoint else store_lookup(open_store(store_dir))
+    lookup = (endpoint_lookup(endpoint, time.monotonic() + timeout, named.source) if endpoint
+              else store_lookup(open_store(store_dir)))
     for note in silence_notes(named.name, check_params(named, given, lookup), lookup):
         click.echo(f"note: {note}", err=True)
 

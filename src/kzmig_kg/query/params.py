@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from collections.abc import Callable
 from functools import cache
 
@@ -86,11 +87,17 @@ def store_lookup(store: ox.Store) -> Lookup:
     return select
 
 
-def endpoint_lookup(endpoint: str, timeout: float = 30.0) -> Lookup:
-    """Run the checks' SELECTs on a SPARQL 1.1 endpoint (whose default graph is the union)."""
+def endpoint_lookup(endpoint: str, deadline: float, source: str = "query") -> Lookup:
+    """Run the checks' SELECTs on a SPARQL 1.1 endpoint (whose default graph is the union), all
+    of them before ``deadline`` (``time.monotonic()``), the deadline of the whole query."""
     @cache
     def select(sparql: str) -> list[dict[str, str | None]]:
-        result = query_endpoint(endpoint, sparql, timeout=timeout, source="parameter check")
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise QueryError(f"{source}: stopped while checking its parameters on {endpoint} "
+                             "(--timeout); raise --timeout")
+        result = query_endpoint(endpoint, sparql, timeout=left,
+                                source=f"{source} (checking its parameters)")
         return [{name: None if term is None else term.value for name, term in row.items()}
                 for row in result.rows]
     return select

@@ -3,6 +3,7 @@ on a SPARQL 1.1 endpoint."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,9 +28,11 @@ def run_query(spec: str | NamedQuery, params: dict[str, str] | None = None, *,
     refuse_update(query.text, query.source)
     check_shapes(query, params or {})  # unknown names and malformed values before any lookup
     if endpoint:
-        checked = check_params(query, params or {}, endpoint_lookup(endpoint, timeout))
-        return query_endpoint(endpoint, query.text, bind_params(query, checked), timeout=timeout,
-                              source=query.source)
+        deadline = time.monotonic() + timeout  # the checks' lookups and the query, together
+        checked = check_params(query, params or {},
+                               endpoint_lookup(endpoint, deadline, query.source))
+        return query_endpoint(endpoint, query.text, bind_params(query, checked),
+                              timeout=max(deadline - time.monotonic(), 0.001), source=query.source)
     if store is None:
         if store_dir is None:
             raise QueryError("no store given; pass --store DIR or --endpoint URL")
