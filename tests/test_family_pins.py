@@ -150,3 +150,13 @@ def test_timeline_a_measure_whose_direction_cannot_be_coded(release) -> None:
     [row] = [r for r in rows(release, "timeline-measures-by-restrictiveness",
                              **{"from": 1996, "to": 1996}) if r["restrictiveness"] is None]
     assert (row["change"], row["items"]) == ("Unclear from the source", "m-1996-visa-categories")
+
+
+def test_the_note_on_a_total_appears_only_where_the_answer_holds_that_total(release) -> None:
+    # stats-net-migration-series lists the stated net balances, and none for 2021: no note
+    assert 2021 not in {r["year"] for r in rows(release, "stats-net-migration-series")}
+    assert silence_notes("stats-net-migration-series", {}, release.store) == []
+    [note] = silence_notes("rq-arrivals-departures", {"year": "2021"}, release.store)
+    assert note.startswith("2021 EMI: the national total 26717 is also the document's figure "
+                           "for RUS")
+    assert silence_notes("rq-arrivals-departures", {}, release.store) == []  # 2022 by default

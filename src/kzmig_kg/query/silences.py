@@ -81,8 +81,6 @@ NOTES: dict[str, _Silence] = {
                                        _country_total),
     "stats-country-series": _Silence(lambda p: _years({"country": "UZB", **p}, 1991, 2024),
                                      _TOTAL_IS_A_COUNTRY, _country_total),
-    "stats-net-migration-series": _Silence(lambda p: _years(p, 1991, 2024), _TOTAL_IS_A_COUNTRY,
-                                           _country_total),
 }
 
 
