@@ -127,6 +127,7 @@ def test_rq_a_national_total_that_is_the_figure_for_russia(release) -> None:
     assert silence_notes("stats-country-series", {"country": "WORLD", "direction": "EMI"},
                          release.store) == notes
     assert silence_notes("stats-country-series", {"country": "UZB"}, release.store) == []
+    assert silence_notes("stats-country-series", {"country": "WORLD"}, release.store) == []  # IMM
 
 
 def test_stats_a_top_source_the_document_gives_only_as_a_percent_change(release) -> None:

@@ -34,31 +34,35 @@ SELECT DISTINCT ?year ?direction ?value ?country WHERE {
          sdmx-dimension:refArea kzc:country-KAZ ; kzo:flowDirection ?flow ;
          sdmx-dimension:refPeriod/kzo:periodYear ?year ; sdmx-measure:obsValue ?value .
   FILTER (?year >= %(first)d && ?year <= %(last)d)
+  ?flow skos:notation ?direction . FILTER (STR(?direction) IN (%(directions)s))
   ?part kzo:counterpartArea ?partner ; kzo:breakdown kzc:breakdown-total ;
         sdmx-dimension:refArea kzc:country-KAZ ; kzo:flowDirection ?flow ;
         sdmx-dimension:refPeriod/kzo:periodYear ?year ; sdmx-measure:obsValue ?value .
   ?partner a kzo:Country ; skos:notation ?country .
-  ?flow skos:notation ?direction .
 } ORDER BY ?year ?direction ?country"""
 
 
 @dataclass(frozen=True)
 class _Silence:
-    applies: Callable[[dict[str, str]], dict[str, int] | None]  # params -> SPARQL values, or None
+    applies: Callable[[dict[str, str]], dict[str, object] | None]  # params -> SPARQL values
     sparql: str
     say: Callable[[dict[str, str | None]], str]
 
 
-def _year(params: dict[str, str], default: int) -> dict[str, int]:
+def _year(params: dict[str, str], default: int) -> dict[str, object]:
     return {"year": int(params.get("year", default))}
 
 
-def _years(params: dict[str, str], first: int, last: int) -> dict[str, int] | None:
+def _years(params: dict[str, str], first: int, last: int,
+           directions: tuple[str, ...] = ("IMM", "EMI", "NET")) -> dict[str, object] | None:
+    """The years and flow directions of national totals an answer shows (None: it shows none)."""
     if params.get("country", "WORLD") != "WORLD":
         return None
+    quoted = ", ".join(f'"{direction}"' for direction in directions if direction.isalpha())
     if "year" in params:
-        return {"first": int(params["year"]), "last": int(params["year"])}
-    return {"first": int(params.get("from", first)), "last": int(params.get("to", last))}
+        first = last = int(params["year"])
+    return {"first": int(params.get("from", first)), "last": int(params.get("to", last)),
+            "directions": quoted or '""'}
 
 
 def _undated(row: dict[str, str | None]) -> str:
@@ -79,8 +83,9 @@ NOTES: dict[str, _Silence] = {
                                     _country_total),
     "rq-arrivals-departures": _Silence(lambda p: _years(p, 2022, 2022), _TOTAL_IS_A_COUNTRY,
                                        _country_total),
-    "stats-country-series": _Silence(lambda p: _years({"country": "UZB", **p}, 1991, 2024),
-                                     _TOTAL_IS_A_COUNTRY, _country_total),
+    "stats-country-series": _Silence(
+        lambda p: _years({"country": "UZB", **p}, 1991, 2024, (p.get("direction", "IMM"),)),
+        _TOTAL_IS_A_COUNTRY, _country_total),
 }
 
 
