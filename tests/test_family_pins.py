@@ -161,3 +161,15 @@ def test_the_note_on_a_total_appears_only_where_the_answer_holds_that_total(rele
     assert note.startswith("2021 EMI: the national total 26717 is also the document's figure "
                            "for RUS")
     assert silence_notes("rq-arrivals-departures", {}, release.store) == []  # 2022 by default
+
+
+def test_flows_around_a_record_note_the_total_only_when_its_years_reach_2021(release) -> None:
+    war = [r for r in rows(release, "flows-around-record") if (r["direction"], r["year"]) ==
+           ("EMI", 2021)]
+    assert [r["value"] for r in war] == [26717]  # the war of 2022, give or take 3 years
+    [note] = silence_notes("flows-around-record", {}, release.store)
+    assert note.startswith("2021 EMI: the national total 26717")
+    assert silence_notes("flows-around-record", {"years": "0"}, release.store) == []
+    assert silence_notes("flows-around-record", {"record": "ev-2013-belt-and-road", "years": "2"},
+                         release.store) == []
+    assert silence_notes("flows-around-record", {"country": "RUS"}, release.store) == []

@@ -44,13 +44,25 @@ SELECT DISTINCT ?year ?direction ?value ?country WHERE {
 
 @dataclass(frozen=True)
 class _Silence:
-    applies: Callable[[dict[str, str]], dict[str, object] | None]  # params -> SPARQL values
+    # the checked parameters (and a lookup) -> the values of ``sparql``, or None: no note
+    applies: Callable[[dict[str, str], Lookup], dict[str, object] | None]
     sparql: str
     say: Callable[[dict[str, str | None]], str]
 
 
 def _year(params: dict[str, str], default: int) -> dict[str, object]:
     return {"year": int(params.get("year", default))}
+
+
+def _around_record(params: dict[str, str], lookup: Lookup) -> dict[str, object] | None:
+    """The years flows-around-record shows: the record's year, give or take ``years``."""
+    record = ox.Literal(params.get("record", "ev-2022-02-24-war-ukraine"))
+    rows = lookup("SELECT ?stated WHERE { ?item kzo:recordId ?id ; kzo:year ?stated . "
+                  f"FILTER (?id = {record} || STR(?item) = {record}) }}")
+    if not rows or not rows[0]["stated"][:4].isdigit():
+        return None
+    year, around = int(rows[0]["stated"][:4]), int(params.get("years", 3))
+    return _years({"country": params.get("country", "WORLD")}, year - around, year + around)
 
 
 def _years(params: dict[str, str], first: int, last: int,
@@ -77,15 +89,16 @@ def _country_total(row: dict[str, str | None]) -> str:
 
 
 NOTES: dict[str, _Silence] = {
-    "policy-programmes-in-force": _Silence(lambda p: _year(p, 2009), _UNDATED_PROGRAMMES,
+    "policy-programmes-in-force": _Silence(lambda p, _: _year(p, 2009), _UNDATED_PROGRAMMES,
                                            _undated),
-    "rq-national-balance": _Silence(lambda p: _years(p, 2019, 2023), _TOTAL_IS_A_COUNTRY,
+    "rq-national-balance": _Silence(lambda p, _: _years(p, 2019, 2023), _TOTAL_IS_A_COUNTRY,
                                     _country_total),
-    "rq-arrivals-departures": _Silence(lambda p: _years(p, 2022, 2022), _TOTAL_IS_A_COUNTRY,
+    "rq-arrivals-departures": _Silence(lambda p, _: _years(p, 2022, 2022), _TOTAL_IS_A_COUNTRY,
                                        _country_total),
     "stats-country-series": _Silence(
-        lambda p: _years({"country": "UZB", **p}, 1991, 2024, (p.get("direction", "IMM"),)),
+        lambda p, _: _years({"country": "UZB", **p}, 1991, 2024, (p.get("direction", "IMM"),)),
         _TOTAL_IS_A_COUNTRY, _country_total),
+    "flows-around-record": _Silence(_around_record, _TOTAL_IS_A_COUNTRY, _country_total),
 }
 
 
@@ -94,8 +107,8 @@ def silence_notes(query: str, params: dict[str, str], source: ox.Store | Lookup)
     silence = NOTES.get(query)
     if silence is None:
         return []
-    values = silence.applies(params)
+    lookup = store_lookup(source) if isinstance(source, ox.Store) else source
+    values = silence.applies(params, lookup)
     if values is None:
         return []
-    lookup = store_lookup(source) if isinstance(source, ox.Store) else source
     return [silence.say(row) for row in lookup(silence.sparql % values)]
