@@ -2,11 +2,11 @@
 
     .venv/bin/python benchmarks/params.py [--release dist] [--repeat 5]
 
-For one parameter of each kind (a country by name, a record id, an act's number made into its
-IRI, a theme, a kind list, a year), the median time of a check on its own (a fresh lookup, as
-each command makes one) beside the query it guards, on the embedded store and through an Oxigraph
-server started here and loaded with the release. Prints the load average with the figures: the
-machine is shared. Figures only; nothing is asserted.
+For one parameter of each kind (a country by name, a record id as written and in capitals, an
+act's number made into its IRI, a theme, a kind list, a year), the median time of a check on its
+own (a fresh lookup, as each command makes one) beside the query it guards, on the embedded store
+and through an Oxigraph server started here and loaded with the release. Prints the load average
+with the figures: the machine is shared. Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from kzmig_kg.query.run import run_query
 ROOT = Path(__file__).resolve().parents[1]
 CASES = [
     ("stats-country-series", {"country": "Uzbekistan"}),
+    ("flows-around-record", {"record": "ev-2022-02-24-war-ukraine"}),
     ("flows-around-record", {"record": "EV-2022-02-24-WAR-UKRAINE"}),
     ("acts-amendment-chain", {"act": "477-iv"}),
     ("study-codes-per-theme", {"theme": "b1"}),

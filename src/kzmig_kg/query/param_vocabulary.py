@@ -22,6 +22,9 @@ class Vocabulary:
     sparql: str = ""  # SELECT ?value ?name; empty when ``fixed`` lists every value
     fixed: tuple[str, ...] = ()  # values always accepted ("all", "any")
     many: bool = False  # a comma-separated list of values
+    # an index lookup of a value as written (``%(value)s``: its escaped literal) that spares
+    # reading a large vocabulary when the value is right, as it mostly is
+    exact: str = ""
 
 
 @dataclass(frozen=True)
@@ -45,14 +48,14 @@ _RECORD = Vocabulary(
     f"""SELECT ?value ?name WHERE {{
   ?s kzo:recordId ?value .
   OPTIONAL {{ ?s {_LABEL}|dct:title ?name }}
-}}""")
+}}""", exact="ASK { ?s kzo:recordId %(value)s }")
 _ACT_OR_RECORD = Vocabulary(
     "record or act number", "give a record id (law-2011-477-IV) or an act's official number "
     "(477-IV); `kzmig-kg search WORDS` finds one by its words",
     f"""SELECT ?value ?name WHERE {{
   {{ ?s kzo:recordId ?value OPTIONAL {{ ?s {_LABEL}|dct:title ?name }} }}
   UNION {{ ?s eli:number ?value }}
-}}""")
+}}""", exact="ASK { { ?s kzo:recordId %(value)s } UNION { ?s eli:number %(value)s } }")
 RULES: dict[str, object] = {
     "country": _COUNTRY,
     "record": _RECORD,

@@ -34,7 +34,7 @@ from .param_vocabulary import YEAR, Count, Vocabulary, rule_for
 from .remote import query_endpoint
 
 __all__ = ["Lookup", "check_params", "check_shapes", "coverage", "endpoint_lookup", "store_lookup"]
-Lookup = Callable[[str], list[dict[str, str | None]]]  # SELECT text -> rows of plain strings
+Lookup = Callable[[str], list[dict[str, str | None]]]  # SELECT or ASK text -> rows of strings
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _LISTED = 12  # a vocabulary this small is listed in full when nothing is close
 _COVERAGE = """
@@ -77,10 +77,13 @@ def check_shapes(query: NamedQuery, given: dict[str, str]) -> None:
 
 
 def store_lookup(store: ox.Store) -> Lookup:
-    """Run the checks' SELECTs on the embedded store (the union of its graphs)."""
+    """Run the checks' SELECTs on the embedded store (the union of its graphs); an ASK gives
+    one empty row when true and none when false."""
     @cache
     def select(sparql: str) -> list[dict[str, str | None]]:
         solutions = store.query(sparql, use_default_graph_as_union=True, prefixes=_PREFIXES)
+        if isinstance(solutions, ox.QueryBoolean):
+            return [{}] if solutions else []
         names = [variable.value for variable in solutions.variables]
         return [{name: None if row[name] is None else row[name].value for name in names}
                 for row in solutions]
@@ -98,6 +101,8 @@ def endpoint_lookup(endpoint: str, deadline: float, source: str = "query") -> Lo
                              "(--timeout); raise --timeout")
         result = query_endpoint(endpoint, sparql, timeout=left,
                                 source=f"{source} (checking its parameters)")
+        if result.kind == "ask":
+            return [{}] if result.boolean else []
         return [{name: None if term is None else term.value for name, term in row.items()}
                 for row in result.rows]
     return select
@@ -131,6 +136,8 @@ def _match(raw: str, rule: Vocabulary, lookup: Lookup, query: str, name: str) ->
         return ",".join(_match(part, Vocabulary(rule.what, rule.hint, rule.sparql, rule.fixed),
                                lookup, query, name) for part in raw.split(","))
     wanted = raw.strip()
+    if rule.exact and lookup(rule.exact % {"value": ox.Literal(wanted)}):
+        return wanted
     values: dict[str, str] = {value.casefold(): value for value in rule.fixed}
     named: dict[str, set[str]] = {}  # folded name -> values it names
     shown: dict[str, str] = {}  # folded value or name -> how a hint shows it
