@@ -158,3 +158,14 @@ def test_an_unreachable_endpoint_is_named_while_checking_the_parameters() -> Non
                                          r"cannot reach endpoint http://127\.0\.0\.1:9/query"):
         run_query("stats-country-series", {"country": "uzb"}, endpoint="http://127.0.0.1:9/query",
                   timeout=5)
+
+
+def test_passages_of_an_endpoints_rows_come_from_the_release(release, endpoint) -> None:
+    from .conftest import SOURCES
+
+    result = CliRunner().invoke(main, ["query", "stats-top-source-country", "--param",
+                                       "year=2019", "--endpoint", endpoint, "--passages",
+                                       "--store", str(release.dir / "store"), "--sources",
+                                       str(SOURCES), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "decreased by 38.81% to 2,554 people in 2020" in result.stdout
