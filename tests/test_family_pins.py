@@ -40,6 +40,13 @@ def test_acts_an_amendment_dated_only_to_its_year_is_in_force_uncertainly(releas
     assert found["477-IV"]["certain"] is True
 
 
+def test_acts_the_constitution_named_without_a_date_is_counted_under_no_year(release) -> None:
+    # lines 95-97: the 1995 law guarantees the rights "established by the Constitution", undated
+    assert "established by the Constitution" in passage_text(95, 96)
+    [row] = [r for r in rows(release, "acts-by-type-and-year") if r["type"] == "Constitution"]
+    assert (row["year"], row["acts"], row["numbers"]) == (None, 1, "constitution-kz")
+
+
 def test_agreements_a_treaty_whose_signing_the_document_never_dates(release) -> None:
     # lines 134-137: "in 2001, the signed treaty Eurasian Economic Community was ratified"
     assert "in 2001, the signed treaty Eurasian Economic" in passage_text(134, 134)
