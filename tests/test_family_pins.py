@@ -180,3 +180,13 @@ def test_flows_around_a_record_note_the_total_only_when_its_years_reach_2021(rel
     assert silence_notes("flows-around-record", {"record": "ev-2013-belt-and-road", "years": "2"},
                          release.store) == []
     assert silence_notes("flows-around-record", {"country": "RUS"}, release.store) == []
+
+
+def test_acts_in_force_after_the_graphs_coverage_says_where_its_sources_end(release) -> None:
+    latest = rows(release, "acts-in-force", date="2026-12-07")
+    assert "https://w3id.org/kzmig/eli/kz/zakon/2024/law-477-IV-amend-2024" in \
+        {r["act"] for r in latest}
+    assert silence_notes("acts-in-force", {"date": "2026-12-07"}, release.store) == [
+        "the graph's sources end in 2024: the answer is the state the document records up to "
+        "2024; acts adopted, amended or repealed since are not in it"]
+    assert silence_notes("acts-in-force", {"date": "2024-06-30"}, release.store) == []

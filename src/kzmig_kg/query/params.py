@@ -8,8 +8,10 @@ Every parameter of every named query has a rule (``param_vocabulary.rule_for``):
   official number, and made into the value the query expects (``uzb`` -> ``UZB``; an act's
   number -> its IRI where the query takes an IRI); one that matches nothing, or more than one
   thing, is a ``QueryError`` naming the closest values;
-- ``year``, ``from``, ``to`` and ``date`` must fall inside the graph's coverage (the reference
-  periods of its figures and the dates of its acts and events), and ``from`` not after ``to``;
+- ``year``, ``from`` and ``to`` must fall inside the graph's coverage (the reference periods of
+  its figures and the dates of its acts and events), and ``from`` not after ``to``; a ``date``
+  must not fall before it (a later day asks for the latest state the graph records, and
+  ``silences`` says so);
 - counts (``top``, ``years``) have a least value.
 
 The valid values come from ``source``: the embedded store, or a SPARQL endpoint through
@@ -126,6 +128,8 @@ def _check_years(years: dict[str, int], lookup: Lookup, query: str) -> None:
         return
     low = years.get("from", years.get("year", years.get("date", first)))
     high = years.get("to", years.get("year", years.get("date", last)))
+    if "date" in years and high >= first:
+        return  # a day after the coverage asks for the latest state the graph records
     if high < first or low > last:
         raise QueryError(f"{asked} is outside the graph's coverage ({first}-{last}); "
                          f"query '{query}' has nothing there")

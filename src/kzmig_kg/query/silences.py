@@ -42,6 +42,15 @@ SELECT DISTINCT ?year ?direction ?value ?country WHERE {
 } ORDER BY ?year ?direction ?country"""
 
 
+_AFTER_COVERAGE = """
+SELECT ?last WHERE {
+  { SELECT (MAX(?y) AS ?last) WHERE {
+      { ?p kzo:endYear ?y } UNION { ?a eli:date_document ?d BIND (YEAR(?d) AS ?y) }
+      UNION { ?e kzo:eventDate ?d BIND (YEAR(?d) AS ?y) } } }
+  FILTER (?last < %(year)d)
+}"""
+
+
 @dataclass(frozen=True)
 class _Silence:
     # the checked parameters (and a lookup) -> the values of ``sparql``, or None: no note
@@ -82,6 +91,15 @@ def _undated(row: dict[str, str | None]) -> str:
             "document gives no period for it, so the graph cannot say whether it was in force")
 
 
+def _after_coverage(params: dict[str, str], _: Lookup) -> dict[str, object]:
+    return {"year": int(params.get("date", "2009-06-30")[:4])}
+
+
+def _latest_state(row: dict[str, str | None]) -> str:
+    return (f"the graph's sources end in {row['last']}: the answer is the state the document "
+            f"records up to {row['last']}; acts adopted, amended or repealed since are not in it")
+
+
 def _country_total(row: dict[str, str | None]) -> str:
     return (f"{row['year']} {row['direction']}: the national total {row['value']} is also the "
             f"document's figure for {row['country']} that year; the document may use a country's "
@@ -99,6 +117,7 @@ NOTES: dict[str, _Silence] = {
         lambda p, _: _years({"country": "UZB", **p}, 1991, 2024, (p.get("direction", "IMM"),)),
         _TOTAL_IS_A_COUNTRY, _country_total),
     "flows-around-record": _Silence(_around_record, _TOTAL_IS_A_COUNTRY, _country_total),
+    "acts-in-force": _Silence(_after_coverage, _AFTER_COVERAGE, _latest_state),
 }
 
 
