@@ -36,6 +36,10 @@ ACCEPTED = [
      "https://w3id.org/kzmig/id/policy-document/pd-concept-2023-2027"),
     ("agreements-with-country", {"country": "Uzbekistan"}, None, None),
     ("acts-in-force", {"date": "2009-06-30"}, None, None),
+    ("org-migration-authority-lineage", {"function": "Patent issuance"}, "function",
+     "patent-issuance"),
+    ("stats-country-series", {"direction": "immigration"}, "direction", "IMM"),
+    ("study-codes-per-theme", {"theme": "reasons for movement"}, "theme", "B4"),
 ]
 # (query, a wrong value, what the message says)
 REFUSED = [

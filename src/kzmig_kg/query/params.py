@@ -142,22 +142,22 @@ def _match(raw: str, rule: Vocabulary, lookup: Lookup, query: str, name: str) ->
     wanted = raw.strip()
     if rule.exact and lookup(rule.exact % {"value": ox.Literal(wanted)}):
         return wanted
-    values: dict[str, str] = {value.casefold(): value for value in rule.fixed}
+    values: dict[str, str] = {_fold(value): value for value in rule.fixed}
     named: dict[str, set[str]] = {}  # folded name -> values it names
     shown: dict[str, str] = {}  # folded value or name -> how a hint shows it
     for row in lookup(rule.sparql) if rule.sparql else []:
         value = row["value"]
         if value is None:
             continue
-        values.setdefault(value.casefold(), value)
-        shown.setdefault(value.casefold(), value)
+        values.setdefault(_fold(value), value)
+        shown.setdefault(_fold(value), value)
         if row.get("name"):
-            named.setdefault(row["name"].casefold(), set()).add(value)
-            shown.setdefault(row["name"].casefold(), row["name"] if _is_iri(value)
-                             else f"{row['name']} ({value})")
+            for key in {_fold(row["name"]), _fold(re.sub(r"\s*\([^)]*\)", "", row["name"]))}:
+                named.setdefault(key, set()).add(value)
+                shown.setdefault(key, row["name"] if _is_iri(value) else f"{row['name']} ({value})")
     if wanted in values.values():
         return wanted
-    folded = wanted.casefold()
+    folded = _fold(wanted)
     if folded in values:
         return values[folded]
     if folded in named:
@@ -169,7 +169,7 @@ def _match(raw: str, rule: Vocabulary, lookup: Lookup, query: str, name: str) ->
     if _is_iri(wanted) and _holds(lookup, wanted):
         return wanted  # an IRI the graph holds, outside the vocabulary's values
     for value in rule.fixed:
-        shown.setdefault(value.casefold(), value)
+        shown.setdefault(_fold(value), value)
     close = difflib.get_close_matches(folded, sorted(shown), n=4, cutoff=0.6)
     everything = sorted(set(values.values()))
     if close:
@@ -191,6 +191,12 @@ def _holds(lookup: Lookup, iri: str) -> bool:
     except ValueError:
         return False
     return bool(lookup(f"SELECT ?p WHERE {{ {node} ?p ?o }} LIMIT 1"))
+
+
+def _fold(text: str) -> str:
+    """A value as compared: any case, hyphens, underscores and spaces alike (patent-issuance,
+    Patent issuance)."""
+    return re.sub(r"[\s_-]+", " ", text.casefold()).strip()
 
 
 def _is_iri(value: str) -> bool:
