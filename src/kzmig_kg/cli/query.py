@@ -52,6 +52,7 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
     from ..query.results import format_result
     from ..query.run import run_query
 
+    deadline = time.monotonic() + timeout  # of the whole command, the notes included
     bound: dict[str, str] = {}
     for item in params:
         key, sep, value = item.partition("=")
@@ -68,13 +69,13 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
                                  sources_dir if with_passages else None)
             if form == "SELECT" and rows == 0:
                 _no_rows_note(query, bound)
-            _silences(query, bound, store_dir, endpoint, timeout)
+            _silences(query, bound, store_dir, endpoint, deadline)
             return
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
         per_row = _row_passages(result, store_dir, sources_dir) if with_passages else None
         if result.kind == "select" and not result.rows:
             _no_rows_note(query, bound)
-        _silences(query, bound, store_dir, endpoint, timeout)
+        _silences(query, bound, store_dir, endpoint, deadline)
     except KzmigError as error:
         fail(error)
     if per_row is None or fmt != "table":
@@ -111,7 +112,7 @@ def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout
 
 
 def _silences(spec: str, given: dict[str, str], store_dir: Path, endpoint: str | None,
-              timeout: float) -> None:
+              deadline: float) -> None:
     """Notes on stderr on what the document does not say that bears on this answer."""
     from ..pipeline.store import open_store
     from ..query.named import resolve_query
@@ -122,7 +123,7 @@ def _silences(spec: str, given: dict[str, str], store_dir: Path, endpoint: str |
     if named.path is None or named.path.parent.resolve() != QUERIES_DIR.resolve() \
             or named.name not in NOTES:
         return
-    lookup = (endpoint_lookup(endpoint, time.monotonic() + timeout, named.source) if endpoint
+    lookup = (endpoint_lookup(endpoint, deadline, named.source) if endpoint
               else store_lookup(open_store(store_dir)))
     for note in silence_notes(named.name, check_params(named, given, lookup), lookup):
         click.echo(f"note: {note}", err=True)

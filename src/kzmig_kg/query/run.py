@@ -32,7 +32,8 @@ def run_query(spec: str | NamedQuery, params: dict[str, str] | None = None, *,
         checked = check_params(query, params or {},
                                endpoint_lookup(endpoint, deadline, query.source))
         return query_endpoint(endpoint, query.text, bind_params(query, checked),
-                              timeout=max(deadline - time.monotonic(), 0.001), source=query.source)
+                              timeout=max(round(deadline - time.monotonic(), 2), 0.01),
+                              source=query.source)
     if store is None:
         if store_dir is None:
             raise QueryError("no store given; pass --store DIR or --endpoint URL")
