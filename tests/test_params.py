@@ -37,7 +37,7 @@ def test_an_indicator_by_its_notation_in_any_case_and_the_closest_when_unknown(r
 
 
 def test_an_unknown_record_names_the_closest_ids(release) -> None:
-    with pytest.raises(QueryError, match="the closest ids are ev-2022-02-24-war-ukraine"):
+    with pytest.raises(QueryError, match="the closest are ev-2022-02-24-war-ukraine"):
         run_query("flows-around-record", {"record": "ev-2022-02-24-war-ukrain"}, store=release.store)
     rows = run_query("flows-around-record", {"record": "EV-2022-02-24-WAR-UKRAINE", "years": "1"},
                      store=release.store).values()
@@ -51,7 +51,7 @@ def test_an_act_by_its_official_number_is_accepted(release) -> None:
 
 def test_the_command_fails_in_one_line_with_exit_1(release) -> None:
     store = str(release.dir / "store")
-    for params, expected in ((["record=no-such-id"], "nothing in the graph has the id 'no-such-id'"),
+    for params, expected in ((["record=no-such-id"], "no record with the id 'no-such-id'"),
                              (["year=1850"], "year=1850 is outside the graph's coverage (1991-2024)")):
         name = "flows-around-record" if params[0].startswith("record") else "stats-top-source-country"
         result = CliRunner().invoke(main, ["query", name, "--store", store,
@@ -61,8 +61,10 @@ def test_the_command_fails_in_one_line_with_exit_1(release) -> None:
 
 
 def test_an_empty_answer_gets_a_note_on_stderr(release) -> None:
-    result = CliRunner().invoke(main, ["query", "acts-by-number", "--param", "number=999",
+    # India is in the graph (its students, line 978), but no agreement with it is
+    result = CliRunner().invoke(main, ["query", "agreements-with-country", "--param", "country=ind",
                                        "--store", str(release.dir / "store")])
     assert result.exit_code == 0
     assert "(0 rows)" in result.stdout
-    assert result.stderr == "note: no rows: the graph holds no answer to acts-by-number for number=999\n"
+    assert result.stderr == ("note: no rows: the graph holds no answer to agreements-with-country "
+                             "for country=ind\n")

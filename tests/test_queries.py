@@ -92,10 +92,15 @@ def test_wrong_parameter_values_are_clear_errors(tmp_path: Path, type_: str, raw
         bind_params(parse_named_query("q", path), {"p": raw})
 
 
-def test_a_string_parameter_cannot_change_the_query(release) -> None:
+def test_a_string_parameter_cannot_change_the_query(release, tmp_path) -> None:
     hostile = '477-IV" } UNION { ?s ?p ?o } #'
-    result = run_query("acts-by-number", {"number": hostile}, store=release.store)
-    assert result.rows == []  # no act has that number; nothing leaked into the query
+    with pytest.raises(QueryError, match="no act with the official number"):  # checked first
+        run_query("acts-by-number", {"number": hostile}, store=release.store)
+    unchecked = tmp_path / "unchecked.rq"  # a parameter no rule checks is still only a value
+    unchecked.write_text("# param: text xsd:string 477-IV -- any text\n"
+                         "SELECT ?act ?text WHERE { ?act eli:number ?text }\n", encoding="utf-8")
+    assert run_query(str(unchecked), {"text": hostile}, store=release.store).rows == []
+    assert len(run_query(str(unchecked), {}, store=release.store).rows) == 1
     with pytest.raises(QueryError, match="no country or grouping"):  # refused before binding
         run_query("stats-country-series", {"country": hostile}, store=release.store)
 

@@ -44,3 +44,61 @@ def test_passages_need_a_select(release, tmp_path) -> None:
     result = _invoke(release, str(query))
     assert result.exit_code == 1
     assert result.stderr == "error: --passages needs a SELECT query (its rows get the passages)\n"
+
+
+def test_passages_stream_through_the_worker_as_rows_come(release) -> None:
+    # a query far too large to gather: its rows, with their passages' text, reach the output
+    # while the engine is still producing, and the deadline stops it as it stops a plain query
+    from kzmig_kg.errors import QueryError
+    from kzmig_kg.query.bounded import stream_query
+
+    cross = ("SELECT ?law ?p ?o WHERE { ?law eli:number \"477-IV\" ; ?p ?o . "
+             "?a ?b ?c . ?d ?e ?f }")
+    chunks: list[str] = []
+    try:
+        stream_query(release.dir / "store", cross, {}, "csv", chunks.append, timeout=2,
+                     passages=True, sources_dir=SOURCES)
+    except QueryError as error:
+        assert "stopped after 2 s (--timeout)" in str(error)
+    rows = list(csv.DictReader(io.StringIO("".join(chunks))))
+    assert len(rows) > 500
+    assert rows[0]["passage_text"].startswith("[lines 267-272] " + passage_text(267, 272).strip())
+
+
+def test_a_runaway_query_with_passages_stops_at_its_timeout(release, tmp_path) -> None:
+    query = tmp_path / "cross.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }",
+                     encoding="utf-8")
+    result = _invoke(release, str(query), "--timeout", "1")
+    assert result.exit_code == 1
+    assert result.stderr == (f"error: {query}: stopped after 1 s (--timeout); narrow the query "
+                             "(a LIMIT, fewer joins) or raise --timeout\n")
+
+
+def test_streamed_passages_are_the_gathered_passages(release) -> None:
+    from kzmig_kg.query.row_passages import add_passages
+    from kzmig_kg.query.run import run_query
+
+    result = _invoke(release, "stats-top-source-country", "--param", "year=2019", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    gathered = run_query("stats-top-source-country", {"year": "2019"}, store=release.store)
+    add_passages(gathered, release.store, SOURCES)
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["passage_text"] == gathered.rows[0]["passage_text"].value
+    assert "decreased by 38.81% to 2,554 people in 2020" in row["passage_text"]
+
+
+def test_without_the_document_the_rows_come_with_a_note_saying_where_it_was_looked_for(
+        release, tmp_path) -> None:
+    note = (f"note: the text of the passages is not shown: 000_81b0946b00ba0bf2.txt is not in "
+            f"{tmp_path}; pass --sources DIR with the source documents\n")
+    result = CliRunner().invoke(main, ["query", "stats-top-source-country", "--param", "year=2019",
+                                       "--store", str(release.dir / "store"), "--passages",
+                                       "--sources", str(tmp_path), "--format", "csv"])
+    assert result.exit_code == 0 and result.stderr == note
+    [row] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["passage_text"] == ""
+    result = CliRunner().invoke(main, ["search", "quotas", "--kind", "finding", "--release",
+                                       str(release.dir), "--sources", str(tmp_path)])
+    assert result.exit_code == 0 and result.stderr == note
+    assert "lines 867-869, section 4.3\n" in result.stdout

@@ -101,8 +101,8 @@ def test_query_command_through_the_endpoint(release, server) -> None:
     remote = CliRunner().invoke(main, [*args, "--endpoint", server.query_url])
     local = CliRunner().invoke(main, [*args, "--store", str(release.dir / "store")])
     assert remote.exit_code == 0, remote.output
-    assert json.loads(remote.output) == json.loads(local.output)
-    years = [b["year"]["value"] for b in json.loads(remote.output)["results"]["bindings"]]
+    assert json.loads(remote.stdout) == json.loads(local.stdout)
+    years = [b["year"]["value"] for b in json.loads(remote.stdout)["results"]["bindings"]]
     assert years == ["2021", "2022", "2023"]
 
 

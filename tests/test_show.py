@@ -77,3 +77,19 @@ def test_the_command_fails_in_one_line_on_an_unknown_id(release) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith("error: nothing in the graph has the id or IRI 'no-such-id'")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("ref", "iri"), [
+    ("uzbekistan", "https://w3id.org/kzmig/code/country-UZB"),
+    ("Узбекистан", "https://w3id.org/kzmig/code/country-UZB"),
+    ("migration card", "https://w3id.org/kzmig/id/instrument/inst-migration-card"),
+    ("expert d", "https://w3id.org/kzmig/id/expert/expert-D"),
+])
+def test_a_resource_by_its_name_or_code_in_any_case(release, ref: str, iri: str) -> None:
+    assert describe(ref, store=release.store).iri == iri
+
+
+def test_a_name_of_two_resources_names_both(release) -> None:
+    with pytest.raises(QueryError, match=r"'on population migration' is the name of 2 resources "
+                                         r"\(kzeli:zakon/1997/204, kzeli:zakon/2011/477-IV\)"):
+        describe("on population migration", store=release.store)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
 from ..errors import KzmigError
+from ..paths import QUERIES_DIR
 from .common import DIST, SOURCES, fail
 
 
@@ -50,6 +52,7 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
     from ..query.results import format_result
     from ..query.run import run_query
 
+    deadline = time.monotonic() + timeout  # of the whole command, the notes included
     bound: dict[str, str] = {}
     for item in params:
         key, sep, value = item.partition("=")
@@ -59,17 +62,22 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
             fail(KzmigError(f"--param {key.strip()} is given twice"))
         bound[key.strip()] = value.strip()
     try:
-        if endpoint is None and not with_passages:
-            rows, form = _stream(query, bound, fmt, store_dir, timeout, max_rows)
+        if with_passages:
+            _unread_sources_note(store_dir, sources_dir)
+        if endpoint is None:
+            rows, form = _stream(query, bound, fmt, store_dir, timeout, max_rows,
+                                 sources_dir if with_passages else None)
             if form == "SELECT" and rows == 0:
                 _no_rows_note(query, bound)
+            _silences(query, bound, store_dir, endpoint, deadline)
             return
         result = run_query(query, bound, store_dir=store_dir, endpoint=endpoint, timeout=timeout)
         per_row = _row_passages(result, store_dir, sources_dir) if with_passages else None
+        if result.kind == "select" and not result.rows:
+            _no_rows_note(query, bound)
+        _silences(query, bound, store_dir, endpoint, deadline)
     except KzmigError as error:
         fail(error)
-    if result.kind == "select" and not result.rows:
-        _no_rows_note(query, bound)
     if per_row is None or fmt != "table":
         click.echo(format_result(result, fmt))
         return
@@ -83,22 +91,58 @@ def query(query: str, params: tuple[str, ...], fmt: str, store_dir: Path, endpoi
 
 
 def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout: float,
-            max_rows: int) -> tuple[int, str]:
+            max_rows: int, passages_from: Path | None = None) -> tuple[int, str]:
     """Run a query on the local store in a worker process that is killed at the deadline or on
-    Ctrl-C, its rows written as they come; return the row count and the query form."""
+    Ctrl-C, its rows written as they come (with their passages' text from ``passages_from``);
+    return the row count and the query form."""
     from ..pipeline.store import open_store
     from ..query.bounded import stream_query
     from ..query.named import bind_params, resolve_query
-    from ..query.params import check_params
+    from ..query.params import check_params, check_shapes
     from ..query.remote import query_form
 
     named = resolve_query(spec)
-    bind_params(named, given)  # unknown names and malformed values first
+    check_shapes(named, given)  # unknown names and malformed values first
     checked = check_params(named, given, open_store(store_dir))
     rows = stream_query(store_dir, named.text, bind_params(named, checked), fmt,
                         lambda text: click.echo(text, nl=False), source=named.source,
-                        timeout=timeout, max_rows=max_rows)
+                        timeout=timeout, max_rows=max_rows,
+                        passages=passages_from is not None, sources_dir=passages_from)
     return rows, query_form(named.text)
+
+
+def _silences(spec: str, given: dict[str, str], store_dir: Path, endpoint: str | None,
+              deadline: float) -> None:
+    """Notes on stderr on what the document does not say that bears on this answer."""
+    from ..pipeline.store import open_store
+    from ..query.named import resolve_query
+    from ..query.params import check_params, endpoint_lookup, store_lookup
+    from ..query.silences import NOTES, silence_notes
+
+    named = resolve_query(spec)
+    if named.path is None or named.path.parent.resolve() != QUERIES_DIR.resolve() \
+            or named.name not in NOTES:
+        return
+    lookup = (endpoint_lookup(endpoint, deadline, named.source) if endpoint
+              else store_lookup(open_store(store_dir)))
+    for note in silence_notes(named.name, check_params(named, given, lookup), lookup):
+        click.echo(f"note: {note}", err=True)
+
+
+def _unread_sources_note(store_dir: Path, sources_dir: Path) -> None:
+    """A note on stderr, before the rows, when a document the passages are in is not in
+    ``sources_dir`` (the rows then come without their text)."""
+    from ..pipeline.store import open_store
+    from ..query.passage_text import PassageRef, missing_note
+
+    files = open_store(store_dir).query(
+        "SELECT DISTINCT ?file WHERE { ?document kzo:fileName ?file }",
+        use_default_graph_as_union=True, prefixes={"kzo": "https://w3id.org/kzmig/ontology#"})
+    unread = [PassageRef(row["file"].value, 1, 1) for row in files
+              if not (sources_dir / row["file"].value).is_file()]
+    note = missing_note(unread, sources_dir)
+    if note:
+        click.echo(f"note: {note}", err=True)
 
 
 def _no_rows_note(spec: str, given: dict[str, str]) -> None:
@@ -234,6 +278,7 @@ def search_command(words: tuple[str, ...], kind: str | None, limit: int, fmt: st
       kzmig-kg search quotas --kind finding
       kzmig-kg search Узбекистан --format json
     """
+    from ..query.passage_text import missing_note
     from ..query.search import search
 
     try:
@@ -245,6 +290,9 @@ def search_command(words: tuple[str, ...], kind: str | None, limit: int, fmt: st
         return
     if not hits:
         click.echo(f"no hits for {' '.join(words)!r}" + (f" of kind {kind}" if kind else ""), err=True)
+    unread = missing_note([passage for hit in hits for passage in hit.passages], sources_dir)
+    if unread:
+        click.echo(f"note: {unread}", err=True)
     for hit in hits:
         click.echo(f"{hit.kind} {hit.id}: {hit.label}")
         click.echo(f"    {' '.join(hit.snippet.split())}")
@@ -301,11 +349,9 @@ def show_command(ref: str, fmt: str, store_dir: Path, sources_dir: Path) -> None
 
 
 def _passage_lines(passage) -> str:
-    head = f"    lines {passage.lines}" + (f", section {passage.section}" if passage.section else "")
-    if passage.text is None:
-        return head
-    body = "\n".join(f"      | {line}" for line in passage.text.splitlines())
-    return f"{head}:\n{body}"
+    from ..query.row_passages import passage_lines
+
+    return passage_lines(passage)
 
 
 COMMANDS = (query, list_queries, stats, audit_command, search_command, show_command)

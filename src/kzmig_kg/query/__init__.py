@@ -7,6 +7,11 @@ SPARQL 1.1 endpoint, and what is built on them.
 - ``remote.query_endpoint(url, text, bound)``: SPARQL over HTTP (SPARQLWrapper), parameters sent
   as a ``VALUES`` block;
 - ``run.run_query(spec, params, store_dir=... | endpoint=...)``: either of the two, from a name;
+- ``params.check_params(query, given, source)``: every parameter's value as a researcher writes
+  it, made into what the query expects or refused with the closest values (the rules in
+  ``param_vocabulary``), on the store or through an endpoint;
+- ``silences.silence_notes(query, params, source)``: notes on what the document does not say
+  that bears on an answer;
 - ``results``: ``QueryResult``, ``format_result(result, fmt)``, ``python_value(term)``;
 - ``audit.audit(store_dir)``: figures of the document that do not reconcile;
 - ``stats.graph_stats(store_dir)``: triples per graph, instances per class;

@@ -26,9 +26,12 @@ from ..errors import QueryError
 from ..namespaces import PREFIXES
 from ..pipeline.store import open_store
 from .named import Term, syntax_error_message
+from .passage_text import PassageRef
 from .results import QueryResult, _json_results, format_result
+from .row_passages import passage_lines, row_passages
 
 BATCH = 500
+PASSAGES_NEED_SELECT = "--passages needs a SELECT query (its rows get the passages)"
 POLL_SECONDS = 0.25
 UPDATE_REFUSED = "kzmig-kg query runs read-only queries; updates are refused"
 _PROLOGUE = re.compile(r"(?is)(?:\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)")
@@ -50,14 +53,19 @@ def refuse_update(text: str, source: str) -> None:
 
 def stream_query(store_dir: Path, text: str, bound: dict[str, Term], fmt: str,
                  write: Callable[[str], None], *, source: str = "query", timeout: float = 60.0,
-                 max_rows: int = 1000) -> int:
+                 max_rows: int = 1000, passages: bool = False,
+                 sources_dir: Path | None = None) -> int:
     """Run ``text`` on the store in ``store_dir`` in a worker, passing its output to ``write``;
-    return the number of rows (or triples). Raises ``QueryError`` when ``timeout`` passes."""
+    return the number of rows (or triples). Raises ``QueryError`` when ``timeout`` passes.
+    With ``passages`` each row of a SELECT gets the text of its passages (``row_passages``,
+    the documents read from ``sources_dir``): a ``passage_text`` column, or in a table the
+    passages printed under it."""
     refuse_update(text, source)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     worker = context.Process(target=_work, daemon=True,
-                             args=(send, Path(store_dir), text, bound, fmt, source, max_rows))
+                             args=(send, Path(store_dir), text, bound, fmt, source, max_rows,
+                                   (sources_dir,) if passages else None))
     deadline = time.monotonic() + timeout
     try:
         _start_holding_signals(worker)
@@ -108,7 +116,7 @@ def _start_holding_signals(worker: BaseProcess) -> None:
 
 
 def _work(send, store_dir: Path, text: str, bound: dict[str, Term], fmt: str, source: str,
-          max_rows: int) -> None:
+          max_rows: int, passages: tuple[Path | None] | None) -> None:
     # the parent decides when to stop; its signal handlers (KeyboardInterrupt) would go unheard
     # while the engine computes, so Ctrl-C or SIGTERM reaching the worker end it at once
     signal.signal(signal.SIGINT, signal.SIG_DFL)
@@ -116,7 +124,7 @@ def _work(send, store_dir: Path, text: str, bound: dict[str, Term], fmt: str, so
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         count = 0
-        for kind, payload in _answer(store_dir, text, bound, fmt, source, max_rows):
+        for kind, payload in _answer(store_dir, text, bound, fmt, source, max_rows, passages):
             send.send((kind, payload))
             count = payload if kind == "count" else count
         send.send(("done", count))
@@ -129,18 +137,22 @@ def _work(send, store_dir: Path, text: str, bound: dict[str, Term], fmt: str, so
 
 
 def _answer(store_dir: Path, text: str, bound: dict[str, Term], fmt: str, source: str,
-            max_rows: int) -> Iterator[tuple[str, Any]]:
+            max_rows: int, passages: tuple[Path | None] | None) -> Iterator[tuple[str, Any]]:
     store = open_store(store_dir)
     substitutions = {ox.Variable(name): term for name, term in bound.items()}
     try:
         answer = store.query(text, use_default_graph_as_union=True,
                              substitutions=substitutions or None,
                              prefixes={k: str(v) for k, v in PREFIXES.items()})
+        if passages is not None and not isinstance(answer, ox.QuerySolutions):
+            raise QueryError(PASSAGES_NEED_SELECT)
         if isinstance(answer, ox.QueryBoolean):
             yield "out", format_result(QueryResult("ask", boolean=bool(answer)), fmt) + "\n"
             yield "count", 1
         elif isinstance(answer, ox.QuerySolutions):
-            yield from _solutions(answer, fmt, max_rows)
+            of_row = None if passages is None else row_passages(
+                store, passages[0], [v.value for v in answer.variables])
+            yield from _solutions(answer, fmt, max_rows, of_row)
         else:
             yield from _triples(answer)
     except SyntaxError as exc:
@@ -160,23 +172,32 @@ def _batches(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
-def _solutions(answer: ox.QuerySolutions, fmt: str,
-               max_rows: int) -> Iterator[tuple[str, Any]]:
+def _solutions(answer: ox.QuerySolutions, fmt: str, max_rows: int,
+               of_row: Callable[[dict[str, Any]], list[PassageRef]] | None = None,
+               ) -> Iterator[tuple[str, Any]]:
     variables = [v.value for v in answer.variables]
     rows = ({name: solution[name] for name in variables} for solution in answer)
     if fmt == "table":
-        kept = []
+        kept, refs = [], []
         for row in rows:
             if len(kept) == max_rows:
                 yield "out", format_result(QueryResult("select", variables, kept), fmt) + "\n"
+                yield from _table_passages(refs)
                 yield "out", (f"(stopped at {max_rows} rows, --max-rows; use --format csv for "
                               "every row)\n")
                 yield "count", max_rows
                 return
+            if of_row is not None:
+                refs.append(of_row(row))
+                del row["passage_text"]  # a table prints the passages under it
             kept.append(row)
         yield "out", format_result(QueryResult("select", variables, kept), fmt) + "\n"
+        yield from _table_passages(refs)
         yield "count", len(kept)
         return
+    if of_row is not None:
+        variables = [*variables, "passage_text"]
+        rows = _annotated(rows, of_row)
     count = 0
     if fmt == "json":
         yield "out", '{"head": {"vars": ' + json.dumps(variables) + '}, "results": {"bindings": ['
@@ -194,6 +215,19 @@ def _solutions(answer: ox.QuerySolutions, fmt: str,
     if fmt == "json":
         yield "out", "\n]}}\n"
     yield "count", count
+
+
+def _annotated(rows: Iterator[dict[str, Any]],
+               of_row: Callable[[dict[str, Any]], list[PassageRef]]) -> Iterator[dict[str, Any]]:
+    for row in rows:
+        of_row(row)  # sets the row's passage_text
+        yield row
+
+
+def _table_passages(per_row: list[list[PassageRef]]) -> Iterator[tuple[str, Any]]:
+    for number, refs in enumerate(per_row, start=1):
+        if refs:
+            yield "out", "\n".join([f"row {number}:", *map(passage_lines, refs)]) + "\n"
 
 
 def _triples(answer: Iterator[ox.Triple]) -> Iterator[tuple[str, Any]]:

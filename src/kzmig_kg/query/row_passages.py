@@ -10,14 +10,16 @@ says which document and section each range belongs to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from .passage_text import PassageRef, with_text
 from .results import QueryResult
 
-__all__ = ["PASSAGE_COLUMNS", "add_passages"]
+__all__ = ["PASSAGE_COLUMNS", "add_passages", "passage_lines", "row_passages"]
 PASSAGE_COLUMNS = ("passages", "passage", "lines")
 _RANGE = re.compile(r"\b(\d+)(?:-(\d+))?\b")
 _ALL_PASSAGES = """
@@ -40,6 +42,17 @@ def add_passages(result: QueryResult, store: ox.Store,
                  sources_dir: Path | None) -> list[list[PassageRef]]:
     """The passages of each row of ``result`` (a SELECT), with their text where the document is
     in ``sources_dir``; a ``passage_text`` column is added to the result with that text."""
+    of_row = row_passages(store, sources_dir, result.variables)
+    per_row = [of_row(row) for row in result.rows]
+    if "passage_text" not in result.variables:
+        result.variables.append("passage_text")
+    return per_row
+
+
+def row_passages(store: ox.Store, sources_dir: Path | None,
+                 variables: list[str]) -> Callable[[dict[str, Any]], list[PassageRef]]:
+    """A function giving one row's passages (and setting its ``passage_text``), for rows with
+    these ``variables``; the store's passages are read once, so rows can stream through it."""
     by_iri: dict[str, PassageRef] = {}
     by_range: dict[tuple[int, int], PassageRef] = {}
     for row in store.query(_ALL_PASSAGES, use_default_graph_as_union=True):
@@ -55,9 +68,9 @@ def add_passages(result: QueryResult, store: ox.Store,
             derived.setdefault(row["id"].value, []).append(by_iri[row["passage"].value])
     files = {ref.file for ref in by_iri.values()}
     only_file = files.pop() if len(files) == 1 else None
-    column = next((name for name in PASSAGE_COLUMNS if name in result.variables), None)
-    per_row = []
-    for row in result.rows:
+    column = next((name for name in PASSAGE_COLUMNS if name in variables), None)
+
+    def of_row(row: dict[str, Any]) -> list[PassageRef]:
         refs: list[PassageRef] = []
         if column is not None and row.get(column) is not None:
             for match in _RANGE.finditer(row[column].value):
@@ -68,11 +81,20 @@ def add_passages(result: QueryResult, store: ox.Store,
             for term in row.values():
                 if isinstance(term, ox.NamedNode | ox.Literal):
                     refs.extend(derived.get(term.value, []))
-        refs = with_text(sorted(set(refs), key=lambda r: (r.first_line, r.last_line)), sources_dir)
-        per_row.append(refs)
+        refs = with_text(sorted(set(refs), key=lambda r: (r.first_line, r.last_line)),
+                         sources_dir)
         text = "\n".join(f"[lines {ref.lines}] {' '.join(ref.text.split())}"
                          for ref in refs if ref.text is not None)
         row["passage_text"] = ox.Literal(text) if text else None
-    if "passage_text" not in result.variables:
-        result.variables.append("passage_text")
-    return per_row
+        return refs
+
+    return of_row
+
+
+def passage_lines(passage: PassageRef) -> str:
+    """A passage as the commands print it: its lines and section, then its text indented."""
+    head = f"    lines {passage.lines}" + (f", section {passage.section}" if passage.section else "")
+    if passage.text is None:
+        return head
+    body = "\n".join(f"      | {line}" for line in passage.text.splitlines())
+    return f"{head}:\n{body}"

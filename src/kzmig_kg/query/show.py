@@ -171,7 +171,24 @@ def _resolve(store: ox.Store, ref: str) -> str:
     for guess in (ref.casefold(), f"country-{ref}".casefold()):
         if guess in folded:
             return _resolve(store, folded[guess])
+    named = _by_name(store, ref)
+    if len(named) == 1:
+        return named[0]
+    if named:
+        listed = ", ".join(short_iri(iri) for iri in named[:6])
+        raise QueryError(f"'{ref}' is the name of {len(named)} resources ({listed}); "
+                         "give the id or IRI of one of them")
     close = difflib.get_close_matches(ref, ids, n=5, cutoff=0.6)
     hint = f"the closest ids are {', '.join(close)}; " if close else ""
     raise QueryError(f"nothing in the graph has the id or IRI '{ref}'; {hint}"
                      "`kzmig-kg search WORDS` finds a resource by its words")
+
+
+def _by_name(store: ox.Store, name: str) -> list[str]:
+    """The resources labelled or coded ``name`` in any case (a label in any language, a
+    notation, a title); a literal's N-Triples form is escaped, so it is safe in the text."""
+    wanted = ox.Literal(name.strip().lower())
+    return [row["s"].value for row in store.query(
+        "SELECT DISTINCT ?s WHERE { ?s skos:prefLabel|skos:altLabel|rdfs:label|skos:notation"
+        f"|dct:title ?label . FILTER (LCASE(STR(?label)) = {wanted}) }} ORDER BY ?s LIMIT 7",
+        use_default_graph_as_union=True, prefixes=_PREFIXES)]
