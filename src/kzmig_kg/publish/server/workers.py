@@ -18,6 +18,8 @@ from pathlib import Path
 import anyio
 import anyio.to_thread
 
+from ...query.results import QueryResult
+
 
 @dataclass(frozen=True)
 class Job:
@@ -29,6 +31,11 @@ class Job:
     max_rows: int = 10_000
     max_bytes: int = 20_000_000
     base_iri: str | None = None     # relative IRIs resolve against the endpoint's address
+    # a named query's parameters, bound as typed terms by pyoxigraph (never spliced into the text)
+    substitutions: tuple[tuple[str, object], ...] = ()
+
+
+ROWS = "application/x-kzmig-rows"   # a Job.media: the answer as terms (``Answer.result``), not bytes
 
 
 @dataclass
@@ -37,6 +44,7 @@ class Answer:
     media: str = ""
     body: bytes = b""
     message: str = ""
+    result: QueryResult | None = None   # when the job asked for ROWS
 
 
 def _serve(store_dir: str, conn: Connection) -> None:
@@ -72,8 +80,12 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
             kwargs["named_graphs"] = []
     else:
         kwargs["use_default_graph_as_union"] = True
+    if job.substitutions:
+        kwargs["substitutions"] = {ox.Variable(name): term for name, term in job.substitutions}
     try:
         answer = store.query(job.query, **kwargs)
+        if job.media == ROWS:
+            return Answer(200, ROWS, result=_rows(answer, job.max_rows, ox, too_large))
         media = job.graph_media if isinstance(answer, ox.QueryTriples) else job.media
         if not media:
             return Answer(406, message="no acceptable media type for this kind of answer; accept "
@@ -90,6 +102,26 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
         return Answer(422, message=f"the answer is {len(body)} bytes, over this endpoint's limit of "
                                    f"{job.max_bytes}; add LIMIT or select fewer columns")
     return Answer(200, media, body)
+
+
+def _rows(answer, max_rows: int, ox, too_large) -> QueryResult:
+    """The answer as terms for a page (pyoxigraph's terms pickle), capped at ``max_rows``."""
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            if len(rows) >= max_rows:
+                raise too_large(f"the answer has more than {max_rows} rows, this server's limit")
+            rows.append({name: solution[name] for name in variables})
+        return QueryResult("select", variables, rows)
+    triples = []
+    for triple in answer:
+        if len(triples) >= max_rows:
+            raise too_large(f"the answer has more than {max_rows} triples, this server's limit")
+        triples.append((triple.subject, triple.predicate, triple.object))
+    return QueryResult("graph", triples=triples)
 
 
 REPLACE_ATTEMPTS = 5
