@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import pickle
 import threading
+import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -58,15 +60,38 @@ def _serve(store_dir: str, conn: Connection) -> None:
     try:
         store = ox.Store.read_only(store_dir)
     except OSError as exc:
-        conn.send(Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
+        _send(conn, Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
         return
-    conn.send(Answer(200, message="ready"))
+    _send(conn, Answer(200, message="ready"))
     while True:
         try:
-            job: Job = conn.recv()
+            job: Job = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
-        conn.send(_answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+        _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+
+
+# An answer travels as one pickled message when it fits the pipe's buffer, so that the server reads
+# it on its event loop without waiting for the worker; a larger one is announced (BIG) and read
+# in a thread.
+SMALL = b"S"
+BIG = b"B"
+SMALL_BYTES = 60_000   # under Linux's 64 kB pipe buffer
+
+
+def _send(conn: Connection, answer: Answer) -> None:
+    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(data) < SMALL_BYTES:
+        conn.send_bytes(SMALL + data)
+    else:
+        conn.send_bytes(BIG)
+        conn.send_bytes(data)
+
+
+def _receive(conn: Connection) -> Answer:
+    """A worker's answer read in full (blocking)."""
+    first = conn.recv_bytes()
+    return pickle.loads(first[1:] if first[:1] == SMALL else conn.recv_bytes())
 
 
 def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
@@ -164,7 +189,7 @@ class WorkerPool:
             process.kill()
             raise RuntimeError(f"a SPARQL worker did not open the store within {self.start_timeout_s} s")
         try:
-            hello: Answer = parent.recv()
+            hello = _receive(parent)
         except (EOFError, OSError):
             process.kill()
             raise RuntimeError("a SPARQL worker exited while opening the store") from None
@@ -242,20 +267,30 @@ class WorkerPool:
 
 
 async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
-    """Send the job and wait for the answer in a thread (the pipe stays blocking: an event loop's
-    reader would make it non-blocking and a message could be read half); None past the deadline
-    or when the worker died."""
-    return await anyio.to_thread.run_sync(_exchange_blocking, worker, job, timeout_s)
+    """Send the job and wait for the answer; None past the deadline or when the worker died.
 
-
-def _exchange_blocking(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
+    The event loop watches the pipe (``add_reader``, which leaves it blocking, so a message is
+    never read half) and reads an answer that fits the pipe's buffer at once; a larger one is
+    read in a thread under the same deadline."""
+    loop = asyncio.get_running_loop()
+    deadline = time.monotonic() + timeout_s
+    readable = loop.create_future()
+    fd = worker.conn.fileno()
+    loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
     try:
-        worker.conn.send(job)
-        if not worker.conn.poll(timeout_s):
-            return None
-        return worker.conn.recv()
-    except (EOFError, OSError):
+        worker.conn.send_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+        await asyncio.wait_for(readable, timeout_s)
+        loop.remove_reader(fd)
+        first = worker.conn.recv_bytes()
+        if first[:1] == SMALL:
+            return pickle.loads(first[1:])
+        data = await asyncio.wait_for(loop.run_in_executor(None, worker.conn.recv_bytes),
+                                      max(0.0, deadline - time.monotonic()))
+        return pickle.loads(data)
+    except (TimeoutError, EOFError, OSError, pickle.UnpicklingError):
         return None
+    finally:
+        loop.remove_reader(fd)
 
 
 def _short(message: str, limit: int = 240) -> str:
