@@ -95,8 +95,9 @@ def describe(ref: str, store_dir: Path = Path("dist/store"), *, store: ox.Store 
     iri = _resolve(store, ref.strip())
     subject = ox.NamedNode(iri)
     record_id, types, labels, properties = None, [], [], {}
-    for row in _select(store, "SELECT DISTINCT ?p ?o WHERE { SUBJECT ?p ?o } ORDER BY ?p ?o", subject):
-        predicate, obj = row["p"].value, row["o"]
+    # straight from the indexes (a page is described on every request it is not cached for)
+    outgoing = {(q.predicate.value, q.object) for q in store.quads_for_pattern(subject, None, None, None)}
+    for predicate, obj in sorted(outgoing, key=lambda po: (po[0], str(po[1]))):
         value = _value(obj, labeller, languages)
         if predicate == _PREFIXES["kzo"] + "recordId":
             record_id = obj.value
@@ -108,11 +109,12 @@ def describe(ref: str, store_dir: Path = Path("dist/store"), *, store: ox.Store 
         elif predicate != _DERIVED_FROM or "/id/passage/" not in obj.value:
             label = labeller.label(predicate, languages)
             properties.setdefault(predicate, Property(predicate, label)).values.append(value)
-    incoming = [Incoming(row["p"].value, labeller.label(row["p"].value, languages), int(row["n"].value))
-                for row in _select(store, """
-        SELECT ?p (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x ?p SUBJECT } GROUP BY ?p ORDER BY DESC(?n) ?p""",
-                                   subject)]
-    passages = with_text(_passages(store, subject), sources_dir)
+    linking: dict[str, set] = {}
+    for quad in store.quads_for_pattern(None, None, subject, None):
+        linking.setdefault(quad.predicate.value, set()).add(quad.subject)
+    incoming = [Incoming(p, labeller.label(p, languages), len(xs))
+                for p, xs in sorted(linking.items(), key=lambda item: (-len(item[1]), item[0]))]
+    passages = with_text(_passages(store, subject, outgoing), sources_dir)
     found = Description(iri, record_id, labeller.label(iri, languages), types,
                         sorted(labels, key=lambda v: _language_rank(v.lang, languages)),
                         sorted(properties.values(), key=lambda p: p.label.lower()), incoming,
@@ -157,18 +159,37 @@ def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode, labeller: Labeller,
     return Value(str(term), blank=True)
 
 
-def _passages(store: ox.Store, subject: ox.NamedNode) -> list[PassageRef]:
-    rows = _select(store, """
-        SELECT DISTINCT ?first ?last ?section ?file WHERE {
-          { SUBJECT prov:wasDerivedFrom ?passage } UNION { SUBJECT a kzo:Passage BIND(SUBJECT AS ?passage) }
-          ?passage kzo:firstLine ?first ; kzo:lastLine ?last ; oa:hasSource ?document .
-          OPTIONAL { ?document kzo:fileName ?file }
-          OPTIONAL { ?passage kzo:inSection/kzo:sectionNumber ?section }
-        } ORDER BY ?first ?last""", subject)
-    return [PassageRef(row["file"].value if row["file"] is not None else None,
-                       int(row["first"].value), int(row["last"].value),
-                       row["section"].value if row["section"] is not None else None)
-            for row in rows]
+def _passages(store: ox.Store, subject: ox.NamedNode, outgoing: set) -> list[PassageRef]:
+    """The line ranges (document file, section number) of the passages the subject was derived
+    from, or of the subject itself when it is a passage; read from the indexes."""
+    def objects(node, prop: str) -> list:
+        return [q.object for q in store.quads_for_pattern(node, ox.NamedNode(prop), None, None)]
+
+    kzo = _PREFIXES["kzo"]
+    passages = {o for p, o in outgoing if p == _DERIVED_FROM and isinstance(o, ox.NamedNode)}
+    if (_PREFIXES["rdf"] + "type", ox.NamedNode(kzo + "Passage")) in outgoing:
+        passages.add(subject)
+    found = set()
+    for passage in passages:
+        for first in objects(passage, kzo + "firstLine"):
+            for last in objects(passage, kzo + "lastLine"):
+                for document in objects(passage, _PREFIXES["oa"] + "hasSource"):
+                    files = [f.value for f in objects(document, kzo + "fileName")] or [None]
+                    sections = [n.value for section in objects(passage, kzo + "inSection")
+                                for n in objects(section, kzo + "sectionNumber")] or [None]
+                    found |= {(int(first.value), int(last.value), section, file)
+                              for file in files for section in sections}
+    return [PassageRef(file, first, last, section)
+            for first, last, section, file in sorted(found, key=lambda f: (f[0], f[1], str(f[2:])))]
+
+
+def _exists(store: ox.Store, iri: str) -> bool:
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return any(True for _ in store.quads_for_pattern(node, None, None, None)) or \
+        any(True for _ in store.quads_for_pattern(None, None, node, None))
 
 
 def _resolve(store: ox.Store, ref: str) -> str:
@@ -180,6 +201,8 @@ def _resolve(store: ox.Store, ref: str) -> str:
         if prefix in _PREFIXES:
             ref = _PREFIXES[prefix] + local
     candidates = [ref] if "://" in ref or ref.startswith("urn:") else []
+    if candidates and _exists(store, ref):
+        return ref
     candidates += [row["s"].value for row in store.query(
         "SELECT ?s ?id WHERE { ?s kzo:recordId ?id } ORDER BY ?s", use_default_graph_as_union=True,
         prefixes=_PREFIXES, substitutions={ox.Variable("id"): ox.Literal(ref)})]
