@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
 import pickle
 import threading
 import time
@@ -269,18 +270,22 @@ class WorkerPool:
 async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
     """Send the job and wait for the answer; None past the deadline or when the worker died.
 
-    The event loop watches the pipe (``add_reader``, which leaves it blocking, so a message is
-    never read half) and reads an answer that fits the pipe's buffer at once; a larger one is
-    read in a thread under the same deadline."""
+    The event loop watches the pipe (``add_reader``) and, once it is readable, the pipe is made
+    blocking again (uvloop's reader turns it non-blocking, and a message must never be read
+    half): an answer that fits the pipe's buffer is read at once, a larger one in a thread
+    under the same deadline."""
     loop = asyncio.get_running_loop()
     deadline = time.monotonic() + timeout_s
-    readable = loop.create_future()
     fd = worker.conn.fileno()
-    loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
     try:
         worker.conn.send_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
-        await asyncio.wait_for(readable, timeout_s)
-        loop.remove_reader(fd)
+        readable = loop.create_future()
+        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        try:
+            await asyncio.wait_for(readable, timeout_s)
+        finally:
+            loop.remove_reader(fd)
+            os.set_blocking(fd, True)
         first = worker.conn.recv_bytes()
         if first[:1] == SMALL:
             return pickle.loads(first[1:])
@@ -289,8 +294,6 @@ async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | Non
         return pickle.loads(data)
     except (TimeoutError, EOFError, OSError, pickle.UnpicklingError):
         return None
-    finally:
-        loop.remove_reader(fd)
 
 
 def _short(message: str, limit: int = 240) -> str:
