@@ -20,6 +20,10 @@ RUNAWAY = parse_named_query("test/runaway", None, """\
 # param: year xsd:gYear 2011 -- any year: the query ignores it and never ends
 SELECT ?year (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } GROUP BY ?year
 """)
+ASK_LAW = parse_named_query("test/any-law", None, """\
+# title: Is there a law?
+ASK { ?act a <https://w3id.org/kzmig/ontology#Law> }
+""")
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +32,7 @@ def client(release):
     app = create_app(release.dir / "store", settings=settings)
     with TestClient(app) as test_client:
         app.state.named_queries[RUNAWAY.name] = RUNAWAY
+        app.state.named_queries[ASK_LAW.name] = ASK_LAW
         yield test_client
 
 
@@ -89,3 +94,10 @@ def test_a_named_query_page_is_answered_from_the_cache_the_second_time(client: T
     size = len(cache._entries)
     assert client.get("/queries/acts-by-number", params=params).text == first
     assert len(cache._entries) == size
+
+
+def test_a_yes_no_query_answers_on_its_page_and_has_no_table_to_download(client: TestClient) -> None:
+    page = client.get("/queries/test/any-law")
+    assert page.status_code == 200 and "Answer: <strong>yes</strong>" in page.text
+    download = client.get("/queries/test/any-law.csv")
+    assert download.status_code == 400 and "does not give a table" in download.text

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from ...errors import QueryError
 from ...query.named import NamedQuery, bind_params
 from .formats import FORMAT_NAMES, content_type
+from .guard import query_form
 from .labels import reader_languages
 from .pages import render
 from .problems import problem
@@ -43,6 +44,9 @@ async def named_query(request: Request) -> Response:
     media = FORMAT_NAMES.get(suffix) if dot else ROWS
     if dot and (suffix not in DOWNLOADS or media is None):
         return problem(404, f"answers download as {', '.join('.' + d for d in DOWNLOADS)}")
+    if dot and query_form(query.text) != "SELECT":
+        return problem(400, f"queries/{name}.rq does not give a table to download; run it at "
+                            f"/queries/{name}")
     result, error, status = None, None, 200
     if run:
         try:
