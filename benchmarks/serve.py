@@ -13,7 +13,9 @@ so at thousands of queries a second it piles up tens of thousands of threads and
 ("Resource temporarily unavailable"); that was why it died at 8 and 32 clients here before.
 --only WORDS keeps the scenarios whose name contains WORDS (e.g. --only SELECT). Last: a runaway query
 (stopped at --timeout-s) while 8 clients send the simple SELECT, and the server's memory.
-Figures only; nothing is asserted. Targets (issue #13): Turtle >= 1000 req/s, page >= 500,
+The "CPU ms/req" column is the CPU time the server (with its SPARQL workers) spent per answer,
+from /proc: unlike req/s it hardly depends on what else the machine runs. Figures only; nothing
+is asserted. Targets (issue #13): Turtle >= 1000 req/s, page >= 500,
 SELECT >= 300, p99 < 50 ms at 8 clients; SELECT within 2x of Oxigraph; runaway stopped within
 its limit + 1 s with the others' p99 < 200 ms; RSS < 400 MB.
 """
@@ -201,6 +203,27 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children now alive (/proc/PID/stat)."""
+    total = 0
+    for each in [pid] + [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent(int(p)) == pid]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])   # utime, stime (fields 14 and 15)
+        except (OSError, ValueError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(pid: int, port: int, request: bytes | Callable[[], bytes], clients: int,
+             seconds: float) -> tuple[float, float, float, int, float]:
+    """``load(...)`` and the server's CPU milliseconds per answer."""
+    before, started = cpu_seconds(pid), time.perf_counter()
+    rate, p50, p99, errors = load(port, request, clients, seconds)
+    answers = rate * (time.perf_counter() - started)
+    return rate, p50, p99, errors, (cpu_seconds(pid) - before) * 1000 / answers if answers else 0.0
+
+
 def _parent(pid: int) -> int:
     try:
         return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
@@ -259,14 +282,16 @@ def main() -> None:
             scenarios = [(label, request) for label, request in scenarios if args.only in label]
             print(f"kzmig-kg serve, {args.workers} SPARQL workers, {seconds:g} s per run; "
                   f"load average before: {_load()}")
-            print(f"{'scenario':<58} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
+            print(f"{'scenario':<58} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
+                  f"{'CPU ms/req':>10}")
             ours = {}
             for label, request in scenarios:
                 for clients in levels:
-                    rate, p50, p99, errors = load(port, request, clients, seconds)
+                    rate, p50, p99, errors, cpu = measured(server.pid, port, request, clients, seconds)
                     if label.startswith("simple SELECT"):
                         ours.setdefault(clients, []).append(rate)
-                    print(f"{label:<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>6}")
+                    print(f"{label:<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>6} "
+                          f"{cpu:>10.2f}")
             print(f"load average after: {_load()}")
             if not args.only:
                 _runaway(port, seconds, args.timeout_s)
@@ -316,12 +341,12 @@ def _oxigraph(store_dir: Path, seconds: float, levels: list[int], ours: dict[int
                     print(f"oxigraph serve-read-only exited with code {server.process.returncode}; "
                           "no further figures (it aborts when it cannot start a thread per connection)")
                     break
-                rate, p50, p99, errors = load(port, request, clients, seconds)
+                rate, p50, p99, errors, cpu = measured(server.process.pid, port, request, clients, seconds)
                 ratios = " / ".join(f"{mine / rate:.2f}" if rate else "nan" for mine in ours.get(clients, []))
                 if errors:
                     ratios = f"not comparable: Oxigraph dropped {errors} connections"
                 print(f"{'simple SELECT (oxigraph)':<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} "
-                      f"{p99:>8.1f} {errors:>6}   kzmig-kg/oxigraph (cached / run) = {ratios}")
+                      f"{p99:>8.1f} {errors:>6} {cpu:>10.2f}   kzmig-kg/oxigraph (cached / run) = {ratios}")
 
 
 def _load() -> str:
