@@ -6,10 +6,16 @@ Starts the server (a new process, as a user would), then for each scenario and e
 concurrent clients (keep-alive HTTP/1.1 connections) sends requests for --seconds (at most 30;
 every scenario stops by itself) and prints requests per second and the p50/p99 latency:
 a resource page (HTML), the same resource as Turtle, a simple SELECT, the heaviest named query
-(the slowest on the embedded store), a search. The same SELECT then runs against
-`oxigraph serve-read-only` on a copy of the store, printed as a ratio. Last: a runaway query
+(the slowest on the embedded store), a named-query page, a search. The same SELECT then runs
+against `oxigraph serve-read-only` on a copy of the store, printed as a ratio. Oxigraph runs
+without --timeout-s: its 0.5 server starts one thread per query that sleeps out the whole limit,
+so at thousands of queries a second it piles up tens of thousands of threads and aborts
+("Resource temporarily unavailable"); that was why it died at 8 and 32 clients here before.
+--only WORDS keeps the scenarios whose name contains WORDS (e.g. --only SELECT). Last: a runaway query
 (stopped at --timeout-s) while 8 clients send the simple SELECT, and the server's memory.
-Figures only; nothing is asserted. Targets (issue #13): Turtle >= 1000 req/s, page >= 500,
+The "CPU ms/req" column is the CPU time the server (with its SPARQL workers) spent per answer,
+from /proc: unlike req/s it hardly depends on what else the machine runs. Figures only; nothing
+is asserted. Targets (issue #13): Turtle >= 1000 req/s, page >= 500,
 SELECT >= 300, p99 < 50 ms at 8 clients; SELECT within 2x of Oxigraph; runaway stopped within
 its limit + 1 s with the others' p99 < 200 ms; RSS < 400 MB.
 """
@@ -197,6 +203,27 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children now alive (/proc/PID/stat)."""
+    total = 0
+    for each in [pid] + [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent(int(p)) == pid]:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])   # utime, stime (fields 14 and 15)
+        except (OSError, ValueError, IndexError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measured(pid: int, port: int, request: bytes | Callable[[], bytes], clients: int,
+             seconds: float) -> tuple[float, float, float, int, float]:
+    """``load(...)`` and the server's CPU milliseconds per answer."""
+    before, started = cpu_seconds(pid), time.perf_counter()
+    rate, p50, p99, errors = load(port, request, clients, seconds)
+    answers = rate * (time.perf_counter() - started)
+    return rate, p50, p99, errors, (cpu_seconds(pid) - before) * 1000 / answers if answers else 0.0
+
+
 def _parent(pid: int) -> int:
     try:
         return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
@@ -224,6 +251,7 @@ def main() -> None:
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--timeout-s", type=float, default=3.0)
+    parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
     args = parser.parse_args()
     seconds = min(args.seconds, MAX_SECONDS)
     levels = [int(c) for c in args.clients.split(",")]
@@ -247,20 +275,26 @@ def main() -> None:
                     lambda n: http_request("/sparql", "application/sparql-results+json",
                                            urlencode({"query": f"{heavy}\n# {n}"}).encode(),
                                            "application/x-www-form-urlencoded"))),
+                ("named-query page (acts-by-number, new number each time)", distinct(
+                    lambda n: http_request(f"/queries/acts-by-number?run=1&number={n}", "text/html"))),
                 ("search ?q=quota", http_request("/search?q=quota", "text/html")),
             ]
+            scenarios = [(label, request) for label, request in scenarios if args.only in label]
             print(f"kzmig-kg serve, {args.workers} SPARQL workers, {seconds:g} s per run; "
                   f"load average before: {_load()}")
-            print(f"{'scenario':<58} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
+            print(f"{'scenario':<58} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
+                  f"{'CPU ms/req':>10}")
             ours = {}
             for label, request in scenarios:
                 for clients in levels:
-                    rate, p50, p99, errors = load(port, request, clients, seconds)
+                    rate, p50, p99, errors, cpu = measured(server.pid, port, request, clients, seconds)
                     if label.startswith("simple SELECT"):
                         ours.setdefault(clients, []).append(rate)
-                    print(f"{label:<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>6}")
+                    print(f"{label:<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>6} "
+                          f"{cpu:>10.2f}")
             print(f"load average after: {_load()}")
-            _runaway(port, seconds, args.timeout_s)
+            if not args.only:
+                _runaway(port, seconds, args.timeout_s)
             print(f"server RSS (uvicorn process + SPARQL workers): {rss_mb(server.pid):.0f} MB")
         finally:
             server.terminate()
@@ -297,22 +331,22 @@ def _oxigraph(store_dir: Path, seconds: float, levels: list[int], ours: dict[int
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "store"
         shutil.copytree(store_dir, copy)
-        with oxigraph_server(copy, read_only=True) as server:
+        with oxigraph_server(copy, read_only=True, timeout_s=None) as server:
             port = int(server.base.rsplit(":", 1)[1])
             request = http_request("/query?" + urlencode({"query": SELECT}, quote_via=quote),
                                    "application/sparql-results+json")
-            print(f"oxigraph serve-read-only on a copy of the store; load average {_load()}")
+            print(f"oxigraph serve-read-only (no --timeout-s) on a copy of the store; load average {_load()}")
             for clients in levels:
                 if server.process.poll() is not None:
                     print(f"oxigraph serve-read-only exited with code {server.process.returncode}; "
                           "no further figures (it aborts when it cannot start a thread per connection)")
                     break
-                rate, p50, p99, errors = load(port, request, clients, seconds)
+                rate, p50, p99, errors, cpu = measured(server.process.pid, port, request, clients, seconds)
                 ratios = " / ".join(f"{mine / rate:.2f}" if rate else "nan" for mine in ours.get(clients, []))
                 if errors:
                     ratios = f"not comparable: Oxigraph dropped {errors} connections"
                 print(f"{'simple SELECT (oxigraph)':<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} "
-                      f"{p99:>8.1f} {errors:>6}   kzmig-kg/oxigraph (cached / run) = {ratios}")
+                      f"{p99:>8.1f} {errors:>6} {cpu:>10.2f}   kzmig-kg/oxigraph (cached / run) = {ratios}")
 
 
 def _load() -> str:

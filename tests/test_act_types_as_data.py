@@ -1,8 +1,9 @@
 """Kazakhstan's act types are data (the `kz` scheme in data/jurisdictions/kz.yaml), not code: the
 acts' classes and types, and the act-type vocabulary, are those the release had when the types
 were written in kinds/acts.py (tests/manifests/act-types.tsv and act-type-vocabulary.nt were
-taken from that release, plus the five acts known only from their Adilet pages); a type added to the scheme is usable with no change to the code; a
-scheme that lacks a field is named in one line."""
+taken from that release, plus the five acts known only from their Adilet pages); a type added
+to the scheme is usable with no change to the code; a scheme that lacks a field is named in one
+line."""
 
 from __future__ import annotations
 

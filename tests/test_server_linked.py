@@ -139,6 +139,25 @@ def test_resource_page_labels_follow_accept_language(client: TestClient) -> None
     assert "<h1>Parliament of the Republic of Kazakhstan</h1>" in client.get(f"/page/{ORG}").text
 
 
+def test_resource_page_renders_what_show_describes(client: TestClient, release) -> None:
+    from markupsafe import escape
+
+    from kzmig_kg.query.show import describe
+
+    for path, languages, header in ((ACT, ("en", "ru", "kk"), "en"), (ORG, ("ru", "en", "kk"), "ru")):
+        shown = describe(NS + path, store=release.store, sources_dir=SOURCES, languages=languages)
+        page = client.get(f"/page/{path}", headers={"Accept-Language": header}).text
+        assert f"<h1>{escape(shown.label)}</h1>" in page
+        for prop in shown.properties:
+            assert f'title="{prop.predicate}">{escape(prop.label)}</a>' in page
+            for value in prop.values:
+                assert escape(value.text) in page
+        for link in shown.incoming:
+            assert f"<th>{escape(link.label)}</th>" in page
+        for passage in shown.passages:
+            assert f'<span class="ln">{passage.first_line}</span>' in page
+
+
 def test_incoming_links_counted_and_paged(client: TestClient, release) -> None:
     page = client.get("/page/code/country-KAZ").text
     assert "Linked from" in page

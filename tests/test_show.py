@@ -93,3 +93,38 @@ def test_a_name_of_two_resources_names_both(release) -> None:
     with pytest.raises(QueryError, match=r"'on population migration' is the name of 2 resources "
                                          r"\(kzeli:zakon/1997/204, kzeli:zakon/2011/477-IV\)"):
         describe("on population migration", store=release.store)
+
+
+def test_labels_in_the_readers_languages(release) -> None:
+    russian = describe("https://w3id.org/kzmig/id/org/parliament", store=release.store,
+                       languages=("ru", "en", "kk"))
+    assert russian.label == "Парламент Республики Казахстан"
+    assert russian.labels[0].lang == "ru"
+    kazakh = describe("https://w3id.org/kzmig/id/org/parliament", store=release.store,
+                      languages=("kk", "en", "ru"))
+    assert kazakh.label == "Қазақстан Республикасының Парламенті"
+    law = describe("law-2011-477-IV", store=release.store, languages=("ru", "en", "kk"))
+    passed_by = next(p for p in law.properties if p.predicate.endswith("#passed_by"))
+    assert [v.text for v in passed_by.values] == ["Парламент Республики Казахстан"]
+
+
+def test_incoming_links_of_one_property_a_page_at_a_time(release) -> None:
+    based_in = "https://w3id.org/kzmig/ontology#basedIn"
+    expected = {row["s"] for row in release.query(
+        "SELECT DISTINCT ?s WHERE { ?s kzo:basedIn kzc:country-KAZ }")}
+    assert len(expected) > 10
+    first = describe("country-KAZ", store=release.store, incoming_of=based_in, page_size=10)
+    assert first.incoming_page is not None
+    assert first.incoming_page.count == len(expected)
+    assert first.incoming_page.pages == -(-len(expected) // 10)
+    seen = []
+    for number in range(1, first.incoming_page.pages + 1):
+        listed = describe("country-KAZ", store=release.store, incoming_of=based_in, page=number,
+                          page_size=10).incoming_page
+        assert listed.page == number and 1 <= len(listed.subjects) <= 10
+        seen += [value.iri for value in listed.subjects]
+    assert len(seen) == len(set(seen)) and set(seen) == {str(s) for s in expected}
+    past_the_end = describe("country-KAZ", store=release.store, incoming_of=based_in, page=999,
+                            page_size=10).incoming_page
+    assert past_the_end.page == first.incoming_page.pages
+    assert describe("country-KAZ", store=release.store).incoming_page is None

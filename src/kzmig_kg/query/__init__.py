@@ -17,7 +17,9 @@ SPARQL 1.1 endpoint, and what is built on them.
 - ``stats.graph_stats(store_dir)``: triples per graph, instances per class;
 - ``search.search(words, release_dir)``: ranked ``SearchHit``s from the release's full-text index;
 - ``show.describe(ref, store_dir)``: a ``Description`` of one resource (types, labels, properties,
-  incoming links, passages); ``passage_text`` reads the lines behind a ``PassageRef``.
+  incoming links, one property's subjects paged, passages), for `kzmig-kg show` and the server's
+  resource page; ``passage_text`` reads the lines behind a ``PassageRef``;
+- ``labels.Labeller(store).label(iri, languages)``: an IRI's name in the reader's languages.
 
 It imports the base modules and ``pipeline`` (to open the store); never ``loader``, ``publish``
 or ``cli``.

@@ -1,8 +1,10 @@
 """``describe(ref)``: one resource as a researcher reads it: its types and labels, its properties
-with the labels of predicates and values, its incoming links counted by predicate, and the
-passages of the source document it rests on, with the text of those lines and their section when
-the document is at hand (a note when it is not). ``ref`` is a record id or an IRI; a ref that
-matches nothing is an error naming the closest ids.
+with the labels of predicates and values (in the reader's ``languages``), its incoming links
+counted by predicate (and, with ``incoming_of``, one predicate's subjects a page at a time), and
+the passages of the source document it rests on, with the text of those lines and their section
+when the document is at hand (a note when it is not). ``ref`` is a record id or an IRI; a ref that
+matches nothing is an error naming the closest ids. `kzmig-kg show` prints it; the server's
+resource page renders it.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ import pyoxigraph as ox
 from ..errors import QueryError
 from ..namespaces import BASE, PREFIXES
 from ..pipeline.store import open_store
+from .labels import LANGUAGES, Labeller, short_iri
 from .passage_text import PassageRef, missing_note, with_text
 
-__all__ = ["Description", "Incoming", "Property", "Value", "describe", "short_iri"]
+__all__ = ["Description", "Incoming", "IncomingPage", "Property", "Value", "describe", "short_iri"]
 _PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _DERIVED_FROM = "http://www.w3.org/ns/prov#wasDerivedFrom"
 _LABEL_TYPES = ("http://www.w3.org/2000/01/rdf-schema#label",
@@ -28,12 +31,14 @@ _LABEL_TYPES = ("http://www.w3.org/2000/01/rdf-schema#label",
 @dataclass
 class Value:
     """An object of the resource: a literal (``text``, with ``lang`` or ``datatype``) or an IRI
-    (``iri``, with ``text`` its English label or, lacking one, its short name)."""
+    (``iri``, with ``text`` its label in the first of the reader's languages that has one or,
+    lacking any, its short name) or a blank node (``blank``, ``text`` its N-Triples form)."""
 
     text: str
     iri: str | None = None
     lang: str | None = None
     datatype: str | None = None
+    blank: bool = False
 
 
 @dataclass
@@ -51,6 +56,18 @@ class Incoming:
 
 
 @dataclass
+class IncomingPage:
+    """The subjects that link to the resource by one predicate, ``page`` of ``pages``."""
+
+    predicate: str
+    label: str
+    count: int
+    page: int
+    pages: int
+    subjects: list[Value] = field(default_factory=list)
+
+
+@dataclass
 class Description:
     iri: str
     id: str | None
@@ -61,24 +78,27 @@ class Description:
     incoming: list[Incoming]
     passages: list[PassageRef]
     note: str | None = None
+    incoming_page: IncomingPage | None = None
 
 
 def describe(ref: str, store_dir: Path = Path("dist/store"), *, store: ox.Store | None = None,
-             sources_dir: Path | None = None) -> Description:
-    """Describe the resource with record id or IRI ``ref`` from the built store."""
+             sources_dir: Path | None = None, languages: tuple[str, ...] = LANGUAGES,
+             labeller: Labeller | None = None, incoming_of: str | None = None, page: int = 1,
+             page_size: int = 25) -> Description:
+    """Describe the resource with record id or IRI ``ref`` from the built store, labelled in
+    ``languages`` (by ``labeller``, which a long-lived reader passes to keep its cache); with
+    ``incoming_of`` (a predicate IRI), page ``page`` of the subjects linking by it."""
     if store is None:
         store = open_store(Path(store_dir))
+    if labeller is None:
+        labeller = Labeller(store)
     iri = _resolve(store, ref.strip())
     subject = ox.NamedNode(iri)
     record_id, types, labels, properties = None, [], [], {}
-    for row in _select(store, """
-        SELECT ?p ?o (SAMPLE(?pl) AS ?plabel) (SAMPLE(?ol) AS ?olabel) WHERE {
-          SUBJECT ?p ?o .
-          OPTIONAL { ?p rdfs:label ?pl FILTER(lang(?pl) IN ("en", "")) }
-          OPTIONAL { ?o rdfs:label|skos:prefLabel ?ol FILTER(lang(?ol) IN ("en", "")) }
-        } GROUP BY ?p ?o ORDER BY ?p ?o""", subject):
-        predicate, obj = row["p"].value, row["o"]
-        value = _value(obj, row["olabel"])
+    # straight from the indexes (a page is described on every request it is not cached for)
+    outgoing = {(q.predicate.value, q.object) for q in store.quads_for_pattern(subject, None, None, None)}
+    for predicate, obj in sorted(outgoing, key=lambda po: (po[0], str(po[1]))):
+        value = _value(obj, labeller, languages)
         if predicate == _PREFIXES["kzo"] + "recordId":
             record_id = obj.value
         if predicate == _PREFIXES["rdf"] + "type":
@@ -87,29 +107,38 @@ def describe(ref: str, store_dir: Path = Path("dist/store"), *, store: ox.Store 
             if value not in labels:
                 labels.append(value)
         elif predicate != _DERIVED_FROM or "/id/passage/" not in obj.value:
-            label = row["plabel"].value if row["plabel"] is not None else short_iri(predicate)
+            label = labeller.label(predicate, languages)
             properties.setdefault(predicate, Property(predicate, label)).values.append(value)
-    incoming = [Incoming(row["p"].value,
-                         row["plabel"].value if row["plabel"] is not None else short_iri(row["p"].value),
-                         int(row["n"].value))
-                for row in _select(store, """
-        SELECT ?p (COUNT(DISTINCT ?x) AS ?n) (SAMPLE(?pl) AS ?plabel) WHERE {
-          ?x ?p SUBJECT . OPTIONAL { ?p rdfs:label ?pl FILTER(lang(?pl) IN ("en", "")) }
-        } GROUP BY ?p ORDER BY DESC(?n) ?p""", subject)]
-    passages = with_text(_passages(store, subject), sources_dir)
-    english = [v.text for v in labels if v.lang in ("en", None)]
-    return Description(iri, record_id, english[0] if english else short_iri(iri), types, labels,
-                       sorted(properties.values(), key=lambda p: p.label.lower()), incoming,
-                       passages, missing_note(passages, sources_dir))
+    linking: dict[str, set] = {}
+    for quad in store.quads_for_pattern(None, None, subject, None):
+        linking.setdefault(quad.predicate.value, set()).add(quad.subject)
+    incoming = [Incoming(p, labeller.label(p, languages), len(xs))
+                for p, xs in sorted(linking.items(), key=lambda item: (-len(item[1]), item[0]))]
+    passages = with_text(_passages(store, subject, outgoing), sources_dir)
+    found = Description(iri, record_id, labeller.label(iri, languages), types,
+                        sorted(labels, key=lambda v: _language_rank(v.lang, languages)),
+                        sorted(properties.values(), key=lambda p: p.label.lower()), incoming,
+                        passages, missing_note(passages, sources_dir))
+    chosen = next((link for link in incoming if link.predicate == incoming_of), None)
+    if chosen is not None:
+        found.incoming_page = _incoming_page(store, subject, chosen, labeller, languages, page,
+                                             page_size)
+    return found
 
 
-def short_iri(iri: str) -> str:
-    """``prefix:local`` for an IRI in a known namespace, else the IRI."""
-    best = max((ns for ns in _PREFIXES.values() if iri.startswith(ns)), key=len, default=None)
-    if best is None:
-        return iri
-    prefix = next(p for p, ns in _PREFIXES.items() if ns == best)
-    return f"{prefix}:{iri[len(best):]}"
+def _incoming_page(store: ox.Store, subject: ox.NamedNode, link: Incoming, labeller: Labeller,
+                   languages: tuple[str, ...], page: int, page_size: int) -> IncomingPage:
+    pages = max(1, -(-link.count // page_size))
+    page = min(max(1, page), pages)
+    predicate = ox.NamedNode(link.predicate)  # from the store: a checked IRI, safe in the text
+    rows = _select(store, f"SELECT DISTINCT ?x WHERE {{ ?x {predicate} SUBJECT }} ORDER BY ?x "
+                          f"LIMIT {int(page_size)} OFFSET {(page - 1) * int(page_size)}", subject)
+    return IncomingPage(link.predicate, link.label, link.count, page, pages,
+                        [_value(row["x"], labeller, languages) for row in rows])
+
+
+def _language_rank(lang: str | None, languages: tuple[str, ...]) -> int:
+    return languages.index(lang) if lang in languages else len(languages)
 
 
 def _select(store: ox.Store, text: str, subject: ox.NamedNode) -> list[ox.QuerySolution]:
@@ -119,28 +148,48 @@ def _select(store: ox.Store, text: str, subject: ox.NamedNode) -> list[ox.QueryS
                             prefixes=_PREFIXES))
 
 
-def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode, label: ox.Literal | None) -> Value:
+def _value(term: ox.NamedNode | ox.Literal | ox.BlankNode, labeller: Labeller,
+           languages: tuple[str, ...]) -> Value:
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value if term.language is None else None
         return Value(term.value, lang=term.language,
                      datatype=None if datatype == _PREFIXES["xsd"] + "string" else datatype)
     if isinstance(term, ox.NamedNode):
-        return Value(label.value if label is not None else short_iri(term.value), iri=term.value)
-    return Value(str(term))
+        return Value(labeller.label(term.value, languages), iri=term.value)
+    return Value(str(term), blank=True)
 
 
-def _passages(store: ox.Store, subject: ox.NamedNode) -> list[PassageRef]:
-    rows = _select(store, """
-        SELECT DISTINCT ?first ?last ?section ?file WHERE {
-          { SUBJECT prov:wasDerivedFrom ?passage } UNION { SUBJECT a kzo:Passage BIND(SUBJECT AS ?passage) }
-          ?passage kzo:firstLine ?first ; kzo:lastLine ?last ; oa:hasSource ?document .
-          OPTIONAL { ?document kzo:fileName ?file }
-          OPTIONAL { ?passage kzo:inSection/kzo:sectionNumber ?section }
-        } ORDER BY ?first ?last""", subject)
-    return [PassageRef(row["file"].value if row["file"] is not None else None,
-                       int(row["first"].value), int(row["last"].value),
-                       row["section"].value if row["section"] is not None else None)
-            for row in rows]
+def _passages(store: ox.Store, subject: ox.NamedNode, outgoing: set) -> list[PassageRef]:
+    """The line ranges (document file, section number) of the passages the subject was derived
+    from, or of the subject itself when it is a passage; read from the indexes."""
+    def objects(node, prop: str) -> list:
+        return [q.object for q in store.quads_for_pattern(node, ox.NamedNode(prop), None, None)]
+
+    kzo = _PREFIXES["kzo"]
+    passages = {o for p, o in outgoing if p == _DERIVED_FROM and isinstance(o, ox.NamedNode)}
+    if (_PREFIXES["rdf"] + "type", ox.NamedNode(kzo + "Passage")) in outgoing:
+        passages.add(subject)
+    found = set()
+    for passage in passages:
+        for first in objects(passage, kzo + "firstLine"):
+            for last in objects(passage, kzo + "lastLine"):
+                for document in objects(passage, _PREFIXES["oa"] + "hasSource"):
+                    files = [f.value for f in objects(document, kzo + "fileName")] or [None]
+                    sections = [n.value for section in objects(passage, kzo + "inSection")
+                                for n in objects(section, kzo + "sectionNumber")] or [None]
+                    found |= {(int(first.value), int(last.value), section, file)
+                              for file in files for section in sections}
+    return [PassageRef(file, first, last, section)
+            for first, last, section, file in sorted(found, key=lambda f: (f[0], f[1], str(f[2:])))]
+
+
+def _exists(store: ox.Store, iri: str) -> bool:
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return any(True for _ in store.quads_for_pattern(node, None, None, None)) or \
+        any(True for _ in store.quads_for_pattern(None, None, node, None))
 
 
 def _resolve(store: ox.Store, ref: str) -> str:
@@ -152,6 +201,8 @@ def _resolve(store: ox.Store, ref: str) -> str:
         if prefix in _PREFIXES:
             ref = _PREFIXES[prefix] + local
     candidates = [ref] if "://" in ref or ref.startswith("urn:") else []
+    if candidates and _exists(store, ref):
+        return ref
     candidates += [row["s"].value for row in store.query(
         "SELECT ?s ?id WHERE { ?s kzo:recordId ?id } ORDER BY ?s", use_default_graph_as_union=True,
         prefixes=_PREFIXES, substitutions={ox.Variable("id"): ox.Literal(ref)})]

@@ -20,9 +20,9 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ...errors import KzmigError
+from ...query.labels import Labeller
 from ...query.named import named_queries
 from .cache import ReleaseCache
-from .labels import Labeller
 from .problems import problem
 from .settings import ServerSettings, release_tag
 from .workers import WorkerPool

@@ -1,28 +1,30 @@
 """The named queries of ``queries/`` as pages: ``/queries`` lists them, ``/queries/NAME`` is a form
 with their typed parameters and the answer as a table with links, ``/queries/NAME.{csv,tsv,json,
 xml}`` downloads the answer. Parameters are bound as typed terms (``query.named.bind_params``),
-never spliced into the text; the named queries are our own, bounded, and run in a thread."""
+never spliced into the text. They run like any query of /sparql: on the killable worker pool, under
+the same wall-clock limit, row cap and response size (a page answers 503 when its query is stopped)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import anyio.to_thread
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ...errors import QueryError
-from ...query.local import query_store
-from ...query.named import bind_params
-from .formats import FORMAT_NAMES, content_type, serialize_rows
+from ...query.named import NamedQuery, bind_params
+from .formats import FORMAT_NAMES, content_type
+from .guard import query_form
 from .labels import reader_languages
 from .pages import render
 from .problems import problem
 from .resource import value_of
+from .workers import ROWS, Answer, Job
 
 INPUT_TYPES = {"xsd:integer": "number", "xsd:gYear": "number", "xsd:decimal": "text",
                "xsd:date": "date", "xsd:string": "text", "iri": "url"}
 DOWNLOADS = ("csv", "tsv", "json", "xml")
+CACHED_ROWS = 500   # a page's answer kept in the answer cache up to this many rows
 
 
 async def query_index(request: Request) -> Response:
@@ -39,23 +41,28 @@ async def named_query(request: Request) -> Response:
         return problem(404, f"there is no named query '{name}'; the list is at /queries")
     given = {p.name: request.query_params[p.name] for p in query.params if request.query_params.get(p.name)}
     run = bool(dot) or "run" in request.query_params or not query.params
-    result, error = None, None
+    media = FORMAT_NAMES.get(suffix) if dot else ROWS
+    if dot and (suffix not in DOWNLOADS or media is None):
+        return problem(404, f"answers download as {', '.join('.' + d for d in DOWNLOADS)}")
+    if dot and query_form(query.text) != "SELECT":
+        return problem(400, f"queries/{name}.rq does not give a table to download; run it at "
+                            f"/queries/{name}")
+    result, error, status = None, None, 200
     if run:
         try:
             bound = bind_params(query, given)
-            result = await anyio.to_thread.run_sync(
-                lambda: query_store(state.store, query.text, bound, source=f"queries/{name}.rq"))
         except QueryError as exc:
-            error = str(exc).replace(str(query.path), f"queries/{name}.rq") if query.path else str(exc)
+            error, status = _named(str(exc), query, name), 400
+        else:
+            answer = await _run(state, query, bound, media)
+            if answer.status != 200:
+                error, status = _named(answer.message, query, name), answer.status
+                status = 400 if status == 500 else status   # our query, the reader's parameters
+            result = answer.result
     if dot:
-        media = FORMAT_NAMES.get(suffix)
-        if suffix not in DOWNLOADS or media is None:
-            return problem(404, f"answers download as {', '.join('.' + d for d in DOWNLOADS)}")
-        if error or result is None or result.kind != "select":
-            return problem(400, error or "this query does not give a table")
-        body = serialize_rows(result.variables, [[row.get(v) for v in result.variables]
-                                                 for row in result.rows], media)
-        return Response(body, media_type=content_type(media), headers={
+        if error:
+            return problem(status, error)
+        return Response(answer.body, media_type=content_type(media), headers={
             "Content-Disposition": f'attachment; filename="{name.replace("/", "-")}.{suffix}"'})
     languages = reader_languages(request.headers.get("accept-language"))
     table = None
@@ -66,4 +73,28 @@ async def named_query(request: Request) -> Response:
     return render("query.html", request, name=name, query=query, values=values,
                   input_types=INPUT_TYPES, result=result, table=table, error=error,
                   downloads=[(d, f"/queries/{name}.{d}?{urlencode(values)}") for d in DOWNLOADS],
-                  status=400 if error else 200)
+                  status=status)
+
+
+async def _run(state, query: NamedQuery, bound: dict, media: str) -> Answer:
+    """The named query on the worker pool (the answer cache first: the release never changes)."""
+    settings = state.settings
+    job = Job(query=query.text, media=media, graph_media="", max_rows=settings.max_rows,
+              max_bytes=settings.max_response_bytes, substitutions=tuple(sorted(bound.items())))
+    cached = state.answer_cache.get(job)
+    if cached is not None:
+        return cached
+    answer = await state.pool.run(job, settings.timeout_s)
+    if answer.status == 200 and _small(answer):
+        state.answer_cache.put(job, answer)
+    return answer
+
+
+def _small(answer: Answer) -> bool:
+    if answer.result is None:
+        return len(answer.body) <= 64_000
+    return len(answer.result.rows) + len(answer.result.triples) <= CACHED_ROWS
+
+
+def _named(message: str, query: NamedQuery, name: str) -> str:
+    return message.replace(str(query.path), f"queries/{name}.rq") if query.path else message

@@ -10,13 +10,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import pickle
 import threading
+import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 import anyio
 import anyio.to_thread
+
+from ...query.results import QueryResult
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,11 @@ class Job:
     max_rows: int = 10_000
     max_bytes: int = 20_000_000
     base_iri: str | None = None     # relative IRIs resolve against the endpoint's address
+    # a named query's parameters, bound as typed terms by pyoxigraph (never spliced into the text)
+    substitutions: tuple[tuple[str, object], ...] = ()
+
+
+ROWS = "application/x-kzmig-rows"   # a Job.media: the answer as terms (``Answer.result``), not bytes
 
 
 @dataclass
@@ -37,6 +47,7 @@ class Answer:
     media: str = ""
     body: bytes = b""
     message: str = ""
+    result: QueryResult | None = None   # when the job asked for ROWS
 
 
 def _serve(store_dir: str, conn: Connection) -> None:
@@ -50,15 +61,38 @@ def _serve(store_dir: str, conn: Connection) -> None:
     try:
         store = ox.Store.read_only(store_dir)
     except OSError as exc:
-        conn.send(Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
+        _send(conn, Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
         return
-    conn.send(Answer(200, message="ready"))
+    _send(conn, Answer(200, message="ready"))
     while True:
         try:
-            job: Job = conn.recv()
+            job: Job = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
-        conn.send(_answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+        _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+
+
+# An answer travels as one pickled message when it fits the pipe's buffer, so that the server reads
+# it on its event loop without waiting for the worker; a larger one is announced (BIG) and read
+# in a thread.
+SMALL = b"S"
+BIG = b"B"
+SMALL_BYTES = 60_000   # under Linux's 64 kB pipe buffer
+
+
+def _send(conn: Connection, answer: Answer) -> None:
+    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(data) < SMALL_BYTES:
+        conn.send_bytes(SMALL + data)
+    else:
+        conn.send_bytes(BIG)
+        conn.send_bytes(data)
+
+
+def _receive(conn: Connection) -> Answer:
+    """A worker's answer read in full (blocking)."""
+    first = conn.recv_bytes()
+    return pickle.loads(first[1:] if first[:1] == SMALL else conn.recv_bytes())
 
 
 def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
@@ -72,8 +106,12 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
             kwargs["named_graphs"] = []
     else:
         kwargs["use_default_graph_as_union"] = True
+    if job.substitutions:
+        kwargs["substitutions"] = {ox.Variable(name): term for name, term in job.substitutions}
     try:
         answer = store.query(job.query, **kwargs)
+        if job.media == ROWS:
+            return Answer(200, ROWS, result=_rows(answer, job.max_rows, ox, too_large))
         media = job.graph_media if isinstance(answer, ox.QueryTriples) else job.media
         if not media:
             return Answer(406, message="no acceptable media type for this kind of answer; accept "
@@ -90,6 +128,26 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
         return Answer(422, message=f"the answer is {len(body)} bytes, over this endpoint's limit of "
                                    f"{job.max_bytes}; add LIMIT or select fewer columns")
     return Answer(200, media, body)
+
+
+def _rows(answer, max_rows: int, ox, too_large) -> QueryResult:
+    """The answer as terms for a page (pyoxigraph's terms pickle), capped at ``max_rows``."""
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QuerySolutions):
+        variables = [v.value for v in answer.variables]
+        rows = []
+        for solution in answer:
+            if len(rows) >= max_rows:
+                raise too_large(f"the answer has more than {max_rows} rows, this server's limit")
+            rows.append({name: solution[name] for name in variables})
+        return QueryResult("select", variables, rows)
+    triples = []
+    for triple in answer:
+        if len(triples) >= max_rows:
+            raise too_large(f"the answer has more than {max_rows} triples, this server's limit")
+        triples.append((triple.subject, triple.predicate, triple.object))
+    return QueryResult("graph", triples=triples)
 
 
 REPLACE_ATTEMPTS = 5
@@ -132,7 +190,7 @@ class WorkerPool:
             process.kill()
             raise RuntimeError(f"a SPARQL worker did not open the store within {self.start_timeout_s} s")
         try:
-            hello: Answer = parent.recv()
+            hello = _receive(parent)
         except (EOFError, OSError):
             process.kill()
             raise RuntimeError("a SPARQL worker exited while opening the store") from None
@@ -210,19 +268,31 @@ class WorkerPool:
 
 
 async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
-    """Send the job and wait for the answer in a thread (the pipe stays blocking: an event loop's
-    reader would make it non-blocking and a message could be read half); None past the deadline
-    or when the worker died."""
-    return await anyio.to_thread.run_sync(_exchange_blocking, worker, job, timeout_s)
+    """Send the job and wait for the answer; None past the deadline or when the worker died.
 
-
-def _exchange_blocking(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
+    The event loop watches the pipe (``add_reader``) and, once it is readable, the pipe is made
+    blocking again (uvloop's reader turns it non-blocking, and a message must never be read
+    half): an answer that fits the pipe's buffer is read at once, a larger one in a thread
+    under the same deadline."""
+    loop = asyncio.get_running_loop()
+    deadline = time.monotonic() + timeout_s
+    fd = worker.conn.fileno()
     try:
-        worker.conn.send(job)
-        if not worker.conn.poll(timeout_s):
-            return None
-        return worker.conn.recv()
-    except (EOFError, OSError):
+        worker.conn.send_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+        readable = loop.create_future()
+        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        try:
+            await asyncio.wait_for(readable, timeout_s)
+        finally:
+            loop.remove_reader(fd)
+            os.set_blocking(fd, True)
+        first = worker.conn.recv_bytes()
+        if first[:1] == SMALL:
+            return pickle.loads(first[1:])
+        data = await asyncio.wait_for(loop.run_in_executor(None, worker.conn.recv_bytes),
+                                      max(0.0, deadline - time.monotonic()))
+        return pickle.loads(data)
+    except (TimeoutError, EOFError, OSError, pickle.UnpicklingError):
         return None
 
 

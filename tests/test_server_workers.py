@@ -1,0 +1,67 @@
+"""The SPARQL worker pool itself, on asyncio's loop and on uvloop (the server's; its reader turns
+the pipe non-blocking): answers of every size arrive whole (one written in two pieces, one larger
+than the pipe's buffer, read in a thread), rows come back as the same terms as an in-process
+query, and a worker killed at its deadline is replaced."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+import uvloop
+
+from kzmig_kg.publish.server.formats import SPARQL_JSON, TURTLE
+from kzmig_kg.publish.server.workers import ROWS, SMALL_BYTES, Job, WorkerPool
+from kzmig_kg.query.local import query_store
+
+EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3000"
+LOOPS = {"asyncio": asyncio.run, "uvloop": uvloop.run}
+
+
+@pytest.fixture(scope="module")
+def pool(release):
+    started = WorkerPool(release.dir / "store", size=1)
+    started.start()
+    yield started
+    started.close()
+
+
+@pytest.mark.parametrize("loop", list(LOOPS))
+@pytest.mark.parametrize("rows", [3, 150, 3000])   # one write; header and body apart; over 64 kB
+def test_answers_of_every_size_arrive_whole(pool: WorkerPool, release, loop: str, rows: int) -> None:
+    query = EVERY_TRIPLE.replace("LIMIT 3000", f"LIMIT {rows}")
+    answer = LOOPS[loop](pool.run(Job(query, SPARQL_JSON, TURTLE), 30))
+    assert answer.status == 200
+    if rows == 3000:
+        assert len(answer.body) > 4 * SMALL_BYTES
+    if rows == 150:
+        assert 16_384 < len(answer.body) < SMALL_BYTES
+    bindings = json.loads(answer.body)["results"]["bindings"]
+    expected = query_store(release.store, query)
+    assert len(bindings) == len(expected.rows) == rows
+    assert sorted((b["s"]["value"], b["p"]["value"], b["o"]["value"]) for b in bindings) == \
+        sorted((row["s"].value, row["p"].value, row["o"].value) for row in expected.rows)
+
+
+@pytest.mark.parametrize("loop", list(LOOPS))
+def test_rows_come_back_as_the_same_terms(pool: WorkerPool, release, loop: str) -> None:
+    answer = LOOPS[loop](pool.run(Job(EVERY_TRIPLE, ROWS, ""), 30))
+    assert answer.status == 200 and answer.result is not None
+    expected = query_store(release.store, EVERY_TRIPLE).rows
+    assert sorted(map(str, answer.result.rows)) == sorted(map(str, expected))
+
+
+def test_a_worker_past_its_deadline_is_replaced(pool: WorkerPool) -> None:
+    runaway = Job("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", SPARQL_JSON, "")
+
+    async def scenario() -> tuple:
+        stopped = await pool.run(runaway, 0.5)
+        await asyncio.gather(*pool._replacing)   # the replacement's start
+        assert pool.replaced == 1
+        after = await pool.run(Job("ASK { ?s ?p ?o }", SPARQL_JSON, ""), 30)
+        return stopped, after
+
+    stopped, after = asyncio.run(asyncio.wait_for(scenario(), 60))
+    assert stopped.status == 503 and "0.5 s" in stopped.message
+    assert after.status == 200 and json.loads(after.body)["boolean"] is True
