@@ -204,6 +204,22 @@ def test_named_query_form_table_and_downloads(client: TestClient) -> None:
     assert wrong.status_code == 400 and "from" in wrong.text and "twenty" in wrong.text
 
 
+def test_named_query_pages_check_parameters_and_carry_the_notes(client: TestClient) -> None:
+    by_name = client.get("/queries/stats-country-series",
+                         params={"country": "Uzbekistan", "run": "1"})
+    assert by_name.status_code == 200 and "UZB" in by_name.text
+    miss = client.get("/queries/stats-country-series", params={"country": "Uzbekstan", "run": "1"})
+    assert miss.status_code == 400 and "Uzbekistan" in miss.text   # the closest match named
+    outside = client.get("/queries/flows-partner-series", params={"from": "1850", "to": "1900",
+                                                                   "run": "1"})
+    assert outside.status_code == 400 and "outside the graph&#39;s coverage" in outside.text
+    noted = client.get("/queries/rq-national-balance", params={"run": "1"}).text
+    assert ('role="note">Note: 2021 EMI: the national total 26717 is also the document&#39;s '
+            'figure for RUS that year') in noted
+    assert 'role="note"' not in client.get("/queries/acts-by-number",
+                                           params={"number": "477-IV", "run": "1"}).text
+
+
 def test_home_counts_kinds(client: TestClient, release) -> None:
     page = client.get("/").text
     laws = release.query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kzo:Law }")[0]["n"]

@@ -1,18 +1,24 @@
 """The named queries of ``queries/`` as pages: ``/queries`` lists them, ``/queries/NAME`` is a form
 with their typed parameters and the answer as a table with links, ``/queries/NAME.{csv,tsv,json,
 xml}`` downloads the answer. Parameters are bound as typed terms (``query.named.bind_params``),
-never spliced into the text. They run like any query of /sparql: on the killable worker pool, under
-the same wall-clock limit, row cap and response size (a page answers 503 when its query is stopped)."""
+never spliced into the text, after the checks ``kzmig-kg query`` makes (``query.params``: a name,
+code or id in any case; a miss answers 400 with the closest matches), and the answer carries the
+notes on what the document does not say (``query.silences``). They run like any query of
+/sparql: on the killable worker pool, under the same wall-clock limit, row cap and response size
+(a page answers 503 when its query is stopped)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ...errors import QueryError
 from ...query.named import NamedQuery, bind_params
+from ...query.params import check_params
+from ...query.silences import silence_notes
 from .formats import FORMAT_NAMES, content_type
 from .guard import query_form
 from .labels import reader_languages
@@ -22,7 +28,7 @@ from .resource import value_of
 from .workers import ROWS, Answer, Job
 
 INPUT_TYPES = {"xsd:integer": "number", "xsd:gYear": "number", "xsd:decimal": "text",
-               "xsd:date": "date", "xsd:string": "text", "iri": "url"}
+               "xsd:date": "date", "xsd:string": "text", "iri": "text"}  # an IRI, an id or a name
 DOWNLOADS = ("csv", "tsv", "json", "xml")
 CACHED_ROWS = 500   # a page's answer kept in the answer cache up to this many rows
 
@@ -47,10 +53,11 @@ async def named_query(request: Request) -> Response:
     if dot and query_form(query.text) != "SELECT":
         return problem(400, f"queries/{name}.rq does not give a table to download; run it at "
                             f"/queries/{name}")
-    result, error, status = None, None, 200
+    result, error, status, notes = None, None, 200, []
     if run:
-        try:
-            bound = bind_params(query, given)
+        try:   # the checks read small vocabularies of the store, off the event loop
+            checked = await run_in_threadpool(check_params, query, given, state.store)
+            bound = bind_params(query, checked)
         except QueryError as exc:
             error, status = _named(str(exc), query, name), 400
         else:
@@ -58,6 +65,8 @@ async def named_query(request: Request) -> Response:
             if answer.status != 200:
                 error, status = _named(answer.message, query, name), answer.status
                 status = 400 if status == 500 else status   # our query, the reader's parameters
+            elif not dot:
+                notes = await run_in_threadpool(silence_notes, query.name, checked, state.store)
             result = answer.result
     if dot:
         if error:
@@ -71,7 +80,7 @@ async def named_query(request: Request) -> Response:
                   if row.get(v) is not None else None for v in result.variables] for row in result.rows]
     values = {p.name: given.get(p.name, p.default) for p in query.params}
     return render("query.html", request, name=name, query=query, values=values,
-                  input_types=INPUT_TYPES, result=result, table=table, error=error,
+                  input_types=INPUT_TYPES, result=result, table=table, error=error, notes=notes,
                   downloads=[(d, f"/queries/{name}.{d}?{urlencode(values)}") for d in DOWNLOADS],
                   status=status)
 
