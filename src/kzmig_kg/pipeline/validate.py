@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from pyshacl import validate
 from rdflib import Dataset, Graph, URIRef
 from rdflib.paths import Path as Path_
@@ -159,3 +160,11 @@ def _where(focus: object, data: Graph, records: RecordSet | None) -> str:
     record_id = data.value(focus, KZO.recordId)
     record = records.by_id.get(str(record_id)) if record_id is not None else None
     return f"{record.file}:{record.line} ({record.kind} '{record.id}')" if record else ""
+
+
+def validate_store(store: ox.Store, records: RecordSet | None = None,
+                   shapes_dir: Path = SHAPES_DIR) -> ValidationReport:
+    """Validate the union of a pyoxigraph store's graphs (the streaming build's store)."""
+    dataset = Dataset()
+    dataset.parse(data=ox.serialize(store, format=ox.RdfFormat.N_QUADS), format="nquads")
+    return validate_graph(dataset, records, shapes_dir)
