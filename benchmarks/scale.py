@@ -5,7 +5,8 @@
 
 For each size: generates the records (benchmarks/generate.py, same seed), then, each in a process
 of its own so that its peak RSS is its own (os.wait4):
-- `build_release(..., reason=False)`: seconds per stage, triples/s, peak RSS;
+- `build_release(..., reason=False, stream=True)` (the streaming build; --no-stream for the
+  whole-graph rdflib path): seconds per stage, triples/s, peak RSS;
 - pyoxigraph's on-disk bulk load of the release's own kzmig.nq (the floor for any build);
 - rdflib parsing kzmig.nq + pyshacl with the project's shapes (the obvious alternative), where it
   finishes within --alt-timeout;
@@ -47,6 +48,9 @@ def main() -> None:
                         help="seconds rdflib + pyshacl may take before it counts as not finished")
     parser.add_argument("--no-alternative", action="store_true", help="skip rdflib + pyshacl")
     parser.add_argument("--queries-only", action="store_true")
+    parser.add_argument("--no-queries", action="store_true", help="skip the named-query timings")
+    parser.add_argument("--no-stream", action="store_true",
+                        help="build through the whole-graph rdflib path instead of streaming")
     parser.add_argument("--store", type=Path, help="with --queries-only: the store to query")
     parser.add_argument("--only", help="with --queries-only: a glob of query names")
     args = parser.parse_args()
@@ -72,7 +76,7 @@ def run_size(size: int, args: argparse.Namespace) -> None:
     if out.exists():
         import shutil
         shutil.rmtree(out)
-    build, rss, wall = _child(_build, (base / "data", out), timeout=3600)
+    build, rss, wall = _child(_build, (base / "data", out, not args.no_stream), timeout=3600)
     _load("after build")
     if build is None:
         print(f"build did not finish: {rss}")
@@ -95,7 +99,8 @@ def run_size(size: int, args: argparse.Namespace) -> None:
                   f"{alt['shacl']:.1f}), peak RSS {alt_rss / 2**20:,.0f} MiB, conforms "
                   f"{alt['conforms']}; build / (rdflib + pyshacl) = {wall / alt_wall:.2f}x")
     del bulk
-    time_queries(out / "store", args.repeat, args.query_timeout, args.query_memory, None)
+    if not args.no_queries:
+        time_queries(out / "store", args.repeat, args.query_timeout, args.query_memory, None)
     _load(f"end of {size:,}")
 
 
@@ -139,9 +144,9 @@ def _run_child(send, fn, args, memory_gib) -> None:
         send.send(("error", f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"))
 
 
-def _build(data: Path, out: Path) -> dict:
+def _build(data: Path, out: Path, stream: bool) -> dict:
     from kzmig_kg.pipeline.build import build_release
-    result = build_release(data, out, reason=False)
+    result = build_release(data, out, reason=False, stream=stream)
     return {"triples": result.release.triples,
             "stages": {name: m.seconds for name, m in result.stages.items()}}
 

@@ -58,7 +58,7 @@ RELEASE_ENTRIES = frozenset({*FILES, "context.jsonld", "store", "void.ttl", "val
 FEWEST_RECORDS_SHARE = 0.5
 # from this many records on, the build streams (stream.py): no whole-graph rdflib dataset, and
 # the OWL 2 RL rules on the store instead of HermiT (which needs the rdflib dataset)
-STREAM_RECORDS = 20_000
+STREAM_RECORDS = 10_000
 
 
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
