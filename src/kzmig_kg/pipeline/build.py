@@ -38,6 +38,7 @@ T = TypeVar("T")
 class StageMeasure:
     seconds: float
     peak_mib: float
+    cpu_seconds: float = 0.0  # this process's CPU time: on a shared machine, apart from the wall
 
 
 @dataclass
@@ -93,14 +94,14 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
         say(f"{name}...")
         if measure_memory:
             tracemalloc.start()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         value = fn(*args, **kwargs)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         peak = 0.0
         if measure_memory:
             peak = tracemalloc.get_traced_memory()[1] / 2**20
             tracemalloc.stop()
-        stages[name] = StageMeasure(seconds, peak)
+        stages[name] = StageMeasure(seconds, peak, cpu)
         say(f"{name}: {seconds:.2f} s")
         return value
 

@@ -24,7 +24,7 @@ from .graph import add_vocabularies, load_ontology, map_records
 from .store import to_oxigraph
 
 DEFAULT_CHUNK = 20_000  # records mapped between two conversions into the store
-_TERM_CACHE_LIMIT = 500_000  # IRIs kept converted; cleared when it grows past this
+_TERM_CACHE_LIMIT = 50_000  # IRIs kept converted (predicates, classes, codes); cleared past this
 
 
 def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK) -> ox.Store:
