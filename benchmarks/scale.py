@@ -73,9 +73,7 @@ def run_size(size: int, args: argparse.Namespace) -> None:
     print(f"\n== target {size:,} triples ({base})", flush=True)
     generate.generate(ROOT / "data", base, size, args.seed)
     out = base / "dist"
-    if out.exists():
-        import shutil
-        shutil.rmtree(out)
+    # an earlier run's release is replaced by the build itself (pipeline/outdir.py)
     build, rss, wall = _child(_build, (base / "data", out, not args.no_stream), timeout=3600)
     _load("after build")
     if build is None:
