@@ -27,6 +27,7 @@ from .reason import reasoner_heap as reasoner_heap_size
 from .records import read_records
 from .release import FILES, ReleaseInfo, write_release
 from .store import memory_store
+from .stream import DEFAULT_CHUNK as STREAM_CHUNK
 from .stream import stream_store
 from .validate import ValidationReport, validate_graph, validate_store
 
@@ -118,7 +119,8 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
     if stream is None:
         stream = len(records.records) >= STREAM_RECORDS
     if stream:
-        store = stage("rdf", stream_store, records)
+        # on disk, where the release keeps it: the store is the build's largest object
+        store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store")
         validation = stage("shacl", validate_store, store, records)
         if not validation.conforms:
             raise ValidationFailed(validation.summary())
@@ -127,7 +129,10 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
                               "HermiT skipped: a streaming build has no rdflib graph to give it")
         else:
             reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
-        return _finish(stages, stage, store, validation, reasoning, records, out_dir, say)
+        result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say)
+        store.flush()
+        del store  # closed before the release directory is renamed into place
+        return result
     dataset = stage("rdf", build_graph, records)
     # The consistency check (its Python part and HermiT's Java) runs in a forked process beside
     # pyshacl, so the two use both cores without sharing a GIL. With --measure-memory the stages

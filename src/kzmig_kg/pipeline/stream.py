@@ -12,6 +12,7 @@ releases equal); rdflib's blank node ids are kept.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -27,24 +28,28 @@ DEFAULT_CHUNK = 20_000  # records mapped between two conversions into the store
 _TERM_CACHE_LIMIT = 50_000  # IRIs kept converted (predicates, classes, codes); cleared past this
 
 
-def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK) -> ox.Store:
-    """An in-memory pyoxigraph store of every quad ``build_graph`` would give for ``records``."""
-    store = ox.Store()
+def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
+                 location: Path | None = None) -> ox.Store:
+    """A pyoxigraph store of every quad ``build_graph`` would give for ``records``: in memory, or
+    on disk at ``location`` (a new directory), filled by the bulk loader chunk by chunk so that
+    the memory does not grow with the graph."""
+    store = ox.Store() if location is None else ox.Store(str(location))
+    add = store.extend if location is None else store.bulk_extend
     converter = _Converter()
     fixed = Dataset()
     load_ontology(fixed)
     add_vocabularies(fixed)
-    store.extend(converter.quad(s, p, o, g) for s, p, o, g in fixed.quads((None, None, None, None)))
+    add([converter.quad(s, p, o, g) for s, p, o, g in fixed.quads((None, None, None, None))])
     del fixed
     sinks = _ChunkDataset()
     ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]
 
     def after_record(number: int) -> None:
         if number % chunk == 0:
-            store.extend(list(sinks.drain(converter)))
+            add(list(sinks.drain(converter)))
 
     map_records(records, ctx, after_record)
-    store.extend(list(sinks.drain(converter)))
+    add(list(sinks.drain(converter)))
     return store
 
 
