@@ -2,8 +2,9 @@
 
 The mappers write through ``MappingContext`` as they do for ``graph.build_graph``, but into
 ``_ChunkGraph`` sinks (a dict of subject -> set of (predicate, object)) instead of an rdflib
-dataset; every ``chunk`` records the sinks' quads are converted to pyoxigraph terms, added to the
-store and dropped, so the RDF terms held in Python are bounded by one chunk, not by the graph.
+dataset; every ``chunk`` records the sinks' quads are converted to pyoxigraph terms, handed to
+the store (the bulk loader of an on-disk store, in the build) and dropped, so the RDF terms held
+in Python are bounded by one chunk, not by the graph.
 The ontology and the kinds' vocabularies (a few thousand triples, parsed from Turtle) still go
 through a small rdflib dataset. The quads are the same as ``build_graph``'s (a test holds the two
 releases equal); rdflib's blank node ids are kept.
