@@ -5,7 +5,8 @@
 
 For each size: generates the records (benchmarks/generate.py, same seed), then, each in a process
 of its own so that its peak RSS is its own (os.wait4):
-- `build_release(..., reason=False)`: seconds per stage, triples/s, peak RSS;
+- `build_release(..., reason=False, stream=True)` (the streaming build; --no-stream for the
+  whole-graph rdflib path): seconds per stage, triples/s, peak RSS;
 - pyoxigraph's on-disk bulk load of the release's own kzmig.nq (the floor for any build);
 - rdflib parsing kzmig.nq + pyshacl with the project's shapes (the obvious alternative), where it
   finishes within --alt-timeout;
@@ -47,6 +48,9 @@ def main() -> None:
                         help="seconds rdflib + pyshacl may take before it counts as not finished")
     parser.add_argument("--no-alternative", action="store_true", help="skip rdflib + pyshacl")
     parser.add_argument("--queries-only", action="store_true")
+    parser.add_argument("--no-queries", action="store_true", help="skip the named-query timings")
+    parser.add_argument("--no-stream", action="store_true",
+                        help="build through the whole-graph rdflib path instead of streaming")
     parser.add_argument("--store", type=Path, help="with --queries-only: the store to query")
     parser.add_argument("--only", help="with --queries-only: a glob of query names")
     args = parser.parse_args()
@@ -69,23 +73,25 @@ def run_size(size: int, args: argparse.Namespace) -> None:
     print(f"\n== target {size:,} triples ({base})", flush=True)
     generate.generate(ROOT / "data", base, size, args.seed)
     out = base / "dist"
-    if out.exists():
-        import shutil
-        shutil.rmtree(out)
-    build, rss, wall = _child(_build, (base / "data", out), timeout=3600)
+    # an earlier run's release is replaced by the build itself (pipeline/outdir.py)
+    build, rss, wall = _child(_build, (base / "data", out, not args.no_stream), timeout=3600)
     _load("after build")
     if build is None:
         print(f"build did not finish: {rss}")
         return
     triples = build["triples"]
-    stages = " ".join(f"{name} {seconds:.1f}" for name, seconds in build["stages"].items())
-    print(f"build: {triples:,} triples, {wall:.1f} s wall, {triples / wall:,.0f} triples/s, "
-          f"peak RSS {rss / 2**20:,.0f} MiB; stages (s): {stages}")
+    stages = " ".join(f"{name} {seconds:.1f} ({cpu:.1f} CPU)"
+                      for name, (seconds, cpu) in build["stages"].items())
+    build_cpu = LAST_CPU_SECONDS
+    print(f"build: {triples:,} triples, {wall:.1f} s wall ({build_cpu:.1f} s CPU), "
+          f"{triples / wall:,.0f} triples/s ({triples / build_cpu:,.0f} per CPU second), "
+          f"peak RSS {rss / 2**20:,.0f} MiB; stages (s, wall): {stages}")
     nq = out / "kzmig.nq"
     bulk, bulk_rss, bulk_wall = _child(_bulk_load, (nq, base / "bulk-store"), timeout=3600)
-    print(f"pyoxigraph bulk load of kzmig.nq: {bulk_wall:.1f} s, {triples / bulk_wall:,.0f} "
-          f"triples/s, peak RSS {bulk_rss / 2**20:,.0f} MiB; build / bulk load = "
-          f"{wall / bulk_wall:.1f}x")
+    print(f"pyoxigraph bulk load of kzmig.nq: {bulk_wall:.1f} s ({LAST_CPU_SECONDS:.1f} s CPU), "
+          f"{triples / bulk_wall:,.0f} triples/s, peak RSS {bulk_rss / 2**20:,.0f} MiB; "
+          f"build / bulk load = {wall / bulk_wall:.1f}x wall, "
+          f"{build_cpu / max(LAST_CPU_SECONDS, 1e-9):.1f}x CPU")
     if not args.no_alternative:
         alt, alt_rss, alt_wall = _child(_rdflib_pyshacl, (nq,), timeout=args.alt_timeout)
         if alt is None:
@@ -95,11 +101,17 @@ def run_size(size: int, args: argparse.Namespace) -> None:
                   f"{alt['shacl']:.1f}), peak RSS {alt_rss / 2**20:,.0f} MiB, conforms "
                   f"{alt['conforms']}; build / (rdflib + pyshacl) = {wall / alt_wall:.2f}x")
     del bulk
-    time_queries(out / "store", args.repeat, args.query_timeout, args.query_memory, None)
+    if not args.no_queries:
+        time_queries(out / "store", args.repeat, args.query_timeout, args.query_memory, None)
     _load(f"end of {size:,}")
 
 
 # -- children ------------------------------------------------------------------------------
+# CPU seconds (user + system) of the last child: on a shared machine the wall time says more about
+# the other processes than about this one
+LAST_CPU_SECONDS = 0.0
+
+
 def _child(fn: Callable[..., Any], args: tuple, timeout: float,
            memory_gib: float | None = None) -> tuple[Any, Any, float]:
     """Run ``fn(*args)`` in a forked process; return (value, peak RSS bytes, wall seconds), or
@@ -124,6 +136,8 @@ def _child(fn: Callable[..., Any], args: tuple, timeout: float,
         process.kill()
     _pid, _status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    global LAST_CPU_SECONDS
+    LAST_CPU_SECONDS = usage.ru_utime + usage.ru_stime
     if value is None:
         return None, reason or f"exit status {_status}", wall
     return value, usage.ru_maxrss * 1024, wall
@@ -139,11 +153,11 @@ def _run_child(send, fn, args, memory_gib) -> None:
         send.send(("error", f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"))
 
 
-def _build(data: Path, out: Path) -> dict:
+def _build(data: Path, out: Path, stream: bool) -> dict:
     from kzmig_kg.pipeline.build import build_release
-    result = build_release(data, out, reason=False)
+    result = build_release(data, out, reason=False, stream=stream)
     return {"triples": result.release.triples,
-            "stages": {name: m.seconds for name, m in result.stages.items()}}
+            "stages": {name: (m.seconds, m.cpu_seconds) for name, m in result.stages.items()}}
 
 
 def _bulk_load(nq: Path, location: Path) -> int:

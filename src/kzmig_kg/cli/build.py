@@ -22,8 +22,11 @@ from .common import DATA, DIST, SOURCES, fail, progress
               help="Replace the release even if the records are far fewer than its own.")
 @click.option("--reasoner-heap", metavar="SIZE", default=None,
               help="Java heap for HermiT, e.g. 8g (default $KZMIG_REASONER_HEAP, else 2000M).")
+@click.option("--stream/--no-stream", default=None,
+              help="Map the records chunk by chunk into the store, validate with pyshacl-turbo and "
+                   "check the OWL 2 RL rules instead of HermiT (default: from 10,000 records on).")
 def build(data_dir: Path, out_dir: Path, no_reason: bool, force: bool,
-          reasoner_heap: str | None) -> None:
+          reasoner_heap: str | None, stream: bool | None) -> None:
     """Build the release: records -> RDF -> SHACL -> HermiT -> dist/ (dumps, VoID, store).
 
     \b
@@ -34,7 +37,7 @@ def build(data_dir: Path, out_dir: Path, no_reason: bool, force: bool,
 
     try:
         result = build_release(data_dir, out_dir, progress=progress, reason=not no_reason,
-                               force=force, reasoner_heap=reasoner_heap)
+                               force=force, reasoner_heap=reasoner_heap, stream=stream)
     except KzmigError as error:
         fail(error)
     click.echo(f"kzmig-kg {__version__}: release written to {result.release.directory}")

@@ -9,6 +9,10 @@
 6. ``release.write_release(...)``: the dumps, JSON-LD, schema.org, VoID/DCAT and the on-disk
    store, swapped into ``dist/`` at once.
 
+At scale (``build.STREAM_RECORDS`` records, or ``stream=True``) steps 2 to 5 are
+``stream.stream_store(records)`` (the same mappers, chunk by chunk into the pyoxigraph store),
+``validate.validate_store(store)`` (pyshacl-turbo) and ``reason.rule_check_store(store)``.
+
 ``build.build_release(data_dir, out_dir)`` runs them inside ``outdir.replace_output`` (a marked,
 locked, versioned output swapped in by one rename); ``derive`` adds the figures the document only
 implies; ``passages`` keeps the records' locators in step with the source documents. The pipeline

@@ -7,6 +7,7 @@ consumers need no reasoner.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
@@ -27,27 +28,43 @@ def build_graph(records: RecordSet) -> Dataset:
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace)
-    _load_ontology(dataset)
-    ctx = MappingContext(records=records, dataset=dataset)
-    registry = registered_kinds()
-    for kind in registry.values():
+    load_ontology(dataset)
+    add_vocabularies(dataset)
+    map_records(records, MappingContext(records=records, dataset=dataset))
+    return dataset
+
+
+def add_vocabularies(dataset: Dataset) -> None:
+    """The SKOS vocabularies the kinds derive from code, one graph each."""
+    for kind in registered_kinds().values():
         if kind.vocabulary is not None:
             kind.vocabulary(dataset.graph(KZG["vocab/" + kind.name]))
+
+
+def map_records(records: RecordSet, ctx: MappingContext,
+                after_record: Callable[[int], None] | None = None) -> None:
+    """Every record, then the derived figures, into ``ctx.dataset``'s graph for its source file.
+
+    ``after_record(n)`` is called after the n-th record (the streaming build empties the graphs
+    there); the derived figures are mapped as one unit, since ``mark_derived`` edits what the
+    observation mapper wrote."""
+    registry = registered_kinds()
     for record in records.of_kind("passage"):
         ctx._passages[_passage_key(record)] = registry["passage"].iri(record)
-    for record in records.records:
-        ctx.graph = dataset.graph(graph_for_file(record.file))
+    for number, record in enumerate(records.records, 1):
+        ctx.graph = ctx.dataset.graph(graph_for_file(record.file))
         kind = registry[record.kind]
         kind.to_rdf(record, ctx)
         _add_provenance(record, kind.iri(record), ctx)
-    ctx.graph = dataset.graph(DERIVED_GRAPH)
+        if after_record is not None:
+            after_record(number)
+    ctx.graph = ctx.dataset.graph(DERIVED_GRAPH)
     for item in derive_observations(records):
         registry["observation"].to_rdf(item.record, ctx)
         _add_provenance(item.record, registry["observation"].iri(item.record), ctx)
         mark_derived(item, ctx)
     if ctx.errors:
         raise RecordErrors(ctx.errors)
-    return dataset
 
 
 def graph_for_file(file: str) -> URIRef:
@@ -76,7 +93,7 @@ def _add_provenance(record: Record, subject: URIRef, ctx: MappingContext) -> Non
     ctx.add(subject, KZO.recordId, Literal(record.id))
 
 
-def _load_ontology(dataset: Dataset) -> None:
+def load_ontology(dataset: Dataset) -> None:
     graph = dataset.graph(ONTOLOGY_GRAPH)
     graph.parse(ONTOLOGY_DIR / "kzmig.ttl", format="turtle")
     graph.parse(ONTOLOGY_DIR / "imports" / "external.ttl", format="turtle")

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, XSD
@@ -187,15 +188,25 @@ def rule_check(path: Path, triples: int, start: float, why: str) -> ReasoningRes
     the properties it is used with: cax-sco, prp-dom, prp-rng, prp-spo1) and prp-fp on
     functional data properties (two literal values that are not equal). Raises
     InconsistentOntology naming the individuals; HermiT checks more (any OWL 2 DL entailment)."""
-    import pyoxigraph as ox
-
     store = ox.Store()
     store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    return _rules_on(store, triples, start, why, union=False)
+
+
+def rule_check_store(store: ox.Store, why: str) -> ReasoningResult:
+    """``rule_check`` on the union of a store's graphs (the streaming build's store), without a
+    copy: the rules read types, class and property axioms and literal values only, which the
+    reasoning copy's conversions leave as they are for these checks."""
+    return _rules_on(store, len(store), time.perf_counter(), why, union=True)
+
+
+def _rules_on(store: ox.Store, triples: int, start: float, why: str,
+              union: bool) -> ReasoningResult:
     problems = []
-    for row in store.query(_DISJOINT_QUERY):
+    for row in store.query(_DISJOINT_QUERY, use_default_graph_as_union=union):
         problems.append(f"<{row['x'].value}> is both {_name(URIRef(row['c1'].value))} and "
                         f"{_name(URIRef(row['c2'].value))}, which the ontology declares disjoint")
-    for row in store.query(_FUNCTIONAL_QUERY):
+    for row in store.query(_FUNCTIONAL_QUERY, use_default_graph_as_union=union):
         problems.append(f"<{row['s'].value}> has 2 values for functional property "
                         f"{_name(URIRef(row['p'].value))}: {row['o1'].value}, {row['o2'].value}")
     if problems:

@@ -45,12 +45,17 @@ def memory_store(quads: Iterable[tuple[Node, Node, Node, Node]]) -> ox.Store:
     return memory
 
 
-def persist_store(memory: ox.Store, store_dir: Path) -> None:
-    """Write the in-memory store to a new on-disk store at ``store_dir``."""
+def persist_store(memory: ox.Store, store_dir: Path, nquads: Path | None = None) -> None:
+    """Write the in-memory store to a new on-disk store at ``store_dir``; ``nquads``, a dump of
+    that store already written, is loaded from the file instead of a second copy in memory."""
     if store_dir.exists():
         raise KzmigError(f"{store_dir} already exists; the store is always built fresh")
     store = ox.Store(str(store_dir))
-    store.bulk_load(ox.serialize(memory, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    if nquads is not None:
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    else:
+        store.bulk_load(ox.serialize(memory, format=ox.RdfFormat.N_QUADS),
+                        format=ox.RdfFormat.N_QUADS)
     store.flush()
     del store
 

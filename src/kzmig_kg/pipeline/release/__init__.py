@@ -59,7 +59,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
                  for s, p, o in description)
     triples = _write_dumps(store, tmp)
-    persist_store(store, tmp / "store")
+    if not (tmp / "store").is_dir():  # the streaming build fills its on-disk store there itself
+        persist_store(store, tmp / "store", tmp / "kzmig.nq")  # the dump holds every quad
     description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
     validation.report_graph.serialize(tmp / "validation-report.ttl", format="turtle",
                                       encoding="utf-8")

@@ -64,7 +64,10 @@ def compact_jsonld(graph: ox.Store, context: dict[str, Any]) -> dict[str, Any]:
                     compacted: Any = iri(item if key == "@type" else item["@id"], as_term=True)
                 else:
                     compacted = value(item)
-                mark = (subject, name, json.dumps(compacted, sort_keys=True))
+                # a value object's items as the key: json.dumps per value took a third of the
+                # release stage at 100k triples
+                mark = (subject, name, compacted if isinstance(compacted, str)
+                        else tuple(sorted(compacted.items())))
                 if mark not in seen:
                     seen.add(mark)
                     out.setdefault(name, []).append(compacted)

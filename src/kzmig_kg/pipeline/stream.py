@@ -1,0 +1,131 @@
+"""Stage 2 at scale: records to RDF chunk by chunk, straight into a pyoxigraph store.
+
+The mappers write through ``MappingContext`` as they do for ``graph.build_graph``, but into
+``_ChunkGraph`` sinks (a dict of subject -> set of (predicate, object)) instead of an rdflib
+dataset; every ``chunk`` records the sinks' quads are converted to pyoxigraph terms, handed to
+the store (the bulk loader of an on-disk store, in the build) and dropped, so the RDF terms held
+in Python are bounded by one chunk, not by the graph.
+The ontology and the kinds' vocabularies (a few thousand triples, parsed from Turtle) still go
+through a small rdflib dataset. The quads are the same as ``build_graph``'s (a test holds the two
+releases equal); rdflib's blank node ids are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
+from rdflib.term import Node
+
+from ..mapping.context import MappingContext
+from ..mapping.schema import RecordSet
+from .graph import add_vocabularies, load_ontology, map_records
+from .store import to_oxigraph
+
+DEFAULT_CHUNK = 20_000  # records mapped between two conversions into the store
+_TERM_CACHE_LIMIT = 50_000  # IRIs kept converted (predicates, classes, codes); cleared past this
+
+
+def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
+                 location: Path | None = None) -> ox.Store:
+    """A pyoxigraph store of every quad ``build_graph`` would give for ``records``: in memory, or
+    on disk at ``location`` (a new directory), filled by the bulk loader chunk by chunk so that
+    the memory does not grow with the graph."""
+    store = ox.Store() if location is None else ox.Store(str(location))
+    add = store.extend if location is None else store.bulk_extend
+    converter = _Converter()
+    fixed = Dataset()
+    load_ontology(fixed)
+    add_vocabularies(fixed)
+    add([converter.quad(s, p, o, g) for s, p, o, g in fixed.quads((None, None, None, None))])
+    del fixed
+    sinks = _ChunkDataset()
+    ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]
+
+    def after_record(number: int) -> None:
+        if number % chunk == 0:
+            add(list(sinks.drain(converter)))
+
+    map_records(records, ctx, after_record)
+    add(list(sinks.drain(converter)))
+    return store
+
+
+class _Converter:
+    """rdflib terms to pyoxigraph terms, with the IRIs (repeated in every record) cached."""
+
+    def __init__(self) -> None:
+        self._iris: dict[URIRef, ox.NamedNode] = {}
+
+    def term(self, term: Node) -> Any:
+        if type(term) is URIRef:
+            found = self._iris.get(term)
+            if found is None:
+                if len(self._iris) > _TERM_CACHE_LIMIT:
+                    self._iris.clear()
+                found = self._iris[term] = ox.NamedNode(str(term))
+            return found
+        return to_oxigraph(term)
+
+    def quad(self, s: Node, p: Node, o: Node, g: Node) -> ox.Quad:
+        term = self.term
+        return ox.Quad(term(s), term(p), term(o), term(g))
+
+
+class _ChunkGraph:
+    """The part of an rdflib ``Graph`` the mappers use (add, remove, objects, ``in``), holding
+    only the triples added since the last drain."""
+
+    def __init__(self, identifier: URIRef) -> None:
+        self.identifier = identifier
+        self._by_subject: dict[Node, set[tuple[Node, Node]]] = {}
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        s, p, o = triple
+        self._by_subject.setdefault(s, set()).add((p, o))
+
+    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
+        s, p, o = triple
+        return (p, o) in self._by_subject.get(s, ())
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
+        return (o for p, o in list(self._by_subject.get(subject, ())) if p == predicate)
+
+    def remove(self, triple: tuple[Node, Node | None, Node | None]) -> None:
+        s, p, o = triple
+        pairs = self._by_subject.get(s)
+        if pairs is None:
+            return
+        pairs.difference_update({(p2, o2) for p2, o2 in pairs
+                                 if (p is None or p2 == p) and (o is None or o2 == o)})
+
+    def drain(self) -> Iterator[tuple[Node, Node, Node]]:
+        by_subject, self._by_subject = self._by_subject, {}
+        for s, pairs in by_subject.items():
+            for p, o in pairs:
+                yield s, p, o
+
+
+class _ChunkDataset:
+    """The part of an rdflib ``Dataset`` the mappers use: ``graph(name)``."""
+
+    def __init__(self) -> None:
+        self._graphs: dict[URIRef, _ChunkGraph] = {}
+        self.default_graph = self.graph(URIRef("urn:x-rdflib:default"))
+
+    def graph(self, identifier: URIRef) -> _ChunkGraph:
+        found = self._graphs.get(identifier)
+        if found is None:
+            found = self._graphs[identifier] = _ChunkGraph(identifier)
+        return found
+
+    def drain(self, converter: _Converter) -> Iterator[ox.Quad]:
+        for identifier, graph in self._graphs.items():
+            name = converter.term(identifier)
+            term = converter.term
+            for s, p, o in graph.drain():
+                yield ox.Quad(term(s), term(p), term(o), name)
+

@@ -1,0 +1,116 @@
+"""SHACL at scale: pyshacl-turbo over the store gives pyshacl's report, result for result.
+
+pyshacl stays the reference: on every data fixture of tests/fixtures (merged per directory, so
+that the suite validates 8 graphs instead of 74; benchmarks/shacl_engines.py compares them file
+by file) and on the real graph, the two engines must give the same results: focus node, path,
+severity, source shape, constraint component and value.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pyshacl
+import pyshacl_turbo
+import pytest
+from pyshacl_turbo.rdf import Input
+from rdflib import BNode, Dataset, Graph
+from rdflib.namespace import SH
+
+from kzmig_kg.namespaces import KZO
+from kzmig_kg.paths import ONTOLOGY_DIR
+from kzmig_kg.pipeline.records import read_records
+from kzmig_kg.pipeline.stream import stream_store
+from kzmig_kg.pipeline.validate import load_shapes, validate_graph, validate_store
+
+from .conftest import DATA, FIXTURES
+
+# data fixtures only: the malformed shape is a shapes graph, owl/ holds ontology fragments
+FIXTURE_FILES = sorted(p for p in FIXTURES.rglob("*.ttl")
+                       if "owl" not in p.parts and p.name != "malformed-shape.ttl")
+GROUPS = sorted({p.parent.relative_to(FIXTURES).as_posix() for p in FIXTURE_FILES})
+RESULT_FIELDS = (SH.focusNode, SH.resultPath, SH.resultSeverity, SH.sourceShape,
+                 SH.sourceConstraintComponent, SH.value)
+
+
+def results(report: Graph) -> set[tuple[str, ...]]:
+    """Each validation result as its fields; a blank node (a nested shape or path) as '_:'."""
+    return {tuple("_:" if isinstance(v := report.value(r, field), BNode) else str(v)
+                  for field in RESULT_FIELDS)
+            for r in report.subjects(SH.resultSeverity, None)}
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return load_shapes()[0]
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    graph = Graph()
+    graph.parse(ONTOLOGY_DIR / "kzmig.ttl")
+    graph.parse(ONTOLOGY_DIR / "imports" / "external.ttl")
+    return graph
+
+
+def test_the_corpus_is_the_fixtures_with_violations() -> None:
+    assert len(FIXTURE_FILES) >= 70
+    assert {"acts", "events", "institutions", "policy", "shapes", "statistics", "study"} <= set(GROUPS)
+
+
+@pytest.mark.parametrize("group", GROUPS)
+def test_turbo_report_equals_pyshacl_on_the_fixtures(group: str, shapes: Graph,
+                                                     ontology: Graph) -> None:
+    data = Graph()
+    data += ontology  # sh:class needs the class hierarchy, as in the build
+    for path in FIXTURE_FILES:
+        if path.parent.relative_to(FIXTURES).as_posix() == group:
+            data.parse(path)
+    reference, reference_report, _ = pyshacl.validate(
+        data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+    turbo, turbo_report, _ = pyshacl_turbo.validate(
+        Input(data.serialize(format="nt"), "nquads", None, {}), shacl_graph=shapes,
+        inference="none", advanced=True, allow_warnings=True)
+    expected, found = results(reference_report), results(turbo_report)
+    assert found == expected, (sorted(expected - found)[:5], sorted(found - expected)[:5])
+    assert turbo == reference
+    if group not in ("reasoning",):
+        assert expected, f"the {group} fixtures should break some shape"
+
+
+def test_an_interval_without_bounds_fires_in_both_engines(shapes: Graph) -> None:
+    """The rule that differed: a FILTER alone in a UNION branch sees no outer variable in SPARQL."""
+    data = Graph().parse(FIXTURES / "shapes" / "auxiliary-bad.ttl")
+    unbounded = "https://w3id.org/kzmig/id/fixture/interval-unbounded"
+    for engine, source in ((pyshacl, data),
+                           (pyshacl_turbo, Input(data.serialize(format="nt"), "nquads", None, {}))):
+        _conforms, report, _ = engine.validate(source, shacl_graph=shapes, inference="none",
+                                               advanced=True, allow_warnings=True)
+        assert any(r[0].endswith("ProperInterval") and r[5] == unbounded and
+                   r[3].endswith("IntervalBoundShape") for r in results(report)), engine.__name__
+
+
+@pytest.fixture(scope="module")
+def broken_store() -> tuple[ox.Store, object]:
+    """The real graph with a fault: an instrument with a second status (sh:maxCount 1); the
+    store's kzo:recordId lets the findings name the record."""
+    records = read_records(DATA)
+    store = stream_store(records)
+    instrument = ox.NamedNode("https://w3id.org/kzmig/id/instrument/inst-system-berkut")
+    graph = ox.NamedNode("https://w3id.org/kzmig/graph/records/instruments/instruments")
+    store.add(ox.Quad(instrument, ox.NamedNode(str(KZO.instrumentStatus)), ox.Literal("planned"),
+                      graph))
+    return store, records
+
+
+def test_store_validation_names_the_record_like_pyshacl(broken_store) -> None:
+    store, records = broken_store
+    at_scale = validate_store(store, records)
+    dataset = Dataset()
+    dataset.parse(data=ox.serialize(store, format=ox.RdfFormat.N_QUADS), format="nquads")
+    reference = validate_graph(dataset, records)
+    assert not at_scale.conforms and not reference.conforms
+    assert [str(f) for f in at_scale.findings] == [str(f) for f in reference.findings]
+    assert at_scale.triples_checked == reference.triples_checked
+    berkut = [f for f in at_scale.findings if f.focus.endswith("inst-system-berkut")]
+    assert berkut and berkut[0].where.startswith("data/instruments/instruments.yaml:")
+    assert berkut[0].path == "instrumentStatus"
