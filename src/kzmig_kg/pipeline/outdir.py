@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import KzmigError
 
 MARKER = ".kzmig-output.json"
-_FULL = (errno.ENOSPC, errno.EDQUOT)
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class OutputRefused(KzmigError):
@@ -227,7 +227,8 @@ def _fault_point(name: str) -> None:
 def _os_message(error: OSError, where: Path, shown: Path) -> str:
     reason = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
               errno.EROFS: "the file system is read-only",
-              errno.ENOSPC: "no space left on the device"}.get(error.errno or 0,
+              errno.ENOSPC: "no space left on the device",
+              errno.EFBIG: "a file over this process's size limit, ulimit -f"}.get(error.errno or 0,
                                                               error.strerror or str(error))
     todo = "free some space" if error.errno in _FULL else "fix the permissions"
     return f"cannot write {shown} ({reason} in {where}); {todo}, or give another --out"
