@@ -491,8 +491,9 @@ class Cases:
         target = self.project / name
         before = snapshot(target) if target.exists() else {}
         names = sorted(p.name for p in self.project.iterdir())
-        process = subprocess.Popen([CLI, *args], cwd=self.project, stderr=subprocess.PIPE,
-                                   text=True, env={**os.environ, "KZMIG_FAULT": "stop-before-swap"})
+        process = subprocess.Popen([CLI, *args], cwd=self.project, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True,
+                                   env={**os.environ, "KZMIG_FAULT": "stop-before-swap"})
         self._wait_stopped(process)
         process.send_signal(stop)
         process.send_signal(signal.SIGCONT)
@@ -514,8 +515,9 @@ class Cases:
         private = self.project.parent / "tmp-hermit"
         private.mkdir(exist_ok=True)
         before = snapshot(self.dist)
-        process = subprocess.Popen([CLI, "build"], cwd=self.project, stderr=subprocess.PIPE,
-                                   text=True, env={**os.environ, "TMPDIR": str(private)})
+        process = subprocess.Popen([CLI, "build"], cwd=self.project, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE, text=True,
+                                   env={**os.environ, "TMPDIR": str(private)})
         deadline = time.monotonic() + 300
         while not list(private.rglob("*.nt")) and time.monotonic() < deadline \
                 and process.poll() is None:
@@ -754,6 +756,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="names of the cases to run")
     args = parser.parse_args()
+    # started in the background, this process (and so every command it starts) would ignore
+    # SIGINT, and the Ctrl-C cases would test nothing: handled here, it is default in children
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     print(f"load average {os.getloadavg()[0]:.1f} (figures measured under that load)")
     with tempfile.TemporaryDirectory(prefix="kzmig-faults-") as tmp:
         project = Path(tmp) / "project"
