@@ -50,3 +50,40 @@ def test_an_act_before_independence_must_be_typed_as_an_act_of_the_kazakh_ssr(
     errors = [e for e in caught.value.errors if e.file.endswith(f"zz-{fixture}")]
     assert len(errors) == 1, errors
     assert errors[0].field == field and words in errors[0].message and errors[0].hint
+
+
+@pytest.mark.parametrize("fixture, line, field, words", [
+    ("programme-year-in-id.yaml", 7, "period_start",
+     "the period 2008-2015 contradicts the years in the id 'pd-fixture-2007-2015'"),
+    ("programme-too-long.yaml", 8, "period_end", "a period of 34 years (2001 to 2035)"),
+    ("programme-before-independence.yaml", 7, "period_start", "period_start 1985 lies outside 1991-"),
+    ("programme-adopted-after-end.yaml", 9, "adopted", "adopted in 2012, after its period ended"),
+    ("agreement-effective-before-signed.yaml", 8, "effective",
+     "in effect from 2006-03, before it was signed (2006-05-12)"),
+    ("agreement-ratified-before-signed.yaml", 8, "ratified",
+     "ratified (1996-03) before it was signed (1996-05)"),
+    ("observation-outside-coverage.yaml", 7, "period",
+     "'1995' lies outside the coverage of data set 'ds-bns-2023b-flows' (2000-2023)"),
+    ("observation-after-source.yaml", 7, "period",
+     "'2010' begins after its source 'src-rowland-2001' was published (2001)"),
+])
+def test_an_implausible_date_is_one_problem_with_file_line_and_field(
+        data_copy: Path, fixture: str, line: int, field: str, words: str) -> None:
+    shutil.copy(FIXTURES / "records" / fixture, data_copy / f"zz-{fixture}")
+    with pytest.raises(RecordErrors) as caught:
+        build_graph(read_records(data_copy))
+    assert len(caught.value.errors) == 1, caught.value.errors
+    error = caught.value.errors[0]
+    assert error.file.endswith(f"zz-{fixture}") and error.line == line and error.field == field
+    assert words in error.message and error.hint
+
+
+def test_a_coverage_that_is_not_a_period_is_refused(data_copy: Path) -> None:
+    datasets = data_copy / "statistics" / "datasets.yaml"
+    text = datasets.read_text(encoding="utf-8")
+    datasets.write_text(text.replace('coverage: "2000-2023"', 'coverage: "2000 to 2023"', 1),
+                        encoding="utf-8")
+    with pytest.raises(RecordErrors) as caught:
+        read_records(data_copy)
+    assert [(e.field, e.message) for e in caught.value.errors] == [
+        ("coverage", "'2000 to 2023' is not a period")]
