@@ -82,6 +82,22 @@ FIXTURE_FAULTS = [
     ("yaml_bad_date", "bad-date.yaml", "field 'created'"),
     ("yaml_bad_locator", "bad-locator.yaml", "passage"),
     ("act_1890_fixture", "act-1890.yaml", "before"),
+    ("act_before_independence_not_typed_ssr", "act-before-independence-untyped.yaml",
+     "before independence (1991-12-16), typed as law"),
+    ("act_ssr_after_independence", "act-ssr-after-independence.yaml", "after independence"),
+    ("act_ssr_before_the_ssr", "act-ssr-1890.yaml", "before the Kazakh SSR"),
+    ("programme_year_in_id_disagrees", "programme-year-in-id.yaml", "contradicts the years in the id"),
+    ("programme_too_long", "programme-too-long.yaml", "a period of 34 years"),
+    ("programme_before_independence", "programme-before-independence.yaml", "lies outside 1991-"),
+    ("programme_adopted_after_its_end", "programme-adopted-after-end.yaml", "after its period ended"),
+    ("agreement_in_effect_before_signed", "agreement-effective-before-signed.yaml",
+     "before it was signed"),
+    ("agreement_ratified_before_signed_month", "agreement-ratified-before-signed.yaml",
+     "ratified (1996-03) before it was signed (1996-05)"),
+    ("observation_outside_source_coverage", "observation-outside-coverage.yaml",
+     "outside the coverage of data set"),
+    ("observation_after_its_source_appeared", "observation-after-source.yaml",
+     "begins after its source"),
 ]
 # (case, arguments, words of the one error line): a fault of the input or the environment
 ONE_LINE_FAULTS = [
@@ -722,6 +738,16 @@ class Cases:
             done = run(self.project, "validate", "--data", given)
             return done.returncode == 1 and f"{given}/zz-bad.yaml:" in done.stderr, \
                 done.stderr.strip().splitlines()[-1]
+        finally:
+            target.unlink()
+
+    def act_of_the_kazakh_ssr_accepted(self):
+        """an act of 1989 typed as an act of the Kazakh SSR: validate exit 0"""
+        target = self.project / "data" / "zz-act-ssr-1989.yaml"
+        shutil.copy(FIXTURES / "act-ssr-1989.yaml", target)
+        try:
+            done = run(self.project, "validate")
+            return done.returncode == 0, (done.stdout + done.stderr).strip().splitlines()[-1]
         finally:
             target.unlink()
 
