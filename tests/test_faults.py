@@ -101,3 +101,13 @@ def test_errors_print_the_data_path_as_given(tmp_path: Path) -> None:
     done = cli("validate", "--data", "../project/data", cwd=tmp_path / "elsewhere")
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "\n  ../project/data/zz-bad.yaml:6: field 'created'" in done.stderr, done.stderr
+
+
+def test_build_out_a_file_is_one_line_and_the_file_is_kept(tmp_path: Path) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("kept\n", encoding="utf-8")
+    done = cli("build", "--data", str(DATA), "--out", "notes.txt", "--no-reason", cwd=tmp_path)
+    assert one_line(done) == ("error: --out notes.txt exists and is not a directory; nothing was "
+                              "changed: give another output directory")
+    assert target.read_text(encoding="utf-8") == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) in (["notes.txt"], [".notes.txt.lock", "notes.txt"])
