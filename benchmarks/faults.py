@@ -454,7 +454,9 @@ class Cases:
         left = sorted(p.name for p in self.project.iterdir()
                       if p.name.startswith(".dist.") and p.name != ".dist.lock")
         intact = snapshot(self.dist) == before and len(left) == 1  # the current version only
-        return one_line(done) and intact, f"{done.stderr.strip().splitlines()[-1]}; left {left}"
+        named = "cannot write dist" in done.stderr
+        return one_line(done) and intact and named, \
+            f"{done.stderr.strip().splitlines()[-1]}; left {left}"
 
     def report_with_a_full_disk(self):
         """report hits a file size limit: one line, nothing left but the lock"""

@@ -111,3 +111,16 @@ def test_build_out_a_file_is_one_line_and_the_file_is_kept(tmp_path: Path) -> No
                               "changed: give another output directory")
     assert target.read_text(encoding="utf-8") == "kept\n"
     assert sorted(p.name for p in tmp_path.iterdir()) in (["notes.txt"], [".notes.txt.lock", "notes.txt"])
+
+
+def test_a_store_error_with_its_number_in_the_message_names_the_output(tmp_path: Path) -> None:
+    """pyoxigraph raises OSError('File too large (os error 27)') with no errno: the build's
+    release stage must still say which output could not be written, and leave nothing."""
+    from kzmig_kg.pipeline.outdir import OutputRefused, replace_output
+
+    target = tmp_path / "dist"
+    says = r"^cannot write .*dist \(a file over this process's size limit, ulimit -f in "
+    with pytest.raises(OutputRefused, match=says), replace_output(target, "build") as staging:
+        (staging.path / "kzmig.nq").write_text("partial", encoding="utf-8")
+        raise OSError("File too large (os error 27)")
+    assert [p.name for p in tmp_path.iterdir()] == [".dist.lock"]

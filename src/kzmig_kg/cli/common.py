@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +25,9 @@ def fail(error: Exception) -> None:
 
 def os_error_line(error: OSError) -> str:
     """One line for an error of the file system: the path, the reason, what to do."""
+    found = re.search(r"\(os error (\d+)\)", str(error)) if error.errno is None else None
+    if found is not None:  # raised by the store (Rust): the number only in the message
+        error = OSError(int(found.group(1)), os.strerror(int(found.group(1))), error.filename)
     reason = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
               errno.EROFS: "the file system is read-only", errno.ENOSPC: "no space left on the device",
               errno.EDQUOT: "disk quota exceeded", errno.ENOENT: "no such file or directory",

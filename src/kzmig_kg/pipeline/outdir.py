@@ -70,6 +70,7 @@ def replace_output(target: Path, command: str, *, protected: tuple[Path, ...] = 
             _finish(staging, target, handed.meta)
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
+            error = _with_errno(error)
             if error.errno in _FULL or str(error.filename or "").startswith(str(staging)):
                 raise OutputRefused(_os_message(error, target.parent, shown)) from None
             raise
@@ -222,6 +223,16 @@ def _fault_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
     elif fault == f"stop-{name}":
         os.kill(os.getpid(), signal.SIGSTOP)
+
+
+def _with_errno(error: OSError) -> OSError:
+    """The error with its errno: the store (Rust) raises OSError("File too large (os error 27)")
+    with the number only in its message."""
+    found = re.search(r"\(os error (\d+)\)", str(error)) if error.errno is None else None
+    if found is None:
+        return error
+    number = int(found.group(1))
+    return OSError(number, os.strerror(number), error.filename)
 
 
 def _os_message(error: OSError, where: Path, shown: Path) -> str:
