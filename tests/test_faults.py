@@ -124,3 +124,23 @@ def test_a_store_error_with_its_number_in_the_message_names_the_output(tmp_path:
         (staging.path / "kzmig.nq").write_text("partial", encoding="utf-8")
         raise OSError("File too large (os error 27)")
     assert [p.name for p in tmp_path.iterdir()] == [".dist.lock"]
+
+
+def test_export_into_a_pipe_writes_it_and_never_replaces_it(release, tmp_path: Path) -> None:
+    """Before, the rename into place replaced any --out (/dev/null, a FIFO) with a regular file."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = cli("export", "--format", "nt", "--store", str(release.dir / "store"), "--out",
+               str(fifo), cwd=tmp_path)
+    reader.join(60)
+    assert done.returncode == 0, done.stderr
+    assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
+    plain = cli("export", "--format", "nt", "--store", str(release.dir / "store"), "--out",
+                "plain.nt", cwd=tmp_path)
+    assert plain.returncode == 0 and received == [(tmp_path / "plain.nt").read_bytes()]
