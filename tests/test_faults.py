@@ -143,5 +143,10 @@ def test_export_into_a_pipe_writes_it_and_never_replaces_it(release, tmp_path: P
     assert fifo.is_fifo() and [p.name for p in tmp_path.iterdir()] == ["pipe"]
     plain = cli("export", "--format", "nt", "--store", str(release.dir / "store"), "--out",
                 "plain.nt", cwd=tmp_path)
-    assert plain.returncode == 0 and len(received) == 1  # the same triples, in any order
-    assert sorted(received[0].splitlines()) == sorted((tmp_path / "plain.nt").read_bytes().splitlines())
+    assert plain.returncode == 0 and len(received) == 1
+    piped, written = received[0].splitlines(), (tmp_path / "plain.nt").read_bytes().splitlines()
+
+    def named(lines: list[bytes]) -> list[bytes]:  # blank node labels differ from run to run
+        return sorted(line for line in lines if b"_:" not in line)
+
+    assert len(piped) == len(written) and named(piped) == named(written)
