@@ -88,3 +88,16 @@ def test_a_coverage_that_is_not_a_period_is_refused(data_copy: Path) -> None:
         read_records(data_copy)
     assert [(e.field, e.message) for e in caught.value.errors] == [
         ("coverage", "'2000 to 2023' is not a period")]
+
+
+def test_a_reversed_period_is_one_problem_not_also_the_years_in_the_id(data_copy: Path) -> None:
+    documents = data_copy / "policy" / "policy-documents.yaml"
+    text = documents.read_text(encoding="utf-8")
+    old = "    period_start: 2009\n    period_end: 2011"
+    assert old in text
+    documents.write_text(text.replace(old, "    period_start: 2009\n    period_end: 2008", 1),
+                         encoding="utf-8")
+    with pytest.raises(RecordErrors) as caught:
+        read_records(data_copy)
+    assert [(e.field, e.message) for e in caught.value.errors] == [
+        ("period_end", "the period ends (2008) before it starts (2009)")]

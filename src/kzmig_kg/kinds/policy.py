@@ -200,9 +200,9 @@ def _programme_date_problems(record: Record) -> list[tuple[str, str, str]]:
     start, end, adopted = (record.get("period_start"), record.get("period_end"),
                            record.get("adopted"))
     if start and end and start.sort_key() > end.sort_key():
-        problems.append(("period_end", f"the period ends ({end}) before it starts ({start})",
-                         "swap period_start and period_end"))
-    elif start and end and end.year - start.year > LONGEST_PROGRAMME_YEARS:
+        return [("period_end", f"the period ends ({end}) before it starts ({start})",
+                 "swap period_start and period_end")]  # one slip, one problem: the rest follow
+    if start and end and end.year - start.year > LONGEST_PROGRAMME_YEARS:
         problems.append(("period_end", f"a period of {end.year - start.year} years ({start} to "
                          f"{end}), longer than any programme's {LONGEST_PROGRAMME_YEARS}",
                          "check both years against the passage (OCR may misread digits)"))
