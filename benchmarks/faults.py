@@ -16,6 +16,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import resource
 import shutil
 import signal
@@ -600,10 +601,11 @@ class Cases:
             local = run(self.project, "query", str(query))
             with oxigraph_server(timeout_s=120) as server:  # in memory: a syntax error needs no data
                 remote = run(self.project, "query", str(query), "--endpoint", server.query_url)
-            position = local.stderr.split(": ", 1)[0].removeprefix(f"error: {query}")
-            return (one_line(remote) and position.count(":") == 2
+            found = re.match(rf"error: {re.escape(str(query))}(:\d+:\d+): ", local.stderr)
+            position = found.group(1) if found else "(none)"
+            return (found is not None and one_line(remote)
                     and remote.stderr.startswith(f"error: {query}{position}: "),
-                    f"local {position} remote {remote.stderr.strip()[:120]}")
+                    f"local {position}, remote {remote.stderr.strip()[:110]}")
         finally:
             query.unlink()
 
