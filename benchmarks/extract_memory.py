@@ -43,14 +43,17 @@ def make_document(path: Path, megabytes: int, newlines: bool = True) -> int:
     return written
 
 
-def run(path: Path, out: Path, fmt: str) -> tuple[float, int, float, int]:
-    """Seconds, exit code, peak RSS (MiB) of the child, and lines written."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(path: Path, out: Path, fmt: str) -> tuple[float, int, float, int, float]:
+    """Seconds, exit code, peak RSS (MiB) of the child, lines written, and the child's CPU
+    seconds (the figure to compare on a loaded machine, where wall time mostly measures waiting)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, cpu_before = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     done = subprocess.run([str(CLI), "extract", str(path), "--format", fmt, "--out", str(out)],
                           capture_output=True, text=True)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime - cpu_before
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)
     lines = 0
@@ -58,7 +61,7 @@ def run(path: Path, out: Path, fmt: str) -> tuple[float, int, float, int]:
         with open(out, encoding="utf-8") as handle:
             lines = sum(1 for _ in handle)
     # ru_maxrss of children is the largest of any child so far: report it only when it grew
-    return seconds, done.returncode, max(peak, before) / 1024, lines
+    return seconds, done.returncode, max(peak, before) / 1024, lines, cpu
 
 
 def main() -> int:
@@ -73,15 +76,17 @@ def main() -> int:
         return 2
     print(f"load average {os.getloadavg()[0]:.1f} (2 cores shared: figures measured under load)"
           + ("; documents without newlines" if args.no_newlines else ""))
-    print(f"{'size':>8} {'seconds':>8} {'MB/s':>6} {'items':>9} {'peak RSS':>9}  exit")
+    print(f"{'size':>8} {'seconds':>8} {'MB/s':>6} {'CPU s':>7} {'MB/CPU s':>8} {'items':>9} "
+          f"{'peak RSS':>9}  exit")
     with tempfile.TemporaryDirectory(prefix="kzmig-extract-") as tmp:
         for megabytes in sorted(args.sizes):
             doc = Path(tmp) / f"doc-{megabytes}mb.txt"
             size = make_document(doc, megabytes, newlines=not args.no_newlines)
             out = Path(tmp) / f"out-{megabytes}.{args.format}"
-            seconds, code, peak, lines = run(doc, out, args.format)
-            print(f"{size / (1 << 20):6.1f}MB {seconds:8.1f} {size / (1 << 20) / seconds:6.2f} "
-                  f"{lines:9d} {peak:7.0f}MiB  {code}")
+            seconds, code, peak, lines, cpu = run(doc, out, args.format)
+            megabytes_read = size / (1 << 20)
+            print(f"{megabytes_read:6.1f}MB {seconds:8.1f} {megabytes_read / seconds:6.2f} "
+                  f"{cpu:7.1f} {megabytes_read / cpu:8.2f} {lines:9d} {peak:7.0f}MiB  {code}")
             doc.unlink()
             out.unlink(missing_ok=True)
     return 0

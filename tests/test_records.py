@@ -39,6 +39,10 @@ CASES = {
     "act-year-in-id.yaml": (6, "date", "contradicts the year in the id 'law-2012-999-IV'"),
     "act-convocation.yaml": (5, "number", "'999-IV' names convocation IV (2007-2012), which did "
                                           "not sit in 2019"),
+    "act-before-independence-untyped.yaml": (4, "act_type", "an act of 1991-10-20, before "
+                                                         "independence (1991-12-16), typed as law"),
+    "act-ssr-after-independence.yaml": (4, "act_type", "an act of the Kazakh SSR dated 1993, after"),
+    "act-ssr-1890.yaml": (5, "date", "an act of 1890, before the Kazakh SSR"),
 }
 
 

@@ -10,6 +10,7 @@ inside the command, so that ``kzmig-kg query`` does not pay for loading pyshacl 
 
 from __future__ import annotations
 
+import errno
 import signal
 import sys
 
@@ -17,7 +18,7 @@ import click
 
 from .. import __version__
 from . import build, loader, publish, query, serve
-from .common import os_error_line
+from .common import os_error_line, writing_to
 
 
 class _Commands(click.Group):
@@ -25,13 +26,29 @@ class _Commands(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _flush_stdout()
+            return result
         except BrokenPipeError:  # e.g. piped into head
             sys.stderr.close()
             sys.exit(0)
         except OSError as error:
+            if not error.filename and error.errno in _STREAM_FULL:
+                # the files commands write name themselves (write_output, outdir): an unnamed
+                # full-disk error is one of a stream, printed rows or a dump on standard output
+                error = OSError(error.errno, error.strerror, "standard output")
             click.echo(f"error: {os_error_line(error)}", err=True)
             sys.exit(1)
+
+
+_STREAM_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def _flush_stdout() -> None:
+    """Flush standard output now, so that a full disk behind it fails the command (exit 1)
+    instead of being lost at interpreter exit with status 0."""
+    with writing_to("standard output"):
+        sys.stdout.flush()
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from .. import __version__
-from ..errors import KzmigError
+from ..errors import KzmigError, RecordErrors
 from .common import DATA, DIST, SOURCES, fail, progress
 
 
@@ -39,7 +39,7 @@ def build(data_dir: Path, out_dir: Path, no_reason: bool, force: bool,
         result = build_release(data_dir, out_dir, progress=progress, reason=not no_reason,
                                force=force, reasoner_heap=reasoner_heap, stream=stream)
     except KzmigError as error:
-        fail(error)
+        fail(_as_given(error, data_dir))
     click.echo(f"kzmig-kg {__version__}: release written to {result.release.directory}")
     click.echo(f"  records: {result.records} ("
                + ", ".join(f"{k} {n}" for k, n in sorted(result.kinds.items())) + ")")
@@ -67,11 +67,19 @@ def validate(data_dir: Path) -> None:
         records = read_records(data_dir)
         report = validate_graph(build_graph(records), records)
     except KzmigError as error:
-        fail(error)
+        fail(_as_given(error, data_dir))
     click.echo(f"{len(records.records)} records in {len(records.files)} files: schema OK")
     click.echo(report.summary())
     if not report.conforms:
         sys.exit(1)
+
+
+def _as_given(error: KzmigError, data_dir: Path) -> KzmigError:
+    """Problems in records name their files under --data as the user wrote it."""
+    from ..pipeline.records import as_given
+
+    return RecordErrors(as_given(error.errors, data_dir)) if isinstance(error, RecordErrors) \
+        else error
 
 
 @click.command()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import KzmigError
-from .common import DIST, SOURCES, fail
+from .common import DIST, SOURCES, fail, writing_to
 
 
 @click.command()
@@ -31,7 +31,9 @@ def export(fmt: str, store_dir: Path, out: Path | None) -> None:
     except KzmigError as error:
         fail(error)
     if out is None:
-        sys.stdout.buffer.write(data)
+        with writing_to("standard output"):
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
 
 
 @click.command("report")

@@ -68,9 +68,11 @@ CONVOCATIONS: dict[str, tuple[int, int | None]] = {
     "III": (2004, 2007), "IV": (2007, 2012), "V": (2012, 2016), "VI": (2016, 2021),
     "VII": (2021, 2023), "VIII": (2023, None),
 }
-# the Kazakh SSR declared independence on 16 December 1991; its Supreme Council (XII convocation,
-# elected in 1990) passed the first acts the graph holds
-EARLIEST_ACT_YEAR = 1990
+# Kazakhstan declared independence on 16 December 1991: an act dated before it is an act of the
+# Kazakh SSR (a union republic from 5 December 1936), and is accepted only when typed as one
+INDEPENDENCE = "1991-12-16"
+KAZAKH_SSR_FROM = "1936-12-05"
+SSR_ACT = "kazakh-ssr-act"
 _YEAR_IN_ID = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
 # only these act types ratify treaties in Kazakhstan (laws; before 1995 Supreme Council resolutions;
 # in 1995 presidential decrees having the force of law)
@@ -287,10 +289,8 @@ def _check_act_dates(record: Record, number: str | None, date) -> list[tuple[str
         problems.append(("date", f"the date {date} contradicts the year in the id '{record.id}'",
                          "make the id's year agree with the date field"))
     year = date.year if date is not None else (years_in_id[0] if years_in_id else None)
-    if year is not None and year < EARLIEST_ACT_YEAR:
-        problems.append(("date", f"an act of {year}, before the Kazakh SSR's Supreme Council of "
-                         f"{EARLIEST_ACT_YEAR} and independence in 1991",
-                         "check the year against the passage (OCR may misread digits)"))
+    if year is not None:
+        problems += _independence_problems(record.get("act_type"), str(date or year), year)
     suffix = number.rsplit("-", 1)[1] if number and "-" in number else ""
     if year is not None and suffix in CONVOCATIONS:
         first, last = CONVOCATIONS[suffix]
@@ -300,6 +300,26 @@ def _check_act_dates(record: Record, number: str | None, date) -> list[tuple[str
                              f"did not sit in {year}",
                              "check the number's suffix and the date against the passage"))
     return problems
+
+
+def _independence_problems(act_type: str, stated: str, year: int) -> list[tuple[str, str, str]]:
+    """An act wholly before independence must be typed as an act of the Kazakh SSR; an act of
+    the Kazakh SSR must fall within the republic's years. ``stated`` is YYYY[-MM[-DD]]: a year or
+    month that straddles a boundary is accepted either way."""
+    before_independence = stated < INDEPENDENCE[:len(stated)]
+    if stated < KAZAKH_SSR_FROM[:len(stated)]:
+        return [("date", f"an act of {year}, before the Kazakh SSR ({KAZAKH_SSR_FROM}) and "
+                 f"independence ({INDEPENDENCE})",
+                 "check the year against the passage (OCR may misread digits)")]
+    if before_independence and act_type != SSR_ACT:
+        return [("act_type", f"an act of {stated}, before independence ({INDEPENDENCE}), typed as "
+                 f"{act_type}", f"an act of the Kazakh SSR has act_type: {SSR_ACT}; otherwise "
+                 "check the date against the passage (OCR may misread digits)")]
+    if act_type == SSR_ACT and stated > INDEPENDENCE[:len(stated)]:
+        return [("act_type", f"an act of the Kazakh SSR dated {stated}, after independence "
+                 f"({INDEPENDENCE})", "give the act type of the Republic of Kazakhstan, or check "
+                 "the date against the passage")]
+    return []
 
 
 register(Kind(

@@ -120,11 +120,23 @@ def _agreement_to_rdf(record: Record, ctx: MappingContext) -> None:
 INDEPENDENCE_YEAR = 1991
 
 
+def _wholly_before(first, second) -> bool:
+    """``first`` ends before ``second`` begins, each at its stated precision (1996 is not before
+    1996-05, 1995 is)."""
+    common = min(len(str(first)), len(str(second)))
+    return str(first)[:common] < str(second)[:common]
+
+
 def _check_agreement(record: Record) -> list[tuple[str, str, str]]:
     problems = []
     signed, ratified, status = record.get("signed"), record.get("ratified"), record.get("status")
-    if signed and ratified and ratified.year < signed.year:
+    if signed and ratified and _wholly_before(ratified, signed):
         problems.append(("ratified", f"ratified ({ratified}) before it was signed ({signed})",
+                         "check both dates against the passage"))
+    effective = record.get("effective")
+    if signed and effective and _wholly_before(effective, signed):
+        problems.append(("effective", f"in effect from {effective}, before it was signed "
+                         f"({signed})", "an agreement takes effect on or after its signature; "
                          "check both dates against the passage"))
     if status in ("planned", "under-negotiation") and (signed or ratified or record.get("effective")):
         problems.append(("status", f"status '{status}' but the record gives a signature or "

@@ -22,6 +22,8 @@ there, so the vocabulary is the single source of truth.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from functools import cache, lru_cache
 
 from rdflib import Graph, Literal, URIRef
@@ -183,12 +185,52 @@ def _as_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _check_document(record: Record) -> list[tuple[str, str, str]]:
+# programmes and concepts of the Republic: none before independence (1991), none longer than
+# a generation, none planned further ahead than a decade
+FIRST_PROGRAMME_YEAR = 1991
+LONGEST_PROGRAMME_YEARS = 30
+PLANNED_AHEAD_YEARS = 10
+_YEAR_IN_ID = re.compile(r"(?<![0-9])(19[0-9]{2}|20[0-9]{2})(?![0-9])")
+
+
+def _programme_date_problems(record: Record) -> list[tuple[str, str, str]]:
+    """Start before end, within plausible years, adopted before the period ends, and the years in
+    the id those of the period (two years) or of its start, end or adoption (one year)."""
     problems = []
-    start, end = record.get("period_start"), record.get("period_end")
+    start, end, adopted = (record.get("period_start"), record.get("period_end"),
+                           record.get("adopted"))
     if start and end and start.sort_key() > end.sort_key():
-        problems.append(("period_end", f"the period ends ({end}) before it starts ({start})",
-                         "swap period_start and period_end"))
+        return [("period_end", f"the period ends ({end}) before it starts ({start})",
+                 "swap period_start and period_end")]  # one slip, one problem: the rest follow
+    if start and end and end.year - start.year > LONGEST_PROGRAMME_YEARS:
+        problems.append(("period_end", f"a period of {end.year - start.year} years ({start} to "
+                         f"{end}), longer than any programme's {LONGEST_PROGRAMME_YEARS}",
+                         "check both years against the passage (OCR may misread digits)"))
+    latest = dt.date.today().year + PLANNED_AHEAD_YEARS
+    for name, value in (("period_start", start), ("period_end", end), ("adopted", adopted)):
+        if value and not FIRST_PROGRAMME_YEAR <= value.year <= latest:
+            problems.append((name, f"{name} {value} lies outside {FIRST_PROGRAMME_YEAR}-{latest}, "
+                             "the years a programme of the Republic can have",
+                             "check the year against the passage (OCR may misread digits)"))
+    if adopted and end and adopted.year > end.year:
+        problems.append(("adopted", f"adopted in {adopted}, after its period ended ({end})",
+                         "check both dates against the passage"))
+    in_id = [int(year) for year in _YEAR_IN_ID.findall(record.id)]
+    if len(in_id) == 2 and start and end and (start.year, end.year) != tuple(in_id):
+        problems.append(("period_start", f"the period {start}-{end} contradicts the years in the "
+                         f"id '{record.id}'", "make the id's years those of the period"))
+    elif len(in_id) == 1:
+        stated = {value.year for value in (start, end, adopted) if value}
+        if stated and in_id[0] not in stated:
+            problems.append(("period_start" if start else "adopted",
+                             f"the year in the id '{record.id}' is none of the document's years "
+                             f"({', '.join(str(y) for y in sorted(stated))})",
+                             "make the id's year that of the period or of the adoption"))
+    return problems
+
+
+def _check_document(record: Record) -> list[tuple[str, str, str]]:
+    problems = _programme_date_problems(record)
     if record.get("doc_type") == "programme-stage" and not record.get("part_of"):
         problems.append(("part_of", "a programme stage must say which programme it is part of",
                          "add part_of: <id of the programme>"))

@@ -243,6 +243,13 @@ def _dataset_to_rdf(record: Record, ctx: MappingContext) -> None:
         ctx.add(ds, PROV.wasDerivedFrom, ctx.iri("thesis"))
 
 
+def _check_dataset(record: Record) -> list[tuple[str, str, str]]:
+    coverage = record.get("coverage")
+    if coverage and parse_period(str(coverage)) is None:
+        return [("coverage", f"'{coverage}' is not a period", "write 2000-2023, or 2022-05")]
+    return []
+
+
 register(Kind(
     name="stat-dataset",
     doc="A qb:DataSet: the figures of one cited source publication (or of the thesis itself) "
@@ -255,8 +262,10 @@ register(Kind(
         Field("computed", "bool",
               doc="true for figures the thesis states without a source or computes itself"),
         Field("publisher", "ref", refs=("organisation",)),
+        Field("coverage", "text", doc="the period the publication covers, e.g. 2000-2023, where "
+                                      "it states one: observations outside it are flagged"),
     ),
-    iri=dataset_iri, to_rdf=_dataset_to_rdf, needs_passages=False,
+    iri=dataset_iri, to_rdf=_dataset_to_rdf, check=_check_dataset, needs_passages=False,
 ))
 
 
@@ -324,6 +333,34 @@ def _obs_registry(ctx: MappingContext) -> dict[URIRef, Record]:
     return registry
 
 
+def _coverage_problems(record: Record, dataset: Record, ctx: MappingContext) -> list[RecordError]:
+    """A period outside what its source can have counted: outside the data set's stated
+    ``coverage``, or beginning after the year the cited source was published."""
+    period = parse_period(str(record.get("period"))) if record.get("period") else None
+    if period is None:
+        return []
+    where = (record.file, record.line_of("period"), "period")
+    problems = []
+    coverage = parse_period(str(dataset.get("coverage"))) if dataset.get("coverage") else None
+    if coverage is not None and ((coverage.begin and period.begin and period.begin < coverage.begin)
+                                 or (coverage.end and period.end and period.end > coverage.end)):
+        problems.append(RecordError(*where, f"'{record.get('period')}' lies outside the coverage "
+                                    f"of data set '{dataset.id}' ({dataset.get('coverage')})",
+                                    "check the year against the passage, or put the figure in "
+                                    "the data set of the source that covers it"))
+    cited = record.get("cites") or dataset.get("cites") or []
+    published = [(ctx.records.by_id[c].get("year"), c) for c in cited
+                 if c in ctx.records.by_id and ctx.records.by_id[c].get("year")]
+    if published and period.begin is not None:
+        year, source = min(published)
+        if period.begin.year > year:
+            problems.append(RecordError(*where, f"'{record.get('period')}' begins after its "
+                                        f"source '{source}' was published ({year})",
+                                        "a source counts only what happened before it appeared: "
+                                        "check the year or the source cited"))
+    return problems
+
+
 def _observation_to_rdf(record: Record, ctx: MappingContext) -> None:
     obs = observation_iri(record)
     seen = _obs_registry(ctx)
@@ -337,6 +374,7 @@ def _observation_to_rdf(record: Record, ctx: MappingContext) -> None:
         return
     seen[obs] = record
     dataset = ctx.record(record.get("dataset"))
+    ctx.errors.extend(_coverage_problems(record, dataset, ctx))
     structure = dataset.get("structure")
     if structure == "flow" and not record.get("direction"):
         ctx.errors.append(RecordError(record.file, record.line, "direction",

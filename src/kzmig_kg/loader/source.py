@@ -52,6 +52,23 @@ class Window:
         return self.first_line + bisect.bisect_left(self._newlines, local)
 
 
+_SENTENCE_END = re.compile(r"[.!?;][\"'»)\]]*\s+")
+
+
+def _cut(buf: str, low: int, high: int) -> int:
+    """Where a window ending before ``high`` (and not before ``low``) should end: after the last
+    line end, else after the last sentence end, else after the last space; ``high`` if the
+    stretch has none of them (a single 128K-character word)."""
+    cut = buf.rfind("\n", low, high)
+    if cut >= 0:
+        return cut + 1
+    ends = [m.end() for m in _SENTENCE_END.finditer(buf, max(low, high - 4096), high)]
+    if ends:
+        return ends[-1]
+    space = max(buf.rfind(" ", low, high), buf.rfind("\t", low, high))
+    return space + 1 if space >= 0 else high
+
+
 class Source:
     """A checked document: its description, its sections and a way to walk its text."""
 
@@ -82,11 +99,12 @@ class Source:
             if eof and end - emit_from <= size + overlap:
                 emit_to = end
             else:
-                emit_to = emit_from + size
-                cut = buf.rfind("\n", emit_from - buf_off + size // 2, emit_to - buf_off)
-                if cut >= 0:
-                    emit_to = buf_off + cut + 1
-            yield Window(buf, buf_off, buf_line, emit_from, emit_to)
+                emit_to = buf_off + _cut(buf, emit_from - buf_off + size // 2,
+                                         emit_from - buf_off + size)
+            # the text handed on is the window and its context only, never the rest of the
+            # buffer (up to a 1 MiB block more), which every extractor would scan again
+            stop = min(len(buf), emit_to - buf_off + overlap)
+            yield Window(buf[:stop], buf_off, buf_line, emit_from, emit_to)
             keep = max(0, emit_to - overlap - buf_off)
             buf_line += buf.count("\n", 0, keep)
             buf, buf_off, emit_from = buf[keep:], buf_off + keep, emit_to

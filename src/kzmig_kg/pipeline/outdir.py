@@ -30,7 +30,7 @@ from typing import Any
 from ..errors import KzmigError
 
 MARKER = ".kzmig-output.json"
-_FULL = (errno.ENOSPC, errno.EDQUOT)
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
 
 
 class OutputRefused(KzmigError):
@@ -70,6 +70,7 @@ def replace_output(target: Path, command: str, *, protected: tuple[Path, ...] = 
             _finish(staging, target, handed.meta)
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
+            error = _with_errno(error)
             if error.errno in _FULL or str(error.filename or "").startswith(str(staging)):
                 raise OutputRefused(_os_message(error, target.parent, shown)) from None
             raise
@@ -224,10 +225,21 @@ def _fault_point(name: str) -> None:
         os.kill(os.getpid(), signal.SIGSTOP)
 
 
+def _with_errno(error: OSError) -> OSError:
+    """The error with its errno: the store (Rust) raises OSError("File too large (os error 27)")
+    with the number only in its message."""
+    found = re.search(r"\(os error (\d+)\)", str(error)) if error.errno is None else None
+    if found is None:
+        return error
+    number = int(found.group(1))
+    return OSError(number, os.strerror(number), error.filename)
+
+
 def _os_message(error: OSError, where: Path, shown: Path) -> str:
     reason = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
               errno.EROFS: "the file system is read-only",
-              errno.ENOSPC: "no space left on the device"}.get(error.errno or 0,
+              errno.ENOSPC: "no space left on the device",
+              errno.EFBIG: "a file over this process's size limit, ulimit -f"}.get(error.errno or 0,
                                                               error.strerror or str(error))
     todo = "free some space" if error.errno in _FULL else "fix the permissions"
     return f"cannot write {shown} ({reason} in {where}); {todo}, or give another --out"

@@ -8,6 +8,7 @@ Problems are collected and reported together, each naming file, line and field.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -102,6 +103,15 @@ def read_records(data_dir: Path) -> RecordSet:
     if errors:
         raise RecordErrors(errors)
     return result
+
+
+def as_given(errors: list[RecordError], data_dir: Path) -> list[RecordError]:
+    """The errors with their files under the data directory as the user gave it (``--data
+    ../x/data`` prints ``../x/data/legal/acts.yaml``); records keep ``data/...``, which names
+    their graphs whatever the directory is called."""
+    inner = f"{Path(data_dir).name}/"
+    return [dataclasses.replace(error, file=str(Path(data_dir) / error.file[len(inner):]))
+            if error.file.startswith(inner) else error for error in errors]
 
 
 def _display_path(path: Path, data_dir: Path) -> str:

@@ -6,6 +6,7 @@ rdflib's serialisers on this graph); JSON-LD is compacted with the release's con
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -54,11 +55,20 @@ def export_graph(store_dir: Path, fmt: str, out: Path | None = None) -> bytes:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
+    if path.is_dir():
+        raise OSError(errno.EISDIR, "is a directory; give a file path", str(path))
+    if path.exists() and not path.is_file():
+        _write_in_place(path, data)  # a device or a pipe (/dev/stdout) is written, never replaced
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            try:
+                handle.write(data)
+                handle.flush()
+            except OSError as error:  # a write names no file: name the one the user gave
+                raise OSError(error.errno, error.strerror, str(path)) from None
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; a plain file is what is asked for
@@ -66,3 +76,12 @@ def _write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    try:
+        with open(path, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None

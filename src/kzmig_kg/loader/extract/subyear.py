@@ -104,8 +104,22 @@ def _year(match: re.Match) -> int | None:
     return None
 
 
+# the last text searched and what was found: a window's text is searched twice (for the spans
+# dates must not take, and for the times of figures), and the search is the costliest step
+_last: tuple[str, list[SubYear]] | None = None
+
+
 def find_subyear(text: str) -> list[SubYear]:
     """Every sub-year or relative period of the text, in order, not overlapping."""
+    global _last
+    if _last is not None and _last[0] is text:
+        return list(_last[1])
+    kept = _find_subyear(text)
+    _last = (text, kept)
+    return list(kept)
+
+
+def _find_subyear(text: str) -> list[SubYear]:
     found: list[SubYear] = []
     for form, pattern in _FORMS:
         for match in pattern.finditer(text):
