@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..model import FigureFound
 from .context import ANAPHOR, DEMONYM_UNITS, MIGRATION, country_of, direction_of, flow_words
 from .countries import Mention, find_places
+from .discourse import Stated, inherit
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
 from .relations import attach_changes, from_to, percent_kind, respectively
@@ -226,6 +227,7 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     previous_pct: tuple[Token, int | None] | None = None
     carried: Carried | None = None
     lead: Carried | None = None
+    recent: list[Stated] = []
     for token in tokens:
         where = _surroundings(sentences, sentences.index_at(token.start), places, place_starts,
                               token.start)
@@ -244,6 +246,12 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if not token.percent:
+            named = any(p.place.code != "KAZ" for p in where.places)
+            inherit(text, figure, where.span, where.paragraph_index, recent, named)
+            if figure.direction:
+                recent = [s for s in recent if where.paragraph_index - s.paragraph <= 1][-20:]
+                recent.append(Stated(figure, where.span, where.paragraph_index))
         previous = (where.previous, where.start) if where.previous < where.start else None
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)

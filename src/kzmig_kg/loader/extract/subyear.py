@@ -59,10 +59,11 @@ _FORMS = (
                             rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
                             re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year)\b|"
-                           r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году)(?![\w])",
+                           r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|бір\s+жыл\s+бұрын(?:ғы)?|"
+                           r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
-    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])в\s+прошлом\s+году(?![\w])", re.IGNORECASE)),
+    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])(?:в\s+прошлом\s+году|өткен\s+жылы)(?![\w])", re.IGNORECASE)),
 )
 
 
