@@ -21,11 +21,16 @@ _FLOW = re.compile(
     r"net\s+gain|net\s+inflow|net\s+outflow|balance|сальдо|миграционн\w+\s+прирост)"
     r"|(?P<emi>emigra\w*|outflows?|outward|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
-    r"выбы\w*|эмигра\w*|уех\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*)"
+    r"выбы\w*|эмигра\w*|уех\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"(?:переех|пересел|перебрал|направил|отправил)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
+    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*)"
     r"|(?P<imm>immigra\w*|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
-    r"приток\w*|келд\w*|келген\w*|kandas\s+status|стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
+    r"приток\w*|"
+    r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
+    r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|kandas\s+status|"
+    r"стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
     re.IGNORECASE)
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
 MIGRATION = re.compile(
@@ -33,7 +38,8 @@ MIGRATION = re.compile(
     r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|moved\s+to|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
-    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш",
+    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
+    r"newcomer|settler|compatriot|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
     re.IGNORECASE)
 TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|всего",
                     re.IGNORECASE)
@@ -106,8 +112,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
                             gap) or \
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|[иа]\s)(?:[а-яё]+\s+){1,3})"
-                                 r"(?:в|во|из|на)\s+", gap):
-                return mention, "after"
+                                 r"(?:в|во|из|на)\s+", gap) or \
+                    (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)):
+                return mention, "after"       # "2 870 переселенцев из Китая": the unit, then the place
             break
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
     if previous:

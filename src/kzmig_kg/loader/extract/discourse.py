@@ -72,9 +72,12 @@ def inherit(text: str, figure: FigureFound, sentence: tuple[int, int], paragraph
     if not candidates:
         return
     stems = _stems(own)
-    best = max(enumerate(candidates),
-               key=lambda pair: (len(stems & _stems(text[pair[1].sentence[0]:pair[1].sentence[1]])), -pair[0]))
-    echoed = best[1].figure
+
+    def echo(pair: tuple[int, Stated]) -> tuple[int, int]:
+        start, end = pair[1].sentence
+        return len(stems & _stems(text[start:end])), -pair[0]
+
+    echoed = max(enumerate(candidates), key=echo)[1].figure
     if wants_direction:
         figure.direction, figure.direction_source = echoed.direction, "context"
         figure.notes.append("direction: that of the series stated before")

@@ -63,7 +63,8 @@ _FORMS = (
                            r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
-    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])(?:в\s+прошлом\s+году|өткен\s+жылы)(?![\w])", re.IGNORECASE)),
+    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])(?:в\s+прошлом\s+году|өткен\s+жылы)(?![\w])",
+                             re.IGNORECASE)),
 )
 
 

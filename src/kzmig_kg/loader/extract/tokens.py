@@ -21,7 +21,8 @@ from .textutil import Spans
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
 _SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|"
            r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
-           r"граждан|иностран|работник|студент|тыс|млн))")
+           r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
+           r"лиц|азамат|қандас|шетелдік|маман|newcomers|settlers|тыс|млн))")
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
@@ -32,12 +33,15 @@ APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+th
                      r"около|почти|более|свыше|менее)\s*$", re.IGNORECASE)
 _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
             r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
-            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|"
+            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|settlers|"
+            r"compatriots|kandases|expatriates|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
             r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
-            r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*")
+            r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*|"
+            r"переселен\w*|соотечественник\w*|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
 _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
