@@ -33,7 +33,14 @@ from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
 _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
 _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*)"
-                      r"[^.;\d]{0,40}$", re.IGNORECASE)
+                      r"[^.;\d]{0,40}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
+# "lost 4,830 residents to net emigration": the loss is stated after the number
+_NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
+# "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
+# not a movement; such a number without a direction of its own is no flow
+_STOCK = re.compile(r"\b(?:live|lives|living|reside\w*|stay\w*|are\s+employed|found\s+jobs|work\s+in)\b|"
+                    r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
+                    r"обучаются|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
@@ -42,6 +49,8 @@ _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 # "еще 245 — в Германию": a count, a dash and a place
 _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrated|returned|relocated|"
                          r"resettled)\s+(?:back\s+)?(?:from|to|for)\s+(?:the\s+)?[A-Z]|"
+                         r"\s+(?:who|that|которые|кто)\s+(?:had\s+|have\s+)?(?:left|arrived|came|moved|"
+                         r"emigrated|immigrated|returned|settled|выехал\w*|уехал\w*|прибыл\w*|переехал\w*)|"
                          r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
 _AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
 
@@ -123,6 +132,10 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
     if (_NET_LOSS.search(before) or _NET_OUT.search(before)) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as a net loss, so negative")
+    elif _NET_OUT_AFTER.match(text, token.unit_end) and token.value > 0 and \
+            re.search(r"\blost\s*$", before, re.IGNORECASE):
+        figure.value = -token.value
+        figure.notes.append("stated as a loss to net emigration, so negative")
     elif re.search(r"(?:minus|минус)\s*$", before, re.IGNORECASE) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as minus, so negative")
@@ -130,6 +143,18 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
         figure.rate = f"per {rate.group(1)}"
         figure.end = rate.end()
     return figure
+
+
+def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
+    """Whether the number's clause states a stock ("live in", "находятся") and no movement."""
+    before = text[where.start:token.start]
+    cut = max(before.rfind(mark) for mark in (",", ";", ":", " and ", " а ", " и "))
+    start = where.start + cut + 1 if cut >= 0 else where.start
+    after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
+    end = token.unit_end + after.start() if after else where.end
+    if not _STOCK.search(text, start, end):
+        return False
+    return not any(start <= w_start and w_end <= end for w_start, w_end, _ in words)
 
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
@@ -246,6 +271,8 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if not token.percent and _is_stock(text, token, where, words):
+            continue
         if not token.percent:
             named = any(p.place.code != "KAZ" for p in where.places)
             inherit(text, figure, where.span, where.paragraph_index, recent, named)

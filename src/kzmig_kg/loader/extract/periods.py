@@ -216,7 +216,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             gap = text[token.unit_end:time.start]
             if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap):
                 return time, "after"          # "up from 16,220 a year earlier"
-            if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?(?:in|by|for|during|of|as\s+of)\s+"
+            if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"
+                            r"(?:in|by|for|during|of|as\s+of|в|во|за)\s+"
                             r"(?:the\s+year\s+)?", gap) or re.fullmatch(r"\s*\(\s*", gap):
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"

@@ -41,7 +41,8 @@ _FORMS = (
                         rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
     ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
                               rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
-    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}{_YEAR_TAIL}",
+    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}"
+                           rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
     ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
                               r"тоқсан\w*", re.IGNORECASE)),
@@ -49,7 +50,8 @@ _FORMS = (
                            re.IGNORECASE)),
     ("months", re.compile(rf"\b(?P<a>{_MONTH_EN})\s*(?:[-–]|to|through)\s*(?P<b>{_MONTH_EN}),?\s+"
                           rf"(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
-    ("months-ru", re.compile(rf"(?<![\w])(?P<a>{_MONTH_RU})\s*[-–]\s*(?P<b>{_MONTH_RU})\s+(?P<y>{YEAR})"
+    ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–]|по)\s*(?P<b>{_MONTH_RU})"
+                             rf"\s+(?P<y>{YEAR})"
                              r"(?!\d)(?:\s*(?:года|г\.))?", re.IGNORECASE)),
     ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
@@ -123,6 +125,10 @@ def find_subyear(text: str) -> list[SubYear]:
                 if not n:
                     continue
                 part = f"{'Q' if form == 'quarter-ru' else 'H'}{n}"
+                if "last" in match.re.groupindex and match.group("last"):
+                    # "первое полугодие прошлого года": the year before the document's date
+                    found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
+                    continue
             elif form in ("quarter-kk", "half-kk"):
                 n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4}[match.group("n").lower()]
                 part = f"{'Q' if form == 'quarter-kk' else 'H'}{n}"

@@ -19,10 +19,11 @@ from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, par
 from .textutil import Spans
 
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|"
+_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|\s+(?:в|во|за|in)\s+\d{4}(?!\d)|"
            r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
            r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
-           r"лиц|азамат|қандас|шетелдік|маман|newcomers|settlers|тыс|млн))")
+           r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|newcomers|settlers|"
+           r"тыс|млн|[а-яё]+(?:ых|их)\s+(?:человек|граждан|мигрант|кандас|переселен|казах|работник)))")
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
@@ -47,7 +48,8 @@ _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
     rf"international|new|young|"
     rf"qualified|skilled|unskilled|low-skilled|highly\s+skilled|full-time|ethnic|Kazakh|illegal|"
-    rf"seasonal|undocumented|other|more|such|registered)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
+    rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|"
+    rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
     r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+)?(?:days?|months?|years?|"
