@@ -19,7 +19,8 @@ from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, par
 from .textutil import Spans
 
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|\s+(?:в|во|за|in)\s+\d{4}(?!\d)|"
+_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|"
+           r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|"
            r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
            r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
            r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|newcomers|settlers|"
