@@ -86,3 +86,21 @@ def test_a_number_before_who_and_a_verb_of_moving_is_a_figure(tmp_path):
     found = figures(tmp_path, "In 2021 arrivals reached 12,400, above the 11,300 who came in 2020.\n")
     assert found[12400] == ("2021", "immigration", None)
     assert found[11300] == ("2020", "immigration", None)
+
+
+def test_a_question_states_the_period_of_the_answer_and_a_part_keeps_the_period_of_its_whole(tmp_path):
+    found = figures(tmp_path, "Q: How many people left Kazakhstan in 2022?\n\n"
+                              "A: The count was 17,200 emigrants, more than the 16,100 who left in 2021. "
+                              "Most of them, 11,900 people, went to Russia.\n")
+    assert found[17200] == ("2022", "emigration", None)
+    assert found[16100] == ("2021", "emigration", None)
+    assert found[11900] == ("2022", "emigration", "RUS")
+
+
+def test_moving_there_takes_the_country_named_before_and_last_year_in_its_clause(tmp_path):
+    found = figures(tmp_path, "In 2023, 2,600 people emigrated to Germany.\n\n"
+                              "Israel comes next. Some 410 former residents of Kazakhstan moved there "
+                              "last year.\n",
+                    document_date="2025-01-20")
+    assert found[2600] == ("2023", "emigration", "DEU")
+    assert found[410] == ("2024", "emigration", "ISR")

@@ -38,12 +38,17 @@ _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицател�
 _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
-_STOCK = re.compile(r"\b(?:live|lives|living|reside\w*|stay\w*|are\s+employed|found\s+jobs|work\s+in)\b|"
+_STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
+                    r"found\s+jobs|work\s+in)\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
                     r"обучаются|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
+# "fewer than the 15,300 who left in 2023": a number of comparison; its time is not the text's
+_COMPARED_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
+                              r"(?:more|fewer|less|higher|lower)\s+than(?:\s+the)?|против|чем)\s*$",
+                              re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 # "964 arrived from Mongolia", "310 left for Russia": a count, then a verb of moving and a place;
 # "еще 245 — в Германию": a count, a dash and a place
@@ -145,6 +150,21 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
     return figure
 
 
+_POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
+
+
+def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
+    """The time of each question ("How many people left in 2024?"), for the answer after it: an
+    interview states the period in the question and the figures in the answer."""
+    asked = []
+    for index, (start, end) in enumerate(sentences.spans):
+        if text[start:end].rstrip().endswith("?"):
+            stated = [t for t in times.between(start, end) if not t.compared]
+            if stated:
+                asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
+    return asked
+
+
 def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
     """Whether the number's clause states a stock ("live in", "находятся") and no movement."""
     before = text[where.start:token.start]
@@ -152,8 +172,8 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     start = where.start + cut + 1 if cut >= 0 else where.start
     after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
     end = token.unit_end + after.start() if after else where.end
-    if not _STOCK.search(text, start, end):
-        return False
+    if not _STOCK.search(text, start, end) or _POPULATION.search(text, where.start, where.end):
+        return False          # a population is an indicator of its own, kept
     return not any(start <= w_start and w_end <= end for w_start, w_end, _ in words)
 
 
@@ -253,7 +273,13 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     carried: Carried | None = None
     lead: Carried | None = None
     recent: list[Stated] = []
+    questions = _question_times(text, sentences, times)
     for token in tokens:
+        while questions and questions[0].at <= token.start:
+            asked = questions.pop(0)
+            if lead is None or lead.at < asked.at:
+                lead = asked
+                carried = None
         where = _surroundings(sentences, sentences.index_at(token.start), places, place_starts,
                               token.start)
         migration = bool(MIGRATION.search(text[where.previous:where.end])) or (
@@ -283,7 +309,8 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
         _set_time(figure, time, how, note)
-        if time is not None and not time.attached and not time.compared:
+        if time is not None and not time.attached and not time.compared and \
+                not _COMPARED_BEFORE.search(text[max(where.start, token.start - 40):token.start]):
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
         _set_measure(figure, text[where.start:where.end])
