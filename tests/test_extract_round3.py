@@ -104,3 +104,43 @@ def test_moving_there_takes_the_country_named_before_and_last_year_in_its_clause
                     document_date="2025-01-20")
     assert found[2600] == ("2023", "emigration", "DEU")
     assert found[410] == ("2024", "emigration", "ISR")
+
+
+def test_a_header_whose_cells_name_direction_and_year_together(tmp_path):
+    found = figures(tmp_path, "Table 2. Migration with neighbours\n\n"
+                              "Country       Arrivals 2023    Departures 2023    Net 2023\n"
+                              "Kyrgyzstan    1,450            390                1,060\n"
+                              "Tajikistan    520              95                 425\n")
+    assert found[1450] == ("2023", "immigration", "KGZ")
+    assert found[390] == ("2023", "emigration", "KGZ")
+    assert found[425] == ("2023", "net", "TJK")
+    assert 2023 not in found
+
+
+def test_kazakh_case_endings_on_numbers_and_countries(tmp_path):
+    found = figures(tmp_path, "2023 жылы елге 12 300 этникалық қазақ оралды. Олардың 5 400-і Қытайдан, "
+                              "2 100-і Моңғолиядан келді.\n")
+    assert found[12300] == ("2023", "immigration", None)
+    assert found[5400] == ("2023", "immigration", "CHN")
+    assert found[2100] == ("2023", "immigration", "MNG")
+    assert 12 not in found
+
+
+def test_the_place_of_a_part_is_not_the_place_of_the_whole(tmp_path):
+    found = figures(tmp_path, "В 2023 году из страны выехали 9 800 человек, из них в Германию — 1 150.\n")
+    assert found[9800] == ("2023", "emigration", None)
+    assert found[1150] == ("2023", "emigration", "DEU")
+
+
+def test_a_bracketed_count_then_a_verb_of_choosing_and_a_country(tmp_path):
+    found = figures(tmp_path, "В 2022 году страну покинули 18 000 человек. Большинство из них (12 700) "
+                              "выбрали Россию.\n")
+    assert found[12700] == ("2022", "emigration", "RUS")
+
+
+def test_an_age_range_between_a_count_and_its_place_and_year(tmp_path):
+    found = figures(tmp_path, "About 2,300 citizens aged 20 to 35 left for Turkey in 2023, and another 700 "
+                              "went to work in the Gulf.\n")
+    assert found[2300] == ("2023", "emigration", "TUR")
+    assert found[700][1] == "emigration"
+    assert 35 not in found and 20 not in found

@@ -41,6 +41,10 @@ MIGRATION = re.compile(
     r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
     r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
     re.IGNORECASE)
+# "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year
+AGES = re.compile(r"(?<=aged )\d{1,2}\s*(?:to|and|-|–)\s*\d{1,2}|"
+                  r"(?<=в возрасте )(?:от\s+)?\d{1,2}\s*(?:до|-|–)\s*\d{1,2}(?:\s+лет)?",
+                  re.IGNORECASE)
 TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|"
                    r"(?<!прежде\s)(?<!больше\s)(?<!меньше\s)(?<!чаще\s)всего",
                     re.IGNORECASE)
@@ -111,14 +115,17 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     # "47,000 to Uzbekistan", "639 immigrants from Tajikistan", "5,000 individuals travel to the UK"
     for mention in candidates:
         if token.unit_end <= mention.start <= token.unit_end + 40:
-            gap = text[token.unit_end:mention.start]
+            gap = AGES.sub("aged", text[token.unit_end:mention.start])
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
                                  r"headed)\s+(?:back\s+)?(?:to|from|for)\s+(?:the\s+)?", gap) or \
-                    re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|[иа]\s)(?:[а-яё]+\s+){1,3})"
+                    re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
-                    (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)):
+                    (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
+                    re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+", gap) or \
+                    re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
+                                 gap):
                 return mention, "after"       # "2 870 переселенцев из Китая": the unit, then the place
             break
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"

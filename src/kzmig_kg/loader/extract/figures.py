@@ -57,6 +57,8 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
                          r"\s+(?:who|that|которые|кто)\s+(?:had\s+|have\s+)?(?:left|arrived|came|moved|"
                          r"emigrated|immigrated|returned|settled|выехал\w*|уехал\w*|прибыл\w*|переехал\w*)|"
                          r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
+# "6 812-сі Өзбекстаннан": a Kazakh case ending on the number, then a place
+_KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
 _AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
 
 
@@ -111,7 +113,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
         before = text[max(where.start, token.start - 40):token.start]
         data_position = DATA_BEFORE.search(APPROX.sub("", before)[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
-            _VERB_PLACE.match(text, token.end) or any(
+            _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx

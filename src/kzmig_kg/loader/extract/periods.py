@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .context import AGES
 from .dates import YEAR
 from .subyear import find_subyear
 from .textutil import Spans
@@ -213,7 +214,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
         if token.unit_end <= time.start <= token.unit_end + 60 and not time.compared:
-            gap = text[token.unit_end:time.start]
+            gap = AGES.sub("", text[token.unit_end:time.start])
             if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap):
                 return time, "after"          # "up from 16,220 a year earlier"
             if time.offset and time.anchor == "document" and re.fullmatch(r"[^,;.:\d()]{0,60}", gap):

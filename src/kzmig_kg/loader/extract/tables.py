@@ -220,13 +220,32 @@ def _two_level_columns(lines: list[tuple[int, str]], index: int, cells: list[tup
     return columns
 
 
-def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tuple[int, str]]
-                    ) -> tuple[list[FigureFound], int]:
-    """Figures of a table under a two-level header (``_two_level_columns``), a row per country or
-    total; the row after it."""
+_LABELLED_COLUMN = re.compile(rf"(?P<label>[^\d]+?)[\s,]*(?P<y>{YEAR})|"
+                              rf"(?P<y2>{YEAR})[\s,]*(?P<label2>[^\d]+)")
+
+
+def _labelled_columns(cells: list[tuple[int, int, str]]) -> list[tuple[int, str]] | None:
+    """The (year, direction) of each column of a header whose cells name both ("Immigrants 2024",
+    "Выбывшие, 2023", "2024 net"), or None."""
+    if len(cells) < 3:
+        return None
+    columns = []
+    for _, _, cell in cells[1:]:
+        match = _LABELLED_COLUMN.fullmatch(cell.strip())
+        direction = match and _ROW_DIRECTION.match((match["label"] or match["label2"]).strip())
+        if not direction:
+            return None
+        columns.append((int(match["y"] or match["y2"]), _DIRECTIONS[direction.lastgroup]))
+    return columns
+
+
+def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tuple[int, str]],
+                    first_row: int | None = None) -> tuple[list[FigureFound], int]:
+    """Figures of a table under a header of (year, direction) columns (``_two_level_columns``,
+    ``_labelled_columns``), a row per country or total from ``first_row``; the row after it."""
     scale = 1000 if _THOUSANDS.search(_caption(lines, index)[1]) else 1
     figures: list[FigureFound] = []
-    row = index + 2
+    row = index + 2 if first_row is None else first_row
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
         numbers = r_cells[1:]
@@ -270,6 +289,13 @@ def find_tables(text: str) -> list[TableFound]:
                 continue
         if (quarters := _quarter_columns(cells)) is not None:
             figures, row = _by_quarter_rows(lines, index, quarters)
+            if figures:
+                tables.append(TableFound(_caption(lines, index)[0],
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                index = row
+                continue
+        if (columns := _labelled_columns(cells)) is not None:
+            figures, row = _two_level_rows(lines, index, columns, index + 1)
             if figures:
                 tables.append(TableFound(_caption(lines, index)[0],
                                          lines[row - 1][0] + len(lines[row - 1][1]), figures))

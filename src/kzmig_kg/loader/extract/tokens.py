@@ -23,7 +23,8 @@ _SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:�
            r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|"
            r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
            r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
-           r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|newcomers|settlers|"
+           r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|қазақ|этникалық|newcomers|"
+           r"settlers|-(?:сі|сы|і|ы|ге|ке|ға|қа)(?![а-яёәіңғүұқөһ])|"
            r"тыс|млн|[а-яё]+(?:ых|их)\s+(?:человек|граждан|мигрант|кандас|переселен|казах|работник)))")
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
@@ -43,7 +44,8 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
             r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*|"
             r"переселен\w*|соотечественник\w*|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
-            r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*")
+            r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
+            r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
 _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
@@ -69,7 +71,7 @@ DATA_BEFORE = re.compile(
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
-    r"\bдо|\bс)\s*$", re.IGNORECASE)
+    r"\bдо|\bс|\banother|\bеще|\bещё)\s*$", re.IGNORECASE)
 
 
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
@@ -105,8 +107,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         after = text[end:end + 40]
         if re.match(r"[A-Za-zА-Яа-я]", after[:1]) and not match.group("scale"):
             continue                      # 7th, 2023b
-        if re.match(r"-[A-Za-zА-Яа-я]", after):
-            continue                      # 72-hour, 5-year
+        if re.match(r"-[A-Za-zА-Яа-я]", after) and not re.match(r"-(?:сі|сы|і|ы|ге|ке|ға|қа|дан|ден|тан|тен)"
+                                                                   r"(?![а-яёәіңғүұқөһ])", after):
+            continue                      # 72-hour, 5-year; not a Kazakh case ending ("6 812-сі")
         before = text[max(0, start - 24):start]
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
             continue
