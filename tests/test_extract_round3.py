@@ -144,3 +144,25 @@ def test_an_age_range_between_a_count_and_its_place_and_year(tmp_path):
     assert found[2300] == ("2023", "emigration", "TUR")
     assert found[700][1] == "emigration"
     assert 35 not in found and 20 not in found
+
+
+def test_a_heading_states_the_period_of_the_list_under_it(tmp_path):
+    found = figures(tmp_path, "Итоги за 6 месяцев 2023 года\n\n"
+                              "• Прибыло: 5 310 человек\n"
+                              "• Основная страна выбытия: Россия — 4 020\n")
+    assert found[5310] == ("2023-H1", "immigration", None)
+    assert found[4020][0] == "2023-H1"
+
+
+def test_spaced_thousands_at_a_line_end_or_before_a_bracket_and_stop(tmp_path):
+    found = figures(tmp_path, "В 2024 году из области выехали 3 100 человек, больше всего в Россию (2 450).\n"
+                              "Страна выбытия: Германия — 1 015\n")
+    assert found[2450] == ("2024", "emigration", "RUS")
+    assert 450 not in found and 15 not in found
+
+
+def test_a_bare_number_before_a_plural_noun_for_things_is_not_a_figure(tmp_path):
+    found = figures(tmp_path, "In 2023 the migration centre received 870 complaints and 4,200 immigrants "
+                              "arrived from Tajikistan.\n")
+    assert 870 not in found
+    assert found[4200] == ("2023", "immigration", "TJK")

@@ -156,11 +156,17 @@ _POPULATION = re.compile(r"population|inhabitants|населени|халық\w*
 
 
 def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
-    """The time of each question ("How many people left in 2024?"), for the answer after it: an
-    interview states the period in the question and the figures in the answer."""
+    """The time of each question ("How many people left in 2024?") and heading ("Миграция: главное
+    за 9 месяцев 2024 года"), for the figures after it: an interview states the period in the
+    question and the figures in the answer; a bulletin states it in its title and lists the figures."""
     asked = []
     for index, (start, end) in enumerate(sentences.spans):
-        if text[start:end].rstrip().endswith("?"):
+        line = text[start:end].rstrip()
+        paragraph = sentences.paragraph_of[index]
+        alone = (index + 1 == len(sentences.spans) or sentences.paragraph_of[index + 1] != paragraph) \
+            and (index == 0 or sentences.paragraph_of[index - 1] != paragraph)
+        heading = alone and "\n" not in line and len(line) <= 120 and not line.endswith((".", "!", ";", ":"))
+        if line.endswith("?") or heading:
             stated = [t for t in times.between(start, end) if not t.compared]
             if stated:
                 asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))

@@ -25,7 +25,7 @@ _MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|Oc
              r"December)")
 _MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
 _COUNT_EN = r"three|six|nine|eleven|3|6|9|11"
-_COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]"
+_COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]|3|6|9|11"
 _COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "eleven": 11, "11": 11,
            "тр": 3, "ше": 6, "де": 9, "од": 11}
 _YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+year\s+)?(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?"

@@ -19,7 +19,7 @@ from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, par
 from .textutil import Spans
 
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|"
+_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)]{1,2}(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–]\s|\s+(?:и|and)\s|"
            r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|"
            r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
            r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
@@ -72,6 +72,12 @@ DATA_BEFORE = re.compile(
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
     r"\bдо|\bс|\banother|\bеще|\bещё)\s*$", re.IGNORECASE)
+
+
+# a plural noun right after a bare number that is not a word for people: a count of things
+_OTHER_PLURAL = re.compile(r"[ \t]+(?!(?:as|has|was|is|its|this|thus|plus|less|across|versus|minus|whereas|"
+                           r"besides|always|arrivals|departures|immigrants|emigrants|migrants|persons|"
+                           r"newcomers|settlers|returnees|kandases|oralmans)\b)[a-z]{2,}s\b")
 
 
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
@@ -137,6 +143,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if is_yearish and (unit is None or match.group("num2") or _YEAR_LEAD.search(before)
                            or re.match(r"\s*(?:год|г\.|жыл)", after)):
             continue                      # "In 2022 arrivals stood at ...": a year, never a count
+        if not percent and unit is None and _OTHER_PLURAL.match(after):
+            continue                      # "640 calls", "15 schools": a count of things, not people
         if not percent and unit is None and (_OTHER_UNIT.match(after) or _OTHER_UNIT.match(
                 _PART_OF.sub(" ", after, count=1))):
             continue                      # "12 days", "35 of the regions"
