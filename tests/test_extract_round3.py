@@ -166,3 +166,29 @@ def test_a_bare_number_before_a_plural_noun_for_things_is_not_a_figure(tmp_path)
                               "arrived from Tajikistan.\n")
     assert 870 not in found
     assert found[4200] == ("2023", "immigration", "TJK")
+
+
+def test_an_answer_takes_migration_and_direction_from_its_question(tmp_path):
+    found = figures(tmp_path, "— Сколько человек выехали из страны в 2022 году?\n\n"
+                              "— По данным статистики, 17 200.\n")
+    assert found[17200] == ("2022", "emigration", None)
+
+
+def test_a_source_named_immigration_data_gives_no_direction_and_residence_abroad_is_emigration(tmp_path):
+    found = figures(tmp_path, "According to Australian immigration data, 420 citizens of Kazakhstan became "
+                              "permanent residents of Australia in 2023.\n")
+    assert found[420] == ("2023", "emigration", "AUS")
+
+
+def test_a_when_clause_takes_the_time_it_follows(tmp_path):
+    found = figures(tmp_path, "In the fourth quarter of 2023, 2,900 people left. Compared with the third "
+                              "quarter, when 3,300 people left, departures fell.\n")
+    assert found[2900] == ("2023-Q4", "emigration", None)
+    assert found[3300] == ("2023-Q3", "emigration", None)
+
+
+def test_kazakh_this_years_half_and_a_count_of_interviewees_is_no_figure(tmp_path):
+    found = figures(tmp_path, "Биылғы жылдың бірінші жартыжылдығында Моңғолиядан 950 қандас келді.\n\n"
+                              "Interviews with 30 returnees were held in 2023.\n", document_date="2024-08-01")
+    assert found[950] == ("2024-H1", "immigration", "MNG")
+    assert 30 not in found

@@ -282,9 +282,11 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     lead: Carried | None = None
     recent: list[Stated] = []
     questions = _question_times(text, sentences, times)
+    asked_at = -1
     for token in tokens:
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
+            asked_at = asked.at
             if lead is None or lead.at < asked.at:
                 lead = asked
                 carried = None
@@ -292,7 +294,10 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                               token.start)
         migration = bool(MIGRATION.search(text[where.previous:where.end])) or (
             bool(figures) and figures[-1].start >= where.start
-            and bool(_COMPARISON.search(text[figures[-1].end:token.start])))
+            and bool(_COMPARISON.search(text[figures[-1].end:token.start]))) or (
+            # the answer to "Сколько человек уехали ...?" is about migration
+            0 <= token.start - asked_at < 400
+            and bool(MIGRATION.search(text[max(0, asked_at - 200):asked_at])))
         if token.percent:
             last = previous_pct if previous_pct and previous_pct[0].start >= where.start else None
             sign = percent_kind(text, token, where.start, *(last or (None, None)))
@@ -305,6 +310,10 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if figure.direction is None and 0 <= token.start - asked_at < 400:
+            # the answer to "Сколько человек уехали ...?": the question's direction
+            figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
+            figure.direction_source = "context" if figure.direction else ""
         if not token.percent and _is_stock(text, token, where, words):
             continue
         if not token.percent:

@@ -226,6 +226,12 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
                 return time, "after"
+    # "Compared with the second quarter, when 3,020 people left": a "when" clause is of its time
+    for time in times:
+        if s_start <= time.start and time.end <= token.start and \
+                re.fullmatch(r"[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
+                             text[time.end:token.start]):
+            return time, "before"
     # the nearest year before it in the sentence, comparisons aside
     for time in reversed(times):
         if s_start <= time.start and time.end <= token.start and not time.compared and \

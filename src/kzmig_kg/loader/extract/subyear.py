@@ -46,7 +46,8 @@ _FORMS = (
                            re.IGNORECASE)),
     ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
                               r"тоқсан\w*", re.IGNORECASE)),
-    ("half-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+жартыжылдық\w*",
+    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы))\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+"
+                           r"жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
     ("months", re.compile(rf"\b(?P<a>{_MONTH_EN})\s*(?:[-–]|to|through)\s*(?P<b>{_MONTH_EN}),?\s+"
                           rf"(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
@@ -55,7 +56,8 @@ _FORMS = (
                              r"(?!\d)(?:\s*(?:года|г\.))?", re.IGNORECASE)),
     ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
-                        rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)", re.IGNORECASE)),
+                        rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
+                        re.IGNORECASE)),
     ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
                             rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
@@ -132,6 +134,9 @@ def find_subyear(text: str) -> list[SubYear]:
             elif form in ("quarter-kk", "half-kk"):
                 n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4}[match.group("n").lower()]
                 part = f"{'Q' if form == 'quarter-kk' else 'H'}{n}"
+                if "this" in match.re.groupindex and match.group("this"):
+                    found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
+                    continue
             elif form in ("months", "months-ru"):
                 read = _month_en if form == "months" else _month_ru
                 try:
@@ -153,7 +158,7 @@ def find_subyear(text: str) -> list[SubYear]:
                     part = months_part(1, count)
             elif form == "same":
                 part = "same"
-                if re.search(r"last\s+year|прошлого", match.group(), re.IGNORECASE):
+                if re.search(r"last\s+year|прошлого|өткен", match.group(), re.IGNORECASE):
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue
             else:

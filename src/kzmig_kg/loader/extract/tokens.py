@@ -20,7 +20,7 @@ from .textutil import Spans
 
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
 _SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)]{1,2}(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–]\s|\s+(?:и|and)\s|"
-           r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|"
+           r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|\s+(?:болған|болды|құрады)|"
            r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
            r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
            r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|қазақ|этникалық|newcomers|"
@@ -64,14 +64,14 @@ _OTHER_UNIT = re.compile(
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
-    r"в\s+возрасте|возрастом|"
+    r"в\s+возрасте|возрастом|[Ii]nterviews\s+with|[Ss]urvey\s+of|[Ss]ample\s+of|опрошен\w*|"
     r"stage|\$|USD|KZT|€|£|₸)\s*$")
 DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
-    r"\bдо|\bс|\banother|\bеще|\bещё)\s*$", re.IGNORECASE)
+    r"\bдо|\bс|\banother|\bеще|\bещё|саны|құрады)\s*$", re.IGNORECASE)
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
