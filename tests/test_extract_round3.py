@@ -192,3 +192,12 @@ def test_kazakh_this_years_half_and_a_count_of_interviewees_is_no_figure(tmp_pat
                               "Interviews with 30 returnees were held in 2023.\n", document_date="2024-08-01")
     assert found[950] == ("2024-H1", "immigration", "MNG")
     assert 30 not in found
+
+
+def test_a_table_with_a_row_per_direction_and_a_column_per_country_takes_the_captions_year(tmp_path):
+    found = figures(tmp_path, "Table 3. Migration with the Caucasus in 2022, persons\n\n"
+                              "Flow          Georgia    Armenia\n"
+                              "Arrivals      140        95\n"
+                              "Departures    60         41\n")
+    assert found[140] == ("2022", "immigration", "GEO")
+    assert found[41] == ("2022", "emigration", "ARM")

@@ -74,8 +74,8 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
 
 def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
     """The places of a header row of countries ("Year  Russia  Germany"), or None."""
-    heads = cells[1:] if cells and re.fullmatch(r"(?:year|год|жыл)\w*", cells[0][2].strip(),
-                                                re.IGNORECASE) else cells
+    heads = cells[1:] if cells and re.fullmatch(r"(?:year|год|жыл|flow|indicator|показател|поток)\w*",
+                                                cells[0][2].strip(), re.IGNORECASE) else cells
     if len(heads) < 2:
         return None
     places = []
@@ -93,14 +93,24 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
     words = flow_words(caption)
     direction = direction_of(None, caption, words, (0, len(caption)), len(caption))
     scale = 1000 if _THOUSANDS.search(caption) else 1
+    caption_years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", caption))
     figures: list[FigureFound] = []
     row = index + 1
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
-        if len(r_cells) != len(places) + 1 or not _YEAR_CELL.fullmatch(r_cells[0][2].strip()) or \
+        if len(r_cells) != len(places) + 1 or \
                 not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in r_cells[1:]):
             break
-        year = int(r_cells[0][2].strip()[:4])
+        label = r_cells[0][2].strip()
+        by_row = _ROW_DIRECTION.match(label)
+        if _YEAR_CELL.fullmatch(label):
+            year = int(label[:4])
+        elif by_row and len(caption_years) == 1:
+            # "Arrivals  4,190  982": a row per direction, the year in the caption
+            year = int(next(iter(caption_years)))
+            direction = _DIRECTIONS[by_row.lastgroup]
+        else:
+            break
         for place, (start, end, raw) in zip(places, r_cells[1:], strict=True):
             try:
                 value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
