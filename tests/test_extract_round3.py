@@ -201,3 +201,20 @@ def test_a_table_with_a_row_per_direction_and_a_column_per_country_takes_the_cap
                               "Departures    60         41\n")
     assert found[140] == ("2022", "immigration", "GEO")
     assert found[41] == ("2022", "emigration", "ARM")
+
+
+def test_a_paragraph_of_flows_makes_its_later_sentences_migration_sentences(tmp_path):
+    found = figures(tmp_path, "In 2021, 16,400 people left Kazakhstan for good. Russia took 12,100 of them; "
+                              "Germany, 1,500.\n")
+    assert found[12100] == ("2021", "emigration", "RUS")
+    assert found[1500] == ("2021", "emigration", "DEU")
+
+
+def test_bullets_under_a_heading_about_kandases_are_arrivals_and_keep_their_own_country(tmp_path):
+    found = figures(tmp_path, "Kandases in 2022\n\n"
+                              "- Granted status: 16,300\n"
+                              "- From Mongolia: 2,650\n"
+                              "- Settled in the northern regions: 1,900\n")
+    assert found[16300] == ("2022", "immigration", None)
+    assert found[2650] == ("2022", "immigration", "MNG")
+    assert found[1900] == ("2022", "immigration", None)

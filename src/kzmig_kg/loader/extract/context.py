@@ -30,7 +30,7 @@ _FLOW = re.compile(
     r"law|rules|records))|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
-    r"приток\w*|"
+    r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|"
     r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|kandas\s+status|"
     r"стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
@@ -135,6 +135,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     if previous:
         mention = previous[-1]
         gap = text[mention.end:token.start]
+        if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s", gap):
+            return None, ""             # "- From Turkmenistan: 1,930\n- Settled ...: 2,380"
         if len(gap) <= 45 and not re.search(r"\d|[;.]\s|\band\b|\bwhile\b|\bbut\b", gap) and \
                 not TOTAL.search(gap):
             return mention, "next"

@@ -297,7 +297,9 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             and bool(_COMPARISON.search(text[figures[-1].end:token.start]))) or (
             # the answer to "Сколько человек уехали ...?" is about migration
             0 <= token.start - asked_at < 400
-            and bool(MIGRATION.search(text[max(0, asked_at - 200):asked_at])))
+            and bool(MIGRATION.search(text[max(0, asked_at - 200):asked_at]))) or (
+            # "Russia took 11,200 of them": the paragraph's earlier figures are flows
+            not token.percent and any(s.paragraph == where.paragraph_index for s in recent))
         if token.percent:
             last = previous_pct if previous_pct and previous_pct[0].start >= where.start else None
             sign = percent_kind(text, token, where.start, *(last or (None, None)))
