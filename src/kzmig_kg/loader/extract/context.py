@@ -18,14 +18,22 @@ from .tokens import Token
 
 _FLOW = re.compile(
     r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
-    r"net\s+gain|net\s+inflow|net\s+outflow|balance|сальдо|миграционн\w+\s+прирост)"
+    r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост)"
     r"|(?P<emi>emigra\w*|outflows?|outward|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
-    r"went\s+to|travel\w*\s+to|moved\s+abroad|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
-    r"выбы\w*|эмигра\w*|уех\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*)"
-    r"|(?P<imm>immigra\w*|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
+    r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
+    r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
+    r"туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
+    r"выбы\w*|эмигра\w*|уех\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
+    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*)"
+    r"|(?P<imm>immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
+    r"law|rules|records))|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
-    r"приток\w*|келд\w*|келген\w*|kandas\s+status|стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
+    r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|"
+    r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
+    r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|kandas\s+status|"
+    r"стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
     re.IGNORECASE)
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
 MIGRATION = re.compile(
@@ -33,11 +41,19 @@ MIGRATION = re.compile(
     r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|moved\s+to|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
-    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш",
+    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
+    r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
     re.IGNORECASE)
-TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|всего",
+# "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year
+AGES = re.compile(r"(?<=aged )\d{1,2}\s*(?:to|and|-|–)\s*\d{1,2}|"
+                  r"(?<=в возрасте )(?:от\s+)?\d{1,2}\s*(?:до|-|–)\s*\d{1,2}(?:\s+лет)?",
+                  re.IGNORECASE)
+TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migrants)|в\s+целом|"
+                   r"(?<!прежде\s)(?<!больше\s)(?<!меньше\s)(?<!чаще\s)всего",
                     re.IGNORECASE)
 ANAPHOR = re.compile(r"\btheir\s+(?:number|numbers|inflow|outflow|influx)|\bits\s+number|"
+                      r"\b(?:moved|went|relocated|headed|emigrated|came\s+from)\s+there\b|"
+                      r"(?<![а-яё])(?:туда|оттуда)(?![а-яё])|"
                       r"\bthis\s+number|\bthese\s+numbers|\bthe\s+number\s+had\b", re.IGNORECASE)
 DEMONYM_UNITS = {"russians": "RUS", "germans": "DEU", "ukrainians": "UKR", "belarusians": "BLR",
                   "kazakhs": None, "uzbeks": "UZB", "kyrgyz": "KGZ", "tajiks": "TJK",
@@ -102,17 +118,25 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     # "47,000 to Uzbekistan", "639 immigrants from Tajikistan", "5,000 individuals travel to the UK"
     for mention in candidates:
         if token.unit_end <= mention.start <= token.unit_end + 40:
-            gap = text[token.unit_end:mention.start]
+            gap = AGES.sub("aged", text[token.unit_end:mention.start])
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
                             gap) or \
-                    re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|[иа]\s)(?:[а-яё]+\s+){1,3})"
-                                 r"(?:в|во|из|на)\s+", gap):
-                return mention, "after"
+                    re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
+                                 r"headed)\s+(?:back\s+)?(?:to|from|for)\s+(?:the\s+)?", gap) or \
+                    re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s)(?:[а-яё]+\s+){1,3})"
+                                 r"(?:в|во|из|на)\s+", gap) or \
+                    (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
+                    re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+", gap) or \
+                    re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
+                                 gap):
+                return mention, "after"       # "2 870 переселенцев из Китая": the unit, then the place
             break
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
     if previous:
         mention = previous[-1]
         gap = text[mention.end:token.start]
+        if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s", gap):
+            return None, ""             # "- From Turkmenistan: 1,930\n- Settled ...: 2,380"
         if len(gap) <= 45 and not re.search(r"\d|[;.]\s|\band\b|\bwhile\b|\bbut\b", gap) and \
                 not TOTAL.search(gap):
             return mention, "next"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from ..model import FigureFound
 from .context import ANAPHOR, DEMONYM_UNITS, MIGRATION, country_of, direction_of, flow_words
 from .countries import Mention, find_places
+from .discourse import Stated, inherit
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
 from .relations import attach_changes, from_to, percent_kind, respectively
@@ -32,16 +33,32 @@ from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
 _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
 _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*)"
-                      r"[^.;\d]{0,40}$", re.IGNORECASE)
+                      r"[^.;\d]{0,40}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
+# "lost 4,830 residents to net emigration": the loss is stated after the number
+_NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
+# "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
+# not a movement; such a number without a direction of its own is no flow
+_STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
+                    r"found\s+jobs|work\s+in)\b|"
+                    r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
+                    r"обучаются|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
+# "fewer than the 15,300 who left in 2023": a number of comparison; its time is not the text's
+_COMPARED_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
+                              r"(?:more|fewer|less|higher|lower)\s+than(?:\s+the)?|против|чем)\s*$",
+                              re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 # "964 arrived from Mongolia", "310 left for Russia": a count, then a verb of moving and a place;
 # "еще 245 — в Германию": a count, a dash and a place
 _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrated|returned|relocated|"
                          r"resettled)\s+(?:back\s+)?(?:from|to|for)\s+(?:the\s+)?[A-Z]|"
+                         r"\s+(?:who|that|которые|кто)\s+(?:had\s+|have\s+)?(?:left|arrived|came|moved|"
+                         r"emigrated|immigrated|returned|settled|выехал\w*|уехал\w*|прибыл\w*|переехал\w*)|"
                          r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
+# "6 812-сі Өзбекстаннан": a Kazakh case ending on the number, then a place
+_KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
 _AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
 
 
@@ -96,7 +113,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
         before = text[max(where.start, token.start - 40):token.start]
         data_position = DATA_BEFORE.search(APPROX.sub("", before)[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
-            _VERB_PLACE.match(text, token.end) or any(
+            _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
@@ -122,6 +139,10 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
     if (_NET_LOSS.search(before) or _NET_OUT.search(before)) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as a net loss, so negative")
+    elif _NET_OUT_AFTER.match(text, token.unit_end) and token.value > 0 and \
+            re.search(r"\blost\s*$", before, re.IGNORECASE):
+        figure.value = -token.value
+        figure.notes.append("stated as a loss to net emigration, so negative")
     elif re.search(r"(?:minus|минус)\s*$", before, re.IGNORECASE) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as minus, so negative")
@@ -129,6 +150,39 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
         figure.rate = f"per {rate.group(1)}"
         figure.end = rate.end()
     return figure
+
+
+_POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
+
+
+def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
+    """The time of each question ("How many people left in 2024?") and heading ("Миграция: главное
+    за 9 месяцев 2024 года"), for the figures after it: an interview states the period in the
+    question and the figures in the answer; a bulletin states it in its title and lists the figures."""
+    asked = []
+    for index, (start, end) in enumerate(sentences.spans):
+        line = text[start:end].rstrip()
+        paragraph = sentences.paragraph_of[index]
+        alone = (index + 1 == len(sentences.spans) or sentences.paragraph_of[index + 1] != paragraph) \
+            and (index == 0 or sentences.paragraph_of[index - 1] != paragraph)
+        heading = alone and "\n" not in line and len(line) <= 120 and not line.endswith((".", "!", ";", ":"))
+        if line.endswith("?") or heading:
+            stated = [t for t in times.between(start, end) if not t.compared]
+            if stated:
+                asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
+    return asked
+
+
+def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
+    """Whether the number's clause states a stock ("live in", "находятся") and no movement."""
+    before = text[where.start:token.start]
+    cut = max(before.rfind(mark) for mark in (",", ";", ":", " and ", " а ", " и "))
+    start = where.start + cut + 1 if cut >= 0 else where.start
+    after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
+    end = token.unit_end + after.start() if after else where.end
+    if not _STOCK.search(text, start, end) or _POPULATION.search(text, where.start, where.end):
+        return False          # a population is an indicator of its own, kept
+    return not any(start <= w_start and w_end <= end for w_start, w_end, _ in words)
 
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
@@ -226,12 +280,26 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     previous_pct: tuple[Token, int | None] | None = None
     carried: Carried | None = None
     lead: Carried | None = None
+    recent: list[Stated] = []
+    questions = _question_times(text, sentences, times)
+    asked_at = -1
     for token in tokens:
+        while questions and questions[0].at <= token.start:
+            asked = questions.pop(0)
+            asked_at = asked.at
+            if lead is None or lead.at < asked.at:
+                lead = asked
+                carried = None
         where = _surroundings(sentences, sentences.index_at(token.start), places, place_starts,
                               token.start)
         migration = bool(MIGRATION.search(text[where.previous:where.end])) or (
             bool(figures) and figures[-1].start >= where.start
-            and bool(_COMPARISON.search(text[figures[-1].end:token.start])))
+            and bool(_COMPARISON.search(text[figures[-1].end:token.start]))) or (
+            # the answer to "Сколько человек уехали ...?" is about migration
+            0 <= token.start - asked_at < 400
+            and bool(MIGRATION.search(text[max(0, asked_at - 200):asked_at]))) or (
+            # "Russia took 11,200 of them": the paragraph's earlier figures are flows
+            not token.percent and any(s.paragraph == where.paragraph_index for s in recent))
         if token.percent:
             last = previous_pct if previous_pct and previous_pct[0].start >= where.start else None
             sign = percent_kind(text, token, where.start, *(last or (None, None)))
@@ -244,11 +312,24 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if figure.direction is None and 0 <= token.start - asked_at < 400:
+            # the answer to "Сколько человек уехали ...?": the question's direction
+            figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
+            figure.direction_source = "context" if figure.direction else ""
+        if not token.percent and _is_stock(text, token, where, words):
+            continue
+        if not token.percent:
+            named = any(p.place.code != "KAZ" for p in where.places)
+            inherit(text, figure, where.span, where.paragraph_index, recent, named)
+            if figure.direction:
+                recent = [s for s in recent if where.paragraph_index - s.paragraph <= 1][-20:]
+                recent.append(Stated(figure, where.span, where.paragraph_index))
         previous = (where.previous, where.start) if where.previous < where.start else None
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
         _set_time(figure, time, how, note)
-        if time is not None and not time.attached and not time.compared:
+        if time is not None and not time.attached and not time.compared and \
+                not _COMPARED_BEFORE.search(text[max(where.start, token.start - 40):token.start]):
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
         _set_measure(figure, text[where.start:where.end])

@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .context import AGES
 from .dates import YEAR
 from .subyear import find_subyear
 from .textutil import Spans
@@ -213,15 +214,24 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
         if token.unit_end <= time.start <= token.unit_end + 60 and not time.compared:
-            gap = text[token.unit_end:time.start]
+            gap = AGES.sub("", text[token.unit_end:time.start])
             if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap):
                 return time, "after"          # "up from 16,220 a year earlier"
-            if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?(?:in|by|for|during|of|as\s+of)\s+"
+            if time.offset and time.anchor == "document" and re.fullmatch(r"[^,;.:\d()]{0,60}", gap):
+                return time, "after"          # "1,020 residents moved there last year": one clause
+            if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"
+                            r"(?:in|by|for|during|of|as\s+of|в|во|за)\s+"
                             r"(?:the\s+year\s+)?", gap) or re.fullmatch(r"\s*\(\s*", gap):
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
                 return time, "after"
+    # "Compared with the second quarter, when 3,020 people left": a "when" clause is of its time
+    for time in times:
+        if s_start <= time.start and time.end <= token.start and \
+                re.fullmatch(r"[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
+                             text[time.end:token.start]):
+            return time, "before"
     # the nearest year before it in the sentence, comparisons aside
     for time in reversed(times):
         if s_start <= time.start and time.end <= token.start and not time.compared and \
@@ -243,6 +253,12 @@ _PAST = re.compile(r"\b(?:previously|formerly|(?<!year )(?<!years )earlier|used\
                    r"(?<!годом )(?<!году )ранее|прежде)\b", re.IGNORECASE)
 _FIRST_RANK = re.compile(r"\b(?:highest|largest|biggest|main|most\s+popular|leading|first)\b",
                          re.IGNORECASE)
+
+
+# "Most of them, ...", "Of these, ...", "Из них ...", "Большинство из них ...": a part of the figure before
+_PART_OF_WHOLE = re.compile(r"\s*(?:(?:most|many|some|half|all|the\s+majority)\s+of\s+(?:them|these|whom)|"
+                            r"of\s+(?:them|these|whom)|(?:большинство\s+|половина\s+|часть\s+)?из\s+них|"
+                            r"олардың)\b", re.IGNORECASE)
 
 
 def _year_after_trend(text: str, time: Time, token: Token) -> Time | None:
@@ -333,6 +349,8 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
                 return t, "context", "the year of the ranking this rank continues"
     if _PAST.search(text[max(s_start, token.start - 80):token.start]):
         return None, "", None           # "previously ... 8-9 thousand": not the year of the text around
+    if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
+        return carried.time, "context", "a part of the figure before, so its period"
     last = next((t for t in reversed(times.between(paragraph[0], s_start))
                  if not t.compared and not t.attached), None)
     if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):

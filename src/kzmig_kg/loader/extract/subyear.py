@@ -25,7 +25,7 @@ _MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|Oc
              r"December)")
 _MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
 _COUNT_EN = r"three|six|nine|eleven|3|6|9|11"
-_COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]"
+_COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]|3|6|9|11"
 _COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "eleven": 11, "11": 11,
            "тр": 3, "ше": 6, "де": 9, "од": 11}
 _YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+year\s+)?(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?"
@@ -41,28 +41,34 @@ _FORMS = (
                         rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
     ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
                               rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
-    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}{_YEAR_TAIL}",
+    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}"
+                           rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
     ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
                               r"тоқсан\w*", re.IGNORECASE)),
-    ("half-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+жартыжылдық\w*",
+    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы))\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+"
+                           r"жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
     ("months", re.compile(rf"\b(?P<a>{_MONTH_EN})\s*(?:[-–]|to|through)\s*(?P<b>{_MONTH_EN}),?\s+"
                           rf"(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
-    ("months-ru", re.compile(rf"(?<![\w])(?P<a>{_MONTH_RU})\s*[-–]\s*(?P<b>{_MONTH_RU})\s+(?P<y>{YEAR})"
+    ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–]|по)\s*(?P<b>{_MONTH_RU})"
+                             rf"\s+(?P<y>{YEAR})"
                              r"(?!\d)(?:\s*(?:года|г\.))?", re.IGNORECASE)),
     ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
-                        rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)", re.IGNORECASE)),
+                        rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
+                        re.IGNORECASE)),
     ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
                             rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
                             re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year)\b|"
-                           r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году)(?![\w])",
+                           r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|бір\s+жыл\s+бұрын(?:ғы)?|"
+                           r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
-    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])в\s+прошлом\s+году(?![\w])", re.IGNORECASE)),
+    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])(?:в\s+прошлом\s+году|өткен\s+жылы)(?![\w])",
+                             re.IGNORECASE)),
 )
 
 
@@ -135,9 +141,16 @@ def _find_subyear(text: str) -> list[SubYear]:
                 if not n:
                     continue
                 part = f"{'Q' if form == 'quarter-ru' else 'H'}{n}"
+                if "last" in match.re.groupindex and match.group("last"):
+                    # "первое полугодие прошлого года": the year before the document's date
+                    found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
+                    continue
             elif form in ("quarter-kk", "half-kk"):
                 n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4}[match.group("n").lower()]
                 part = f"{'Q' if form == 'quarter-kk' else 'H'}{n}"
+                if "this" in match.re.groupindex and match.group("this"):
+                    found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
+                    continue
             elif form in ("months", "months-ru"):
                 read = _month_en if form == "months" else _month_ru
                 try:
@@ -159,7 +172,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                     part = months_part(1, count)
             elif form == "same":
                 part = "same"
-                if re.search(r"last\s+year|прошлого", match.group(), re.IGNORECASE):
+                if re.search(r"last\s+year|прошлого|өткен", match.group(), re.IGNORECASE):
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue
             else:

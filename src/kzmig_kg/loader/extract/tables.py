@@ -74,8 +74,8 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
 
 def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
     """The places of a header row of countries ("Year  Russia  Germany"), or None."""
-    heads = cells[1:] if cells and re.fullmatch(r"(?:year|год|жыл)\w*", cells[0][2].strip(),
-                                                re.IGNORECASE) else cells
+    heads = cells[1:] if cells and re.fullmatch(r"(?:year|год|жыл|flow|indicator|показател|поток)\w*",
+                                                cells[0][2].strip(), re.IGNORECASE) else cells
     if len(heads) < 2:
         return None
     places = []
@@ -93,14 +93,24 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
     words = flow_words(caption)
     direction = direction_of(None, caption, words, (0, len(caption)), len(caption))
     scale = 1000 if _THOUSANDS.search(caption) else 1
+    caption_years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", caption))
     figures: list[FigureFound] = []
     row = index + 1
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
-        if len(r_cells) != len(places) + 1 or not _YEAR_CELL.fullmatch(r_cells[0][2].strip()) or \
+        if len(r_cells) != len(places) + 1 or \
                 not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in r_cells[1:]):
             break
-        year = int(r_cells[0][2].strip()[:4])
+        label = r_cells[0][2].strip()
+        by_row = _ROW_DIRECTION.match(label)
+        if _YEAR_CELL.fullmatch(label):
+            year = int(label[:4])
+        elif by_row and len(caption_years) == 1:
+            # "Arrivals  4,190  982": a row per direction, the year in the caption
+            year = int(next(iter(caption_years)))
+            direction = _DIRECTIONS[by_row.lastgroup]
+        else:
+            break
         for place, (start, end, raw) in zip(places, r_cells[1:], strict=True):
             try:
                 value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
@@ -193,6 +203,84 @@ def _by_quarter_rows(lines: list[tuple[int, str]], index: int, quarters: list[in
     return figures, row
 
 
+_DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
+
+
+def _two_level_columns(lines: list[tuple[int, str]], index: int, cells: list[tuple[int, int, str]]
+                       ) -> list[tuple[int, str]] | None:
+    """The (year, direction) of each column of a two-level header: a row of years over a row of
+    directions ("2022 ... 2023" over "Country  Arrivals  Departures  Arrivals  Departures"); a
+    direction belongs to the last year that starts before it ends. None if the next row is not one."""
+    if index + 1 >= len(lines):
+        return None
+    offset, line = lines[index]
+    years = [(s - offset, int(t.strip()[:4])) for s, _, t in cells if _YEAR_CELL.fullmatch(t.strip())]
+    below = _cells(lines[index + 1][1], lines[index + 1][0])
+    heads = below[1:] if below and not _ROW_DIRECTION.match(below[0][2].strip()) else below
+    if len(years) < 2 or len(heads) < len(years):
+        return None
+    columns = []
+    for _, end, label in heads:
+        match = _ROW_DIRECTION.match(label.strip())
+        column_end = end - lines[index + 1][0]
+        owners = [year for at, year in years if at < column_end]
+        if match is None or not owners:
+            return None
+        columns.append((owners[-1], _DIRECTIONS[match.lastgroup]))
+    return columns
+
+
+_LABELLED_COLUMN = re.compile(rf"(?P<label>[^\d]+?)[\s,]*(?P<y>{YEAR})|"
+                              rf"(?P<y2>{YEAR})[\s,]*(?P<label2>[^\d]+)")
+
+
+def _labelled_columns(cells: list[tuple[int, int, str]]) -> list[tuple[int, str]] | None:
+    """The (year, direction) of each column of a header whose cells name both ("Immigrants 2024",
+    "Выбывшие, 2023", "2024 net"), or None."""
+    if len(cells) < 3:
+        return None
+    columns = []
+    for _, _, cell in cells[1:]:
+        match = _LABELLED_COLUMN.fullmatch(cell.strip())
+        direction = match and _ROW_DIRECTION.match((match["label"] or match["label2"]).strip())
+        if not direction:
+            return None
+        columns.append((int(match["y"] or match["y2"]), _DIRECTIONS[direction.lastgroup]))
+    return columns
+
+
+def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tuple[int, str]],
+                    first_row: int | None = None) -> tuple[list[FigureFound], int]:
+    """Figures of a table under a header of (year, direction) columns (``_two_level_columns``,
+    ``_labelled_columns``), a row per country or total from ``first_row``; the row after it."""
+    scale = 1000 if _THOUSANDS.search(_caption(lines, index)[1]) else 1
+    figures: list[FigureFound] = []
+    row = index + 2 if first_row is None else first_row
+    while row < len(lines) and lines[row][1].strip():
+        r_cells = _cells(lines[row][1], lines[row][0])
+        numbers = r_cells[1:]
+        if len(numbers) != len(columns) or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+            break
+        label = r_cells[0][2].strip()
+        places = [p for p in find_places(label) if not p.place.is_group]
+        if not places and not _TOTAL.match(label):
+            break
+        for (year, direction), (start, end, raw) in zip(columns, numbers, strict=True):
+            try:
+                value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", "").replace("−", "-"))
+            except ValueError:
+                continue
+            figure = FigureFound(start, end, value * scale, "persons", year=year, direction=direction,
+                                 measure="flow", period=str(year), year_source="table",
+                                 direction_source="table", country_source="table" if places else "")
+            if places:
+                figure.country, figure.country_name = places[0].place.code, places[0].place.name
+            figure.notes.append(f"table cell: row {label!r}, column {direction} of {year}")
+            figures.append(figure)
+        row += 1
+    return figures, row
+
+
 def find_tables(text: str) -> list[TableFound]:
     """Every table of years by country (or countries by year) in the text, a figure per cell."""
     lines = _lines(text)
@@ -211,6 +299,20 @@ def find_tables(text: str) -> list[TableFound]:
                 continue
         if (quarters := _quarter_columns(cells)) is not None:
             figures, row = _by_quarter_rows(lines, index, quarters)
+            if figures:
+                tables.append(TableFound(_caption(lines, index)[0],
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                index = row
+                continue
+        if (columns := _labelled_columns(cells)) is not None:
+            figures, row = _two_level_rows(lines, index, columns, index + 1)
+            if figures:
+                tables.append(TableFound(_caption(lines, index)[0],
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                index = row
+                continue
+        if len(years) >= 2 and (columns := _two_level_columns(lines, index, cells)) is not None:
+            figures, row = _two_level_rows(lines, index, columns)
             if figures:
                 tables.append(TableFound(_caption(lines, index)[0],
                                          lines[row - 1][0] + len(lines[row - 1][1]), figures))

@@ -19,9 +19,13 @@ from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, par
 from .textutil import Spans
 
 # "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)](?:\s|$)|\s+[—–]\s|\s+(?:и|and)\s|"
+_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)]{1,2}(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–]\s|\s+(?:и|and)\s|"
+           r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|\s+(?:болған|болды|құрады)|"
            r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
-           r"граждан|иностран|работник|студент|тыс|млн))")
+           r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
+           r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|қазақ|этникалық|newcomers|"
+           r"settlers|-(?:сі|сы|і|ы|ге|ке|ға|қа)(?![а-яёәіңғүұқөһ])|"
+           r"тыс|млн|[а-яё]+(?:ых|их)\s+(?:человек|граждан|мигрант|кандас|переселен|казах|работник)))")
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
@@ -32,18 +36,23 @@ APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+th
                      r"около|почти|более|свыше|менее)\s*$", re.IGNORECASE)
 _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
             r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
-            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|"
+            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|settlers|"
+            r"compatriots|kandases|expatriates|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
             r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
-            r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*")
+            r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*|"
+            r"переселен\w*|соотечественник\w*|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
+            r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
 _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
     rf"international|new|young|"
     rf"qualified|skilled|unskilled|low-skilled|highly\s+skilled|full-time|ethnic|Kazakh|illegal|"
-    rf"seasonal|undocumented|other|more|such|registered)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
+    rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|"
+    rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
     r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+)?(?:days?|months?|years?|"
@@ -55,14 +64,20 @@ _OTHER_UNIT = re.compile(
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
-    r"в\s+возрасте|возрастом|"
+    r"в\s+возрасте|возрастом|[Ii]nterviews\s+with|[Ss]urvey\s+of|[Ss]ample\s+of|опрошен\w*|"
     r"stage|\$|USD|KZT|€|£|₸)\s*$")
 DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
-    r"\bдо|\bс)\s*$", re.IGNORECASE)
+    r"\bдо|\bс|\banother|\bеще|\bещё|саны|құрады)\s*$", re.IGNORECASE)
+
+
+# a plural noun right after a bare number that is not a word for people: a count of things
+_OTHER_PLURAL = re.compile(r"[ \t]+(?!(?:as|has|was|is|its|this|thus|plus|less|across|versus|minus|whereas|"
+                           r"besides|always|arrivals|departures|immigrants|emigrants|migrants|persons|"
+                           r"newcomers|settlers|returnees|kandases|oralmans)\b)[a-z]{2,}s\b")
 
 
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
@@ -98,8 +113,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         after = text[end:end + 40]
         if re.match(r"[A-Za-zА-Яа-я]", after[:1]) and not match.group("scale"):
             continue                      # 7th, 2023b
-        if re.match(r"-[A-Za-zА-Яа-я]", after):
-            continue                      # 72-hour, 5-year
+        if re.match(r"-[A-Za-zА-Яа-я]", after) and not re.match(r"-(?:сі|сы|і|ы|ге|ке|ға|қа|дан|ден|тан|тен)"
+                                                                   r"(?![а-яёәіңғүұқөһ])", after):
+            continue                      # 72-hour, 5-year; not a Kazakh case ending ("6 812-сі")
         before = text[max(0, start - 24):start]
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
             continue
@@ -127,6 +143,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if is_yearish and (unit is None or match.group("num2") or _YEAR_LEAD.search(before)
                            or re.match(r"\s*(?:год|г\.|жыл)", after)):
             continue                      # "In 2022 arrivals stood at ...": a year, never a count
+        if not percent and unit is None and _OTHER_PLURAL.match(after):
+            continue                      # "640 calls", "15 schools": a count of things, not people
         if not percent and unit is None and (_OTHER_UNIT.match(after) or _OTHER_UNIT.match(
                 _PART_OF.sub(" ", after, count=1))):
             continue                      # "12 days", "35 of the regions"

@@ -1,0 +1,87 @@
+"""Discourse: what a figure's sentence leaves out, taken from the figures stated before it.
+
+One public entry: ``inherit(text, figure, sentence, paragraph, recent, named_country)``.
+
+A sentence often restates a series already reported at another time or for comparison ("Годом
+ранее поток в Казахстан составлял 3 877 человек", "Для сравнения: в 2023 году статус получили
+18 100 человек", "A year earlier the figure was 3,540") and names neither the direction nor the
+country of that series. They are those of the earlier figure whose sentence it echoes. The rules,
+and when the context is reset:
+
+- the candidates are the figures of the same paragraph and of the paragraph just before it, that
+  have a direction; a paragraph further back (a heading, a new topic) resets the context;
+- the direction is carried when the sentence (and the one before it) has no flow word of its own;
+- the country is carried only when the sentence marks itself as a restatement (``a year
+  earlier``, ``for comparison``, ``годом ранее``, ``для сравнения``, ``бір жыл бұрын`` ...) and
+  names no country and no total of its own; otherwise a figure without a country is a total;
+- of the candidates (with the sentence's own direction, when it has one), the one whose sentence
+  shares the most content stems with this sentence is echoed; a tie goes to the first (a
+  paragraph states its series first and breaks it down after: "Of them, 5,313 came from ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import FigureFound
+from .context import TOTAL
+
+RESTATEMENT = re.compile(
+    r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|"
+    r"last\s+year|for\s+comparison|by\s+comparison|in\s+comparison|(?:in\s+)?the\s+same\s+period|"
+    r"previously|a\s+year-earlier)\b"
+    r"|(?<![а-яёәіңғүұқөһ])(?:годом\s+(?:ранее|раньше)|год\s+назад|в\s+(?:прошлом|предыдущем)\s+году|"
+    r"для\s+сравнения|за\s+аналогичный\s+период|прошлого\s+года|ранее|"
+    r"бір\s+жыл\s+(?:бұрын|бұрынғы)|өткен\s+жыл\w*|алдыңғы\s+жыл\w*|салыстыр\w*)"
+    r"(?![а-яёәіңғүұқөһ])",
+    re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{4,}")
+# words every migration sentence has: sharing them says nothing about the series
+_COMMON = {"year", "years", "people", "persons", "number", "were", "with", "from", "that", "this",
+           "году", "года", "годом", "человек", "чел", "было", "были", "составил", "составило",
+           "составлял", "жылы", "адам", "более", "около", "over", "about", "than", "чем", "всего"}
+
+
+@dataclass
+class Stated:
+    """A figure already found, with the sentence it was found in."""
+
+    figure: FigureFound
+    sentence: tuple[int, int]
+    paragraph: int
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _COMMON}
+
+
+def inherit(text: str, figure: FigureFound, sentence: tuple[int, int], paragraph: int,
+            recent: list[Stated], named_country: bool) -> None:
+    """Complete ``figure`` (found in ``sentence`` of ``paragraph``) from the series it echoes among
+    ``recent``; ``named_country`` tells whether its sentence names a country of its own."""
+    own = text[sentence[0]:sentence[1]]
+    restates = bool(RESTATEMENT.search(own))
+    wants_direction = figure.direction is None
+    wants_country = restates and not figure.country and not figure.country_name and \
+        not named_country and not TOTAL.search(own)
+    if not (wants_direction or wants_country):
+        return
+    candidates = [s for s in recent if paragraph - s.paragraph <= 1 and s.sentence[0] < sentence[0]
+                  and s.figure.direction and (wants_direction or s.figure.direction == figure.direction)]
+    if not candidates:
+        return
+    stems = _stems(own)
+
+    def echo(pair: tuple[int, Stated]) -> tuple[int, int]:
+        start, end = pair[1].sentence
+        return len(stems & _stems(text[start:end])), -pair[0]
+
+    echoed = max(enumerate(candidates), key=echo)[1].figure
+    if wants_direction:
+        figure.direction, figure.direction_source = echoed.direction, "context"
+        figure.notes.append("direction: that of the series stated before")
+    if wants_country and echoed.country:
+        figure.country, figure.country_name, figure.country_source = \
+            echoed.country, echoed.country_name, "context"
+        figure.notes.append("country: that of the series this sentence restates")
