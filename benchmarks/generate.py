@@ -153,7 +153,7 @@ class _Generator:
         record = copy.deepcopy(template)
         for key in ("wikidata", "geonames", "adilet_id", "date_adopted", "number_as_printed",
                     "in_force_from", "alt_titles", "alt_names", "ratified_by", "supplements",
-                    "official_title", "evidence"):
+                    "official_title", "evidence", "coverage"):
             record.pop(key, None)
         record["id"] = record_id
         record.update(fields)
