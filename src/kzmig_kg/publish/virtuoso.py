@@ -42,6 +42,8 @@ DirsAllowed = {d}
 NumberOfBuffers = 20000
 MaxDirtyBuffers = 12000
 CheckpointInterval = 0
+MaxQueryMem = 1G
+ThreadsPerQuery = 1
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
 ServerRoot = {d}
