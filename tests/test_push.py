@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -193,7 +194,7 @@ def test_push_killed_mid_upload_then_rerun_finishes(release, oxigraph_with_older
     url = oxigraph_with_older_release.query_url
     before = live_counts(url)
     command = [str(Path(sys.executable).with_name("kzmig-kg")), "push", "--endpoint", url,
-               "--release", str(release.dir), "--chunk-size", "200"]
+               "--release", str(release.dir), "--chunk-size", "200", "--no-bulk"]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     try:
         seen = [process.stderr.readline() for _ in range(5)]   # five graphs staged
@@ -208,6 +209,30 @@ def test_push_killed_mid_upload_then_rerun_finishes(release, oxigraph_with_older
     result = push_release(release.dir, StoreEndpoints.from_urls(url))
     assert result.resumed, "the rerun should keep the complete staging graphs"
     assert live_counts(url) == {g.live: g.triples for g in result.graphs}
+
+
+def test_bulk_push_drops_a_partial_staging_graph_and_finishes(release, oxigraph_with_older_release):
+    """What a bulk load killed midway leaves (it runs without a transaction): part of a staging
+    graph. The next push drops it, uploads it again, and keeps the complete ones."""
+    url = oxigraph_with_older_release.query_url
+    endpoints = StoreEndpoints.from_urls(url)
+    assert endpoints.bulk is not None and endpoints.bulk.endswith("/store?no_transaction")
+    _, graphs = read_release(release.dir, 100)
+    acts = next(g for g in graphs if g.live.endswith("records/legal/acts"))
+    complete = next(g for g in graphs if g.live.endswith("vocab/demig"))
+    half = b"".join(acts.chunks[: len(acts.chunks) // 2])
+    base = url.rsplit("/", 1)[0]
+    for graph, data in ((acts.staging, half), (complete.staging, b"".join(complete.chunks))):
+        request = urllib.request.Request(f"{base}/store?graph={graph}", data=data, method="POST",
+                                         headers={"Content-Type": "application/n-triples"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status in (200, 201, 204)
+    assert 0 < live_counts(url)[acts.staging] < acts.triples
+    result = push_release(release.dir, endpoints)
+    assert result.resumed == [complete.live]
+    counts = live_counts(url)
+    assert counts == {g.live: g.triples for g in result.graphs}
+    assert set(result.phases) >= {"read the release", "upload", "count staging", "swap"}
 
 
 def test_wrong_credentials_on_virtuoso_change_nothing(release, virtuoso_pushed, monkeypatch):
