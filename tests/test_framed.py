@@ -103,3 +103,15 @@ def test_framing_never_loads_a_remote_context(release) -> None:
         error = getattr(error, "cause", None) or error.__cause__ or error.__context__
     assert any("framing is offline; refused to load https://w3id.org/kzmig/context.jsonld" in e
                for e in chain), chain
+
+
+def test_a_kind_above_the_limit_gets_no_framed_document(release, tmp_path, monkeypatch) -> None:
+    """At scale (a generated graph of millions of triples) framing would take minutes: a kind whose
+    nodes carry more triples than the limit is left out; the others are still written."""
+    from kzmig_kg.pipeline.release import framed
+
+    monkeypatch.setattr(framed, "FRAME_LIMIT_TRIPLES", 2000)
+    context = json.loads((release.dir / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    written = framed.write_framed(release.store, context, tmp_path)
+    assert written == [framed_name("acts"), framed_name("bodies")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(written)

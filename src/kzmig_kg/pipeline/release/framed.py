@@ -51,6 +51,12 @@ SUBGRAPHS = {
         "?item ?dimension ?s . ?s ?p ?o . VALUES ?p { skos:notation skos:prefLabel }"),
 }
 
+# pyld frames about 4,000 triples a second here: a kind whose nodes carry more triples than this
+# (a generated graph at scale) gets no framed document, rather than minutes of build time
+FRAME_LIMIT_TRIPLES = 100_000
+KIND_CLASSES = {"acts": "eli:LegalResource", "bodies": "org:Organization",
+                "observations": "qb:Observation"}
+
 FRAMES: dict[str, dict[str, Any]] = {
     # an act as one object: its passages and, under "@reverse", the acts that amend it
     "acts": {"@type": "eli:LegalResource", "@reverse": {"eli:amends": {}}},
@@ -65,9 +71,14 @@ def framed_name(kind: str) -> str:
 
 def write_framed(store: ox.Store, context: dict[str, Any], directory: Path) -> list[str]:
     """Write ``kzmig-KIND.framed.jsonld`` for every kind into ``directory`` (each through a
-    temporary file renamed into place); return the file names."""
+    temporary file renamed into place) whose nodes carry at most ``FRAME_LIMIT_TRIPLES``
+    triples; return the file names."""
     names = []
     for kind, construct in SUBGRAPHS.items():
+        size = store.query(f"{PREFIXES}SELECT (COUNT(*) AS ?n) WHERE {{ ?s a {KIND_CLASSES[kind]} ; "
+                           "?p ?o }", use_default_graph_as_union=True)
+        if int(next(iter(size))["n"].value) > FRAME_LIMIT_TRIPLES:
+            continue
         triples = set(store.query(construct, use_default_graph_as_union=True))
         document = frame_triples(triples, {"@context": context, **FRAMES[kind]})
         target = directory / framed_name(kind)
