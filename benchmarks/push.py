@@ -1,7 +1,7 @@
 """Benchmark: `kzmig-kg push` of a release into each tested store, against `oxigraph load`.
 
     .venv/bin/python benchmarks/push.py [--release dist] [--repeat 3] [--chunk-size 20000]
-        [--gsp] [--no-virtuoso]
+        [--gsp] [--no-virtuoso] [--no-oxigraph]
 
 Prints, for an Oxigraph server (read-write, on disk) and, when installed, a new Virtuoso
 database: the median wall time of a push of the release's N-Quads (staging upload, count checks,
@@ -57,16 +57,19 @@ def main() -> None:
     parser.add_argument("--chunk-size", type=int, default=20_000)
     parser.add_argument("--gsp", action="store_true", help="also push to Oxigraph graph by graph")
     parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument("--no-oxigraph", action="store_true", help="skip the Oxigraph server")
     args = parser.parse_args()
     triples = sum(g.triples for g in read_release(args.release, args.chunk_size)[1])
     print(f"release {args.release}: {triples} triples; median of {args.repeat} runs; "
           f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as work:
-        with oxigraph_server(Path(work) / "oxigraph", read_only=False, timeout_s=3600) as server:
-            name = "push to Oxigraph server (bulk)"
-            results[name] = pushes(name, args.release, StoreEndpoints.from_urls(server.query_url),
-                                   args)
+        if not args.no_oxigraph:
+            with oxigraph_server(Path(work) / "oxigraph", read_only=False,
+                                 timeout_s=3600) as server:
+                name = "push to Oxigraph server (bulk)"
+                results[name] = pushes(name, args.release,
+                                       StoreEndpoints.from_urls(server.query_url), args)
         if args.gsp:
             with oxigraph_server(Path(work) / "oxigraph-gsp", read_only=False,
                                  timeout_s=3600) as server:
