@@ -1,13 +1,17 @@
 """Benchmark: `kzmig-kg push` of a release into each tested store, against `oxigraph load`.
 
     .venv/bin/python benchmarks/push.py [--release dist] [--repeat 3] [--chunk-size 20000]
+        [--gsp] [--no-virtuoso] [--no-oxigraph]
 
 Prints, for an Oxigraph server (read-write, on disk) and, when installed, a new Virtuoso
 database: the median wall time of a push of the release's N-Quads (staging upload, count checks,
 the swap) and its throughput in triples per second; then the same for `oxigraph load` of the
 same file into a new store directory, the obvious alternative (offline, not atomic for readers
 of a running server), and the ratio (target at 1M triples: push within 3x of the load). The
-machine's load average is printed with the figures. Figures only; nothing is asserted.
+machine's load average is printed with the figures, and where the time of each push went
+(reading the release, upload, counting the staging graphs, the swap, counting the live graphs).
+``--gsp`` also times the Oxigraph push graph by graph through the Graph Store Protocol (the path
+before the bulk upload). Figures only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -34,30 +38,53 @@ def timed(run) -> float:
     return time.perf_counter() - started
 
 
+def pushes(name: str, release: Path, endpoints: StoreEndpoints, args) -> float:
+    """The median wall time of ``args.repeat`` pushes; prints the phases of each."""
+    seconds = []
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        result = push_release(release, endpoints, chunk_triples=args.chunk_size, timeout=3600)
+        seconds.append(time.perf_counter() - started)
+        phases = ", ".join(f"{phase} {value:.2f} s" for phase, value in result.phases.items())
+        print(f"  {name}: {seconds[-1]:.2f} s ({phases}); load {os.getloadavg()[0]:.2f}", flush=True)
+    return statistics.median(seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--release", type=Path, default=ROOT / "dist")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--chunk-size", type=int, default=20_000)
+    parser.add_argument("--gsp", action="store_true", help="also push to Oxigraph graph by graph")
+    parser.add_argument("--no-virtuoso", action="store_true")
+    parser.add_argument("--no-oxigraph", action="store_true", help="skip the Oxigraph server")
     args = parser.parse_args()
     triples = sum(g.triples for g in read_release(args.release, args.chunk_size)[1])
     print(f"release {args.release}: {triples} triples; median of {args.repeat} runs; "
           f"load average {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     results: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as work:
-        with oxigraph_server(Path(work) / "oxigraph", read_only=False, timeout_s=600) as server:
-            endpoints = StoreEndpoints.from_urls(server.query_url)
-            results["push to Oxigraph server"] = statistics.median(
-                timed(lambda: push_release(args.release, endpoints, chunk_triples=args.chunk_size))
-                for _ in range(args.repeat))
-        if shutil.which("virtuoso-t"):
+        if not args.no_oxigraph:
+            with oxigraph_server(Path(work) / "oxigraph", read_only=False,
+                                 timeout_s=3600) as server:
+                name = "push to Oxigraph server (bulk)"
+                results[name] = pushes(name, args.release,
+                                       StoreEndpoints.from_urls(server.query_url), args)
+        if args.gsp:
+            with oxigraph_server(Path(work) / "oxigraph-gsp", read_only=False,
+                                 timeout_s=3600) as server:
+                name = "push to Oxigraph server (GSP)"
+                endpoints = StoreEndpoints.from_urls(server.query_url, bulk=False)
+                results[name] = pushes(name, args.release, endpoints, args)
+        if args.no_virtuoso:
+            pass
+        elif shutil.which("virtuoso-t"):
             os.environ.setdefault("KZMIG_PUSH_USER", USER)
             os.environ.setdefault("KZMIG_PUSH_PASSWORD", PASSWORD)
             with virtuoso_server(Path(work) / "virtuoso") as server:
-                endpoints = StoreEndpoints.from_urls(server.auth_url)
-                results["push to Virtuoso"] = statistics.median(
-                    timed(lambda: push_release(args.release, endpoints, chunk_triples=args.chunk_size))
-                    for _ in range(args.repeat))
+                name = "push to Virtuoso"
+                results[name] = pushes(name, args.release,
+                                       StoreEndpoints.from_urls(server.auth_url), args)
         else:
             print("Virtuoso is not installed: skipped")
         loads = []

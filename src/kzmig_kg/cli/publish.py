@@ -76,10 +76,14 @@ def report_command(out_dir: Path, store_dir: Path, sources_dir: Path) -> None:
               help="Seconds to wait for each request.")
 @click.option("--dry-run", is_flag=True, help="Read what the store holds and say what a push "
               "would do; write nothing.")
+@click.option("--no-bulk", is_flag=True, help="On an Oxigraph server, upload graph by graph "
+              "through the Graph Store Protocol instead of one bulk N-Quads request.")
 def push_command(endpoint: str, update_url: str | None, graph_store_url: str | None,
-                 release_dir: Path, chunk_size: int, timeout: float, dry_run: bool) -> None:
+                 release_dir: Path, chunk_size: int, timeout: float, dry_run: bool,
+                 no_bulk: bool) -> None:
     """Load the release into an external SPARQL 1.1 store, atomically: every named graph goes
-    into a staging graph (Graph Store Protocol, in chunks), the counts are checked by SPARQL,
+    into a staging graph (Graph Store Protocol, in chunks; on an Oxigraph server one bulk N-Quads
+    request), the counts are checked by SPARQL,
     then one update swaps staging for live. Credentials: KZMIG_PUSH_USER and
     KZMIG_PUSH_PASSWORD, or a netrc entry for the store's host.
 
@@ -93,7 +97,7 @@ def push_command(endpoint: str, update_url: str | None, graph_store_url: str | N
         click.echo(f"  {sent}/{total} triples ({100 * sent // max(total, 1)}%) {graph}", err=True)
 
     try:
-        endpoints = StoreEndpoints.from_urls(endpoint, update_url, graph_store_url)
+        endpoints = StoreEndpoints.from_urls(endpoint, update_url, graph_store_url, bulk=not no_bulk)
         result = push_release(release_dir, endpoints, chunk_triples=chunk_size, dry_run=dry_run,
                               timeout=timeout, progress=show)
     except KzmigError as error:

@@ -24,6 +24,7 @@ import hashlib
 import json
 import netrc
 import os
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -59,10 +60,14 @@ class StoreEndpoints:
     update: str
     graph_store: str
     graph_param: str = "graph"         # Virtuoso's /sparql-graph-crud* also read "graph-uri"
+    # a URL that takes all staging graphs as one N-Quads POST, loaded without a transaction (the
+    # Oxigraph server's bulk loader): 4 times faster than a transaction per GSP request, and safe
+    # here since only staging graphs are written; None: one GSP request per chunk and graph
+    bulk: str | None = None
 
     @classmethod
-    def from_urls(cls, endpoint: str, update: str | None = None,
-                  graph_store: str | None = None) -> StoreEndpoints:
+    def from_urls(cls, endpoint: str, update: str | None = None, graph_store: str | None = None,
+                  *, bulk: bool = True) -> StoreEndpoints:
         """The endpoints given, the others derived from the known layouts of Oxigraph
         (``/query``, ``/update``, ``/store``) and Virtuoso (``/sparql[-auth]``,
         ``/sparql-graph-crud[-auth]``); Fuseki and GraphDB need ``update`` and ``graph_store``."""
@@ -79,7 +84,9 @@ class StoreEndpoints:
                             "--update URL and --graph-store URL (Fuseki: /DATASET/update and "
                             "/DATASET/data; GraphDB: /repositories/ID/statements and "
                             "/repositories/ID/rdf-graphs/service)")
-        return cls(endpoint, update or derived[0], graph_store or derived[1])
+        oxigraph = last == "query" and graph_store is None
+        return cls(endpoint, update or derived[0], graph_store or derived[1],
+                   bulk=f"{base}/store?no_transaction" if bulk and oxigraph else None)
 
 
 @dataclass
@@ -101,6 +108,7 @@ class PushResult:
     dropped: list[str]                 # live graphs of earlier releases that this one lacks
     seconds: float
     dry_run: bool
+    phases: dict[str, float] = field(default_factory=dict)   # seconds per step of the push
 
     @property
     def triples(self) -> int:
@@ -117,7 +125,8 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     the store holds and reports what a push would do, writing nothing.
     """
     started = time.monotonic()
-    release, graphs = read_release(release_dir, chunk_triples)
+    release, graphs = read_release(release_dir, chunk_triples, chunked=endpoints.bulk is None)
+    phases = {"read the release": time.monotonic() - started}
     client = _Client(endpoints, timeout)
     try:
         present = client.graph_counts(LIVE_PREFIX)
@@ -128,14 +137,21 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     ours = {g.live for g in graphs}
     dropped = sorted(g for g in present if not g.startswith(STAGING_PREFIX) and g not in ours)
     leftovers = sorted(g for g in present if g.startswith(STAGING_PREFIX) and g not in staging)
-    result = PushResult(graphs, release, resumed, dropped, 0.0, dry_run)
+    result = PushResult(graphs, release, resumed, dropped, 0.0, dry_run, phases)
     if dry_run:
         result.seconds = time.monotonic() - started
         return result
     where = "before the upload"
+    step = time.monotonic()
     try:
         total, sent = sum(g.triples for g in graphs), 0
-        for graph in graphs:
+        if endpoints.bulk is not None:
+            where = "uploading the staging graphs in bulk"
+            _bulk_upload(client, release_dir, graphs, resumed, present)
+            sent = total
+            if progress:
+                progress("all graphs", sent, total)
+        for graph in graphs if endpoints.bulk is None else []:
             where = f"uploading {graph.live}"
             if graph.live not in resumed:
                 for number, chunk in enumerate(graph.chunks):
@@ -144,20 +160,27 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
             sent += graph.triples
             if progress:
                 progress(graph.live, sent, total)
+        phases["upload"] = time.monotonic() - step
+        step = time.monotonic()
         where = "verifying the staging graphs"
         _verify(client.graph_counts(STAGING_PREFIX + release + "/"), graphs, "staging")
+        phases["count staging"] = time.monotonic() - step
     except (PushError, _HTTPFailure) as error:
         raise PushError(_failed(endpoints, where, error, client, graphs)) from None
     where = "swapping staging for live"
+    step = time.monotonic()
     try:
         client.update(_swap_request(graphs, dropped + leftovers))
+        phases["swap"] = time.monotonic() - step
     except _HTTPFailure as error:
         state = _live_state(client, graphs)
         raise PushError(f"push to {endpoints.query} failed while {where}: {error}. {state} "
                         "Run the push again once the store answers.") from None
     try:
+        step = time.monotonic()
         after = client.graph_counts(LIVE_PREFIX)
         _verify(after, graphs, "live")
+        phases["count live"] = time.monotonic() - step
     except (PushError, _HTTPFailure) as error:
         raise PushError(f"push to {endpoints.query}: the swap ran but the live graphs do not "
                         f"check out: {error}. Run the push again.") from None
@@ -165,8 +188,10 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     return result
 
 
-def read_release(release_dir: Path, chunk_triples: int) -> tuple[str, list[GraphUpload]]:
-    """The release id (a digest of its N-Quads) and its named graphs, chunked for upload."""
+def read_release(release_dir: Path, chunk_triples: int, *,
+                 chunked: bool = True) -> tuple[str, list[GraphUpload]]:
+    """The release id (a digest of its N-Quads) and its named graphs, chunked for upload
+    (``chunked=False``: counted only, for a bulk upload of the dump itself)."""
     dump = release_dir / "kzmig.nq"
     if not dump.is_file():
         raise PushError(f"{dump}: no such file; build the release first (kzmig-kg build --out "
@@ -197,9 +222,31 @@ def read_release(release_dir: Path, chunk_triples: int) -> tuple[str, list[Graph
         triples = list(dict.fromkeys(by_graph[name]))
         staging = f"{STAGING_PREFIX}{release}/{name[len(LIVE_PREFIX):]}"
         chunks = [ox.serialize(chunk, format=ox.RdfFormat.N_TRIPLES)
-                  for chunk in _chunks(triples, chunk_triples)]
+                  for chunk in _chunks(triples, chunk_triples)] if chunked else []
         graphs.append(GraphUpload(name, staging, len(triples), declared.get(name), chunks))
     return release, graphs
+
+
+def _bulk_upload(client: _Client, release_dir: Path, graphs: list[GraphUpload],
+                 resumed: list[str], present: dict[str, int]) -> None:
+    """The dump's lines of every graph not resumed, with the staging graph names, as one N-Quads
+    request to ``client.endpoints.bulk``; staging graphs a killed push left incomplete are
+    dropped first (the bulk request adds, it does not replace)."""
+    partial = [g.staging for g in graphs if g.live not in resumed and present.get(g.staging)]
+    if partial:
+        client.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in partial))
+    staging = {g.live.encode(): g.staging.encode() for g in graphs if g.live not in resumed}
+    graph_at_end = re.compile(rb"<([^<>]*)> \.$", re.M)
+
+    def rename(match: re.Match[bytes]) -> bytes:
+        return b"<" + staging.get(match.group(1), match.group(1)) + b"> ."
+
+    lines = graph_at_end.sub(rename, (release_dir / "kzmig.nq").read_bytes())
+    if len(staging) < len(graphs):     # leave out the lines of the resumed graphs
+        keep = tuple(b"<" + name + b"> ." for name in staging.values())
+        lines = b"".join(line for line in lines.splitlines(keepends=True)
+                         if line.rstrip().endswith(keep))
+    client.send_dataset(lines)
 
 
 def _declared_counts(quads: list[ox.Quad]) -> dict[str, int]:
@@ -316,6 +363,10 @@ class _Client:
     def update(self, request: str) -> None:
         body = urllib.parse.urlencode({"update": request}).encode()
         self._send(self.endpoints.update, body, "application/x-www-form-urlencoded", "POST")
+
+    def send_dataset(self, data: bytes) -> None:
+        assert self.endpoints.bulk is not None
+        self._send(self.endpoints.bulk, data, "application/n-quads", "POST")
 
     def send_graph(self, graph: str, data: bytes, replace: bool) -> None:
         query = urllib.parse.urlencode({self.endpoints.graph_param: graph})

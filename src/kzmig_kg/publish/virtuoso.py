@@ -5,6 +5,11 @@ The database lives in ``directory`` (created fresh); the SPARQL endpoint is ``/s
 (read, union of all graphs as default graph), updates and Graph Store writes go to the digest
 authenticated ``/sparql-auth`` and ``/sparql-graph-crud-auth`` as ``dba`` (password ``dba`` in a
 new database).
+
+Beyond the defaults: ``MaxQueryMem`` 1G and one thread per query (with the defaults some named
+queries never returned while the server sat idle, "Low query memory limit" in its log), and a
+``TransactionAfterImageLimit`` of 2 GB (the swap of a push is one update; at 1M triples the
+default limit aborts it with SR325).
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ DirsAllowed = {d}
 NumberOfBuffers = 20000
 MaxDirtyBuffers = 12000
 CheckpointInterval = 0
+MaxQueryMem = 1G
+ThreadsPerQuery = 1
+TransactionAfterImageLimit = 2000000000
 [HTTPServer]
 ServerPort = 127.0.0.1:{http_port}
 ServerRoot = {d}

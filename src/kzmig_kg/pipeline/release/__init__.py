@@ -18,6 +18,7 @@ from ...paths import ONTOLOGY_DIR
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
+from .framed import write_framed
 from .jsonld import compact_jsonld
 from .schemaorg import export_schemaorg
 from .search_index import SEARCH_INDEX, write_search_index
@@ -69,6 +70,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     if timings is not None:
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
     export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
+    write_framed(store, _context(), tmp)
     write_search_index(store, tmp / SEARCH_INDEX)
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
