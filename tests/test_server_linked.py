@@ -220,6 +220,17 @@ def test_named_query_pages_check_parameters_and_carry_the_notes(client: TestClie
                                            params={"number": "477-IV", "run": "1"}).text
 
 
+def test_a_named_query_link_with_parameters_runs_and_refuses_a_misspelt_name(
+        client: TestClient) -> None:
+    linked = client.get("/queries/stats-country-series", params={"country": "Uzbekistan"})
+    assert linked.status_code == 200 and "10 rows" in linked.text and "35795" in linked.text
+    misspelt = client.get("/queries/stats-country-series", params={"contry": "UZB"})
+    assert misspelt.status_code == 400 and "has no parameter contry" in misspelt.text
+    assert "did you mean country?" in misspelt.text
+    download = client.get("/queries/stats-country-series.csv", params={"contry": "UZB"})
+    assert download.status_code == 400 and "did you mean country?" in download.text
+
+
 def test_home_counts_kinds(client: TestClient, release) -> None:
     page = client.get("/").text
     laws = release.query("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a kzo:Law }")[0]["n"]
