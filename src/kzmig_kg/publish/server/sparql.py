@@ -46,6 +46,9 @@ async def sparql_endpoint(request: Request) -> Response:
         params, query = await _read_request(request, settings.max_body_bytes)
         if query is None:
             return await _describe(request)
+        if not query.strip():   # the engine would report "error at 1:1: expected [_]"
+            raise QueryRefused(400, "the query is empty; send a SPARQL query as 'query' (GET or a "
+                                    "POST form) or as the body of an application/sparql-query POST")
         check_query(query, max_chars=settings.max_query_chars, service_allow=settings.service_allow)
     except QueryRefused as refused:
         return problem(refused.status, refused.message)
