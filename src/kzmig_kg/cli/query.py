@@ -146,6 +146,11 @@ def _unread_sources_note(store_dir: Path, sources_dir: Path) -> None:
 
 
 def _no_rows_note(spec: str, given: dict[str, str]) -> None:
+    name = Path(spec).stem if spec.endswith(".rq") else spec
+    if name.startswith("stats-audit-") or name.endswith("-violation"):
+        # a check's rows are its findings: none is the good answer, not a gap in the graph
+        click.echo(f"note: no rows: {spec} finds nothing to report", err=True)
+        return
     values = " ".join(f"{key}={value}" for key, value in given.items())
     click.echo(f"note: no rows: the graph holds no answer to {spec}"
                + (f" for {values}" if values else ""), err=True)
