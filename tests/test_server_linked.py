@@ -90,6 +90,17 @@ def test_unknown_iri_is_404_with_a_search_link(client: TestClient) -> None:
     assert client.get("/data/id/org/parliament.png").status_code == 404
 
 
+def test_format_json_and_xml_name_the_resources_json_ld_and_rdf_xml(client: TestClient) -> None:
+    for name, suffix in (("json", "jsonld"), ("xml", "rdf")):
+        answer = client.get(f"/{ACT}", params={"format": name})
+        assert answer.status_code == 303
+        assert answer.headers["location"].endswith(f"/data/{ACT}.{suffix}")
+        ontology = client.get("/ontology", params={"format": name})
+        assert ontology.status_code == 200
+        assert ontology.headers["content-type"].startswith(
+            "application/ld+json" if name == "json" else "application/rdf+xml")
+
+
 def test_406_when_no_format_fits(client: TestClient) -> None:
     answer = client.get(f"/{ACT}", headers={"Accept": "image/png"})
     assert answer.status_code == 406 and "text/turtle" in answer.text
