@@ -318,6 +318,14 @@ def test_bad_input_is_a_clear_error(name: str, message: str) -> None:
     assert re.search(message, str(error.value)), str(error.value)
 
 
+def test_a_saved_web_page_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "news.html"
+    page.write_text("\ufeff<!DOCTYPE html>\n<html><body><p>In 2024, 5,000 people left for Russia."
+                    "</p></body></html>\n", encoding="utf-8")
+    with pytest.raises(DocumentError, match=r"news.html: looks like an HTML page.*plain text"):
+        extract_document(page)
+
+
 def test_encrypted_pdf_needs_a_password(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "locked.pdf", PDF_PAGES, user_password="secret")
     with pytest.raises(DocumentError, match=r"locked.pdf: is an encrypted PDF that needs a password"):

@@ -92,6 +92,16 @@ def test_a_document_goes_through_ingest_review_and_build_to_a_query(note, data_c
               for r in release.query(CLAIMS)]
     assert claims == [("claim-note-2022-IMM-CHN-2021", -50.0, 11, sha),
                       ("claim-note-2022-EMI-RUS-2021", 6.3, 10, sha)]
+    # a researcher reads the new figure with the note's own line, from the accepted copy in data/
+    answer = subprocess.run(
+        [str(CLI), "query", "flows-partner-series", "--param", "from=2021", "--param", "to=2021",
+         "--passages", "--store", str(out / "store"), "--sources", str(SOURCES)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert answer.returncode == 0, answer.stderr
+    assert "is not in" not in answer.stderr
+    assert ("    lines 5-5 of ingested/note-2022/note.txt:\n"
+            "      | In 2021, 26,000 people emigrated to Russia, and 3,138 went to Germany.") \
+        in answer.stdout
 
 
 def test_ingest_drafts_the_stated_changes_as_claims_and_flags_those_the_stored_figures_refute(

@@ -63,6 +63,9 @@ REFUSED = [
      "the closest are "),
     ("policy-concept-measures", {"document": "pd-concept-2023"}, "no policy document "
                                                                  "'pd-concept-2023'"),
+    # a short list of IRIs names them as the parameter accepts them (record ids), not as paths
+    ("policy-concept-measures", {"document": "zzqx"}, "no policy document 'zzqx'; it is one of "
+                                                      "pd-bolashak-programme, pd-bolashak-rules-2008"),
     ("flows-around-record", {"years": "-1"}, "give 0 or more, got -1"),
     ("flows-top-partners-by-year", {"top": "0"}, "give 1 or more, got 0"),
     ("events-timeline", {"from": "2023", "to": "2019"}, "'from' is after 'to'"),

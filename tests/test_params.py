@@ -68,3 +68,10 @@ def test_an_empty_answer_gets_a_note_on_stderr(release) -> None:
     assert "(0 rows)" in result.stdout
     assert result.stderr == ("note: no rows: the graph holds no answer to agreements-with-country "
                              "for country=ind\n")
+
+
+def test_a_check_without_findings_says_so_rather_than_that_the_graph_lacks_an_answer(release) -> None:
+    result = CliRunner().invoke(main, ["query", "stats-audit-mean-change",
+                                       "--store", str(release.dir / "store")])
+    assert result.exit_code == 0 and "(0 rows)" in result.stdout
+    assert result.stderr == "note: no rows: stats-audit-mean-change finds nothing to report\n"

@@ -72,6 +72,18 @@ def test_a_document_nobody_curated(index) -> None:
     assert found[("figure", 1234, 2010)] == ("missing", None)
 
 
+def test_a_citation_without_a_year_resolves_by_its_number(index, tmp_path: Path) -> None:
+    text = tmp_path / "no_year.txt"
+    text.write_text("Entry rules follow Law No. 477-IV and Constitutional Law No. 438-V.\n",
+                    encoding="utf-8")
+    report = reconcile_document(text, index=index)
+    found = {r.item.get("number"): (r.item.get("year"), r.status, r.graph_id, r.note)
+             for r in report.results if r.item.kind == "citation"}
+    assert found["477-IV"][:3] == (None, "match", "law-2011-477-IV")
+    assert found["438-V"][:3] == (None, "match", "constlaw-2015-438-V")
+    assert "year None" not in " ".join(r.note for r in report.results)
+
+
 def test_reconciliation_as_rdf(index) -> None:
     report = reconcile_document(HERE / "reconcile_doc.txt", index=index)
     graph = reconciliation_graph(report)

@@ -63,7 +63,7 @@ def test_bad_record_is_reported_with_file_line_and_field(data_copy: Path, fixtur
     assert error.field == field
     assert words in error.message
     text = str(error)
-    assert text.startswith(f"data/zz-{fixture}:{line}:")
+    assert text.startswith(f"data/zz-{fixture}:{line}:" if line else f"data/zz-{fixture}: ")
     assert error.hint, "every error says what to do"
 
 
@@ -145,3 +145,4 @@ def test_a_file_that_cannot_be_read_is_reported_once(data_copy: Path) -> None:
     assert "malformed YAML" in errors[0].message
     assert re.fullmatch(r"\d+ references to \d+ records of this file not checked",
                         errors[1].message) and errors[1].file == "data/legal/acts.yaml"
+    assert str(errors[1]).startswith("data/legal/acts.yaml: ")   # the whole file, not a "line 0"

@@ -67,6 +67,21 @@ def test_sparqlwrapper_graph_formats(served: Served, expected: dict[str, str], f
     assert {str(s): str(o) for s, _, o in graph} == expected
 
 
+@pytest.mark.parametrize("method", ["GET", POST])
+def test_sparqlwrapper_construct_with_its_default_format(served: Served, expected: dict[str, str],
+                                                        method: str) -> None:
+    # SPARQLWrapper's default return format is XML: for a CONSTRUCT it asks for RDF/XML and also
+    # sends format=xml, which names RDF/XML here, not SPARQL results XML (that was a 406)
+    wrapper = SPARQLWrapper(served.url + "/sparql")
+    wrapper.setQuery(CONSTRUCT)
+    wrapper.setMethod(method)
+    wrapper.setTimeout(30)
+    graph = wrapper.queryAndConvert()
+    assert {str(s): str(o) for s, _, o in graph} == expected
+    json_ld = _wrapper(served, CONSTRUCT, JSON, method).query()   # format=json: JSON-LD
+    assert json_ld.response.headers["Content-Type"].startswith("application/ld+json")
+
+
 def test_sparqlwrapper_ask(served: Served) -> None:
     answer = _wrapper(served, f"ASK {{ <{ACT}> ?p ?o }}", JSON).queryAndConvert()
     assert answer["boolean"] is True

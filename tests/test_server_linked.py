@@ -90,6 +90,17 @@ def test_unknown_iri_is_404_with_a_search_link(client: TestClient) -> None:
     assert client.get("/data/id/org/parliament.png").status_code == 404
 
 
+def test_format_json_and_xml_name_the_resources_json_ld_and_rdf_xml(client: TestClient) -> None:
+    for name, suffix in (("json", "jsonld"), ("xml", "rdf")):
+        answer = client.get(f"/{ACT}", params={"format": name})
+        assert answer.status_code == 303
+        assert answer.headers["location"].endswith(f"/data/{ACT}.{suffix}")
+        ontology = client.get("/ontology", params={"format": name})
+        assert ontology.status_code == 200
+        assert ontology.headers["content-type"].startswith(
+            "application/ld+json" if name == "json" else "application/rdf+xml")
+
+
 def test_406_when_no_format_fits(client: TestClient) -> None:
     answer = client.get(f"/{ACT}", headers={"Accept": "image/png"})
     assert answer.status_code == 406 and "text/turtle" in answer.text
@@ -218,6 +229,17 @@ def test_named_query_pages_check_parameters_and_carry_the_notes(client: TestClie
             'figure for RUS that year') in noted
     assert 'role="note"' not in client.get("/queries/acts-by-number",
                                            params={"number": "477-IV", "run": "1"}).text
+
+
+def test_a_named_query_link_with_parameters_runs_and_refuses_a_misspelt_name(
+        client: TestClient) -> None:
+    linked = client.get("/queries/stats-country-series", params={"country": "Uzbekistan"})
+    assert linked.status_code == 200 and "10 rows" in linked.text and "35795" in linked.text
+    misspelt = client.get("/queries/stats-country-series", params={"contry": "UZB"})
+    assert misspelt.status_code == 400 and "has no parameter contry" in misspelt.text
+    assert "did you mean country?" in misspelt.text
+    download = client.get("/queries/stats-country-series.csv", params={"contry": "UZB"})
+    assert download.status_code == 400 and "did you mean country?" in download.text
 
 
 def test_home_counts_kinds(client: TestClient, release) -> None:

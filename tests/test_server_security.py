@@ -151,6 +151,9 @@ def test_bad_requests_are_one_line_without_traceback(client: TestClient) -> None
         assert "Traceback" not in answer.text and "File \"" not in answer.text
     syntax = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p "}).text
     assert syntax.startswith("Bad Request: the query is not valid SPARQL 1.1: error at 1:")
+    for empty in (client.get("/sparql?query="), client.post("/sparql", data={"query": " "}),
+                  client.post("/sparql", content="", headers=DIRECT)):
+        assert empty.status_code == 400 and empty.text.startswith("Bad Request: the query is empty;")
 
 
 def _children(pid: int) -> set[int]:

@@ -20,7 +20,7 @@ class RecordError(KzmigError):
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}"
+        where = f"{self.file}:{self.line}" if self.line else self.file   # 0: the whole file
         what = f"field '{self.field}': " if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}: {what}{self.message}{hint}"

@@ -133,19 +133,24 @@ def _unread_sources_note(store_dir: Path, sources_dir: Path) -> None:
     """A note on stderr, before the rows, when a document the passages are in is not in
     ``sources_dir`` (the rows then come without their text)."""
     from ..pipeline.store import open_store
-    from ..query.passage_text import PassageRef, missing_note
+    from ..query.passage_text import PassageRef, document_path, missing_note
 
     files = open_store(store_dir).query(
         "SELECT DISTINCT ?file WHERE { ?document kzo:fileName ?file }",
         use_default_graph_as_union=True, prefixes={"kzo": "https://w3id.org/kzmig/ontology#"})
     unread = [PassageRef(row["file"].value, 1, 1) for row in files
-              if not (sources_dir / row["file"].value).is_file()]
+              if not document_path(row["file"].value, sources_dir).is_file()]
     note = missing_note(unread, sources_dir)
     if note:
         click.echo(f"note: {note}", err=True)
 
 
 def _no_rows_note(spec: str, given: dict[str, str]) -> None:
+    name = Path(spec).stem if spec.endswith(".rq") else spec
+    if name.startswith("stats-audit-") or name.endswith("-violation"):
+        # a check's rows are its findings: none is the good answer, not a gap in the graph
+        click.echo(f"note: no rows: {spec} finds nothing to report", err=True)
+        return
     values = " ".join(f"{key}={value}" for key, value in given.items())
     click.echo(f"note: no rows: the graph holds no answer to {spec}"
                + (f" for {values}" if values else ""), err=True)

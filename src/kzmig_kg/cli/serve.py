@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 from pathlib import Path
 
 import click
@@ -49,6 +51,8 @@ def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int,
         if not host or not given.isdigit() or not 0 <= int(given) <= 65535:
             fail(KzmigError(f"--bind {bind}: give HOST:PORT, e.g. --bind 127.0.0.1:8000"))
         port = int(given)
+    listener = _listen(host, port)   # before the workers start: a busy port is one line
+    port = listener.getsockname()[1]   # --port 0 takes a free port: print the one taken
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     try:
         app = create_app(store_dir, base=base, workers=workers, timeout_s=timeout_s,
@@ -57,11 +61,22 @@ def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int,
     except KzmigError as error:
         fail(error)
     click.echo(f"serving {store_dir} at http://{host}:{port}/ (SPARQL at /sparql)", err=True)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=5)
+    with contextlib.suppress(KeyboardInterrupt):   # Ctrl-C is how the server is stopped
+        uvicorn.Server(config).run(sockets=[listener])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound; an address in use or not ours is an error naming it."""
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
-                    timeout_graceful_shutdown=5)
+        listener = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((host, port))
     except OSError as error:
-        fail(KzmigError(f"cannot listen on {host}:{port}: {error}"))
+        fail(KzmigError(f"cannot listen on {host}:{port}: {error.strerror or error}; stop what "
+                        "uses it or give another --port"))
+    return listener
 
 
 COMMANDS = (serve,)

@@ -61,6 +61,10 @@ def open_document(path: Path | str, *, title: str | None = None, encoding: str |
         if head.startswith(magic):
             raise DocumentError(path, f"looks like {what}, not a text or PDF document",
                                 "export it as PDF or plain UTF-8 text first")
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:14].lower().startswith((b"<!doctype html", b"<html")):
+        # a saved web page: its markup and scripts would become the passages and the figures
+        raise DocumentError(path, "looks like an HTML page, not a text or PDF document",
+                            "save the page as plain text or print it to PDF first")
     limit = max_bytes or DEFAULT_MAX_BYTES
     if size > limit:
         raise DocumentError(path, f"is {_mb(size)}, over the {_mb(limit)} limit",

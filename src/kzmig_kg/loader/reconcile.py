@@ -236,6 +236,13 @@ def _by_number(item: Item, acts: list[Act], number: str, year: int | None, act_t
     exact = [a for a in same if a.year == year and (act_type is None or a.act_type == act_type)]
     if exact:
         return _act_result(item, exact[0], "match", "")
+    if year is None and same:   # "Law No. 477-IV" with no year: the number alone decides
+        typed = [a for a in same if act_type is None or a.act_type == act_type]
+        if len(typed) == 1:
+            return _act_result(item, typed[0], "match", "by number (the citation gives no year)")
+        if len(typed) > 1:
+            return Result(item, "not-compared", note=f"{len(typed)} acts numbered {number} in the "
+                                                     "graph; the citation gives no year")
     targets = {a.iri for a in same}
     amending = [a for a in (by_cited or acts) if a.amends & targets and a.year == year]
     if amending:

@@ -145,6 +145,7 @@ def _match(raw: str, rule: Vocabulary, lookup: Lookup, query: str, name: str) ->
     values: dict[str, str] = {_fold(value): value for value in rule.fixed}
     named: dict[str, set[str]] = {}  # folded name -> values it names
     shown: dict[str, str] = {}  # folded value or name -> how a hint shows it
+    listed_as: dict[str, str] = {}  # an IRI value -> a name of it the parameter accepts
     for row in lookup(rule.sparql) if rule.sparql else []:
         value = row["value"]
         if value is None:
@@ -152,6 +153,8 @@ def _match(raw: str, rule: Vocabulary, lookup: Lookup, query: str, name: str) ->
         values.setdefault(_fold(value), value)
         shown.setdefault(_fold(value), value)
         if row.get("name"):
+            if _is_iri(value):
+                listed_as.setdefault(value, row["name"])
             for key in {_fold(row["name"]), _fold(re.sub(r"\s*\([^)]*\)", "", row["name"]))}:
                 named.setdefault(key, set()).add(value)
                 shown.setdefault(key, row["name"] if _is_iri(value) else f"{row['name']} ({value})")
@@ -178,7 +181,8 @@ def _match(raw: str, rule: Vocabulary, lookup: Lookup, query: str, name: str) ->
             by_value.setdefault(values.get(key) or min(named[key]), shown[key])
         hint = f"the closest are {', '.join(by_value.values())}; "
     elif len(everything) <= _LISTED:
-        hint = f"it is one of {', '.join(_short(value) for value in everything)}; "
+        # an IRI by a name the parameter accepts (its record id), not by a path it would refuse
+        hint = f"it is one of {', '.join(sorted(listed_as.get(v) or _short(v) for v in everything))}; "
     else:
         hint = ""
     raise QueryError(f"parameter '{name}' of query '{query}': no {rule.what} '{raw}'; "

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["PassageRef", "missing_note", "with_text"]
+__all__ = ["PassageRef", "document_path", "missing_note", "with_text"]
+INGESTED = "ingested/"
+ACCEPTED_DATA = Path("data")   # the default data directory, relative to the working directory
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,20 @@ def with_text(refs: list[PassageRef], sources_dir: Path | None) -> list[PassageR
         return list(refs)
     found = []
     for ref in refs:
-        lines = _document_lines(str(Path(sources_dir) / ref.file)) if ref.file else None
+        lines = _document_lines(str(document_path(ref.file, sources_dir))) if ref.file else None
         if lines is not None and 1 <= ref.first_line <= ref.last_line <= len(lines):
             ref = replace(ref, text="\n".join(lines[ref.first_line - 1:ref.last_line]))
         found.append(ref)
     return found
+
+
+def document_path(file: str, sources_dir: Path) -> Path:
+    """Where a document's text is: in ``sources_dir``, or, for a document accepted by ``kzmig-kg
+    review --accept`` (``ingested/<id>/<name>``), in the data directory that holds its records."""
+    path = Path(sources_dir) / file
+    if not path.is_file() and file.startswith(INGESTED):
+        return ACCEPTED_DATA / file
+    return path
 
 
 def missing_note(refs: list[PassageRef], sources_dir: Path | None) -> str | None:

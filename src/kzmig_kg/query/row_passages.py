@@ -54,13 +54,15 @@ def row_passages(store: ox.Store, sources_dir: Path | None,
     """A function giving one row's passages (and setting its ``passage_text``), for rows with
     these ``variables``; the store's passages are read once, so rows can stream through it."""
     by_iri: dict[str, PassageRef] = {}
-    by_range: dict[tuple[int, int], PassageRef] = {}
+    # a range in a passages column names no document: with several documents, every passage
+    # of that range is shown, each with its document, rather than one picked at random
+    by_range: dict[tuple[int, int], set[PassageRef]] = {}
     for row in store.query(_ALL_PASSAGES, use_default_graph_as_union=True):
         ref = PassageRef(row["file"].value if row["file"] is not None else None,
                          int(row["first"].value), int(row["last"].value),
                          row["section"].value if row["section"] is not None else None)
         by_iri[row["passage"].value] = ref
-        by_range.setdefault((ref.first_line, ref.last_line), ref)
+        by_range.setdefault((ref.first_line, ref.last_line), set()).add(ref)
     derived: dict[str, list[PassageRef]] = {}
     for row in store.query(_DERIVED, use_default_graph_as_union=True):
         if row["passage"].value in by_iri:
@@ -76,12 +78,12 @@ def row_passages(store: ox.Store, sources_dir: Path | None,
             for match in _RANGE.finditer(row[column].value):
                 first = int(match[1])
                 last = int(match[2]) if match[2] else first
-                refs.append(by_range.get((first, last), PassageRef(only_file, first, last)))
+                refs.extend(by_range.get((first, last), {PassageRef(only_file, first, last)}))
         else:
             for term in row.values():
                 if isinstance(term, ox.NamedNode | ox.Literal):
                     refs.extend(derived.get(term.value, []))
-        refs = with_text(sorted(set(refs), key=lambda r: (r.first_line, r.last_line)),
+        refs = with_text(sorted(set(refs), key=lambda r: (r.first_line, r.last_line, r.file or "")),
                          sources_dir)
         text = "\n".join(f"[lines {ref.lines}] {' '.join(ref.text.split())}"
                          for ref in refs if ref.text is not None)
@@ -93,7 +95,9 @@ def row_passages(store: ox.Store, sources_dir: Path | None,
 
 def passage_lines(passage: PassageRef) -> str:
     """A passage as the commands print it: its lines and section, then its text indented."""
-    head = f"    lines {passage.lines}" + (f", section {passage.section}" if passage.section else "")
+    where = (f", section {passage.section}" if passage.section
+             else f" of {passage.file}" if passage.file else "")   # an ingested document has no sections
+    head = f"    lines {passage.lines}{where}"
     if passage.text is None:
         return head
     body = "\n".join(f"      | {line}" for line in passage.text.splitlines())

@@ -12,12 +12,13 @@ from starlette.responses import RedirectResponse, Response
 from .conneg import negotiate
 from .describe import ONTOLOGY_GRAPH, description, exists, graph_triples
 from .etags import etag, fresh
-from .formats import DATA_TYPES, FORMAT_NAMES, HTML, SUFFIX_OF, content_type
+from .formats import DATA_TYPES, FORMAT_NAMES, HTML, JSONLD, RDFXML, SUFFIX_OF, content_type
 from .formats import serialize_triples as serialize
 from .pages import not_found_page, ontology_page
 from .problems import problem
 
 PAGE_FIRST = [HTML, *DATA_TYPES]
+GRAPH_NAMES = {"json": JSONLD, "xml": RDFXML}
 INSTANCE_ROOTS = ("id", "eli", "code", "vocab", "scheme")
 
 
@@ -33,7 +34,8 @@ def local_path(iri: str, namespace: str) -> str | None:
 def _chosen(request: Request, offers: list[str]) -> str | None:
     forced = request.query_params.get("format")
     if forced:
-        media = FORMAT_NAMES.get(forced.lower(), forced)
+        # a resource is a graph: json and xml name its JSON-LD and RDF/XML, as on /sparql
+        media = GRAPH_NAMES.get(forced.lower()) or FORMAT_NAMES.get(forced.lower(), forced)
         return media if media in offers else None
     return negotiate(request.headers.get("accept"), offers)
 

@@ -1,6 +1,7 @@
 """The named queries of ``queries/`` as pages: ``/queries`` lists them, ``/queries/NAME`` is a form
 with their typed parameters and the answer as a table with links, ``/queries/NAME.{csv,tsv,json,
-xml}`` downloads the answer. Parameters are bound as typed terms (``query.named.bind_params``),
+xml}`` downloads the answer; a link that gives parameters runs the query like the form's button.
+Parameters are bound as typed terms (``query.named.bind_params``),
 never spliced into the text, after the checks ``kzmig-kg query`` makes (``query.params``: a name,
 code or id in any case; a miss answers 400 with the closest matches), and the answer carries the
 notes on what the document does not say (``query.silences``). They run like any query of
@@ -45,8 +46,9 @@ async def named_query(request: Request) -> Response:
     query = state.named_queries.get(name)
     if query is None:
         return problem(404, f"there is no named query '{name}'; the list is at /queries")
-    given = {p.name: request.query_params[p.name] for p in query.params if request.query_params.get(p.name)}
-    run = bool(dot) or "run" in request.query_params or not query.params
+    # every name but the form's button is a parameter, so a misspelt one is refused, not ignored
+    given = {key: value for key, value in request.query_params.items() if key != "run" and value}
+    run = bool(dot) or "run" in request.query_params or not query.params or bool(given)
     media = FORMAT_NAMES.get(suffix) if dot else ROWS
     if dot and (suffix not in DOWNLOADS or media is None):
         return problem(404, f"answers download as {', '.join('.' + d for d in DOWNLOADS)}")

@@ -38,6 +38,10 @@ CACHED_ANSWER_BYTES = 64_000   # with 512 entries: at most 32 MB
 NOT_ACCEPTABLE = ("none of the media types in Accept is offered: SPARQL results as "
                   f"{', '.join(SOLUTION_TYPES[:4])}; RDF as {', '.join(GRAPH_TYPES[:4])}")
 
+# format=xml and format=json name a graph's RDF/XML and JSON-LD for CONSTRUCT and DESCRIBE, as
+# SPARQLWrapper means them (it sends format=xml by default, beside Accept: application/rdf+xml)
+GRAPH_FORMAT_NAMES = {"xml": "application/rdf+xml", "json": "application/ld+json"}
+
 
 async def sparql_endpoint(request: Request) -> Response:
     state = request.app.state
@@ -46,6 +50,9 @@ async def sparql_endpoint(request: Request) -> Response:
         params, query = await _read_request(request, settings.max_body_bytes)
         if query is None:
             return await _describe(request)
+        if not query.strip():   # the engine would report "error at 1:1: expected [_]"
+            raise QueryRefused(400, "the query is empty; send a SPARQL query as 'query' (GET or a "
+                                    "POST form) or as the body of an application/sparql-query POST")
         check_query(query, max_chars=settings.max_query_chars, service_allow=settings.service_allow)
     except QueryRefused as refused:
         return problem(refused.status, refused.message)
@@ -53,6 +60,8 @@ async def sparql_endpoint(request: Request) -> Response:
     forced = params.get("format", [None])[-1]
     if forced in FORMAT_NAMES:  # an unknown name leaves the choice to Accept
         accept = FORMAT_NAMES[forced]
+        if forced in GRAPH_FORMAT_NAMES and query_form(query) in ("CONSTRUCT", "DESCRIBE"):
+            accept = GRAPH_FORMAT_NAMES[forced]
     solutions = negotiate(accept, SOLUTION_TYPES)
     graphs = negotiate(accept, GRAPH_TYPES)
     if solutions is None and graphs is None:

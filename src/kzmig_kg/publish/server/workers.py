@@ -52,7 +52,13 @@ class Answer:
 
 def _serve(store_dir: str, conn: Connection) -> None:
     """The worker's loop: open the store, then answer jobs until the pipe closes."""
+    import signal
+
     import pyoxigraph as ox
+
+    # Ctrl-C in a terminal reaches the whole process group: the server stops its workers itself,
+    # so a worker ignores it rather than die printing a KeyboardInterrupt traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     from ...namespaces import PREFIXES
     from .formats import TooLarge, serialize_answer
