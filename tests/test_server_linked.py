@@ -221,6 +221,11 @@ def test_named_query_pages_check_parameters_and_carry_the_notes(client: TestClie
     assert by_name.status_code == 200 and "UZB" in by_name.text
     miss = client.get("/queries/stats-country-series", params={"country": "Uzbekstan", "run": "1"})
     assert miss.status_code == 400 and "Uzbekistan" in miss.text   # the closest match named
+    remembered = client.app.state.param_cache.get(
+        ("params", "stats-country-series", (("country", "Uzbekstan"),)))
+    assert "Uzbekistan" in str(remembered)   # the verdict is kept: the release never changes
+    again = client.get("/queries/stats-country-series", params={"country": "Uzbekstan", "run": "1"})
+    assert again.status_code == 400 and again.text == miss.text
     outside = client.get("/queries/flows-partner-series", params={"from": "1850", "to": "1900",
                                                                    "run": "1"})
     assert outside.status_code == 400 and "outside the graph&#39;s coverage" in outside.text

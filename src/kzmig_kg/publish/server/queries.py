@@ -57,8 +57,8 @@ async def named_query(request: Request) -> Response:
                             f"/queries/{name}")
     result, error, status, notes = None, None, 200, []
     if run:
-        try:   # the checks read small vocabularies of the store, off the event loop
-            checked = await run_in_threadpool(check_params, query, given, state.store)
+        try:
+            checked = await _remembered(state, "params", check_params, query, given)
             bound = bind_params(query, checked)
         except QueryError as exc:
             error, status = _named(str(exc), query, name), 400
@@ -68,7 +68,7 @@ async def named_query(request: Request) -> Response:
                 error, status = _named(answer.message, query, name), answer.status
                 status = 400 if status == 500 else status   # our query, the reader's parameters
             elif not dot:
-                notes = await run_in_threadpool(silence_notes, query.name, checked, state.store)
+                notes = await _remembered(state, "notes", silence_notes, query.name, checked)
             result = answer.result
     if dot:
         if error:
@@ -85,6 +85,22 @@ async def named_query(request: Request) -> Response:
                   input_types=INPUT_TYPES, result=result, table=table, error=error, notes=notes,
                   downloads=[(d, f"/queries/{name}.{d}?{urlencode(values)}") for d in DOWNLOADS],
                   status=status)
+
+
+async def _remembered(state, what: str, check, subject, values: dict[str, str]):
+    """``check(subject, values, store)`` run off the event loop (it reads small vocabularies of
+    the store) and remembered, its QueryError too: the release never changes, nor its verdict."""
+    key = (what, getattr(subject, "name", subject), tuple(sorted(values.items())))
+    outcome = state.param_cache.get(key)
+    if outcome is None:
+        try:
+            outcome = await run_in_threadpool(check, subject, values, state.store)
+        except QueryError as exc:
+            outcome = exc
+        state.param_cache.put(key, outcome)
+    if isinstance(outcome, QueryError):
+        raise outcome
+    return outcome
 
 
 async def _run(state, query: NamedQuery, bound: dict, media: str) -> Answer:
