@@ -280,6 +280,12 @@ class Cases:
 
     def ctrl_c_busy_engine(self):
         """COUNT(*) runaway stopped within 1 s of Ctrl-C"""
+        seconds, stderr, _ = self._signal_busy_query(signal.SIGINT)
+        return seconds < 1 and "Traceback" not in stderr, f"stopped {seconds:.2f} s after SIGINT"
+
+    def _signal_busy_query(self, sig: signal.Signals) -> tuple[float, str, bool]:
+        """Send ``sig`` to `kzmig-kg query` a second after its worker starts counting a cross
+        product; the seconds it took to stop, its stderr, and whether the worker was left."""
         query = self.project / "runaway.rq"
         query.write_text(CROSS_COUNT, encoding="utf-8")
         process = subprocess.Popen([CLI, "query", str(query), "--timeout", "300"],
@@ -290,12 +296,13 @@ class Cases:
             deadline = time.monotonic() + 60
             while not children.read_text().split() and time.monotonic() < deadline:
                 time.sleep(0.05)
+            worker = children.read_text().split()
             time.sleep(1)  # the engine is counting
             start = time.monotonic()
-            process.send_signal(signal.SIGINT)
+            process.send_signal(sig)
             _, stderr = process.communicate(timeout=30)
             seconds = time.monotonic() - start
-            return seconds < 1 and "Traceback" not in stderr, f"stopped {seconds:.2f} s after SIGINT"
+            return seconds, stderr, bool(worker) and Path(f"/proc/{worker[0]}").exists()
         finally:
             query.unlink()
             if process.poll() is None:
@@ -638,29 +645,9 @@ class Cases:
 
     def sigterm_stops_a_busy_local_query(self):
         """SIGTERM stops a busy local query within 1 s, no orphan worker"""
-        query = self.project / "runaway.rq"
-        query.write_text(CROSS_COUNT, encoding="utf-8")
-        process = subprocess.Popen([CLI, "query", str(query), "--timeout", "300"],
-                                   cwd=self.project, stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)
-        try:
-            children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
-            deadline = time.monotonic() + 60
-            while not children.read_text().split() and time.monotonic() < deadline:
-                time.sleep(0.05)
-            worker = children.read_text().split()
-            time.sleep(1)
-            start = time.monotonic()
-            process.send_signal(signal.SIGTERM)
-            _, stderr = process.communicate(timeout=30)
-            seconds = time.monotonic() - start
-            orphan = bool(worker) and Path(f"/proc/{worker[0]}").exists()
-            return (seconds < 1 and "Traceback" not in stderr and not orphan,
-                    f"stopped {seconds:.2f} s after SIGTERM, worker left: {orphan}")
-        finally:
-            query.unlink()
-            if process.poll() is None:
-                process.kill()
+        seconds, stderr, orphan = self._signal_busy_query(signal.SIGTERM)
+        return (seconds < 1 and "Traceback" not in stderr and not orphan,
+                f"stopped {seconds:.2f} s after SIGTERM, worker left: {orphan}")
 
     def table_rows_capped(self):
         """--max-rows 5: 5 rows printed and a note"""
