@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from ..errors import QueryError
 from ..namespaces import PREFIXES
 from ..pipeline.store import open_store
+from .dataset import names_dataset
 from .named import Term, syntax_error_message
 from .passage_text import PassageRef
 from .results import QueryResult, _json_results, format_result
@@ -141,7 +142,7 @@ def _answer(store_dir: Path, text: str, bound: dict[str, Term], fmt: str, source
     store = open_store(store_dir)
     substitutions = {ox.Variable(name): term for name, term in bound.items()}
     try:
-        answer = store.query(text, use_default_graph_as_union=True,
+        answer = store.query(text, use_default_graph_as_union=not names_dataset(text),
                              substitutions=substitutions or None,
                              prefixes={k: str(v) for k, v in PREFIXES.items()})
         if passages is not None and not isinstance(answer, ox.QuerySolutions):

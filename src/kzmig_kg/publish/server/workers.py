@@ -21,6 +21,7 @@ from pathlib import Path
 import anyio
 import anyio.to_thread
 
+from ...query.dataset import names_dataset
 from ...query.results import QueryResult
 
 
@@ -111,7 +112,7 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
         if not job.named_graphs:
             kwargs["named_graphs"] = []
     else:
-        kwargs["use_default_graph_as_union"] = True
+        kwargs["use_default_graph_as_union"] = not names_dataset(job.query)
     if job.substitutions:
         kwargs["substitutions"] = {ox.Variable(name): term for name, term in job.substitutions}
     try:
