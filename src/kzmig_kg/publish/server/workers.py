@@ -119,11 +119,13 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
         answer = store.query(job.query, **kwargs)
         if job.media == ROWS:
             return Answer(200, ROWS, result=_rows(answer, job.max_rows, ox, too_large))
-        media = job.graph_media if isinstance(answer, ox.QueryTriples) else job.media
+        graph = isinstance(answer, ox.QueryTriples)
+        media = job.graph_media if graph else job.media
         if not media:
             return Answer(406, message="no acceptable media type for this kind of answer; accept "
-                                       "SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, "
-                                       "N-Triples, RDF/XML, JSON-LD)")
+                                       + ("RDF (Turtle, N-Triples, RDF/XML, JSON-LD) for a "
+                                          "CONSTRUCT or DESCRIBE" if graph else
+                                          "SPARQL results (JSON, XML, CSV, TSV) for a SELECT"))
         body = serialize(answer, media, max_rows=job.max_rows)
     except SyntaxError as exc:
         return Answer(400, message=f"the query is not valid SPARQL 1.1: {_short(str(exc))}")
