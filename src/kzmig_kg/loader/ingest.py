@@ -146,7 +146,11 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
     if issuers:
         act["issuer"] = issuers
     if f.get("adilet_id"):
-        act["adilet_id"] = f["adilet_id"]
+        # an Adilet ID enters the graph only with the stored Adilet page that confirms it
+        # (README, "Links to Adilet: evidence"); a document that quotes one is not that page
+        act["note"] = (f"The document gives the Adilet ID {f['adilet_id']}; no stored Adilet page "
+                       "confirms it yet, so it is not recorded as adilet_id (name the page in "
+                       "`evidence` to record it).")
     act["passages"] = [_locator(doc_id, item)]
     return act
 
