@@ -146,3 +146,16 @@ def test_a_line_range_two_documents_share_shows_the_passage_whose_figure_is_in_t
                    "passages": ox.Literal("9")})
     assert sorted(ref.file for ref in refs) == ["ingested/bulletin/bulletin.txt",
                                                 "ingested/news/news.txt"]
+
+
+def test_an_answer_without_any_passages_says_so_instead_of_printing_nothing(release) -> None:
+    # stats-country-series gives figures and data-set ids, no line ranges and no resources
+    note = ("note: no row of the answer has passages to show: it has no passages or lines column "
+            "and names no resource derived from a passage\n")
+    for fmt in ("table", "csv"):
+        result = _invoke(release, "stats-country-series", "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == note
+        assert "UZB" in result.stdout
+    result = _invoke(release, "flows-top-partners-by-year", "--format", "csv")
+    assert result.exit_code == 0 and "no row of the answer has passages" not in result.stderr

@@ -21,7 +21,9 @@ import pyoxigraph as ox
 from .passage_text import PassageRef, with_text
 from .results import QueryResult
 
-__all__ = ["PASSAGE_COLUMNS", "add_passages", "passage_lines", "row_passages"]
+__all__ = ["NO_PASSAGES", "PASSAGE_COLUMNS", "add_passages", "passage_lines", "row_passages"]
+NO_PASSAGES = ("no row of the answer has passages to show: it has no passages or lines column "
+               "and names no resource derived from a passage")
 PASSAGE_COLUMNS = ("passages", "passage", "lines")
 _RANGE = re.compile(r"\b(\d+)(?:-(\d+))?\b")
 _ALL_PASSAGES = """
