@@ -315,9 +315,14 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     raw = text.encode("utf-8")
     sha = hashlib.sha256(raw).hexdigest()
     for record in _registered(data_dir):
-        if record.get("sha256") == sha or record.get("id") == doc_id:
+        if record.get("sha256") == sha:
             raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
-                             f"{data_dir / 'documents.yaml'}; pass another --id for a new version")
+                             f"{data_dir / 'documents.yaml'} (the same text, sha256 {sha[:12]}...); "
+                             "nothing new to ingest")
+        if record.get("id") == doc_id:
+            raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
+                             f"{data_dir / 'documents.yaml'} (another text under that id); pass "
+                             "another --id for a new version")
     folder = review_dir / doc_id
     if folder.exists():
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
