@@ -387,6 +387,11 @@ class _Client:
                 return response.read()
         except urllib.error.HTTPError as error:
             detail = " ".join(error.read().decode("utf-8", "replace").split())[:300]
+            if error.code in (401, 403) and self.user is not None:
+                raise _HTTPFailure(f"{url} refused the credentials of user '{self.user}' (HTTP "
+                                   f"{error.code}): check {USER_ENV} and {PASSWORD_ENV} (or the "
+                                   "netrc entry for its host); the account must be allowed to "
+                                   "write") from None
             if error.code in (401, 403):
                 raise _HTTPFailure(f"{url} refused the request (HTTP {error.code}): set "
                                    f"{USER_ENV} and {PASSWORD_ENV} or a netrc entry for its "
