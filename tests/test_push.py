@@ -232,6 +232,41 @@ def test_bulk_push_drops_a_partial_staging_graph_and_finishes(release, oxigraph_
     assert set(result.phases) >= {"read the release", "upload", "count staging", "swap"}
 
 
+def test_first_push_to_oxigraph_is_one_transactional_load(release):
+    """No live graph yet: no staging and no swap; a staging graph a killed push left is removed."""
+    with oxigraph_server(None, read_only=False) as server:
+        endpoints = StoreEndpoints.from_urls(server.query_url)
+        assert endpoints.transactional is not None and endpoints.transactional.endswith("/store")
+        _, graphs = read_release(release.dir, 10**9)
+        leftover = f"{STAGING_PREFIX}0123456789abcdef/records/legal/acts"
+        request = urllib.request.Request(f"{endpoints.graph_store}?graph={leftover}", method="POST",
+                                         data=b"<urn:a> <urn:b> <urn:c> .\n",
+                                         headers={"Content-Type": "application/n-triples"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            assert response.status in (200, 201, 204)
+        result = push_release(release.dir, endpoints)
+        assert result.direct and not result.resumed
+        assert "load (one transaction)" in result.phases and "swap" not in result.phases
+        assert live_counts(server.query_url) == {g.live: g.triples for g in graphs}
+        again = push_release(release.dir, endpoints)   # live graphs there now: staging and swap
+        assert not again.direct and "swap" in again.phases
+        assert live_counts(server.query_url) == {g.live: g.triples for g in graphs}
+
+
+def test_first_push_with_a_count_mismatch_writes_nothing(release, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    lines = (release.dir / "kzmig.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    acts = f"<{LIVE_PREFIX}records/legal/acts> ."
+    first = next(i for i, line in enumerate(lines) if line.rstrip().endswith(acts) and "_:" not in line)
+    (broken / "kzmig.nq").write_text("".join(lines[:first] + lines[first + 1:]), encoding="utf-8")
+    with oxigraph_server(None, read_only=False) as server:
+        with pytest.raises(PushError, match=r"count mismatch: .*records/legal/acts holds \d+ triples, "
+                           r"the release's VoID declares \d+.*nothing was written"):
+            push_release(broken, StoreEndpoints.from_urls(server.query_url))
+        assert live_counts(server.query_url) == {}
+
+
 def test_wrong_credentials_on_virtuoso_change_nothing(release, virtuoso_pushed, monkeypatch):
     before = live_counts(virtuoso_pushed)
     monkeypatch.setenv("KZMIG_PUSH_USER", USER)

@@ -15,6 +15,12 @@ Any failure before step 3 leaves the live graphs as they were; the staging graph
 (when the server still answers) and the error says what happened and what to do. A push killed
 before it could clean up leaves complete staging graphs behind: the next push of the same
 release keeps those whose count is right and uploads only the rest.
+
+A first push to an Oxigraph server (no live graph under the prefix yet) skips staging and swap:
+the dump goes up as ONE transactional N-Quads request with its live graph names (the server
+loads it in one transaction, so readers see all of it or nothing, and a failed or killed request
+leaves nothing), then the live counts are checked. The swap costs more than the load there
+(Oxigraph 0.5 copies quad by quad inside the update), and a first push has nothing to swap.
 """
 
 from __future__ import annotations
@@ -64,6 +70,9 @@ class StoreEndpoints:
     # Oxigraph server's bulk loader): 4 times faster than a transaction per GSP request, and safe
     # here since only staging graphs are written; None: one GSP request per chunk and graph
     bulk: str | None = None
+    # a URL that takes a whole N-Quads dump in ONE transaction (the Oxigraph server's /store):
+    # a first push, with no live graph to replace, goes there directly with its live names
+    transactional: str | None = None
 
     @classmethod
     def from_urls(cls, endpoint: str, update: str | None = None, graph_store: str | None = None,
@@ -86,7 +95,8 @@ class StoreEndpoints:
                             "/repositories/ID/rdf-graphs/service)")
         oxigraph = last == "query" and graph_store is None
         return cls(endpoint, update or derived[0], graph_store or derived[1],
-                   bulk=f"{base}/store?no_transaction" if bulk and oxigraph else None)
+                   bulk=f"{base}/store?no_transaction" if bulk and oxigraph else None,
+                   transactional=f"{base}/store" if bulk and oxigraph else None)
 
 
 @dataclass
@@ -109,6 +119,7 @@ class PushResult:
     seconds: float
     dry_run: bool
     phases: dict[str, float] = field(default_factory=dict)   # seconds per step of the push
+    direct: bool = False               # a first push: one transactional load, no staging or swap
 
     @property
     def triples(self) -> int:
@@ -138,7 +149,18 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     dropped = sorted(g for g in present if not g.startswith(STAGING_PREFIX) and g not in ours)
     leftovers = sorted(g for g in present if g.startswith(STAGING_PREFIX) and g not in staging)
     result = PushResult(graphs, release, resumed, dropped, 0.0, dry_run, phases)
+    first = endpoints.transactional is not None and not any(
+        not g.startswith(STAGING_PREFIX) for g in present)
+    if first:   # staging copies a killed push left are dropped, not used
+        result.direct, result.resumed = True, []
     if dry_run:
+        result.seconds = time.monotonic() - started
+        return result
+    if first:
+        staged = sorted(g for g in present if g.startswith(STAGING_PREFIX))
+        _first_push(client, release_dir, graphs, staged, phases)
+        if progress:
+            progress("all graphs", result.triples, result.triples)
         result.seconds = time.monotonic() - started
         return result
     where = "before the upload"
@@ -186,6 +208,35 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
                         f"check out: {error}. Run the push again.") from None
     result.seconds = time.monotonic() - started
     return result
+
+
+def _first_push(client: _Client, release_dir: Path, graphs: list[GraphUpload],
+                leftovers: list[str], phases: dict[str, float]) -> None:
+    """The dump with its live graph names as ONE transactional request, when the store holds no
+    live graph yet; then the live counts. The dump's own counts are checked against its VoID
+    first, since once the transaction commits there is no earlier state to go back to."""
+    query = client.endpoints.query
+    try:
+        _verify({g.live: g.triples for g in graphs}, graphs, "live")
+    except PushError as error:
+        raise PushError(f"{error}; nothing was written to {query}. Rebuild the release.") from None
+    step = time.monotonic()
+    try:
+        client.send_dataset((release_dir / "kzmig.nq").read_bytes(), transactional=True)
+    except _HTTPFailure as error:
+        raise PushError(f"push to {query} failed while loading the release in one transaction: "
+                        f"{error}. The store took none of it (no live graph was there before). "
+                        "Fix the cause and run the push again.") from None
+    phases["load (one transaction)"] = time.monotonic() - step
+    step = time.monotonic()
+    try:
+        if leftovers:   # staging graphs that killed pushes left behind
+            client.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in leftovers))
+        _verify(client.graph_counts(LIVE_PREFIX), graphs, "live")
+    except (PushError, _HTTPFailure) as error:
+        raise PushError(f"push to {query}: the release was loaded but the live graphs do not "
+                        f"check out: {error}. Run the push again (it replaces them).") from None
+    phases["count live"] = time.monotonic() - step
 
 
 def read_release(release_dir: Path, chunk_triples: int, *,
@@ -364,9 +415,10 @@ class _Client:
         body = urllib.parse.urlencode({"update": request}).encode()
         self._send(self.endpoints.update, body, "application/x-www-form-urlencoded", "POST")
 
-    def send_dataset(self, data: bytes) -> None:
-        assert self.endpoints.bulk is not None
-        self._send(self.endpoints.bulk, data, "application/n-quads", "POST")
+    def send_dataset(self, data: bytes, *, transactional: bool = False) -> None:
+        url = self.endpoints.transactional if transactional else self.endpoints.bulk
+        assert url is not None
+        self._send(url, data, "application/n-quads", "POST")
 
     def send_graph(self, graph: str, data: bytes, replace: bool) -> None:
         query = urllib.parse.urlencode({self.endpoints.graph_param: graph})
