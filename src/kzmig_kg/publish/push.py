@@ -9,7 +9,8 @@ The recipe (SPARQL 1.1 Graph Store HTTP Protocol + SPARQL 1.1 Update, section 3.
 2. one SELECT counts the triples of every staging graph; they must equal the release's counts
    (the triples of the dump, and the ``void:triples`` the release declares for the graph);
 3. ONE update request moves each staging graph onto its live graph and drops the graphs of
-   earlier releases that this one no longer has, and other releases' staging leftovers;
+   earlier releases that this one no longer has, and other releases' staging leftovers (on an
+   Oxigraph server it copies them, and a second request drops the staging graphs);
 4. the live counts are checked again.
 Any failure before step 3 leaves the live graphs as they were; the staging graphs are dropped
 (when the server still answers) and the error says what happened and what to do. A push killed
@@ -190,14 +191,28 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     except (PushError, _HTTPFailure) as error:
         raise PushError(_failed(endpoints, where, error, client, graphs)) from None
     where = "swapping staging for live"
+    # Oxigraph 0.5 runs an update quad by quad in one transaction: COPY (then the staging graphs
+    # dropped in a second request) keeps the atomic step to the old live graphs' removal and the
+    # copy, where MOVE would also delete the staging copy inside it (at 1.1M triples the swap
+    # took 267 s with COPY, 392 s with MOVE, plus 102 s for the drop afterwards)
+    oxigraph = endpoints.transactional is not None
     step = time.monotonic()
     try:
-        client.update(_swap_request(graphs, dropped + leftovers))
+        client.update(_swap_request(graphs, dropped + leftovers, copy=oxigraph))
         phases["swap"] = time.monotonic() - step
     except _HTTPFailure as error:
         state = _live_state(client, graphs)
         raise PushError(f"push to {endpoints.query} failed while {where}: {error}. {state} "
                         "Run the push again once the store answers.") from None
+    if oxigraph:
+        step = time.monotonic()
+        try:
+            client.update(" ;\n".join(f"DROP SILENT GRAPH <{g.staging}>" for g in graphs))
+        except _HTTPFailure as error:
+            raise PushError(f"push to {endpoints.query}: the live graphs hold the new release, but "
+                            f"the staging graphs could not be removed ({error}); the next push "
+                            "removes them.") from None
+        phases["drop staging"] = time.monotonic() - step
     try:
         step = time.monotonic()
         after = client.graph_counts(LIVE_PREFIX)
@@ -334,8 +349,9 @@ def _chunks(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
     return chunks
 
 
-def _swap_request(graphs: list[GraphUpload], drop: list[str]) -> str:
-    operations = [f"DROP SILENT GRAPH <{g.live}> ;\nMOVE SILENT GRAPH <{g.staging}> TO GRAPH <{g.live}>"
+def _swap_request(graphs: list[GraphUpload], drop: list[str], *, copy: bool = False) -> str:
+    operations = [f"COPY SILENT GRAPH <{g.staging}> TO GRAPH <{g.live}>" if copy else
+                  f"DROP SILENT GRAPH <{g.live}> ;\nMOVE SILENT GRAPH <{g.staging}> TO GRAPH <{g.live}>"
                   for g in graphs]
     operations += [f"DROP SILENT GRAPH <{name}>" for name in drop]
     return " ;\n".join(operations)
