@@ -267,6 +267,17 @@ def test_first_push_with_a_count_mismatch_writes_nothing(release, tmp_path):
         assert live_counts(server.query_url) == {}
 
 
+def test_first_push_refused_by_the_store_says_it_holds_none_of_it(release, tmp_path):
+    """A read-only Oxigraph server answers the SPARQL check (no live graph) and refuses the load."""
+    other = tmp_path / "other.nq"   # a store of someone else's graph: no live graph of ours
+    other.write_text("<urn:a> <urn:b> <urn:c> <urn:g> .\n", encoding="utf-8")
+    with oxigraph_server(tmp_path / "store", load=other, read_only=True) as server:
+        with pytest.raises(PushError, match=r"failed while loading the release in one transaction: "
+                           r".*HTTP 403.*The store holds none of it"):
+            push_release(release.dir, StoreEndpoints.from_urls(server.query_url))
+        assert live_counts(server.query_url) == {}
+
+
 def test_wrong_credentials_on_virtuoso_change_nothing(release, virtuoso_pushed, monkeypatch):
     before = live_counts(virtuoso_pushed)
     monkeypatch.setenv("KZMIG_PUSH_USER", USER)

@@ -239,9 +239,17 @@ def _first_push(client: _Client, release_dir: Path, graphs: list[GraphUpload],
     try:
         client.send_dataset((release_dir / "kzmig.nq").read_bytes(), transactional=True)
     except _HTTPFailure as error:
+        try:
+            loaded = any(not g.startswith(STAGING_PREFIX) for g in client.graph_counts(LIVE_PREFIX))
+        except _HTTPFailure:
+            loaded = None
+        state = {True: "The store committed the release all the same (its live graphs are there).",
+                 False: "The store holds none of it (no live graph); if the request timed out, the "
+                        "store may still commit it whole: raise --timeout.",
+                 None: "The store no longer answers; it holds all of the release or none of it."}
         raise PushError(f"push to {query} failed while loading the release in one transaction: "
-                        f"{error}. The store took none of it (no live graph was there before). "
-                        "Fix the cause and run the push again.") from None
+                        f"{error}. {state[loaded]} Fix the cause and run the push again (it "
+                        "replaces what is there).") from None
     phases["load (one transaction)"] = time.monotonic() - step
     step = time.monotonic()
     try:
