@@ -145,6 +145,7 @@ class _Compiler:
         self.g = shapes
         self.counter = itertools.count()
         self.details: dict[Node, list[Check]] = {}
+        self.top: Node | None = None  # the top-level shape being compiled, for the error
 
     def detail_checks(self, shape: Node) -> list[Check]:
         """The checks of a shape on one focus node, given as the substitution of ?this."""
@@ -160,6 +161,7 @@ class _Compiler:
         for shape in sorted(tops, key=str):
             if self._deactivated(shape):
                 continue
+            self.top = shape
             yield from self._shape_checks(shape, self._focus(shape))
 
     def _focus(self, shape: Node) -> tuple[str, str]:
@@ -238,8 +240,8 @@ class _Compiler:
                 found.detail_shape = value if predicate == SH.node else None
                 yield found
             elif predicate == SH.minCount:
-                yield check(name, f"FILTER(!({self._at_least('?this', path, int(value), 'true')}))",
-                            False)
+                enough = self._at_least("?this", path, int(value), "true", shape, predicate)
+                yield check(name, f"FILTER(!({enough}))", False)
             elif predicate == SH.maxCount:
                 yield check(name, f"?this {path} ?value .", False,
                             f" GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(value)})")
@@ -362,9 +364,9 @@ class _Compiler:
                 parts.append(f"NOT EXISTS {{ {x} {path} {v} . FILTER(!COALESCE("
                              f"{self._value_condition(shape, predicate, value, v)}, false)) }}")
             elif predicate == SH.minCount:
-                parts.append(self._at_least(x, path, int(value), "true"))
+                parts.append(self._at_least(x, path, int(value), "true", shape, predicate))
             elif predicate == SH.maxCount:
-                parts.append(f"!({self._at_least(x, path, int(value) + 1, 'true')})")
+                parts.append(f"!({self._at_least(x, path, int(value) + 1, 'true', shape, predicate)})")
             elif predicate == SH.hasValue:
                 parts.append(f"EXISTS {{ {x} {path} {_term(value)} }}")
             elif predicate == SH.qualifiedValueShape:
@@ -372,18 +374,19 @@ class _Compiler:
                     count = self.g.value(shape, bound)
                     if count is not None:
                         n = int(count) + (1 if negate else 0)
-                        parts.append(f"{negate}({self._at_least(x, path, n, value)})")
+                        parts.append(f"{negate}({self._at_least(x, path, n, value, shape, bound)})")
             elif predicate in PROPERTY_ONLY or predicate in (SH.sparql, SH.property):
                 raise self._unsupported(shape, predicate, "inside a nested property shape")
         return "(" + (" && ".join(f"COALESCE({p}, false)" for p in parts) or "true") + ")"
 
-    def _at_least(self, x: str, path: str, n: int, shape: Node | str) -> str:
+    def _at_least(self, x: str, path: str, n: int, shape: Node | str, owner: Node,
+                  predicate: Node) -> str:
         """EXISTS n distinct values of ``path`` from ``x`` (each conforming to ``shape``)."""
         if n <= 0:
             return "true"
         if n > MOST_DISTINCT:
-            raise UnsupportedShape(f"a count of {n} in a shape: the SPARQL compiler writes at most "
-                                   f"{MOST_DISTINCT} distinct values; validate with pyshacl")
+            raise self._unsupported(owner, predicate, f"a count of {n}: nested counts are written "
+                                    f"as at most {MOST_DISTINCT} distinct values")
         names = [self._var() for _ in range(n)]
         patterns = " ".join(f"{x} {path} {v} ." for v in names)
         filters = [f"!sameTerm({a}, {b})" for a, b in itertools.combinations(names, 2)]
@@ -426,6 +429,8 @@ class _Compiler:
         else:
             uses = sorted({str(p).rsplit("#", 1)[-1] for p in self.g.predicates(shape, None)})
             name = f"a nested shape ({', '.join(uses)})"
+            if self.top is not None:
+                name = f"{self.top.n3(self.g.namespace_manager)}, {name}"
         return UnsupportedShape(
             f"ontology/shapes: {name}: {predicate.n3(self.g.namespace_manager)} cannot be compiled "
             f"to SPARQL ({why}); rewrite the shape with supported constructs, or build with "
