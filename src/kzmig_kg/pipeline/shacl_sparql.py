@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -80,6 +80,8 @@ class Check:
     extra: list[str] = field(default_factory=list)
     value_column: str = "value"
     detail_shape: Node | None = None  # sh:node: pyshacl nests that shape's results (sh:detail)
+    focus: tuple[str, str] = ("", "")  # the prologue and the pattern binding the focus nodes
+    local: str = ""  # the query for one focus node, given as the substitution of ?this
 
 
 @dataclass
@@ -99,16 +101,26 @@ def validate_with_sparql(store: ox.Store, shapes: Graph) -> tuple[bool, Graph]:
     checks = list(compiler.checks())
     results: list[Result] = []
     for check in checks:
-        results.extend(_run(store, check, compiler))
+        if check.source_constraint is not None:
+            for node in _focus_nodes(store, check.focus):
+                results.extend(_run(store, check, compiler, node))
+        else:
+            results.extend(_run(store, check, compiler))
     conforms = not any(r.check.severity == SH.Violation for r in results)
     return conforms, _report(results, conforms)
+
+
+def _focus_nodes(store: ox.Store, focus: tuple[str, str]) -> list:
+    query = f"{focus[0]}SELECT ?this WHERE {{ {focus[1]} }}"
+    return [row["this"] for row in store.query(query, use_default_graph_as_union=True)]
 
 
 def _run(store: ox.Store, check: Check, compiler: _Compiler,
          focus_node: ox.NamedNode | ox.BlankNode | ox.Literal | None = None) -> Iterator[Result]:
     seen = set()
     substitutions = {ox.Variable("this"): focus_node} if focus_node is not None else None
-    for row in store.query(check.query, use_default_graph_as_union=True,
+    query = check.query if focus_node is None else check.local
+    for row in store.query(query, use_default_graph_as_union=True,
                            substitutions=substitutions):
         focus = row["this"] if focus_node is None else focus_node
         value = row[check.value_column] if check.has_value else None
@@ -207,8 +219,9 @@ class _Compiler:
             columns = " ".join(["?this"] + (["?value"] if has_value else []) +
                                [f"?{name}" for name in extra])
             text = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {where} {body} }}{tail}"
+            local = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {body} }}{tail}"
             return Check(shape, component, text, has_value, path_node, severity, messages,
-                         extra=list(extra))
+                         extra=list(extra), focus=focus, local=local)
 
         if path_node is None:
             for predicate, value in self.g.predicate_objects(shape):
@@ -230,34 +243,45 @@ class _Compiler:
                     yield from self._shape_checks(prop, focus)
             return
 
-        path = self._path(path_node, shape)
+        path = self._walk(path_node, shape)
         for predicate, value in self.g.predicate_objects(shape):
             name = COMPONENT.get(predicate)
             if predicate in VALUE_COMPONENTS:
                 condition = self._value_condition(shape, predicate, value, "?value")
-                found = check(name, f"?this {path} ?value . FILTER(!COALESCE({condition}, false))",
-                              True)
+                if predicate == SH["class"]:  # an anti-join: the class's instances are read once
+                    body = f"{path('?this', '?value')} MINUS {{ ?value {TYPE_PATH} {_term(value)} }}"
+                else:
+                    body = f"{path('?this', '?value')} FILTER(!COALESCE({condition}, false))"
+                found = check(name, body, True)
                 found.detail_shape = value if predicate == SH.node else None
                 yield found
+            elif predicate == SH.minCount and int(value) == 1:
+                yield check(name, f"MINUS {{ {path('?this', '?value')} }}", False)
             elif predicate == SH.minCount:
                 enough = self._at_least("?this", path, int(value), "true", shape, predicate)
                 yield check(name, f"FILTER(!({enough}))", False)
+            elif predicate == SH.maxCount and int(value) == 0:
+                yield check(name, path("?this", "?value"), False)
+            elif predicate == SH.maxCount and int(value) == 1:
+                yield check(name, f"{path('?this', '?a')} {path('?this', '?b')} "
+                            "FILTER(!sameTerm(?a, ?b))", False)
             elif predicate == SH.maxCount:
-                yield check(name, f"?this {path} ?value .", False,
+                yield check(name, path("?this", "?value"), False,
                             f" GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(value)})")
             elif predicate == SH.hasValue:
-                yield check(name, f"FILTER NOT EXISTS {{ ?this {path} {_term(value)} }}", False)
+                yield check(name, f"MINUS {{ {path('?this', _term(value))} }}", False)
             elif predicate == SH.uniqueLang:
                 if value.toPython() is True:
-                    yield check(name, f"?this {path} ?a . ?this {path} ?b . FILTER(!sameTerm(?a, ?b)"
-                                f" && LANG(?a) != \"\" && LCASE(LANG(?a)) = LCASE(LANG(?b))) "
-                                "BIND(LCASE(LANG(?a)) AS ?lang)", False, extra=("lang",))
+                    yield check(name, f"{path('?this', '?a')} {path('?this', '?b')} "
+                                "FILTER(!sameTerm(?a, ?b) && LANG(?a) != \"\" && "
+                                "LCASE(LANG(?a)) = LCASE(LANG(?b))) BIND(LCASE(LANG(?a)) AS ?lang)",
+                                False, extra=("lang",))
             elif predicate in (SH.lessThan, SH.lessThanOrEquals):
                 operator = "<" if predicate == SH.lessThan else "<="
-                yield check(name, f"?this {path} ?value . ?this {_term(value)} ?other . "
+                yield check(name, f"{path('?this', '?value')} ?this {_term(value)} ?other . "
                             f"FILTER(!COALESCE(?value {operator} ?other, false))", True)
             elif predicate == SH.disjoint:
-                yield check(name, f"?this {path} ?value . ?this {_term(value)} ?value .", True)
+                yield check(name, f"{path('?this', '?value')} ?this {_term(value)} ?value .", True)
             elif predicate == SH.qualifiedValueShape:
                 condition = self._conforms(value, "?value")
                 for bound, component, operator in ((SH.qualifiedMinCount, "QualifiedMinCount", "<"),
@@ -265,7 +289,7 @@ class _Compiler:
                     count = self.g.value(shape, bound)
                     if count is None:
                         continue
-                    yield check(component, f"OPTIONAL {{ ?this {path} ?value . FILTER(COALESCE("
+                    yield check(component, f"OPTIONAL {{ {path('?this', '?value')} FILTER(COALESCE("
                                 f"{condition}, false)) }}", False, f" GROUP BY ?this "
                                 f"HAVING (COUNT(DISTINCT ?value) {operator} {int(count)})")
             elif predicate == SH.sparql:
@@ -292,9 +316,11 @@ class _Compiler:
         value = "(COALESCE(?value, ?this) AS ?result_value)" \
             if re.search(r"[?$]value\b", head.group(1)) else "(?this AS ?result_value)"
         columns = " ".join(["?this", value] + [f"?{n}" for n in extra])
-        text = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {focus[1]} {{ {inner} }} }}"
+        # run once per focus node with ?this pre-bound, as pyshacl does (SHACL 5.3.1)
+        text = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {{ {inner} }} }}"
         return Check(shape, "SPARQL", text, True, None, severity, all_messages,
-                     source_constraint=constraint, extra=extra, value_column="result_value")
+                     source_constraint=constraint, extra=extra, value_column="result_value",
+                     focus=focus, local=text)
 
     # ---- boolean conditions for nested shapes
 
@@ -357,18 +383,18 @@ class _Compiler:
                     raise self._unsupported(shape, predicate, "inside a nested node shape")
             parts += [self._conforms(prop, x) for prop in self.g.objects(shape, SH.property)]
             return "(" + (" && ".join(f"COALESCE({p}, false)" for p in parts) or "true") + ")"
-        path = self._path(path_node, shape)
+        path = self._walk(path_node, shape)
         for predicate, value in self.g.predicate_objects(shape):
             if predicate in VALUE_COMPONENTS:
                 v = self._var()
-                parts.append(f"NOT EXISTS {{ {x} {path} {v} . FILTER(!COALESCE("
+                parts.append(f"NOT EXISTS {{ {path(x, v)} FILTER(!COALESCE("
                              f"{self._value_condition(shape, predicate, value, v)}, false)) }}")
             elif predicate == SH.minCount:
                 parts.append(self._at_least(x, path, int(value), "true", shape, predicate))
             elif predicate == SH.maxCount:
                 parts.append(f"!({self._at_least(x, path, int(value) + 1, 'true', shape, predicate)})")
             elif predicate == SH.hasValue:
-                parts.append(f"EXISTS {{ {x} {path} {_term(value)} }}")
+                parts.append(f"EXISTS {{ {path(x, _term(value))} }}")
             elif predicate == SH.qualifiedValueShape:
                 for bound, negate in ((SH.qualifiedMinCount, ""), (SH.qualifiedMaxCount, "!")):
                     count = self.g.value(shape, bound)
@@ -379,7 +405,7 @@ class _Compiler:
                 raise self._unsupported(shape, predicate, "inside a nested property shape")
         return "(" + (" && ".join(f"COALESCE({p}, false)" for p in parts) or "true") + ")"
 
-    def _at_least(self, x: str, path: str, n: int, shape: Node | str, owner: Node,
+    def _at_least(self, x: str, path: Callable[[str, str], str], n: int, shape: Node | str, owner: Node,
                   predicate: Node) -> str:
         """EXISTS n distinct values of ``path`` from ``x`` (each conforming to ``shape``)."""
         if n <= 0:
@@ -388,7 +414,7 @@ class _Compiler:
             raise self._unsupported(owner, predicate, f"a count of {n}: nested counts are written "
                                     f"as at most {MOST_DISTINCT} distinct values")
         names = [self._var() for _ in range(n)]
-        patterns = " ".join(f"{x} {path} {v} ." for v in names)
+        patterns = " ".join(path(x, v) for v in names)
         filters = [f"!sameTerm({a}, {b})" for a, b in itertools.combinations(names, 2)]
         if shape != "true":
             filters += [f"COALESCE({self._conforms(shape, v)}, false)" for v in names]
@@ -396,6 +422,28 @@ class _Compiler:
         return f"EXISTS {{ {patterns}{condition} }}"
 
     # ---- paths and terms
+
+    def _walk(self, node: Node, shape: Node) -> Callable[[str, str], str]:
+        return lambda subject, obj: self._pattern(node, subject, obj, shape)
+
+    def _pattern(self, node: Node, subject: str, obj: str, shape: Node) -> str:
+        """Triple patterns for a path: Oxigraph binds the subject inside EXISTS for a triple
+        pattern but evaluates a property path over the whole store first."""
+        if isinstance(node, URIRef):
+            return f"{subject} {_term(node)} {obj} ."
+        if self.g.value(node, RDF.first) is not None:
+            steps = list(Collection(self.g, node))
+            ends = [subject] + [self._var() for _ in steps[1:]] + [obj]
+            return " ".join(self._pattern(step, ends[i], ends[i + 1], shape)
+                            for i, step in enumerate(steps))
+        inverse = self.g.value(node, SH.inversePath)
+        if inverse is not None:
+            return self._pattern(inverse, obj, subject, shape)
+        alternatives = self.g.value(node, SH.alternativePath)
+        if alternatives is not None:
+            return "{ " + " UNION ".join(f"{{ {self._pattern(p, subject, obj, shape)} }}"
+                                         for p in Collection(self.g, alternatives)) + " }"
+        return f"{subject} {self._path(node, shape)} {obj} ."
 
     def _path(self, node: Node, shape: Node) -> str:
         if isinstance(node, URIRef):
