@@ -82,6 +82,9 @@ class Check:
     detail_shape: Node | None = None  # sh:node: pyshacl nests that shape's results (sh:detail)
     focus: tuple[str, str] = ("", "")  # the prologue and the pattern binding the focus nodes
     local: str = ""  # the query for one focus node, given as the substitution of ?this
+    # the query reads every node that has the path (cheaper than joining the focus nodes);
+    # the few results are then kept if their node is a focus node
+    candidates: bool = False
 
 
 @dataclass
@@ -115,6 +118,12 @@ def _focus_nodes(store: ox.Store, focus: tuple[str, str]) -> list:
     return [row["this"] for row in store.query(query, use_default_graph_as_union=True)]
 
 
+def _in_focus(store: ox.Store, focus: tuple[str, str], node) -> bool:
+    query = f"{focus[0]}ASK {{ {focus[1]} }}"
+    return bool(store.query(query, use_default_graph_as_union=True,
+                            substitutions={ox.Variable("this"): node}))
+
+
 def _run(store: ox.Store, check: Check, compiler: _Compiler,
          focus_node: ox.NamedNode | ox.BlankNode | ox.Literal | None = None) -> Iterator[Result]:
     seen = set()
@@ -123,6 +132,8 @@ def _run(store: ox.Store, check: Check, compiler: _Compiler,
     for row in store.query(query, use_default_graph_as_union=True,
                            substitutions=substitutions):
         focus = row["this"] if focus_node is None else focus_node
+        if focus_node is None and check.candidates and not _in_focus(store, check.focus, focus):
+            continue
         value = row[check.value_column] if check.has_value else None
         if check.value_column == "this":
             value = focus
@@ -215,20 +226,22 @@ class _Compiler:
         messages = list(self.g.objects(shape, SH.message))
 
         def check(component: str, body: str, has_value: bool, tail: str = "",
-                  extra: tuple[str, ...] = ()) -> Check:
+                  extra: tuple[str, ...] = (), candidates: bool = False) -> Check:
             columns = " ".join(["?this"] + (["?value"] if has_value else []) +
                                [f"?{name}" for name in extra])
-            text = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {where} {body} }}{tail}"
             local = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {body} }}{tail}"
+            text = local if candidates else \
+                f"{prologue}SELECT DISTINCT {columns} WHERE {{ {where} {body} }}{tail}"
             return Check(shape, component, text, has_value, path_node, severity, messages,
-                         extra=list(extra), focus=focus, local=local)
+                         extra=list(extra), focus=focus, local=local, candidates=candidates)
 
         if path_node is None:
             for predicate, value in self.g.predicate_objects(shape):
                 if predicate in VALUE_COMPONENTS:
                     condition = self._value_condition(shape, predicate, value, "?this")
-                    found = check(COMPONENT[predicate],
-                                  f"FILTER(!COALESCE({condition}, false))", False)
+                    body = f"MINUS {{ ?this {TYPE_PATH} {_term(value)} }}" \
+                        if predicate == SH["class"] else f"FILTER(!COALESCE({condition}, false))"
+                    found = check(COMPONENT[predicate], body, False)
                     found.has_value, found.value_column = True, "this"  # the value is the focus
                     found.detail_shape = value if predicate == SH.node else None
                     yield found
@@ -243,7 +256,12 @@ class _Compiler:
                     yield from self._shape_checks(prop, focus)
             return
 
-        path = self._walk(path_node, shape)
+        # at the top level a property path is the faster form (inside EXISTS it is not: _pattern)
+        path_text = self._path(path_node, shape)
+
+        def path(subject: str, obj: str) -> str:
+            return f"{subject} {path_text} {obj} ."
+
         for predicate, value in self.g.predicate_objects(shape):
             name = COMPONENT.get(predicate)
             if predicate in VALUE_COMPONENTS:
@@ -260,14 +278,10 @@ class _Compiler:
             elif predicate == SH.minCount:
                 enough = self._at_least("?this", path, int(value), "true", shape, predicate)
                 yield check(name, f"FILTER(!({enough}))", False)
-            elif predicate == SH.maxCount and int(value) == 0:
-                yield check(name, path("?this", "?value"), False)
-            elif predicate == SH.maxCount and int(value) == 1:
-                yield check(name, f"{path('?this', '?a')} {path('?this', '?b')} "
-                            "FILTER(!sameTerm(?a, ?b))", False)
             elif predicate == SH.maxCount:
                 yield check(name, path("?this", "?value"), False,
-                            f" GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(value)})")
+                            f" GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(value)})",
+                            candidates=True)
             elif predicate == SH.hasValue:
                 yield check(name, f"MINUS {{ {path('?this', _term(value))} }}", False)
             elif predicate == SH.uniqueLang:
@@ -275,13 +289,15 @@ class _Compiler:
                     yield check(name, f"{path('?this', '?a')} {path('?this', '?b')} "
                                 "FILTER(!sameTerm(?a, ?b) && LANG(?a) != \"\" && "
                                 "LCASE(LANG(?a)) = LCASE(LANG(?b))) BIND(LCASE(LANG(?a)) AS ?lang)",
-                                False, extra=("lang",))
+                                False, extra=("lang",), candidates=True)
             elif predicate in (SH.lessThan, SH.lessThanOrEquals):
                 operator = "<" if predicate == SH.lessThan else "<="
                 yield check(name, f"{path('?this', '?value')} ?this {_term(value)} ?other . "
-                            f"FILTER(!COALESCE(?value {operator} ?other, false))", True)
+                            f"FILTER(!COALESCE(?value {operator} ?other, false))", True,
+                            candidates=True)
             elif predicate == SH.disjoint:
-                yield check(name, f"{path('?this', '?value')} ?this {_term(value)} ?value .", True)
+                yield check(name, f"{path('?this', '?value')} ?this {_term(value)} ?value .", True,
+                            candidates=True)
             elif predicate == SH.qualifiedValueShape:
                 condition = self._conforms(value, "?value")
                 for bound, component, operator in ((SH.qualifiedMinCount, "QualifiedMinCount", "<"),
@@ -289,9 +305,14 @@ class _Compiler:
                     count = self.g.value(shape, bound)
                     if count is None:
                         continue
-                    yield check(component, f"OPTIONAL {{ {path('?this', '?value')} FILTER(COALESCE("
-                                f"{condition}, false)) }}", False, f" GROUP BY ?this "
-                                f"HAVING (COUNT(DISTINCT ?value) {operator} {int(count)})")
+                    if operator == "<":  # too few: every focus node, those without values too
+                        yield check(component, f"OPTIONAL {{ {path('?this', '?value')} FILTER("
+                                    f"COALESCE({condition}, false)) }}", False, f" GROUP BY ?this "
+                                    f"HAVING (COUNT(DISTINCT ?value) < {int(count)})")
+                    else:
+                        yield check(component, f"{path('?this', '?value')} FILTER(COALESCE("
+                                    f"{condition}, false))", False, f" GROUP BY ?this "
+                                    f"HAVING (COUNT(DISTINCT ?value) > {int(count)})", candidates=True)
             elif predicate == SH.sparql:
                 raise self._unsupported(shape, predicate, "SPARQL constraints on a property shape")
             elif predicate == SH.property:
@@ -359,9 +380,7 @@ class _Compiler:
             members = [self._conforms(m, v) for m in Collection(self.g, value)]
             if predicate == SH.xone:
                 return "((" + " + ".join(f"IF(COALESCE({m}, false), 1, 0)" for m in members) + ") = 1)"
-            joiner = " || " if predicate == SH["or"] else " && "
-            return "(" + (joiner.join(f"COALESCE({m}, false)" for m in members)
-                          or ("false" if predicate == SH["or"] else "true")) + ")"
+            return _lazy(members, predicate == SH["or"])
         if predicate == SH["not"]:
             return f"!COALESCE({self._conforms(value, v)}, false)"
         raise self._unsupported(shape, predicate, "no compilation for it")
@@ -382,7 +401,7 @@ class _Compiler:
                 elif predicate in PROPERTY_ONLY or predicate == SH.sparql:
                     raise self._unsupported(shape, predicate, "inside a nested node shape")
             parts += [self._conforms(prop, x) for prop in self.g.objects(shape, SH.property)]
-            return "(" + (" && ".join(f"COALESCE({p}, false)" for p in parts) or "true") + ")"
+            return _lazy(parts, False)
         path = self._walk(path_node, shape)
         for predicate, value in self.g.predicate_objects(shape):
             if predicate in VALUE_COMPONENTS:
@@ -403,7 +422,7 @@ class _Compiler:
                         parts.append(f"{negate}({self._at_least(x, path, n, value, shape, bound)})")
             elif predicate in PROPERTY_ONLY or predicate in (SH.sparql, SH.property):
                 raise self._unsupported(shape, predicate, "inside a nested property shape")
-        return "(" + (" && ".join(f"COALESCE({p}, false)" for p in parts) or "true") + ")"
+        return _lazy(parts, False)
 
     def _at_least(self, x: str, path: Callable[[str, str], str], n: int, shape: Node | str, owner: Node,
                   predicate: Node) -> str:
@@ -483,6 +502,17 @@ class _Compiler:
             f"ontology/shapes: {name}: {predicate.n3(self.g.namespace_manager)} cannot be compiled "
             f"to SPARQL ({why}); rewrite the shape with supported constructs, or build with "
             "--no-stream so that pyshacl validates it")
+
+
+def _lazy(parts: list[str], any_of: bool) -> str:
+    """All (or any) of ``parts``, an error counting as false, the cheap ones first, as IFs:
+    Oxigraph evaluates both sides of && and ||, and a nested EXISTS can read many nodes."""
+    expression = "false" if any_of else "true"
+    for part in sorted(parts, key=lambda p: (p.count("EXISTS"), len(p)), reverse=True):
+        part = f"COALESCE({part}, false)"
+        expression = f"IF({part}, true, {expression})" if any_of else \
+            f"IF({part}, {expression}, false)"
+    return expression
 
 
 def _term(node: Node) -> str:
