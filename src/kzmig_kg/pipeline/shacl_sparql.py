@@ -296,7 +296,10 @@ class _Compiler:
                             f"FILTER(!COALESCE(?value {operator} ?other, false))", True,
                             candidates=True)
             elif predicate == SH.disjoint:
-                yield check(name, f"{path('?this', '?value')} ?this {_term(value)} ?value .", True,
+                # the path's pairs on their own first, then one look-up each (Oxigraph joined the
+                # other property's every triple before the path's few)
+                yield check(name, f"{self._first_step_first(path_node, shape)} "
+                            f"FILTER EXISTS {{ ?this {_term(value)} ?value }}", True,
                             candidates=True)
             elif predicate == SH.qualifiedValueShape:
                 condition = self._conforms(value, "?value")
@@ -478,6 +481,17 @@ class _Compiler:
         if alternatives is not None:
             return "(" + "|".join(self._path(p, shape) for p in Collection(self.g, alternatives)) + ")"
         raise self._unsupported(shape, SH.path, f"the path {node}")
+
+    def _first_step_first(self, node: Node, shape: Node) -> str:
+        """?this to ?value along a path, its first step in a sub-select of its own: Oxigraph then
+        follows the rest from those pairs instead of starting from the last step's every triple."""
+        if isinstance(node, URIRef) or self.g.value(node, RDF.first) is None:
+            return f"{{ SELECT ?this ?value WHERE {{ ?this {self._path(node, shape)} ?value }} }}"
+        steps = list(Collection(self.g, node))
+        ends = ["?this"] + [self._var() for _ in steps[1:]] + ["?value"]
+        first = f"{{ SELECT ?this {ends[1]} WHERE {{ ?this {self._path(steps[0], shape)} {ends[1]} }} }}"
+        return first + " " + " ".join(f"{ends[i]} {self._path(step, shape)} {ends[i + 1]} ."
+                                      for i, step in enumerate(steps) if i > 0)
 
     def _var(self) -> str:
         return f"?n{next(self.counter)}"
