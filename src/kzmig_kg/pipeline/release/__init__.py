@@ -7,7 +7,6 @@ rename (``outdir.replace_output``), so a failed build leaves the previous releas
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +18,8 @@ from ...paths import ONTOLOGY_DIR
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
+from .dumps import write_dumps
 from .framed import write_framed
-from .jsonld_stream import write_jsonld
 from .schemaorg import export_schemaorg
 from .search_index import SEARCH_INDEX, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
@@ -81,43 +80,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
 
 
 def _write_dumps(store: ox.Store, directory: Path) -> int:
-    """Serialise the store into every dump format, each streamed by pyoxigraph into a temporary
-    file renamed into place (no copy of the graph in memory); return the number of distinct
-    triples."""
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    _serialize(store, directory / "kzmig.nq", ox.RdfFormat.N_QUADS)
-    _serialize(store, directory / "kzmig.trig", ox.RdfFormat.TRIG, prefixes)
-    for name, (fmt, _media, _title) in FILES.items():
-        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML, ox.RdfFormat.N_TRIPLES):
-            # the triples merged: CONSTRUCT gives a triple in two named graphs once
-            _serialize(store.query(MERGED_TRIPLES), directory / name, fmt,
-                       None if fmt == ox.RdfFormat.N_TRIPLES else prefixes)
-    context = _context()
-    (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
-                                              encoding="utf-8")
-    write_jsonld(store, context, directory / "kzmig.jsonld")
-    return _lines(directory / "kzmig.nt")  # N-Triples: one triple a line
-
-
-MERGED_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def _serialize(triples: object, path: Path, fmt: ox.RdfFormat,
-               prefixes: dict[str, str] | None = None) -> None:
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        if prefixes is None:
-            ox.serialize(triples, str(partial), fmt)
-        else:
-            ox.serialize(triples, str(partial), fmt, prefixes=prefixes)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-def _lines(path: Path) -> int:
-    with path.open("rb") as stream:
-        return sum(block.count(b"\n") for block in iter(lambda: stream.read(1 << 20), b""))
+    """Every dump of ``FILES`` and ``context.jsonld``; return the number of distinct triples."""
+    return write_dumps(store, directory, FILES, _context())
 
 
 def _context() -> dict[str, object]:

@@ -1,13 +1,13 @@
-"""``kzmig.jsonld`` written from the store subject by subject, never as one document in memory.
+"""``kzmig.jsonld`` written node by node from the release's N-Triples, never whole in memory.
 
 The document is the one ``jsonld.compact_jsonld`` gives for all triples merged (JSON-LD 1.1, 4.3
 "Node Objects": one node object per subject, its classes under ``@type``, IRIs compacted with the
-published context, value objects explicit): ``{"@context": ..., "@graph": [node, ...]}`` with the
-nodes in the order of their compacted ``@id``. Each node is read from the store with one index
-look-up (its quads in every named graph, a triple in two graphs once), turned into JSON and
-written, so the memory holds the list of subjects and one node, not the graph: pyoxigraph's own
-JSON-LD serialiser writes expanded JSON-LD only (no prefixes, no ``@type``, one object per run of
-triples), and compacting that needs it whole.
+published context, value objects explicit): ``{"@context": ..., "@graph": [node, ...]}``.
+pyoxigraph's own JSON-LD serialiser writes expanded JSON-LD only (no prefixes, no ``@type``, one
+object per run of triples), and compacting that needs it whole. Here the N-Triples file
+(``dumps.py``) is read once: a subject's triples come together there, except for the few
+"scattered" subjects ``dumps.scattered_subjects`` found, which are gathered and written last; each
+node is turned into JSON and written, so the memory holds one node and the scattered ones.
 """
 
 from __future__ import annotations
@@ -22,51 +22,65 @@ import pyoxigraph as ox
 from .jsonld import RDF_TYPE, iri_compactor
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_SUBJECTS = "SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def write_jsonld(store: ox.Store, context: dict[str, Any], path: Path) -> int:
-    """Write every triple of ``store``'s named graphs to ``path`` as compacted JSON-LD with
-    ``context`` (through a temporary file renamed into place); return the number of nodes."""
+def write_jsonld(triples: Path, scattered: set[int], context: dict[str, Any], path: Path) -> int:
+    """Write the N-Triples file ``triples`` to ``path`` as compacted JSON-LD with ``context``
+    (through a temporary file renamed into place); return the number of nodes. ``scattered``:
+    the hashes of the subjects whose triples may not come together in the file."""
     iri = iri_compactor(context)
-    subjects = sorted(((iri(_name(row["s"]), as_term=False), row["s"])
-                      for row in store.query(_SUBJECTS)), key=lambda pair: pair[0])
+    gathered: dict[Any, list[ox.Triple]] = {}
     partial = path.with_name(f".{path.name}.partial")
+    written = 0
     try:
         with partial.open("w", encoding="utf-8") as out:
             # the bytes json.dumps gives for the whole document, written piece by piece
             out.write('{"@context": ' + json.dumps(context) + ', "@graph": [')
-            for number, (key, subject) in enumerate(subjects):
-                if number:
-                    out.write(", ")
-                out.write(json.dumps(_node(store, subject, key, iri)))
+
+            def emit(subject: Any, run: list[ox.Triple]) -> None:
+                nonlocal written
+                out.write((", " if written else "") + json.dumps(_node(subject, run, iri)))
+                written += 1
+
+            subject, run = None, []
+            for triple in ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES):
+                if hash(triple.subject) in scattered:
+                    gathered.setdefault(triple.subject, []).append(triple)
+                    continue
+                if triple.subject != subject:
+                    if run:
+                        emit(subject, run)
+                    subject, run = triple.subject, []
+                run.append(triple)
+            if run:
+                emit(subject, run)
+            for subject in sorted(gathered, key=_name):
+                emit(subject, gathered[subject])
             out.write("]}")
         os.replace(partial, path)
     finally:
         partial.unlink(missing_ok=True)
-    return len(subjects)
+    return written
 
 
 def _name(term: ox.NamedNode | ox.BlankNode) -> str:
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
-def _node(store: ox.Store, subject: ox.NamedNode | ox.BlankNode, key: str,
+def _node(subject: ox.NamedNode | ox.BlankNode, triples: list[ox.Triple],
           iri: Any) -> dict[str, Any]:
     """The node object of ``subject``: ``@id``, ``@type``, then its properties by name, each
     with its values in a fixed order (so that two builds of the same graph write the same file)."""
     types: set[str] = set()
     properties: dict[str, dict[Any, Any]] = {}
-    for quad in store.quads_for_pattern(subject, None, None, None):
-        if isinstance(quad.graph_name, ox.DefaultGraph):
-            continue
-        predicate, obj = quad.predicate.value, quad.object
+    for triple in triples:
+        predicate, obj = triple.predicate.value, triple.object
         if predicate == RDF_TYPE and not isinstance(obj, ox.Literal):
             types.add(iri(_name(obj), as_term=True))
             continue
         value = _value(obj, iri)
         properties.setdefault(iri(predicate, as_term=True), {})[tuple(value.items())] = value
-    node: dict[str, Any] = {"@id": key}
+    node: dict[str, Any] = {"@id": iri(_name(subject), as_term=False)}
     if types:
         node["@type"] = sorted(types)
     for name in sorted(properties):
