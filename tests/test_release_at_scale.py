@@ -99,3 +99,38 @@ def test_framing_gives_pylds_document(generated: ox.Store, kind: str) -> None:
 
 def _listed(value: object) -> list:
     return value if isinstance(value, list) else [value]
+
+
+# the search index's resources as a SPARQL query over the store (how it was computed before it
+# was read from the N-Triples): every record and every concept that is not a record, no passages
+RESOURCES = """
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+SELECT DISTINCT ?s ?o WHERE {
+  { ?s kzo:recordId ?id } UNION { ?s a skos:Concept FILTER NOT EXISTS { ?s kzo:recordId ?any } }
+  FILTER NOT EXISTS { ?s a kzo:Passage }
+  ?s ?p ?o
+  FILTER(isLiteral(?o) && (datatype(?o) = xsd:string || lang(?o) != "")
+         && ?p NOT IN (kzo:sha256, kzo:fileName, kzo:datePrecision))
+}"""
+
+
+def test_the_search_index_holds_every_resource_with_its_words(generated: ox.Store,
+                                                              dumps: tuple[Path, int]) -> None:
+    import sqlite3
+
+    from kzmig_kg.pipeline.release.search_index import write_search_index
+
+    index = dumps[0] / "search.sqlite"
+    write_search_index(generated, index, dumps[0] / "kzmig.nt")
+    expected: dict[str, set[str]] = {}
+    for row in generated.query(RESOURCES, use_default_graph_as_union=True):
+        expected.setdefault(row["s"].value, set()).add(row["o"].value)
+    connection = sqlite3.connect(index)
+    rows = connection.execute("SELECT iri, label, body FROM hits WHERE kind != 'query'").fetchall()
+    connection.close()
+    assert {iri for iri, _label, _body in rows} == set(expected) and len(rows) == len(expected)
+    for iri, label, body in rows:
+        words = set(label.split(" | ")) | set(body.split(" | "))
+        assert expected[iri] <= words, iri

@@ -71,7 +71,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
     export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
     write_framed(store, _context(), tmp)
-    write_search_index(store, tmp / SEARCH_INDEX)
+    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt")
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
