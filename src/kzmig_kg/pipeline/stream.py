@@ -58,15 +58,17 @@ class _Converter:
     """rdflib terms to pyoxigraph terms, with the IRIs (repeated in every record) cached."""
 
     def __init__(self) -> None:
-        self._iris: dict[URIRef, ox.NamedNode] = {}
+        self._iris: dict[str, ox.NamedNode] = {}
 
     def term(self, term: Node) -> Any:
         if type(term) is URIRef:
-            found = self._iris.get(term)
+            # keyed by the plain string: a URIRef key compares by rdflib's __eq__, in Python
+            key = str(term)
+            found = self._iris.get(key)
             if found is None:
                 if len(self._iris) > _TERM_CACHE_LIMIT:
                     self._iris.clear()
-                found = self._iris[term] = ox.NamedNode(str(term))
+                found = self._iris[key] = ox.NamedNode(key)
             return found
         return to_oxigraph(term)
 
