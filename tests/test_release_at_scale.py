@@ -14,8 +14,15 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kzmig_kg.pipeline.release import FILES, _context, _write_dumps
-from kzmig_kg.pipeline.release.framed import FRAMES, KIND_IRIS, SUBGRAPHS, frame_triples, refuse_remote
-from kzmig_kg.pipeline.release.framing import frame_kind
+from kzmig_kg.pipeline.release.framed import (
+    FRAMES,
+    KIND_IRIS,
+    SUBGRAPHS,
+    frame_triples,
+    refuse_remote,
+    write_document,
+)
+from kzmig_kg.pipeline.release.framing import frame_kind, frame_texts
 
 from .conftest import DATA
 
@@ -85,12 +92,16 @@ def test_the_jsonld_expands_with_pyld_to_exactly_the_store_triples(
 
 
 @pytest.mark.parametrize("kind", ["acts", "bodies"])  # observations: tests/test_framed.py
-def test_framing_gives_pylds_document(generated: ox.Store, kind: str) -> None:
+def test_framing_gives_pylds_document(generated: ox.Store, kind: str, tmp_path: Path) -> None:
     triples = set(generated.query(SUBGRAPHS[kind], use_default_graph_as_union=True))
-    by_pyld = frame_triples(triples, {"@context": _context(), **FRAMES[kind]})
+    by_pyld = json.dumps(frame_triples(triples, {"@context": _context(), **FRAMES[kind]}),
+                         ensure_ascii=False, indent=1)
     ours = frame_kind(triples, _context(), *KIND_IRIS[kind])
-    assert json.dumps(ours, ensure_ascii=False, indent=1) == json.dumps(by_pyld, ensure_ascii=False,
-                                                                         indent=1)
+    assert json.dumps(ours, ensure_ascii=False, indent=1) == by_pyld
+    # and as the release writes it: node by node, as text
+    write_document(tmp_path / "framed.jsonld", _context(),
+                   frame_texts(triples, _context(), *KIND_IRIS[kind]))
+    assert (tmp_path / "framed.jsonld").read_text(encoding="utf-8") == by_pyld
     if kind == "acts":  # amended acts embedded in their amendments, amendments under @reverse
         embedded = [a for a in ours["@graph"]
                     if any("dct:title" in b for b in _listed(a.get("eli:amends", [])))]

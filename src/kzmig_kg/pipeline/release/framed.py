@@ -20,7 +20,7 @@ from typing import Any
 import pyoxigraph as ox
 from pyld import jsonld
 
-from .framing import frame_nodes
+from .framing import frame_texts
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -98,7 +98,7 @@ def write_framed(store: ox.Store, context: dict[str, Any], directory: Path) -> l
                 partial.write_text(json.dumps(document, ensure_ascii=False, indent=1),
                                    encoding="utf-8")
             else:
-                write_document(partial, context, frame_nodes(triples, context, *KIND_IRIS[kind]))
+                write_document(partial, context, frame_texts(triples, context, *KIND_IRIS[kind]))
             os.replace(partial, target)
         finally:
             partial.unlink(missing_ok=True)
@@ -106,20 +106,19 @@ def write_framed(store: ox.Store, context: dict[str, Any], directory: Path) -> l
     return names
 
 
-def write_document(path: Path, context: dict[str, Any], nodes: Iterable[dict[str, Any]]) -> None:
-    """Write ``{"@context": context, "@graph": [nodes]}`` to ``path`` node by node, in the bytes
-    ``json.dumps(document, ensure_ascii=False, indent=1)`` gives for the whole document."""
+def write_document(path: Path, context: dict[str, Any], nodes: Iterable[str]) -> None:
+    """Write ``{"@context": context, "@graph": [nodes]}`` to ``path`` node by node (each the
+    JSON text ``framing.frame_texts`` gives), in the bytes ``json.dumps(document,
+    ensure_ascii=False, indent=1)`` gives for the whole document."""
     empty = json.dumps({"@context": context, "@graph": []}, ensure_ascii=False, indent=1)
     head = empty[:-len("[]\n}")]
     with path.open("w", encoding="utf-8") as out:
         out.write(head)
         first = True
-        for node in nodes:
-            out.write("[\n" if first else ",\n")
+        for text in nodes:
+            out.write("[\n  " if first else ",\n  ")
             first = False
-            # a node two levels down: each of its lines two spaces further in
-            out.write("\n".join("  " + line
-                                for line in json.dumps(node, ensure_ascii=False, indent=1).split("\n")))
+            out.write(text)
         out.write("[]\n}" if first else "\n ]\n}")
 
 

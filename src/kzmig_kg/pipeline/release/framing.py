@@ -22,6 +22,7 @@ pruning are not reproduced).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring  # json.dumps(ensure_ascii=False) of a str
 from typing import Any
 
 import pyoxigraph as ox
@@ -39,12 +40,24 @@ def frame_kind(triples: Iterable[ox.Triple], context: dict[str, Any], kind_class
             "@graph": list(frame_nodes(triples, context, kind_class, reverse))}
 
 
+def frame_texts(triples: Iterable[ox.Triple], context: dict[str, Any], kind_class: str,
+                reverse: str | None = None) -> Iterator[str]:
+    """The top-level nodes of ``frame_kind``'s document as JSON text, one at a time, each as
+    ``json.dumps(node, ensure_ascii=False, indent=1)`` writes it two levels down (in the
+    document's ``@graph``)."""
+    framer = _Framer(*_node_map(triples), _Compactor(context))
+    for node in _frame(framer, kind_class, reverse):
+        yield framer.text(node, 2)
+
+
 def frame_nodes(triples: Iterable[ox.Triple], context: dict[str, Any], kind_class: str,
                 reverse: str | None = None) -> Iterator[dict[str, Any]]:
     """The top-level nodes of ``frame_kind``'s document, one at a time."""
-    nodes, types = _node_map(triples)
-    compact = _Compactor(context)
-    framer = _Framer(nodes, types, compact)
+    return _frame(_Framer(*_node_map(triples), _Compactor(context)), kind_class, reverse)
+
+
+def _frame(framer: _Framer, kind_class: str, reverse: str | None) -> Iterator[dict[str, Any]]:
+    nodes, types, compact = framer.nodes, framer.types, framer.compact
     top = sorted(node for node, classes in types.items() if kind_class in classes)
     pointing: dict[str, list[str]] = {}
     if reverse is not None:
@@ -98,12 +111,40 @@ def _node_map(triples: Iterable[ox.Triple]) -> tuple[dict[str, dict[str, list[An
 
 
 class _Framer:
+    """Embeds nodes, remembering each embedded node's output: an observation's data set, period
+    and codes, or an amended act, are embedded thousands of times the same way, so they are built
+    and turned into JSON text once (``text``)."""
+
     def __init__(self, nodes: dict[str, dict[str, list[Any]]], types: dict[str, list[str]],
                  compact: _Compactor) -> None:
         self.nodes, self.types, self.compact = nodes, types, compact
+        # node -> [(IRIs looked up in the ancestors, those found there, output)]: the output
+        # depends on the ancestors only through those look-ups
+        self._done: dict[str, list[tuple[frozenset[str], frozenset[str], dict[str, Any]]]] = {}
+        self._texts: dict[tuple[int, int], str] = {}  # (id of a remembered output, depth)
+        self._kept: dict[int, dict[str, Any]] = {}
 
-    def embed(self, node: str, stack: list[str]) -> dict[str, Any]:
-        """``node`` compacted with every node it references embedded; ``stack`` ends with it."""
+    def embed(self, node: str, stack: list[str], looked_up: set[str] | None = None
+              ) -> dict[str, Any]:
+        """``node`` compacted with every node it references embedded; ``stack`` ends with it.
+        ``looked_up`` gathers the IRIs checked against the ancestors on the way."""
+        above = set(stack[:-1])
+        for tested, found, out in self._done.get(node, ()):
+            if above & tested == found:
+                if looked_up is not None:
+                    looked_up |= tested
+                return out
+        tested: set[str] = set()
+        out = self._embed(node, stack, tested)
+        if len(stack) > 1:  # a top-level node is written once: not kept
+            self._done.setdefault(node, []).append((frozenset(tested), frozenset(above & tested),
+                                                   out))
+            self._kept[id(out)] = out
+        if looked_up is not None:
+            looked_up |= tested
+        return out
+
+    def _embed(self, node: str, stack: list[str], tested: set[str]) -> dict[str, Any]:
         iri = self.compact.iri
         out: dict[str, Any] = {"@id": iri(node, vocab=False)}
         classes = self.types.get(node)
@@ -115,12 +156,36 @@ class _Framer:
             for value in values:
                 if type(value) is not str:
                     compacted.append(self.compact.value(value))
-                elif value in open_above:
+                    continue
+                tested.add(value)
+                if value in open_above:
                     compacted.append({"@id": iri(value, vocab=False)})
                 else:
-                    compacted.append(self.embed(value, stack + [value]))
+                    compacted.append(self.embed(value, stack + [value], tested))
             out[iri(predicate, vocab=True)] = _single(compacted)
         return out
+
+    def text(self, value: Any, depth: int) -> str:
+        """``value`` as ``json.dumps(value, ensure_ascii=False, indent=1)`` writes it ``depth``
+        levels down (its lines after the first indented by ``depth``); a remembered output's text
+        is kept."""
+        if type(value) is str:
+            return encode_basestring(value)
+        key = (id(value), depth)
+        kept = self._texts.get(key)
+        if kept is not None:
+            return kept
+        inner = " " * (depth + 1)
+        if type(value) is list:
+            text = ("[\n" + ",\n".join(inner + self.text(item, depth + 1) for item in value)
+                    + "\n" + " " * depth + "]") if value else "[]"
+        else:
+            text = ("{\n" + ",\n".join(f"{inner}{encode_basestring(k)}: "
+                                       f"{self.text(v, depth + 1)}" for k, v in value.items())
+                    + "\n" + " " * depth + "}") if value else "{}"
+        if id(value) in self._kept:
+            self._texts[key] = text
+        return text
 
 
 class _Compactor:
