@@ -115,3 +115,34 @@ def test_a_kind_above_the_limit_gets_no_framed_document(release, tmp_path, monke
     written = framed.write_framed(release.store, context, tmp_path)
     assert written == [framed_name("acts"), framed_name("bodies")]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(written)
+
+
+@pytest.mark.parametrize("kind", sorted(SUBGRAPHS))
+def test_the_release_writes_the_document_pyld_frames(release, kind: str) -> None:
+    """framing.py stands in for pyld's framing (15 to 30 times faster): the file of the release
+    is byte for byte the document pyld frames from the same subgraph with the same frame."""
+    context = json.loads((release.dir / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    triples = set(release.store.query(SUBGRAPHS[kind], use_default_graph_as_union=True))
+    assert not any(isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
+                   for t in triples)  # else the release falls back to pyld itself
+    by_pyld = frame_triples(triples, {"@context": context, **FRAMES[kind]})
+    written = (release.dir / framed_name(kind)).read_text(encoding="utf-8")
+    assert written == json.dumps(by_pyld, ensure_ascii=False, indent=1)
+
+
+def test_a_subgraph_with_blank_nodes_is_framed_by_pyld(release, tmp_path, monkeypatch) -> None:
+    """framing.py does not reproduce pyld's relabelling of blank nodes: with one in the subgraph,
+    the document is pyld's."""
+    from kzmig_kg.pipeline.release import framed
+
+    monkeypatch.setitem(framed.SUBGRAPHS, "bodies", framed.SUBGRAPHS["bodies"].replace(
+        "CONSTRUCT { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o . ?s <https://w3id.org/kzmig/ontology#"
+        "note> [ <http://www.w3.org/2000/01/rdf-schema#label> \"blank\" ] }"))
+    calls = []
+    monkeypatch.setattr(framed, "frame_triples",
+                        lambda *args: calls.append(args) or frame_triples(*args))
+    context = json.loads((release.dir / "context.jsonld").read_text(encoding="utf-8"))["@context"]
+    written = framed.write_framed(release.store, context, tmp_path)
+    assert framed_name("bodies") in written and len(calls) == 1
+    document = json.loads((tmp_path / framed_name("bodies")).read_text(encoding="utf-8"))
+    assert any("kzo:note" in node for node in document["@graph"])

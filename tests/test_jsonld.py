@@ -40,3 +40,28 @@ def test_same_triples_as_the_nquads(release) -> None:
     from_nquads = _triples(release.dir / "kzmig.nq", ox.RdfFormat.N_QUADS)
     assert len(from_jsonld) == len(from_nquads)
     assert _without_blank_nodes(from_jsonld) == _without_blank_nodes(from_nquads)
+
+
+def test_pyld_expands_it_to_exactly_the_nquads_triples(release) -> None:
+    """An independent JSON-LD processor (pyld, offline: the context is embedded) reads the same
+    triples; blank nodes (the ontology's lists and restrictions) up to their names."""
+    from pyld import jsonld
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from kzmig_kg.pipeline.release.framed import refuse_remote
+
+    document = json.loads((release.dir / "kzmig.jsonld").read_text(encoding="utf-8"))
+    nquads = jsonld.to_rdf(document, {"format": "application/n-quads",
+                                      "documentLoader": refuse_remote})
+    by_pyld = {ox.Triple(q.subject, q.predicate, q.object)
+               for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS)}
+    from_nquads = _triples(release.dir / "kzmig.nq", ox.RdfFormat.N_QUADS)
+    assert _without_blank_nodes(by_pyld) == _without_blank_nodes(from_nquads)
+
+    def blank(triples: set[ox.Triple]) -> Graph:
+        rest = triples - _without_blank_nodes(triples)
+        return Graph().parse(data=ox.serialize(rest, format=ox.RdfFormat.N_TRIPLES), format="nt")
+
+    assert len(blank(by_pyld)) == len(blank(from_nquads)) > 0
+    assert isomorphic(blank(by_pyld), blank(from_nquads))

@@ -8,6 +8,7 @@ from identifiers in the record, and how it becomes RDF. Kinds live in ``kzmig_kg
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -151,11 +152,19 @@ class Kind:
     vocabulary: Callable[[Graph], None] | None = None
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.all_fields if f.name == name), None)
+        return self._by_name.get(name)
 
-    @property
+    # cached: the records stage asks for each field of each record (a million at scale)
+    @functools.cached_property
     def all_fields(self) -> tuple[Field, ...]:
         return COMMON_FIELDS + self.fields
+
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Field]:
+        by_name: dict[str, Field] = {}
+        for spec in self.all_fields:
+            by_name.setdefault(spec.name, spec)  # the first of a name, as ever
+        return by_name
 
 
 CITABLE_KINDS = ("source", "act", "agreement", "organisation", "policy-document")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -304,6 +305,7 @@ def _read_table(path: Path, rel: str, top: _Map, kind: Kind,
         yield _Map(items, lines, line), kind, table_rel
 
 
+@functools.lru_cache(maxsize=65_536)  # cells repeat (years, countries, data sets); values are immutable
 def _yaml_scalar(text: str) -> Any:
     """A CSV cell read as a plain YAML scalar (2011 -> int, 2011-07-22 -> date, empty -> None).
 

@@ -58,15 +58,17 @@ class _Converter:
     """rdflib terms to pyoxigraph terms, with the IRIs (repeated in every record) cached."""
 
     def __init__(self) -> None:
-        self._iris: dict[URIRef, ox.NamedNode] = {}
+        self._iris: dict[str, ox.NamedNode] = {}
 
     def term(self, term: Node) -> Any:
         if type(term) is URIRef:
-            found = self._iris.get(term)
+            # keyed by the plain string: a URIRef key compares by rdflib's __eq__, in Python
+            key = str(term)
+            found = self._iris.get(key)
             if found is None:
                 if len(self._iris) > _TERM_CACHE_LIMIT:
                     self._iris.clear()
-                found = self._iris[term] = ox.NamedNode(str(term))
+                found = self._iris[key] = ox.NamedNode(key)
             return found
         return to_oxigraph(term)
 
@@ -77,15 +79,20 @@ class _Converter:
 
 class _ChunkGraph:
     """The part of an rdflib ``Graph`` the mappers use (add, remove, objects, ``in``), holding
-    only the triples added since the last drain."""
+    only the triples added since the last drain. A subject's (predicate, object) pairs are a list,
+    not a set: hashing rdflib's literals runs in Python, and the store drops repeated quads."""
 
     def __init__(self, identifier: URIRef) -> None:
         self.identifier = identifier
-        self._by_subject: dict[Node, set[tuple[Node, Node]]] = {}
+        self._by_subject: dict[Node, list[tuple[Node, Node]]] = {}
 
     def add(self, triple: tuple[Node, Node, Node]) -> None:
         s, p, o = triple
-        self._by_subject.setdefault(s, set()).add((p, o))
+        pairs = self._by_subject.get(s)
+        if pairs is None:
+            self._by_subject[s] = [(p, o)]
+        else:
+            pairs.append((p, o))
 
     def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
         s, p, o = triple
@@ -99,8 +106,8 @@ class _ChunkGraph:
         pairs = self._by_subject.get(s)
         if pairs is None:
             return
-        pairs.difference_update({(p2, o2) for p2, o2 in pairs
-                                 if (p is None or p2 == p) and (o is None or o2 == o)})
+        pairs[:] = [(p2, o2) for p2, o2 in pairs
+                    if not ((p is None or p2 == p) and (o is None or o2 == o))]
 
     def drain(self) -> Iterator[tuple[Node, Node, Node]]:
         by_subject, self._by_subject = self._by_subject, {}

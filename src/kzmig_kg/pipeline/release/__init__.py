@@ -18,17 +18,17 @@ from ...paths import ONTOLOGY_DIR
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
+from .dumps import write_dumps
 from .framed import write_framed
-from .jsonld import compact_jsonld
 from .schemaorg import export_schemaorg
 from .search_index import SEARCH_INDEX, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
 
 __all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "write_release"]
 
-# file -> (pyoxigraph format or "json-ld", media type, title); N-Quads is written first, by rdflib,
-# and bulk-loaded into the store; every other dump is serialised from the store by pyoxigraph,
-# which is 10 to 25 times faster than rdflib's serialisers on this graph.
+# file -> (pyoxigraph format or "json-ld", media type, title); every dump is streamed from the
+# store by pyoxigraph's serialisers (10 to 25 times faster than rdflib's on this graph), JSON-LD
+# node by node (jsonld_stream.py); the N-Quads are then bulk-loaded into the on-disk store.
 FILES = {
     "kzmig.nq": (ox.RdfFormat.N_QUADS, "application/n-quads", "N-Quads, one named graph per source"),
     "kzmig.trig": (ox.RdfFormat.TRIG, "application/trig", "TriG, one named graph per source"),
@@ -71,7 +71,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
     export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
     write_framed(store, _context(), tmp)
-    write_search_index(store, tmp / SEARCH_INDEX)
+    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt")
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
@@ -80,24 +80,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
 
 
 def _write_dumps(store: ox.Store, directory: Path) -> int:
-    """Serialise the store into every dump format; return the number of distinct triples."""
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    ox.serialize(store, str(directory / "kzmig.nq"), ox.RdfFormat.N_QUADS)
-    ox.serialize(store, str(directory / "kzmig.trig"), ox.RdfFormat.TRIG, prefixes=prefixes)
-    merged = ox.Store()  # one default graph: a triple in two named graphs appears once
-    merged.load(ox.serialize(store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"),
-                             format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.N_TRIPLES)
-    for name, (fmt, _media, _title) in FILES.items():
-        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
-            ox.serialize(merged, str(directory / name), fmt, prefixes=prefixes)
-        elif fmt == ox.RdfFormat.N_TRIPLES:
-            ox.serialize(merged, str(directory / name), fmt)
-    context = _context()
-    (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
-                                              encoding="utf-8")
-    (directory / "kzmig.jsonld").write_text(json.dumps(compact_jsonld(merged, context)),
-                                            encoding="utf-8")
-    return len(merged)
+    """Every dump of ``FILES`` and ``context.jsonld``; return the number of distinct triples."""
+    return write_dumps(store, directory, FILES, _context())
 
 
 def _context() -> dict[str, object]:

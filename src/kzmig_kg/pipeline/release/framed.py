@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 from pyld import jsonld
+
+from .framing import frame_texts
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -51,11 +54,17 @@ SUBGRAPHS = {
         "?item ?dimension ?s . ?s ?p ?o . VALUES ?p { skos:notation skos:prefLabel }"),
 }
 
-# pyld frames about 4,000 triples a second here: a kind whose nodes carry more triples than this
-# (a generated graph at scale) gets no framed document, rather than minutes of build time
+# the framed documents are written by framing.py (pyld's output, 15 to 30 times faster; pyld for a
+# subgraph with blank nodes); a kind whose nodes carry more triples than this (a generated graph
+# of millions of triples) gets no framed document: its framed JSON would run to gigabytes
 FRAME_LIMIT_TRIPLES = 100_000
 KIND_CLASSES = {"acts": "eli:LegalResource", "bodies": "org:Organization",
                 "observations": "qb:Observation"}
+ELI = "http://data.europa.eu/eli/ontology#"
+# the full IRIs of KIND_CLASSES and of the property framed under @reverse, for framing.py
+KIND_IRIS = {"acts": (ELI + "LegalResource", ELI + "amends"),
+             "bodies": ("http://www.w3.org/ns/org#Organization", None),
+             "observations": ("http://purl.org/linked-data/cube#Observation", None)}
 
 FRAMES: dict[str, dict[str, Any]] = {
     # an act as one object: its passages and, under "@reverse", the acts that amend it
@@ -80,13 +89,37 @@ def write_framed(store: ox.Store, context: dict[str, Any], directory: Path) -> l
         if int(next(iter(size))["n"].value) > FRAME_LIMIT_TRIPLES:
             continue
         triples = set(store.query(construct, use_default_graph_as_union=True))
-        document = frame_triples(triples, {"@context": context, **FRAMES[kind]})
         target = directory / framed_name(kind)
         partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(partial, target)
+        try:
+            if any(type(t.subject) is ox.BlankNode or type(t.object) is ox.BlankNode
+                   for t in triples):
+                document = frame_triples(triples, {"@context": context, **FRAMES[kind]})
+                partial.write_text(json.dumps(document, ensure_ascii=False, indent=1),
+                                   encoding="utf-8")
+            else:
+                write_document(partial, context, frame_texts(triples, context, *KIND_IRIS[kind]))
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
         names.append(target.name)
     return names
+
+
+def write_document(path: Path, context: dict[str, Any], nodes: Iterable[str]) -> None:
+    """Write ``{"@context": context, "@graph": [nodes]}`` to ``path`` node by node (each the
+    JSON text ``framing.frame_texts`` gives), in the bytes ``json.dumps(document,
+    ensure_ascii=False, indent=1)`` gives for the whole document."""
+    empty = json.dumps({"@context": context, "@graph": []}, ensure_ascii=False, indent=1)
+    head = empty[:-len("[]\n}")]
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        first = True
+        for text in nodes:
+            out.write("[\n  " if first else ",\n  ")
+            first = False
+            out.write(text)
+        out.write("[]\n}" if first else "\n ]\n}")
 
 
 def frame_triples(triples: set[ox.Triple], frame: dict[str, Any]) -> dict[str, Any]:

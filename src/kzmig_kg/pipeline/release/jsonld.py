@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
@@ -18,9 +19,10 @@ import pyoxigraph as ox
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
-def compact_jsonld(graph: ox.Store, context: dict[str, Any]) -> dict[str, Any]:
-    """The triples of ``graph``'s default graph as a compacted JSON-LD document with ``context``."""
-    expanded = json.loads(ox.serialize(graph, format=ox.RdfFormat.JSON_LD))
+def iri_compactor(context: dict[str, Any]) -> Callable[..., str]:
+    """``iri(value, as_term=...)``: ``value`` as a compact IRI of ``context``'s prefixes (the longest
+    namespace that matches), as a bare term under its ``@vocab`` when ``as_term``, or unchanged;
+    blank node ids (``_:b1``) stay as they are."""
     prefixes = sorted(((ns, p) for p, ns in context.items()
                        if not p.startswith("@") and isinstance(ns, str)), key=lambda x: -len(x[0]))
     vocab = context.get("@vocab")
@@ -39,6 +41,14 @@ def compact_jsonld(graph: ox.Store, context: dict[str, Any]) -> dict[str, Any]:
                 if not local.startswith("//"):
                     return f"{prefix}:{local}"
         return value
+
+    return iri
+
+
+def compact_jsonld(graph: ox.Store, context: dict[str, Any]) -> dict[str, Any]:
+    """The triples of ``graph``'s default graph as a compacted JSON-LD document with ``context``."""
+    expanded = json.loads(ox.serialize(graph, format=ox.RdfFormat.JSON_LD))
+    iri = iri_compactor(context)
 
     def value(obj: dict[str, Any]) -> dict[str, Any]:
         if "@id" in obj:

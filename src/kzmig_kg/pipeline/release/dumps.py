@@ -1,0 +1,97 @@
+"""The release's graph dumps, streamed by pyoxigraph's serialisers: ``write_dumps``.
+
+Reading the on-disk store is the expensive part (every term is looked up in RocksDB: about 6 us a
+quad, 7 s at a million), so the store is read once, into ``kzmig.nq``; every other dump parses a
+file already written (about 1.3 us a quad): TriG from the N-Quads, N-Triples as the N-Quads' triples
+merged (a triple in two named graphs once), Turtle and RDF/XML from the N-Triples, and JSON-LD
+node by node (``jsonld_stream.py``). Nothing holds the graph in memory: a triple can only be
+repeated in another graph if its subject is in several graphs, so only the triples of those
+("scattered" subjects, found by a first pass) are remembered to drop the repeats. Each file is
+written to a temporary name and renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from ...namespaces import PREFIXES
+from .jsonld_stream import write_jsonld
+
+
+def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, str, str]],
+                context: dict[str, Any]) -> int:
+    """Write every file of ``files`` (name -> (pyoxigraph format or "json-ld", ...)) from
+    ``store`` into ``directory``, and ``context.jsonld``; return the number of distinct
+    triples."""
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    nquads, triples = directory / "kzmig.nq", directory / "kzmig.nt"
+    _serialize(store, nquads, ox.RdfFormat.N_QUADS)
+    scattered = scattered_subjects(nquads)
+    _serialize(_merged(nquads, scattered), triples, ox.RdfFormat.N_TRIPLES)
+    for name, (fmt, _media, _title) in files.items():
+        if fmt == ox.RdfFormat.TRIG:
+            _serialize(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS), directory / name,
+                       fmt, prefixes)
+        elif fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+            _serialize(ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES),
+                       directory / name, fmt, prefixes)
+    (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
+                                              encoding="utf-8")
+    write_jsonld(triples, scattered, context, directory / "kzmig.jsonld")
+    return _lines(triples)  # N-Triples: one triple a line
+
+
+def scattered_subjects(nquads: Path) -> set[int]:
+    """The hashes of the subjects whose quads do not form one run (same graph, same subject) in
+    the N-Quads file ``nquads``: those in several graphs, and any the store's order split. A
+    subject outside it has all its quads together; a hash collision only adds a subject."""
+    seen: set[int] = set()
+    scattered: set[int] = set()
+    last: tuple[Any, Any] | None = None
+    for quad in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS):
+        run = (quad.graph_name, quad.subject)
+        if run != last:
+            key = hash(quad.subject)
+            if key in seen:
+                scattered.add(key)
+            seen.add(key)
+            last = run
+    return scattered
+
+
+def _merged(nquads: Path, scattered: set[int]) -> Iterator[ox.Triple]:
+    """The triples of the named graphs of ``nquads``, each once."""
+    repeated: set[ox.Triple] = set()
+    for quad in ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS):
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            continue
+        triple = quad.triple
+        if hash(quad.subject) in scattered:
+            if triple in repeated:
+                continue
+            repeated.add(triple)
+        yield triple
+
+
+def _serialize(data: ox.Store | Iterable[ox.Triple] | Iterable[ox.Quad], path: Path,
+               fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None) -> None:
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        if prefixes is None:
+            ox.serialize(data, str(partial), fmt)
+        else:
+            ox.serialize(data, str(partial), fmt, prefixes=prefixes)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as stream:
+        return sum(block.count(b"\n") for block in iter(lambda: stream.read(1 << 20), b""))
