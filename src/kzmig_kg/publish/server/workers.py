@@ -8,12 +8,12 @@ other workers keep answering. Each worker opens the store read-only, once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
 import pickle
 import threading
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -78,27 +78,13 @@ def _serve(store_dir: str, conn: Connection) -> None:
         _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
 
 
-# An answer travels as one pickled message when it fits the pipe's buffer, so that the server reads
-# it on its event loop without waiting for the worker; a larger one is announced (BIG) and read
-# in a thread.
-SMALL = b"S"
-BIG = b"B"
-SMALL_BYTES = 60_000   # under Linux's 64 kB pipe buffer
-
-
 def _send(conn: Connection, answer: Answer) -> None:
-    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-    if len(data) < SMALL_BYTES:
-        conn.send_bytes(SMALL + data)
-    else:
-        conn.send_bytes(BIG)
-        conn.send_bytes(data)
+    conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _receive(conn: Connection) -> Answer:
     """A worker's answer read in full (blocking)."""
-    first = conn.recv_bytes()
-    return pickle.loads(first[1:] if first[:1] == SMALL else conn.recv_bytes())
+    return pickle.loads(conn.recv_bytes())
 
 
 def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
@@ -157,12 +143,57 @@ def _rows(answer, max_rows: int, ox, too_large) -> QueryResult:
 
 
 REPLACE_ATTEMPTS = 5
+READ_CHUNK = 65_536   # what one read of the pipe takes; a larger answer arrives over several
 
 
 @dataclass
 class _Worker:
+    """A worker process and its end of the pipe. The server's event loop watches the pipe for
+    the worker's whole life (registering it once, not once per query, saves three system calls
+    and an allocation per query) and gathers each answer into ``buffer`` as it arrives."""
+
     process: multiprocessing.process.BaseProcess
     conn: Connection
+    loop: asyncio.AbstractEventLoop | None = None   # the loop that watches the pipe, once it does
+    waiting: asyncio.Future | None = None           # the answer of the job in progress
+    buffer: bytearray = field(default_factory=bytearray)
+
+    def watch(self) -> None:
+        running = asyncio.get_running_loop()
+        if self.loop is not running:   # (a pool used from another loop, as tests do)
+            self.unwatch()
+            self.loop = running
+            running.add_reader(self.conn.fileno(), self._readable)
+
+    def unwatch(self) -> None:
+        if self.loop is not None:
+            with contextlib.suppress(RuntimeError, ValueError, OSError):  # the loop has closed
+                self.loop.remove_reader(self.conn.fileno())
+            self.loop = None
+
+    def _readable(self) -> None:
+        try:
+            data = os.read(self.conn.fileno(), READ_CHUNK)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:   # the worker died: whoever waits learns it now, not at the deadline
+            self.unwatch()
+            self._resolve(None)
+            return
+        self.buffer += data
+        # multiprocessing's framing (Connection.send_bytes): a 4-byte big-endian length first
+        if len(self.buffer) >= 4:
+            size = int.from_bytes(self.buffer[:4], "big")
+            if len(self.buffer) >= 4 + size:
+                message = bytes(self.buffer[4:4 + size])
+                del self.buffer[:4 + size]
+                self._resolve(message)
+
+    def _resolve(self, message: bytes | None) -> None:
+        if self.waiting is not None and not self.waiting.done():
+            self.waiting.set_result(message)
 
 
 @dataclass
@@ -258,6 +289,7 @@ class WorkerPool:
             self._available.release()
 
     def _retire(self, worker: _Worker) -> None:
+        worker.unwatch()
         worker.process.kill()
         worker.process.join(5)
         worker.conn.close()
@@ -274,32 +306,26 @@ class WorkerPool:
 
 
 async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
-    """Send the job and wait for the answer; None past the deadline or when the worker died.
-
-    The event loop watches the pipe (``add_reader``) and, once it is readable, the pipe is made
-    blocking again (uvloop's reader turns it non-blocking, and a message must never be read
-    half): an answer that fits the pipe's buffer is read at once, a larger one in a thread
-    under the same deadline."""
-    loop = asyncio.get_running_loop()
-    deadline = time.monotonic() + timeout_s
-    fd = worker.conn.fileno()
+    """Send the job and wait for the answer; None past the deadline or when the worker died."""
     try:
-        worker.conn.send_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
-        readable = loop.create_future()
-        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        worker.watch()
+        worker.buffer.clear()
+        worker.waiting = asyncio.get_running_loop().create_future()
+        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            await asyncio.wait_for(readable, timeout_s)
-        finally:
-            loop.remove_reader(fd)
-            os.set_blocking(fd, True)
-        first = worker.conn.recv_bytes()
-        if first[:1] == SMALL:
-            return pickle.loads(first[1:])
-        data = await asyncio.wait_for(loop.run_in_executor(None, worker.conn.recv_bytes),
-                                      max(0.0, deadline - time.monotonic()))
-        return pickle.loads(data)
+            worker.conn.send_bytes(data)
+        except BlockingIOError:   # a long query over the socket's buffer: write it whole
+            os.set_blocking(worker.conn.fileno(), True)
+            try:
+                worker.conn.send_bytes(data)
+            finally:
+                os.set_blocking(worker.conn.fileno(), False)
+        message = await asyncio.wait_for(worker.waiting, timeout_s)
+        return None if message is None else pickle.loads(message)
     except (TimeoutError, EOFError, OSError, pickle.UnpicklingError):
         return None
+    finally:
+        worker.waiting = None
 
 
 def _short(message: str, limit: int = 240) -> str:
