@@ -17,11 +17,14 @@ import threading
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import anyio
 import anyio.to_thread
 
-from ...query.results import QueryResult
+if TYPE_CHECKING:
+    from ...query.results import QueryResult
+
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,12 @@ class Answer:
     media: str = ""
     body: bytes = b""
     message: str = ""
-    result: QueryResult | None = None   # when the job asked for ROWS
+    # when the job asked for ROWS: in the worker a tuple of QueryResult's fields (so that the
+    # worker needs no rdflib), a QueryResult once received
+    result: QueryResult | tuple | None = None
 
 
-def _serve(store_dir: str, conn: Connection) -> None:
+def _serve(store_dir: str, conn: Connection, prefixes: dict[str, str]) -> None:
     """The worker's loop: open the store, then answer jobs until the pipe closes."""
     import signal
 
@@ -60,10 +65,8 @@ def _serve(store_dir: str, conn: Connection) -> None:
     # so a worker ignores it rather than die printing a KeyboardInterrupt traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    from ...namespaces import PREFIXES
     from .formats import TooLarge, serialize_answer
 
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     try:
         store = ox.Store.read_only(store_dir)
     except OSError as exc:
@@ -109,7 +112,7 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
             return Answer(406, message="no acceptable media type for this kind of answer; accept "
                                        "SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, "
                                        "N-Triples, RDF/XML, JSON-LD)")
-        body = serialize(answer, media, max_rows=job.max_rows)
+        body = serialize(answer, media, max_rows=job.max_rows, prefixes=prefixes)
     except SyntaxError as exc:
         return Answer(400, message=f"the query is not valid SPARQL 1.1: {_short(str(exc))}")
     except too_large as exc:
@@ -122,10 +125,11 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
     return Answer(200, media, body)
 
 
-def _rows(answer, max_rows: int, ox, too_large) -> QueryResult:
-    """The answer as terms for a page (pyoxigraph's terms pickle), capped at ``max_rows``."""
+def _rows(answer, max_rows: int, ox, too_large) -> tuple:
+    """The answer as terms for a page (pyoxigraph's terms pickle), capped at ``max_rows``: the
+    arguments of a ``QueryResult`` (kind, variables, rows, boolean, triples)."""
     if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(answer))
+        return ("ask", [], [], bool(answer), [])
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
         rows = []
@@ -133,13 +137,13 @@ def _rows(answer, max_rows: int, ox, too_large) -> QueryResult:
             if len(rows) >= max_rows:
                 raise too_large(f"the answer has more than {max_rows} rows, this server's limit")
             rows.append({name: solution[name] for name in variables})
-        return QueryResult("select", variables, rows)
+        return ("select", variables, rows, None, [])
     triples = []
     for triple in answer:
         if len(triples) >= max_rows:
             raise too_large(f"the answer has more than {max_rows} triples, this server's limit")
         triples.append((triple.subject, triple.predicate, triple.object))
-    return QueryResult("graph", triples=triples)
+    return ("graph", [], [], None, triples)
 
 
 REPLACE_ATTEMPTS = 5
@@ -218,7 +222,8 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(str(self.store_dir), child), daemon=True,
+        process = context.Process(target=_serve, args=(str(self.store_dir), child, _prefixes()),
+                                  daemon=True,
                                   name="kzmig-sparql-worker")
         process.start()
         child.close()
@@ -263,6 +268,9 @@ class WorkerPool:
                 task = asyncio.get_running_loop().create_task(self._replace())
                 self._replacing.add(task)
                 task.add_done_callback(self._replacing.discard)
+        if answer is not None and isinstance(answer.result, tuple):
+            from ...query.results import QueryResult
+            answer.result = QueryResult(*answer.result)
         if answer is None:
             return Answer(503, message=f"the query ran longer than {timeout_s:g} s, this endpoint's "
                                        "limit, and was stopped; narrow it or add LIMIT")
@@ -326,6 +334,11 @@ async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | Non
         return None
     finally:
         worker.waiting = None
+
+
+def _prefixes() -> dict[str, str]:
+    from ...namespaces import PREFIXES
+    return {name: str(ns) for name, ns in PREFIXES.items()}
 
 
 def _short(message: str, limit: int = 240) -> str:
