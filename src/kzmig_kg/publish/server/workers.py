@@ -68,17 +68,17 @@ def _serve(store_dir: str, conn: Connection, prefixes: dict[str, str]) -> None:
     from .formats import TooLarge, serialize_answer
 
     try:
-        store = ox.Store.read_only(store_dir)
-    except OSError as exc:
-        _send(conn, Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
-        return
-    _send(conn, Answer(200, message="ready"))
-    while True:
         try:
-            job: Job = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
+            store = ox.Store.read_only(store_dir)
+        except OSError as exc:
+            _send(conn, Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
             return
-        _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+        _send(conn, Answer(200, message="ready"))
+        while True:
+            job: Job = pickle.loads(conn.recv_bytes())
+            _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+    except (EOFError, OSError):   # the server has gone (stopped, or killed mid-start): end quietly
+        return
 
 
 def _send(conn: Connection, answer: Answer) -> None:
@@ -212,6 +212,7 @@ class WorkerPool:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _available: asyncio.Semaphore | None = None
     _replacing: set = field(default_factory=set)
+    _closed: bool = False
     replaced: int = 0
 
     def start(self) -> None:
@@ -240,8 +241,13 @@ class WorkerPool:
             process.kill()
             raise RuntimeError(hello.message)
         with self._lock:
-            self._all.append(worker)
-        return worker
+            if not self._closed:
+                self._all.append(worker)
+                return worker
+        # the pool closed while this worker started (a replacement during shutdown)
+        process.kill()
+        process.join(5)
+        raise RuntimeError("the server is stopping")
 
     async def run(self, job: Job, timeout_s: float) -> Answer:
         """Run ``job`` on an idle worker; past ``timeout_s`` the worker is killed at once (the
@@ -281,6 +287,8 @@ class WorkerPool:
         slot opens when the new worker is ready."""
         try:
             for attempt in range(1, REPLACE_ATTEMPTS + 1):
+                if self._closed:
+                    return
                 try:
                     fresh = await anyio.to_thread.run_sync(self._spawn)
                 except RuntimeError as exc:
@@ -307,6 +315,7 @@ class WorkerPool:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             workers = list(self._all)
         for worker in workers:
             self._retire(worker)
