@@ -204,3 +204,28 @@ def test_stopping_leaves_no_process_and_no_traceback(release, tmp_path: Path, st
         _stop(server)
     written = server.log.read_text(encoding="utf-8")
     assert "Traceback" not in written and "KeyboardInterrupt" not in written, written
+
+
+def test_a_repeated_get_keeps_its_own_accept_and_host(release) -> None:
+    """A repeated GET is answered from the server's memory of requests, so that memory must
+    tell apart what changes the answer: the media type asked for, and (without --base) the
+    address relative IRIs resolve against."""
+    from starlette.testclient import TestClient
+
+    from kzmig_kg.publish.server.app import create_app
+
+    query = "SELECT ?x WHERE { BIND(<relative> AS ?x) }"
+    with TestClient(create_app(release.dir / "store", workers=1)) as client:
+        for host in ("a.example", "b.example"):
+            for accept, wanted in (("text/csv", "text/csv"),
+                                   ("application/sparql-results+json",
+                                    "application/sparql-results+json")):
+                seen = []
+                for _ in range(2):
+                    answer = client.get("/sparql", params={"query": query},
+                                        headers={"Host": host, "Accept": accept})
+                    assert answer.status_code == 200
+                    assert answer.headers["content-type"].startswith(wanted)
+                    assert f"http://{host}/relative" in answer.text
+                    seen.append(answer.headers["x-answer-cache"])
+                assert seen[1] == "hit"

@@ -88,6 +88,7 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
     app.state.page_cache = ReleaseCache(1024)     # resource pages
     app.state.search_cache = ReleaseCache(256)    # search pages
     app.state.answer_cache = ReleaseCache(512)    # SPARQL answers of at most 64 kB
+    app.state.request_cache = ReleaseCache(512)   # the same answers by the GET that asked them
     app.state.param_cache = ReleaseCache(1024)    # named-query parameters checked, and their notes
     return app
 

@@ -31,7 +31,7 @@ from .formats import (
 )
 from .guard import QueryRefused, check_query, query_form
 from .problems import problem
-from .workers import Job
+from .workers import Answer, Job
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
@@ -55,6 +55,9 @@ async def query_response(state: Any, scope: Scope, receive: Receive) -> Response
     path calls it without Starlette's routing); None for a GET without a query (the Service
     Description or the editor, which ``sparql_endpoint`` renders)."""
     settings = state.settings
+    request_key = _get_key(scope, settings.base is None)
+    if request_key is not None and (known := state.request_cache.get(request_key)) is not None:
+        return known   # the same GET as before: its answer without parsing anything again
     headers = _headers(scope)
     try:
         params, query = await _read_request(scope, headers, receive, settings.max_body_bytes)
@@ -93,9 +96,30 @@ async def query_response(state: Any, scope: Scope, receive: Receive) -> Response
         return problem(answer.status, answer.message)
     if cached is None and len(answer.body) <= CACHED_ANSWER_BYTES:
         state.answer_cache.put(job, answer)
+    if request_key is not None and len(answer.body) <= CACHED_ANSWER_BYTES:
+        state.request_cache.put(request_key, _answered(answer, "hit"))
+    return _answered(answer, "hit" if cached else "miss")
+
+
+def _answered(answer: Answer, cache: str) -> Response:
     return Response(answer.body, media_type=content_type(answer.media),
                     headers={"Vary": "Accept", "Cache-Control": "public, max-age=300",
-                             "X-Answer-Cache": "hit" if cached else "miss"})
+                             "X-Answer-Cache": cache})
+
+
+def _get_key(scope: Scope, by_host: bool) -> tuple | None:
+    """What decides the answer to a GET: its path, its query string (the query, the dataset,
+    format=), Accept, and the Host when relative IRIs resolve against the request's address."""
+    if scope["method"] != "GET":
+        return None
+    accept = host = None
+    for name, value in scope["headers"]:
+        if name == b"accept" and accept is None:
+            accept = value
+        elif name == b"host" and host is None:
+            host = value
+    return (scope["path"], scope.get("root_path", ""), scope["query_string"], accept,
+            (scope.get("scheme"), host) if by_host else None)
 
 
 def _headers(scope: Scope) -> dict[str, str]:
