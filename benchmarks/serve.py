@@ -1,20 +1,26 @@
 """Benchmark: `kzmig-kg serve` under load on 127.0.0.1, against `oxigraph serve-read-only`.
 
     .venv/bin/python benchmarks/serve.py [--store dist/store] [--seconds 5] [--clients 1,8,32]
+        [--processes N] [--workers N]
 
-Starts the server (a new process, as a user would), then for each scenario and each number of
+Starts the server (a new process, as a user would; by default one server process per core with
+two SPARQL workers each), then for each scenario and each number of
 concurrent clients (keep-alive HTTP/1.1 connections) sends requests for --seconds (at most 30;
 every scenario stops by itself) and prints requests per second and the p50/p99 latency:
 a resource page (HTML), the same resource as Turtle, a simple SELECT, the heaviest named query
-(the slowest on the embedded store), a named-query page, a search. The same SELECT then runs
-against `oxigraph serve-read-only` on a copy of the store, printed as a ratio. Oxigraph runs
+(the slowest on the embedded store), a named-query page, a search. The simple SELECT is sent two
+ways: the same text each time (answered from the server's memory after the first) and a new
+text each time (a numbered comment, so no cache applies and a worker runs every query). Both are
+then sent the same way to `oxigraph serve-read-only` on a copy of the store, each printed with
+kzmig-kg's rate for the same requests as a ratio. Oxigraph runs
 without --timeout-s: its 0.5 server starts one thread per query that sleeps out the whole limit,
 so at thousands of queries a second it piles up tens of thousands of threads and aborts
 ("Resource temporarily unavailable"); that was why it died at 8 and 32 clients here before.
 --only WORDS keeps the scenarios whose name contains WORDS (e.g. --only SELECT). Last: a runaway query
 (stopped at --timeout-s) while 8 clients send the simple SELECT, and the server's memory.
-The "CPU ms/req" column is the CPU time the server (with its SPARQL workers) spent per answer,
-from /proc: unlike req/s it hardly depends on what else the machine runs. Figures only; nothing
+The "CPU ms/req" column is the CPU time the server (all its processes: the supervisor, the
+server processes and their SPARQL workers) spent per answer, from /proc: unlike req/s it hardly
+depends on what else the machine runs. Memory is summed over the same processes. Figures only; nothing
 is asserted. Targets (issue #13): Turtle >= 1000 req/s, page >= 500,
 SELECT >= 300, p99 < 50 ms at 8 clients; SELECT within 2x of Oxigraph; runaway stopped within
 its limit + 1 s with the others' p99 < 200 ms; RSS < 400 MB.

@@ -51,10 +51,6 @@ def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int 
       kzmig-kg serve --store dist/store --port 8000 --base http://127.0.0.1:8000/
       kzmig-kg serve --store dist/store --processes 2 --workers 4
     """
-    import uvicorn
-
-    from ..publish.server.app import create_app
-
     if bind is not None:
         host, _, given = bind.rpartition(":")
         if not host or not given.isdigit() or not 0 <= int(given) <= 65535:
@@ -65,6 +61,10 @@ def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int 
         _serve_forked(store_dir, host, port, shares, timeout_s=timeout_s, max_rows=max_rows,
                       base=base, service_allow=service_allow, sources_dir=sources_dir)
         return
+    import uvicorn
+
+    from ..publish.server.app import create_app
+
     listener = _listen(host, port)   # before the workers start: a busy port is one line
     port = listener.getsockname()[1]   # --port 0 takes a free port: print the one taken
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -96,11 +96,10 @@ def _shares(processes: int | None, workers: int | None) -> tuple[int, list[int]]
 
 def _serve_forked(store_dir: Path, host: str, port: int, shares: list[int], **options) -> None:
     """One server process per share, each with its own SPARQL workers and caches, all answering
-    on the same port (``publish.server.prefork``); the store is opened only after the fork."""
-    import uvicorn
-
-    from ..publish.server.app import check_store_dir, create_app
+    on the same port (``publish.server.prefork``); the store is opened only after the fork, and
+    the web stack imported there too (the supervisor stays small)."""
     from ..publish.server.prefork import START_FAILED, reuse_port_sockets, serve_forked
+    from ..publish.server.storedir import check_store_dir
 
     try:
         check_store_dir(store_dir)
@@ -115,6 +114,10 @@ def _serve_forked(store_dir: Path, host: str, port: int, shares: list[int], **op
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
 
     def serve_one(index: int, listener: socket.socket) -> None:
+        import uvicorn
+
+        from ..publish.server.app import create_app
+
         try:
             app = create_app(store_dir, workers=shares[index], **options,
                              sources_dir=sources_dir if sources_dir.is_dir() else None)

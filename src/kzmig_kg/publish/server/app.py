@@ -27,6 +27,7 @@ from .cache import ReleaseCache
 from .problems import problem
 from .settings import ServerSettings, release_tag
 from .sparql import query_response
+from .storedir import check_store_dir
 from .workers import WorkerPool
 
 ACCESS = logging.getLogger("kzmig_kg.server.access")
@@ -91,12 +92,6 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
     app.state.request_cache = ReleaseCache(512)   # the same answers by the GET that asked them
     app.state.param_cache = ReleaseCache(1024)    # named-query parameters checked, and their notes
     return app
-
-
-def check_store_dir(store_dir: Path) -> None:
-    """Raise ``KzmigError`` when ``store_dir`` holds no store (before anything starts)."""
-    if not (Path(store_dir).is_dir() and any(Path(store_dir).iterdir())):
-        raise KzmigError(f"{store_dir}: no store there; run `kzmig-kg build` first or pass --store DIR")
 
 
 def _open(store_dir: Path) -> ox.Store:
