@@ -262,14 +262,21 @@ class WorkerPool:
             return Answer(503, message="no SPARQL worker is running: the server cannot open its "
                                        "store; see its log")
         answer = None
+        cancelled = False
         try:
             answer = await _exchange(worker, job, timeout_s)
+        except asyncio.CancelledError:
+            cancelled = True
+            raise
         finally:
             if answer is not None:
                 with self._lock:
                     self._idle.append(worker)
                 self._available.release()
-            else:  # timed out, died, or the client went away mid-query
+            elif cancelled:   # the server is stopping: no replacement (it would outlive it)
+                self._retire(worker)
+                self._available.release()
+            else:  # timed out, or died
                 self._retire(worker)
                 task = asyncio.get_running_loop().create_task(self._replace())
                 self._replacing.add(task)
