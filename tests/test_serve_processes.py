@@ -47,23 +47,26 @@ def _start(release, tmp_path: Path, *flags: str) -> Server:
             env={**os.environ, PROCESS_HEADER_VARIABLE: "1"})
     server = Server(process, port, log)
     deadline = time.monotonic() + 90
-    while len(_workers(process.pid)) < _expected_workers(flags) or not _answers(port):
+    answered: set[int] = set()   # every server process has started (its workers with it)
+    while len(answered) < int(flags[flags.index("--processes") + 1]):
         assert process.poll() is None, f"kzmig-kg serve exited: {log.read_text()[-800:]}"
         assert time.monotonic() < deadline, "kzmig-kg serve did not start within 90 s"
-        time.sleep(0.1)
+        answered |= _answered_by(port)
     return server
 
 
-def _expected_workers(flags: tuple[str, ...]) -> int:
-    return int(flags[flags.index("--workers") + 1])
-
-
-def _answers(port: int) -> bool:
-    try:
-        status, _, _ = _ask(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "ASK {}")
-    except OSError:
-        return False
-    return status == 200
+def _answered_by(port: int) -> set[int]:
+    """The server processes that answer eight new connections (none while it starts)."""
+    found = set()
+    for _ in range(8):
+        try:
+            status, pid, _ = _ask(http.client.HTTPConnection("127.0.0.1", port, timeout=5), "ASK {}")
+        except OSError:
+            time.sleep(0.1)
+            continue
+        if status == 200:
+            found.add(pid)
+    return found
 
 
 def _stop(server: Server) -> None:
@@ -180,6 +183,29 @@ def test_a_runaway_in_one_process_leaves_both_answering(two_processes: Server) -
             break
         assert time.monotonic() < deadline, (workers_before, workers_after)
         time.sleep(0.05)
+
+
+def test_a_server_process_that_dies_is_replaced(two_processes: Server) -> None:
+    supervisor = two_processes.process.pid
+    servers = {child for child, parent in _tree().items() if parent == supervisor}
+    victim = min(servers)
+    orphans = _workers(victim)
+    os.kill(victim, signal.SIGKILL)
+    deadline = time.monotonic() + 60
+    while True:
+        now = {child for child, parent in _tree().items() if parent == supervisor}
+        fresh = now - servers
+        if (victim not in now and len(fresh) == 1 and len(_workers(next(iter(fresh)))) == 2
+                and not any(Path(f"/proc/{pid}").exists() for pid in orphans)):
+            break
+        assert time.monotonic() < deadline, (servers, now, orphans)
+        time.sleep(0.05)
+    connections = [http.client.HTTPConnection("127.0.0.1", two_processes.port, timeout=10)
+                   for _ in range(16)]
+    pids = {_ask(connection, NUMBER)[1] for connection in connections}
+    for connection in connections:
+        connection.close()
+    assert pids == now, (pids, now)   # the new process answers on the same port
 
 
 @pytest.mark.parametrize("stop", ["ctrl-c", "sigterm"])

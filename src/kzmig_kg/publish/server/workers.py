@@ -213,6 +213,7 @@ class WorkerPool:
     _available: asyncio.Semaphore | None = None
     _replacing: set = field(default_factory=set)
     _closed: bool = False
+    _starting: set = field(default_factory=set)
     replaced: int = 0
 
     def start(self) -> None:
@@ -226,7 +227,13 @@ class WorkerPool:
         process = context.Process(target=_serve, args=(str(self.store_dir), child, _prefixes()),
                                   daemon=True,
                                   name="kzmig-sparql-worker")
-        process.start()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the server is stopping")
+            process.start()
+            # killed by close() if the server stops before it is ready (a replacement started
+            # during shutdown would otherwise lose its parent mid-start and print a traceback)
+            self._starting.add(process)
         child.close()
         worker = _Worker(process, parent)
         if not parent.poll(self.start_timeout_s):
@@ -241,6 +248,7 @@ class WorkerPool:
             process.kill()
             raise RuntimeError(hello.message)
         with self._lock:
+            self._starting.discard(process)
             if not self._closed:
                 self._all.append(worker)
                 return worker
@@ -299,6 +307,8 @@ class WorkerPool:
                 try:
                     fresh = await anyio.to_thread.run_sync(self._spawn)
                 except RuntimeError as exc:
+                    if self._closed:
+                        return
                     logging.getLogger("kzmig_kg.server").error(
                         "a SPARQL worker could not be started (attempt %d of %d): %s",
                         attempt, REPLACE_ATTEMPTS, exc)
@@ -324,6 +334,8 @@ class WorkerPool:
         with self._lock:
             self._closed = True
             workers = list(self._all)
+            for process in self._starting:
+                process.kill()
         for worker in workers:
             self._retire(worker)
         self._idle.clear()
