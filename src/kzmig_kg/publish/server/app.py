@@ -85,6 +85,7 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
     app.state.named_queries = named_queries()
     app.state.dump_checksums = None
     # bounded so that memory stays small whatever clients ask: about 40 + 20 + 10 + 32 MB at most
+    # (the request cache holds the same answer bodies as the answer cache, not copies)
     app.state.cache = ReleaseCache(4096)          # data documents
     app.state.page_cache = ReleaseCache(1024)     # resource pages
     app.state.search_cache = ReleaseCache(256)    # search pages
