@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import VOID
+from rdflib.namespace import RDF, VOID
 
 from kzmig_kg.cli import main
 from kzmig_kg.namespaces import KZO
@@ -86,6 +86,17 @@ def test_void_triple_count_matches_the_release(release) -> None:
     subsets = list(void.objects(DATASET_IRI, VOID.subset))
     declared = {void.value(s, KZO.namedGraph): int(void.value(s, VOID.triples)) for s in subsets}
     assert declared == per_graph
+
+
+def test_void_distinct_counts_match_the_dumps(release) -> None:
+    """distinctSubjects, properties and classes count what kzmig.nq holds, the release graph
+    (the description itself) included, as void:triples does."""
+    void = Graph().parse(release.dir / "void.ttl")
+    quads = list(ox.parse(path=str(release.dir / "kzmig.nq"), format=ox.RdfFormat.N_QUADS))
+    assert int(void.value(DATASET_IRI, VOID.distinctSubjects)) == len({q.subject for q in quads})
+    assert int(void.value(DATASET_IRI, VOID.properties)) == len({q.predicate for q in quads})
+    assert int(void.value(DATASET_IRI, VOID.classes)) == len(
+        {q.object for q in quads if q.predicate.value == str(RDF.type)})
 
 
 def test_void_records_the_reasoner_outcome(release) -> None:

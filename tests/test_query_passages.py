@@ -102,3 +102,60 @@ def test_without_the_document_the_rows_come_with_a_note_saying_where_it_was_look
                                        str(release.dir), "--sources", str(tmp_path)])
     assert result.exit_code == 0 and result.stderr == note
     assert "lines 867-869, section 4.3\n" in result.stdout
+
+
+SHARED_RANGE = """
+@prefix kzo: <https://w3id.org/kzmig/ontology#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
+@prefix sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#> .
+<urn:passage:bulletin-9> a kzo:Passage ; kzo:firstLine 9 ; kzo:lastLine 9 ; oa:hasSource <urn:doc:bulletin> .
+<urn:doc:bulletin> kzo:fileName "ingested/bulletin/bulletin.txt" .
+<urn:passage:news-9> a kzo:Passage ; kzo:firstLine 9 ; kzo:lastLine 9 ; oa:hasSource <urn:doc:news> .
+<urn:doc:news> kzo:fileName "ingested/news/news.txt" .
+<urn:obs:bulletin-UZB-2022> prov:wasDerivedFrom <urn:passage:bulletin-9> ; sdmx-measure:obsValue 6631 ;
+    kzo:recordId "bulletin-IMM-UZB-2022" .
+<urn:act:961> prov:wasDerivedFrom <urn:passage:news-9> ; kzo:recordId "govres-2022-961" .
+"""
+
+
+def test_a_line_range_two_documents_share_shows_the_passage_whose_figure_is_in_the_row(
+        tmp_path) -> None:
+    # two accepted documents both have a passage at line 9: the bulletin's holds the row's
+    # figure, the news item's only cites an act; the row gets the bulletin's line, not both
+    import pyoxigraph as ox
+
+    from kzmig_kg.query.row_passages import row_passages
+
+    for name, line in (("bulletin", "Uzbekistan\t6 631\t6 519"),
+                       ("news", "The rules were approved by Resolution No. 961.")):
+        (tmp_path / "ingested" / name).mkdir(parents=True)
+        (tmp_path / "ingested" / name / f"{name}.txt").write_text("\n" * 8 + line + "\n",
+                                                                    encoding="utf-8")
+    store = ox.Store()
+    store.load(SHARED_RANGE, format=ox.RdfFormat.TURTLE,
+               to_graph=ox.NamedNode("https://w3id.org/kzmig/graph/test"))
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    of_row = row_passages(store, tmp_path, ["country", "value", "passages"])
+    refs = of_row({"country": ox.Literal("UZB"), "value": ox.Literal("6631", datatype=integer),
+                   "passages": ox.Literal("9")})
+    assert [(ref.file, ref.text) for ref in refs] == [
+        ("ingested/bulletin/bulletin.txt", "Uzbekistan\t6 631\t6 519")]
+    # a row that holds no fact of either passage still shows both, each with its document
+    refs = of_row({"country": ox.Literal("KGZ"), "value": ox.Literal("905", datatype=integer),
+                   "passages": ox.Literal("9")})
+    assert sorted(ref.file for ref in refs) == ["ingested/bulletin/bulletin.txt",
+                                                "ingested/news/news.txt"]
+
+
+def test_an_answer_without_any_passages_says_so_instead_of_printing_nothing(release) -> None:
+    # stats-country-series gives figures and data-set ids, no line ranges and no resources
+    note = ("note: no row of the answer has passages to show: it has no passages or lines column "
+            "and names no resource derived from a passage\n")
+    for fmt in ("table", "csv"):
+        result = _invoke(release, "stats-country-series", "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert result.stderr == note
+        assert "UZB" in result.stdout
+    result = _invoke(release, "flows-top-partners-by-year", "--format", "csv")
+    assert result.exit_code == 0 and "no row of the answer has passages" not in result.stderr

@@ -1,4 +1,4 @@
-"""SHACL at scale: pyshacl-turbo over the store gives pyshacl's report, result for result.
+"""SHACL at scale: the shapes compiled to SPARQL on the store give pyshacl's report, result for result.
 
 pyshacl stays the reference: on every data fixture of tests/fixtures (merged per directory, so
 that the suite validates 8 graphs instead of 74; benchmarks/shacl_engines.py compares them file
@@ -8,17 +8,18 @@ severity, source shape, constraint component and value.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pyshacl
-import pyshacl_turbo
 import pytest
-from pyshacl_turbo.rdf import Input
 from rdflib import BNode, Dataset, Graph
 from rdflib.namespace import SH
 
 from kzmig_kg.namespaces import KZO
 from kzmig_kg.paths import ONTOLOGY_DIR
 from kzmig_kg.pipeline.records import read_records
+from kzmig_kg.pipeline.shacl_sparql import UnsupportedShape, validate_with_sparql
 from kzmig_kg.pipeline.stream import stream_store
 from kzmig_kg.pipeline.validate import load_shapes, validate_graph, validate_store
 
@@ -37,6 +38,12 @@ def results(report: Graph) -> set[tuple[str, ...]]:
     return {tuple("_:" if isinstance(v := report.value(r, field), BNode) else str(v)
                   for field in RESULT_FIELDS)
             for r in report.subjects(SH.resultSeverity, None)}
+
+
+def _store(data: Graph) -> ox.Store:
+    store = ox.Store()
+    store.bulk_load(data.serialize(format="nt").encode("utf-8"), ox.RdfFormat.N_TRIPLES)
+    return store
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +65,8 @@ def test_the_corpus_is_the_fixtures_with_violations() -> None:
 
 
 @pytest.mark.parametrize("group", GROUPS)
-def test_turbo_report_equals_pyshacl_on_the_fixtures(group: str, shapes: Graph,
-                                                     ontology: Graph) -> None:
+def test_sparql_report_equals_pyshacl_on_the_fixtures(group: str, shapes: Graph,
+                                                      ontology: Graph) -> None:
     data = Graph()
     data += ontology  # sh:class needs the class hierarchy, as in the build
     for path in FIXTURE_FILES:
@@ -67,12 +74,10 @@ def test_turbo_report_equals_pyshacl_on_the_fixtures(group: str, shapes: Graph,
             data.parse(path)
     reference, reference_report, _ = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
-    turbo, turbo_report, _ = pyshacl_turbo.validate(
-        Input(data.serialize(format="nt"), "nquads", None, {}), shacl_graph=shapes,
-        inference="none", advanced=True, allow_warnings=True)
-    expected, found = results(reference_report), results(turbo_report)
+    compiled, compiled_report = validate_with_sparql(_store(data), shapes)
+    expected, found = results(reference_report), results(compiled_report)
     assert found == expected, (sorted(expected - found)[:5], sorted(found - expected)[:5])
-    assert turbo == reference
+    assert compiled == reference
     if group not in ("reasoning",):
         assert expected, f"the {group} fixtures should break some shape"
 
@@ -81,12 +86,12 @@ def test_an_interval_without_bounds_fires_in_both_engines(shapes: Graph) -> None
     """The rule that differed: a FILTER alone in a UNION branch sees no outer variable in SPARQL."""
     data = Graph().parse(FIXTURES / "shapes" / "auxiliary-bad.ttl")
     unbounded = "https://w3id.org/kzmig/id/fixture/interval-unbounded"
-    for engine, source in ((pyshacl, data),
-                           (pyshacl_turbo, Input(data.serialize(format="nt"), "nquads", None, {}))):
-        _conforms, report, _ = engine.validate(source, shacl_graph=shapes, inference="none",
-                                               advanced=True, allow_warnings=True)
+    reference = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True,
+                                 allow_warnings=True)[1]
+    for engine, report in (("pyshacl", reference),
+                           ("sparql", validate_with_sparql(_store(data), shapes)[1])):
         assert any(r[0].endswith("ProperInterval") and r[5] == unbounded and
-                   r[3].endswith("IntervalBoundShape") for r in results(report)), engine.__name__
+                   r[3].endswith("IntervalBoundShape") for r in results(report)), engine
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +119,31 @@ def test_store_validation_names_the_record_like_pyshacl(broken_store) -> None:
     berkut = [f for f in at_scale.findings if f.focus.endswith("inst-system-berkut")]
     assert berkut and berkut[0].where.startswith("data/instruments/instruments.yaml:")
     assert berkut[0].path == "instrumentStatus"
+
+
+UNSUPPORTED = {
+    "closed": "kzsh:Closed a sh:NodeShape ; sh:targetClass kzo:Law ; sh:closed true .",
+    "equals": "kzsh:Equal a sh:PropertyShape ; sh:targetClass kzo:Law ; sh:path kzo:year ; "
+              "sh:equals kzo:yearStated .",
+    "nested count": "kzsh:Many a sh:NodeShape ; sh:targetClass kzo:Law ; sh:or ( [ sh:path kzo:year ; "
+                    "sh:minCount 7 ] [ sh:path kzo:yearStated ; sh:minCount 1 ] ) .",
+}
+
+
+@pytest.mark.parametrize("construct", sorted(UNSUPPORTED))
+def test_a_construct_the_compiler_lacks_stops_the_build(construct: str, tmp_path: Path) -> None:
+    """Never a skipped constraint: the build fails before validating, naming the shape."""
+    (tmp_path / "bad.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix kzo: <https://w3id.org/kzmig/ontology#> .\n"
+        "@prefix kzsh: <https://w3id.org/kzmig/shapes#> .\n" + UNSUPPORTED[construct] + "\n",
+        encoding="utf-8")
+    store = ox.Store()
+    with pytest.raises(UnsupportedShape) as raised:
+        validate_store(store, None, tmp_path)
+    message = str(raised.value)
+    assert "validate it" in message or "pyshacl" in message
+    assert "\n" not in message
+    shape, predicate = {"closed": ("Closed", "closed"), "equals": ("Equal", "equals"),
+                        "nested count": ("Many", "minCount")}[construct]
+    assert f"kzsh:{shape}" in message and f"sh:{predicate}" in message

@@ -23,7 +23,8 @@ from .common import DATA, DIST, SOURCES, fail, progress
 @click.option("--reasoner-heap", metavar="SIZE", default=None,
               help="Java heap for HermiT, e.g. 8g (default $KZMIG_REASONER_HEAP, else 2000M).")
 @click.option("--stream/--no-stream", default=None,
-              help="Map the records chunk by chunk into the store, validate with pyshacl-turbo and "
+              help="Map the records chunk by chunk into the store, validate with the shapes "
+                   "compiled to SPARQL on the store and "
                    "check the OWL 2 RL rules instead of HermiT (default: from 10,000 records on).")
 def build(data_dir: Path, out_dir: Path, no_reason: bool, force: bool,
           reasoner_heap: str | None, stream: bool | None) -> None:

@@ -84,7 +84,8 @@ def push_command(endpoint: str, update_url: str | None, graph_store_url: str | N
     """Load the release into an external SPARQL 1.1 store, atomically: every named graph goes
     into a staging graph (Graph Store Protocol, in chunks; on an Oxigraph server one bulk N-Quads
     request), the counts are checked by SPARQL,
-    then one update swaps staging for live. Credentials: KZMIG_PUSH_USER and
+    then one update swaps staging for live (a first push to an Oxigraph server, with no live
+    graph yet, is one transactional load instead). Credentials: KZMIG_PUSH_USER and
     KZMIG_PUSH_PASSWORD, or a netrc entry for the store's host.
 
     \b
@@ -106,13 +107,16 @@ def push_command(endpoint: str, update_url: str | None, graph_store_url: str | N
         click.echo(f"dry run: would push {len(result.graphs)} graphs, {result.triples} triples "
                    f"(release {result.release}) to {endpoints.graph_store}; "
                    f"{len(result.resumed)} already staged; would drop {len(result.dropped)} "
-                   "graphs the release no longer has")
+                   "graphs the release no longer has"
+                   + ("; a first push: one transactional load, no staging or swap"
+                      if result.direct else ""))
         for name in result.dropped:
             click.echo(f"  drop {name}")
         return
     click.echo(f"pushed {len(result.graphs)} graphs, {result.triples} triples (release "
                f"{result.release}) to {endpoints.graph_store} in {result.seconds:.1f} s"
                + (f"; {len(result.resumed)} graphs resumed from staging" if result.resumed else "")
-               + (f"; dropped {len(result.dropped)} obsolete graphs" if result.dropped else ""))
+               + (f"; dropped {len(result.dropped)} obsolete graphs" if result.dropped else "")
+               + ("; first push: one transactional load, no staging or swap" if result.direct else ""))
 
 COMMANDS = (export, report_command, push_command)

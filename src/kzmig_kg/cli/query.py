@@ -107,7 +107,8 @@ def _stream(spec: str, given: dict[str, str], fmt: str, store_dir: Path, timeout
     rows = stream_query(store_dir, named.text, bind_params(named, checked), fmt,
                         lambda text: click.echo(text, nl=False), source=named.source,
                         timeout=timeout, max_rows=max_rows,
-                        passages=passages_from is not None, sources_dir=passages_from)
+                        passages=passages_from is not None, sources_dir=passages_from,
+                        note=lambda text: click.echo(f"note: {text}", err=True))
     return rows, query_form(named.text)
 
 
@@ -158,11 +159,14 @@ def _no_rows_note(spec: str, given: dict[str, str]) -> None:
 
 def _row_passages(result, store_dir: Path, sources_dir: Path):
     from ..pipeline.store import open_store
-    from ..query.row_passages import add_passages
+    from ..query.row_passages import NO_PASSAGES, add_passages
 
     if result.kind != "select":
         raise KzmigError("--passages needs a SELECT query (its rows get the passages)")
-    return add_passages(result, open_store(store_dir), sources_dir)
+    per_row = add_passages(result, open_store(store_dir), sources_dir)
+    if per_row and not any(per_row):
+        click.echo(f"note: {NO_PASSAGES}", err=True)
+    return per_row
 
 
 @click.command("queries")

@@ -146,7 +146,11 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
     if issuers:
         act["issuer"] = issuers
     if f.get("adilet_id"):
-        act["adilet_id"] = f["adilet_id"]
+        # an Adilet ID enters the graph only with the stored Adilet page that confirms it
+        # (README, "Links to Adilet: evidence"); a document that quotes one is not that page
+        act["note"] = (f"The document gives the Adilet ID {f['adilet_id']}; no stored Adilet page "
+                       "confirms it yet, so it is not recorded as adilet_id (name the page in "
+                       "`evidence` to record it).")
     act["passages"] = [_locator(doc_id, item)]
     return act
 
@@ -311,9 +315,14 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     raw = text.encode("utf-8")
     sha = hashlib.sha256(raw).hexdigest()
     for record in _registered(data_dir):
-        if record.get("sha256") == sha or record.get("id") == doc_id:
+        if record.get("sha256") == sha:
             raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
-                             f"{data_dir / 'documents.yaml'}; pass another --id for a new version")
+                             f"{data_dir / 'documents.yaml'} (the same text, sha256 {sha[:12]}...); "
+                             "nothing new to ingest")
+        if record.get("id") == doc_id:
+            raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
+                             f"{data_dir / 'documents.yaml'} (another text under that id); pass "
+                             "another --id for a new version")
     folder = review_dir / doc_id
     if folder.exists():
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "

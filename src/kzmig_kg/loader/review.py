@@ -99,6 +99,7 @@ def _append_document(documents: Path, record: dict) -> None:
 
 def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir: Path) -> list[Path]:
     """Move the drafts of ``doc_id`` into data/ after checking them on a copy; the changed paths."""
+    from ..pipeline.graph import build_graph
     from ..pipeline.passages import PASSAGES_TABLE, sync_passages
     from ..pipeline.records import read_records
 
@@ -133,6 +134,7 @@ def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir:
             changed.add(path.relative_to(copy))
         read_records(copy)                      # every record loads, every reference resolves
         sync_passages(copy, sources_dir)        # every passage is found in its document
+        build_graph(read_records(copy))         # and maps (rules across records: Adilet evidence)
         (data_dir / "ingested").mkdir(exist_ok=True)
         os.replace(staged, target)
         for relative in sorted(changed):

@@ -11,7 +11,8 @@
 
 At scale (``build.STREAM_RECORDS`` records, or ``stream=True``) steps 2 to 5 are
 ``stream.stream_store(records)`` (the same mappers, chunk by chunk into the pyoxigraph store),
-``validate.validate_store(store)`` (pyshacl-turbo) and ``reason.rule_check_store(store)``.
+``validate.validate_store(store)`` (the shapes compiled to SPARQL on the store) and
+``reason.rule_check_store(store)``.
 
 ``build.build_release(data_dir, out_dir)`` runs them inside ``outdir.replace_output`` (a marked,
 locked, versioned output swapped in by one rename); ``derive`` adds the figures the document only

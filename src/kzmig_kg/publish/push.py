@@ -9,12 +9,19 @@ The recipe (SPARQL 1.1 Graph Store HTTP Protocol + SPARQL 1.1 Update, section 3.
 2. one SELECT counts the triples of every staging graph; they must equal the release's counts
    (the triples of the dump, and the ``void:triples`` the release declares for the graph);
 3. ONE update request moves each staging graph onto its live graph and drops the graphs of
-   earlier releases that this one no longer has, and other releases' staging leftovers;
+   earlier releases that this one no longer has, and other releases' staging leftovers (on an
+   Oxigraph server it copies them, and a second request drops the staging graphs);
 4. the live counts are checked again.
 Any failure before step 3 leaves the live graphs as they were; the staging graphs are dropped
 (when the server still answers) and the error says what happened and what to do. A push killed
 before it could clean up leaves complete staging graphs behind: the next push of the same
 release keeps those whose count is right and uploads only the rest.
+
+A first push to an Oxigraph server (no live graph under the prefix yet) skips staging and swap:
+the dump goes up as ONE transactional N-Quads request with its live graph names (the server
+loads it in one transaction, so readers see all of it or nothing, and a failed or killed request
+leaves nothing), then the live counts are checked. The swap costs more than the load there
+(Oxigraph 0.5 copies quad by quad inside the update), and a first push has nothing to swap.
 """
 
 from __future__ import annotations
@@ -64,6 +71,9 @@ class StoreEndpoints:
     # Oxigraph server's bulk loader): 4 times faster than a transaction per GSP request, and safe
     # here since only staging graphs are written; None: one GSP request per chunk and graph
     bulk: str | None = None
+    # a URL that takes a whole N-Quads dump in ONE transaction (the Oxigraph server's /store):
+    # a first push, with no live graph to replace, goes there directly with its live names
+    transactional: str | None = None
 
     @classmethod
     def from_urls(cls, endpoint: str, update: str | None = None, graph_store: str | None = None,
@@ -86,7 +96,8 @@ class StoreEndpoints:
                             "/repositories/ID/rdf-graphs/service)")
         oxigraph = last == "query" and graph_store is None
         return cls(endpoint, update or derived[0], graph_store or derived[1],
-                   bulk=f"{base}/store?no_transaction" if bulk and oxigraph else None)
+                   bulk=f"{base}/store?no_transaction" if bulk and oxigraph else None,
+                   transactional=f"{base}/store" if bulk and oxigraph else None)
 
 
 @dataclass
@@ -109,6 +120,7 @@ class PushResult:
     seconds: float
     dry_run: bool
     phases: dict[str, float] = field(default_factory=dict)   # seconds per step of the push
+    direct: bool = False               # a first push: one transactional load, no staging or swap
 
     @property
     def triples(self) -> int:
@@ -138,7 +150,18 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     dropped = sorted(g for g in present if not g.startswith(STAGING_PREFIX) and g not in ours)
     leftovers = sorted(g for g in present if g.startswith(STAGING_PREFIX) and g not in staging)
     result = PushResult(graphs, release, resumed, dropped, 0.0, dry_run, phases)
+    first = endpoints.transactional is not None and not any(
+        not g.startswith(STAGING_PREFIX) for g in present)
+    if first:   # staging copies a killed push left are dropped, not used
+        result.direct, result.resumed = True, []
     if dry_run:
+        result.seconds = time.monotonic() - started
+        return result
+    if first:
+        staged = sorted(g for g in present if g.startswith(STAGING_PREFIX))
+        _first_push(client, release_dir, graphs, staged, phases)
+        if progress:
+            progress("all graphs", result.triples, result.triples)
         result.seconds = time.monotonic() - started
         return result
     where = "before the upload"
@@ -168,14 +191,28 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     except (PushError, _HTTPFailure) as error:
         raise PushError(_failed(endpoints, where, error, client, graphs)) from None
     where = "swapping staging for live"
+    # Oxigraph 0.5 runs an update quad by quad in one transaction: COPY (then the staging graphs
+    # dropped in a second request) keeps the atomic step to the old live graphs' removal and the
+    # copy, where MOVE would also delete the staging copy inside it (at 1.1M triples the swap
+    # took 267 s with COPY, 392 s with MOVE, plus 102 s for the drop afterwards)
+    oxigraph = endpoints.transactional is not None
     step = time.monotonic()
     try:
-        client.update(_swap_request(graphs, dropped + leftovers))
+        client.update(_swap_request(graphs, dropped + leftovers, copy=oxigraph))
         phases["swap"] = time.monotonic() - step
     except _HTTPFailure as error:
         state = _live_state(client, graphs)
         raise PushError(f"push to {endpoints.query} failed while {where}: {error}. {state} "
                         "Run the push again once the store answers.") from None
+    if oxigraph:
+        step = time.monotonic()
+        try:
+            client.update(" ;\n".join(f"DROP SILENT GRAPH <{g.staging}>" for g in graphs))
+        except _HTTPFailure as error:
+            raise PushError(f"push to {endpoints.query}: the live graphs hold the new release, but "
+                            f"the staging graphs could not be removed ({error}); the next push "
+                            "removes them.") from None
+        phases["drop staging"] = time.monotonic() - step
     try:
         step = time.monotonic()
         after = client.graph_counts(LIVE_PREFIX)
@@ -186,6 +223,43 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
                         f"check out: {error}. Run the push again.") from None
     result.seconds = time.monotonic() - started
     return result
+
+
+def _first_push(client: _Client, release_dir: Path, graphs: list[GraphUpload],
+                leftovers: list[str], phases: dict[str, float]) -> None:
+    """The dump with its live graph names as ONE transactional request, when the store holds no
+    live graph yet; then the live counts. The dump's own counts are checked against its VoID
+    first, since once the transaction commits there is no earlier state to go back to."""
+    query = client.endpoints.query
+    try:
+        _verify({g.live: g.triples for g in graphs}, graphs, "live")
+    except PushError as error:
+        raise PushError(f"{error}; nothing was written to {query}. Rebuild the release.") from None
+    step = time.monotonic()
+    try:
+        client.send_dataset((release_dir / "kzmig.nq").read_bytes(), transactional=True)
+    except _HTTPFailure as error:
+        try:
+            loaded = any(not g.startswith(STAGING_PREFIX) for g in client.graph_counts(LIVE_PREFIX))
+        except _HTTPFailure:
+            loaded = None
+        state = {True: "The store committed the release all the same (its live graphs are there).",
+                 False: "The store holds none of it (no live graph); if the request timed out, the "
+                        "store may still commit it whole: raise --timeout.",
+                 None: "The store no longer answers; it holds all of the release or none of it."}
+        raise PushError(f"push to {query} failed while loading the release in one transaction: "
+                        f"{error}. {state[loaded]} Fix the cause and run the push again (it "
+                        "replaces what is there).") from None
+    phases["load (one transaction)"] = time.monotonic() - step
+    step = time.monotonic()
+    try:
+        if leftovers:   # staging graphs that killed pushes left behind
+            client.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in leftovers))
+        _verify(client.graph_counts(LIVE_PREFIX), graphs, "live")
+    except (PushError, _HTTPFailure) as error:
+        raise PushError(f"push to {query}: the release was loaded but the live graphs do not "
+                        f"check out: {error}. Run the push again (it replaces them).") from None
+    phases["count live"] = time.monotonic() - step
 
 
 def read_release(release_dir: Path, chunk_triples: int, *,
@@ -283,8 +357,9 @@ def _chunks(triples: list[ox.Triple], size: int) -> list[list[ox.Triple]]:
     return chunks
 
 
-def _swap_request(graphs: list[GraphUpload], drop: list[str]) -> str:
-    operations = [f"DROP SILENT GRAPH <{g.live}> ;\nMOVE SILENT GRAPH <{g.staging}> TO GRAPH <{g.live}>"
+def _swap_request(graphs: list[GraphUpload], drop: list[str], *, copy: bool = False) -> str:
+    operations = [f"COPY SILENT GRAPH <{g.staging}> TO GRAPH <{g.live}>" if copy else
+                  f"DROP SILENT GRAPH <{g.live}> ;\nMOVE SILENT GRAPH <{g.staging}> TO GRAPH <{g.live}>"
                   for g in graphs]
     operations += [f"DROP SILENT GRAPH <{name}>" for name in drop]
     return " ;\n".join(operations)
@@ -364,9 +439,10 @@ class _Client:
         body = urllib.parse.urlencode({"update": request}).encode()
         self._send(self.endpoints.update, body, "application/x-www-form-urlencoded", "POST")
 
-    def send_dataset(self, data: bytes) -> None:
-        assert self.endpoints.bulk is not None
-        self._send(self.endpoints.bulk, data, "application/n-quads", "POST")
+    def send_dataset(self, data: bytes, *, transactional: bool = False) -> None:
+        url = self.endpoints.transactional if transactional else self.endpoints.bulk
+        assert url is not None
+        self._send(url, data, "application/n-quads", "POST")
 
     def send_graph(self, graph: str, data: bytes, replace: bool) -> None:
         query = urllib.parse.urlencode({self.endpoints.graph_param: graph})
@@ -387,6 +463,11 @@ class _Client:
                 return response.read()
         except urllib.error.HTTPError as error:
             detail = " ".join(error.read().decode("utf-8", "replace").split())[:300]
+            if error.code in (401, 403) and self.user is not None:
+                raise _HTTPFailure(f"{url} refused the credentials of user '{self.user}' (HTTP "
+                                   f"{error.code}): check {USER_ENV} and {PASSWORD_ENV} (or the "
+                                   "netrc entry for its host); the account must be allowed to "
+                                   "write") from None
             if error.code in (401, 403):
                 raise _HTTPFailure(f"{url} refused the request (HTTP {error.code}): set "
                                    f"{USER_ENV} and {PASSWORD_ENV} or a netrc entry for its "

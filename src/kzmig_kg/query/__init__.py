@@ -4,6 +4,8 @@ SPARQL 1.1 endpoint, and what is built on them.
 - ``named``: ``named_queries()``, ``resolve_query(spec)``, ``bind_params(query, given)``: the
   files of ``queries/`` with their headers (title, question, typed parameters, result);
 - ``local.query_store(store, text, bound)``: SPARQL on a pyoxigraph store;
+- ``dataset.names_dataset(text)``: whether a query states its own dataset (FROM / FROM NAMED),
+  which then replaces the union of the named graphs as what it reads;
 - ``remote.query_endpoint(url, text, bound)``: SPARQL over HTTP (SPARQLWrapper), parameters sent
   as a ``VALUES`` block;
 - ``run.run_query(spec, params, store_dir=... | endpoint=...)``: either of the two, from a name;

@@ -25,10 +25,11 @@ import pyoxigraph as ox
 from ..errors import QueryError
 from ..namespaces import PREFIXES
 from ..pipeline.store import open_store
+from .dataset import names_dataset
 from .named import Term, syntax_error_message
 from .passage_text import PassageRef
 from .results import QueryResult, _json_results, format_result
-from .row_passages import passage_lines, row_passages
+from .row_passages import NO_PASSAGES, passage_lines, row_passages
 
 BATCH = 500
 PASSAGES_NEED_SELECT = "--passages needs a SELECT query (its rows get the passages)"
@@ -54,12 +55,12 @@ def refuse_update(text: str, source: str) -> None:
 def stream_query(store_dir: Path, text: str, bound: dict[str, Term], fmt: str,
                  write: Callable[[str], None], *, source: str = "query", timeout: float = 60.0,
                  max_rows: int = 1000, passages: bool = False,
-                 sources_dir: Path | None = None) -> int:
+                 sources_dir: Path | None = None, note: Callable[[str], None] | None = None) -> int:
     """Run ``text`` on the store in ``store_dir`` in a worker, passing its output to ``write``;
     return the number of rows (or triples). Raises ``QueryError`` when ``timeout`` passes.
     With ``passages`` each row of a SELECT gets the text of its passages (``row_passages``,
     the documents read from ``sources_dir``): a ``passage_text`` column, or in a table the
-    passages printed under it."""
+    passages printed under it; when no row has any, ``note`` is told so."""
     refuse_update(text, source)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
@@ -86,6 +87,9 @@ def stream_query(store_dir: Path, text: str, bound: dict[str, Term], fmt: str,
                                  "exhausted") from None
             if kind == "out":
                 write(payload)
+            elif kind == "note":
+                if note is not None:
+                    note(payload)
             elif kind == "error":
                 raise QueryError(payload)
             else:
@@ -141,7 +145,7 @@ def _answer(store_dir: Path, text: str, bound: dict[str, Term], fmt: str, source
     store = open_store(store_dir)
     substitutions = {ox.Variable(name): term for name, term in bound.items()}
     try:
-        answer = store.query(text, use_default_graph_as_union=True,
+        answer = store.query(text, use_default_graph_as_union=not names_dataset(text),
                              substitutions=substitutions or None,
                              prefixes={k: str(v) for k, v in PREFIXES.items()})
         if passages is not None and not isinstance(answer, ox.QuerySolutions):
@@ -193,11 +197,14 @@ def _solutions(answer: ox.QuerySolutions, fmt: str, max_rows: int,
             kept.append(row)
         yield "out", format_result(QueryResult("select", variables, kept), fmt) + "\n"
         yield from _table_passages(refs)
+        if of_row is not None and kept and not any(refs):
+            yield "note", NO_PASSAGES
         yield "count", len(kept)
         return
+    with_passages = [0]
     if of_row is not None:
         variables = [*variables, "passage_text"]
-        rows = _annotated(rows, of_row)
+        rows = _annotated(rows, of_row, with_passages)
     count = 0
     if fmt == "json":
         yield "out", '{"head": {"vars": ' + json.dumps(variables) + '}, "results": {"bindings": ['
@@ -214,13 +221,16 @@ def _solutions(answer: ox.QuerySolutions, fmt: str, max_rows: int,
         count += len(batch)
     if fmt == "json":
         yield "out", "\n]}}\n"
+    if of_row is not None and count and not with_passages[0]:
+        yield "note", NO_PASSAGES
     yield "count", count
 
 
-def _annotated(rows: Iterator[dict[str, Any]],
-               of_row: Callable[[dict[str, Any]], list[PassageRef]]) -> Iterator[dict[str, Any]]:
+def _annotated(rows: Iterator[dict[str, Any]], of_row: Callable[[dict[str, Any]], list[PassageRef]],
+               with_passages: list[int]) -> Iterator[dict[str, Any]]:
     for row in rows:
-        of_row(row)  # sets the row's passage_text
+        if of_row(row):  # sets the row's passage_text
+            with_passages[0] += 1
         yield row
 
 

@@ -7,18 +7,20 @@ import pyoxigraph as ox
 
 from ..errors import QueryError
 from ..namespaces import PREFIXES
+from .dataset import names_dataset
 from .named import Term, syntax_error_message
 from .results import QueryResult
 
 
 def query_store(store: ox.Store, text: str, bound: dict[str, Term] | None = None, *,
                 source: str = "query") -> QueryResult:
-    """Run SPARQL on a pyoxigraph store (default graph = the union of the named graphs), with
+    """Run SPARQL on a pyoxigraph store (default graph = the union of the named graphs, unless
+    the query states its dataset with FROM / FROM NAMED), with
     ``bound`` variables substituted by their terms. Errors name ``source`` and, for syntax
     errors, the line and column."""
     substitutions = {ox.Variable(name): term for name, term in (bound or {}).items()}
     try:
-        answer = store.query(text, use_default_graph_as_union=True,
+        answer = store.query(text, use_default_graph_as_union=not names_dataset(text),
                              substitutions=substitutions or None,
                              prefixes={k: str(v) for k, v in PREFIXES.items()})
         if isinstance(answer, ox.QueryBoolean):

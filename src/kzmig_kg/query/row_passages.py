@@ -4,7 +4,9 @@ query result (``kzmig-kg query --passages``).
 A row's passages are the line ranges in its ``passages``/``passage``/``lines`` column, as the
 named queries give them ("267-272 389-391"), else the passages that the resources of the row (its
 IRIs, and the values that are record ids) are derived from (``prov:wasDerivedFrom``). The store
-says which document and section each range belongs to.
+says which document and section each range belongs to; a range that passages of several
+documents share is narrowed to the passages whose facts are in the row (its IRIs, record ids or
+figures), else every one of them is shown, each with its document.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import pyoxigraph as ox
 from .passage_text import PassageRef, with_text
 from .results import QueryResult
 
-__all__ = ["PASSAGE_COLUMNS", "add_passages", "passage_lines", "row_passages"]
+__all__ = ["NO_PASSAGES", "PASSAGE_COLUMNS", "add_passages", "passage_lines", "row_passages"]
+NO_PASSAGES = ("no row of the answer has passages to show: it has no passages or lines column "
+               "and names no resource derived from a passage")
 PASSAGE_COLUMNS = ("passages", "passage", "lines")
 _RANGE = re.compile(r"\b(\d+)(?:-(\d+))?\b")
 _ALL_PASSAGES = """
@@ -35,6 +39,17 @@ SELECT ?passage ?first ?last ?file ?section WHERE {
 _DERIVED = """
 SELECT ?s ?id ?passage WHERE {
   ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?passage ; <https://w3id.org/kzmig/ontology#recordId> ?id
+}"""
+# what a passage supports: the resources derived from it, their record ids and their figures
+_SUPPORTED = """
+SELECT ?passage ?key WHERE {
+  { ?key <http://www.w3.org/ns/prov#wasDerivedFrom> ?passage }
+  UNION { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?passage ;
+             <https://w3id.org/kzmig/ontology#recordId> ?key }
+  UNION { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?passage ;
+             <http://purl.org/linked-data/sdmx/2009/measure#obsValue> ?key }
+  UNION { ?s <http://www.w3.org/ns/prov#wasDerivedFrom> ?passage ;
+             <https://w3id.org/kzmig/ontology#impliedValue> ?key }
 }"""
 
 
@@ -54,15 +69,24 @@ def row_passages(store: ox.Store, sources_dir: Path | None,
     """A function giving one row's passages (and setting its ``passage_text``), for rows with
     these ``variables``; the store's passages are read once, so rows can stream through it."""
     by_iri: dict[str, PassageRef] = {}
-    # a range in a passages column names no document: with several documents, every passage
-    # of that range is shown, each with its document, rather than one picked at random
-    by_range: dict[tuple[int, int], set[PassageRef]] = {}
+    # a range in a passages column names no document: with several documents, the passages of
+    # that range whose facts the row holds are shown, else every one, each with its document
+    by_range: dict[tuple[int, int], dict[str, PassageRef]] = {}
     for row in store.query(_ALL_PASSAGES, use_default_graph_as_union=True):
         ref = PassageRef(row["file"].value if row["file"] is not None else None,
                          int(row["first"].value), int(row["last"].value),
                          row["section"].value if row["section"] is not None else None)
         by_iri[row["passage"].value] = ref
-        by_range.setdefault((ref.first_line, ref.last_line), set()).add(ref)
+        by_range.setdefault((ref.first_line, ref.last_line), {})[row["passage"].value] = ref
+    supported: dict[str, set[str]] | None = None   # read only when documents share a range
+
+    def supports() -> dict[str, set[str]]:
+        nonlocal supported
+        if supported is None:
+            supported = {}
+            for row in store.query(_SUPPORTED, use_default_graph_as_union=True):
+                supported.setdefault(row["passage"].value, set()).add(row["key"].value)
+        return supported
     derived: dict[str, list[PassageRef]] = {}
     for row in store.query(_DERIVED, use_default_graph_as_union=True):
         if row["passage"].value in by_iri:
@@ -75,10 +99,16 @@ def row_passages(store: ox.Store, sources_dir: Path | None,
     def of_row(row: dict[str, Any]) -> list[PassageRef]:
         refs: list[PassageRef] = []
         if column is not None and row.get(column) is not None:
+            keys = {term.value for term in row.values() if isinstance(term, ox.NamedNode | ox.Literal)}
             for match in _RANGE.finditer(row[column].value):
                 first = int(match[1])
                 last = int(match[2]) if match[2] else first
-                refs.extend(by_range.get((first, last), {PassageRef(only_file, first, last)}))
+                candidates = by_range.get((first, last), {})
+                if len({ref.file for ref in candidates.values()}) > 1:
+                    fitting = [ref for iri, ref in candidates.items() if supports().get(iri, set()) & keys]
+                    refs.extend(fitting or candidates.values())
+                else:
+                    refs.extend(candidates.values() or [PassageRef(only_file, first, last)])
         else:
             for term in row.values():
                 if isinstance(term, ox.NamedNode | ox.Literal):

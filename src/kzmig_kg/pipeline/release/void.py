@@ -89,4 +89,26 @@ def describe_release(store: ox.Store, validation: ValidationReport, reasoning: R
     size = len(graph) + 1
     graph.add((release, VOID.triples, Literal(size, datatype=XSD.integer)))
     graph.set((ds, VOID.triples, Literal(total + size, datatype=XSD.integer)))
+    # like void:triples, the other counts cover this description too: its subjects, properties
+    # and classes that the rest of the release does not use (the dataset, its distributions ...)
+    for prop, found in ((VOID.distinctSubjects, subjects + _unused(store, set(graph.subjects()), 0)),
+                        (VOID.properties, properties + _unused(store, set(graph.predicates()), 1)),
+                        (VOID.classes, classes + _unused(store, set(graph.objects(None, RDF.type)),
+                                                         2))):
+        graph.set((ds, prop, Literal(found, datatype=XSD.integer)))
     return graph
+
+
+def _unused(store: ox.Store, terms: set, position: int) -> int:
+    """How many of ``terms`` no quad of ``store`` has as subject (0), predicate (1) or class (2);
+    a blank node of the description is its own."""
+    count = 0
+    for term in terms:
+        if not isinstance(term, URIRef):
+            count += 1
+            continue
+        node = ox.NamedNode(str(term))
+        pattern = ((node, None, None), (None, node, None),
+                   (None, ox.NamedNode(str(RDF.type)), node))[position]
+        count += next(iter(store.quads_for_pattern(*pattern)), None) is None
+    return count

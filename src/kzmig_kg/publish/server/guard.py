@@ -61,7 +61,8 @@ def check_query(text: str, *, max_chars: int, service_allow: tuple[str, ...] = (
         raise QueryRefused(413, f"the query has {len(text)} characters; this endpoint accepts at most "
                                 f"{max_chars}")
     blanked, iris = _blank_lexical(decode_escapes(text))
-    prefixes = {name: iris.get(iri, iri) for name, iri in _PREFIX.findall(blanked)}
+    # the IRIs of the PREFIX declarations were set aside as placeholders (<0>, <1> ...)
+    prefixes = {name: iris.get(f"<{iri}>", iri) for name, iri in _PREFIX.findall(blanked)}
     for match in _SERVICE.finditer(blanked):
         target = match.group("target") or ""
         endpoint = iris.get(target) if target.startswith("<") else _expand(target, prefixes)

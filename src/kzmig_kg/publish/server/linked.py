@@ -19,7 +19,8 @@ from .problems import problem
 
 PAGE_FIRST = [HTML, *DATA_TYPES]
 GRAPH_NAMES = {"json": JSONLD, "xml": RDFXML}
-INSTANCE_ROOTS = ("id", "eli", "code", "vocab", "scheme")
+ACCEPT_ALIASES = {"application/json": JSONLD, "application/xml": RDFXML, "text/xml": RDFXML}
+INSTANCE_ROOTS = ("id", "eli", "code", "vocab", "scheme")  # and "graph": graphs.py
 
 
 def thing_iri(request: Request) -> str:
@@ -31,13 +32,17 @@ def local_path(iri: str, namespace: str) -> str | None:
     return "/" + iri[len(namespace):] if iri.startswith(namespace) else None
 
 
-def _chosen(request: Request, offers: list[str]) -> str | None:
+def chosen(request: Request, offers: list[str]) -> str | None:
+    """The format of a resource's answer: ``?format=`` first, then the ``Accept`` header."""
     forced = request.query_params.get("format")
     if forced:
         # a resource is a graph: json and xml name its JSON-LD and RDF/XML, as on /sparql
         media = GRAPH_NAMES.get(forced.lower()) or FORMAT_NAMES.get(forced.lower(), forced)
         return media if media in offers else None
-    return negotiate(request.headers.get("accept"), offers)
+    # plain JSON and XML clients get JSON-LD and RDF/XML, but only when they name them
+    media = negotiate(request.headers.get("accept"), [*offers, *ACCEPT_ALIASES])
+    media = ACCEPT_ALIASES.get(media, media)
+    return media if media in offers else None
 
 
 def alternates(request: Request, path: str) -> str:
@@ -51,7 +56,7 @@ async def resource_iri(request: Request) -> Response:
     iri = thing_iri(request)
     if not exists(state.store, iri):
         return not_found_page(request, iri)
-    media = _chosen(request, PAGE_FIRST)
+    media = chosen(request, PAGE_FIRST)
     if media is None:
         return problem(406, "this resource is offered as text/html, text/turtle, application/ld+json, "
                             "application/rdf+xml and application/n-triples", {"Vary": "Accept"})
@@ -95,7 +100,7 @@ async def ontology(request: Request) -> Response:
         if media not in DATA_TYPES:
             return problem(404, "the ontology is at /ontology.ttl, .jsonld, .rdf and .nt")
     else:
-        media = _chosen(request, PAGE_FIRST)
+        media = chosen(request, PAGE_FIRST)
         if media is None:
             return problem(406, "the ontology is offered as HTML, Turtle, JSON-LD, RDF/XML and "
                                 "N-Triples", {"Vary": "Accept"})

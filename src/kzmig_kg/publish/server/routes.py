@@ -6,6 +6,7 @@ from starlette.routing import Route
 
 from .dumps import dist_file, dist_index, void
 from .editor import editor_page
+from .graphs import named_graph
 from .linked import INSTANCE_ROOTS, data_document, ontology, resource_iri
 from .pages import home, kind_list, resource_page, search_page
 from .queries import named_query, query_index
@@ -19,6 +20,7 @@ ROUTES = [
     Route("/sparql/", sparql_endpoint, methods=SPARQL_METHODS),
     Route("/editor", editor_page),
     *[Route(f"/{root}/{{rest:path}}", resource_iri) for root in INSTANCE_ROOTS],
+    Route("/graph/{rest:path}", named_graph),
     Route("/page/{path:path}", resource_page),
     Route("/data/{path:path}", data_document),
     Route("/ontology", ontology),

@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 import anyio
 import anyio.to_thread
 
+from ...query.dataset import names_dataset
+
 if TYPE_CHECKING:
     from ...query.results import QueryResult
-
 
 
 @dataclass(frozen=True)
@@ -100,18 +101,20 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
         if not job.named_graphs:
             kwargs["named_graphs"] = []
     else:
-        kwargs["use_default_graph_as_union"] = True
+        kwargs["use_default_graph_as_union"] = not names_dataset(job.query)
     if job.substitutions:
         kwargs["substitutions"] = {ox.Variable(name): term for name, term in job.substitutions}
     try:
         answer = store.query(job.query, **kwargs)
         if job.media == ROWS:
             return Answer(200, ROWS, result=_rows(answer, job.max_rows, ox, too_large))
-        media = job.graph_media if isinstance(answer, ox.QueryTriples) else job.media
+        graph = isinstance(answer, ox.QueryTriples)
+        media = job.graph_media if graph else job.media
         if not media:
             return Answer(406, message="no acceptable media type for this kind of answer; accept "
-                                       "SPARQL results (JSON, XML, CSV, TSV) or RDF (Turtle, "
-                                       "N-Triples, RDF/XML, JSON-LD)")
+                                       + ("RDF (Turtle, N-Triples, RDF/XML, JSON-LD) for a "
+                                          "CONSTRUCT or DESCRIBE" if graph else
+                                          "SPARQL results (JSON, XML, CSV, TSV) for a SELECT"))
         body = serialize(answer, media, max_rows=job.max_rows, prefixes=prefixes)
     except SyntaxError as exc:
         return Answer(400, message=f"the query is not valid SPARQL 1.1: {_short(str(exc))}")
