@@ -1,20 +1,26 @@
 """Benchmark: `kzmig-kg serve` under load on 127.0.0.1, against `oxigraph serve-read-only`.
 
     .venv/bin/python benchmarks/serve.py [--store dist/store] [--seconds 5] [--clients 1,8,32]
+        [--processes N] [--workers N]
 
-Starts the server (a new process, as a user would), then for each scenario and each number of
+Starts the server (a new process, as a user would; by default one server process per core with
+two SPARQL workers each), then for each scenario and each number of
 concurrent clients (keep-alive HTTP/1.1 connections) sends requests for --seconds (at most 30;
 every scenario stops by itself) and prints requests per second and the p50/p99 latency:
 a resource page (HTML), the same resource as Turtle, a simple SELECT, the heaviest named query
-(the slowest on the embedded store), a named-query page, a search. The same SELECT then runs
-against `oxigraph serve-read-only` on a copy of the store, printed as a ratio. Oxigraph runs
+(the slowest on the embedded store), a named-query page, a search. The simple SELECT is sent two
+ways: the same text each time (answered from the server's memory after the first) and a new
+text each time (a numbered comment, so no cache applies and a worker runs every query). Both are
+then sent the same way to `oxigraph serve-read-only` on a copy of the store, each printed with
+kzmig-kg's rate for the same requests as a ratio. Oxigraph runs
 without --timeout-s: its 0.5 server starts one thread per query that sleeps out the whole limit,
 so at thousands of queries a second it piles up tens of thousands of threads and aborts
 ("Resource temporarily unavailable"); that was why it died at 8 and 32 clients here before.
 --only WORDS keeps the scenarios whose name contains WORDS (e.g. --only SELECT). Last: a runaway query
 (stopped at --timeout-s) while 8 clients send the simple SELECT, and the server's memory.
-The "CPU ms/req" column is the CPU time the server (with its SPARQL workers) spent per answer,
-from /proc: unlike req/s it hardly depends on what else the machine runs. Figures only; nothing
+The "CPU ms/req" column is the CPU time the server (all its processes: the supervisor, the
+server processes and their SPARQL workers) spent per answer, from /proc: unlike req/s it hardly
+depends on what else the machine runs. Memory is summed over the same processes. Figures only; nothing
 is asserted. Targets (issue #13): Turtle >= 1000 req/s, page >= 500,
 SELECT >= 300, p99 < 50 ms at 8 clients; SELECT within 2x of Oxigraph; runaway stopped within
 its limit + 1 s with the others' p99 < 200 ms; RSS < 400 MB.
@@ -203,10 +209,22 @@ def heaviest_named_query(store_dir: Path) -> tuple[str, str]:
     return name, text
 
 
+def process_tree(pid: int) -> list[int]:
+    """``pid`` and all its descendants now alive: the server's processes, their SPARQL workers."""
+    parents = {int(p): _parent(int(p)) for p in os.listdir("/proc") if p.isdigit()}
+    found, frontier = [pid], [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, of in parents.items() if of == parent]
+        found += children
+        frontier += children
+    return found
+
+
 def rss_mb(pid: int) -> float:
+    """Resident memory summed over the whole process tree (shared pages counted in each)."""
     total = 0
-    pids = [pid] + [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent(int(p)) == pid]
-    for each in pids:
+    for each in process_tree(pid):
         try:
             for line in Path(f"/proc/{each}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
@@ -217,9 +235,9 @@ def rss_mb(pid: int) -> float:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process and its children now alive (/proc/PID/stat)."""
+    """User + system CPU time of a process and its descendants now alive (/proc/PID/stat)."""
     total = 0
-    for each in [pid] + [int(p) for p in os.listdir("/proc") if p.isdigit() and _parent(int(p)) == pid]:
+    for each in process_tree(pid):
         try:
             fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
             total += int(fields[11]) + int(fields[12])   # utime, stime (fields 14 and 15)
@@ -262,7 +280,10 @@ def main() -> None:
     parser.add_argument("--store", type=Path, default=ROOT / "dist" / "store")
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", default="1,8,32")
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=None,
+                        help="SPARQL workers in all (default: the server's, 2 per process)")
+    parser.add_argument("--processes", type=int, default=None,
+                        help="server processes (default: the server's, one per core)")
     parser.add_argument("--timeout-s", type=float, default=3.0)
     parser.add_argument("--only", default="", help="run only the scenarios whose name contains this")
     args = parser.parse_args()
@@ -271,7 +292,10 @@ def main() -> None:
     name, heavy = heaviest_named_query(args.store)
     port = free_port()
     command = [str(Path(sys.executable).with_name("kzmig-kg")), "serve", "--store", str(args.store),
-               "--port", str(port), "--workers", str(args.workers), "--timeout-s", str(args.timeout_s)]
+               "--port", str(port), "--timeout-s", str(args.timeout_s)]
+    for flag, value in (("--workers", args.workers), ("--processes", args.processes)):
+        if value is not None:
+            command += [flag, str(value)]
     with tempfile.TemporaryFile() as log:
         server = subprocess.Popen(command, stdout=log, stderr=log)
         try:
@@ -293,7 +317,8 @@ def main() -> None:
                 ("search ?q=quota", http_request("/search?q=quota", "text/html")),
             ]
             scenarios = [(label, request) for label, request in scenarios if args.only in label]
-            print(f"kzmig-kg serve, {args.workers} SPARQL workers, {seconds:g} s per run; "
+            print(f"kzmig-kg serve, {len(process_tree(server.pid)) - 1} child processes (server "
+                  f"processes, SPARQL workers, resource trackers), {seconds:g} s per run; "
                   f"load average before: {_load()}")
             print(f"{'scenario':<58} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
                   f"{'CPU ms/req':>10}")
@@ -302,13 +327,14 @@ def main() -> None:
                 for clients in levels:
                     rate, p50, p99, errors, cpu = measured(server.pid, port, request, clients, seconds)
                     if label.startswith("simple SELECT"):
-                        ours.setdefault(clients, []).append(rate)
+                        ours[label, clients] = rate
                     print(f"{label:<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} {p99:>8.1f} {errors:>6} "
                           f"{cpu:>10.2f}")
             print(f"load average after: {_load()}")
             if not args.only:
                 _runaway(port, seconds, args.timeout_s)
-            print(f"server RSS (uvicorn process + SPARQL workers): {rss_mb(server.pid):.0f} MB")
+            print(f"server RSS summed over all its processes ({len(process_tree(server.pid))}: "
+                  f"supervisor, server processes, SPARQL workers): {rss_mb(server.pid):.0f} MB")
         finally:
             server.terminate()
             server.wait(timeout=15)
@@ -340,26 +366,38 @@ def _runaway(port: int, seconds: float, timeout_s: float) -> None:
           f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, {errors} errors; load average {_load()}")
 
 
-def _oxigraph(store_dir: Path, seconds: float, levels: list[int], ours: dict[int, list[float]]) -> None:
+def _oxigraph(store_dir: Path, seconds: float, levels: list[int],
+              ours: dict[tuple[str, int], float]) -> None:
+    """The simple SELECT on `oxigraph serve-read-only`, sent as to kzmig-kg: the same text each
+    time, and a new text each time (a numbered comment); each printed with kzmig-kg's rate for
+    the same requests as a ratio (Oxigraph keeps no answer cache, so its two rates are alike)."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "store"
         shutil.copytree(store_dir, copy)
         with oxigraph_server(copy, read_only=True, timeout_s=None) as server:
             port = int(server.base.rsplit(":", 1)[1])
-            request = http_request("/query?" + urlencode({"query": SELECT}, quote_via=quote),
-                                   "application/sparql-results+json")
+            same = http_request("/query?" + urlencode({"query": SELECT}, quote_via=quote),
+                                "application/sparql-results+json")
+            new = distinct(lambda n: http_request(
+                "/query?" + urlencode({"query": f"{SELECT} # {n}"}, quote_via=quote),
+                "application/sparql-results+json"))
             print(f"oxigraph serve-read-only (no --timeout-s) on a copy of the store; load average {_load()}")
-            for clients in levels:
-                if server.process.poll() is not None:
-                    print(f"oxigraph serve-read-only exited with code {server.process.returncode}; "
-                          "no further figures (it aborts when it cannot start a thread per connection)")
-                    break
-                rate, p50, p99, errors, cpu = measured(server.process.pid, port, request, clients, seconds)
-                ratios = " / ".join(f"{mine / rate:.2f}" if rate else "nan" for mine in ours.get(clients, []))
-                if errors:
-                    ratios = f"not comparable: Oxigraph dropped {errors} connections"
-                print(f"{'simple SELECT (oxigraph)':<58} {clients:>7} {rate:>8.0f} {p50:>8.1f} "
-                      f"{p99:>8.1f} {errors:>6} {cpu:>10.2f}   kzmig-kg/oxigraph (cached / run) = {ratios}")
+            for label, request, mine in (("same text", same, "simple SELECT (same text"),
+                                         ("new text each time", new, "simple SELECT (new text")):
+                for clients in levels:
+                    if server.process.poll() is not None:
+                        print(f"oxigraph serve-read-only exited with code {server.process.returncode}")
+                        return
+                    rate, p50, p99, errors, cpu = measured(server.process.pid, port, request,
+                                                           clients, seconds)
+                    kzmig = next((r for (name, c), r in ours.items()
+                                  if name.startswith(mine) and c == clients), None)
+                    ratio = f"{kzmig / rate:.2f}" if kzmig is not None and rate else "-"
+                    if errors:
+                        ratio = f"not comparable: Oxigraph dropped {errors} connections"
+                    print(f"{'simple SELECT, ' + label + ' (oxigraph)':<58} {clients:>7} {rate:>8.0f} "
+                          f"{p50:>8.1f} {p99:>8.1f} {errors:>6} {cpu:>10.2f}   kzmig-kg/oxigraph = {ratio}")
+            print(f"load average after: {_load()}")
 
 
 def _load() -> str:

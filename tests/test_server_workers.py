@@ -12,7 +12,7 @@ import pytest
 import uvloop
 
 from kzmig_kg.publish.server.formats import SPARQL_JSON, TURTLE
-from kzmig_kg.publish.server.workers import ROWS, SMALL_BYTES, Job, WorkerPool
+from kzmig_kg.publish.server.workers import READ_CHUNK, ROWS, Job, WorkerPool
 from kzmig_kg.query.local import query_store
 
 EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3000"
@@ -28,15 +28,15 @@ def pool(release):
 
 
 @pytest.mark.parametrize("loop", list(LOOPS))
-@pytest.mark.parametrize("rows", [3, 150, 3000])   # one write; header and body apart; over 64 kB
+@pytest.mark.parametrize("rows", [3, 150, 3000])   # one write; header and body apart; over several reads
 def test_answers_of_every_size_arrive_whole(pool: WorkerPool, release, loop: str, rows: int) -> None:
     query = EVERY_TRIPLE.replace("LIMIT 3000", f"LIMIT {rows}")
     answer = LOOPS[loop](pool.run(Job(query, SPARQL_JSON, TURTLE), 30))
     assert answer.status == 200
     if rows == 3000:
-        assert len(answer.body) > 4 * SMALL_BYTES
+        assert len(answer.body) > 4 * READ_CHUNK
     if rows == 150:
-        assert 16_384 < len(answer.body) < SMALL_BYTES
+        assert 16_384 < len(answer.body) < READ_CHUNK
     bindings = json.loads(answer.body)["results"]["bindings"]
     expected = query_store(release.store, query)
     assert len(bindings) == len(expected.rows) == rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -25,6 +26,8 @@ from ...query.named import named_queries
 from .cache import ReleaseCache
 from .problems import problem
 from .settings import ServerSettings, release_tag
+from .sparql import query_response
+from .storedir import check_store_dir
 from .workers import WorkerPool
 
 ACCESS = logging.getLogger("kzmig_kg.server.access")
@@ -82,17 +85,18 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
     app.state.named_queries = named_queries()
     app.state.dump_checksums = None
     # bounded so that memory stays small whatever clients ask: about 40 + 20 + 10 + 32 MB at most
+    # (the request cache holds the same answer bodies as the answer cache, not copies)
     app.state.cache = ReleaseCache(4096)          # data documents
     app.state.page_cache = ReleaseCache(1024)     # resource pages
     app.state.search_cache = ReleaseCache(256)    # search pages
     app.state.answer_cache = ReleaseCache(512)    # SPARQL answers of at most 64 kB
+    app.state.request_cache = ReleaseCache(512)   # the same answers by the GET that asked them
     app.state.param_cache = ReleaseCache(1024)    # named-query parameters checked, and their notes
     return app
 
 
 def _open(store_dir: Path) -> ox.Store:
-    if not (Path(store_dir).is_dir() and any(Path(store_dir).iterdir())):
-        raise KzmigError(f"{store_dir}: no store there; run `kzmig-kg build` first or pass --store DIR")
+    check_store_dir(store_dir)
     try:
         return ox.Store.read_only(str(store_dir))
     except OSError as exc:
@@ -118,15 +122,27 @@ async def _internal_error(request: Request, exc: Exception) -> object:
     return problem(500, "the server could not answer this request; it has been logged")
 
 
+# Set (to anything) in tests: every answer names the process that gave it, so that a test can see
+# the server's processes share the clients. Off by default: a public server does not expose it.
+PROCESS_HEADER_VARIABLE = "KZMIG_KG_SERVE_PROCESS_HEADER"
+SPARQL_PATHS = ("/sparql", "/sparql/")
+QUERY_METHODS = ("GET", "POST", "HEAD")
+
+
 class Guarded:
     """Every answer: an access log line (method, path, status, milliseconds) and CORS headers
     (all routes are read-only); preflight requests answered here; paths under --base's path
-    served as the same paths without it."""
+    served as the same paths without it. A query to /sparql is answered here too, without
+    Starlette's routing and exception layers (they cost as much CPU as the query itself)."""
 
     def __init__(self, app: ASGIApp, log: bool = True, prefix: str = ""):
         self.app = app
         self.log = log
         self.prefix = prefix  # the path of --base (http://host/kzmig/ -> /kzmig), also served
+        self.cors = [(b"access-control-allow-origin", b"*"),
+                     (b"access-control-expose-headers", b"Link, ETag, Location")]
+        if os.environ.get(PROCESS_HEADER_VARIABLE):
+            self.cors.append((b"x-kzmig-process", str(os.getpid()).encode()))
 
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -151,11 +167,14 @@ class Guarded:
             async def sending(message: dict) -> None:
                 if message["type"] == "http.response.start":
                     status[0] = message["status"]
-                    message["headers"] = [*message.get("headers", []),
-                                          (b"access-control-allow-origin", b"*"),
-                                          (b"access-control-expose-headers", b"Link, ETag, Location")]
+                    message["headers"] = [*message.get("headers", []), *self.cors]
                 await send(message)
             try:
+                if scope["path"] in SPARQL_PATHS and scope["method"] in QUERY_METHODS:
+                    response = await query_response(scope["app"].state, scope, receive)
+                    if response is not None:
+                        await response(scope, receive, sending)
+                        return
                 await self.app(scope, receive, sending)
             finally:
                 if self.log:

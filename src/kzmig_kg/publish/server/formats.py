@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from functools import cache
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -53,7 +54,8 @@ def content_type(media: str) -> str:
     return f"{media}; charset=utf-8" if media in CHARSET else media
 
 
-def serialize_answer(answer: object, media: str, *, max_rows: int) -> bytes:
+def serialize_answer(answer: object, media: str, *, max_rows: int,
+                     prefixes: dict[str, str] | None = None) -> bytes:
     """Bytes of a pyoxigraph answer (solutions, boolean or triples) in ``media`` (a canonical type)."""
     if isinstance(answer, ox.QueryBoolean):
         return _boolean(bool(answer), media)
@@ -72,12 +74,15 @@ def serialize_answer(answer: object, media: str, *, max_rows: int) -> bytes:
             raise TooLarge(f"the answer has more than {max_rows} triples, this endpoint's limit; "
                            "add LIMIT to the query")
         triples.append(triple)
-    return serialize_triples(triples, media)
+    return serialize_triples(triples, media, prefixes)
 
 
-def serialize_triples(triples: list, media: str) -> bytes:
+def serialize_triples(triples: list, media: str, prefixes: dict[str, str] | None = None) -> bytes:
+    """RDF in ``media``; Turtle with ``prefixes`` (default: the project's)."""
+    if media == TURTLE and prefixes is None:
+        prefixes = _prefixes()
     return ox.serialize(triples, format=RDF_FORMATS[media],
-                        prefixes=None if media != TURTLE else _TURTLE_PREFIXES) or b""
+                        prefixes=None if media != TURTLE else prefixes) or b""
 
 
 def serialize_rows(variables: list[str], rows: list[list], media: str) -> bytes:
@@ -154,9 +159,9 @@ def _csv_term(term) -> str:
     return term.value if hasattr(term, "value") else str(term)
 
 
+@cache
 def _prefixes() -> dict[str, str]:
+    # imported on first use: a SPARQL worker gets the prefixes from the server and so never
+    # loads rdflib (20 MB of memory in each worker)
     from ...namespaces import PREFIXES
     return {name: str(ns) for name, ns in PREFIXES.items()}
-
-
-_TURTLE_PREFIXES = _prefixes()

@@ -17,7 +17,8 @@ class ServerSettings:
 
     store_dir: Path
     base: str | None = None          # the served address of https://w3id.org/kzmig/ (None: the request's)
-    workers: int = 2                 # processes that run user SPARQL (each killed at its deadline)
+    workers: int = 2                 # processes that run user SPARQL for this server process
+                                     # (its share of `serve --workers`; each killed at its deadline)
     timeout_s: float = 30.0          # wall-clock limit of one user query
     max_rows: int = 10_000           # rows (SELECT) or triples (CONSTRUCT/DESCRIBE) of one answer
     max_query_chars: int = 20_000

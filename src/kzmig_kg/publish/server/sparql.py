@@ -9,13 +9,15 @@ without a query returns the Service Description (or the query editor to a browse
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
 from starlette.responses import Response
+from starlette.types import Receive, Scope
 
 from .conneg import negotiate
-from .description import endpoint_url, service_description
+from .description import service_description
 from .editor import editor_page
 from .formats import (
     ALIASES,
@@ -29,7 +31,7 @@ from .formats import (
 )
 from .guard import QueryRefused, check_query, query_form
 from .problems import problem
-from .workers import Job
+from .workers import Answer, Job
 
 FORM = "application/x-www-form-urlencoded"
 DIRECT = "application/sparql-query"
@@ -44,19 +46,30 @@ GRAPH_FORMAT_NAMES = {"xml": "application/rdf+xml", "json": "application/ld+json
 
 
 async def sparql_endpoint(request: Request) -> Response:
-    state = request.app.state
+    response = await query_response(request.app.state, request.scope, request.receive)
+    return response if response is not None else await _describe(request)
+
+
+async def query_response(state: Any, scope: Scope, receive: Receive) -> Response | None:
+    """The answer to a protocol request with a query, from the raw ASGI scope (the server's fast
+    path calls it without Starlette's routing); None for a GET without a query (the Service
+    Description or the editor, which ``sparql_endpoint`` renders)."""
     settings = state.settings
+    request_key = _get_key(scope, settings.base is None)
+    if request_key is not None and (known := state.request_cache.get(request_key)) is not None:
+        return known   # the same GET as before: its answer without parsing anything again
+    headers = _headers(scope)
     try:
-        params, query = await _read_request(request, settings.max_body_bytes)
+        params, query = await _read_request(scope, headers, receive, settings.max_body_bytes)
         if query is None:
-            return await _describe(request)
+            return None
         if not query.strip():   # the engine would report "error at 1:1: expected [_]"
             raise QueryRefused(400, "the query is empty; send a SPARQL query as 'query' (GET or a "
                                     "POST form) or as the body of an application/sparql-query POST")
         check_query(query, max_chars=settings.max_query_chars, service_allow=settings.service_allow)
     except QueryRefused as refused:
         return problem(refused.status, refused.message)
-    accept = request.headers.get("accept")
+    accept = headers.get("accept")
     forced = params.get("format", [None])[-1]
     if forced in FORMAT_NAMES:  # an unknown name leaves the choice to Accept
         accept = FORMAT_NAMES[forced]
@@ -75,7 +88,7 @@ async def sparql_endpoint(request: Request) -> Response:
               default_graphs=tuple(params.get("default-graph-uri", ())),
               named_graphs=tuple(params.get("named-graph-uri", ())),
               max_rows=settings.max_rows, max_bytes=settings.max_response_bytes,
-              base_iri=endpoint_url(request))
+              base_iri=_endpoint_url(scope, headers, settings.base))
     # the release never changes under the server: an answer to the same request is the same
     cached = state.answer_cache.get(job)
     answer = cached or await state.pool.run(job, settings.timeout_s)
@@ -83,27 +96,70 @@ async def sparql_endpoint(request: Request) -> Response:
         return problem(answer.status, answer.message)
     if cached is None and len(answer.body) <= CACHED_ANSWER_BYTES:
         state.answer_cache.put(job, answer)
+    if request_key is not None and len(answer.body) <= CACHED_ANSWER_BYTES:
+        state.request_cache.put(request_key, _answered(answer, "hit"))
+    return _answered(answer, "hit" if cached else "miss")
+
+
+def _answered(answer: Answer, cache: str) -> Response:
     return Response(answer.body, media_type=content_type(answer.media),
                     headers={"Vary": "Accept", "Cache-Control": "public, max-age=300",
-                             "X-Answer-Cache": "hit" if cached else "miss"})
+                             "X-Answer-Cache": cache})
 
 
-async def _read_request(request: Request, max_body: int) -> tuple[dict[str, list[str]], str | None]:
+def _get_key(scope: Scope, by_host: bool) -> tuple | None:
+    """What decides the answer to a GET: its path, its query string (the query, the dataset,
+    format=), Accept, and the Host when relative IRIs resolve against the request's address."""
+    if scope["method"] != "GET":
+        return None
+    accept = host = None
+    for name, value in scope["headers"]:
+        if name == b"accept" and accept is None:
+            accept = value
+        elif name == b"host" and host is None:
+            host = value
+    return (scope["path"], scope.get("root_path", ""), scope["query_string"], accept,
+            (scope.get("scheme"), host) if by_host else None)
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    """The request's headers by lower-case name, the first of each name (as Starlette's)."""
+    found: dict[str, str] = {}
+    for name, value in scope["headers"]:
+        found.setdefault(name.decode("latin-1"), value.decode("latin-1"))
+    return found
+
+
+def _endpoint_url(scope: Scope, headers: dict[str, str], base: str | None) -> str:
+    """The address of the endpoint as the client sees it (``description.endpoint_url`` for a
+    Request), without its query string."""
+    if base:
+        return base.rstrip("/") + scope["path"]
+    host = headers.get("host")
+    if host is None:
+        server = scope.get("server") or ("127.0.0.1", 80)
+        host = f"{server[0]}:{server[1]}"
+    return f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}"
+
+
+async def _read_request(scope: Scope, headers: dict[str, str], receive: Receive,
+                        max_body: int) -> tuple[dict[str, list[str]], str | None]:
     """The protocol parameters and the query text (None: no query) of a request."""
-    params = _multi(parse_qsl(request.url.query, keep_blank_values=True))
-    if request.method in ("GET", "HEAD"):
+    params = _multi(parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
+    method = scope["method"]
+    if method in ("GET", "HEAD"):
         if "update" in params:
             raise QueryRefused(403, "SPARQL Update is not accepted: this endpoint is read-only "
                                     "(and an update is never sent with GET)")
         return params, _one_query(params)
-    if request.method != "POST":
-        raise QueryRefused(405, f"{request.method} is not a SPARQL protocol operation; use GET or POST")
-    media, _, rest = request.headers.get("content-type", "").partition(";")
+    if method != "POST":
+        raise QueryRefused(405, f"{method} is not a SPARQL protocol operation; use GET or POST")
+    media, _, rest = headers.get("content-type", "").partition(";")
     media = media.strip().lower()
     charset = _charset(rest)
     if charset not in (None, "utf-8", "utf8"):
         raise QueryRefused(400, f"the body is declared {charset}; SPARQL requests must be UTF-8")
-    body = await _body(request, max_body)
+    body = await _body(headers, receive, max_body)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -136,18 +192,23 @@ def _one_query(params: dict[str, list[str]]) -> str | None:
     return queries[0] if queries else None
 
 
-async def _body(request: Request, max_body: int) -> bytes:
-    declared = request.headers.get("content-length")
+async def _body(headers: dict[str, str], receive: Receive, max_body: int) -> bytes:
+    declared = headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > max_body:
         raise QueryRefused(413, f"the request body is {declared} bytes; this endpoint accepts at most "
                                 f"{max_body}")
     chunks, size = [], 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise QueryRefused(400, "the client went away before sending the whole body")
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > max_body:
             raise QueryRefused(413, f"the request body is over {max_body} bytes, this endpoint's limit")
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
 def _charset(parameters: str) -> str | None:

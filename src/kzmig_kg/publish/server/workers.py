@@ -8,21 +8,24 @@ other workers keep answering. Each worker opens the store read-only, once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
 import pickle
 import threading
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import anyio
 import anyio.to_thread
 
 from ...query.dataset import names_dataset
-from ...query.results import QueryResult
+
+if TYPE_CHECKING:
+    from ...query.results import QueryResult
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,12 @@ class Answer:
     media: str = ""
     body: bytes = b""
     message: str = ""
-    result: QueryResult | None = None   # when the job asked for ROWS
+    # when the job asked for ROWS: in the worker a tuple of QueryResult's fields (so that the
+    # worker needs no rdflib), a QueryResult once received
+    result: QueryResult | tuple | None = None
 
 
-def _serve(store_dir: str, conn: Connection) -> None:
+def _serve(store_dir: str, conn: Connection, prefixes: dict[str, str]) -> None:
     """The worker's loop: open the store, then answer jobs until the pipe closes."""
     import signal
 
@@ -61,45 +66,29 @@ def _serve(store_dir: str, conn: Connection) -> None:
     # so a worker ignores it rather than die printing a KeyboardInterrupt traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
-    from ...namespaces import PREFIXES
     from .formats import TooLarge, serialize_answer
 
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
     try:
-        store = ox.Store.read_only(store_dir)
-    except OSError as exc:
-        _send(conn, Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
-        return
-    _send(conn, Answer(200, message="ready"))
-    while True:
         try:
-            job: Job = pickle.loads(conn.recv_bytes())
-        except (EOFError, OSError):
+            store = ox.Store.read_only(store_dir)
+        except OSError as exc:
+            _send(conn, Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
             return
-        _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
-
-
-# An answer travels as one pickled message when it fits the pipe's buffer, so that the server reads
-# it on its event loop without waiting for the worker; a larger one is announced (BIG) and read
-# in a thread.
-SMALL = b"S"
-BIG = b"B"
-SMALL_BYTES = 60_000   # under Linux's 64 kB pipe buffer
+        _send(conn, Answer(200, message="ready"))
+        while True:
+            job: Job = pickle.loads(conn.recv_bytes())
+            _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
+    except (EOFError, OSError):   # the server has gone (stopped, or killed mid-start): end quietly
+        return
 
 
 def _send(conn: Connection, answer: Answer) -> None:
-    data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-    if len(data) < SMALL_BYTES:
-        conn.send_bytes(SMALL + data)
-    else:
-        conn.send_bytes(BIG)
-        conn.send_bytes(data)
+    conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _receive(conn: Connection) -> Answer:
     """A worker's answer read in full (blocking)."""
-    first = conn.recv_bytes()
-    return pickle.loads(first[1:] if first[:1] == SMALL else conn.recv_bytes())
+    return pickle.loads(conn.recv_bytes())
 
 
 def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
@@ -126,7 +115,7 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
                                        + ("RDF (Turtle, N-Triples, RDF/XML, JSON-LD) for a "
                                           "CONSTRUCT or DESCRIBE" if graph else
                                           "SPARQL results (JSON, XML, CSV, TSV) for a SELECT"))
-        body = serialize(answer, media, max_rows=job.max_rows)
+        body = serialize(answer, media, max_rows=job.max_rows, prefixes=prefixes)
     except SyntaxError as exc:
         return Answer(400, message=f"the query is not valid SPARQL 1.1: {_short(str(exc))}")
     except too_large as exc:
@@ -139,10 +128,11 @@ def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
     return Answer(200, media, body)
 
 
-def _rows(answer, max_rows: int, ox, too_large) -> QueryResult:
-    """The answer as terms for a page (pyoxigraph's terms pickle), capped at ``max_rows``."""
+def _rows(answer, max_rows: int, ox, too_large) -> tuple:
+    """The answer as terms for a page (pyoxigraph's terms pickle), capped at ``max_rows``: the
+    arguments of a ``QueryResult`` (kind, variables, rows, boolean, triples)."""
     if isinstance(answer, ox.QueryBoolean):
-        return QueryResult("ask", boolean=bool(answer))
+        return ("ask", [], [], bool(answer), [])
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
         rows = []
@@ -150,22 +140,67 @@ def _rows(answer, max_rows: int, ox, too_large) -> QueryResult:
             if len(rows) >= max_rows:
                 raise too_large(f"the answer has more than {max_rows} rows, this server's limit")
             rows.append({name: solution[name] for name in variables})
-        return QueryResult("select", variables, rows)
+        return ("select", variables, rows, None, [])
     triples = []
     for triple in answer:
         if len(triples) >= max_rows:
             raise too_large(f"the answer has more than {max_rows} triples, this server's limit")
         triples.append((triple.subject, triple.predicate, triple.object))
-    return QueryResult("graph", triples=triples)
+    return ("graph", [], [], None, triples)
 
 
 REPLACE_ATTEMPTS = 5
+READ_CHUNK = 65_536   # what one read of the pipe takes; a larger answer arrives over several
 
 
 @dataclass
 class _Worker:
+    """A worker process and its end of the pipe. The server's event loop watches the pipe for
+    the worker's whole life (registering it once, not once per query, saves three system calls
+    and an allocation per query) and gathers each answer into ``buffer`` as it arrives."""
+
     process: multiprocessing.process.BaseProcess
     conn: Connection
+    loop: asyncio.AbstractEventLoop | None = None   # the loop that watches the pipe, once it does
+    waiting: asyncio.Future | None = None           # the answer of the job in progress
+    buffer: bytearray = field(default_factory=bytearray)
+
+    def watch(self) -> None:
+        running = asyncio.get_running_loop()
+        if self.loop is not running:   # (a pool used from another loop, as tests do)
+            self.unwatch()
+            self.loop = running
+            running.add_reader(self.conn.fileno(), self._readable)
+
+    def unwatch(self) -> None:
+        if self.loop is not None:
+            with contextlib.suppress(RuntimeError, ValueError, OSError):  # the loop has closed
+                self.loop.remove_reader(self.conn.fileno())
+            self.loop = None
+
+    def _readable(self) -> None:
+        try:
+            data = os.read(self.conn.fileno(), READ_CHUNK)
+        except BlockingIOError:
+            return
+        except OSError:
+            data = b""
+        if not data:   # the worker died: whoever waits learns it now, not at the deadline
+            self.unwatch()
+            self._resolve(None)
+            return
+        self.buffer += data
+        # multiprocessing's framing (Connection.send_bytes): a 4-byte big-endian length first
+        if len(self.buffer) >= 4:
+            size = int.from_bytes(self.buffer[:4], "big")
+            if len(self.buffer) >= 4 + size:
+                message = bytes(self.buffer[4:4 + size])
+                del self.buffer[:4 + size]
+                self._resolve(message)
+
+    def _resolve(self, message: bytes | None) -> None:
+        if self.waiting is not None and not self.waiting.done():
+            self.waiting.set_result(message)
 
 
 @dataclass
@@ -180,6 +215,8 @@ class WorkerPool:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _available: asyncio.Semaphore | None = None
     _replacing: set = field(default_factory=set)
+    _closed: bool = False
+    _starting: set = field(default_factory=set)
     replaced: int = 0
 
     def start(self) -> None:
@@ -190,9 +227,16 @@ class WorkerPool:
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(str(self.store_dir), child), daemon=True,
+        process = context.Process(target=_serve, args=(str(self.store_dir), child, _prefixes()),
+                                  daemon=True,
                                   name="kzmig-sparql-worker")
-        process.start()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the server is stopping")
+            process.start()
+            # killed by close() if the server stops before it is ready (a replacement started
+            # during shutdown would otherwise lose its parent mid-start and print a traceback)
+            self._starting.add(process)
         child.close()
         worker = _Worker(process, parent)
         if not parent.poll(self.start_timeout_s):
@@ -207,8 +251,14 @@ class WorkerPool:
             process.kill()
             raise RuntimeError(hello.message)
         with self._lock:
-            self._all.append(worker)
-        return worker
+            self._starting.discard(process)
+            if not self._closed:
+                self._all.append(worker)
+                return worker
+        # the pool closed while this worker started (a replacement during shutdown)
+        process.kill()
+        process.join(5)
+        raise RuntimeError("the server is stopping")
 
     async def run(self, job: Job, timeout_s: float) -> Answer:
         """Run ``job`` on an idle worker; past ``timeout_s`` the worker is killed at once (the
@@ -223,18 +273,28 @@ class WorkerPool:
             return Answer(503, message="no SPARQL worker is running: the server cannot open its "
                                        "store; see its log")
         answer = None
+        cancelled = False
         try:
             answer = await _exchange(worker, job, timeout_s)
+        except asyncio.CancelledError:
+            cancelled = True
+            raise
         finally:
             if answer is not None:
                 with self._lock:
                     self._idle.append(worker)
                 self._available.release()
-            else:  # timed out, died, or the client went away mid-query
+            elif cancelled:   # the server is stopping: no replacement (it would outlive it)
+                self._retire(worker)
+                self._available.release()
+            else:  # timed out, or died
                 self._retire(worker)
                 task = asyncio.get_running_loop().create_task(self._replace())
                 self._replacing.add(task)
                 task.add_done_callback(self._replacing.discard)
+        if answer is not None and isinstance(answer.result, tuple):
+            from ...query.results import QueryResult
+            answer.result = QueryResult(*answer.result)
         if answer is None:
             return Answer(503, message=f"the query ran longer than {timeout_s:g} s, this endpoint's "
                                        "limit, and was stopped; narrow it or add LIMIT")
@@ -245,9 +305,13 @@ class WorkerPool:
         slot opens when the new worker is ready."""
         try:
             for attempt in range(1, REPLACE_ATTEMPTS + 1):
+                if self._closed:
+                    return
                 try:
                     fresh = await anyio.to_thread.run_sync(self._spawn)
                 except RuntimeError as exc:
+                    if self._closed:
+                        return
                     logging.getLogger("kzmig_kg.server").error(
                         "a SPARQL worker could not be started (attempt %d of %d): %s",
                         attempt, REPLACE_ATTEMPTS, exc)
@@ -261,6 +325,7 @@ class WorkerPool:
             self._available.release()
 
     def _retire(self, worker: _Worker) -> None:
+        worker.unwatch()
         worker.process.kill()
         worker.process.join(5)
         worker.conn.close()
@@ -270,39 +335,41 @@ class WorkerPool:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             workers = list(self._all)
+            for process in self._starting:
+                process.kill()
         for worker in workers:
             self._retire(worker)
         self._idle.clear()
 
 
 async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
-    """Send the job and wait for the answer; None past the deadline or when the worker died.
-
-    The event loop watches the pipe (``add_reader``) and, once it is readable, the pipe is made
-    blocking again (uvloop's reader turns it non-blocking, and a message must never be read
-    half): an answer that fits the pipe's buffer is read at once, a larger one in a thread
-    under the same deadline."""
-    loop = asyncio.get_running_loop()
-    deadline = time.monotonic() + timeout_s
-    fd = worker.conn.fileno()
+    """Send the job and wait for the answer; None past the deadline or when the worker died."""
     try:
-        worker.conn.send_bytes(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
-        readable = loop.create_future()
-        loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
+        worker.watch()
+        worker.buffer.clear()
+        worker.waiting = asyncio.get_running_loop().create_future()
+        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
         try:
-            await asyncio.wait_for(readable, timeout_s)
-        finally:
-            loop.remove_reader(fd)
-            os.set_blocking(fd, True)
-        first = worker.conn.recv_bytes()
-        if first[:1] == SMALL:
-            return pickle.loads(first[1:])
-        data = await asyncio.wait_for(loop.run_in_executor(None, worker.conn.recv_bytes),
-                                      max(0.0, deadline - time.monotonic()))
-        return pickle.loads(data)
+            worker.conn.send_bytes(data)
+        except BlockingIOError:   # a long query over the socket's buffer: write it whole
+            os.set_blocking(worker.conn.fileno(), True)
+            try:
+                worker.conn.send_bytes(data)
+            finally:
+                os.set_blocking(worker.conn.fileno(), False)
+        message = await asyncio.wait_for(worker.waiting, timeout_s)
+        return None if message is None else pickle.loads(message)
     except (TimeoutError, EOFError, OSError, pickle.UnpicklingError):
         return None
+    finally:
+        worker.waiting = None
+
+
+def _prefixes() -> dict[str, str]:
+    from ...namespaces import PREFIXES
+    return {name: str(ns) for name, ns in PREFIXES.items()}
 
 
 def _short(message: str, limit: int = 240) -> str:
