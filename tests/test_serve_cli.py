@@ -13,6 +13,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from kzmig_kg.publish.servers import free_port
 
 CLI = Path(sys.executable).with_name("kzmig-kg")
@@ -29,6 +31,16 @@ def test_a_port_in_use_is_one_line(release) -> None:
     assert result.stderr.splitlines() == [
         f"error: cannot listen on 127.0.0.1:{port}: Address already in use; stop what uses it "
         "or give another --port"]
+
+
+@pytest.mark.parametrize("base", ["ftp://x/", "127.0.0.1:8000", "http:///kzmig/", "http://h/?a=1"])
+def test_a_base_that_is_not_an_http_address_is_one_line(release, base: str) -> None:
+    result = subprocess.run([str(CLI), "serve", "--store", str(release.dir / "store"), "--port", "0",
+                             "--base", base], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"error: --base {base}: give the http or https address the graph is served at, "
+        "e.g. --base http://127.0.0.1:8000/"]
 
 
 def test_ctrl_c_stops_the_server_and_its_workers_without_a_traceback(release, tmp_path) -> None:

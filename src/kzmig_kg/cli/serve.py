@@ -8,6 +8,7 @@ import os
 import socket
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -56,6 +57,8 @@ def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int 
         if not host or not given.isdigit() or not 0 <= int(given) <= 65535:
             fail(KzmigError(f"--bind {bind}: give HOST:PORT, e.g. --bind 127.0.0.1:8000"))
         port = int(given)
+    if base is not None:
+        _check_base(base)
     processes, shares = _shares(processes, workers)
     if processes > 1:
         _serve_forked(store_dir, host, port, shares, timeout_s=timeout_s, max_rows=max_rows,
@@ -79,6 +82,14 @@ def serve(store_dir: Path, host: str, port: int, bind: str | None, workers: int 
                             timeout_graceful_shutdown=5)
     with contextlib.suppress(KeyboardInterrupt):   # Ctrl-C is how the server is stopped
         uvicorn.Server(config).run(sockets=[listener])
+
+
+def _check_base(base: str) -> None:
+    """--base must be an http(s) address the IRIs can resolve under (no query or fragment)."""
+    parts = urlsplit(base)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        fail(KzmigError(f"--base {base}: give the http or https address the graph is served at, "
+                        "e.g. --base http://127.0.0.1:8000/"))
 
 
 def _shares(processes: int | None, workers: int | None) -> tuple[int, list[int]]:
