@@ -49,6 +49,8 @@ _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|wit
 _COMPARED_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                               r"(?:more|fewer|less|higher|lower)\s+than(?:\s+the)?|против|чем)\s*$",
                               re.IGNORECASE)
+# "compared with minus 9,960": a sign written as a word belongs to the number
+_SIGN_WORD = re.compile(r"(?:minus|plus|минус|плюс)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 # "964 arrived from Mongolia", "310 left for Russia": a count, then a verb of moving and a place;
 # "еще 245 — в Германию": a count, a dash and a place
@@ -59,7 +61,10 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
                          r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
 # "6 812-сі Өзбекстаннан": a Kazakh case ending on the number, then a place
 _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
-_AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
+# a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
+_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
+# the end of a number's clause: punctuation or a conjunction that starts another clause
+_CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тогда\s+как)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -107,17 +112,30 @@ def _percent_figure(text: str, token: Token, where: _Sentence, sign: int | None)
     return figure
 
 
-def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) -> FigureFound | None:
+def _moves_after(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a verb or noun of moving follows the number in its own clause ("while 4,110
+    immigrated", "1 150 граждан направлены"): the count is the subject of that movement."""
+    end = min(where.end, token.end + 60)
+    stop = _CLAUSE_END.search(text, token.end, end)
+    end = stop.start() if stop else end
+    at = bisect.bisect_left(words, (token.end, 0, ""))
+    return at < len(words) and words[at][0] < end
+
+
+def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
+                  words: list[tuple[int, int, str]]) -> FigureFound | None:
     """A number with or without its unit, or None when it does not stand where data stand."""
     if token.unit is None:
         before = text[max(where.start, token.start - 40):token.start]
-        data_position = DATA_BEFORE.search(APPROX.sub("", before)[-20:]) or re.match(
+        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", before))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
+        governed = _moves_after(text, token, where, words)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
-        if not migration or not (data_position or scaled or sentence_start) or abs(token.value) < 10:
+        if not migration or abs(token.value) < 10 or \
+                not (data_position or governed or scaled or sentence_start):
             return None
         unit, measure = "persons", None
     else:
@@ -296,23 +314,23 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(figures) and figures[-1].start >= where.start
             and bool(_COMPARISON.search(text[figures[-1].end:token.start]))) or (
             # the answer to "Сколько человек уехали ...?" is about migration
-            0 <= token.start - asked_at < 400
+            asked_at >= 0 and token.start - asked_at < 400
             and bool(MIGRATION.search(text[max(0, asked_at - 200):asked_at]))) or (
             # "Russia took 11,200 of them": the paragraph's earlier figures are flows
-            not token.percent and any(s.paragraph == where.paragraph_index for s in recent))
+            not token.percent and any(where.paragraph_index - s.paragraph <= 1 for s in recent))
         if token.percent:
             last = previous_pct if previous_pct and previous_pct[0].start >= where.start else None
             sign = percent_kind(text, token, where.start, *(last or (None, None)))
             previous_pct = (token, sign)
             figure = _percent_figure(text, token, where, sign) if migration else None
         else:
-            figure = _value_figure(text, token, where, migration)
+            figure = _value_figure(text, token, where, migration, words)
         if figure is None:
             continue
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
-        if figure.direction is None and 0 <= token.start - asked_at < 400:
+        if figure.direction is None and asked_at >= 0 and token.start - asked_at < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
             figure.direction_source = "context" if figure.direction else ""
@@ -329,7 +347,8 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                                        (where.paragraph, where.end), carried, lead, document_year)
         _set_time(figure, time, how, note)
         if time is not None and not time.attached and not time.compared and \
-                not _COMPARED_BEFORE.search(text[max(where.start, token.start - 40):token.start]):
+                not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
+                                                                    token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
         _set_measure(figure, text[where.start:where.end])

@@ -93,7 +93,7 @@ class Time:
 
 # "against 3,540 in the first quarter of 2021": a time that belongs to a number of comparison
 _ATTACHED = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|from|"
-                       r"против|по\s+сравнению\s+с)\s+(?:about\s+|some\s+|около\s+)?"
+                       r"против|по\s+сравнению\s+с)\s+(?:about\s+|some\s+|около\s+)?(?:minus\s+|минус\s+)?"
                        r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?(?:[^\W\d]+\s+)?"
                        r"(?:in|for|during|в|за)\s*$", re.IGNORECASE)
 

@@ -1,0 +1,48 @@
+"""The loader on the root causes of all blind rounds (benchmarks/gold/README.md, "Root causes"):
+one fixture per general mechanism, each with a near miss that must not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzmig_kg.loader.extract import extract_document
+
+
+def figures(tmp_path: Path, text: str, **options) -> dict:
+    """The figures of a document, by value: (period, direction, country)."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"))
+            for i in extract_document(path, **options).all_items()
+            if i.kind == "figure" and i.get("value") is not None}
+
+
+def test_a_bare_count_governed_by_a_verb_of_moving_after_it(tmp_path):
+    found = figures(tmp_path, "In 2023, 5,310 people emigrated, while 2,870 immigrated. "
+                              "Since then 140 have applied for a new permit.\n")
+    assert found[2870] == ("2023", "immigration", None)
+    assert found[5310] == ("2023", "emigration", None)
+    assert 140 not in found            # the verb after it ("applied") is not one of moving
+
+
+def test_a_verb_of_moving_in_the_next_clause_does_not_govern_the_number(tmp_path):
+    found = figures(tmp_path, "The survey covered 320 households, and most of them emigrated later.\n")
+    assert 320 not in found
+
+
+def test_a_sign_written_as_a_word_keeps_the_number_where_data_stand(tmp_path):
+    found = figures(tmp_path, "In 2024 the migration balance was minus 2,130 people, compared with "
+                              "minus 3,480 in 2023. With Kyrgyzstan the balance stayed at minus 410.\n")
+    assert found[-2130] == ("2024", "net", None)
+    assert found[-3480] == ("2023", "net", None)
+    # the compared year does not carry to the next sentence
+    assert found[-410] == ("2024", "net", "KGZ")
+
+
+def test_the_paragraph_after_a_paragraph_of_flows_is_still_about_them(tmp_path):
+    found = figures(tmp_path, "In 2024, 7,400 people left the country for Russia.\n\n"
+                              "Some say the outflow is falling: in 2023 the count was 9,050.\n\n"
+                              "The city has 12 parks.\n\n"
+                              "Rents rose; in 2023 the index was 1,240.\n")
+    assert found[9050] == ("2023", "emigration", None)
+    assert 1240 not in found           # two paragraphs after the last flow
