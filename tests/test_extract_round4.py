@@ -46,3 +46,20 @@ def test_the_paragraph_after_a_paragraph_of_flows_is_still_about_them(tmp_path):
                               "Rents rose; in 2023 the index was 1,240.\n")
     assert found[9050] == ("2023", "emigration", None)
     assert 1240 not in found           # two paragraphs after the last flow
+
+
+def test_a_markdown_grid_is_read_as_a_table(tmp_path):
+    found = figures(tmp_path, "Table 2. Immigrants by country of origin, persons\n\n"
+                              "| Country | 2022 | 2023 |\n"
+                              "|---|---:|---:|\n"
+                              "| Uzbekistan | 4,231 | 3,877 |\n"
+                              "| Total | 9,106 | 8,840 |\n")
+    assert found[4231] == ("2022", "immigration", "UZB")
+    assert found[8840] == ("2023", "immigration", None)
+    assert len(found) == 4
+
+
+def test_semicolons_in_running_text_make_no_table(tmp_path):
+    found = figures(tmp_path, "In 2023, 1,210 people left for Germany; 2022; 2023 were hard years.\n")
+    assert found[1210] == ("2023", "emigration", "DEU")
+    assert 2022 not in found and 2023 not in found

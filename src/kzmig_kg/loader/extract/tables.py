@@ -1,5 +1,6 @@
 """Tables in running text: a header row of years, then a row per country, columns aligned with
-two or more spaces or with tabs (as statistical bulletins print them).
+two or more spaces or with tabs (as statistical bulletins print them), or separated by semicolons
+or pipes (a pasted CSV, a Markdown grid; its rule lines are skipped).
 
 One public entry: ``find_tables(text)``, the figures of every such table (one per cell) with the
 spans the tables cover, so the running-text steps leave their numbers alone. The direction and
@@ -19,7 +20,11 @@ from .countries import find_places
 from .dates import YEAR
 from .numbers import parse_number
 
-_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}")
+# cells are separated by tabs, runs of spaces, semicolons (a pasted CSV) or pipes (a Markdown or
+# plain-text grid): one splitter for every layout below
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|][ \t]*")
+# "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows
+_RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
@@ -50,7 +55,8 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
 def _lines(text: str) -> list[tuple[int, str]]:
     out, position = [], 0
     for line in text.split("\n"):
-        out.append((position, line))
+        if not _RULE_LINE.fullmatch(line):
+            out.append((position, line))
         position += len(line) + 1
     return out
 
