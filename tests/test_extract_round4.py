@@ -63,3 +63,38 @@ def test_semicolons_in_running_text_make_no_table(tmp_path):
     found = figures(tmp_path, "In 2023, 1,210 people left for Germany; 2022; 2023 were hard years.\n")
     assert found[1210] == ("2023", "emigration", "DEU")
     assert 2022 not in found and 2023 not in found
+
+
+def test_any_table_layout_is_read_from_its_labels(tmp_path):
+    # half-years as columns: no specialised reader knows them
+    found = figures(tmp_path, "Table 3. Emigrants by country of destination, persons\n\n"
+                              "Country      H1 2024     H2 2024\n"
+                              "Russia       4,380       5,560\n"
+                              "Total        6,240       7,100\n")
+    assert found[4380] == ("2024-H1", "emigration", "RUS")
+    assert found[7100] == ("2024-H2", "emigration", None)
+    # a row per year, a column per direction
+    found = figures(tmp_path, "Migration of the population of Kazakhstan, persons\n\n"
+                              "Year     Arrivals    Departures    Net\n"
+                              "2022     16,990      18,020        -1,030\n")
+    assert found[16990] == ("2022", "immigration", None)
+    assert found[-1030] == ("2022", "net", None)
+    assert 2022 not in found
+    # a row per country, a column per direction, the year in the caption
+    found = figures(tmp_path, "Таблица 5. Миграция со странами СНГ за 2024 год, человек\n\n"
+                              "Страна\tПрибывшие\tВыбывшие\tСальдо\n"
+                              "Россия\t2 905\t9 940\t-7 035\n")
+    assert found[2905] == ("2024", "immigration", "RUS")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[-7035] == ("2024", "net", "RUS")
+
+
+def test_a_table_column_that_is_not_a_count_and_a_table_without_a_year_give_nothing(tmp_path):
+    found = figures(tmp_path, "Table 6. Emigrants by country of destination in 2024\n\n"
+                              "Country      Persons     Share, %\n"
+                              "Russia       9,940       72.6\n")
+    assert found == {9940: ("2024", "emigration", "RUS")}
+    found = figures(tmp_path, "Staff of the regional offices\n\n"
+                              "Office       Staff     Cases\n"
+                              "Almaty       120       4,310\n")
+    assert found == {}

@@ -18,6 +18,7 @@ from ..model import FigureFound
 from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import YEAR
+from .grid import read_grid
 from .numbers import parse_number
 
 # cells are separated by tabs, runs of spaces, semicolons (a pasted CSV) or pipes (a Markdown or
@@ -326,7 +327,7 @@ def find_tables(text: str) -> list[TableFound]:
                 continue
         first_year, extra = _year_columns(cells)
         if len(years) < 2 or first_year is None:
-            index += 1
+            index = _general(lines, index, tables)
             continue
         caption_at, caption = _caption(lines, index)
         words = flow_words(caption)
@@ -366,5 +367,16 @@ def find_tables(text: str) -> list[TableFound]:
             tables.append(TableFound(caption_at, lines[row - 1][0] + len(lines[row - 1][1]), figures))
             index = row
         else:
-            index += 1
+            index = _general(lines, index, tables)
     return tables
+
+
+def _general(lines: list[tuple[int, str]], index: int, tables: list[TableFound]) -> int:
+    """A table no reader above knows, read by ``grid``; the line to go on from."""
+    caption_at, caption = _caption(lines, index)
+    figures, row = read_grid(lines, index, _cells, caption)
+    if not figures:
+        return index + 1
+    tables.append(TableFound(caption_at if caption else lines[index][0],
+                             lines[row - 1][0] + len(lines[row - 1][1]), figures))
+    return row
