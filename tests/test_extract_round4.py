@@ -98,3 +98,13 @@ def test_a_table_column_that_is_not_a_count_and_a_table_without_a_year_give_noth
                               "Office       Staff     Cases\n"
                               "Almaty       120       4,310\n")
     assert found == {}
+
+
+def test_relative_years_count_from_the_document_date_and_complete_a_part_of_the_year(tmp_path):
+    found = figures(tmp_path, "Over the past year, 8,850 people arrived in Kazakhstan for permanent "
+                              "residence.\n\nВ текущем году из страны выехали 2 140 человек.\n\n"
+                              "In the first half of this year 3,020 people emigrated.\n",
+                    document_date="2025-09-01")
+    assert found[8850] == ("2024", "immigration", None)
+    assert found[2140] == ("2025", "emigration", None)
+    assert found[3020] == ("2025-H1", "emigration", None)

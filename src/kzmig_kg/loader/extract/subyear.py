@@ -67,7 +67,13 @@ _FORMS = (
                            r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
-    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])(?:в\s+прошлом\s+году|өткен\s+жылы)(?![\w])",
+    ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|"
+                             r"(?<![\w])(?:(?:в|за)\s+(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
+                             r"өткен\s+жыл(?:ы|да)|былтыр)(?![\w])",
+                             re.IGNORECASE)),
+    # "this year", "в текущем году", "биыл": the year of the document's own date
+    ("this-year", re.compile(r"\b(?:this|the\s+current)\s+year\b|"
+                             r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|биыл)(?![\w])",
                              re.IGNORECASE)),
 )
 
@@ -176,14 +182,21 @@ def _find_subyear(text: str) -> list[SubYear]:
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue
             else:
-                found.append(SubYear(match.start(), match.end(), None, None, -1,
-                                     "document" if form == "last-year" else "text"))
+                found.append(SubYear(match.start(), match.end(), None, None,
+                                     0 if form == "this-year" else -1,
+                                     "document" if form in ("last-year", "this-year") else "text"))
                 continue
             found.append(SubYear(match.start(), match.end(), year, part))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     kept: list[SubYear] = []
     for item in found:
         if kept and item.start < kept[-1].end:
+            continue
+        last = kept[-1] if kept else None
+        if last is not None and last.part and last.year is None and item.part is None and \
+                item.anchor == "document" and re.fullmatch(r"\s*(?:of\s+)?", text[last.end:item.start]):
+            # "the first half of this year", "первое полугодие прошлого года": the part of that year
+            kept[-1] = SubYear(last.start, item.end, None, last.part, item.offset, item.anchor)
             continue
         kept.append(item)
     return kept
