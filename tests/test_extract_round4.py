@@ -108,3 +108,24 @@ def test_relative_years_count_from_the_document_date_and_complete_a_part_of_the_
     assert found[8850] == ("2024", "immigration", None)
     assert found[2140] == ("2025", "emigration", None)
     assert found[3020] == ("2025-H1", "emigration", None)
+
+
+def test_a_bare_count_governed_by_a_verb_of_moving_before_it(tmp_path):
+    found = figures(tmp_path, "В 2024 году в Казахстан переехали 8 850 человек, а покинули страну "
+                              "13 680. Год назад из Казахстана уехали 15 300 человек.\n",
+                    document_date="2025-02-01")
+    assert found[13680] == ("2024", "emigration", None)
+    assert found[15300] == ("2024", "emigration", None)     # "год назад": a year before the date
+
+
+def test_an_age_bound_and_a_number_inside_its_clause_are_no_counts(tmp_path):
+    found = figures(tmp_path, "In 2024, 2,140 people emigrated; most were younger than 35. "
+                              "The outflow of staff 50 Kbps was noted.\n")
+    assert found == {2140: ("2024", "emigration", None)}
+
+
+def test_a_labelled_figure_of_comparison_does_not_date_the_number_before_it(tmp_path):
+    found = figures(tmp_path, "Immigration: 8,850 (2023: 9,120). Emigration: 13,680 (2023: 15,300).\n",
+                    document_date="2025-02-01")
+    assert found[9120] == ("2023", "immigration", None)
+    assert found[8850][0] != "2023" and found[13680][0] != "2023"

@@ -122,6 +122,23 @@ def _moves_after(text: str, token: Token, where: _Sentence, words: list[tuple[in
     return at < len(words) and words[at][0] < end
 
 
+# what may follow a number that completes its clause: punctuation, the end, a time or a place
+_CLAUSE_TAIL = re.compile(r"[ \t]*(?:[,.;:)!?]|\n|$|(?:in|by|to|from|for|and|while|в|за|из|и|а|на)\s)",
+                          re.IGNORECASE)
+
+
+def _moves_before(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a verb or noun of moving governs the number from before it in its own clause, with
+    no other number between ("покинули страну 13 680", "departures totalled 3,390")."""
+    if not _CLAUSE_TAIL.match(text, token.unit_end):
+        return False              # the number does not close the verb's clause: "inflow of xbe 50 WOTK"
+    start = max(where.start, token.start - 60)
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    at = bisect.bisect_left(words, (clause, 0, ""))
+    return any(w_end <= token.start and not re.search(r"\d", text[w_end:token.start])
+               for _, w_end, _ in words[at:at + 4])
+
+
 def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
                   words: list[tuple[int, int, str]]) -> FigureFound | None:
     """A number with or without its unit, or None when it does not stand where data stand."""
@@ -131,7 +148,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
-        governed = _moves_after(text, token, where, words)
+        governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
         if not migration or abs(token.value) < 10 or \

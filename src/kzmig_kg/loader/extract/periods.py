@@ -221,7 +221,9 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 return time, "after"          # "1,020 residents moved there last year": one clause
             if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"
                             r"(?:in|by|for|during|of|as\s+of|в|во|за)\s+"
-                            r"(?:the\s+year\s+)?", gap) or re.fullmatch(r"\s*\(\s*", gap):
+                            r"(?:the\s+year\s+)?", gap) or (re.fullmatch(r"\s*\(\s*", gap)
+                                                            and not _LABELLED.match(text, time.end)):
+                # "22,668 (2005)"; not "8,850 (2023: 9,120)", the label of the number after it
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):

@@ -67,7 +67,8 @@ _FORMS = (
                            r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
-    ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|"
+    ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|\ba\s+year\s+ago\b|"
+                             r"(?<![\w])год\s+назад(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
                              r"өткен\s+жыл(?:ы|да)|былтыр)(?![\w])",
                              re.IGNORECASE)),

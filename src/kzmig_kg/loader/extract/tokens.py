@@ -82,7 +82,10 @@ _OTHER_PLURAL = re.compile(r"[ \t]+(?!(?:as|has|was|is|its|this|thus|plus|less|a
 
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
 _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
-                        r"(?:to|and|до|[-–])\s*$", re.IGNORECASE)
+                        r"(?:to|and|до|[-–])\s*$|"
+                        # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
+                        r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
+                        r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
