@@ -129,3 +129,12 @@ def test_a_labelled_figure_of_comparison_does_not_date_the_number_before_it(tmp_
                     document_date="2025-02-01")
     assert found[9120] == ("2023", "immigration", None)
     assert found[8850][0] != "2023" and found[13680][0] != "2023"
+
+
+def test_a_move_inside_the_country_is_not_a_migration_flow(tmp_path):
+    found = figures(tmp_path, "В 2024 году в область прибыли 520 переселенцев из северных регионов страны "
+                              "и 1 340 кандасов. In 2024, 2,300 people moved from other regions of "
+                              "Kazakhstan, while 610 came from Uzbekistan.\n")
+    assert 520 not in found and 2300 not in found
+    assert found[1340] == ("2024", "immigration", None)
+    assert found[610] == ("2024", "immigration", "UZB")

@@ -220,6 +220,27 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     return not any(start <= w_start and w_end <= end for w_start, w_end, _ in words)
 
 
+# a move inside the country: "from the southern regions of the country", "из южных регионов
+# страны", "оңтүстік өңірлерінен", "internal migration"
+_INTERNAL = re.compile(r"\binternal(?:ly)?\s+(?:migra\w*|mov\w*|displac\w*)|\binter-?regional\b|"
+                       r"\b(?:from|to|between)\s+(?:the\s+)?(?:other\s+|southern\s+|northern\s+|"
+                       r"eastern\s+|western\s+)?(?:regions|provinces|oblasts)\s+of\s+(?:the\s+country|"
+                       r"Kazakhstan)|(?<![а-яё])(?:внутренн\w+\s+мигра\w*|межрегиональн\w*|"
+                       r"(?:из|в|между)\s+(?:других\s+|[а-яё]+ных\s+)?(?:регион|област|район)\w*\s+"
+                       r"(?:страны|республики|Казахстана))|өңірлерінен|облыстарынан|ішкі\s+көші",
+                       re.IGNORECASE)
+
+
+def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's clause states a move inside Kazakhstan, which is not a flow of the
+    country's migration with another."""
+    after = re.search(r"[;.]|,\s|\s(?:and|а|и)\s", text[token.unit_end:where.end])
+    end = token.unit_end + after.start() if after else where.end
+    start = max(where.start, token.start - 80)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    return bool(_INTERNAL.search(text, start, min(end, token.unit_end + 80)))
+
+
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
     figure.direction = direction_of(token.unit, text, words, where.span, token.start)
@@ -351,7 +372,7 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
             figure.direction_source = "context" if figure.direction else ""
-        if not token.percent and _is_stock(text, token, where, words):
+        if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)):
             continue
         if not token.percent:
             named = any(p.place.code != "KAZ" for p in where.places)
