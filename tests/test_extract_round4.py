@@ -138,3 +138,29 @@ def test_a_move_inside_the_country_is_not_a_migration_flow(tmp_path):
     assert 520 not in found and 2300 not in found
     assert found[1340] == ("2024", "immigration", None)
     assert found[610] == ("2024", "immigration", "UZB")
+
+
+def test_a_movement_takes_its_direction_from_where_it_goes(tmp_path):
+    found = figures(tmp_path, "In 2024 some 9,940 Kazakhstanis resettled in Russia, and 2,905 people "
+                              "relocated here from Kyrgyzstan. 2024 жылы Германияға 1 020 адам қоныс "
+                              "аударды. В 2024 году на ПМЖ в Россию переселились 7 120 жителей республики.\n")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[2905] == ("2024", "immigration", "KGZ")
+    assert found[1020] == ("2024", "emigration", "DEU")
+    assert found[7120] == ("2024", "emigration", "RUS")
+
+
+def test_the_verb_of_the_numbers_own_clause_beats_the_verb_of_the_clause_before(tmp_path):
+    found = figures(tmp_path, "2024 жылы елге 8 850 адам келді, 13 680 адам кетті.\n"
+                              "\nOutbound migration totalled 13,100 in 2023 and inbound migration 8,700.\n")
+    assert found[8850] == ("2024", "immigration", None)
+    assert found[13680] == ("2024", "emigration", None)
+    assert found[13100] == ("2023", "emigration", None)
+    assert found[8700] == ("2023", "immigration", None)
+
+
+def test_spaced_thousands_in_any_context_and_with_a_decimal_comma(tmp_path):
+    found = figures(tmp_path, "В 2024 году выбыли 1 236,5 тыс. человек; въехавших было 8 850.\n")
+    assert found[1236500] == ("2024", "emigration", None)
+    assert found[8850] == ("2024", "immigration", None)
+    assert 236 not in found and 850 not in found

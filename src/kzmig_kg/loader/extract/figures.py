@@ -20,7 +20,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import FigureFound
-from .context import ANAPHOR, DEMONYM_UNITS, MIGRATION, country_of, direction_of, flow_words
+from .context import (
+    ANAPHOR,
+    DEMONYM_UNITS,
+    MIGRATION,
+    country_of,
+    direction_by_place,
+    direction_of,
+    flow_words,
+)
 from .countries import Mention, find_places
 from .discourse import Stated, inherit
 from .numbers import NUMBER_PATTERN
@@ -243,7 +251,8 @@ def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
-    figure.direction = direction_of(token.unit, text, words, where.span, token.start)
+    figure.direction = direction_of(token.unit, text, words, where.span, token.start) or \
+        direction_by_place(text, where.places, where.span, token.start)
     if figure.direction is None and where.previous < where.start:
         figure.direction = direction_of(None, text, words, (where.previous, where.start), where.start)
         figure.direction_source = "context" if figure.direction else ""

@@ -18,14 +18,9 @@ from .dates import YEAR
 from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, parse_number, scale_of
 from .textutil import Spans
 
-# "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)]{1,2}(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–]\s|\s+(?:и|and)\s|"
-           r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|\s+(?:болған|болды|құрады)|"
-           r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
-           r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
-           r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|қазақ|этникалық|newcomers|"
-           r"settlers|-(?:сі|сы|і|ы|ге|ке|ға|қа)(?![а-яёәіңғүұқөһ])|"
-           r"тыс|млн|[а-яё]+(?:ых|их)\s+(?:человек|граждан|мигрант|кандас|переселен|казах|работник)))")
+# "17 500 человек", "9 940 жителей", "— 7 010": thousands separated by a plain space, one
+# recogniser for every context (the groups after the first are exactly three digits)
+_SPACED = r"[-−–]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
@@ -37,13 +32,13 @@ APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+th
 _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
             r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
             r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|settlers|"
-            r"compatriots|kandases|expatriates|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
+            r"compatriots|kandases|expatriates|Kazakhstanis|inhabitants|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
             r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
             r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*|"
-            r"переселен\w*|соотечественник\w*|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь)(?![\w])|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
@@ -70,7 +65,7 @@ DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
-    r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
+    r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
     r"\bдо|\bс|\banother|\bеще|\bещё|саны|құрады)\s*$", re.IGNORECASE)
 
 
