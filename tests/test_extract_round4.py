@@ -164,3 +164,19 @@ def test_spaced_thousands_in_any_context_and_with_a_decimal_comma(tmp_path):
     assert found[1236500] == ("2024", "emigration", None)
     assert found[8850] == ("2024", "immigration", None)
     assert 236 not in found and 850 not in found
+
+
+def test_a_verb_right_after_the_number_beats_one_in_the_clause_before(tmp_path):
+    found = figures(tmp_path, "Between January and September 2024, 9,120 people arrived and 11,440 left.\n")
+    assert found[9120] == ("2024-9M", "immigration", None)
+    assert found[11440] == ("2024-9M", "emigration", None)
+
+
+def test_a_month_range_with_any_connector_and_in_kazakh(tmp_path):
+    found = figures(tmp_path, "Between January and June 2024, 6,240 people emigrated.\n\n"
+                              "С января до сентября из страны выбыли 11 440 человек.\n\n"
+                              "2024 жылы қаңтар-маусым айларында елден 6 100 адам көшіп кетті.\n",
+                    document_date="2024-10-20")
+    assert found[6240] == ("2024-H1", "emigration", None)
+    assert found[11440] == ("2024-9M", "emigration", None)
+    assert found[6100] == ("2024-H1", "emigration", None)

@@ -96,8 +96,9 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
                                                        r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
                                          # "8 850 адам келді, 13 680 адам кетті": another clause's verb
                                          8 if re.search(r",\s*$", gap) else 0)
-        elif re.fullmatch(r"[\w\s]{0,24}|\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
-                          text[position:start]) and start - position <= 24:
+        elif re.fullmatch(r"[-−–]?\d[\d.,\u00a0 ]*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
+                          r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
+                          text[position:start]) and start - position <= 32:
             distance = (start - position) // 2   # "205 thousand of them left": the verb right after
         else:
             distance = (start - position) * 2 + 30

@@ -23,6 +23,9 @@ _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "�
               "ноябр", "декабр")
 _MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
              r"December)")
+_KK_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+              "қазан", "қараша", "желтоқсан")
+_MONTH_KK = "(?:" + "|".join(_KK_MONTHS) + ")"
 _MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
 _COUNT_EN = r"three|six|nine|eleven|3|6|9|11"
 _COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]|3|6|9|11"
@@ -49,11 +52,14 @@ _FORMS = (
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы))\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+"
                            r"жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
-    ("months", re.compile(rf"\b(?P<a>{_MONTH_EN})\s*(?:[-–]|to|through)\s*(?P<b>{_MONTH_EN}),?\s+"
-                          rf"(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
-    ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–]|по)\s*(?P<b>{_MONTH_RU})"
-                             rf"\s+(?P<y>{YEAR})"
-                             r"(?!\d)(?:\s*(?:года|г\.))?", re.IGNORECASE)),
+    # a month range with any connector, the year after it or (completed later) none
+    ("months", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
+                          rf"until|and)\s*(?P<b>{_MONTH_EN})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?")),
+    ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–—]|по|до)\s*(?P<b>{_MONTH_RU})"
+                             rf"(?:\s+(?P<y>{YEAR})"
+                             r"(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
+    ("months-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+)?(?<![\w])(?P<a>{_MONTH_KK})\w*\s*[-–—]\s*"
+                             rf"(?P<b>{_MONTH_KK})\w*", re.IGNORECASE)),
     ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
                         rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
@@ -91,6 +97,11 @@ class SubYear:
 
 def _month_en(name: str) -> int:
     return MONTHS_EN[name.lower()]
+
+
+def _month_kk(name: str) -> int:
+    low = name.lower()
+    return next(index for index, stem in enumerate(_KK_MONTHS, start=1) if low.startswith(stem))
 
 
 def _month_ru(name: str) -> int:
@@ -158,8 +169,8 @@ def _find_subyear(text: str) -> list[SubYear]:
                 if "this" in match.re.groupindex and match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
-            elif form in ("months", "months-ru"):
-                read = _month_en if form == "months" else _month_ru
+            elif form in ("months", "months-ru", "months-kk"):
+                read = {"months": _month_en, "months-ru": _month_ru, "months-kk": _month_kk}[form]
                 try:
                     first, last = read(match.group("a")), read(match.group("b"))
                 except (KeyError, ValueError):
