@@ -180,3 +180,10 @@ def test_a_month_range_with_any_connector_and_in_kazakh(tmp_path):
     assert found[6240] == ("2024-H1", "emigration", None)
     assert found[11440] == ("2024-9M", "emigration", None)
     assert found[6100] == ("2024-H1", "emigration", None)
+
+
+def test_counts_of_things_stocks_of_students_and_age_bounds_are_no_flows(tmp_path):
+    found = figures(tmp_path, "In 2024, 14,950 kandases arrived; each family received 70 monthly "
+                              "calculation indices. About 60,000 Kazakhstani students study in Russia; "
+                              "in 2024, 12,400 of them left to enrol. Two in three were under 25.\n")
+    assert found == {14950: ("2024", "immigration", None), 12400: ("2024", "emigration", "RUS")}

@@ -70,9 +70,13 @@ DATA_BEFORE = re.compile(
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
-_OTHER_PLURAL = re.compile(r"[ \t]+(?!(?:as|has|was|is|its|this|thus|plus|less|across|versus|minus|whereas|"
-                           r"besides|always|arrivals|departures|immigrants|emigrants|migrants|persons|"
-                           r"newcomers|settlers|returnees|kandases|oralmans)\b)[a-z]{2,}s\b")
+# ("70 monthly calculation indices": up to two words before the plural noun)
+_NOT_THINGS = (r"as|has|was|is|its|this|thus|plus|less|across|versus|minus|whereas|besides|always|"
+               r"arrivals|departures|immigrants|emigrants|migrants|persons|newcomers|settlers|returnees|"
+               r"kandases|oralmans|leavers|more|fewer|of|in|to|from|for|and|or|were|are|had|have|went|"
+               r"moved|left|came|people|this|last|that|these|those|who|which|while|a|the|each|every")
+_OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?:{_NOT_THINGS})\b)){{0,2}}"
+                           r"[a-z]{2,}s\b")
 
 
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
@@ -117,6 +121,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         before = text[max(0, start - 24):start]
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
             continue
+        if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
+                not _UNIT_AFTER.match(after):
+            continue                      # "were under 35": an age bound
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", match.group()) and re.match(r"\s+[A-ZА-ЯЁ]", after) and \
                 re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 12):start]):
             continue                      # "3.2 Arrivals from Russia ...": a section number
