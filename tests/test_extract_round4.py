@@ -187,3 +187,14 @@ def test_counts_of_things_stocks_of_students_and_age_bounds_are_no_flows(tmp_pat
                               "calculation indices. About 60,000 Kazakhstani students study in Russia; "
                               "in 2024, 12,400 of them left to enrol. Two in three were under 25.\n")
     assert found == {14950: ("2024", "immigration", None), 12400: ("2024", "emigration", "RUS")}
+
+
+def test_last_year_is_the_period_of_the_text_and_carries_like_a_stated_year(tmp_path):
+    found = figures(tmp_path, "ASTANA, Feb 12, 2025 10:41 AM\n\nSome 16,020 people settled in the Central "
+                              "Asian nation last year, while 13,680 left.\n\nEmigration to Russia fell "
+                              "to 9,940 from 11,920 in 2023.\n", document_date="2025-02-12")
+    assert 41 not in found                                  # a time of day
+    assert found[16020] == ("2024", "immigration", None)    # settled in the nation: Kazakhstan
+    assert found[13680] == ("2024", "emigration", None)
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[11920] == ("2023", "emigration", "RUS")

@@ -122,19 +122,35 @@ _KK_TOWARD = re.compile(r"(?:ға|ге|қа|ке)$")
 _KK_AWAY = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$")
 
 
+# Kazakhstan named without its name: "here", "the Central Asian nation", "в республику", "елге"
+_HOME = r"(?:the\s+(?:[A-Z]\w+\s+){0,2}(?:country|nation|republic))"
+_HOME_TOWARD = re.compile(rf"\bhere\b|\b(?:to|in|into)\s+{_HOME}|"
+                          r"(?<![а-яё])(?:сюда|в\s+(?:страну|республику))(?![а-яё])|(?<![\w])елге(?![\w])")
+_HOME_AWAY = re.compile(rf"\bfrom\s+{_HOME}|(?<![а-яё])из\s+(?:страны|республики)(?![а-яё])|"
+                        r"(?<![\w])елден(?![\w])")
+
+
+def clause_of(text: str, span: tuple[int, int], position: int) -> tuple[int, int]:
+    """The clause of ``span`` around ``position``: "9,940 resettled in Russia, and 2,905 relocated
+    here" has two."""
+    start, end = span
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, start, position)), default=start)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, position, end)), end)
+    return start, end
+
+
 def direction_by_place(text: str, places: list[Mention], clause: tuple[int, int],
                        position: int) -> str | None:
     """The direction of a movement in ``clause`` whose verb does not say it ("relocated",
     "переселились", "қоныс аударды"), from where it goes: to a foreign country, emigration; from
     one, immigration; to Kazakhstan or "here", immigration; from Kazakhstan, emigration."""
-    start, end = clause
-    # the number's own clause: "9,940 resettled in Russia, and 2,905 relocated here"
-    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, start, position)), default=start)
-    end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, position, end)), end)
+    start, end = clause_of(text, clause, position)
     if not _MOVE.search(text, start, end):
         return None
-    if re.search(r"\bhere\b|(?<![а-яё])сюда(?![а-яё])", text[start:end], re.IGNORECASE):
+    if _HOME_TOWARD.search(text, start, end):
         return "immigration"
+    if _HOME_AWAY.search(text, start, end):
+        return "emigration"
     near = sorted((m for m in places if start <= m.start and m.end <= end),
                   key=lambda m: abs(m.start - position))
     for mention in near:

@@ -24,6 +24,7 @@ from .context import (
     ANAPHOR,
     DEMONYM_UNITS,
     MIGRATION,
+    clause_of,
     country_of,
     direction_by_place,
     direction_of,
@@ -251,8 +252,11 @@ def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
-    figure.direction = direction_of(token.unit, text, words, where.span, token.start) or \
-        direction_by_place(text, where.places, where.span, token.start)
+    # the number's own clause first (its verb, else where its movement goes), then the sentence
+    clause = clause_of(text, where.span, token.start)
+    figure.direction = direction_of(token.unit, text, words, clause, token.start) or \
+        direction_by_place(text, where.places, where.span, token.start) or \
+        direction_of(token.unit, text, words, where.span, token.start)
     if figure.direction is None and where.previous < where.start:
         figure.direction = direction_of(None, text, words, (where.previous, where.start), where.start)
         figure.direction_source = "context" if figure.direction else ""

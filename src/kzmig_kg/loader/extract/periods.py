@@ -120,8 +120,10 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
     if time.offset and time.part is None and time.anchor == "text" and around is not None and around.part:
         part = around.part if time.year is None else None
     # compared: "a year earlier", "the same period of 2022" date the number they stand by, and are
-    # never carried to the figures after it
-    return Time(time.start, time.end, year, None, True, part, 0, time.attached)
+    # never carried to the figures after it; "last year", "this year" (counted from the document's
+    # date) are the time of the text, carried like a year it states
+    compared = time.compared or time.anchor != "document"
+    return Time(time.start, time.end, year, None, compared, part, 0, time.attached)
 
 
 def find_times(text: str, extra: list[Time]) -> Times:

@@ -119,6 +119,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
                                                                    r"(?![а-яёәіңғүұқөһ])", after):
             continue                      # 72-hour, 5-year; not a Kazakh case ending ("6 812-сі")
         before = text[max(0, start - 24):start]
+        if re.search(r"\d:$", before) or re.match(r":\d\d(?!\d)", after):
+            continue                      # "10:41 AM": a time of day
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
             continue
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
