@@ -198,3 +198,14 @@ def test_last_year_is_the_period_of_the_text_and_carries_like_a_stated_year(tmp_
     assert found[13680] == ("2024", "emigration", None)
     assert found[9940] == ("2024", "emigration", "RUS")
     assert found[11920] == ("2023", "emigration", "RUS")
+
+
+def test_country_abbreviations_units_with_adjectives_and_plans(tmp_path):
+    found = figures(tmp_path, "В 2024 году из КНР в Республику Казахстан переехали 1 870 человек, из ФРГ — "
+                              "95. Заявление рассматривается в срок до 30 календарных дней.\n\n"
+                              "In 2024, 4,190 people arrived from Uzbekistan. The programme aims to "
+                              "resettle 20,000 ethnic Kazakhs by 2029.\n")
+    assert found[1870] == ("2024", "immigration", "CHN")
+    assert found[95] == ("2024", "immigration", "DEU")
+    assert 30 not in found and 20000 not in found
+    assert found[4190] == ("2024", "immigration", "UZB")

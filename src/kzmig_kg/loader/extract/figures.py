@@ -250,6 +250,20 @@ def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
     return bool(_INTERNAL.search(text, start, min(end, token.unit_end + 80)))
 
 
+# a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"
+_PLAN = re.compile(r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
+                   r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
+                   r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
+                   r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*", re.IGNORECASE)
+
+
+def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's clause states a plan or a forecast, not something that happened."""
+    start = max(where.start, token.start - 80)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    return bool(_PLAN.search(text, start, token.start))
+
+
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
     # the number's own clause first (its verb, else where its movement goes), then the sentence
@@ -385,7 +399,8 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
             figure.direction_source = "context" if figure.direction else ""
-        if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)):
+        if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)
+                                  or _is_plan(text, token, where)):
             continue
         if not token.percent:
             named = any(p.place.code != "KAZ" for p in where.places)

@@ -50,12 +50,15 @@ _UNIT_AFTER = re.compile(
     rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
-    r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+)?(?:days?|months?|years?|"
+    r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+|"
+    # a Russian or Kazakh adjective before the noun: "30 календарных дней", "5 рабочих дней"
+    r"[а-яё]+(?:ых|их|ые|ие|ой|ый|ий)\s+)?(?:days?|months?|years?|"
     r"hours?|minutes?|weeks?|km|kilomet\w+|metres|meters|countries|states|categories|codes|"
     r"firms|companies|times|cities|regions|branches|questions|interviews|participants|members|"
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
-    r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*)\b", re.IGNORECASE)
+    r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
+    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*)\b", re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
