@@ -209,3 +209,13 @@ def test_country_abbreviations_units_with_adjectives_and_plans(tmp_path):
     assert found[95] == ("2024", "immigration", "DEU")
     assert 30 not in found and 20000 not in found
     assert found[4190] == ("2024", "immigration", "UZB")
+
+
+def test_a_word_broken_across_lines_is_read_whole_and_quoted_as_printed(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("In 2024, Kazakhstan registered 16,020 immi-\ngrants for permanent residence. Emi-\n"
+                    "gration to Ger-\nmany fell to 1,020 persons.\n", encoding="utf-8")
+    items = [i for i in extract_document(path).all_items() if i.kind == "figure"]
+    found = {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"), i.exact) for i in items}
+    assert found[16020] == ("2024", "immigration", None, "16,020 immi-\ngrants")
+    assert found[1020][:3] == ("2024", "emigration", "DEU")

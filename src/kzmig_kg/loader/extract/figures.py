@@ -32,6 +32,7 @@ from .context import (
 )
 from .countries import Mention, find_places
 from .discourse import Stated, inherit
+from .hyphens import join_hyphenated
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
 from .relations import attach_changes, from_to, percent_kind, respectively
@@ -348,6 +349,15 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     found in the text, which also give figures their year; ``document_year`` (the document's own
     date) completes a period stated without its year ("in the second quarter").
     """
+    text, original_end = join_hyphenated(text)
+    figures = _find_figures(text, sentences, skip, dated, document_year)
+    for figure in figures:
+        figure.end = original_end(figure.end)
+    return figures
+
+
+def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
+                  dated: list[tuple[int, int, int]] | None, document_year: int | None) -> list[FigureFound]:
     tables = find_tables(text)
     tokens = find_tokens(text, skip + [(t.start, t.end) for t in tables])
     table_figures = [f for t in tables for f in t.figures]
