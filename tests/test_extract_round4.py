@@ -219,3 +219,13 @@ def test_a_word_broken_across_lines_is_read_whole_and_quoted_as_printed(tmp_path
     found = {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"), i.exact) for i in items}
     assert found[16020] == ("2024", "immigration", None, "16,020 immi-\ngrants")
     assert found[1020][:3] == ("2024", "emigration", "DEU")
+
+
+def test_a_note_mark_after_the_words_that_complete_a_citation_gives_it_the_notes_identifier(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("Return is governed by the Law No. 477-IV of 22 July 2011.⁶ Permits follow the "
+                    "Order No. 219 of 2020 and the Code No. 235-V.⁷\n\n⁶ Adilet, Z1100000477.\n"
+                    "⁷ Adilet, K1400000235.\n", encoding="utf-8")
+    cited = {i.get("number"): i.get("adilet_id") for i in extract_document(path).all_items()
+             if i.kind == "citation"}
+    assert cited == {"477-IV": "Z1100000477", "219": None, "235-V": "K1400000235"}
