@@ -229,3 +229,20 @@ def test_a_note_mark_after_the_words_that_complete_a_citation_gives_it_the_notes
     cited = {i.get("number"): i.get("adilet_id") for i in extract_document(path).all_items()
              if i.kind == "citation"}
     assert cited == {"477-IV": "Z1100000477", "219": None, "235-V": "K1400000235"}
+
+
+def test_a_list_with_dot_leaders_under_a_caption_and_in_out_rows_are_tables(tmp_path):
+    found = figures(tmp_path, "Arrivals by country of origin, 2024\n\n"
+                              "Uzbekistan ........ 4,190\nChina ............. 1,870\n")
+    assert found == {4190: ("2024", "immigration", "UZB"), 1870: ("2024", "immigration", "CHN")}
+    found = figures(tmp_path, "Migration, thousand persons\n\n          2023    2024\n"
+                              "In        13.9    16.0\nOut       15.3    13.7\n")
+    assert found[13900] == ("2023", "immigration", None)
+    assert found[13700] == ("2024", "emigration", None)
+
+
+def test_a_heading_with_its_year_is_not_a_dateline(tmp_path):
+    found = figures(tmp_path, "Departures, 2024 (persons): Russia 9,940; Germany 1,020.\n\n"
+                              "ASTANA, 2025. In 2023, 15,300 people emigrated.\n")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[15300] == ("2023", "emigration", None)

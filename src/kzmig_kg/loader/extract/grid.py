@@ -1,8 +1,9 @@
 """Any table whose layout the specialised readers of ``tables`` do not know: one general reading.
 
-One public entry: ``read_grid(lines, index, cells_of)``. A table is one or two header rows of
-labels, then rows of a label and numbers. Every label (a column's header cells, a row's label, the
-caption above the table) is read the same way, for the year or the part of a year, the direction,
+One public entry: ``read_grid(lines, index, cells_of, caption)``. A table is one or two header
+rows of labels, then rows of a label and numbers (or, under a caption, rows of a country and one
+number). Every label (a column's header cells, a row's label, the caption above the table) is read
+the same way, for the year or the part of a year, the direction,
 the partner country, a total, or a column that is not a count (a share, a change); each cell takes
 the row's reading first, then the column's, then the caption's. A cell is a figure when it has a
 year and the table names a country, a total or a direction somewhere for it.
@@ -28,6 +29,9 @@ _DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"
                               r"(?P<imm>\barrivals\b|\bimmigrants\b|прибывш\w*|прибыло|келгендер)|"
                               r"(?P<emi>\bdepartures\b|\bemigrants\b|выбывш\w*|выбыло|кеткендер)",
                               re.IGNORECASE)
+# a label that is only "In", "Out", "Inflow", "Outflow": a direction when it is the whole label
+_DIRECTION_WORD = re.compile(r"(?P<imm>in|inflow|incoming|arrived)|"
+                             r"(?P<emi>out|outflow|outgoing|left|departed)", re.IGNORECASE)
 _DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
 _PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter)|"
                    r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*полугод\w*", re.IGNORECASE)
@@ -60,7 +64,7 @@ def _read(label: str) -> _Reading:
             reading.part = f"Q{part[1] or part[2] or _ROMAN[part[3].upper()]}"
         else:
             reading.part = f"H{part[4] or part[5] or _ROMAN[part[6].upper()]}"
-    named = _DIRECTION_LABEL.search(label)
+    named = _DIRECTION_LABEL.search(label) or _DIRECTION_WORD.fullmatch(label.strip())
     words = flow_words(label)
     reading.direction = _DIRECTIONS[named.lastgroup] if named else \
         direction_of(None, label, words, (0, len(label)), len(label))
@@ -131,12 +135,13 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             break
         header_rows.append((lines[row][0], cells))
         row += 1
-    if not header_rows or row >= len(lines):
+    if row >= len(lines):
         return [], index + 1
     first = _body(cells_of(lines[row][1], lines[row][0]))
     if first is None:
         return [], index + 1
-    labels = _columns(header_rows, len(first[1]))
+    # no header: a list of a label and one number under a caption ("Arrivals by country, 2024")
+    labels = _columns(header_rows, len(first[1])) if header_rows else [""] if len(first[1]) == 1 else None
     if labels is None:
         return [], index + 1
     columns = [_read(label) for label in labels]
@@ -149,6 +154,8 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             break
         label, numbers = body
         side = _read(label)
+        if not header_rows and not (side.place or side.total):
+            break                         # a list without a header names a country on each row
         for column, (start, end, raw) in zip(columns, numbers, strict=True):
             figure = _cell(side, column, around, raw, start, end, scale, label, labels)
             if figure is not None:

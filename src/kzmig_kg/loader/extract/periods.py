@@ -171,7 +171,11 @@ def find_times(text: str, extra: list[Time]) -> Times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
         line_start = text.rfind("\n", 0, time.start) + 1
-        if _DATELINE.match(text[line_start:time.start]):
+        dateline = _DATELINE.match(text[line_start:time.start])
+        if dateline and (dateline.group("day") or dateline.group("place").isupper()
+                         or not re.fullmatch(r"\d{4}", text[time.start:time.end])
+                         or re.match(r"\s*жылғы", text[time.end:time.end + 8])):
+            # a place and a date; not "Departures, 2024 (persons): ...", a heading with its year
             time.compared = True          # "ASTANA, 11 January 2024.": the date of the text, not a period
     return Times(times)
 
@@ -181,7 +185,7 @@ def find_times(text: str, extra: list[Time]) -> Times:
 _SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$")
 _PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?\b(?:increase|decrease|grow|grew|fell|fall|rose|rise|drop|"
                              r"declin|chang|up\b|down\b|doubl|halv)", re.IGNORECASE)
-_DATELINE = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?,\s*(?:\d{1,2}\s+\w+\s*)?$")
+_DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<day>\d{1,2}\s+\w+\s*)?$")
 
 
 # "from 11,920 a year earlier", "против 3,2 тыс. годом ранее": a relative time right after a number

@@ -21,9 +21,9 @@ from .dates import YEAR
 from .grid import read_grid
 from .numbers import parse_number
 
-# cells are separated by tabs, runs of spaces, semicolons (a pasted CSV) or pipes (a Markdown or
-# plain-text grid): one splitter for every layout below
-_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|][ \t]*")
+# cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
+# plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
 # "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows
 _RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
