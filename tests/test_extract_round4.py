@@ -246,3 +246,13 @@ def test_a_heading_with_its_year_is_not_a_dateline(tmp_path):
                               "ASTANA, 2025. In 2023, 15,300 people emigrated.\n")
     assert found[9940] == ("2024", "emigration", "RUS")
     assert found[15300] == ("2023", "emigration", None)
+
+
+def test_a_plus_sign_and_months_of_the_current_year(tmp_path):
+    found = figures(tmp_path, "The migration balance with Russia was negative (−6,835) in 2024, while that "
+                              "with Uzbekistan was positive (+3,678).\n\nЗа девять месяцев текущего года "
+                              "выехали 9 875 человек, прибыли — 6 420.\n", document_date="2025-10-15")
+    assert found[3678] == ("2024", "net", "UZB")
+    assert found[-6835] == ("2024", "net", "RUS")
+    assert found[9875] == ("2025-9M", "emigration", None)
+    assert found[6420] == ("2025-9M", "immigration", None)

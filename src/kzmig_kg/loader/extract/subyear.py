@@ -80,9 +80,15 @@ _FORMS = (
                              re.IGNORECASE)),
     # "this year", "в текущем году", "биыл": the year of the document's own date
     ("this-year", re.compile(r"\b(?:this|the\s+current)\s+year\b|"
-                             r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|биыл)(?![\w])",
+                             r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|"
+                             r"(?:этого|текущего|нынешнего)\s+года|биыл)(?![\w])",
                              re.IGNORECASE)),
 )
+
+
+# "девять месяцев текущего года", "nine months of this year": a period of a year named after it
+_RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:this|the\s+current|last)\s+year\b|"
+                                  r"\s+(?:этого|текущего|нынешнего)\s+года", re.IGNORECASE)
 
 
 @dataclass
@@ -184,7 +190,8 @@ def _find_subyear(text: str) -> list[SubYear]:
                 stated_first = match.group("first") or match.group("first2")
                 if match.group("same"):
                     part = "same"
-                elif not count or not (stated_first or year is not None):
+                elif not count or not (stated_first or year is not None or _RELATIVE_YEAR_AFTER.match(
+                        text, match.end())):
                     continue              # "six months" alone is a duration, not a period
                 else:
                     part = months_part(1, count)
