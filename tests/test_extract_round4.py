@@ -256,3 +256,12 @@ def test_a_plus_sign_and_months_of_the_current_year(tmp_path):
     assert found[-6835] == ("2024", "net", "RUS")
     assert found[9875] == ("2025-9M", "emigration", None)
     assert found[6420] == ("2025-9M", "immigration", None)
+
+
+def test_differences_and_telephone_numbers_are_no_counts(tmp_path):
+    found = figures(tmp_path, "In 2024, 13,680 people emigrated, 1,640 fewer than in 2023. Immigration rose "
+                              "by 2,140 people to 16,020.\n\n2024 жылы елден 13 100 адам кетті, бұл 2023 "
+                              "жылмен салыстырғанда 1 620 адамға аз.\n\nВ 2024 году прибыли 8 850 человек. "
+                              "Справки: 8 (7172) 71-52-04.\n")
+    assert found == {13680: ("2024", "emigration", None), 16020: ("2024", "immigration", None),
+                     13100: ("2024", "emigration", None), 8850: ("2024", "immigration", None)}

@@ -59,6 +59,14 @@ _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|wit
 _COMPARED_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                               r"(?:more|fewer|less|higher|lower)\s+than(?:\s+the)?|против|чем)\s*$",
                               re.IGNORECASE)
+# a difference between two figures, not a flow: "1,640 fewer than in 2023", "1 620 адамға аз",
+# "fell by 1,620", "выросло на 1 620"
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:(?:more|fewer|less)\s+than|(?:аз|көп|артық|кем)(?![\w])|"
+                               r"-?(?:ға|ге|қа|ке)\s+(?:аз|көп|артық|кем)(?![\w]))", re.IGNORECASE)
+_CHANGE_BY = re.compile(r"(?:\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|"
+                        r"went\s+(?:up|down)|up|down)\s+by|(?<![а-яё])(?:вырос\w*|вырост\w*|снизил\w*|сократил\w*|увеличил\w*|"
+                        r"уменьшил\w*|упал\w*)\s+на)\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
+                        re.IGNORECASE)
 # "compared with minus 9,960": a sign written as a word belongs to the number
 _SIGN_WORD = re.compile(r"(?:minus|plus|минус|плюс)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
@@ -177,6 +185,9 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             re.match(r"\s*(?:[^\s\d]+\s+)?(?:больше|меньше|выше|ниже|превыша)",
                      text[token.unit_end:token.unit_end + 30]):
         return None       # "на 4,1 тыс. больше, чем в 2022 году": a difference, not a flow
+    if _DIFFERENCE_AFTER.match(text, token.unit_end) or _CHANGE_BY.search(
+            text[max(where.start, token.start - 40):token.start]):
+        return None       # "1,640 fewer than in 2023", "fell by 1,620", "1 620 адамға аз": a difference
     figure = FigureFound(token.start, token.unit_end, token.value, unit, value_max=token.value_max,
                          measure=measure,
                          subject=re.sub(r"\s+", " ", token.unit.lower()) if token.unit else None)

@@ -124,6 +124,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         before = text[max(0, start - 24):start]
         if re.search(r"\d:$", before) or re.match(r":\d\d(?!\d)", after):
             continue                      # "10:41 AM": a time of day
+        if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
+            continue                      # "8 (7172) 71-52-04": a telephone number
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
             continue
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
