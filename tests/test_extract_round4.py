@@ -265,3 +265,14 @@ def test_differences_and_telephone_numbers_are_no_counts(tmp_path):
                               "Справки: 8 (7172) 71-52-04.\n")
     assert found == {13680: ("2024", "emigration", None), 16020: ("2024", "immigration", None),
                      13100: ("2024", "emigration", None), 8850: ("2024", "immigration", None)}
+
+
+def test_a_run_restating_a_series_takes_its_directions_in_order(tmp_path):
+    found = figures(tmp_path, "In the first half of 2025, 7,010 people immigrated and 6,240 emigrated; in "
+                              "the same period of 2024 the numbers were 6,420 and 7,830 respectively.\n\n"
+                              "В I полугодии 2023 года прибыли 5 890 и выбыли 4 980 человек, в 2022 году — "
+                              "5 120 и 5 430 соответственно.\n")
+    assert found[6420] == ("2024-H1", "immigration", None)
+    assert found[7830] == ("2024-H1", "emigration", None)
+    assert found[5890] == ("2023-H1", "immigration", None)
+    assert found[5430][1] == "emigration" and found[5120][1] == "immigration"

@@ -44,7 +44,7 @@ _FORMS = (
                         rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
     ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
                               rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
-    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}"
+    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|II|I|[12])[а-я]{{0,4}}(?:-?м)?\s+полугоди[а-я]{{0,3}}"
                            rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
     ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
