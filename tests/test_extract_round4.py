@@ -276,3 +276,11 @@ def test_a_run_restating_a_series_takes_its_directions_in_order(tmp_path):
     assert found[7830] == ("2024-H1", "emigration", None)
     assert found[5890] == ("2023-H1", "immigration", None)
     assert found[5430][1] == "emigration" and found[5120][1] == "immigration"
+
+
+def test_since_a_year_does_not_reach_a_number_with_its_own_year(tmp_path):
+    found = figures(tmp_path, "Since 2020, flights have carried many passengers to Moscow; 9,940 people "
+                              "emigrated to Russia in 2024.\n\nSince 1991 more than 1.1 million kandases "
+                              "have settled in Kazakhstan.\n", document_date="2025-03-01")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[1100000][0] == "1991/2024"     # to the latest year the text reports

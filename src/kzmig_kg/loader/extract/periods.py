@@ -317,6 +317,9 @@ def resolve_time(text: str, token: Token, times: Times, sentence: tuple[int, int
         (lead.time if lead is not None else None)
     s_start, _ = sentence
     since = next((t for t in times.between(s_start, token.start) if t.since), None)
+    if since is not None and (";" in text[since.end:token.start] or time_of(
+            text, token, times.between(token.unit_end, sentence[1]), sentence)[1] == "after"):
+        since = None          # "Since 2020 ...; 9,940 emigrated in 2024": another clause, its own year
     # to the latest year the text reports (its figures' period), else to the document's date
     until = around.year if around is not None and around.year and since and \
         around.year > since.year else document_year
