@@ -284,3 +284,16 @@ def test_since_a_year_does_not_reach_a_number_with_its_own_year(tmp_path):
                               "have settled in Kazakhstan.\n", document_date="2025-03-01")
     assert found[9940] == ("2024", "emigration", "RUS")
     assert found[1100000][0] == "1991/2024"     # to the latest year the text reports
+
+
+def test_kazakh_comparisons_and_periods_and_moving_as_a_migration_word(tmp_path):
+    found = figures(tmp_path, "Биыл алғашқы алты айда Ресейге 4 380 адам көшті.\n\n2024 жылы Қытайдан "
+                              "1 870 адам келді. Бұл 2023 жылмен салыстырғанда аз: ол кезде 2 107 адам "
+                              "келген.\n\nThe number of Kazakhstanis moving to Germany has been falling: "
+                              "1,020 in 2024 after 1,210 in 2023.\n\nОсновными странами выезда стали Россия "
+                              "(9 940 чел.) и Германия (1 020 чел.).\n", document_date="2025-08-01")
+    assert found[4380] == ("2025-H1", "emigration", "RUS")
+    assert found[1870] == ("2024", "immigration", "CHN")
+    assert found[2107] == ("2023", "immigration", "CHN")
+    assert found[1210] == ("2023", "emigration", "DEU")
+    assert found[9940][1:] == ("emigration", "RUS")

@@ -165,7 +165,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
             continue
         lead = text[max(0, y_start - 30):y_start]
         since = bool(_SINCE.search(lead)) and not _PERFECT_CHANGE.match(text, y_end)
-        compared = bool(_COMPARED.search(lead))
+        # "2023 жылмен салыстырғанда": a Kazakh comparison follows its year
+        compared = bool(_COMPARED.search(lead)) or bool(_KK_COMPARED.match(text, y_end))
         times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since))
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
@@ -180,6 +181,7 @@ def find_times(text: str, extra: list[Time]) -> Times:
     return Times(times)
 
 
+_KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)")
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
 _SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$")
@@ -239,6 +241,13 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
         if s_start <= time.start and time.end <= token.start and \
                 re.fullmatch(r"[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
                              text[time.end:token.start]):
+            return time, "before"
+    # "2023 жылмен салыстырғанда аз: ол кезде 15,3 мың", "than in 2023, at that time 15,300": the
+    # compared time is the time of the number that "then" points to
+    for time in reversed(times):
+        if s_start <= time.start and time.end <= token.start and \
+                re.fullmatch(r"[^.;\d]{0,60}?(?:ол\s+кезде|тогда|at\s+that\s+time|back\s+then)[\s,:—–-]*"
+                             r"(?:[^\W\d]+\s+){0,3}", text[time.end:token.start], re.IGNORECASE):
             return time, "before"
     # the nearest year before it in the sentence, comparisons aside
     for time in reversed(times):

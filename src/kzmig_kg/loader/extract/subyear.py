@@ -49,6 +49,8 @@ _FORMS = (
                            re.IGNORECASE)),
     ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
                               r"тоқсан\w*", re.IGNORECASE)),
+    ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
+                               r"(?P<n>үш|алты|тоғыз|он\s+бір)\s+ай\w*", re.IGNORECASE)),
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы))\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+"
                            r"жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
@@ -173,6 +175,11 @@ def _find_subyear(text: str) -> list[SubYear]:
                 n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4}[match.group("n").lower()]
                 part = f"{'Q' if form == 'quarter-kk' else 'H'}{n}"
                 if "this" in match.re.groupindex and match.group("this"):
+                    found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
+                    continue
+            elif form == "months-kk-n":
+                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9}.get(match.group("n").lower(), 11))
+                if match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
             elif form in ("months", "months-ru", "months-kk"):
