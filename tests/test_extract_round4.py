@@ -297,3 +297,10 @@ def test_kazakh_comparisons_and_periods_and_moving_as_a_migration_word(tmp_path)
     assert found[2107] == ("2023", "immigration", "CHN")
     assert found[1210] == ("2023", "emigration", "DEU")
     assert found[9940][1:] == ("emigration", "RUS")
+
+
+def test_a_bracketed_share_between_a_count_and_its_place(tmp_path):
+    found = figures(tmp_path, "Of the 13,680 who left in 2024, 9,940 (72.7%) settled in Russia, 1,020 (7.5%) "
+                              "in Germany.\n")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[1020] == ("2024", "emigration", "DEU")

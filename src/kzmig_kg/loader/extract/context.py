@@ -166,6 +166,9 @@ def direction_by_place(text: str, places: list[Mention], clause: tuple[int, int]
     return None
 
 
+_SHARE = re.compile(r"\s*\((?:[^()\d]{0,12})?[\d.,]+\s*%\)")
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -178,7 +181,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     # "47,000 to Uzbekistan", "639 immigrants from Tajikistan", "5,000 individuals travel to the UK"
     for mention in candidates:
         if token.unit_end <= mention.start <= token.unit_end + 40:
-            gap = AGES.sub("aged", text[token.unit_end:mention.start])
+            # an age range or a bracketed share between the count and its place: "9,940 (72.7%) settled in"
+            gap = _SHARE.sub("", AGES.sub("aged", text[token.unit_end:mention.start]))
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
