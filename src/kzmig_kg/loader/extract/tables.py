@@ -327,7 +327,7 @@ def find_tables(text: str) -> list[TableFound]:
                 continue
         first_year, extra = _year_columns(cells)
         if len(years) < 2 or first_year is None:
-            index = _general(lines, index, tables)
+            index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
             continue
         caption_at, caption = _caption(lines, index)
         words = flow_words(caption)
@@ -367,7 +367,7 @@ def find_tables(text: str) -> list[TableFound]:
             tables.append(TableFound(caption_at, lines[row - 1][0] + len(lines[row - 1][1]), figures))
             index = row
         else:
-            index = _general(lines, index, tables)
+            index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
     return tables
 
 
