@@ -153,7 +153,11 @@ def find_subyear(text: str) -> list[SubYear]:
 
 def _find_subyear(text: str) -> list[SubYear]:
     found: list[SubYear] = []
+    # the Kazakh forms only where the text has a letter of Kazakh: most texts pay nothing for them
+    kazakh = bool(re.search("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]", text))
     for form, pattern in _FORMS:
+        if "kk" in form and not kazakh:
+            continue
         for match in pattern.finditer(text):
             year = _year(match)
             if form in ("quarter", "half"):
