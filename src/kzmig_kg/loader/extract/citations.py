@@ -540,7 +540,10 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
 ADILET_ID = r"[A-Z](?:\d{10}|\d{9}_)_?(?![\w])"
 _ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?"
                            rf"[:\s]\s*)?(?P<id>{ADILET_ID})")
-_MARK_AFTER = re.compile(r"^[\s\"”»]{0,2}(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
+# the note mark of a citation: right after it, or at the end of the words that complete it ("No.
+# 477-IV of 22 July 2011.⁶"), within its clause
+_MARK_AFTER = re.compile(r"^[^;\n\[\]^¹²³⁴⁵⁶⁷⁸⁹⁰]{0,40}?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
+                         r"(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
 
@@ -565,7 +568,11 @@ def _adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
             citation.adilet_id = m.group("id")
             claimed.add(citation.end + m.start("id"))
             continue
-        if mark := _MARK_AFTER.match(after):
+        mark = _MARK_AFTER.match(after)
+        if mark and any(citation.end < other.start < citation.end + mark.start(mark.lastgroup)
+                        for other in found):
+            mark = None                   # the mark is that of a citation after this one
+        if mark:
             notes = _footnotes(text) if notes is None else notes
             key = mark.group("n") or mark.group("c") or mark.group("s").translate(_SUPERSCRIPT)
             if key in notes and (m := re.search(ADILET_ID, notes[key][1])):

@@ -19,17 +19,17 @@ from .tokens import Token
 _FLOW = re.compile(
     r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
     r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост)"
-    r"|(?P<emi>emigra\w*|outflows?|outward|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
+    r"|(?P<emi>emigra\w*|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
-    r"выбы\w*|эмигра\w*|уех\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"выбы\w*|выезд\w*|эмигра\w*|уех\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
     r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*)"
     r"|(?P<imm>immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
-    r"law|rules|records))|influx\w*|inflows?|arriv\w+|came|coming|entered|enter|crossed|incoming|"
+    r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
-    r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|"
+    r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|въезд\w*|"
     r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|"
     r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|kandas\s+status|"
@@ -38,7 +38,8 @@ _FLOW = re.compile(
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
 MIGRATION = re.compile(
     r"migra|immigra|emigra|influx|inflow|outflow|arriv|left\b|leav|depart|balance|quota|permit|"
-    r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|moved\s+to|"
+    r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|"
+    r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away)|выезд|въезд|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
     r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
@@ -93,9 +94,12 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
         if start <= position:
             gap = text[end:position]
             distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|"
-                                                       r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else 0)
-        elif re.fullmatch(r"[\w\s]{0,24}|\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
-                          text[position:start]) and start - position <= 24:
+                                                       r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
+                                         # "8 850 адам келді, 13 680 адам кетті": another clause's verb
+                                         8 if re.search(r",\s*$", gap) else 0)
+        elif re.fullmatch(r"[-−–]?\d[\d.,\u00a0 ]*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
+                          r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
+                          text[position:start]) and start - position <= 32:
             distance = (start - position) // 2   # "205 thousand of them left": the verb right after
         else:
             distance = (start - position) * 2 + 30
@@ -104,6 +108,65 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
         if best is None or distance < best[0]:
             best = (distance, name)
     return best[1] if best else None
+
+
+# a verb or noun of moving that says nothing of its direction by itself
+_MOVE = re.compile(r"\b(?:mov\w*|relocat\w*|resettl\w*|settl\w*|migrat\w*|went|gone|go(?:es|ing)?|"
+                   r"head\w*|took\s+up|taken\s+up|permanent\s+residen\w*)\b|"
+                   r"(?<![а-яё])(?:переех\w*|пересел\w*|переезж\w*|перебрал\w*|переезд\w*|мигрир\w*)|"
+                   r"қоныс\s+аудар\w*|көш\w*|бар(?:ды|ған)\w*", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|а|и|но|ал)\s|\s(?:while|whereas)\s",
+                           re.IGNORECASE)
+_TOWARD = re.compile(r"(?:\b(?:to|for|into|in)|(?<![а-яё])(?:в|во))\s+(?:the\s+)?$", re.IGNORECASE)
+_AWAY = re.compile(r"(?:\bfrom|(?<![а-яё])из)\s+(?:the\s+)?$", re.IGNORECASE)
+_KK_TOWARD = re.compile(r"(?:ға|ге|қа|ке)$")
+_KK_AWAY = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$")
+
+
+# Kazakhstan named without its name: "here", "the Central Asian nation", "в республику", "елге"
+_HOME = r"(?:the\s+(?:[A-Z]\w+\s+){0,2}(?:country|nation|republic))"
+_HOME_TOWARD = re.compile(rf"\bhere\b|\b(?:to|in|into)\s+{_HOME}|"
+                          r"(?<![а-яё])(?:сюда|в\s+(?:страну|республику))(?![а-яё])|(?<![\w])елге(?![\w])")
+_HOME_AWAY = re.compile(rf"\bfrom\s+{_HOME}|(?<![а-яё])из\s+(?:страны|республики)(?![а-яё])|"
+                        r"(?<![\w])елден(?![\w])")
+
+
+def clause_of(text: str, span: tuple[int, int], position: int) -> tuple[int, int]:
+    """The clause of ``span`` around ``position``: "9,940 resettled in Russia, and 2,905 relocated
+    here" has two."""
+    start, end = span
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, start, position)), default=start)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(text, position, end)), end)
+    return start, end
+
+
+def direction_by_place(text: str, places: list[Mention], clause: tuple[int, int],
+                       position: int) -> str | None:
+    """The direction of a movement in ``clause`` whose verb does not say it ("relocated",
+    "переселились", "қоныс аударды"), from where it goes: to a foreign country, emigration; from
+    one, immigration; to Kazakhstan or "here", immigration; from Kazakhstan, emigration."""
+    start, end = clause_of(text, clause, position)
+    if not _MOVE.search(text, start, end):
+        return None
+    if _HOME_TOWARD.search(text, start, end):
+        return "immigration"
+    if _HOME_AWAY.search(text, start, end):
+        return "emigration"
+    near = sorted((m for m in places if start <= m.start and m.end <= end),
+                  key=lambda m: abs(m.start - position))
+    for mention in near:
+        before = text[max(start, mention.start - 12):mention.start]
+        word = text[mention.start:mention.end].lower()
+        toward = bool(_TOWARD.search(before)) or bool(_KK_TOWARD.search(word))
+        away = bool(_AWAY.search(before)) or bool(_KK_AWAY.search(word))
+        if toward == away:
+            continue
+        home = mention.place.code == "KAZ"
+        return "immigration" if toward == home else "emigration"
+    return None
+
+
+_SHARE = re.compile(r"\s*\((?:[^()\d]{0,12})?[\d.,]+\s*%\)")
 
 
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
@@ -118,7 +181,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     # "47,000 to Uzbekistan", "639 immigrants from Tajikistan", "5,000 individuals travel to the UK"
     for mention in candidates:
         if token.unit_end <= mention.start <= token.unit_end + 40:
-            gap = AGES.sub("aged", text[token.unit_end:mention.start])
+            # an age range or a bracketed share between the count and its place: "9,940 (72.7%) settled in"
+            gap = _SHARE.sub("", AGES.sub("aged", text[token.unit_end:mention.start]))
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"

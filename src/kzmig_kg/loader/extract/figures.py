@@ -20,9 +20,19 @@ import re
 from dataclasses import dataclass
 
 from ..model import FigureFound
-from .context import ANAPHOR, DEMONYM_UNITS, MIGRATION, country_of, direction_of, flow_words
+from .context import (
+    ANAPHOR,
+    DEMONYM_UNITS,
+    MIGRATION,
+    clause_of,
+    country_of,
+    direction_by_place,
+    direction_of,
+    flow_words,
+)
 from .countries import Mention, find_places
 from .discourse import Stated, inherit
+from .hyphens import join_hyphenated
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
 from .relations import attach_changes, from_to, percent_kind, respectively
@@ -39,9 +49,9 @@ _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outf
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
-                    r"found\s+jobs|work\s+in)\b|"
+                    r"found\s+jobs|work\s+in|stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
-                    r"обучаются|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
+                    r"обучаются|учатся|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
@@ -49,6 +59,16 @@ _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|wit
 _COMPARED_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                               r"(?:more|fewer|less|higher|lower)\s+than(?:\s+the)?|против|чем)\s*$",
                               re.IGNORECASE)
+# a difference between two figures, not a flow: "1,640 fewer than in 2023", "1 620 адамға аз",
+# "fell by 1,620", "выросло на 1 620"
+_DIFFERENCE_AFTER = re.compile(r"\s*(?:(?:more|fewer|less)\s+than|(?:аз|көп|артық|кем)(?![\w])|"
+                               r"-?(?:ға|ге|қа|ке)\s+(?:аз|көп|артық|кем)(?![\w]))", re.IGNORECASE)
+_CHANGE_BY = re.compile(r"(?:\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|"
+                        r"went\s+(?:up|down)|up|down)\s+by|(?<![а-яё])(?:вырос\w*|вырост\w*|снизил\w*|сократил\w*|увеличил\w*|"
+                        r"уменьшил\w*|упал\w*)\s+на)\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
+                        re.IGNORECASE)
+# "compared with minus 9,960": a sign written as a word belongs to the number
+_SIGN_WORD = re.compile(r"(?:minus|plus|минус|плюс)\s*$", re.IGNORECASE)
 _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 # "964 arrived from Mongolia", "310 left for Russia": a count, then a verb of moving and a place;
 # "еще 245 — в Германию": a count, a dash and a place
@@ -59,7 +79,10 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
                          r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
 # "6 812-сі Өзбекстаннан": a Kazakh case ending on the number, then a place
 _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
-_AFTER_PLACE = re.compile(r"\s*(?:[-–:]\s*|at\s+|with\s+)?")
+# a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
+_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
+# the end of a number's clause: punctuation or a conjunction that starts another clause
+_CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тогда\s+как)\s", re.IGNORECASE)
 
 
 @dataclass
@@ -107,17 +130,47 @@ def _percent_figure(text: str, token: Token, where: _Sentence, sign: int | None)
     return figure
 
 
-def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) -> FigureFound | None:
+def _moves_after(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a verb or noun of moving follows the number in its own clause ("while 4,110
+    immigrated", "1 150 граждан направлены"): the count is the subject of that movement."""
+    end = min(where.end, token.end + 60)
+    stop = _CLAUSE_END.search(text, token.end, end)
+    end = stop.start() if stop else end
+    at = bisect.bisect_left(words, (token.end, 0, ""))
+    return at < len(words) and words[at][0] < end
+
+
+# what may follow a number that completes its clause: punctuation, the end, a time or a place
+_CLAUSE_TAIL = re.compile(r"[ \t]*(?:[,.;:)!?]|\n|$|(?:in|by|to|from|for|and|while|в|за|из|и|а|на)\s)",
+                          re.IGNORECASE)
+
+
+def _moves_before(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
+    """Whether a verb or noun of moving governs the number from before it in its own clause, with
+    no other number between ("покинули страну 13 680", "departures totalled 3,390")."""
+    if not _CLAUSE_TAIL.match(text, token.unit_end):
+        return False              # the number does not close the verb's clause: "inflow of xbe 50 WOTK"
+    start = max(where.start, token.start - 60)
+    clause = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    at = bisect.bisect_left(words, (clause, 0, ""))
+    return any(w_end <= token.start and not re.search(r"\d", text[w_end:token.start])
+               for _, w_end, _ in words[at:at + 4])
+
+
+def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
+                  words: list[tuple[int, int, str]]) -> FigureFound | None:
     """A number with or without its unit, or None when it does not stand where data stand."""
     if token.unit is None:
         before = text[max(where.start, token.start - 40):token.start]
-        data_position = DATA_BEFORE.search(APPROX.sub("", before)[-20:]) or re.match(
+        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", before))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
+        governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
-        if not migration or not (data_position or scaled or sentence_start) or abs(token.value) < 10:
+        if not migration or abs(token.value) < 10 or \
+                not (data_position or governed or scaled or sentence_start):
             return None
         unit, measure = "persons", None
     else:
@@ -132,6 +185,9 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool) ->
             re.match(r"\s*(?:[^\s\d]+\s+)?(?:больше|меньше|выше|ниже|превыша)",
                      text[token.unit_end:token.unit_end + 30]):
         return None       # "на 4,1 тыс. больше, чем в 2022 году": a difference, not a flow
+    if _DIFFERENCE_AFTER.match(text, token.unit_end) or _CHANGE_BY.search(
+            text[max(where.start, token.start - 40):token.start]):
+        return None       # "1,640 fewer than in 2023", "fell by 1,620", "1 620 адамға аз": a difference
     figure = FigureFound(token.start, token.unit_end, token.value, unit, value_max=token.value_max,
                          measure=measure,
                          subject=re.sub(r"\s+", " ", token.unit.lower()) if token.unit else None)
@@ -185,9 +241,48 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     return not any(start <= w_start and w_end <= end for w_start, w_end, _ in words)
 
 
+# a move inside the country: "from the southern regions of the country", "из южных регионов
+# страны", "оңтүстік өңірлерінен", "internal migration"
+_INTERNAL = re.compile(r"\binternal(?:ly)?\s+(?:migra\w*|mov\w*|displac\w*)|\binter-?regional\b|"
+                       r"\b(?:from|to|between)\s+(?:the\s+)?(?:other\s+|southern\s+|northern\s+|"
+                       r"eastern\s+|western\s+)?(?:regions|provinces|oblasts)\s+of\s+(?:the\s+country|"
+                       r"Kazakhstan)|(?<![а-яё])(?:внутренн\w+\s+мигра\w*|межрегиональн\w*|"
+                       r"(?:из|в|между)\s+(?:других\s+|[а-яё]+ных\s+)?(?:регион|област|район)\w*\s+"
+                       r"(?:страны|республики|Казахстана))|өңірлерінен|облыстарынан|ішкі\s+көші",
+                       re.IGNORECASE)
+
+
+def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's clause states a move inside Kazakhstan, which is not a flow of the
+    country's migration with another."""
+    after = re.search(r"[;.]|,\s|\s(?:and|а|и)\s", text[token.unit_end:where.end])
+    end = token.unit_end + after.start() if after else where.end
+    start = max(where.start, token.start - 80)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    return bool(_INTERNAL.search(text, start, min(end, token.unit_end + 80)))
+
+
+# a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"
+_PLAN = re.compile(r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
+                   r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
+                   r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
+                   r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*", re.IGNORECASE)
+
+
+def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's clause states a plan or a forecast, not something that happened."""
+    start = max(where.start, token.start - 80)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    return bool(_PLAN.search(text, start, token.start))
+
+
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
-    figure.direction = direction_of(token.unit, text, words, where.span, token.start)
+    # the number's own clause first (its verb, else where its movement goes), then the sentence
+    clause = clause_of(text, where.span, token.start)
+    figure.direction = direction_of(token.unit, text, words, clause, token.start) or \
+        direction_by_place(text, where.places, where.span, token.start) or \
+        direction_of(token.unit, text, words, where.span, token.start)
     if figure.direction is None and where.previous < where.start:
         figure.direction = direction_of(None, text, words, (where.previous, where.start), where.start)
         figure.direction_source = "context" if figure.direction else ""
@@ -265,6 +360,15 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     found in the text, which also give figures their year; ``document_year`` (the document's own
     date) completes a period stated without its year ("in the second quarter").
     """
+    text, original_end = join_hyphenated(text)
+    figures = _find_figures(text, sentences, skip, dated, document_year)
+    for figure in figures:
+        figure.end = original_end(figure.end)
+    return figures
+
+
+def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
+                  dated: list[tuple[int, int, int]] | None, document_year: int | None) -> list[FigureFound]:
     tables = find_tables(text)
     tokens = find_tokens(text, skip + [(t.start, t.end) for t in tables])
     table_figures = [f for t in tables for f in t.figures]
@@ -296,27 +400,28 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(figures) and figures[-1].start >= where.start
             and bool(_COMPARISON.search(text[figures[-1].end:token.start]))) or (
             # the answer to "Сколько человек уехали ...?" is about migration
-            0 <= token.start - asked_at < 400
+            asked_at >= 0 and token.start - asked_at < 400
             and bool(MIGRATION.search(text[max(0, asked_at - 200):asked_at]))) or (
             # "Russia took 11,200 of them": the paragraph's earlier figures are flows
-            not token.percent and any(s.paragraph == where.paragraph_index for s in recent))
+            not token.percent and any(where.paragraph_index - s.paragraph <= 1 for s in recent))
         if token.percent:
             last = previous_pct if previous_pct and previous_pct[0].start >= where.start else None
             sign = percent_kind(text, token, where.start, *(last or (None, None)))
             previous_pct = (token, sign)
             figure = _percent_figure(text, token, where, sign) if migration else None
         else:
-            figure = _value_figure(text, token, where, migration)
+            figure = _value_figure(text, token, where, migration, words)
         if figure is None:
             continue
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
-        if figure.direction is None and 0 <= token.start - asked_at < 400:
+        if figure.direction is None and asked_at >= 0 and token.start - asked_at < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
             figure.direction_source = "context" if figure.direction else ""
-        if not token.percent and _is_stock(text, token, where, words):
+        if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)
+                                  or _is_plan(text, token, where)):
             continue
         if not token.percent:
             named = any(p.place.code != "KAZ" for p in where.places)
@@ -329,7 +434,8 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                                        (where.paragraph, where.end), carried, lead, document_year)
         _set_time(figure, time, how, note)
         if time is not None and not time.attached and not time.compared and \
-                not _COMPARED_BEFORE.search(text[max(where.start, token.start - 40):token.start]):
+                not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
+                                                                    token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
         _set_measure(figure, text[where.start:where.end])

@@ -23,7 +23,7 @@ SCALES: dict[str, int] = {
 # optional decimal part (point, or comma followed by 1-2 digits).
 UNSIGNED_NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
                            r"(?:[.,]\d+(?![.,]?\d))?")
-NUMBER_PATTERN = r"[-−–]?" + UNSIGNED_NUMBER_PATTERN
+NUMBER_PATTERN = r"[-−–+]?" + UNSIGNED_NUMBER_PATTERN
 SCALE_PATTERN = (r"(?:thousands?|millions?|billions?|thsd|mln|bln|bn|тыс\.?|тысяч[аи]?|мың|"
                  r"млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?)")
 _MINUS = "-−–"
@@ -33,7 +33,7 @@ def parse_number(text: str) -> Decimal:
     """The value of a number as printed; raises ValueError if it is not one."""
     raw = text.strip()
     negative = raw[:1] in _MINUS
-    body = raw[1:] if negative else raw
+    body = raw[1:] if negative or raw[:1] == "+" else raw
     body = re.sub(r"[ \u00a0\u202f\u2009](?=\d{3}\b)", "", body)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", body):
         body = body.replace(",", "")

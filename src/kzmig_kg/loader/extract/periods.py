@@ -93,7 +93,7 @@ class Time:
 
 # "against 3,540 in the first quarter of 2021": a time that belongs to a number of comparison
 _ATTACHED = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|from|"
-                       r"против|по\s+сравнению\s+с)\s+(?:about\s+|some\s+|около\s+)?"
+                       r"против|по\s+сравнению\s+с)\s+(?:about\s+|some\s+|около\s+)?(?:minus\s+|минус\s+)?"
                        r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?(?:[^\W\d]+\s+)?"
                        r"(?:in|for|during|в|за)\s*$", re.IGNORECASE)
 
@@ -120,8 +120,10 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
     if time.offset and time.part is None and time.anchor == "text" and around is not None and around.part:
         part = around.part if time.year is None else None
     # compared: "a year earlier", "the same period of 2022" date the number they stand by, and are
-    # never carried to the figures after it
-    return Time(time.start, time.end, year, None, True, part, 0, time.attached)
+    # never carried to the figures after it; "last year", "this year" (counted from the document's
+    # date) are the time of the text, carried like a year it states
+    compared = time.compared or time.anchor != "document"
+    return Time(time.start, time.end, year, None, compared, part, 0, time.attached)
 
 
 def find_times(text: str, extra: list[Time]) -> Times:
@@ -163,23 +165,29 @@ def find_times(text: str, extra: list[Time]) -> Times:
             continue
         lead = text[max(0, y_start - 30):y_start]
         since = bool(_SINCE.search(lead)) and not _PERFECT_CHANGE.match(text, y_end)
-        compared = bool(_COMPARED.search(lead))
+        # "2023 жылмен салыстырғанда": a Kazakh comparison follows its year
+        compared = bool(_COMPARED.search(lead)) or bool(_KK_COMPARED.match(text, y_end))
         times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since))
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
         line_start = text.rfind("\n", 0, time.start) + 1
-        if _DATELINE.match(text[line_start:time.start]):
+        dateline = _DATELINE.match(text[line_start:time.start])
+        if dateline and (dateline.group("day") or dateline.group("place").isupper()
+                         or not re.fullmatch(r"\d{4}", text[time.start:time.end])
+                         or re.match(r"\s*жылғы", text[time.end:time.end + 8])):
+            # a place and a date; not "Departures, 2024 (persons): ...", a heading with its year
             time.compared = True          # "ASTANA, 11 January 2024.": the date of the text, not a period
     return Times(times)
 
 
+_KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)")
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
 _SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$")
 _PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?\b(?:increase|decrease|grow|grew|fell|fall|rose|rise|drop|"
                              r"declin|chang|up\b|down\b|doubl|halv)", re.IGNORECASE)
-_DATELINE = re.compile(r"\s*[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?,\s*(?:\d{1,2}\s+\w+\s*)?$")
+_DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<day>\d{1,2}\s+\w+\s*)?$")
 
 
 # "from 11,920 a year earlier", "против 3,2 тыс. годом ранее": a relative time right after a number
@@ -221,7 +229,9 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 return time, "after"          # "1,020 residents moved there last year": one clause
             if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"
                             r"(?:in|by|for|during|of|as\s+of|в|во|за)\s+"
-                            r"(?:the\s+year\s+)?", gap) or re.fullmatch(r"\s*\(\s*", gap):
+                            r"(?:the\s+year\s+)?", gap) or (re.fullmatch(r"\s*\(\s*", gap)
+                                                            and not _LABELLED.match(text, time.end)):
+                # "22,668 (2005)"; not "8,850 (2023: 9,120)", the label of the number after it
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
@@ -231,6 +241,13 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
         if s_start <= time.start and time.end <= token.start and \
                 re.fullmatch(r"[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
                              text[time.end:token.start]):
+            return time, "before"
+    # "2023 жылмен салыстырғанда аз: ол кезде 15,3 мың", "than in 2023, at that time 15,300": the
+    # compared time is the time of the number that "then" points to
+    for time in reversed(times):
+        if s_start <= time.start and time.end <= token.start and \
+                re.fullmatch(r"[^.;\d]{0,60}?(?:ол\s+кезде|тогда|at\s+that\s+time|back\s+then)[\s,:—–-]*"
+                             r"(?:[^\W\d]+\s+){0,3}", text[time.end:token.start], re.IGNORECASE):
             return time, "before"
     # the nearest year before it in the sentence, comparisons aside
     for time in reversed(times):
@@ -309,6 +326,9 @@ def resolve_time(text: str, token: Token, times: Times, sentence: tuple[int, int
         (lead.time if lead is not None else None)
     s_start, _ = sentence
     since = next((t for t in times.between(s_start, token.start) if t.since), None)
+    if since is not None and (";" in text[since.end:token.start] or time_of(
+            text, token, times.between(token.unit_end, sentence[1]), sentence)[1] == "after"):
+        since = None          # "Since 2020 ...; 9,940 emigrated in 2024": another clause, its own year
     # to the latest year the text reports (its figures' period), else to the document's date
     until = around.year if around is not None and around.year and since and \
         around.year > since.year else document_year

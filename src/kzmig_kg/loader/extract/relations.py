@@ -133,13 +133,32 @@ def attach_changes(text: str, tokens: list[Token], changes: list[tuple[Token, Fi
         change.merged = True
 
 
+def _parallel_directions(text: str, run: list[Token], by_token: dict[int, FigureFound],
+                         sentences: Sentences, s_start: int) -> None:
+    """"7,010 immigrated and 6,240 emigrated; in 2024 the numbers were 6,420 and 7,830
+    respectively": a run restating a series of as many figures of distinct directions, stated just
+    before it (in its sentence or the one before), takes their directions in order."""
+    previous_start = sentences.span_at(s_start - 1)[0] if s_start > 0 else s_start
+    earlier = [f for at, f in sorted(by_token.items()) if previous_start <= at < run[0].start and f.direction]
+    series = earlier[-len(run):]
+    directions = [f.direction for f in series]
+    if len(series) == len(run) and len(set(directions)) == len(run):
+        for token, direction in zip(run, directions, strict=True):
+            figure = by_token[token.start]
+            if figure.direction != direction:
+                figure.direction, figure.direction_source = direction, "context"
+                figure.notes.append("direction: that of the figure it parallels in the series before")
+
+
 def respectively(text: str, sentences: Sentences, tokens: list[Token],
                   by_token: dict[int, FigureFound], places: list[Mention], times: list[Time]) -> None:
     """"Russia and Germany ... 156,887 and 31,883 people, respectively": pair them in order."""
-    joined = r"\s*(?:,|and|,\s*and)\s*"
-    for match in re.finditer(r"\brespectively\b", text):
+    joined = r"\s*(?:,|and|,\s*and|и|,\s*и)\s*"
+    for match in re.finditer(r"\brespectively\b|(?<![а-яё])соответственно(?![а-яё])|"
+                             r"\b(?:the\s+)?(?:figures|numbers)\s+were\s+(?:\d[\d,.\s]*(?:and|,)\s*)+\d[\d,.]*",
+                             text):
         s_start, _ = sentences.span_at(match.start())
-        group = [t for t in tokens if s_start <= t.start < match.start()
+        group = [t for t in tokens if s_start <= t.start < match.end()
                  and by_token.get(t.start) is not None]
         if len(group) < 2:
             continue
@@ -162,6 +181,8 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                 if all(re.fullmatch(joined, text[a.end:b.start]) for a, b in pairs):
                     chosen = (kind, tail)
                     break
+        if chosen is None:
+            _parallel_directions(text, run, by_token, sentences, s_start)
         after = re.match(rf"\s*(?:in|by|for)\s+({YEAR})", text[match.end():match.end() + 16])
         for position, token in enumerate(run):
             figure = by_token[token.start]

@@ -23,6 +23,9 @@ _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "�
               "ноябр", "декабр")
 _MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
              r"December)")
+_KK_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+              "қазан", "қараша", "желтоқсан")
+_MONTH_KK = "(?:" + "|".join(_KK_MONTHS) + ")"
 _MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
 _COUNT_EN = r"three|six|nine|eleven|3|6|9|11"
 _COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]|3|6|9|11"
@@ -41,19 +44,24 @@ _FORMS = (
                         rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
     ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
                               rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
-    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор)[а-я]{{0,4}}\s+полугоди[а-я]{{0,3}}"
+    ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|II|I|[12])[а-я]{{0,4}}(?:-?м)?\s+полугоди[а-я]{{0,3}}"
                            rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
     ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
                               r"тоқсан\w*", re.IGNORECASE)),
+    ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
+                               r"(?P<n>үш|алты|тоғыз|он\s+бір)\s+ай\w*", re.IGNORECASE)),
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы))\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+"
                            r"жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
-    ("months", re.compile(rf"\b(?P<a>{_MONTH_EN})\s*(?:[-–]|to|through)\s*(?P<b>{_MONTH_EN}),?\s+"
-                          rf"(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
-    ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–]|по)\s*(?P<b>{_MONTH_RU})"
-                             rf"\s+(?P<y>{YEAR})"
-                             r"(?!\d)(?:\s*(?:года|г\.))?", re.IGNORECASE)),
+    # a month range with any connector, the year after it or (completed later) none
+    ("months", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
+                          rf"until|and)\s*(?P<b>{_MONTH_EN})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?")),
+    ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–—]|по|до)\s*(?P<b>{_MONTH_RU})"
+                             rf"(?:\s+(?P<y>{YEAR})"
+                             r"(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
+    ("months-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+)?(?<![\w])(?P<a>{_MONTH_KK})\w*\s*[-–—]\s*"
+                             rf"(?P<b>{_MONTH_KK})\w*", re.IGNORECASE)),
     ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
                         rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
@@ -67,9 +75,22 @@ _FORMS = (
                            r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
-    ("last-year", re.compile(r"\blast\s+year\b|(?<![\w])(?:в\s+прошлом\s+году|өткен\s+жылы)(?![\w])",
+    ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|\ba\s+year\s+ago\b|"
+                             r"(?<![\w])год\s+назад(?![\w])|"
+                             r"(?<![\w])(?:(?:в|за)\s+(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
+                             r"өткен\s+жыл(?:ы|да)|былтыр)(?![\w])",
+                             re.IGNORECASE)),
+    # "this year", "в текущем году", "биыл": the year of the document's own date
+    ("this-year", re.compile(r"\b(?:this|the\s+current)\s+year\b|"
+                             r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|"
+                             r"(?:этого|текущего|нынешнего)\s+года|биыл)(?![\w])",
                              re.IGNORECASE)),
 )
+
+
+# "девять месяцев текущего года", "nine months of this year": a period of a year named after it
+_RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:this|the\s+current|last)\s+year\b|"
+                                  r"\s+(?:этого|текущего|нынешнего)\s+года", re.IGNORECASE)
 
 
 @dataclass
@@ -84,6 +105,11 @@ class SubYear:
 
 def _month_en(name: str) -> int:
     return MONTHS_EN[name.lower()]
+
+
+def _month_kk(name: str) -> int:
+    low = name.lower()
+    return next(index for index, stem in enumerate(_KK_MONTHS, start=1) if low.startswith(stem))
 
 
 def _month_ru(name: str) -> int:
@@ -127,7 +153,11 @@ def find_subyear(text: str) -> list[SubYear]:
 
 def _find_subyear(text: str) -> list[SubYear]:
     found: list[SubYear] = []
+    # the Kazakh forms only where the text has a letter of Kazakh: most texts pay nothing for them
+    kazakh = bool(re.search("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]", text))
     for form, pattern in _FORMS:
+        if "kk" in form and not kazakh:
+            continue
         for match in pattern.finditer(text):
             year = _year(match)
             if form in ("quarter", "half"):
@@ -151,8 +181,13 @@ def _find_subyear(text: str) -> list[SubYear]:
                 if "this" in match.re.groupindex and match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
-            elif form in ("months", "months-ru"):
-                read = _month_en if form == "months" else _month_ru
+            elif form == "months-kk-n":
+                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9}.get(match.group("n").lower(), 11))
+                if match.group("this"):
+                    found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
+                    continue
+            elif form in ("months", "months-ru", "months-kk"):
+                read = {"months": _month_en, "months-ru": _month_ru, "months-kk": _month_kk}[form]
                 try:
                     first, last = read(match.group("a")), read(match.group("b"))
                 except (KeyError, ValueError):
@@ -166,7 +201,8 @@ def _find_subyear(text: str) -> list[SubYear]:
                 stated_first = match.group("first") or match.group("first2")
                 if match.group("same"):
                     part = "same"
-                elif not count or not (stated_first or year is not None):
+                elif not count or not (stated_first or year is not None or _RELATIVE_YEAR_AFTER.match(
+                        text, match.end())):
                     continue              # "six months" alone is a duration, not a period
                 else:
                     part = months_part(1, count)
@@ -176,14 +212,21 @@ def _find_subyear(text: str) -> list[SubYear]:
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue
             else:
-                found.append(SubYear(match.start(), match.end(), None, None, -1,
-                                     "document" if form == "last-year" else "text"))
+                found.append(SubYear(match.start(), match.end(), None, None,
+                                     0 if form == "this-year" else -1,
+                                     "document" if form in ("last-year", "this-year") else "text"))
                 continue
             found.append(SubYear(match.start(), match.end(), year, part))
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     kept: list[SubYear] = []
     for item in found:
         if kept and item.start < kept[-1].end:
+            continue
+        last = kept[-1] if kept else None
+        if last is not None and last.part and last.year is None and item.part is None and \
+                item.anchor == "document" and re.fullmatch(r"\s*(?:of\s+)?", text[last.end:item.start]):
+            # "the first half of this year", "первое полугодие прошлого года": the part of that year
+            kept[-1] = SubYear(last.start, item.end, None, last.part, item.offset, item.anchor)
             continue
         kept.append(item)
     return kept

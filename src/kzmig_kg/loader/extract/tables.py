@@ -1,5 +1,6 @@
 """Tables in running text: a header row of years, then a row per country, columns aligned with
-two or more spaces or with tabs (as statistical bulletins print them).
+two or more spaces or with tabs (as statistical bulletins print them), or separated by semicolons
+or pipes (a pasted CSV, a Markdown grid; its rule lines are skipped).
 
 One public entry: ``find_tables(text)``, the figures of every such table (one per cell) with the
 spans the tables cover, so the running-text steps leave their numbers alone. The direction and
@@ -17,9 +18,14 @@ from ..model import FigureFound
 from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import YEAR
+from .grid import read_grid
 from .numbers import parse_number
 
-_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}")
+# cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
+# plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
+# "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows
+_RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
@@ -50,7 +56,8 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
 def _lines(text: str) -> list[tuple[int, str]]:
     out, position = [], 0
     for line in text.split("\n"):
-        out.append((position, line))
+        if not _RULE_LINE.fullmatch(line):
+            out.append((position, line))
         position += len(line) + 1
     return out
 
@@ -320,7 +327,7 @@ def find_tables(text: str) -> list[TableFound]:
                 continue
         first_year, extra = _year_columns(cells)
         if len(years) < 2 or first_year is None:
-            index += 1
+            index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
             continue
         caption_at, caption = _caption(lines, index)
         words = flow_words(caption)
@@ -360,5 +367,16 @@ def find_tables(text: str) -> list[TableFound]:
             tables.append(TableFound(caption_at, lines[row - 1][0] + len(lines[row - 1][1]), figures))
             index = row
         else:
-            index += 1
+            index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
     return tables
+
+
+def _general(lines: list[tuple[int, str]], index: int, tables: list[TableFound]) -> int:
+    """A table no reader above knows, read by ``grid``; the line to go on from."""
+    caption_at, caption = _caption(lines, index)
+    figures, row = read_grid(lines, index, _cells, caption)
+    if not figures:
+        return index + 1
+    tables.append(TableFound(caption_at if caption else lines[index][0],
+                             lines[row - 1][0] + len(lines[row - 1][1]), figures))
+    return row

@@ -18,14 +18,9 @@ from .dates import YEAR
 from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, parse_number, scale_of
 from .textutil import Spans
 
-# "17 500 человек": thousands separated by a plain space, accepted only before a word for people
-_SPACED = (r"[-−–]?\d{1,3}(?: \d{3})+(?=[.;,)]{1,2}(?:\s|$)|[ \t]*(?:\n|$)|\s+[—–]\s|\s+(?:и|and)\s|"
-           r"\s+(?:в|во|за|in)\s+\d{4}(?!\d)|\s+(?:болған|болды|құрады)|"
-           r"\s*(?:человек|чел\.|адам|people|persons|мигрант|иммигрант|эмигрант|выходц|этническ|"
-           r"граждан|иностран|работник|студент|переселен|соотечествен|беженц|специалист|релокант|"
-           r"лиц|азамат|қандас|шетелдік|маман|кандас|оралман|репатриант|казах|қазақ|этникалық|newcomers|"
-           r"settlers|-(?:сі|сы|і|ы|ге|ке|ға|қа)(?![а-яёәіңғүұқөһ])|"
-           r"тыс|млн|[а-яё]+(?:ых|их)\s+(?:человек|граждан|мигрант|кандас|переселен|казах|работник)))")
+# "17 500 человек", "9 940 жителей", "— 7 010": thousands separated by a plain space, one
+# recogniser for every context (the groups after the first are exactly three digits)
+_SPACED = r"[-−–]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
@@ -37,13 +32,13 @@ APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+th
 _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
             r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
             r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|settlers|"
-            r"compatriots|kandases|expatriates|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
+            r"compatriots|kandases|expatriates|Kazakhstanis|inhabitants|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
             r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
             r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*|"
-            r"переселен\w*|соотечественник\w*|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь)(?![\w])|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
@@ -55,12 +50,15 @@ _UNIT_AFTER = re.compile(
     rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
-    r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+)?(?:days?|months?|years?|"
+    r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+|"
+    # a Russian or Kazakh adjective before the noun: "30 календарных дней", "5 рабочих дней"
+    r"[а-яё]+(?:ых|их|ые|ие|ой|ый|ий)\s+)?(?:days?|months?|years?|"
     r"hours?|minutes?|weeks?|km|kilomet\w+|metres|meters|countries|states|categories|codes|"
     r"firms|companies|times|cities|regions|branches|questions|interviews|participants|members|"
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
-    r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*)\b", re.IGNORECASE)
+    r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
+    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*)\b", re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
@@ -70,19 +68,26 @@ DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
-    r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|прибыл\w*|выбыл\w*|"
-    r"\bдо|\bс|\banother|\bеще|\bещё|саны|құрады)\s*$", re.IGNORECASE)
+    r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
+    r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады)\s*$", re.IGNORECASE)
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
-_OTHER_PLURAL = re.compile(r"[ \t]+(?!(?:as|has|was|is|its|this|thus|plus|less|across|versus|minus|whereas|"
-                           r"besides|always|arrivals|departures|immigrants|emigrants|migrants|persons|"
-                           r"newcomers|settlers|returnees|kandases|oralmans)\b)[a-z]{2,}s\b")
+# ("70 monthly calculation indices": up to two words before the plural noun)
+_NOT_THINGS = (r"as|has|was|is|its|this|thus|plus|less|across|versus|minus|whereas|besides|always|"
+               r"arrivals|departures|immigrants|emigrants|migrants|persons|newcomers|settlers|returnees|"
+               r"kandases|oralmans|leavers|more|fewer|of|in|to|from|for|and|or|were|are|had|have|went|"
+               r"moved|left|came|people|this|last|that|these|those|who|which|while|a|the|each|every")
+_OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?:{_NOT_THINGS})\b)){{0,2}}"
+                           r"[a-z]{2,}s\b")
 
 
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
 _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
-                        r"(?:to|and|до|[-–])\s*$", re.IGNORECASE)
+                        r"(?:to|and|до|[-–])\s*$|"
+                        # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
+                        r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
+                        r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
@@ -117,8 +122,15 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
                                                                    r"(?![а-яёәіңғүұқөһ])", after):
             continue                      # 72-hour, 5-year; not a Kazakh case ending ("6 812-сі")
         before = text[max(0, start - 24):start]
+        if re.search(r"\d:$", before) or re.match(r":\d\d(?!\d)", after):
+            continue                      # "10:41 AM": a time of day
+        if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
+            continue                      # "8 (7172) 71-52-04": a telephone number
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
             continue
+        if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
+                not _UNIT_AFTER.match(after):
+            continue                      # "were under 35": an age bound
         if re.fullmatch(r"\d{1,2}(?:\.\d{1,2})+", match.group()) and re.match(r"\s+[A-ZА-ЯЁ]", after) and \
                 re.search(r"(?:^|\n)[ \t]*$", text[max(0, start - 12):start]):
             continue                      # "3.2 Arrivals from Russia ...": a section number

@@ -1,0 +1,189 @@
+"""Any table whose layout the specialised readers of ``tables`` do not know: one general reading.
+
+One public entry: ``read_grid(lines, index, cells_of, caption)``. A table is one or two header
+rows of labels, then rows of a label and numbers (or, under a caption, rows of a country and one
+number). Every label (a column's header cells, a row's label, the caption above the table) is read
+the same way, for the year or the part of a year, the direction,
+the partner country, a total, or a column that is not a count (a share, a change); each cell takes
+the row's reading first, then the column's, then the caption's. A cell is a figure when it has a
+year and the table names a country, a total or a direction somewhere for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import FigureFound
+from .context import direction_of, flow_words
+from .countries import Mention, find_places
+from .dates import YEAR
+from .numbers import parse_number
+
+_NUMBER = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
+_EMPTY = re.compile(r"[-–—.…]|n/?a|x|…")
+_YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){YEAR}(?!\d|[.,]\d)")
+# a label that names a direction by itself ("Net", "Arrivals", "Сальдо"), before the flow lexicon
+_DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"
+                              r"(?P<imm>\barrivals\b|\bimmigrants\b|прибывш\w*|прибыло|келгендер)|"
+                              r"(?P<emi>\bdepartures\b|\bemigrants\b|выбывш\w*|выбыло|кеткендер)",
+                              re.IGNORECASE)
+# a label that is only "In", "Out", "Inflow", "Outflow": a direction when it is the whole label
+_DIRECTION_WORD = re.compile(r"(?P<imm>in|inflow|incoming|arrived)|"
+                             r"(?P<emi>out|outflow|outgoing|left|departed)", re.IGNORECASE)
+_DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
+_PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter)|"
+                   r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*полугод\w*", re.IGNORECASE)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|жиыны)\b", re.IGNORECASE)
+_NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи]|изменени|прирост,?\s*%|"
+                        r"темп|үлес", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
+MAX_HEADER_ROWS = 2
+
+
+@dataclass
+class _Reading:
+    """What a label says about the cells under or beside it."""
+
+    year: int | None = None
+    part: str | None = None            # "Q3", "H1"
+    direction: str | None = None
+    place: Mention | None = None
+    total: bool = False
+    not_count: bool = False
+
+
+def _read(label: str) -> _Reading:
+    years = {int(y) for y in _YEAR_IN.findall(label)}
+    part = _PART.search(label)
+    reading = _Reading(year=years.pop() if len(years) == 1 else None)
+    if part:
+        if part[1] or part[2] or part[3]:
+            reading.part = f"Q{part[1] or part[2] or _ROMAN[part[3].upper()]}"
+        else:
+            reading.part = f"H{part[4] or part[5] or _ROMAN[part[6].upper()]}"
+    named = _DIRECTION_LABEL.search(label) or _DIRECTION_WORD.fullmatch(label.strip())
+    words = flow_words(label)
+    reading.direction = _DIRECTIONS[named.lastgroup] if named else \
+        direction_of(None, label, words, (0, len(label)), len(label))
+    places = [p for p in find_places(label) if not p.place.is_group and p.place.code != "KAZ"]
+    reading.place = places[0] if places else None
+    reading.total = bool(_TOTAL.match(label.strip()))
+    reading.not_count = bool(_NOT_COUNT.search(label))
+    return reading
+
+
+def _is_number(cell: str) -> bool:
+    return bool(_NUMBER.fullmatch(cell.strip()))
+
+
+def _is_header(cells: list[tuple[int, int, str]]) -> bool:
+    """A header row: two or more cells, none a number other than a year."""
+    return len(cells) >= 2 and not any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip())
+                                       for c in cells)
+
+
+def _body(cells: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """A body row's label and its number cells (a dash for no value included), or None."""
+    numbers = []
+    for cell in reversed(cells):
+        text = cell[2].strip()
+        if _is_number(text) or _EMPTY.fullmatch(text):
+            numbers.insert(0, cell)
+        else:
+            break
+    label_cells = cells[:len(cells) - len(numbers)]
+    if any(_is_number(c[2]) for c in label_cells):
+        return None                   # a number between the label and the numbers: no grid
+    if not numbers or not label_cells:
+        # a row labelled by its year: "2023  4,190  982"
+        if numbers and _YEAR_IN.fullmatch(numbers[0][2].strip()) and len(numbers) >= 2:
+            return numbers[0][2].strip(), numbers[1:]
+        return None
+    return " ".join(c[2] for c in label_cells).strip(), numbers
+
+
+def _columns(header_rows: list[tuple[int, list[tuple[int, int, str]]]], count: int) -> list[str] | None:
+    """The label of each of ``count`` number columns: the cells of the last header row above
+    them (aligned from the right), each prefixed by the upper row's cell that starts before it."""
+    line_start, last = header_rows[-1]
+    heads = last[-count:] if len(last) >= count else None
+    if heads is None:
+        return None
+    labels = []
+    for _, end, text in heads:
+        label = text
+        for upper_start, upper in header_rows[:-1]:
+            owners = [t for s, _, t in upper if s - upper_start <= end - line_start]
+            if owners:
+                label = f"{owners[-1]} {label}"
+        labels.append(label)
+    return labels
+
+
+def read_grid(lines: list[tuple[int, str]], index: int,
+              cells_of: Callable[[str, int], list[tuple[int, int, str]]],
+              caption: str) -> tuple[list[FigureFound], int]:
+    """The figures of a table whose header starts at ``lines[index]``, and the row after it."""
+    header_rows = []
+    row = index
+    while row < len(lines) and len(header_rows) < MAX_HEADER_ROWS:
+        cells = cells_of(lines[row][1], lines[row][0])
+        if not _is_header(cells):
+            break
+        header_rows.append((lines[row][0], cells))
+        row += 1
+    if row >= len(lines):
+        return [], index + 1
+    first = _body(cells_of(lines[row][1], lines[row][0]))
+    if first is None:
+        return [], index + 1
+    # no header: a list of a label and one number under a caption ("Arrivals by country, 2024")
+    labels = _columns(header_rows, len(first[1])) if header_rows else [""] if len(first[1]) == 1 else None
+    if labels is None:
+        return [], index + 1
+    columns = [_read(label) for label in labels]
+    around = _read(caption)
+    scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
+    figures: list[FigureFound] = []
+    while row < len(lines) and lines[row][1].strip():
+        body = _body(cells_of(lines[row][1], lines[row][0]))
+        if body is None or len(body[1]) != len(columns):
+            break
+        label, numbers = body
+        side = _read(label)
+        if not header_rows and not (side.place or side.total):
+            break                         # a list without a header names a country on each row
+        for column, (start, end, raw) in zip(columns, numbers, strict=True):
+            figure = _cell(side, column, around, raw, start, end, scale, label, labels)
+            if figure is not None:
+                figures.append(figure)
+        row += 1
+    return figures, row
+
+
+def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: int, end: int,
+          scale: int, row_label: str, labels: list[str]) -> FigureFound | None:
+    if column.not_count or side.not_count or _EMPTY.fullmatch(raw.strip()):
+        return None
+    year = side.year or column.year or around.year
+    part = side.part or column.part or around.part
+    direction = side.direction or column.direction or around.direction
+    place = side.place or column.place
+    if year is None or not (place or side.total or column.total or direction):
+        return None
+    try:
+        value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", "").replace("−", "-"))
+    except ValueError:
+        return None
+    period = f"{year}-{part}" if part else str(year)
+    figure = FigureFound(start, end, value * scale, "persons", year=None if part else year,
+                         direction=direction, measure="flow" if direction else "other", period=period,
+                         year_source="table", direction_source="table" if direction else "",
+                         country_source="table" if place else "")
+    if place is not None:
+        figure.country, figure.country_name = place.place.code, place.place.name
+    figure.notes.append(f"table cell: row {row_label!r}, column of {period}")
+    return figure
