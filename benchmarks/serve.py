@@ -234,6 +234,20 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def pss_mb(pid: int) -> float:
+    """Proportional memory summed over the process tree: a page shared by n processes (what the
+    forked processes inherit) counts 1/n in each, so the sum is what the tree holds."""
+    total = 0
+    for each in process_tree(pid):
+        try:
+            for line in Path(f"/proc/{each}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process and its descendants now alive (/proc/PID/stat)."""
     total = 0
@@ -334,7 +348,8 @@ def main() -> None:
             if not args.only:
                 _runaway(port, seconds, args.timeout_s)
             print(f"server RSS summed over all its processes ({len(process_tree(server.pid))}: "
-                  f"supervisor, server processes, SPARQL workers): {rss_mb(server.pid):.0f} MB")
+                  f"supervisor, server processes, SPARQL workers): {rss_mb(server.pid):.0f} MB "
+                  f"(shared pages counted in each); proportional (PSS): {pss_mb(server.pid):.0f} MB")
         finally:
             server.terminate()
             server.wait(timeout=15)
