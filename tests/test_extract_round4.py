@@ -304,3 +304,16 @@ def test_a_bracketed_share_between_a_count_and_its_place(tmp_path):
                               "in Germany.\n")
     assert found[9940] == ("2024", "emigration", "RUS")
     assert found[1020] == ("2024", "emigration", "DEU")
+
+
+def test_a_caption_naming_one_partner_gives_the_tables_country(tmp_path):
+    table = ("Migration exchange of Kazakhstan with the Russian Federation, persons\n\n"
+             "Year      Arrivals    Departures    Net\n"
+             "2022         5,912        14,018    -8,106\n"
+             "2023         5,406        11,217    -5,811\n")
+    found = figures(tmp_path, table)
+    assert found[5912] == ("2022", "immigration", "RUS")
+    assert found[-5811] == ("2023", "net", "RUS")
+    # near miss: a caption naming two partners gives the table no country
+    two = figures(tmp_path, table.replace("the Russian Federation", "Russia and Uzbekistan"))
+    assert two[5912] == ("2022", "immigration", None)

@@ -51,6 +51,7 @@ class _Reading:
     part: str | None = None            # "Q3", "H1"
     direction: str | None = None
     place: Mention | None = None
+    one_place: bool = False            # the label names exactly one partner country
     total: bool = False
     not_count: bool = False
 
@@ -70,6 +71,7 @@ def _read(label: str) -> _Reading:
         direction_of(None, label, words, (0, len(label)), len(label))
     places = [p for p in find_places(label) if not p.place.is_group and p.place.code != "KAZ"]
     reading.place = places[0] if places else None
+    reading.one_place = len({p.place.code for p in places}) == 1
     reading.total = bool(_TOTAL.match(label.strip()))
     reading.not_count = bool(_NOT_COUNT.search(label))
     return reading
@@ -171,7 +173,8 @@ def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: i
     year = side.year or column.year or around.year
     part = side.part or column.part or around.part
     direction = side.direction or column.direction or around.direction
-    place = side.place or column.place
+    # the caption's country counts only when it names one partner ("exchange with Russia")
+    place = side.place or column.place or (around.place if around.one_place else None)
     if year is None or not (place or side.total or column.total or direction):
         return None
     try:
