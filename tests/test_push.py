@@ -5,6 +5,7 @@ match, a push killed mid-upload) leave the live graphs as they were."""
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 import urllib.request
@@ -57,16 +58,43 @@ def oxigraph_pushed(release):
         yield server.query_url
 
 
+class PushedVirtuoso:
+    """A new Virtuoso database into which the release was pushed (digest-authenticated writes),
+    and ``restart()``: a new database pushed again. Virtuoso 7.2 now and then stops answering
+    (it waits without using CPU, whatever the query: seen on `flows-top-partners-by-year`,
+    which answers in about 1 s on a fresh server), so a query that times out is run once more on
+    a new server; one that times out there too fails."""
+
+    def __init__(self, release, tmp_path_factory) -> None:
+        self._release, self._factory = release, tmp_path_factory
+        self._stack = contextlib.ExitStack()
+        self.query_url = self._start()
+
+    def _start(self) -> str:
+        server = self._stack.enter_context(virtuoso_server(self._factory.mktemp("virtuoso")))
+        push_release(self._release.dir, StoreEndpoints.from_urls(server.auth_url), chunk_triples=5000)
+        return server.query_url
+
+    def restart(self) -> None:
+        self._stack.close()
+        self._stack = contextlib.ExitStack()
+        self.query_url = self._start()
+
+    def close(self) -> None:
+        self._stack.close()
+
+
 @pytest.fixture(scope="module")
 def virtuoso_pushed(release, tmp_path_factory):
-    """A new Virtuoso database into which the release was pushed (digest-authenticated writes)."""
     require_executable("virtuoso-t", "Virtuoso is one of the tested external stores")
-    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as server, \
-            pytest.MonkeyPatch.context() as env:
+    with pytest.MonkeyPatch.context() as env:
         env.setenv("KZMIG_PUSH_USER", USER)
         env.setenv("KZMIG_PUSH_PASSWORD", PASSWORD)
-        push_release(release.dir, StoreEndpoints.from_urls(server.auth_url), chunk_triples=5000)
-        yield server.query_url
+        pushed = PushedVirtuoso(release, tmp_path_factory)
+        try:
+            yield pushed
+        finally:
+            pushed.close()
 
 
 @pytest.mark.parametrize("name", NAMED)
@@ -101,7 +129,14 @@ def test_named_query_same_on_pushed_virtuoso(release, virtuoso_pushed, name: str
         pytest.xfail(f"not run: {VIRTUOSO_HANGS[name]}")
     local = by_value(name, run_query(name, store=release.store))
     try:
-        _same(name, local, by_value(name, run_query(name, endpoint=virtuoso_pushed, timeout=60)))
+        try:
+            remote = run_query(name, endpoint=virtuoso_pushed.query_url, timeout=30)
+        except QueryError as error:
+            if "did not answer within" not in str(error):
+                raise
+            virtuoso_pushed.restart()     # a stalled server (see PushedVirtuoso): once, on a new one
+            remote = run_query(name, endpoint=virtuoso_pushed.query_url, timeout=30)
+        _same(name, local, by_value(name, remote))
     except (AssertionError, QueryError, pytest.fail.Exception):
         if name in VIRTUOSO_DIFFERS:
             pytest.xfail(VIRTUOSO_DIFFERS[name])
@@ -279,18 +314,18 @@ def test_first_push_refused_by_the_store_says_it_holds_none_of_it(release, tmp_p
 
 
 def test_wrong_credentials_on_virtuoso_change_nothing(release, virtuoso_pushed, monkeypatch):
-    before = live_counts(virtuoso_pushed)
+    before = live_counts(virtuoso_pushed.query_url)
     monkeypatch.setenv("KZMIG_PUSH_USER", USER)
     monkeypatch.setenv("KZMIG_PUSH_PASSWORD", "not-the-password")
-    auth = virtuoso_pushed.replace("/sparql", "/sparql-auth")
+    auth = virtuoso_pushed.query_url.replace("/sparql", "/sparql-auth")
     with pytest.raises(PushError, match=r"HTTP 401.*KZMIG_PUSH_USER"):
         push_release(release.dir, StoreEndpoints.from_urls(auth))
-    assert live_counts(virtuoso_pushed) == before
+    assert live_counts(virtuoso_pushed.query_url) == before
 
 
 def test_virtuoso_holds_the_release(release, virtuoso_pushed):
     graphs = read_release(release.dir, 10**9)[1]
-    assert live_counts(virtuoso_pushed) == {g.live: g.triples for g in graphs}
+    assert live_counts(virtuoso_pushed.query_url) == {g.live: g.triples for g in graphs}
 
 
 def test_credentials_from_a_netrc_file(tmp_path, monkeypatch):
