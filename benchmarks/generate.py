@@ -235,7 +235,7 @@ class _Generator:
         records: list[dict] = []
         made: list[tuple[str, int]] = []
         for n, (agreement, year) in enumerate(agreements[:count // 4]):
-            record_id = f"law-gen-ratify-{n}"
+            record_id = f"law-gen-ratify-{n:06d}"  # padded: a counter of 1900-2099 is no year in the id
             records.append(self._clone(
                 self.t.ratification, record_id, number=f"{2000 + n}-{convocation(year)}",
                 date=str(year), ratifies=[agreement],
@@ -244,7 +244,7 @@ class _Generator:
         chain = 0
         while len(records) < count:
             year = self.rng.choice(YEARS[:-6])
-            base = f"law-gen-{chain}"
+            base = f"law-gen-{chain:06d}"
             records.append(self._clone(
                 self.t.law, base, number=f"{chain}-{convocation(year)}", date=str(year),
                 title={"en": f"On migration matters, part {chain} (synthetic)"}, replaces=[]))
