@@ -46,6 +46,7 @@ from urllib.parse import quote, urlencode
 from pyoxigraph import NamedNode
 
 from kzmig_kg.pipeline.store import open_store
+from kzmig_kg.publish.server.prefork import descendants
 from kzmig_kg.publish.servers import free_port, oxigraph_server
 from kzmig_kg.query.local import query_store
 from kzmig_kg.query.named import bind_params, named_queries
@@ -211,14 +212,7 @@ def heaviest_named_query(store_dir: Path) -> tuple[str, str]:
 
 def process_tree(pid: int) -> list[int]:
     """``pid`` and all its descendants now alive: the server's processes, their SPARQL workers."""
-    parents = {int(p): _parent(int(p)) for p in os.listdir("/proc") if p.isdigit()}
-    found, frontier = [pid], [pid]
-    while frontier:
-        parent = frontier.pop()
-        children = [child for child, of in parents.items() if of == parent]
-        found += children
-        frontier += children
-    return found
+    return [pid, *descendants(pid)]
 
 
 def rss_mb(pid: int) -> float:
@@ -267,13 +261,6 @@ def measured(pid: int, port: int, request: bytes | Callable[[], bytes], clients:
     rate, p50, p99, errors = load(port, request, clients, seconds)
     answers = rate * (time.perf_counter() - started)
     return rate, p50, p99, errors, (cpu_seconds(pid) - before) * 1000 / answers if answers else 0.0
-
-
-def _parent(pid: int) -> int:
-    try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    except (OSError, ValueError, IndexError):
-        return -1
 
 
 def wait_ready(url: str, process: subprocess.Popen, timeout: float = 60) -> None:

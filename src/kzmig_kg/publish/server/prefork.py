@@ -126,7 +126,7 @@ def _stop(children: dict[int, int], timeout_s: float) -> None:
         if children:
             time.sleep(0.05)
     for pid in list(children):
-        for descendant in _descendants(pid):   # its SPARQL workers, perhaps mid-query
+        for descendant in descendants(pid):   # its SPARQL workers, perhaps mid-query
             _signal(descendant, signal.SIGKILL)
         _signal(pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
@@ -134,7 +134,8 @@ def _stop(children: dict[int, int], timeout_s: float) -> None:
         children.pop(pid, None)
 
 
-def _descendants(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
+    """The processes now alive below ``pid`` (its children, their children...), from /proc."""
     parents: dict[int, int] = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
