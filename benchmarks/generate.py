@@ -236,8 +236,9 @@ class _Generator:
         made: list[tuple[str, int]] = []
         for n, (agreement, year) in enumerate(agreements[:count // 4]):
             record_id = f"law-gen-ratify-{n:06d}"  # padded: a counter of 1900-2099 is no year in the id
+            # numbered apart from the chains below (law-gen-N is number N): at 10M both reached 2,000+
             records.append(self._clone(
-                self.t.ratification, record_id, number=f"{2000 + n}-{convocation(year)}",
+                self.t.ratification, record_id, number=f"{900000 + n}-{convocation(year)}",
                 date=str(year), ratifies=[agreement],
                 title={"en": f"On ratification of agreement {agreement} (synthetic)"}))
             made.append((record_id, year))
