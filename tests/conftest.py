@@ -13,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset
 
+from kzmig_kg.loader.extract import extract_document
 from kzmig_kg.pipeline.build import BuildResult, build_release
 from kzmig_kg.pipeline.store import open_store
 from kzmig_kg.query.local import query_store
@@ -138,3 +139,12 @@ def served(release: Release, tmp_path_factory: pytest.TempPathFactory) -> Served
         process.kill()
         process.wait(timeout=10)
     log.close()
+
+
+def extracted_figures(tmp_path: Path, text: str, **options) -> dict:
+    """The figures the loader finds in ``text``, by value: (period, direction, country)."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"))
+            for i in extract_document(path, **options).all_items()
+            if i.kind == "figure" and i.get("value") is not None}

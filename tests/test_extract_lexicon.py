@@ -4,17 +4,7 @@ used; one fixture per family, each with a near miss that must stay out."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kzmig_kg.loader.extract import extract_document
-
-
-def figures(tmp_path: Path, text: str) -> dict:
-    """The figures of a document, by value: (period, direction, country)."""
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"))
-            for i in extract_document(path).all_items() if i.kind == "figure" and i.get("value") is not None}
+from .conftest import extracted_figures as figures
 
 
 def test_english_nouns_for_people_who_move(tmp_path):

@@ -3,18 +3,7 @@ one fixture per mechanism, not per sentence, each with a near miss that must not
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from kzmig_kg.loader.extract import extract_document
-
-
-def figures(tmp_path: Path, text: str, **options) -> dict:
-    """The figures of a document, by value: (period, direction, country)."""
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"))
-            for i in extract_document(path, **options).all_items()
-            if i.kind == "figure" and i.get("value") is not None}
+from .conftest import extracted_figures as figures
 
 
 def test_a_two_level_header_gives_each_column_its_year_and_direction(tmp_path):

@@ -3,18 +3,9 @@ one fixture per general mechanism, each with a near miss that must not change.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from kzmig_kg.loader.extract import extract_document
 
-
-def figures(tmp_path: Path, text: str, **options) -> dict:
-    """The figures of a document, by value: (period, direction, country)."""
-    path = tmp_path / "doc.txt"
-    path.write_text(text, encoding="utf-8")
-    return {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"))
-            for i in extract_document(path, **options).all_items()
-            if i.kind == "figure" and i.get("value") is not None}
+from .conftest import extracted_figures as figures
 
 
 def test_a_bare_count_governed_by_a_verb_of_moving_after_it(tmp_path):
