@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import uvloop
@@ -15,6 +18,7 @@ from kzmig_kg.publish.server.formats import SPARQL_JSON, TURTLE
 from kzmig_kg.publish.server.workers import READ_CHUNK, ROWS, Job, WorkerPool
 from kzmig_kg.query.local import query_store
 
+WORKER_MODULE = "kzmig_kg.publish.server.worker_process"
 EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 3000"
 LOOPS = {"asyncio": asyncio.run, "uvloop": uvloop.run}
 
@@ -65,3 +69,25 @@ def test_a_worker_past_its_deadline_is_replaced(pool: WorkerPool) -> None:
     stopped, after = asyncio.run(asyncio.wait_for(scenario(), 60))
     assert stopped.status == 503 and "0.5 s" in stopped.message
     assert after.status == 200 and json.loads(after.body)["boolean"] is True
+
+
+@pytest.mark.parametrize("loop", list(LOOPS))
+def test_a_job_longer_than_the_pipe_buffer_arrives_whole(pool: WorkerPool, loop: str) -> None:
+    # a 200 kB comment: the job is written in several pieces as the worker reads them
+    query = "# " + "x" * 200_000 + "\nASK { ?s ?p ?o }"
+    answer = LOOPS[loop](pool.run(Job(query, SPARQL_JSON, ""), 30))
+    assert answer.status == 200 and json.loads(answer.body)["boolean"] is True
+
+
+def test_a_worker_imports_neither_the_web_stack_nor_rdflib(pool: WorkerPool) -> None:
+    # what a worker process imports before it reads its first frame (stdin closed: it ends there)
+    started = subprocess.run([sys.executable, "-X", "importtime", "-m", WORKER_MODULE],
+                             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert started.returncode == 0, started.stderr
+    imported = {line.rsplit("|", 1)[-1].strip().split(".")[0]
+                for line in started.stderr.splitlines() if line.startswith("import time:")}
+    assert "pyoxigraph" in imported and "kzmig_kg" in imported
+    assert not imported & {"rdflib", "starlette", "jinja2", "uvicorn", "anyio", "multiprocessing",
+                           "pickle", "click", "asyncio"}
+    # and the pool's workers are such processes
+    assert WORKER_MODULE in Path(f"/proc/{pool._all[0].process.pid}/cmdline").read_text()
