@@ -91,3 +91,16 @@ def test_a_worker_imports_neither_the_web_stack_nor_rdflib(pool: WorkerPool) -> 
                            "pickle", "click", "asyncio"}
     # and the pool's workers are such processes
     assert WORKER_MODULE in Path(f"/proc/{pool._all[0].process.pid}/cmdline").read_text()
+
+
+def test_predeclared_prefixes_apply_only_where_the_query_does_not_declare_its_own(pool) -> None:
+    async def answers() -> list:
+        return [await pool.run(Job(query, SPARQL_JSON, ""), 30) for query in (
+            "SELECT ?n WHERE { ?act eli:number ?n } LIMIT 2",   # eli: predeclared by the server
+            "PREFIX eli: <http://example.org/nothing#> SELECT ?n WHERE { ?act eli:number ?n }",
+            "SELECT ?n WHERE { ?act nosuch:number ?n }")]
+
+    predeclared, own, unknown = asyncio.run(answers())
+    assert predeclared.status == 200 and len(json.loads(predeclared.body)["results"]["bindings"]) == 2
+    assert own.status == 200 and json.loads(own.body)["results"]["bindings"] == []
+    assert unknown.status == 400 and "not valid SPARQL" in unknown.message
