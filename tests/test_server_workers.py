@@ -104,3 +104,18 @@ def test_predeclared_prefixes_apply_only_where_the_query_does_not_declare_its_ow
     assert predeclared.status == 200 and len(json.loads(predeclared.body)["results"]["bindings"]) == 2
     assert own.status == 200 and json.loads(own.body)["results"]["bindings"] == []
     assert unknown.status == 400 and "not valid SPARQL" in unknown.message
+
+
+def test_typed_terms_bound_as_parameters_cross_the_pipe_unchanged(pool, release) -> None:
+    # a Russian label and a typed literal from the release, bound as parameters (a named-query
+    # page's substitutions): the rows are those of the same query in this process
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    labels = query_store(release.store, "SELECT ?o WHERE { ?s ?p ?o FILTER(lang(?o) = 'ru') } "
+                                        "LIMIT 1").rows
+    numbers = query_store(release.store, "SELECT ?o WHERE { ?s ?p ?o FILTER(datatype(?o) = "
+                                         "<http://www.w3.org/2001/XMLSchema#integer>) } LIMIT 1").rows
+    for term in (labels[0]["o"], numbers[0]["o"]):
+        answer = asyncio.run(pool.run(Job(query, ROWS, "", substitutions=(("o", term),)), 30))
+        expected = query_store(release.store, query, {"o": term}).rows
+        assert answer.status == 200 and expected
+        assert sorted(map(str, answer.result.rows)) == sorted(map(str, expected))

@@ -65,8 +65,8 @@ def encode_job(job: Job) -> bytes:
     return frame(json.dumps({
         "q": job.query, "m": job.media, "g": job.graph_media, "d": job.default_graphs,
         "n": job.named_graphs, "r": job.max_rows, "b": job.max_bytes, "i": job.base_iri,
-        "s": [(name, term_json(term)) for name, term in job.substitutions]},
-        ensure_ascii=False).encode())
+        # ASCII: a lone surrogate (which no UTF-8 request can carry) still crosses, as an escape
+        "s": [(name, term_json(term)) for name, term in job.substitutions]}).encode())
 
 
 def decode_job(payload: bytes) -> Job:
