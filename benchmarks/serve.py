@@ -228,6 +228,25 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def rss_by_kind(pid: int) -> str:
+    """The RSS of each kind of process of the tree: the supervisor (or the one server process),
+    the server processes it forked, the SPARQL workers."""
+    kinds: dict[str, list[float]] = {}
+    for each in process_tree(pid):
+        try:
+            command = Path(f"/proc/{each}/cmdline").read_bytes()
+            rss = next(int(line.split()[1]) for line in
+                       Path(f"/proc/{each}/status").read_text().splitlines()
+                       if line.startswith("VmRSS:")) / 1024
+        except (OSError, StopIteration):
+            continue
+        kind = ("SPARQL workers" if b"worker_process" in command else
+                "supervisor" if each == pid else "server processes")
+        kinds.setdefault(kind, []).append(rss)
+    return "; ".join(f"{kind} {len(sizes)} x {sum(sizes) / len(sizes):.0f} MB"
+                     for kind, sizes in kinds.items())
+
+
 def pss_mb(pid: int) -> float:
     """Proportional memory summed over the process tree: a page shared by n processes (what the
     forked processes inherit) counts 1/n in each, so the sum is what the tree holds."""
@@ -319,7 +338,7 @@ def main() -> None:
             ]
             scenarios = [(label, request) for label, request in scenarios if args.only in label]
             print(f"kzmig-kg serve, {len(process_tree(server.pid)) - 1} child processes (server "
-                  f"processes, SPARQL workers, resource trackers), {seconds:g} s per run; "
+                  f"processes, SPARQL workers), {seconds:g} s per run; "
                   f"load average before: {_load()}")
             print(f"{'scenario':<58} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} "
                   f"{'CPU ms/req':>10}")
@@ -336,7 +355,8 @@ def main() -> None:
                 _runaway(port, seconds, args.timeout_s)
             print(f"server RSS summed over all its processes ({len(process_tree(server.pid))}: "
                   f"supervisor, server processes, SPARQL workers): {rss_mb(server.pid):.0f} MB "
-                  f"(shared pages counted in each); proportional (PSS): {pss_mb(server.pid):.0f} MB")
+                  f"(shared pages counted in each); proportional (PSS): {pss_mb(server.pid):.0f} MB; "
+                  f"by process: {rss_by_kind(server.pid)}")
         finally:
             server.terminate()
             server.wait(timeout=15)

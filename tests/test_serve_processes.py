@@ -108,11 +108,11 @@ def _descendants(pid: int) -> set[int]:
 
 
 def _workers(pid: int) -> set[int]:
-    """The SPARQL worker processes under ``pid`` (multiprocessing's spawned children)."""
+    """The SPARQL worker processes under ``pid`` (`python -m kzmig_kg.publish.server.worker_process`)."""
     found = set()
     for child in _descendants(pid):
         try:
-            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+            if b"kzmig_kg.publish.server.worker_process" in Path(f"/proc/{child}/cmdline").read_bytes():
                 found.add(child)
         except OSError:
             continue

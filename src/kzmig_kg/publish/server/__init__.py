@@ -4,7 +4,8 @@
 under uvicorn. One module per kind of HTTP resource: ``sparql`` (the protocol endpoint),
 ``description`` (its Service Description), ``linked`` (303s and data documents), ``pages`` (HTML),
 ``editor`` (the YASGUI query editor), ``dumps`` (VoID/DCAT and the release files). ``workers`` runs
-user SPARQL in killable processes; ``guard`` decides what a query may do; ``conneg`` and
+user SPARQL in killable processes (each a ``worker_process``, talking ``wire``'s frames over two
+pipes); ``guard`` decides what a query may do; ``conneg`` and
 ``formats`` negotiate and serialise.
 """
 

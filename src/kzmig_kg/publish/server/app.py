@@ -84,13 +84,14 @@ def create_app(store_dir: Path | str, *, base: str | None = None, workers: int =
                              key=lambda k: (-k[2], k[0]))
     app.state.named_queries = named_queries()
     app.state.dump_checksums = None
-    # bounded so that memory stays small whatever clients ask: about 40 + 20 + 10 + 32 MB at most
-    # (the request cache holds the same answer bodies as the answer cache, not copies)
-    app.state.cache = ReleaseCache(4096)          # data documents
-    app.state.page_cache = ReleaseCache(1024)     # resource pages
-    app.state.search_cache = ReleaseCache(256)    # search pages
-    app.state.answer_cache = ReleaseCache(512)    # SPARQL answers of at most 64 kB
-    app.state.request_cache = ReleaseCache(512)   # the same answers by the GET that asked them
+    # bounded in entries and in bytes, so that memory stays small whatever clients ask: at most
+    # 16 + 8 + 2 + 16 MB of kept answers per server process (the request cache holds the same
+    # answer bodies as the answer cache, not copies)
+    app.state.cache = ReleaseCache(4096, 16 << 20)         # data documents
+    app.state.page_cache = ReleaseCache(1024, 8 << 20)     # resource pages
+    app.state.search_cache = ReleaseCache(256, 2 << 20)    # search pages
+    app.state.answer_cache = ReleaseCache(512, 16 << 20)   # SPARQL answers of at most 64 kB
+    app.state.request_cache = ReleaseCache(512, 16 << 20)  # the same answers by the GET that asked them
     app.state.param_cache = ReleaseCache(1024)    # named-query parameters checked, and their notes
     return app
 

@@ -11,7 +11,6 @@ import csv
 import io
 import json
 from functools import cache
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -157,6 +156,21 @@ def _csv_term(term) -> str:
     if isinstance(term, ox.BlankNode):
         return f"_:{term.value}"
     return term.value if hasattr(term, "value") else str(term)
+
+
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                                "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+# xml.sax.saxutils would do, but it imports urllib.request and with it ssl and email: 10 MB more
+# in every SPARQL worker process
+def escape(text: str) -> str:
+    return text.translate(_XML_TEXT)
+
+
+def quoteattr(text: str) -> str:
+    return '"' + text.translate(_XML_ATTRIBUTE) + '"'
 
 
 @cache

@@ -2,152 +2,31 @@
 
 pyoxigraph cannot cancel a running query (oxigraph/oxigraph#1926), so a query that passes its
 deadline is stopped by killing the process that runs it; a fresh worker replaces it while the
-other workers keep answering. Each worker opens the store read-only, once.
+other workers keep answering. Each worker (``worker_process``, started as a plain ``python -m``,
+not by multiprocessing: no resource tracker beside it, nothing of the server imported into it)
+opens the store read-only, once, and talks over two pipes in ``wire``'s frames.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
-import multiprocessing
 import os
-import pickle
+import subprocess
+import sys
 import threading
+import time
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import anyio
 import anyio.to_thread
 
-from ...query.dataset import names_dataset
+from .wire import HEADER, ROWS, Answer, Job, decode_answer, encode_job, frame, read_frame, write_all
 
-if TYPE_CHECKING:
-    from ...query.results import QueryResult
-
-
-@dataclass(frozen=True)
-class Job:
-    query: str
-    media: str                      # the canonical media type chosen for each answer kind
-    graph_media: str
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
-    max_rows: int = 10_000
-    max_bytes: int = 20_000_000
-    base_iri: str | None = None     # relative IRIs resolve against the endpoint's address
-    # a named query's parameters, bound as typed terms by pyoxigraph (never spliced into the text)
-    substitutions: tuple[tuple[str, object], ...] = ()
-
-
-ROWS = "application/x-kzmig-rows"   # a Job.media: the answer as terms (``Answer.result``), not bytes
-
-
-@dataclass
-class Answer:
-    status: int
-    media: str = ""
-    body: bytes = b""
-    message: str = ""
-    # when the job asked for ROWS: in the worker a tuple of QueryResult's fields (so that the
-    # worker needs no rdflib), a QueryResult once received
-    result: QueryResult | tuple | None = None
-
-
-def _serve(store_dir: str, conn: Connection, prefixes: dict[str, str]) -> None:
-    """The worker's loop: open the store, then answer jobs until the pipe closes."""
-    import signal
-
-    import pyoxigraph as ox
-
-    # Ctrl-C in a terminal reaches the whole process group: the server stops its workers itself,
-    # so a worker ignores it rather than die printing a KeyboardInterrupt traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-    from .formats import TooLarge, serialize_answer
-
-    try:
-        try:
-            store = ox.Store.read_only(store_dir)
-        except OSError as exc:
-            _send(conn, Answer(500, message=f"cannot open the store {store_dir}: {exc}"))
-            return
-        _send(conn, Answer(200, message="ready"))
-        while True:
-            job: Job = pickle.loads(conn.recv_bytes())
-            _send(conn, _answer(store, job, prefixes, ox, TooLarge, serialize_answer))
-    except (EOFError, OSError):   # the server has gone (stopped, or killed mid-start): end quietly
-        return
-
-
-def _send(conn: Connection, answer: Answer) -> None:
-    conn.send_bytes(pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _receive(conn: Connection) -> Answer:
-    """A worker's answer read in full (blocking)."""
-    return pickle.loads(conn.recv_bytes())
-
-
-def _answer(store, job: Job, prefixes, ox, too_large, serialize) -> Answer:
-    kwargs: dict = {"prefixes": prefixes, "base_iri": job.base_iri}
-    if job.default_graphs or job.named_graphs:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs] or None
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs] or None
-        if not job.default_graphs:
-            kwargs["default_graph"] = []
-        if not job.named_graphs:
-            kwargs["named_graphs"] = []
-    else:
-        kwargs["use_default_graph_as_union"] = not names_dataset(job.query)
-    if job.substitutions:
-        kwargs["substitutions"] = {ox.Variable(name): term for name, term in job.substitutions}
-    try:
-        answer = store.query(job.query, **kwargs)
-        if job.media == ROWS:
-            return Answer(200, ROWS, result=_rows(answer, job.max_rows, ox, too_large))
-        graph = isinstance(answer, ox.QueryTriples)
-        media = job.graph_media if graph else job.media
-        if not media:
-            return Answer(406, message="no acceptable media type for this kind of answer; accept "
-                                       + ("RDF (Turtle, N-Triples, RDF/XML, JSON-LD) for a "
-                                          "CONSTRUCT or DESCRIBE" if graph else
-                                          "SPARQL results (JSON, XML, CSV, TSV) for a SELECT"))
-        body = serialize(answer, media, max_rows=job.max_rows, prefixes=prefixes)
-    except SyntaxError as exc:
-        return Answer(400, message=f"the query is not valid SPARQL 1.1: {_short(str(exc))}")
-    except too_large as exc:
-        return Answer(422, message=str(exc))
-    except (OSError, RuntimeError, ValueError, TypeError) as exc:
-        return Answer(500, message=f"the query failed: {' '.join(str(exc).split())[:300]}")
-    if len(body) > job.max_bytes:
-        return Answer(422, message=f"the answer is {len(body)} bytes, over this endpoint's limit of "
-                                   f"{job.max_bytes}; add LIMIT or select fewer columns")
-    return Answer(200, media, body)
-
-
-def _rows(answer, max_rows: int, ox, too_large) -> tuple:
-    """The answer as terms for a page (pyoxigraph's terms pickle), capped at ``max_rows``: the
-    arguments of a ``QueryResult`` (kind, variables, rows, boolean, triples)."""
-    if isinstance(answer, ox.QueryBoolean):
-        return ("ask", [], [], bool(answer), [])
-    if isinstance(answer, ox.QuerySolutions):
-        variables = [v.value for v in answer.variables]
-        rows = []
-        for solution in answer:
-            if len(rows) >= max_rows:
-                raise too_large(f"the answer has more than {max_rows} rows, this server's limit")
-            rows.append({name: solution[name] for name in variables})
-        return ("select", variables, rows, None, [])
-    triples = []
-    for triple in answer:
-        if len(triples) >= max_rows:
-            raise too_large(f"the answer has more than {max_rows} triples, this server's limit")
-        triples.append((triple.subject, triple.predicate, triple.object))
-    return ("graph", [], [], None, triples)
-
+__all__ = ["ROWS", "Answer", "Job", "WorkerPool"]
 
 REPLACE_ATTEMPTS = 5
 READ_CHUNK = 65_536   # what one read of the pipe takes; a larger answer arrives over several
@@ -155,12 +34,13 @@ READ_CHUNK = 65_536   # what one read of the pipe takes; a larger answer arrives
 
 @dataclass
 class _Worker:
-    """A worker process and its end of the pipe. The server's event loop watches the pipe for
+    """A worker process and its two pipes. The server's event loop watches the answers' pipe for
     the worker's whole life (registering it once, not once per query, saves three system calls
     and an allocation per query) and gathers each answer into ``buffer`` as it arrives."""
 
-    process: multiprocessing.process.BaseProcess
-    conn: Connection
+    process: subprocess.Popen
+    jobs: int       # the pipe to the worker (its standard input), non-blocking
+    answers: int    # the pipe from it (its standard output), non-blocking
     loop: asyncio.AbstractEventLoop | None = None   # the loop that watches the pipe, once it does
     waiting: asyncio.Future | None = None           # the answer of the job in progress
     buffer: bytearray = field(default_factory=bytearray)
@@ -170,17 +50,17 @@ class _Worker:
         if self.loop is not running:   # (a pool used from another loop, as tests do)
             self.unwatch()
             self.loop = running
-            running.add_reader(self.conn.fileno(), self._readable)
+            running.add_reader(self.answers, self._readable)
 
     def unwatch(self) -> None:
         if self.loop is not None:
             with contextlib.suppress(RuntimeError, ValueError, OSError):  # the loop has closed
-                self.loop.remove_reader(self.conn.fileno())
+                self.loop.remove_reader(self.answers)
             self.loop = None
 
     def _readable(self) -> None:
         try:
-            data = os.read(self.conn.fileno(), READ_CHUNK)
+            data = os.read(self.answers, READ_CHUNK)
         except BlockingIOError:
             return
         except OSError:
@@ -190,17 +70,25 @@ class _Worker:
             self._resolve(None)
             return
         self.buffer += data
-        # multiprocessing's framing (Connection.send_bytes): a 4-byte big-endian length first
-        if len(self.buffer) >= 4:
-            size = int.from_bytes(self.buffer[:4], "big")
-            if len(self.buffer) >= 4 + size:
-                message = bytes(self.buffer[4:4 + size])
-                del self.buffer[:4 + size]
+        if len(self.buffer) >= HEADER:
+            size = int.from_bytes(self.buffer[:HEADER], "big")
+            if len(self.buffer) >= HEADER + size:
+                message = bytes(self.buffer[HEADER:HEADER + size])
+                del self.buffer[:HEADER + size]
                 self._resolve(message)
 
     def _resolve(self, message: bytes | None) -> None:
         if self.waiting is not None and not self.waiting.done():
             self.waiting.set_result(message)
+
+    def stop(self) -> None:
+        self.unwatch()
+        self.process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        for fd in (self.jobs, self.answers):
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
 
 @dataclass
@@ -225,39 +113,43 @@ class WorkerPool:
             self._idle.append(self._spawn())
 
     def _spawn(self) -> _Worker:
-        context = multiprocessing.get_context("spawn")
-        parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(str(self.store_dir), child, _prefixes()),
-                                  daemon=True,
-                                  name="kzmig-sparql-worker")
         with self._lock:
             if self._closed:
                 raise RuntimeError("the server is stopping")
-            process.start()
+            process = subprocess.Popen(
+                [sys.executable, "-m", "kzmig_kg.publish.server.worker_process"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
             # killed by close() if the server stops before it is ready (a replacement started
             # during shutdown would otherwise lose its parent mid-start and print a traceback)
             self._starting.add(process)
-        child.close()
-        worker = _Worker(process, parent)
-        if not parent.poll(self.start_timeout_s):
-            process.kill()
-            raise RuntimeError(f"a SPARQL worker did not open the store within {self.start_timeout_s} s")
+        assert process.stdin is not None and process.stdout is not None
+        jobs, answers = os.dup(process.stdin.fileno()), os.dup(process.stdout.fileno())
+        process.stdin.close()
+        process.stdout.close()
+        worker = _Worker(process, jobs, answers)
         try:
-            hello = _receive(parent)
+            write_all(jobs, frame(json.dumps({"store": str(self.store_dir),
+                                              "prefixes": _prefixes()}).encode()))
+            hello = decode_answer(read_frame(answers, time.monotonic() + self.start_timeout_s))
+        except TimeoutError:
+            worker.stop()
+            raise RuntimeError(f"a SPARQL worker did not open the store within "
+                               f"{self.start_timeout_s} s") from None
         except (EOFError, OSError):
-            process.kill()
+            worker.stop()
             raise RuntimeError("a SPARQL worker exited while opening the store") from None
         if hello.status != 200:
-            process.kill()
+            worker.stop()
             raise RuntimeError(hello.message)
+        os.set_blocking(jobs, False)
+        os.set_blocking(answers, False)
         with self._lock:
             self._starting.discard(process)
             if not self._closed:
                 self._all.append(worker)
                 return worker
         # the pool closed while this worker started (a replacement during shutdown)
-        process.kill()
-        process.join(5)
+        worker.stop()
         raise RuntimeError("the server is stopping")
 
     async def run(self, job: Job, timeout_s: float) -> Answer:
@@ -292,9 +184,6 @@ class WorkerPool:
                 task = asyncio.get_running_loop().create_task(self._replace())
                 self._replacing.add(task)
                 task.add_done_callback(self._replacing.discard)
-        if answer is not None and isinstance(answer.result, tuple):
-            from ...query.results import QueryResult
-            answer.result = QueryResult(*answer.result)
         if answer is None:
             return Answer(503, message=f"the query ran longer than {timeout_s:g} s, this endpoint's "
                                        "limit, and was stopped; narrow it or add LIMIT")
@@ -325,10 +214,7 @@ class WorkerPool:
             self._available.release()
 
     def _retire(self, worker: _Worker) -> None:
-        worker.unwatch()
-        worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
+        worker.stop()
         with self._lock:
             if worker in self._all:
                 self._all.remove(worker)
@@ -346,33 +232,49 @@ class WorkerPool:
 
 async def _exchange(worker: _Worker, job: Job, timeout_s: float) -> Answer | None:
     """Send the job and wait for the answer; None past the deadline or when the worker died."""
+    loop = asyncio.get_running_loop()
     try:
         worker.watch()
         worker.buffer.clear()
-        worker.waiting = asyncio.get_running_loop().create_future()
-        data = pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL)
+        worker.waiting = loop.create_future()
+        deadline = loop.time() + timeout_s
+        data = encode_job(job)
         try:
-            worker.conn.send_bytes(data)
-        except BlockingIOError:   # a long query over the socket's buffer: write it whole
-            os.set_blocking(worker.conn.fileno(), True)
-            try:
-                worker.conn.send_bytes(data)
-            finally:
-                os.set_blocking(worker.conn.fileno(), False)
-        message = await asyncio.wait_for(worker.waiting, timeout_s)
-        return None if message is None else pickle.loads(message)
-    except (TimeoutError, EOFError, OSError, pickle.UnpicklingError):
+            sent = os.write(worker.jobs, data)
+        except BlockingIOError:
+            sent = 0
+        if sent < len(data):   # a long query over the pipe's buffer: the rest as the worker reads
+            await asyncio.wait_for(_write_rest(loop, worker.jobs, memoryview(data)[sent:]), timeout_s)
+        # the deadline resolves the answer as None (cheaper than asyncio.wait_for's own task)
+        timer = loop.call_at(deadline, _expire, worker.waiting)
+        try:
+            message = await worker.waiting
+        finally:
+            timer.cancel()
+        return None if message is None else decode_answer(message)
+    except (TimeoutError, EOFError, OSError, ValueError):
         return None
     finally:
         worker.waiting = None
 
 
+def _expire(waiting: asyncio.Future) -> None:
+    if not waiting.done():
+        waiting.set_result(None)
+
+
+async def _write_rest(loop: asyncio.AbstractEventLoop, fd: int, rest: memoryview) -> None:
+    while rest:
+        writable = loop.create_future()
+        loop.add_writer(fd, writable.set_result, None)
+        try:
+            await writable
+        finally:
+            loop.remove_writer(fd)
+        with contextlib.suppress(BlockingIOError):
+            rest = rest[os.write(fd, rest):]
+
+
 def _prefixes() -> dict[str, str]:
     from ...namespaces import PREFIXES
     return {name: str(ns) for name, ns in PREFIXES.items()}
-
-
-def _short(message: str, limit: int = 240) -> str:
-    """One line; the parser's list of expected tokens cut short."""
-    line = " ".join(message.split())
-    return line if len(line) <= limit else line[:limit] + "..."
