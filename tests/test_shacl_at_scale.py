@@ -147,3 +147,22 @@ def test_a_construct_the_compiler_lacks_stops_the_build(construct: str, tmp_path
     shape, predicate = {"closed": ("Closed", "closed"), "equals": ("Equal", "equals"),
                         "nested count": ("Many", "minCount")}[construct]
     assert f"kzsh:{shape}" in message and f"sh:{predicate}" in message
+
+
+def test_the_checks_on_several_threads_give_the_one_thread_report(shapes: Graph,
+                                                                    ontology: Graph) -> None:
+    """The checks run on a thread pool (pyoxigraph releases the GIL while it evaluates): the
+    results, nested sh:node details included, are those of one thread, on every fixture."""
+    data = Graph()
+    data += ontology
+    for path in FIXTURE_FILES:
+        data.parse(path)
+    store = _store(data)
+    timings: list = []
+    one_conforms, one = validate_with_sparql(store, shapes, workers=1)
+    many_conforms, many = validate_with_sparql(store, shapes, workers=4, timings=timings)
+    assert results(many) == results(one) and results(one)
+    assert many_conforms == one_conforms is False
+    details = {(str(r), str(d)) for r, d in one.subject_objects(SH.detail)}
+    assert len(set(many.subject_objects(SH.detail))) == len(details) > 0
+    assert len(timings) == len({id(check) for _wall, _cpu, check in timings}) > 500

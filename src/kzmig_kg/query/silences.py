@@ -35,9 +35,11 @@ SELECT DISTINCT ?year ?direction ?value ?country WHERE {
          sdmx-dimension:refPeriod/kzo:periodYear ?year ; sdmx-measure:obsValue ?value .
   FILTER (?year >= %(first)d && ?year <= %(last)d)
   ?flow skos:notation ?direction . FILTER (STR(?direction) IN (%(directions)s))
-  ?part kzo:counterpartArea ?partner ; kzo:breakdown kzc:breakdown-total ;
-        sdmx-dimension:refArea kzc:country-KAZ ; kzo:flowDirection ?flow ;
-        sdmx-dimension:refPeriod/kzo:periodYear ?year ; sdmx-measure:obsValue ?value .
+  # the same value first (a few observations), not the breakdown (a third of all): Oxigraph
+  # joins ties in written order (26 s at 10M triples; 0.1 s)
+  ?part sdmx-measure:obsValue ?value ; kzo:flowDirection ?flow ; kzo:breakdown kzc:breakdown-total ;
+        sdmx-dimension:refArea kzc:country-KAZ ; kzo:counterpartArea ?partner ;
+        sdmx-dimension:refPeriod/kzo:periodYear ?year .
   ?partner a kzo:Country ; skos:notation ?country .
 } ORDER BY ?year ?direction ?country"""
 
