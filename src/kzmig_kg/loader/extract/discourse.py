@@ -61,7 +61,14 @@ def inherit(text: str, figure: FigureFound, sentence: tuple[int, int], paragraph
     """Complete ``figure`` (found in ``sentence`` of ``paragraph``) from the series it echoes among
     ``recent``; ``named_country`` tells whether its sentence names a country of its own."""
     own = text[sentence[0]:sentence[1]]
-    restates = bool(RESTATEMENT.search(own))
+    at = figure.start - sentence[0]
+    # the marker restates the number it precedes or the one right before it ("against 11,900 a
+    # year earlier"), not a number of the sentence stated before the marker's own
+    restates = any(m.start() < at or not re.search(r"\d", own[at + 1:m.start()].lstrip("0123456789,. "))
+                   for m in RESTATEMENT.finditer(own))
+    # a number compared within its sentence belongs to the series of the sentence's first figure
+    restates = restates and not any(s.sentence == sentence and s.figure.start < figure.start
+                                    for s in recent)
     wants_direction = figure.direction is None
     wants_country = restates and not figure.country and not figure.country_name and \
         not named_country and not TOTAL.search(own)
@@ -71,11 +78,13 @@ def inherit(text: str, figure: FigureFound, sentence: tuple[int, int], paragraph
                   and s.figure.direction and (wants_direction or s.figure.direction == figure.direction)]
     if not candidates:
         return
-    stems = _stems(own)
+    # the marker words ("a year earlier") are shared by any two restatements, not by a series
+    stems = _stems(RESTATEMENT.sub(" ", own))
 
-    def echo(pair: tuple[int, Stated]) -> tuple[int, int]:
+    def echo(pair: tuple[int, Stated]) -> tuple[int, int, int]:
         start, end = pair[1].sentence
-        return len(stems & _stems(text[start:end])), -pair[0]
+        return len(stems & _stems(RESTATEMENT.sub(" ", text[start:end]))), \
+            pair[1].paragraph == paragraph, -pair[0]
 
     echoed = max(enumerate(candidates), key=echo)[1].figure
     if wants_direction:

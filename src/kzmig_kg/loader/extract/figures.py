@@ -209,6 +209,22 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
 
 
 _POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
+# "a country of 20 million people", "population of 525,000", "численность населения ... составила
+# 525 тысяч": the number is how many live there, not how many moved
+_POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants)\b[^.;\d]{0,40}$|"
+                            r"\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of\s+(?:about\s+|some\s+|"
+                            r"nearly\s+|over\s+|almost\s+)?$|"
+                            r"(?<!миграции\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
+                            r"халқы(?:ның)?(?:\s+саны)?[^.;\d]{0,30}$|халық\s+саны[^.;\d]{0,30}$",
+                            re.IGNORECASE)
+
+
+def _is_population(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's clause states how many people live somewhere (an indicator)."""
+    start = max(where.start, token.start - 80)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)
+                 if m.group() != ","), default=start)
+    return bool(_POPULATION_OF.search(text, start, token.start))
 
 
 def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
@@ -416,6 +432,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        population = not token.percent and _is_population(text, token, where)
+        if population:
+            figure.direction, figure.direction_source, figure.measure = None, "", "population"
         if figure.direction is None and asked_at >= 0 and token.start - asked_at < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
@@ -423,7 +442,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)
                                   or _is_plan(text, token, where)):
             continue
-        if not token.percent:
+        if not token.percent and not population:
             named = any(p.place.code != "KAZ" for p in where.places)
             inherit(text, figure, where.span, where.paragraph_index, recent, named)
             if figure.direction:

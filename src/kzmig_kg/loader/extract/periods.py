@@ -173,7 +173,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
         line_start = text.rfind("\n", 0, time.start) + 1
         dateline = _DATELINE.match(text[line_start:time.start])
-        if dateline and (dateline.group("day") or dateline.group("place").isupper()
+        # a dateline dates the text by a day or a month; a quarter or a half-year is a period
+        if dateline and not time.part and (dateline.group("day") or dateline.group("place").isupper()
                          or not re.fullmatch(r"\d{4}", text[time.start:time.end])
                          or re.match(r"\s*жылғы", text[time.end:time.end + 8])):
             # a place and a date; not "Departures, 2024 (persons): ...", a heading with its year
