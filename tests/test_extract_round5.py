@@ -78,3 +78,122 @@ def test_a_restatement_marker_restates_its_own_number_and_echoes_its_paragraph(t
     assert found[11900] == ("2023-9M", "emigration", None)
     # near miss: a sentence that restates the series of its own paragraph keeps its country
     assert found[11200] == ("2023", "emigration", "RUS")
+
+
+# ----------------------------------------------------------------- round 29 (blindC), by cause
+
+def test_a_k_written_onto_a_number_is_thousands(tmp_path):
+    found = figures(tmp_path, "Migration in 2025: preliminary results 👇\n\nArrivals: 16.4k (2024: 16.0k). "
+                              "Departures: 12.9k. Russia takes most emigrants (9.1k). "
+                              "Full tables: section 8.2. Call 1446. Video in 4k resolution.\n")
+    assert found[16400] == ("2025", "immigration", None)
+    assert found[16000] == ("2024", "immigration", None)
+    assert found[9100] == ("2025", "emigration", "RUS")
+    assert 4000 not in found and 1446 not in found      # a "k" before a word; a telephone number
+
+
+def test_a_count_in_words_with_its_word_for_people(tmp_path):
+    found = figures(tmp_path, "2025 жылы Қытайдан екі мың отыз адам келді. Германияға сегіз жүз адам "
+                              "қоныс аударды. Бес жыл бұрын жағдай басқа еді.\n\nIn 2025, two thousand "
+                              "and thirty people arrived from China; twenty countries took part.\n")
+    assert found[2030] == ("2025", "immigration", "CHN")
+    assert found[800] == ("2025", "emigration", "DEU")
+    assert 5 not in found and 20 not in found            # years and countries in words are no counts
+
+
+def test_a_roman_quarter_abbreviated_in_a_table_header(tmp_path):
+    found = figures(tmp_path, "| Показатель, человек | I кв. 2025 | I кв. 2026 | Изменение, % |\n"
+                              "|---|---|---|---|\n"
+                              "| Прибыло на ПМЖ | 3 960 | 4 310 | +8,8 |\n"
+                              "| Выбыло на ПМЖ | 3 720 | 3 380 | −9,1 |\n"
+                              "| Миграционное сальдо | 240 | 930 | в 3,9 раза |\n")
+    assert found[3960] == ("2025-Q1", "immigration", None)
+    assert found[3380] == ("2026-Q1", "emigration", None)
+    assert found[930] == ("2026-Q1", "net", None)       # the row whose change is in words
+    assert 8.8 not in found and 3.9 not in found         # the change column is no count
+
+
+def test_the_reporting_period_is_the_period_of_the_heading_above(tmp_path):
+    found = figures(tmp_path, "Миграционная ситуация в I квартале 2026 года\n\nДля сравнения, в 2025 "
+                              "году из страны выехали 12 300 человек.\n\nВ отчетном квартале в Россию "
+                              "уехали 2 240 человек.\n\nMigration in the second quarter of 2025\n\n"
+                              "In 2024 as a whole, 13,690 people left. In the reporting period, 3,020 "
+                              "people left for Russia.\n")
+    assert found[2240] == ("2026-Q1", "emigration", "RUS")
+    assert found[3020] == ("2025-Q2", "emigration", "RUS")
+    # near misses: the figures with a year of their own keep it
+    assert found[12300] == ("2025", "emigration", None)
+    assert found[13690] == ("2024", "emigration", None)
+
+
+def test_a_kazakh_converb_of_moving_gives_its_own_count_the_direction(tmp_path):
+    found = figures(tmp_path, "2020 жылы елден 25 700 адам көшіп кетіп, небәрі 13 100 адам көшіп "
+                              "келген еді.\n")
+    assert found[25700] == ("2020", "emigration", None)
+    assert found[13100] == ("2020", "immigration", None)
+
+
+def test_a_restatement_of_a_series_broken_down_by_countries_is_of_their_total(tmp_path):
+    found = figures(tmp_path, "В 2025 году в Россию уехали 9 120 человек, в Германию — 800.\n\n"
+                              "Для сравнения: в 2020 году из страны выехали 25 700 человек.\n\n"
+                              "В 2025 году в Россию уехали 9 000 человек.\n\nДля сравнения: в 2020 "
+                              "году выехали 21 300 человек.\n")
+    assert found[25700] == ("2020", "emigration", None)
+    # near miss: a series of one country restated keeps its country
+    assert found[21300] == ("2020", "emigration", "RUS")
+
+
+def test_a_clause_of_contrast_names_its_own_subject(tmp_path):
+    found = figures(tmp_path, "В 2015 году из страны выехали 30 050 человек, из них 22 090 — в Россию, "
+                              "тогда как приток составил лишь 14 570 человек.\n\nВ 2024 году из "
+                              "Кыргызстана в Казахстан переехали 982 человека, тогда как в обратном "
+                              "направлении — 240.\n")
+    assert found[22090] == ("2015", "emigration", "RUS")
+    assert found[14570] == ("2015", "immigration", None)
+    # near miss: "in the reverse direction" points back to the same partner
+    assert found[240] == ("2024", "emigration", "KGZ")
+
+
+def test_a_note_mark_after_an_act_number_is_not_part_of_it(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("Условия установлены Законом Республики Казахстан «О миграции населения» от "
+                    "22 июля 2011 года № 477-IV¹. Трудовым кодексом Республики Казахстан от "
+                    "23.11.2015 г. № 414-V ЗРК².\n", encoding="utf-8")
+    numbers = [i.get("number") for i in extract_document(path).all_items() if i.kind == "citation"]
+    assert numbers == ["477-IV", "414-V"]
+
+
+def test_an_abbreviated_month_dates_only_with_its_year(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("Thread by the Bureau · 3 Feb 2026\n\nASTANA, Feb 12 (Reuters) - In 2024, 9,940 "
+                    "people left.\n", encoding="utf-8")
+    dates = [i.get("date") for i in extract_document(path).all_items()
+             if i.kind == "date" and i.get("precision") == "day"]
+    assert dates == ["2026-02-03"]       # not the dateline's day without its year
+
+
+# ------------------------------------------- probes of my own, in phrasings no gold document has
+
+def test_a_year_inside_a_closed_bracket_dates_only_the_bracket(tmp_path):
+    found = figures(tmp_path, "Итоги 2024 года.\n\nИз России прибыло 2,9 тыс. чел. (в 2023 г. — 3,1 "
+                              "тыс.), из Узбекистана — 4,2 тыс.\n")
+    assert found[3100] == ("2023", "immigration", "RUS")
+    assert found[4200] == ("2024", "immigration", "UZB")
+    # near miss: a year in the open text still dates the numbers after it
+    found = figures(tmp_path, "В 2023 г. из России прибыло 3,1 тыс. чел., из Узбекистана — 4,2 тыс.\n")
+    assert found[4200] == ("2023", "immigration", "UZB")
+
+
+def test_a_kazakh_case_ending_on_the_scale_word_and_an_approximator_after_it(tmp_path):
+    found = figures(tmp_path, "2024 жылы елге 18 мыңнан астам адам көшіп келді, оның 4 мыңға жуығы "
+                              "Өзбекстаннан.\n")
+    assert found[18000] == ("2024", "immigration", None)
+    assert found[4000] == ("2024", "immigration", "UZB")
+
+
+def test_present_tense_leaving_and_new_residents(tmp_path):
+    found = figures(tmp_path, "В 2024 году страну покидали 1 100 человек в месяц.\n\nIn 2024 the "
+                              "bureau counted 18,140 new permanent residents; 13,690 emigrants left.\n")
+    assert found[1100][1] == "emigration"
+    assert found[18140] == ("2024", "immigration", None)
+    assert found[13690] == ("2024", "emigration", None)

@@ -42,10 +42,12 @@ _QUOTED = (r"(?:\"[^\"]{2,220}?\"|“[^”]{2,220}?”|«[^«»]{2,220}?(?:«[^�
 _LETTERS = r"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # An act number: optional letter code (ҚР ДСМ-), serial, hyphenated convocation or parts, /year,
 # optional ЗРК suffix.
+# the end of a number's part: no letter or digit follows, but a note mark may ("№ 477-IV¹")
+_PART_END = r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 NUMBER = (rf"(?:(?:[{_LETTERS}]{{1,4}}[ \u00a0]){{0,2}}[{_LETTERS}]{{1,4}}-)?\d{{1,6}}"
-          r"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{1,6}|\d{1,4})(?![\w]))*(?:/\d{1,4})?"
-          r"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ)(?![\w]))?")
-_CONVOCATION_NUMBER = r"\d{1,6}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{0,4}|1[IVX][IVX1]{0,3})(?![\w-])"
+          rf"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{{1,6}}|\d{{1,4}}){_PART_END})*(?:/\d{{1,4}})?"
+          rf"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ){_PART_END})?")
+_CONVOCATION_NUMBER = rf"\d{{1,6}}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{{0,4}}|1[IVX][IVX1]{{0,3}}){_PART_END}(?!-)"
 
 # ------------------------------------------------------------------------------------ English
 

@@ -25,16 +25,19 @@ _FLOW = re.compile(
     r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
-    r"выбы\w*|выезд\w*|эмигра\w*|уех\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"выбы\w*|выезд\w*|эмигра\w*|уех\w*|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
-    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*)"
+    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
+    # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
+    r"кетіп|кету\w*)"
     r"|(?P<imm>immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
     r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|въезд\w*|"
     r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|"
     r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
-    r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|kandas\s+status|"
+    r"new\s+(?:permanent\s+)?residents|"
+    r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
     r"стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
     re.IGNORECASE)
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
@@ -44,7 +47,7 @@ MIGRATION = re.compile(
     r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away)|выезд|въезд|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|destination|population|residing|inhabitants|"
-    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
+    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
     r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
     re.IGNORECASE)
 # "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year
@@ -98,7 +101,7 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
             distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|"
                                                        r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
                                          # "8 850 адам келді, 13 680 адам кетті": another clause's verb
-                                         8 if re.search(r",\s*$", gap) else 0)
+                                         8 if "," in gap else 0)
         elif re.fullmatch(r"[-−–]?\d[\d.,\u00a0 ]*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
                           r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
                           text[position:start]) and start - position <= 32:
@@ -171,6 +174,15 @@ def direction_by_place(text: str, places: list[Mention], clause: tuple[int, int]
 _SHARE = re.compile(r"\s*\((?:[^()\d]{0,12})?[\d.,]+\s*%\)")
 
 
+# a conjunction of contrast opens a clause about something else, unless it points back to the
+# same partner ("тогда как в обратном направлении — 240")
+_CONTRAST = re.compile(r"\b(?:whereas|while)\b|(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как)(?![а-яё])|"
+                       r",\s*(?:а|но|ал|алайда)\s", re.IGNORECASE)
+_SAME_PARTNER = re.compile(r"\b(?:opposite|reverse|other)\s+direction|\bthere\b|\bthe\s+same\s+country|"
+                           r"(?<![а-яё])(?:обратном\s+направлении|туда|оттуда|противоположн\w+)(?![а-яё])|"
+                           r"кері\s+бағыт\w*|ол\s+жаққа|ол\s+жақтан", re.IGNORECASE)
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -192,7 +204,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
-                    re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+", gap) or \
+                    re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
                     re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap):
                 return mention, "after"       # "2 870 переселенцев из Китая": the unit, then the place
@@ -201,6 +213,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     if previous:
         mention = previous[-1]
         gap = text[mention.end:token.start]
+        after = re.split(r"[,;.]", text[token.unit_end:token.unit_end + 40], maxsplit=1)[0]
+        if _CONTRAST.search(gap) and not _SAME_PARTNER.search(f"{gap} {after}"):
+            return None, ""         # "22 090 — в Россию, тогда как приток составил 14 570": another subject
         if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s", gap):
             return None, ""             # "- From Turkmenistan: 1,930\n- Settled ...: 2,380"
         if len(gap) <= 45 and not re.search(r"\d|[;.]\s|\band\b|\bwhile\b|\bbut\b", gap) and \

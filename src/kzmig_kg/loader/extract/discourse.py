@@ -86,11 +86,16 @@ def inherit(text: str, figure: FigureFound, sentence: tuple[int, int], paragraph
         return len(stems & _stems(RESTATEMENT.sub(" ", text[start:end]))), \
             pair[1].paragraph == paragraph, -pair[0]
 
-    echoed = max(enumerate(candidates), key=echo)[1].figure
+    stated = max(enumerate(candidates), key=echo)[1]
+    echoed = stated.figure
     if wants_direction:
         figure.direction, figure.direction_source = echoed.direction, "context"
         figure.notes.append("direction: that of the series stated before")
-    if wants_country and echoed.country:
+    # a paragraph that broke the series down by several countries ("Russia 9,120 ... Germany
+    # 800"): a restatement naming none restates their total, not one of them
+    countries = {s.figure.country for s in candidates
+                 if s.paragraph == stated.paragraph and s.figure.direction == echoed.direction}
+    if wants_country and echoed.country and len(countries) == 1:
         figure.country, figure.country_name, figure.country_source = \
             echoed.country, echoed.country_name, "context"
         figure.notes.append("country: that of the series this sentence restates")

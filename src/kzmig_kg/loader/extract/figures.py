@@ -237,12 +237,40 @@ def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
         paragraph = sentences.paragraph_of[index]
         alone = (index + 1 == len(sentences.spans) or sentences.paragraph_of[index + 1] != paragraph) \
             and (index == 0 or sentences.paragraph_of[index - 1] != paragraph)
-        heading = alone and "\n" not in line and len(line) <= 120 and not line.endswith((".", "!", ";", ":"))
+        # a title line; or a short paragraph that only names a period ("Итоги 2024 года.")
+        heading = alone and "\n" not in line and len(line) <= 120 and (
+            not line.endswith((".", "!", ";", ":")) or (
+                line.endswith(".") and len(line) <= 60 and
+                len(re.findall(r"\d+", line)) == len(times.between(start, end)) == 1))
         if line.endswith("?") or heading:
             stated = [t for t in times.between(start, end) if not t.compared]
             if stated:
                 asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
     return asked
+
+
+# "the reporting quarter", "в отчетном периоде", "есепті кезеңде": the period the report is about,
+# which its heading states
+_REPORTING = re.compile(r"\b(?:the\s+)?(?:reporting|review)\s+(?:period|quarter|year|month|half(?:-year)?)\b|"
+                        r"\b(?:period|quarter|year|month)\s+under\s+review\b|"
+                        r"(?<![а-яё])отчетн\w+\s+(?:период|квартал|год|месяц|полугоди)\w*|"
+                        r"есепті\s+кезең\w*", re.IGNORECASE)
+
+
+def _heading_times(text: str, sentences: Sentences, times) -> list[Time]:
+    """The period each heading states (a line alone in its paragraph, no full stop): what a
+    report's section is about."""
+    found = []
+    for index, (start, end) in enumerate(sentences.spans):
+        line = text[start:end].rstrip()
+        paragraph = sentences.paragraph_of[index]
+        alone = (index + 1 == len(sentences.spans) or sentences.paragraph_of[index + 1] != paragraph) \
+            and (index == 0 or sentences.paragraph_of[index - 1] != paragraph)
+        if alone and "\n" not in line and len(line) <= 120 and not line.endswith((".", "!", ";", ":", "?")):
+            stated = [t for t in times.between(start, end) if not t.compared]
+            if stated:
+                found.append(stated[0])
+    return found
 
 
 def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
@@ -402,6 +430,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     lead: Carried | None = None
     recent: list[Stated] = []
     questions = _question_times(text, sentences, times)
+    headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     for token in tokens:
         while questions and questions[0].at <= token.start:
@@ -451,8 +480,15 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         previous = (where.previous, where.start) if where.previous < where.start else None
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
+        report = next((t for t in reversed(headings) if t.end <= token.start), None)
+        if report is not None and _REPORTING.search(text, where.start, token.start) and \
+                not any(t.start > where.start for t in times.between(where.start, token.start)
+                        if not t.compared):
+            time, how, note = report, "context", "the reporting period: the period of the heading"
         _set_time(figure, time, how, note)
-        if time is not None and not time.attached and not time.compared and \
+        # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
+        bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
+        if time is not None and not time.attached and not time.compared and not bracketed and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

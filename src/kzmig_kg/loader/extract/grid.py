@@ -21,7 +21,7 @@ from .countries import Mention, find_places
 from .dates import YEAR
 from .numbers import parse_number
 
-_NUMBER = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
 _EMPTY = re.compile(r"[-–—.…]|n/?a|x|…")
 _YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){YEAR}(?!\d|[.,]\d)")
 # a label that names a direction by itself ("Net", "Arrivals", "Сальдо"), before the flow lexicon
@@ -139,7 +139,20 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         row += 1
     if row >= len(lines):
         return [], index + 1
-    first = _body(cells_of(lines[row][1], lines[row][0]))
+    # columns at the right that are no counts ("Изменение, %") may hold words ("в 3,9 раза"):
+    # they are left out of every row, so the counts before them are read
+    tail = 0
+    if header_rows:
+        last = header_rows[-1][1]
+        while tail < len(last) - 2 and _read(last[len(last) - 1 - tail][2]).not_count:
+            tail += 1
+        header_rows[-1] = (header_rows[-1][0], last[:len(last) - tail])
+
+    def cells_of_row(at: int) -> list[tuple[int, int, str]]:
+        cells = cells_of(lines[at][1], lines[at][0])
+        return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
+
+    first = _body(cells_of_row(row))
     if first is None:
         return [], index + 1
     # no header: a list of a label and one number under a caption ("Arrivals by country, 2024")
@@ -151,7 +164,7 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     figures: list[FigureFound] = []
     while row < len(lines) and lines[row][1].strip():
-        body = _body(cells_of(lines[row][1], lines[row][0]))
+        body = _body(cells_of_row(row))
         if body is None or len(body[1]) != len(columns):
             break
         label, numbers = body

@@ -250,12 +250,19 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 re.fullmatch(r"[^.;\d]{0,60}?(?:ол\s+кезде|тогда|at\s+that\s+time|back\s+then)[\s,:—–-]*"
                              r"(?:[^\W\d]+\s+){0,3}", text[time.end:token.start], re.IGNORECASE):
             return time, "before"
-    # the nearest year before it in the sentence, comparisons aside
+    # the nearest year before it in the sentence, comparisons and closed brackets aside
     for time in reversed(times):
         if s_start <= time.start and time.end <= token.start and not time.compared and \
-                not time.attached:
+                not time.attached and not _closed_bracket(text, s_start, time, token.start):
             return time, "before"
     return None, ""
+
+
+def _closed_bracket(text: str, s_start: int, time: Time, position: int) -> bool:
+    """"2,9 тыс. (в 2023 г. — 3,1 тыс.), из Узбекистана — 4,2 тыс.": a year inside a bracket
+    that closes before the number dates only what the bracket holds."""
+    opened = text.rfind("(", s_start, time.start)
+    return opened >= 0 and ")" not in text[opened:time.start] and ")" in text[time.end:position]
 
 
 _TREND_END = re.compile(r"(?:until|till|up\s+to|through|to)\s*$", re.IGNORECASE)

@@ -43,7 +43,9 @@ _FORMS = (
     ("half", re.compile(rf"(?:\b[Tt]he\s+)?\b(?P<n>first|second|1st|2nd)\s+half(?:\s+of)?"
                         rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
     ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
-                              rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
+                              # "I кв. 2026": the abbreviation of tables and headers
+                              rf"(?:-?м)?\s+(?:квартал[а-я]{{0,3}}|кв\.)(?![а-я]){_YEAR_TAIL}",
+                              re.IGNORECASE)),
     ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|II|I|[12])[а-я]{{0,4}}(?:-?м)?\s+полугоди[а-я]{{0,3}}"
                            rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from .dates import YEAR
 from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, parse_number, scale_of
+from .numwords import find_number_words
 from .textutil import Spans
 
 # "17 500 человек", "9 940 жителей", "— 7 010": thousands separated by a plain space, one
@@ -24,7 +25,8 @@ _SPACED = r"[-−–]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
-    rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
+    # "16.4k": a "k" for thousands, written onto the number
+    rf"(?:(?P<k>[kK])(?![\w])|\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
     rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*))?")
 APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
                      r"some|roughly|circa|ca\.|~|at\s+least|at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|"
@@ -46,7 +48,9 @@ _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
     rf"international|new|young|"
     rf"qualified|skilled|unskilled|low-skilled|highly\s+skilled|full-time|ethnic|Kazakh|illegal|"
-    rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|"
+    rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|permanent|"
+    # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
+    rf"астам|жуық\w*|шамасында|аса|"
     rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
@@ -122,7 +126,7 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if taken.overlaps(start, end):
             continue
         after = text[end:end + 40]
-        if re.match(r"[A-Za-zА-Яа-я]", after[:1]) and not match.group("scale"):
+        if re.match(r"[A-Za-zА-Яа-я]", after[:1]) and not match.group("scale") and not match.group("k"):
             continue                      # 7th, 2023b
         if re.match(r"-[A-Za-zА-Яа-я]", after) and not re.match(r"-(?:сі|сы|і|ы|ге|ке|ға|қа|дан|ден|тан|тен)"
                                                                    r"(?![а-яёәіңғүұқөһ])", after):
@@ -145,7 +149,7 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             value_max = parse_number(match.group("num2")) if match.group("num2") else None
         except ValueError:
             continue
-        scale = scale_of(match.group("scale"))
+        scale = 1000 if match.group("k") else scale_of(match.group("scale"))
         value, value_max = value * scale, (value_max * scale if value_max is not None else None)
         if value_max is not None and value_max < value:
             continue                      # "2019 - 31.9%", page ranges
@@ -157,10 +161,15 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         unit_end = end + unit_match.end() if unit else end
         raw = match.group("num")
         is_yearish = (re.fullmatch(YEAR, raw) is not None and not match.group("scale")
-                      and not percent)
+                      and not match.group("k") and not percent)
         if is_yearish and (unit is None or match.group("num2") or _YEAR_LEAD.search(before)
                            or re.match(r"\s*(?:год|г\.|жыл)", after)):
             continue                      # "In 2022 arrivals stood at ...": a year, never a count
+        if match.group("k") and unit is None and re.match(r"[ \t]*[A-Za-z]", after) and \
+                not re.match(r"[ \t]*(?:and|or|in|to|from|for|of|by|were|was|more|fewer|arrived|left|"
+                             r"came|moved|emigrated|immigrated|departed|returned|settled|relocated)\b",
+                             after):
+            continue                      # "4k resolution": a "k" number before a word that is no verb
         if not percent and unit is None and _OTHER_PLURAL.match(after):
             continue                      # "640 calls", "15 schools": a count of things, not people
         if not percent and unit is None and (_OTHER_UNIT.match(after) or _OTHER_UNIT.match(
@@ -168,4 +177,12 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue                      # "12 days", "35 of the regions"
         tokens.append(Token(start, end, value, value_max, percent, unit, unit_end,
                             bool(APPROX.search(before))))
-    return tokens
+    # "екі мың отыз адам", "eight hundred people": a count in words, with its word for people
+    digits = Spans([(t.start, t.unit_end) for t in tokens])
+    for start, end, value in find_number_words(text):
+        unit_match = _UNIT_AFTER.match(text[end:end + 40])
+        if unit_match and not taken.overlaps(start, end) and not digits.overlaps(start, end):
+            before = text[max(0, start - 24):start]
+            tokens.append(Token(start, end, Decimal(value), None, False, unit_match.group("unit"),
+                                end + unit_match.end(), bool(APPROX.search(before))))
+    return sorted(tokens, key=lambda t: t.start)
