@@ -197,3 +197,53 @@ def test_present_tense_leaving_and_new_residents(tmp_path):
     assert found[1100][1] == "emigration"
     assert found[18140] == ("2024", "immigration", None)
     assert found[13690] == ("2024", "emigration", None)
+
+
+def test_markdown_emphasis_does_not_hide_a_number_or_its_unit(tmp_path):
+    found = figures(tmp_path, "**Immigration in 2024:** *18,140* people\n- Russia: **9,100** emigrants\n\n"
+                              "> \"In 2024, **4,600** people arrived from Uzbekistan,\" the bureau said.\n"
+                              "\nThe file was saved as migration_2024_final.txt with 2 * 3 = 6 rows.\n")
+    assert found[18140] == ("2024", "immigration", None)
+    assert found[9100] == ("2024", "emigration", "RUS")
+    assert found[4600] == ("2024", "immigration", "UZB")
+    assert 6 not in found and 2024 not in found
+
+
+def test_the_header_cell_over_the_row_labels_names_the_tables_direction(tmp_path):
+    found = figures(tmp_path, "In 2024, 4,600 people arrived from Uzbekistan.\n\n"
+                              "Emigration | 2023 | 2024\n--- | --- | ---\nRussia | 11,200 | 9,100\n\n"
+                              "Table 4. Arrivals by country of origin\nthousand persons\n\n"
+                              "Country | 2023 | 2024\n--- | --- | ---\nChina | 2.1 | 2.4\n")
+    assert found[11200] == ("2023", "emigration", "RUS")   # not the caption's "arrived"
+    # near miss: with no direction over the row labels, the caption's
+    assert found[2400] == ("2024", "immigration", "CHN")
+    # the paragraph of prose above a table keeps its own figure; the unit line is none
+    assert found[4600] == ("2024", "immigration", "UZB")
+    assert 1000 not in found
+
+
+def test_the_russian_verbs_emigrate_and_immigrate(tmp_path):
+    found = figures(tmp_path, "Отрицательное сальдо миграции с Россией составило 6,2 тыс. человек. "
+                              "Более 9 тыс. казахстанцев эмигрировали в Россию. В 2024 году в "
+                              "Казахстан иммигрировали 1 200 человек.\n")
+    assert found[-6200][1:] == ("net", "RUS")
+    assert found[9000][1:] == ("emigration", "RUS")       # not the balance of the sentence before
+    assert found[1200] == ("2024", "immigration", None)
+
+
+def test_a_range_of_fines_or_days_is_no_count(tmp_path):
+    found = figures(tmp_path, "In 2024, 4,120 migrants arrived from Uzbekistan. Fines range from 15 "
+                              "to 30 MCI. Арест от 5 до 10 суток, штраф — 50 МРП. Between 2,000 and "
+                              "3,000 people left for Russia.\n")
+    assert set(found) == {4120, 3000}
+
+
+def test_a_table_column_of_any_sub_year_period_the_text_knows(tmp_path):
+    found = figures(tmp_path, "Table 2. Emigration by destination (thousands)\n\n"
+                              "Destination    Jan-Jun 2024   Jan-Jun 2025   January-September 2025\n"
+                              "Russia                 4.9            4.4      6.1\n"
+                              "Germany                0.5            0.4      0.7\n\n"
+                              "In Jan-Mar 2025, 2,100 people left for Russia.\n")
+    assert found[4900] == ("2024-H1", "emigration", "RUS")
+    assert found[6100] == ("2025-9M", "emigration", "RUS")
+    assert found[2100] == ("2025-Q1", "emigration", "RUS")

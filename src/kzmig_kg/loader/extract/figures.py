@@ -33,6 +33,7 @@ from .context import (
 from .countries import Mention, find_places
 from .discourse import Stated, inherit
 from .hyphens import join_hyphenated
+from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
 from .relations import attach_changes, from_to, percent_kind, respectively
@@ -395,6 +396,16 @@ def _set_measure(figure: FigureFound, sentence: str) -> None:
         figure.measure = "other"
 
 
+def _is_caption(above: str) -> bool:
+    """Whether the text above a table is a caption (a title, a unit line), not prose with its own
+    figures: no sentence ends inside it (a "Table 2." label aside) and it is no long sentence."""
+    block = re.sub(r"^(?:Table|Figure|Таблица|Рисунок|Кесте|Сурет)\s+\d+[.:]?", "", above.strip())
+    ends = re.search(r"[.!?][\"”»)]?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"“«(]", block)
+    counts = [n for n in re.findall(r"\d+(?:[ ,.\u00a0]\d+)*", block)
+              if not re.fullmatch(r"(?:19|20)\d\d", n)]
+    return not ends and not (re.search(r"[.!?][\"”»)]?$", block) and (len(block) > 80 or counts))
+
+
 def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                  dated: list[tuple[int, int, int]] | None = None,
                  document_year: int | None = None) -> list[FigureFound]:
@@ -405,6 +416,7 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     date) completes a period stated without its year ("in the second quarter").
     """
     text, original_end = join_hyphenated(text)
+    text = blank_emphasis(text)
     figures = _find_figures(text, sentences, skip, dated, document_year)
     for figure in figures:
         figure.end = original_end(figure.end)
@@ -414,7 +426,9 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
 def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                   dated: list[tuple[int, int, int]] | None, document_year: int | None) -> list[FigureFound]:
     tables = find_tables(text)
-    tokens = find_tokens(text, skip + [(t.start, t.end) for t in tables])
+    # a caption's words are read for the table; a paragraph of prose above it keeps its figures
+    tokens = find_tokens(text, skip + [(t.start if _is_caption(text[t.start:t.header]) else t.header, t.end)
+                                       for t in tables])
     table_figures = [f for t in tables for f in t.figures]
     if not tokens or not sentences.spans:
         return table_figures

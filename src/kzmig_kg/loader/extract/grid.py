@@ -20,6 +20,7 @@ from .context import direction_of, flow_words
 from .countries import Mention, find_places
 from .dates import YEAR
 from .numbers import parse_number
+from .subyear import find_subyear
 
 _NUMBER = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
 _EMPTY = re.compile(r"[-–—.…]|n/?a|x|…")
@@ -60,7 +61,11 @@ def _read(label: str) -> _Reading:
     years = {int(y) for y in _YEAR_IN.findall(label)}
     part = _PART.search(label)
     reading = _Reading(year=years.pop() if len(years) == 1 else None)
-    if part:
+    # any sub-year period the running text knows ("Jan-Jun 2024", "January-September")
+    sub = next((s for s in find_subyear(label) if s.part and s.part != "same"), None)
+    if sub is not None and not part:
+        reading.part = sub.part
+    elif part:
         if part[1] or part[2] or part[3]:
             reading.part = f"Q{part[1] or part[2] or _ROMAN[part[3].upper()]}"
         else:

@@ -3,7 +3,8 @@
 
 One public entry: ``find_number_words(text)``, the (start, end, value) of every run of number words.
 Whether such a run is a count is decided by what follows it (a word for people), as for digits;
-a lone "one" or "бір" is an article more often than a number, so a run needs a value of 10 or more.
+a lone "one" or "бір" is an article more often than a number, so a run needs a value of 10 or more,
+and a scale word alone ("thousand persons", a table's unit line) is none.
 """
 
 from __future__ import annotations
@@ -55,7 +56,10 @@ def find_number_words(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of every run of number words whose value is 10 or more."""
     found = []
     for match in _RUN.finditer(text):
-        value = _value([w.lower() for w in _SPLIT.split(match.group()) if w])
+        words = [w.lower() for w in _SPLIT.split(match.group()) if w]
+        if all(w in _SCALE or w in _HUNDRED for w in words):
+            continue                  # "thousand persons" (a unit line), "hundreds of": no count
+        value = _value(words)
         if value is not None and value >= 10:
             found.append((match.start(), match.end(), value))
     return found

@@ -22,7 +22,7 @@ _ORDINAL_RU = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4,
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
               "ноябр", "декабр")
 _MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-             r"December)")
+             r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![\w'’])))")
 _KK_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
               "қазан", "қараша", "желтоқсан")
 _MONTH_KK = "(?:" + "|".join(_KK_MONTHS) + ")"
@@ -106,7 +106,7 @@ class SubYear:
 
 
 def _month_en(name: str) -> int:
-    return MONTHS_EN[name.lower()]
+    return MONTHS_EN[name.lower().rstrip(".")]
 
 
 def _month_kk(name: str) -> int:

@@ -63,7 +63,11 @@ _OTHER_UNIT = re.compile(
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
     r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
     r"минут\w*|мин|секунд\w*|сағат\w*|жас(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
-    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*)\b", re.IGNORECASE)
+    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
+    # the monthly calculation index in which fines and fees are set
+    r"MCI|MRP|МРП|АЕК)\b", re.IGNORECASE)
+# "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
+_RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
 # "Анықтама телефоны: 1414", "call 109", "hotline 8 800 ...": a telephone number, not a count
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
                            r"горяч\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*)"
@@ -172,6 +176,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue                      # "4k resolution": a "k" number before a word that is no verb
         if not percent and unit is None and _OTHER_PLURAL.match(after):
             continue                      # "640 calls", "15 schools": a count of things, not people
+        if not percent and unit is None and (range_to := _RANGE_TO.match(after)) and \
+                _OTHER_UNIT.match(after[range_to.end():]):
+            continue                      # "from 15 to 30 MCI": the lower end of a range of things
         if not percent and unit is None and (_OTHER_UNIT.match(after) or _OTHER_UNIT.match(
                 _PART_OF.sub(" ", after, count=1))):
             continue                      # "12 days", "35 of the regions"
