@@ -247,3 +247,26 @@ def test_a_table_column_of_any_sub_year_period_the_text_knows(tmp_path):
     assert found[4900] == ("2024-H1", "emigration", "RUS")
     assert found[6100] == ("2025-9M", "emigration", "RUS")
     assert found[2100] == ("2025-Q1", "emigration", "RUS")
+
+
+def test_a_sentence_pointing_back_to_the_series_dates_only_itself(tmp_path):
+    found = figures(tmp_path, "2024 жылы Қазақстаннан Ресейге 9 940 адам көшіп кетті. 2023 жылы бұл сан "
+                              "11 200 болған еді. Германияға кеткендер саны 1 020 адамды құрады.\n\n"
+                              "In 2024, 7,400 people left for Russia. In 2023 this number was 8,150. "
+                              "Germany took 1,310 emigrants.\n")
+    assert found[11200] == ("2023", "emigration", "RUS")
+    assert found[1020] == ("2024", "emigration", "DEU")
+    assert found[8150] == ("2023", "emigration", "RUS")
+    assert found[1310] == ("2024", "emigration", "DEU")
+    # near miss: a sentence with a year of its own and no pointer back does date what follows
+    found = figures(tmp_path, "In 2024, 7,400 people left for Russia. In 2023, 8,150 people left for "
+                              "Russia. Germany took 1,310 emigrants.\n")
+    assert found[1310] == ("2023", "emigration", "DEU")
+
+
+def test_a_russian_year_with_its_case_ending_in_a_when_clause(tmp_path):
+    found = figures(tmp_path, "— Сколько человек уехали из Казахстана в 2024 году?\n\n— По официальной "
+                              "статистике, 13 680. Это меньше, чем в 2023-м, когда выехали 15 300 "
+                              "человек.\n")
+    assert found[13680] == ("2024", "emigration", None)
+    assert found[15300] == ("2023", "emigration", None)

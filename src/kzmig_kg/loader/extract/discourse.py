@@ -27,7 +27,13 @@ from dataclasses import dataclass
 from ..model import FigureFound
 from .context import TOTAL
 
+# "this number", "бұл сан", "эта цифра": a sentence that points back to the series stated before
+ANAPHOR_OF_SERIES = re.compile(r"\bthis\s+(?:number|figure)\b|"
+                               r"\bthe\s+(?:same\s+)?figure\s+(?:was|stood|had)\b|"
+                               r"(?<![\w])(?:бұл\s+(?:сан|көрсеткіш)\w*|"
+                               r"эт(?:а|от|о)\s+(?:цифр|числ|показател)\w*)", re.IGNORECASE)
 RESTATEMENT = re.compile(
+    ANAPHOR_OF_SERIES.pattern + r"|"
     r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|"
     r"last\s+year|for\s+comparison|by\s+comparison|in\s+comparison|(?:in\s+)?the\s+same\s+period|"
     r"previously|a\s+year-earlier)\b"

@@ -31,7 +31,7 @@ from .context import (
     flow_words,
 )
 from .countries import Mention, find_places
-from .discourse import Stated, inherit
+from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
 from .hyphens import join_hyphenated
 from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
@@ -502,7 +502,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         _set_time(figure, time, how, note)
         # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
+        # "2023 жылы бұл сан 11 200 болған еді": the series at another time; the text goes back to its own
+        looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
+        if looks_back and time is not None and time.start >= where.start:
+            time.compared = True      # nor does its year date the sentences after it
         if time is not None and not time.attached and not time.compared and not bracketed and \
+                not looks_back and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

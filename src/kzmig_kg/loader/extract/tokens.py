@@ -83,7 +83,9 @@ DATA_BEFORE = re.compile(
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
-    r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады)\s*$", re.IGNORECASE)
+    r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады|"
+    # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
+    r"(?<![\w])сан|\bцифра|\bпоказатель)\s*$", re.IGNORECASE)
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
