@@ -270,3 +270,26 @@ def test_a_russian_year_with_its_case_ending_in_a_when_clause(tmp_path):
                               "человек.\n")
     assert found[13680] == ("2024", "emigration", None)
     assert found[15300] == ("2023", "emigration", None)
+
+
+def _citations(tmp_path, text: str) -> list[tuple]:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(i.get("act_type"), i.get("number"), i.get("year"))
+            for i in extract_document(path).all_items() if i.kind == "citation"]
+
+
+def test_a_titled_code_with_its_number_and_date_in_brackets_is_one_citation(tmp_path):
+    assert _citations(tmp_path, "Liability arises under the Code of the Republic of Kazakhstan on "
+                                "Administrative Offences (No. 235-V ZRK, 5 July 2014).\n") == \
+        [("code", "235-V", 2014)]
+    # near miss: a bracket that holds no number leaves the title citation alone
+    assert _citations(tmp_path, "The Law of the Republic of Kazakhstan on Population Migration (see "
+                                "below) applies.\n") == [("law", None, None)]
+
+
+def test_an_act_without_its_issuer_takes_the_subject_of_its_sentence(tmp_path):
+    assert _citations(tmp_path, "The Government amended the rules for issuing work permits by "
+                                "Resolution No. 802 of 27 November 2024. A Resolution No. 17 of 2020 "
+                                "is also in force.\n") == \
+        [("government-resolution", "802", 2024), (None, "17", 2020)]
