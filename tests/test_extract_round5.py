@@ -293,3 +293,17 @@ def test_an_act_without_its_issuer_takes_the_subject_of_its_sentence(tmp_path):
                                 "Resolution No. 802 of 27 November 2024. A Resolution No. 17 of 2020 "
                                 "is also in force.\n") == \
         [("government-resolution", "802", 2024), (None, "17", 2020)]
+
+
+def test_a_year_in_a_column_label_is_a_whole_year_and_the_table_above_is_no_caption(tmp_path):
+    found = figures(tmp_path, "Миграция населения по кварталам 2024 года, человек\n\n"
+                              "Квартал      Прибыло    Выбыло    Сальдо\n"
+                              "I кв.          4 120     3 560       560\n"
+                              "II кв.         4 480     3 300     1 180\n\n"
+                              "Country        Arrivals, 2024   Share, %   Departures, 2024\n"
+                              "Uzbekistan          4,615          25.4            310\n")
+    assert found[4480] == ("2024-Q2", "immigration", None)
+    assert found[1180] == ("2024-Q2", "net", None)
+    assert found[4615] == ("2024", "immigration", "UZB")
+    assert found[310] == ("2024", "emigration", "UZB")
+    assert 25.4 not in found

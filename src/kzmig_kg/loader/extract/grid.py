@@ -189,7 +189,8 @@ def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: i
     if column.not_count or side.not_count or _EMPTY.fullmatch(raw.strip()):
         return None
     year = side.year or column.year or around.year
-    part = side.part or column.part or around.part
+    # a year of the cell's own labels ("Arrivals, 2024") is a whole year, whatever part the caption names
+    part = side.part or column.part or (None if side.year or column.year else around.part)
     direction = side.direction or column.direction or around.direction
     # the caption's country counts only when it names one partner ("exchange with Russia")
     place = side.place or column.place or (around.place if around.one_place else None)

@@ -72,6 +72,8 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
         if not line.strip():
             if taken:
                 break
+        elif sum(1 for c in _cells(line, offset) if _NUMBER_CELL.fullmatch(c[2].strip())) >= 2:
+            break                         # a row of the table above: no caption of this one
         else:
             taken.insert(0, (offset, line))
         index -= 1
