@@ -307,3 +307,13 @@ def test_a_year_in_a_column_label_is_a_whole_year_and_the_table_above_is_no_capt
     assert found[4615] == ("2024", "immigration", "UZB")
     assert found[310] == ("2024", "emigration", "UZB")
     assert 25.4 not in found
+
+
+def test_an_age_introduced_by_a_verb_and_a_stock_of_students_abroad_are_no_flows(tmp_path):
+    found = figures(tmp_path, "In 2024, 9,940 people left for Russia; their median age was 31. Средний "
+                              "возраст уехавших — 34. Around 120 thousand Kazakhstanis study abroad.\n\n"
+                              "In 2024, 1,200 students left to study abroad.\n")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert 31 not in found and 34 not in found and 120000 not in found
+    # near miss: students who left are a flow
+    assert found[1200] == ("2024", "emigration", None)

@@ -281,9 +281,12 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     start = where.start + cut + 1 if cut >= 0 else where.start
     after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
     end = token.unit_end + after.start() if after else where.end
-    if not _STOCK.search(text, start, end) or _POPULATION.search(text, where.start, where.end):
+    stock = _STOCK.search(text, start, end)
+    if not stock or _POPULATION.search(text, where.start, where.end):
         return False          # a population is an indicator of its own, kept
-    return not any(start <= w_start and w_end <= end for w_start, w_end, _ in words)
+    # "study abroad": the stock's own words are no movement
+    return not any(start <= w_start and w_end <= end and not stock.start() <= w_start < stock.end() + 8
+                   for w_start, w_end, _ in words)
 
 
 # a move inside the country: "from the southern regions of the country", "из южных регионов

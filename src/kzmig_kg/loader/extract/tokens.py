@@ -104,6 +104,10 @@ _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|
                         # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
                         r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
                         r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
+# "their median age was 31", "средний возраст — 34": an age, however it is introduced
+_AGE_IS = re.compile(r"\b(?:median|average|mean)\s+age\b[^.;\d]{0,24}$|"
+                     r"(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*[^.;\d]{0,24}$|"
+                     r"орташа\s+жас\w*[^.;\d]{0,24}$", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
@@ -142,7 +146,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue                      # "10:41 AM": a time of day
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
-        if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before):
+        if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before) or \
+                _AGE_IS.search(text, max(0, start - 40), start):
             continue
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
