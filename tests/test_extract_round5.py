@@ -317,3 +317,14 @@ def test_an_age_introduced_by_a_verb_and_a_stock_of_students_abroad_are_no_flows
     assert 31 not in found and 34 not in found and 120000 not in found
     # near miss: students who left are a flow
     assert found[1200] == ("2024", "emigration", None)
+
+
+def test_families_are_no_people_and_the_start_of_the_year_is_the_documents_year(tmp_path):
+    found = figures(tmp_path, "Жыл басынан бері облысқа 420 қандас отбасы (1 380 адам) қоныстанды. С "
+                              "начала года в Россию уехали 2 150 человек. Since the start of the year, "
+                              "300 migrant families and 1,310 people have left for Germany.\n",
+                    document_date="2025-08-01")
+    assert found[1380] == ("2025", "immigration", None)
+    assert found[2150] == ("2025", "emigration", "RUS")
+    assert found[1310] == ("2025", "emigration", "DEU")
+    assert 420 not in found and 300 not in found

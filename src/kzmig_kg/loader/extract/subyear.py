@@ -84,6 +84,10 @@ _FORMS = (
                              re.IGNORECASE)),
     # "this year", "в текущем году", "биыл": the year of the document's own date
     ("this-year", re.compile(r"\b(?:this|the\s+current)\s+year\b|"
+                             # "since the start of the year", "с начала года", "жыл басынан бері"
+                             r"\bsince\s+the\s+(?:beginning|start)\s+of\s+the\s+year\b|\byear[-\s]to[-\s]date\b|"
+                             r"(?<![\w])с\s+начала\s+(?:текущего\s+|этого\s+)?года(?![\w])|"
+                             r"(?<![\w])жыл\s+басынан(?:\s+бері)?(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|"
                              r"(?:этого|текущего|нынешнего)\s+года|биыл)(?![\w])",
                              re.IGNORECASE)),

@@ -108,6 +108,8 @@ _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|
 _AGE_IS = re.compile(r"\b(?:median|average|mean)\s+age\b[^.;\d]{0,24}$|"
                      r"(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*[^.;\d]{0,24}$|"
                      r"орташа\s+жас\w*[^.;\d]{0,24}$", re.IGNORECASE)
+_FAMILIES = re.compile(r"\s+(?:famil(?:y|ies)|households|семей|семьи|семья|отбасы\w*|"
+                       r"домохозяйств\w*)(?![\w])", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
@@ -167,6 +169,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         percent = bool(match.group("pct"))
         unit_match = _UNIT_AFTER.match(after)
         unit = unit_match.group("unit") if unit_match else None
+        if unit and _FAMILIES.match(after, unit_match.end()):
+            continue                      # "420 қандас отбасы", "300 migrant families": families, not people
         if unit and abs(value) < 10 and "\n" in after[:unit_match.start("unit")]:
             unit = None                   # a count in a table cell, the word on the next line
         unit_end = end + unit_match.end() if unit else end
