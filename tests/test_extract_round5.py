@@ -328,3 +328,11 @@ def test_families_are_no_people_and_the_start_of_the_year_is_the_documents_year(
     assert found[2150] == ("2025", "emigration", "RUS")
     assert found[1310] == ("2025", "emigration", "DEU")
     assert 420 not in found and 300 not in found
+
+
+def test_a_year_a_spaced_dash_and_a_value_is_a_labelled_figure_not_a_range(tmp_path):
+    found = figures(tmp_path, "Departures to Russia (2023 – 11,200; 2024 – 9,940) kept falling. "
+                              "Between 2019-2023 emigration fell.\n")
+    assert found[11200] == ("2023", "emigration", "RUS")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert set(found) == {11200, 9940}      # near miss: a range of years stays a period

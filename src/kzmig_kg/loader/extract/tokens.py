@@ -24,7 +24,8 @@ from .textutil import Spans
 _SPACED = r"[-−–]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
-    rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
+    # "2023 – 11,200": a year, a spaced dash and its value, not a range
+    rf"(?:(?!(?<=(?:19|20)\d\d)\s[-–—]\s)\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
     # "16.4k": a "k" for thousands, written onto the number
     rf"(?:(?P<k>[kK])(?![\w])|\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
     rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*))?")
