@@ -336,3 +336,15 @@ def test_a_year_a_spaced_dash_and_a_value_is_a_labelled_figure_not_a_range(tmp_p
     assert found[11200] == ("2023", "emigration", "RUS")
     assert found[9940] == ("2024", "emigration", "RUS")
     assert set(found) == {11200, 9940}      # near miss: a range of years stays a period
+
+
+def test_a_surveys_sample_a_plan_after_its_subject_and_a_census_are_no_flows(tmp_path):
+    items = _items(tmp_path, "We surveyed 1,200 respondents in 2024, of whom 312 had relatives abroad. "
+                             "In 2024, 4,100 people left; 48 of them planned to return within a year. "
+                             "The 2021 census counted 19 million residents.\n")
+    by_value = {i.get("value"): i for i in items}
+    assert 312 not in by_value and 48 not in by_value
+    assert by_value[19000000].get("measure") == "population"
+    assert by_value[19000000].get("direction") is None
+    # near miss: the flow of the same paragraph stays
+    assert by_value[4100].get("direction") == "emigration"

@@ -212,7 +212,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
 _POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
 # "a country of 20 million people", "population of 525,000", "численность населения ... составила
 # 525 тысяч": the number is how many live there, not how many moved
-_POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants)\b[^.;\d]{0,40}$|"
+_POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants|\bcensus)\b[^.;\d]{0,40}$|"
+                            r"(?<![а-яё])перепис\w*[^.;\d]{0,40}$|санақ\w*[^.;\d]{0,40}$|"
                             r"\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of\s+(?:about\s+|some\s+|"
                             r"nearly\s+|over\s+|almost\s+)?$|"
                             r"(?<!миграции\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
@@ -321,7 +322,21 @@ def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
     """Whether the number's clause states a plan or a forecast, not something that happened."""
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
-    return bool(_PLAN.search(text, start, token.start))
+    # the plan may follow its subject: "48 of them planned to emigrate"
+    after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
+    end = after.start() if after else min(where.end, token.unit_end + 60)
+    return bool(_PLAN.search(text, start, token.start) or _PLAN.search(text, token.unit_end, end))
+
+
+# "We surveyed 1,200 respondents, of whom 312 ...": the numbers of a survey's sample are no flows
+_SAMPLE = re.compile(r"\b(?:respondents|surveyed|interviewees|polled|sample\s+of)\b|"
+                     r"(?<![а-яё])(?:респондент\w*|опрошенн\w*|опроси\w*|выборк\w*)|сауалнама\w*",
+                     re.IGNORECASE)
+
+
+def _is_sample(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's sentence counts the people of a survey, not a movement."""
+    return bool(_SAMPLE.search(text, where.start, where.end))
 
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
@@ -486,7 +501,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
             figure.direction_source = "context" if figure.direction else ""
         if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)
-                                  or _is_plan(text, token, where)):
+                                  or _is_plan(text, token, where) or _is_sample(text, token, where)):
             continue
         if not token.percent and not population:
             named = any(p.place.code != "KAZ" for p in where.places)
