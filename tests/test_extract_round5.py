@@ -348,3 +348,14 @@ def test_a_surveys_sample_a_plan_after_its_subject_and_a_census_are_no_flows(tmp
     assert by_value[19000000].get("direction") is None
     # near miss: the flow of the same paragraph stays
     assert by_value[4100].get("direction") == "emigration"
+
+
+def test_a_comma_segment_whose_verb_says_no_direction_takes_it_from_its_place(tmp_path):
+    found = figures(tmp_path, "2025 жылы Қытайдан екі мың отыз адам келді, Германияға сегіз жүз адам "
+                              "қоныс аударды. In 2024, 4,100 people arrived, and 2,100 relocated to "
+                              "Germany.\n")
+    assert found[800] == ("2025", "emigration", "DEU")
+    assert found[2100] == ("2024", "emigration", "DEU")
+    # near miss: the segment with a directed verb keeps it
+    assert found[2030] == ("2025", "immigration", "CHN")
+    assert found[4100] == ("2024", "immigration", None)

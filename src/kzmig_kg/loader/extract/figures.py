@@ -341,6 +341,16 @@ def _is_sample(text: str, token: Token, where: _Sentence) -> bool:
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
+    # a comma-bounded segment whose verb says no direction ("..., Германияға 800 адам қоныс аударды"):
+    # where its movement goes, before a directed verb of the segment before
+    cut = max(text.rfind(",", where.start, token.start), text.rfind(";", where.start, token.start))
+    stop = re.compile(r"[,;.]").search(text, token.unit_end, where.end)
+    segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
+    directed = any(segment[0] <= w_start and w_end <= segment[1] for w_start, w_end, _ in words)
+    if cut >= 0 and not directed and (by_place := direction_by_place(text, where.places, segment,
+                                                                     token.start)):
+        figure.direction = by_place
+        return
     # the number's own clause first (its verb, else where its movement goes), then the sentence
     clause = clause_of(text, where.span, token.start)
     figure.direction = direction_of(token.unit, text, words, clause, token.start) or \
