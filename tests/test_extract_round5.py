@@ -359,3 +359,12 @@ def test_a_comma_segment_whose_verb_says_no_direction_takes_it_from_its_place(tm
     # near miss: the segment with a directed verb keeps it
     assert found[2030] == ("2025", "immigration", "CHN")
     assert found[4100] == ("2024", "immigration", None)
+
+
+def test_a_year_joined_to_a_word_by_a_hyphen_dates_the_post(tmp_path):
+    found = figures(tmp_path, "📊 Миграция-2024: коротко\n\n📈 Прибыло: 18,1 тыс. (+4%)\n📉 Выбыло: 13,7 "
+                              "тыс. (−7%)\n\nIn 2019-2023, 41,000 people left.\n")
+    assert found[18100] == ("2024", "immigration", None)
+    assert found[13700] == ("2024", "emigration", None)
+    # near miss: the second year of a range stays the range's end
+    assert found[41000] == ("2019/2023", "emigration", None)

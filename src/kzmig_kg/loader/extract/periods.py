@@ -27,7 +27,9 @@ from .subyear import find_subyear
 from .textutil import Spans
 from .tokens import Token
 
-_YEAR_RE = re.compile(rf"(?<![\d.,/-])(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!,\d{{3}})")
+# "Миграция-2024", "Migration-2024": a year joined to a word by a hyphen is one; after a digit and
+# a hyphen it is the end of a range
+_YEAR_RE = re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!,\d{{3}})")
 _PERIOD = re.compile(rf"(?P<a>{YEAR})\s*(?:[-–]|to|and|through|until|till)\s*(?P<b>{YEAR})(?![\d])",
                      re.IGNORECASE)
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
