@@ -368,3 +368,15 @@ def test_a_year_joined_to_a_word_by_a_hyphen_dates_the_post(tmp_path):
     assert found[13700] == ("2024", "emigration", None)
     # near miss: the second year of a range stays the range's end
     assert found[41000] == ("2019/2023", "emigration", None)
+
+
+def test_moving_out_and_in_and_out_migration_are_directions(tmp_path):
+    found = figures(tmp_path, "In 2024, 13,690 people were registered as having moved out of "
+                              "Kazakhstan, and 18,140 as having moved in. Out-migration to Russia "
+                              "totalled 9,120. Net in-migration reached 4,450.\n")
+    assert found[13690] == ("2024", "emigration", None)
+    assert found[18140] == ("2024", "immigration", None)
+    assert found[9120] == ("2024", "emigration", "RUS")
+    assert found[4450] == ("2024", "net", None)
+    # near miss: "moved in 2023" is no moving in; those who found work are no flow
+    assert 40 not in figures(tmp_path, "Having moved in 2023 to Astana, 40 people found work.\n")

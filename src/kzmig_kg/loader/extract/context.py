@@ -19,9 +19,10 @@ from .tokens import Token
 _FLOW = re.compile(
     r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
     r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
+    r"net\s+(?:in|out)-?migration|"
     # "Net: +550", "Net — minus 410": the label of a line of a list
     r"\bnet(?=\s*[:—–]\s*(?:[-+−]|minus\s|plus\s)?\s*\d))"
-    r"|(?P<emi>emigra\w*|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
+    r"|(?P<emi>emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
@@ -30,7 +31,7 @@ _FLOW = re.compile(
     r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
     r"кетіп|кету\w*)"
-    r"|(?P<imm>immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
+    r"|(?P<imm>\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
     r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
@@ -44,7 +45,7 @@ _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
 MIGRATION = re.compile(
     r"migra|immigra|emigra|influx|inflow|outflow|arriv|left\b|leav|depart|balance|quota|permit|"
     r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|"
-    r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away)|выезд|въезд|"
+    r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away|out|in)\b|выезд|въезд|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|destination|population|residing|inhabitants|"
     r"мигра|мигрир|эмигра|иммигра|прибы|выбы|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"

@@ -50,7 +50,7 @@ _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outf
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
-                    r"found\s+jobs|work\s+in|stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
+                    r"found\s+(?:jobs|work|employment)|work\s+in|stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
