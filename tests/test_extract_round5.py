@@ -380,3 +380,12 @@ def test_moving_out_and_in_and_out_migration_are_directions(tmp_path):
     assert found[4450] == ("2024", "net", None)
     # near miss: "moved in 2023" is no moving in; those who found work are no flow
     assert 40 not in figures(tmp_path, "Having moved in 2023 to Astana, 40 people found work.\n")
+
+
+def test_a_norm_of_a_legal_text_is_no_observation(tmp_path):
+    found = figures(tmp_path, "Работодатель вправе привлечь не более 50 иностранных работников. "
+                              "Employers may hire up to 60 foreign workers.\n\nPolicy brief, May 2025\n\n"
+                              "In 2024, 9,900 people left for Russia.\n")
+    assert 50 not in found and 60 not in found
+    # near miss: "May" the month is no modal
+    assert found[9900] == ("2024", "emigration", "RUS")

@@ -312,7 +312,10 @@ def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
 
 
 # a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"
-_PLAN = re.compile(r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
+# a norm of a legal text is no observation either: "вправе привлечь не более 50", "may hire up to 50"
+_PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entitled|permitted)\s+to)\b|"
+                   r"(?<![а-яё])(?:вправе|обязан\w*|допускается|разрешается)(?![а-яё])|"
+                   r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
                    r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
                    r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
                    r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*", re.IGNORECASE)
@@ -412,7 +415,7 @@ def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None
 def _set_measure(figure: FigureFound, sentence: str) -> None:
     if figure.measure is not None:
         return
-    if re.search(r"\bquota", sentence, re.IGNORECASE):
+    if re.search(r"\bquota|(?<![а-яё])квот|квота", sentence, re.IGNORECASE):
         figure.measure = "quota"
     elif figure.direction:
         figure.measure = "flow"
