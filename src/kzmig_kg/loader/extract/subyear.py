@@ -144,16 +144,19 @@ def _year(match: re.Match) -> int | None:
 
 # the last text searched and what was found: a window's text is searched twice (for the spans
 # dates must not take, and for the times of figures), and the search is the costliest step
-_last: tuple[str, list[SubYear]] | None = None
+_recent: dict[str, list[SubYear]] = {}   # the last texts read, by their text
 
 
 def find_subyear(text: str) -> list[SubYear]:
     """Every sub-year or relative period of the text, in order, not overlapping."""
-    global _last
-    if _last is not None and _last[0] is text:
-        return list(_last[1])
-    kept = _find_subyear(text)
-    _last = (text, kept)
+    if len(text) < 1000:
+        return _find_subyear(text)    # a table label: not worth keeping
+    kept = _recent.get(text)
+    if kept is None:
+        # the window's text and its copy with broken words joined are read by several steps
+        kept = _recent[text] = _find_subyear(text)
+        while len(_recent) > 4:
+            del _recent[next(iter(_recent))]
     return list(kept)
 
 
