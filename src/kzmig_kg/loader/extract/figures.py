@@ -349,7 +349,8 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     cut = max(text.rfind(",", where.start, token.start), text.rfind(";", where.start, token.start))
     stop = re.compile(r"[,;.]").search(text, token.unit_end, where.end)
     segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
-    directed = any(segment[0] <= w_start and w_end <= segment[1] for w_start, w_end, _ in words)
+    at = bisect.bisect_left(words, (segment[0], -1, ""))
+    directed = at < len(words) and words[at][1] <= segment[1]
     if cut >= 0 and not directed and (by_place := direction_by_place(text, where.places, segment,
                                                                      token.start)):
         figure.direction = by_place

@@ -33,13 +33,12 @@ _SMALL = {
 _HUNDRED = {"hundred", "жүз"}
 _SCALE = {"thousand": 10**3, "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "мың": 10**3,
           "million": 10**6, "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6}
-_WORDS = sorted({*_SMALL, *_HUNDRED, *_SCALE}, key=len, reverse=True)
-_WORD = "(?:" + "|".join(_WORDS) + ")"
-_RUN = re.compile(rf"(?<![\w-]){_WORD}(?:(?:\s+(?:and\s+)?|-){_WORD})*(?![\w-])", re.IGNORECASE)
-_SPLIT = re.compile(r"\s+(?:and\s+)?|-", re.IGNORECASE)
+_ALL = {*_SMALL, *_HUNDRED, *_SCALE}
+_WORD = re.compile(r"[^\W\d_]+")
+_JOIN = re.compile(r"(?:\s+(?:and\s+)?|-)", re.IGNORECASE)
 
 
-def _value(words: list[str]) -> int | None:
+def _value(words: list[str]) -> int:
     total, current = 0, 0
     for word in words:
         if word in _SMALL:
@@ -55,11 +54,26 @@ def _value(words: list[str]) -> int | None:
 def find_number_words(text: str) -> list[tuple[int, int, int]]:
     """(start, end, value) of every run of number words whose value is 10 or more."""
     found = []
-    for match in _RUN.finditer(text):
-        words = [w.lower() for w in _SPLIT.split(match.group()) if w]
-        if all(w in _SCALE or w in _HUNDRED for w in words):
-            continue                  # "thousand persons" (a unit line), "hundreds of": no count
-        value = _value(words)
-        if value is not None and value >= 10:
-            found.append((match.start(), match.end(), value))
+    run: list[tuple[int, int, str]] = []
+
+    def close() -> None:
+        words = [w for _, _, w in run]
+        if run and not all(w in _SCALE or w in _HUNDRED for w in words):
+            value = _value(words)     # "thousand persons" (a unit line), "hundreds of": no count
+            if value >= 10:
+                found.append((run[0][0], run[-1][1], value))
+        run.clear()
+
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        if word == "and" and run:
+            continue
+        if word not in _ALL:
+            close()
+            continue
+        # a run goes on over a space, "and" or a hyphen ("twenty-five", "two thousand and thirty")
+        if run and not _JOIN.fullmatch(text, run[-1][1], match.start()):
+            close()
+        run.append((match.start(), match.end(), word))
+    close()
     return found
