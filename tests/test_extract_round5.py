@@ -389,3 +389,14 @@ def test_a_norm_of_a_legal_text_is_no_observation(tmp_path):
     assert 50 not in found and 60 not in found
     # near miss: "May" the month is no modal
     assert found[9900] == ("2024", "emigration", "RUS")
+
+
+def test_n_years_earlier_and_the_exact_number_after_a_rounded_one(tmp_path):
+    found = figures(tmp_path, "Q: How many people left Kazakhstan for good last year?\nA: About 13,700, "
+                              "according to the bureau. Two years earlier it was closer to 16,000.\n\n"
+                              "— А сколько уехало в Германию?\n— Около тысячи человек, точнее 1 020.\n",
+                    document_date="2025-05-01")
+    assert found[13700] == ("2024", "emigration", None)
+    assert found[16000] == ("2022", "emigration", None)
+    assert found[1020][1:] == ("emigration", "DEU")
+    assert 1000 not in found              # "тысячи" alone is no count

@@ -72,6 +72,11 @@ _FORMS = (
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
                             rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
                             re.IGNORECASE)),
+    # "two years earlier", "двумя годами ранее", "екі жыл бұрын": N years before the time around
+    ("years-earlier", re.compile(r"\b(?P<n>two|three|four|five|[2-5])\s+years\s+(?:earlier|before)\b|"
+                                 r"(?<![\w])(?P<n2>двумя|тремя|четырьмя|пятью|[2-5])\s+годами\s+(?:ранее|раньше)|"
+                                 r"(?<![\w])(?P<n3>екі|үш|төрт|бес|[2-5])\s+жыл\s+бұрын(?:ғы)?(?![\w])",
+                                 re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year)\b|"
                            r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|бір\s+жыл\s+бұрын(?:ғы)?|"
                            r"алдыңғы\s+жыл\w*)(?![\w])",
@@ -215,6 +220,12 @@ def _find_subyear(text: str) -> list[SubYear]:
                     continue              # "six months" alone is a duration, not a period
                 else:
                     part = months_part(1, count)
+            elif form == "years-earlier":
+                word = (match.group("n") or match.group("n2") or match.group("n3")).lower()
+                back = {"two": 2, "three": 3, "four": 4, "five": 5, "двумя": 2, "тремя": 3, "четырьмя": 4,
+                        "пятью": 5, "екі": 2, "үш": 3, "төрт": 4, "бес": 5}.get(word) or int(word)
+                found.append(SubYear(match.start(), match.end(), None, None, -back, "text"))
+                continue
             elif form == "same":
                 part = "same"
                 if re.search(r"last\s+year|прошлого|өткен", match.group(), re.IGNORECASE):

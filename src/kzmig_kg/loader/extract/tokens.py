@@ -86,7 +86,9 @@ DATA_BEFORE = re.compile(
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
     r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады|"
     # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
-    r"(?<![\w])сан|\bцифра|\bпоказатель)\s*$", re.IGNORECASE)
+    r"(?<![\w])сан|\bцифра|\bпоказатель|"
+    # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
+    r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек)\s*$", re.IGNORECASE)
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
