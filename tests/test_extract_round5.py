@@ -400,3 +400,9 @@ def test_n_years_earlier_and_the_exact_number_after_a_rounded_one(tmp_path):
     assert found[16000] == ("2022", "emigration", None)
     assert found[1020][1:] == ("emigration", "DEU")
     assert 1000 not in found              # "тысячи" alone is no count
+
+
+def test_thousands_abbreviated_thous(tmp_path):
+    found = figures(tmp_path, "In 2024 emigration reached 12.3 thous. people, immigration 18.1 thsd.\n")
+    assert found[12300] == ("2024", "emigration", None)
+    assert found[18100] == ("2024", "immigration", None)
