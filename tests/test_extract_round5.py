@@ -406,3 +406,16 @@ def test_thousands_abbreviated_thous(tmp_path):
     found = figures(tmp_path, "In 2024 emigration reached 12.3 thous. people, immigration 18.1 thsd.\n")
     assert found[12300] == ("2024", "emigration", None)
     assert found[18100] == ("2024", "immigration", None)
+
+
+def test_respectively_before_its_numbers_and_a_nationality_inside_the_unit(tmp_path):
+    found = figures(tmp_path, "В 2024 году в Россию, Германию и Беларусь выехали соответственно 9 120, "
+                              "800 и 310 человек.\n\nIn 2024, 4,615 Uzbek citizens and 2,030 Chinese "
+                              "nationals moved to Kazakhstan permanently. Emigration to Russia and "
+                              "Germany was 7,120 and 600, respectively.\n")
+    assert found[9120] == ("2024", "emigration", "RUS")
+    assert found[800] == ("2024", "emigration", "DEU")
+    assert found[310] == ("2024", "emigration", "BLR")
+    assert found[2030] == ("2024", "immigration", "CHN")
+    # near miss: "respectively" after its numbers, as before
+    assert found[600] == ("2024", "emigration", "DEU")

@@ -379,8 +379,9 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
     else:
         mention, how = country_of(text, token, where.places, where.span)
         inside = [p for p in where.places if token.end <= p.start < token.unit_end and p.place.code != "KAZ"]
-        if mention is None and inside and figure.direction == "immigration":
-            mention, how = inside[0], "unit"      # "2.9 million Russian citizens entered"
+        if inside and figure.direction == "immigration" and (mention is None or how in ("before", "next")):
+            # "2.9 million Russian citizens entered", "4,615 Uzbek citizens and 2,030 Chinese nationals"
+            mention, how = inside[0], "unit"
     if mention is None and not figure.country and ANAPHOR.search(text[where.start:where.end]):
         first = bisect.bisect_left(place_starts, where.paragraph)
         last = bisect.bisect_left(place_starts, where.start)
