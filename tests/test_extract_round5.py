@@ -419,3 +419,15 @@ def test_respectively_before_its_numbers_and_a_nationality_inside_the_unit(tmp_p
     assert found[2030] == ("2024", "immigration", "CHN")
     # near miss: "respectively" after its numbers, as before
     assert found[600] == ("2024", "emigration", "DEU")
+
+
+def test_kazakh_quarters_months_and_half_years_in_every_form(tmp_path):
+    found = figures(tmp_path, "2025 жылдың I тоқсанында 3 380 адам көшіп кетті. 2024 жылдың 9 айында "
+                              "10 400 адам кетті. Өткен жылдың бірінші жартыжылдығында 6 420 адам келді. "
+                              "2023 жылы 9 ай бойы жұмыс істеген 1 200 адам кетті.\n",
+                    document_date="2025-05-01")
+    assert found[3380] == ("2025-Q1", "emigration", None)
+    assert found[10400] == ("2024-9M", "emigration", None)
+    assert found[6420] == ("2024-H1", "immigration", None)
+    # near miss: "9 ай бойы" (for nine months) is a duration, not a period
+    assert found[1200] == ("2023", "emigration", None)

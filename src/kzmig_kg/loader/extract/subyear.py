@@ -49,12 +49,15 @@ _FORMS = (
     ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|II|I|[12])[а-я]{{0,4}}(?:-?м)?\s+полугоди[а-я]{{0,3}}"
                            rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
-    ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
-                              r"тоқсан\w*", re.IGNORECASE)),
+    ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші|IV|III|II|I|"
+                              r"[1-4])(?:-?(?:ші|шы|інші|нші))?\s+тоқсан\w*", re.IGNORECASE)),
+    # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
-                               r"(?P<n>үш|алты|тоғыз|он\s+бір)\s+ай\w*", re.IGNORECASE)),
-    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы))\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+"
-                           r"жартыжылды[қғ]\w*",
+                               r"(?P<n>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай\w*|"
+                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>3|6|9|11)\s+ай(?:ында|ы|да)(?![\w])",
+                               re.IGNORECASE)),
+    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
+                           r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
     # a month range with any connector, the year after it or (completed later) none
     ("months", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
@@ -190,13 +193,18 @@ def _find_subyear(text: str) -> list[SubYear]:
                     found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
                     continue
             elif form in ("quarter-kk", "half-kk"):
-                n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4}[match.group("n").lower()]
+                n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "i": 1, "ii": 2, "iii": 3,
+                     "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}[match.group("n").lower()]
                 part = f"{'Q' if form == 'quarter-kk' else 'H'}{n}"
                 if "this" in match.re.groupindex and match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
+                if "last" in match.re.groupindex and match.group("last"):
+                    found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
+                    continue
             elif form == "months-kk-n":
-                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9}.get(match.group("n").lower(), 11))
+                word = (match.group("n") or match.group("n2")).lower()
+                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9, "3": 3, "6": 6, "9": 9}.get(word, 11))
                 if match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
