@@ -431,3 +431,14 @@ def test_kazakh_quarters_months_and_half_years_in_every_form(tmp_path):
     assert found[6420] == ("2024-H1", "immigration", None)
     # near miss: "9 ай бойы" (for nine months) is a duration, not a period
     assert found[1200] == ("2023", "emigration", None)
+
+
+def test_english_shorthands_of_sub_year_periods(tmp_path):
+    found = figures(tmp_path, "In 9M 2024, 10,400 people left. In the first three quarters of 2024, "
+                              "10,410 people left. In 1H 2024, 6,420 people arrived. In Q1-Q3 2024, "
+                              "10,420 people left. In the nine months to September 2024, 10,430 people "
+                              "left. In 3Q 2024, 3,100 people left.\n")
+    assert {v: found[v][0] for v in (10400, 10410, 10420, 10430)} == dict.fromkeys(
+        (10400, 10410, 10420, 10430), "2024-9M")
+    assert found[6420] == ("2024-H1", "immigration", None)
+    assert found[3100] == ("2024-Q3", "emigration", None)

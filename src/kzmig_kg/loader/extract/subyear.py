@@ -75,6 +75,17 @@ _FORMS = (
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
                             rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
                             re.IGNORECASE)),
+    # business and statistics shorthands: "9M 2024", "1H 2024", "3Q 2024", "Q1-Q3 2024", "the first
+    # three quarters of 2024", "the nine months to September 2024"
+    ("span-nm", re.compile(rf"\b(?P<n>3|6|9|11)M\s*(?P<y>{YEAR})(?!\d)")),
+    ("span-nh", re.compile(rf"\b(?P<n>[12])H\s*(?P<y>{YEAR})(?!\d)")),
+    ("span-nq", re.compile(rf"\b(?P<n>[1-4])Q\s*(?P<y>{YEAR})(?!\d)")),
+    ("span-quarters", re.compile(rf"\bQ(?P<a>[1-4])\s*[-–—]\s*Q(?P<b>[1-4])\s*(?P<y>{YEAR})?(?!\d)")),
+    ("span-first-quarters", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters"
+                                       rf"(?:\s+of)?{_YEAR_TAIL}", re.IGNORECASE)),
+    ("span-months-to", re.compile(rf"\b(?:the\s+)?(?P<n>three|six|nine|eleven|3|6|9|11)\s+months\s+"
+                                  rf"(?:to|through|ending(?:\s+in)?)\s+(?P<m>{_MONTH_EN}),?\s+(?P<y>{YEAR})(?!\d)",
+                                  re.IGNORECASE)),
     # "two years earlier", "двумя годами ранее", "екі жыл бұрын": N years before the time around
     ("years-earlier", re.compile(r"\b(?P<n>two|three|four|five|[2-5])\s+years\s+(?:earlier|before)\b|"
                                  r"(?<![\w])(?P<n2>двумя|тремя|четырьмя|пятью|[2-5])\s+годами\s+(?:ранее|раньше)|"
@@ -228,6 +239,21 @@ def _find_subyear(text: str) -> list[SubYear]:
                     continue              # "six months" alone is a duration, not a period
                 else:
                     part = months_part(1, count)
+            elif form.startswith("span-"):
+                words = {"two": 2, "three": 3, "six": 6, "nine": 9, "eleven": 11}
+                g = match.groupdict()
+                n = int(words.get((g.get("n") or "").lower(), 0) or (g.get("n") or 0))
+                spans = {"span-nm": (1, n), "span-nh": (6 * n - 5, 6 * n), "span-nq": (3 * n - 2, 3 * n),
+                         "span-first-quarters": (1, 3 * n)}
+                first, last = spans.get(form, (0, 0))
+                if form == "span-quarters":
+                    first, last = 3 * int(g["a"]) - 2, 3 * int(g["b"])
+                elif form == "span-months-to":
+                    last = _month_en(g["m"])
+                    first = last - n + 1
+                if not 1 <= first <= last <= 12:
+                    continue
+                part = months_part(first, last)
             elif form == "years-earlier":
                 word = (match.group("n") or match.group("n2") or match.group("n3")).lower()
                 back = {"two": 2, "three": 3, "four": 4, "five": 5, "двумя": 2, "тремя": 3, "четырьмя": 4,
