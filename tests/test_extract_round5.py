@@ -442,3 +442,17 @@ def test_english_shorthands_of_sub_year_periods(tmp_path):
         (10400, 10410, 10420, 10430), "2024-9M")
     assert found[6420] == ("2024-H1", "immigration", None)
     assert found[3100] == ("2024-Q3", "emigration", None)
+
+
+def test_a_dot_leader_list_of_flows_and_a_part_of_the_row_above(tmp_path):
+    found = figures(tmp_path, "Kazakhstan: migration snapshot, 2024\n\n"
+                              "Permanent-residence arrivals ........ 18,140\n"
+                              "Permanent-residence departures ...... 13,690\n"
+                              "of which to Russia .................. 9,120\n"
+                              "Net .................................. +4,450\n\n"
+                              "Contents ........................... 12\n")
+    assert found[18140] == ("2024", "immigration", None)
+    assert found[13690] == ("2024", "emigration", None)
+    assert found[9120] == ("2024", "emigration", "RUS")
+    assert found[4450] == ("2024", "net", None)
+    assert 12 not in found                # near miss: a list line that names no flow

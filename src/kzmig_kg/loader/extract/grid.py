@@ -42,6 +42,8 @@ _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи
                         r"темп|үлес", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
 MAX_HEADER_ROWS = 2
+_PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|из\s+них|оның\s+ішінде)",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -168,14 +170,18 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     around = _read(caption)
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     figures: list[FigureFound] = []
+    previous: str | None = None
     while row < len(lines) and lines[row][1].strip():
         body = _body(cells_of_row(row))
         if body is None or len(body[1]) != len(columns):
             break
         label, numbers = body
         side = _read(label)
-        if not header_rows and not (side.place or side.total):
-            break                         # a list without a header names a country on each row
+        if not header_rows and not (side.place or side.total or side.direction):
+            break                         # a list without a header names a country or a flow on each row
+        if side.direction is None and _PART_OF_ROW.match(label) and previous is not None:
+            side.direction = previous     # "of which to Russia": a part of the row above
+        previous = side.direction or previous
         for column, (start, end, raw) in zip(columns, numbers, strict=True):
             figure = _cell(side, column, around, raw, start, end, scale, label, labels)
             if figure is not None:
