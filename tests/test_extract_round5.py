@@ -456,3 +456,13 @@ def test_a_dot_leader_list_of_flows_and_a_part_of_the_row_above(tmp_path):
     assert found[9120] == ("2024", "emigration", "RUS")
     assert found[4450] == ("2024", "net", None)
     assert 12 not in found                # near miss: a list line that names no flow
+
+
+def test_a_bracketed_year_does_not_date_the_next_sentence(tmp_path):
+    found = figures(tmp_path, "В январе–марте 2025 г. миграционный прирост составил 930 чел. (в январе–"
+                              "марте 2024 г. — 240 чел.). Численность прибывших — 4310 чел., выбывших — "
+                              "3380 чел.\n")
+    assert found[930] == ("2025-Q1", "net", None)
+    assert found[240] == ("2024-Q1", "net", None)
+    assert found[4310] == ("2025-Q1", "immigration", None)
+    assert found[3380] == ("2025-Q1", "emigration", None)

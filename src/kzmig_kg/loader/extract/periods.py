@@ -381,8 +381,8 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
         return None, "", None           # "previously ... 8-9 thousand": not the year of the text around
     if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
         return carried.time, "context", "a part of the figure before, so its period"
-    last = next((t for t in reversed(times.between(paragraph[0], s_start))
-                 if not t.compared and not t.attached), None)
+    last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared
+                 and not t.attached and not _closed_bracket(text, paragraph[0], t, s_start)), None)
     if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):
         return carried.time, "context", None
     if last is None and lead is not None and not times.between(paragraph[0], s_start):
