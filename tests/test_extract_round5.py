@@ -466,3 +466,14 @@ def test_a_bracketed_year_does_not_date_the_next_sentence(tmp_path):
     assert found[240] == ("2024-Q1", "net", None)
     assert found[4310] == ("2025-Q1", "immigration", None)
     assert found[3380] == ("2025-Q1", "emigration", None)
+
+
+def test_each_line_of_a_list_keeps_its_own_direction_and_country(tmp_path):
+    found = figures(tmp_path, "Emigration in 2024: 13,690 (−7.1% y/y)\nTop destination: Russia, 9,120\n"
+                              "Second: Germany, 800\nImmigration: 18,140, of whom kandases 14,950\n")
+    assert found[800] == ("2024", "emigration", "DEU")     # not the next line's "Immigration"
+    assert found[18140] == ("2024", "immigration", None)   # not the line before's Germany
+    assert found[14950] == ("2024", "immigration", None)
+    # near miss: in running text the verb right after the number still governs it
+    found = figures(tmp_path, "In 2024, Germany received 700 and 1,100 arrived from China.\n")
+    assert found[1100] == ("2024", "immigration", "CHN")

@@ -103,6 +103,8 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
                                                        r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
                                          # "8 850 адам келді, 13 680 адам кетті": another clause's verb
                                          8 if "," in gap else 0)
+        elif "\n" in text[position:start]:
+            distance = (start - position) * 2 + 100   # a word of the next line: another list item's
         elif re.fullmatch(r"[-−–]?\d[\d.,\u00a0 ]*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
                           r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
                           text[position:start]) and start - position <= 32:
@@ -217,8 +219,10 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         after = re.split(r"[,;.]", text[token.unit_end:token.unit_end + 40], maxsplit=1)[0]
         if _CONTRAST.search(gap) and not _SAME_PARTNER.search(f"{gap} {after}"):
             return None, ""         # "22 090 — в Россию, тогда как приток составил 14 570": another subject
-        if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s", gap):
-            return None, ""             # "- From Turkmenistan: 1,930\n- Settled ...: 2,380"
+        if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s|\n[^\n]{1,40}[:—–]", gap):
+            # "- From Turkmenistan: 1,930\n- Settled ...: 2,380", "Germany, 800\nImmigration: 18,140":
+            # the number is on a line of its own
+            return None, ""
         if len(gap) <= 45 and not re.search(r"\d|[;.]\s|\band\b|\bwhile\b|\bbut\b", gap) and \
                 not TOTAL.search(gap):
             return mention, "next"
