@@ -477,3 +477,10 @@ def test_each_line_of_a_list_keeps_its_own_direction_and_country(tmp_path):
     # near miss: in running text the verb right after the number still governs it
     found = figures(tmp_path, "In 2024, Germany received 700 and 1,100 arrived from China.\n")
     assert found[1100] == ("2024", "immigration", "CHN")
+
+
+def test_an_age_group_label_before_its_count_is_no_count(tmp_path):
+    found = figures(tmp_path, "Emigrants by age, 2024: under 18 — 2,310; 18-29 — 4,120; 30-44 — 3,950; "
+                              "45 and over — 3,310.\n")
+    assert set(found) == {2310, 4120, 3950, 3310}
+    assert found[4120] == ("2024", "emigration", None)

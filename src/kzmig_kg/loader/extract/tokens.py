@@ -169,6 +169,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         value, value_max = value * scale, (value_max * scale if value_max is not None else None)
         if value_max is not None and value_max < value:
             continue                      # "2019 - 31.9%", page ranges
+        if value_max is not None and value_max < 120 and re.match(r"\s*(?:years?\s+)?[—–:-]\s*\d", after):
+            continue                      # "18-29 — 4,120": the label of an age group, then its count
         percent = bool(match.group("pct"))
         unit_match = _UNIT_AFTER.match(after)
         unit = unit_match.group("unit") if unit_match else None
