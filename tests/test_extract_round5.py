@@ -484,3 +484,13 @@ def test_an_age_group_label_before_its_count_is_no_count(tmp_path):
                               "45 and over — 3,310.\n")
     assert set(found) == {2310, 4120, 3950, 3310}
     assert found[4120] == ("2024", "emigration", None)
+
+
+def test_receiving_the_status_of_kandas_is_arriving(tmp_path):
+    found = figures(tmp_path, "The university is proud: 300 students received the status of best "
+                              "graduate.\n\nIn 2024 the country saw 18,140 arrivals. About 60% of "
+                              "arrivals were kandases; 14,950 received the status.\n\nВ 2023 году 18 100 "
+                              "человек получили статус кандаса.\n")
+    assert found[14950] == ("2024", "immigration", None)
+    assert found[18100] == ("2023", "immigration", None)
+    assert found[300][1] is None          # near miss: another status is no arrival

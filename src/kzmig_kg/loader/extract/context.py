@@ -39,6 +39,10 @@ _FLOW = re.compile(
     r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
+    # "14,950 received the status" (of kandas), "получили статус", "мәртебесін алды"
+    r"(?:received|obtained|were\s+granted|got)\s+(?:the\s+)?(?:kandas\s+|oralman\s+)?status"
+    r"(?=\s*[.,;)]|\s+of\s+(?:an?\s+)?(?:kandas|oralman|ethnic))|"
+    r"получил\w*\s+статус|мәртебе\w*\s+ал(?:ды|ған)\w*|"
     r"стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
     re.IGNORECASE)
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
