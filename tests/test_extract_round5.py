@@ -494,3 +494,8 @@ def test_receiving_the_status_of_kandas_is_arriving(tmp_path):
     assert found[14950] == ("2024", "immigration", None)
     assert found[18100] == ("2023", "immigration", None)
     assert found[300][1] is None          # near miss: another status is no arrival
+
+
+def test_a_bracket_that_only_glosses_a_period_dates_what_follows(tmp_path):
+    found = figures(tmp_path, "Over the past decade (2015–2024), about 240,000 people left Kazakhstan.\n")
+    assert found[240000] == ("2015/2024", "emigration", None)

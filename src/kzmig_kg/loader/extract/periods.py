@@ -264,7 +264,11 @@ def _closed_bracket(text: str, s_start: int, time: Time, position: int) -> bool:
     """"2,9 тыс. (в 2023 г. — 3,1 тыс.), из Узбекистана — 4,2 тыс.": a year inside a bracket
     that closes before the number dates only what the bracket holds."""
     opened = text.rfind("(", s_start, time.start)
-    return opened >= 0 and ")" not in text[opened:time.start] and ")" in text[time.end:position]
+    if opened < 0 or ")" in text[opened:time.start] or ")" not in text[time.end:position]:
+        return False
+    closed = text.index(")", time.end)
+    # a bracket that only glosses a period ("the past decade (2015–2024)") dates what follows
+    return bool(re.search(r"\d", text[opened:time.start] + text[time.end:closed]))
 
 
 _TREND_END = re.compile(r"(?:until|till|up\s+to|through|to)\s*$", re.IGNORECASE)
