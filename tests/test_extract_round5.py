@@ -499,3 +499,14 @@ def test_receiving_the_status_of_kandas_is_arriving(tmp_path):
 def test_a_bracket_that_only_glosses_a_period_dates_what_follows(tmp_path):
     found = figures(tmp_path, "Over the past decade (2015–2024), about 240,000 people left Kazakhstan.\n")
     assert found[240000] == ("2015/2024", "emigration", None)
+
+
+def test_the_place_of_a_part_stated_right_after_it(tmp_path):
+    found = figures(tmp_path, "В 2024 году страну покинули порядка 13,7 тыс. человек, свыше 9 тыс. из них "
+                              "выехали в Россию. In 2024, 4,100 people left; 2,100 of them went to "
+                              "Germany.\n")
+    assert found[9000] == ("2024", "emigration", "RUS")
+    assert found[2100] == ("2024", "emigration", "DEU")
+    # near miss: the whole keeps no country
+    assert found[13700] == ("2024", "emigration", None)
+    assert found[4100] == ("2024", "emigration", None)

@@ -211,10 +211,14 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
+                    re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
+                                 r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
                     re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap):
-                return mention, "after"       # "2 870 переселенцев из Китая": the unit, then the place
+                # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
+                # Россию", "2,100 of them went to Germany": the part's place
+                return mention, "after"
             break
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
     if previous:
