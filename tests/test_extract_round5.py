@@ -510,3 +510,12 @@ def test_the_place_of_a_part_stated_right_after_it(tmp_path):
     # near miss: the whole keeps no country
     assert found[13700] == ("2024", "emigration", None)
     assert found[4100] == ("2024", "emigration", None)
+
+
+def test_a_number_compared_without_its_year_takes_the_year_its_sentence_compares_with(tmp_path):
+    found = figures(tmp_path, "According to preliminary data, 17,950 people arrived in 2025, up from "
+                              "16,020 in 2024, and 12,870 left, down from 13,680.\n")
+    assert found[16020] == ("2024", "immigration", None)
+    assert found[13680] == ("2024", "emigration", None)
+    # near miss: the figure stated for the sentence's own year keeps it
+    assert found[12870] == ("2025", "emigration", None)

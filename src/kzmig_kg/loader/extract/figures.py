@@ -476,6 +476,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     carried: Carried | None = None
     lead: Carried | None = None
     recent: list[Stated] = []
+    compared_time: tuple[int, Time | None] = (-1, None)
     questions = _question_times(text, sentences, times)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
@@ -532,6 +533,15 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 not any(t.start > where.start for t in times.between(where.start, token.start)
                         if not t.compared):
             time, how, note = report, "context", "the reporting period: the period of the heading"
+        compared = bool(_COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
+                                                                         token.start])))
+        if compared and how in ("after", "next"):
+            compared_time = (where.start, time)
+        elif compared and how not in ("after", "next") and compared_time[0] == where.start and \
+                compared_time[1] is not None:
+            # "17,950 arrived in 2025, up from 16,020 in 2024, and 12,870 left, down from 13,680":
+            # a number compared without a time of its own is of the time the sentence compares with
+            time, how, note = compared_time[1], "context", "the time of the comparison before it"
         _set_time(figure, time, how, note)
         # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
