@@ -125,3 +125,14 @@ def test_a_name_split_across_two_lines_resolves_by_its_curated_form(index, thesi
     assert (result.item.line, result.status, result.graph_id) == (2, "match", "constitution-kz")
     [line_96] = results_at(thesis, "citation", 96)
     assert (line_96.status, line_96.graph_id) == ("match", "constitution-kz")
+
+
+def test_a_citation_by_title_alone_resolves_in_any_language_to_the_act_in_force(index, tmp_path: Path
+                                                                                ) -> None:
+    # two laws "On Population Migration" (1997 No. 204, replaced by 2011 No. 477-IV): the later one
+    text = tmp_path / "titles.txt"
+    text.write_text("Employers need the Law on Population Migration. Выплаты предусмотрены Законом "
+                    "Республики Казахстан «О миграции населения».\n", encoding="utf-8")
+    report = reconcile_document(text, index=index)
+    resolved = [(r.status, r.graph_id, r.note) for r in report.results if r.item.kind == "citation"]
+    assert resolved == [("match", "law-2011-477-IV", "by title")] * 2

@@ -46,7 +46,7 @@ SELECT ?act ?type ?number ?year ?id ?title ?cited ?printed WHERE {
   OPTIONAL { ?act eli:number ?number }
   OPTIONAL { ?act kzo:year ?year }
   OPTIONAL { ?act kzo:recordId ?id }
-  OPTIONAL { ?act dct:title ?title FILTER(lang(?title) = "en" || lang(?title) = "") }
+  OPTIONAL { ?act dct:title ?title }
   OPTIONAL { ?act kzo:citedAs ?cited }
   OPTIONAL { ?act kzo:numberAsPrinted ?printed }
 }"""
@@ -83,6 +83,7 @@ class Act:
     printed: set[str] = field(default_factory=set)
     issuers: set[str] = field(default_factory=set)
     amends: set[str] = field(default_factory=set)      # IRIs of the acts it amends
+    titles: set[str] = field(default_factory=set)      # in every language the graph has
 
 
 @dataclass
@@ -151,8 +152,11 @@ def graph_index(data_dir: Path | None = None, store_dir: Path | None = None,
             act.cited_as.add(_cited_form(row["cited"]))
         if row.get("printed"):
             act.printed.add(row["printed"])
-        if row.get("title") and not act.title:
-            act.title = row["title"]
+        if row.get("title"):
+            act.titles.add(row["title"])
+            if not act.title or (re.fullmatch(r"[\x00-\x7f]+", row["title"])
+                                 and not re.fullmatch(r"[\x00-\x7f]+", act.title)):
+                act.title = row["title"]      # the English (Latin) title for display
     for row in _rows(source, ISSUERS_QUERY):
         if row["act"] in acts:
             acts[row["act"]].issuers.add(row["org"].rsplit("/", 1)[-1])
@@ -268,20 +272,25 @@ def _by_number(item: Item, acts: list[Act], number: str, year: int | None, act_t
     return Result(item, "missing", note=f"no act numbered {number} in the graph")
 
 
+_TITLE_WORD = re.compile(r"[a-zа-яёәіңғүұқөһ]{4,}")
+
+
 def _best_title(title: str, acts: list[Act], year: int | None) -> Act | None:
-    words = set(re.findall(r"[a-zа-я]{4,}", title.lower()))
+    """The act whose title (in any language) shares most words with ``title``; of two acts with
+    one title (a law and the law that replaced it), the later, the one in force."""
+    words = set(_TITLE_WORD.findall(title.lower()))
     best, best_score = None, 0.0
     for act in acts:
-        if not act.title:
-            continue
-        other = set(re.findall(r"[a-zа-я]{4,}", act.title.lower()))
-        if not other or not words:
-            continue
-        score = len(words & other) / len(words | other)
-        if year and act.year == year:
-            score += 0.1
-        if score > best_score:
-            best, best_score = act, score
+        for act_title in act.titles or ({act.title} if act.title else set()):
+            other = set(_TITLE_WORD.findall(act_title.lower()))
+            if not other or not words:
+                continue
+            score = len(words & other) / len(words | other)
+            if year and act.year == year:
+                score += 0.1
+            if score > best_score or (best is not None and score == best_score
+                                      and (act.year or 0) > (best.year or 0)):
+                best, best_score = act, score
     return best if best_score >= 0.5 else None
 
 

@@ -42,10 +42,12 @@ _QUOTED = (r"(?:\"[^\"]{2,220}?\"|“[^”]{2,220}?”|«[^«»]{2,220}?(?:«[^�
 _LETTERS = r"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # An act number: optional letter code (ҚР ДСМ-), serial, hyphenated convocation or parts, /year,
 # optional ЗРК suffix.
+# the end of a number's part: no letter or digit follows, but a note mark may ("№ 477-IV¹")
+_PART_END = r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 NUMBER = (rf"(?:(?:[{_LETTERS}]{{1,4}}[ \u00a0]){{0,2}}[{_LETTERS}]{{1,4}}-)?\d{{1,6}}"
-          r"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{1,6}|\d{1,4})(?![\w]))*(?:/\d{1,4})?"
-          r"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ)(?![\w]))?")
-_CONVOCATION_NUMBER = r"\d{1,6}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{0,4}|1[IVX][IVX1]{0,3})(?![\w-])"
+          rf"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{{1,6}}|\d{{1,4}}){_PART_END})*(?:/\d{{1,4}})?"
+          rf"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ){_PART_END})?")
+_CONVOCATION_NUMBER = rf"\d{{1,6}}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{{0,4}}|1[IVX][IVX1]{{0,3}}){_PART_END}(?!-)"
 
 # ------------------------------------------------------------------------------------ English
 
@@ -238,6 +240,10 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         parts.title, parts.number, parts.date_text = t.group("title"), n.group("number"), n.group("date")
         parts.end = n.end()
         return parts
+    # "Code of the Republic of Kazakhstan on Administrative Offences (No. 235-V ZRK, 5 July 2014)"
+    if parts.title is not None and parts.date_text is None and (n := _PAREN_NUMBER.match(text, pos)):
+        parts.number, parts.date_text, parts.end = n.group("number"), n.group("date"), n.end()
+        return parts
     m = _NUMBER.match(text, pos)
     bare = None if m else _BARE_NUMBER.match(text, pos)
     if m or bare:
@@ -306,6 +312,12 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
     return parts
 
 
+_SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministers|President|Ministry\s+of\s+"
+                             r"[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)*|Minister\s+of\s+[A-Z]\w+(?:\s+(?:and\s+)?"
+                             r"[A-Z]\w+)*)\b|(?<![а-яё])(?:Правительств\w+|Президент\w*|Министерств\w+\s+"
+                             r"[а-яё]+\w*(?:\s+[а-яё]+)*?)(?![а-яё])")
+
+
 def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     end = parts.end
     while end > parts.start and text[end - 1] in " \t\n\u00a0,;":
@@ -316,10 +328,18 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
         issuer, ids = _issuer_from_head(parts.head)
     force = parts.force or bool(parts.issuer and re.search(r"силу\s+закона|force\s+of", parts.issuer))
     act_type = classify(parts.head, parts.issuer or issuer, force)
+    if act_type is None and not parts.issuer and (subject := _SUBJECT_ISSUER.search(
+            text, max(text.rfind(". ", 0, parts.start) + 1, parts.start - 200), parts.start)):
+        # "The Government amended the rules ... by Resolution No. 802": the sentence's subject issued it
+        issuer, ids, _ = issuer_of(subject.group())
+        act_type = classify(parts.head, subject.group(), force)
+        notes = [f"issuer: the subject of its sentence ({subject.group()!r})"]
+    else:
+        notes = []
     jurisdiction = jurisdiction or parts.jurisdiction
     if jurisdiction is None and re.match(r"Federal", parts.head):
         jurisdiction = "RUS"
-    notes = list(parts.notes)
+    notes = list(parts.notes) + notes
     number = printed = None
     repaired = False
     if parts.number:

@@ -18,31 +18,41 @@ from .tokens import Token
 
 _FLOW = re.compile(
     r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
-    r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост)"
-    r"|(?P<emi>emigra\w*|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
+    r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
+    r"net\s+(?:in|out)-?migration|"
+    # "Net: +550", "Net — minus 410": the label of a line of a list
+    r"\bnet(?=\s*[:—–]\s*(?:[-+−]|minus\s|plus\s)?\s*\d))"
+    r"|(?P<emi>emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|abroad|"
-    r"выбы\w*|выезд\w*|эмигра\w*|уех\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
-    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*)"
-    r"|(?P<imm>immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
+    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
+    # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
+    r"кетіп|кету\w*)"
+    r"|(?P<imm>\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
     r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|came|coming|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
-    r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигра\w*|въех\w*|въезд\w*|"
+    r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
     r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|"
     r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
-    r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|kandas\s+status|"
+    r"new\s+(?:permanent\s+)?residents|"
+    r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
+    # "14,950 received the status" (of kandas), "получили статус", "мәртебесін алды"
+    r"(?:received|obtained|were\s+granted|got)\s+(?:the\s+)?(?:kandas\s+|oralman\s+)?status"
+    r"(?=\s*[.,;)]|\s+of\s+(?:an?\s+)?(?:kandas|oralman|ethnic))|"
+    r"получил\w*\s+статус|мәртебе\w*\s+ал(?:ды|ған)\w*|"
     r"стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
     re.IGNORECASE)
 _FLOW_LOWER = re.compile(_FLOW.pattern.replace("Kazakhstan", "kazakhstan"))
 MIGRATION = re.compile(
     r"migra|immigra|emigra|influx|inflow|outflow|arriv|left\b|leav|depart|balance|quota|permit|"
     r"border|relocat|resettl|repatria|return(?:ed|ing|ees?)?\b|came\s+(?:from|to|back)|"
-    r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away)|выезд|въезд|"
+    r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away|out|in)\b|выезд|въезд|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
-    r"workers|expelled|deport|traffick|seasonal|foreigners|origin|population|residing|inhabitants|"
-    r"мигра|эмигра|иммигра|прибы|выбы|выех|уех|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
+    r"workers|expelled|deport|traffick|seasonal|foreigners|origin|destination|population|residing|inhabitants|"
+    r"мигра|мигрир|эмигра|иммигра|прибы|выбы|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
     r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
     re.IGNORECASE)
 # "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year
@@ -96,7 +106,9 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
             distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|"
                                                        r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
                                          # "8 850 адам келді, 13 680 адам кетті": another clause's verb
-                                         8 if re.search(r",\s*$", gap) else 0)
+                                         8 if "," in gap else 0)
+        elif "\n" in text[position:start]:
+            distance = (start - position) * 2 + 100   # a word of the next line: another list item's
         elif re.fullmatch(r"[-−–]?\d[\d.,\u00a0 ]*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
                           r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
                           text[position:start]) and start - position <= 32:
@@ -169,6 +181,15 @@ def direction_by_place(text: str, places: list[Mention], clause: tuple[int, int]
 _SHARE = re.compile(r"\s*\((?:[^()\d]{0,12})?[\d.,]+\s*%\)")
 
 
+# a conjunction of contrast opens a clause about something else, unless it points back to the
+# same partner ("тогда как в обратном направлении — 240")
+_CONTRAST = re.compile(r"\b(?:whereas|while)\b|(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как)(?![а-яё])|"
+                       r",\s*(?:а|но|ал|алайда)\s", re.IGNORECASE)
+_SAME_PARTNER = re.compile(r"\b(?:opposite|reverse|other)\s+direction|\bthere\b|\bthe\s+same\s+country|"
+                           r"(?<![а-яё])(?:обратном\s+направлении|туда|оттуда|противоположн\w+)(?![а-яё])|"
+                           r"кері\s+бағыт\w*|ол\s+жаққа|ол\s+жақтан", re.IGNORECASE)
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -190,17 +211,26 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
-                    re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+", gap) or \
+                    re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
+                                 r"(?:the\s+)?", gap) or \
+                    re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
                     re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap):
-                return mention, "after"       # "2 870 переселенцев из Китая": the unit, then the place
+                # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
+                # Россию", "2,100 of them went to Germany": the part's place
+                return mention, "after"
             break
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
     if previous:
         mention = previous[-1]
         gap = text[mention.end:token.start]
-        if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s", gap):
-            return None, ""             # "- From Turkmenistan: 1,930\n- Settled ...: 2,380"
+        after = re.split(r"[,;.]", text[token.unit_end:token.unit_end + 40], maxsplit=1)[0]
+        if _CONTRAST.search(gap) and not _SAME_PARTNER.search(f"{gap} {after}"):
+            return None, ""         # "22 090 — в Россию, тогда как приток составил 14 570": another subject
+        if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s|\n[^\n]{1,40}[:—–]", gap):
+            # "- From Turkmenistan: 1,930\n- Settled ...: 2,380", "Germany, 800\nImmigration: 18,140":
+            # the number is on a line of its own
+            return None, ""
         if len(gap) <= 45 and not re.search(r"\d|[;.]\s|\band\b|\bwhile\b|\bbut\b", gap) and \
                 not TOTAL.search(gap):
             return mention, "next"

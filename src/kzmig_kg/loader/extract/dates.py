@@ -22,7 +22,10 @@ _KK_STEMS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мам
              "қазан", "қараша", "желтоқсан")
 
 MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-            r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+            r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![\w'’])))")
+# without a year ("Feb 12 (Reuters)", a dateline's day), only a month name or a dotted abbreviation
+_MONTH_EN_NO_YEAR = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
 MONTH_RU = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)")
 MONTH_RU_ANY = (r"(?:январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|"
                 r"август[ае]?|сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
@@ -54,8 +57,9 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("my", re.compile(rf"(?P<m>{MONTH_EN})\s+(?:of\s+)?(?P<y>{YEAR})(?!\d)")),
     ("my-ru", re.compile(rf"(?P<m>{MONTH_RU_ANY})\s+(?P<y>{YEAR})(?:\s*(?:года|г\.))?",
                          re.IGNORECASE)),
-    ("md", re.compile(rf"(?P<m>{MONTH_EN})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d,.]*\d)(?!\s*,?\s*{YEAR})")),
-    ("dm", re.compile(rf"(?<![\d.,])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_EN})"
+    ("md", re.compile(rf"(?P<m>{_MONTH_EN_NO_YEAR})\s+(?P<d>\d{{1,2}}){_ORD}(?![\d,.]*\d)"
+                      rf"(?!\s*,?\s*{YEAR})")),
+    ("dm", re.compile(rf"(?<![\d.,])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_MONTH_EN_NO_YEAR})"
                       rf"(?!\s*,?\s*(?:of\s+)?{YEAR})")),
 )
 

@@ -27,7 +27,13 @@ from dataclasses import dataclass
 from ..model import FigureFound
 from .context import TOTAL
 
+# "this number", "бұл сан", "эта цифра": a sentence that points back to the series stated before
+ANAPHOR_OF_SERIES = re.compile(r"\bthis\s+(?:number|figure)\b|"
+                               r"\bthe\s+(?:same\s+)?figure\s+(?:was|stood|had)\b|"
+                               r"(?<![\w])(?:бұл\s+(?:сан|көрсеткіш)\w*|"
+                               r"эт(?:а|от|о)\s+(?:цифр|числ|показател)\w*)", re.IGNORECASE)
 RESTATEMENT = re.compile(
+    ANAPHOR_OF_SERIES.pattern + r"|"
     r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+before|"
     r"last\s+year|for\s+comparison|by\s+comparison|in\s+comparison|(?:in\s+)?the\s+same\s+period|"
     r"previously|a\s+year-earlier)\b"
@@ -61,7 +67,14 @@ def inherit(text: str, figure: FigureFound, sentence: tuple[int, int], paragraph
     """Complete ``figure`` (found in ``sentence`` of ``paragraph``) from the series it echoes among
     ``recent``; ``named_country`` tells whether its sentence names a country of its own."""
     own = text[sentence[0]:sentence[1]]
-    restates = bool(RESTATEMENT.search(own))
+    at = figure.start - sentence[0]
+    # the marker restates the number it precedes or the one right before it ("against 11,900 a
+    # year earlier"), not a number of the sentence stated before the marker's own
+    restates = any(m.start() < at or not re.search(r"\d", own[at + 1:m.start()].lstrip("0123456789,. "))
+                   for m in RESTATEMENT.finditer(own))
+    # a number compared within its sentence belongs to the series of the sentence's first figure
+    restates = restates and not any(s.sentence == sentence and s.figure.start < figure.start
+                                    for s in recent)
     wants_direction = figure.direction is None
     wants_country = restates and not figure.country and not figure.country_name and \
         not named_country and not TOTAL.search(own)
@@ -71,17 +84,24 @@ def inherit(text: str, figure: FigureFound, sentence: tuple[int, int], paragraph
                   and s.figure.direction and (wants_direction or s.figure.direction == figure.direction)]
     if not candidates:
         return
-    stems = _stems(own)
+    # the marker words ("a year earlier") are shared by any two restatements, not by a series
+    stems = _stems(RESTATEMENT.sub(" ", own))
 
-    def echo(pair: tuple[int, Stated]) -> tuple[int, int]:
+    def echo(pair: tuple[int, Stated]) -> tuple[int, int, int]:
         start, end = pair[1].sentence
-        return len(stems & _stems(text[start:end])), -pair[0]
+        return len(stems & _stems(RESTATEMENT.sub(" ", text[start:end]))), \
+            pair[1].paragraph == paragraph, -pair[0]
 
-    echoed = max(enumerate(candidates), key=echo)[1].figure
+    stated = max(enumerate(candidates), key=echo)[1]
+    echoed = stated.figure
     if wants_direction:
         figure.direction, figure.direction_source = echoed.direction, "context"
         figure.notes.append("direction: that of the series stated before")
-    if wants_country and echoed.country:
+    # a paragraph that broke the series down by several countries ("Russia 9,120 ... Germany
+    # 800"): a restatement naming none restates their total, not one of them
+    countries = {s.figure.country for s in candidates
+                 if s.paragraph == stated.paragraph and s.figure.direction == echoed.direction}
+    if wants_country and echoed.country and len(countries) == 1:
         figure.country, figure.country_name, figure.country_source = \
             echoed.country, echoed.country_name, "context"
         figure.notes.append("country: that of the series this sentence restates")

@@ -31,8 +31,9 @@ from .context import (
     flow_words,
 )
 from .countries import Mention, find_places
-from .discourse import Stated, inherit
+from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
 from .hyphens import join_hyphenated
+from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
 from .relations import attach_changes, from_to, percent_kind, respectively
@@ -49,7 +50,7 @@ _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outf
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
-                    r"found\s+jobs|work\s+in|stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
+                    r"found\s+(?:jobs|work|employment)|work\s+in|stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
@@ -209,6 +210,23 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
 
 
 _POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
+# "a country of 20 million people", "population of 525,000", "численность населения ... составила
+# 525 тысяч": the number is how many live there, not how many moved
+_POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants|\bcensus)\b[^.;\d]{0,40}$|"
+                            r"(?<![а-яё])перепис\w*[^.;\d]{0,40}$|санақ\w*[^.;\d]{0,40}$|"
+                            r"\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of\s+(?:about\s+|some\s+|"
+                            r"nearly\s+|over\s+|almost\s+)?$|"
+                            r"(?<!миграции\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
+                            r"халқы(?:ның)?(?:\s+саны)?[^.;\d]{0,30}$|халық\s+саны[^.;\d]{0,30}$",
+                            re.IGNORECASE)
+
+
+def _is_population(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's clause states how many people live somewhere (an indicator)."""
+    start = max(where.start, token.start - 80)
+    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)
+                 if m.group() != ","), default=start)
+    return bool(_POPULATION_OF.search(text, start, token.start))
 
 
 def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
@@ -221,12 +239,40 @@ def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
         paragraph = sentences.paragraph_of[index]
         alone = (index + 1 == len(sentences.spans) or sentences.paragraph_of[index + 1] != paragraph) \
             and (index == 0 or sentences.paragraph_of[index - 1] != paragraph)
-        heading = alone and "\n" not in line and len(line) <= 120 and not line.endswith((".", "!", ";", ":"))
+        # a title line; or a short paragraph that only names a period ("Итоги 2024 года.")
+        heading = alone and "\n" not in line and len(line) <= 120 and (
+            not line.endswith((".", "!", ";", ":")) or (
+                line.endswith(".") and len(line) <= 60 and
+                len(re.findall(r"\d+", line)) == len(times.between(start, end)) == 1))
         if line.endswith("?") or heading:
             stated = [t for t in times.between(start, end) if not t.compared]
             if stated:
                 asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
     return asked
+
+
+# "the reporting quarter", "в отчетном периоде", "есепті кезеңде": the period the report is about,
+# which its heading states
+_REPORTING = re.compile(r"\b(?:the\s+)?(?:reporting|review)\s+(?:period|quarter|year|month|half(?:-year)?)\b|"
+                        r"\b(?:period|quarter|year|month)\s+under\s+review\b|"
+                        r"(?<![а-яё])отчетн\w+\s+(?:период|квартал|год|месяц|полугоди)\w*|"
+                        r"есепті\s+кезең\w*", re.IGNORECASE)
+
+
+def _heading_times(text: str, sentences: Sentences, times) -> list[Time]:
+    """The period each heading states (a line alone in its paragraph, no full stop): what a
+    report's section is about."""
+    found = []
+    for index, (start, end) in enumerate(sentences.spans):
+        line = text[start:end].rstrip()
+        paragraph = sentences.paragraph_of[index]
+        alone = (index + 1 == len(sentences.spans) or sentences.paragraph_of[index + 1] != paragraph) \
+            and (index == 0 or sentences.paragraph_of[index - 1] != paragraph)
+        if alone and "\n" not in line and len(line) <= 120 and not line.endswith((".", "!", ";", ":", "?")):
+            stated = [t for t in times.between(start, end) if not t.compared]
+            if stated:
+                found.append(stated[0])
+    return found
 
 
 def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
@@ -236,9 +282,12 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     start = where.start + cut + 1 if cut >= 0 else where.start
     after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
     end = token.unit_end + after.start() if after else where.end
-    if not _STOCK.search(text, start, end) or _POPULATION.search(text, where.start, where.end):
+    stock = _STOCK.search(text, start, end)
+    if not stock or _POPULATION.search(text, where.start, where.end):
         return False          # a population is an indicator of its own, kept
-    return not any(start <= w_start and w_end <= end for w_start, w_end, _ in words)
+    # "study abroad": the stock's own words are no movement
+    return not any(start <= w_start and w_end <= end and not stock.start() <= w_start < stock.end() + 8
+                   for w_start, w_end, _ in words)
 
 
 # a move inside the country: "from the southern regions of the country", "из южных регионов
@@ -263,7 +312,10 @@ def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
 
 
 # a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"
-_PLAN = re.compile(r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
+# a norm of a legal text is no observation either: "вправе привлечь не более 50", "may hire up to 50"
+_PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entitled|permitted)\s+to)\b|"
+                   r"(?<![а-яё])(?:вправе|обязан\w*|допускается|разрешается)(?![а-яё])|"
+                   r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
                    r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
                    r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
                    r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*", re.IGNORECASE)
@@ -273,11 +325,36 @@ def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
     """Whether the number's clause states a plan or a forecast, not something that happened."""
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
-    return bool(_PLAN.search(text, start, token.start))
+    # the plan may follow its subject: "48 of them planned to emigrate"
+    after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
+    end = after.start() if after else min(where.end, token.unit_end + 60)
+    return bool(_PLAN.search(text, start, token.start) or _PLAN.search(text, token.unit_end, end))
+
+
+# "We surveyed 1,200 respondents, of whom 312 ...": the numbers of a survey's sample are no flows
+_SAMPLE = re.compile(r"\b(?:respondents|surveyed|interviewees|polled|sample\s+of)\b|"
+                     r"(?<![а-яё])(?:респондент\w*|опрошенн\w*|опроси\w*|выборк\w*)|сауалнама\w*",
+                     re.IGNORECASE)
+
+
+def _is_sample(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number's sentence counts the people of a survey, not a movement."""
+    return bool(_SAMPLE.search(text, where.start, where.end))
 
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
+    # a comma-bounded segment whose verb says no direction ("..., Германияға 800 адам қоныс аударды"):
+    # where its movement goes, before a directed verb of the segment before
+    cut = max(text.rfind(",", where.start, token.start), text.rfind(";", where.start, token.start))
+    stop = re.compile(r"[,;.]").search(text, token.unit_end, where.end)
+    segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
+    at = bisect.bisect_left(words, (segment[0], -1, ""))
+    directed = at < len(words) and words[at][1] <= segment[1]
+    if cut >= 0 and not directed and (by_place := direction_by_place(text, where.places, segment,
+                                                                     token.start)):
+        figure.direction = by_place
+        return
     # the number's own clause first (its verb, else where its movement goes), then the sentence
     clause = clause_of(text, where.span, token.start)
     figure.direction = direction_of(token.unit, text, words, clause, token.start) or \
@@ -302,8 +379,9 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
     else:
         mention, how = country_of(text, token, where.places, where.span)
         inside = [p for p in where.places if token.end <= p.start < token.unit_end and p.place.code != "KAZ"]
-        if mention is None and inside and figure.direction == "immigration":
-            mention, how = inside[0], "unit"      # "2.9 million Russian citizens entered"
+        if inside and figure.direction == "immigration" and (mention is None or how in ("before", "next")):
+            # "2.9 million Russian citizens entered", "4,615 Uzbek citizens and 2,030 Chinese nationals"
+            mention, how = inside[0], "unit"
     if mention is None and not figure.country and ANAPHOR.search(text[where.start:where.end]):
         first = bisect.bisect_left(place_starts, where.paragraph)
         last = bisect.bisect_left(place_starts, where.start)
@@ -339,7 +417,7 @@ def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None
 def _set_measure(figure: FigureFound, sentence: str) -> None:
     if figure.measure is not None:
         return
-    if re.search(r"\bquota", sentence, re.IGNORECASE):
+    if re.search(r"\bquota|(?<![а-яё])квот|квота", sentence, re.IGNORECASE):
         figure.measure = "quota"
     elif figure.direction:
         figure.measure = "flow"
@@ -349,6 +427,16 @@ def _set_measure(figure: FigureFound, sentence: str) -> None:
         figure.measure = "students"
     else:
         figure.measure = "other"
+
+
+def _is_caption(above: str) -> bool:
+    """Whether the text above a table is a caption (a title, a unit line), not prose with its own
+    figures: no sentence ends inside it (a "Table 2." label aside) and it is no long sentence."""
+    block = re.sub(r"^(?:Table|Figure|Таблица|Рисунок|Кесте|Сурет)\s+\d+[.:]?", "", above.strip())
+    ends = re.search(r"[.!?][\"”»)]?\s+[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ\"“«(]", block)
+    counts = [n for n in re.findall(r"\d+(?:[ ,.\u00a0]\d+)*", block)
+              if not re.fullmatch(r"(?:19|20)\d\d", n)]
+    return not ends and not (re.search(r"[.!?][\"”»)]?$", block) and (len(block) > 80 or counts))
 
 
 def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
@@ -361,6 +449,7 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     date) completes a period stated without its year ("in the second quarter").
     """
     text, original_end = join_hyphenated(text)
+    text = blank_emphasis(text)
     figures = _find_figures(text, sentences, skip, dated, document_year)
     for figure in figures:
         figure.end = original_end(figure.end)
@@ -370,7 +459,9 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
 def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                   dated: list[tuple[int, int, int]] | None, document_year: int | None) -> list[FigureFound]:
     tables = find_tables(text)
-    tokens = find_tokens(text, skip + [(t.start, t.end) for t in tables])
+    # a caption's words are read for the table; a paragraph of prose above it keeps its figures
+    tokens = find_tokens(text, skip + [(t.start if _is_caption(text[t.start:t.header]) else t.header, t.end)
+                                       for t in tables])
     table_figures = [f for t in tables for f in t.figures]
     if not tokens or not sentences.spans:
         return table_figures
@@ -385,7 +476,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     carried: Carried | None = None
     lead: Carried | None = None
     recent: list[Stated] = []
+    compared_time: tuple[int, Time | None] = (-1, None)
     questions = _question_times(text, sentences, times)
+    headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     for token in tokens:
         while questions and questions[0].at <= token.start:
@@ -416,14 +509,17 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        population = not token.percent and _is_population(text, token, where)
+        if population:
+            figure.direction, figure.direction_source, figure.measure = None, "", "population"
         if figure.direction is None and asked_at >= 0 and token.start - asked_at < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
             figure.direction_source = "context" if figure.direction else ""
         if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)
-                                  or _is_plan(text, token, where)):
+                                  or _is_plan(text, token, where) or _is_sample(text, token, where)):
             continue
-        if not token.percent:
+        if not token.percent and not population:
             named = any(p.place.code != "KAZ" for p in where.places)
             inherit(text, figure, where.span, where.paragraph_index, recent, named)
             if figure.direction:
@@ -432,8 +528,29 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         previous = (where.previous, where.start) if where.previous < where.start else None
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
+        report = next((t for t in reversed(headings) if t.end <= token.start), None)
+        if report is not None and _REPORTING.search(text, where.start, token.start) and \
+                not any(t.start > where.start for t in times.between(where.start, token.start)
+                        if not t.compared):
+            time, how, note = report, "context", "the reporting period: the period of the heading"
+        compared = bool(_COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
+                                                                         token.start])))
+        if compared and how in ("after", "next"):
+            compared_time = (where.start, time)
+        elif compared and how not in ("after", "next") and compared_time[0] == where.start and \
+                compared_time[1] is not None:
+            # "17,950 arrived in 2025, up from 16,020 in 2024, and 12,870 left, down from 13,680":
+            # a number compared without a time of its own is of the time the sentence compares with
+            time, how, note = compared_time[1], "context", "the time of the comparison before it"
         _set_time(figure, time, how, note)
-        if time is not None and not time.attached and not time.compared and \
+        # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
+        bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
+        # "2023 жылы бұл сан 11 200 болған еді": the series at another time; the text goes back to its own
+        looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
+        if looks_back and time is not None and time.start >= where.start:
+            time.compared = True      # nor does its year date the sentences after it
+        if time is not None and not time.attached and not time.compared and not bracketed and \
+                not looks_back and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

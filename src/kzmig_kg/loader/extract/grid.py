@@ -20,8 +20,9 @@ from .context import direction_of, flow_words
 from .countries import Mention, find_places
 from .dates import YEAR
 from .numbers import parse_number
+from .subyear import find_subyear
 
-_NUMBER = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
+_NUMBER = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
 _EMPTY = re.compile(r"[-–—.…]|n/?a|x|…")
 _YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){YEAR}(?!\d|[.,]\d)")
 # a label that names a direction by itself ("Net", "Arrivals", "Сальдо"), before the flow lexicon
@@ -41,6 +42,8 @@ _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи
                         r"темп|үлес", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
 MAX_HEADER_ROWS = 2
+_PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|из\s+них|оның\s+ішінде)",
+                          re.IGNORECASE)
 
 
 @dataclass
@@ -60,7 +63,11 @@ def _read(label: str) -> _Reading:
     years = {int(y) for y in _YEAR_IN.findall(label)}
     part = _PART.search(label)
     reading = _Reading(year=years.pop() if len(years) == 1 else None)
-    if part:
+    # any sub-year period the running text knows ("Jan-Jun 2024", "January-September")
+    sub = next((s for s in find_subyear(label) if s.part and s.part != "same"), None)
+    if sub is not None and not part:
+        reading.part = sub.part
+    elif part:
         if part[1] or part[2] or part[3]:
             reading.part = f"Q{part[1] or part[2] or _ROMAN[part[3].upper()]}"
         else:
@@ -139,7 +146,20 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         row += 1
     if row >= len(lines):
         return [], index + 1
-    first = _body(cells_of(lines[row][1], lines[row][0]))
+    # columns at the right that are no counts ("Изменение, %") may hold words ("в 3,9 раза"):
+    # they are left out of every row, so the counts before them are read
+    tail = 0
+    if header_rows:
+        last = header_rows[-1][1]
+        while tail < len(last) - 2 and _read(last[len(last) - 1 - tail][2]).not_count:
+            tail += 1
+        header_rows[-1] = (header_rows[-1][0], last[:len(last) - tail])
+
+    def cells_of_row(at: int) -> list[tuple[int, int, str]]:
+        cells = cells_of(lines[at][1], lines[at][0])
+        return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
+
+    first = _body(cells_of_row(row))
     if first is None:
         return [], index + 1
     # no header: a list of a label and one number under a caption ("Arrivals by country, 2024")
@@ -150,14 +170,18 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     around = _read(caption)
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     figures: list[FigureFound] = []
+    previous: str | None = None
     while row < len(lines) and lines[row][1].strip():
-        body = _body(cells_of(lines[row][1], lines[row][0]))
+        body = _body(cells_of_row(row))
         if body is None or len(body[1]) != len(columns):
             break
         label, numbers = body
         side = _read(label)
-        if not header_rows and not (side.place or side.total):
-            break                         # a list without a header names a country on each row
+        if not header_rows and not (side.place or side.total or side.direction):
+            break                         # a list without a header names a country or a flow on each row
+        if side.direction is None and _PART_OF_ROW.match(label) and previous is not None:
+            side.direction = previous     # "of which to Russia": a part of the row above
+        previous = side.direction or previous
         for column, (start, end, raw) in zip(columns, numbers, strict=True):
             figure = _cell(side, column, around, raw, start, end, scale, label, labels)
             if figure is not None:
@@ -171,7 +195,8 @@ def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: i
     if column.not_count or side.not_count or _EMPTY.fullmatch(raw.strip()):
         return None
     year = side.year or column.year or around.year
-    part = side.part or column.part or around.part
+    # a year of the cell's own labels ("Arrivals, 2024") is a whole year, whatever part the caption names
+    part = side.part or column.part or (None if side.year or column.year else around.part)
     direction = side.direction or column.direction or around.direction
     # the caption's country counts only when it names one partner ("exchange with Russia")
     place = side.place or column.place or (around.place if around.one_place else None)

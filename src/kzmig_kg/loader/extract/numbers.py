@@ -12,7 +12,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 SCALES: dict[str, int] = {
-    "thousand": 10**3, "thousands": 10**3, "thsd": 10**3, "k": 10**3,
+    "thousand": 10**3, "thousands": 10**3, "thous": 10**3, "thsd": 10**3, "k": 10**3,
     "million": 10**6, "millions": 10**6, "mln": 10**6, "m": 10**6,
     "billion": 10**9, "billions": 10**9, "bln": 10**9, "bn": 10**9,
     "тыс": 10**3, "тысяч": 10**3, "тысяча": 10**3, "тысячи": 10**3, "мың": 10**3,
@@ -24,7 +24,9 @@ SCALES: dict[str, int] = {
 UNSIGNED_NUMBER_PATTERN = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d+)"
                            r"(?:[.,]\d+(?![.,]?\d))?")
 NUMBER_PATTERN = r"[-−–+]?" + UNSIGNED_NUMBER_PATTERN
-SCALE_PATTERN = (r"(?:thousands?|millions?|billions?|thsd|mln|bln|bn|тыс\.?|тысяч[аи]?|мың|"
+# Kazakh puts its case ending on the scale word: "18 мыңнан астам", "4 мыңға жуық"
+SCALE_PATTERN = (r"(?:thousands?|thous\.|millions?|billions?|thsd|mln|bln|bn|тыс\.?|тысяч[аи]?|"
+                 r"мың(?:нан|ға|ы|дай|дан)?|"
                  r"млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?)")
 _MINUS = "-−–"
 
@@ -52,6 +54,8 @@ def scale_of(word: str | None) -> int:
     if not word:
         return 1
     key = word.lower().rstrip(".")
+    if key.startswith("мың"):
+        return 10**3
     return SCALES.get(key, 1)
 
 

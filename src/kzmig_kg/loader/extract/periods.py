@@ -27,7 +27,9 @@ from .subyear import find_subyear
 from .textutil import Spans
 from .tokens import Token
 
-_YEAR_RE = re.compile(rf"(?<![\d.,/-])(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!,\d{{3}})")
+# "Миграция-2024", "Migration-2024": a year joined to a word by a hyphen is one; after a digit and
+# a hyphen it is the end of a range
+_YEAR_RE = re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!,\d{{3}})")
 _PERIOD = re.compile(rf"(?P<a>{YEAR})\s*(?:[-–]|to|and|through|until|till)\s*(?P<b>{YEAR})(?![\d])",
                      re.IGNORECASE)
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
@@ -173,7 +175,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
         line_start = text.rfind("\n", 0, time.start) + 1
         dateline = _DATELINE.match(text[line_start:time.start])
-        if dateline and (dateline.group("day") or dateline.group("place").isupper()
+        # a dateline dates the text by a day or a month; a quarter or a half-year is a period
+        if dateline and not time.part and (dateline.group("day") or dateline.group("place").isupper()
                          or not re.fullmatch(r"\d{4}", text[time.start:time.end])
                          or re.match(r"\s*жылғы", text[time.end:time.end + 8])):
             # a place and a date; not "Departures, 2024 (persons): ...", a heading with its year
@@ -239,7 +242,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     # "Compared with the second quarter, when 3,020 people left": a "when" clause is of its time
     for time in times:
         if s_start <= time.start and time.end <= token.start and \
-                re.fullmatch(r"[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
+                re.fullmatch(r"(?:-[а-я]{1,3})?[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
                              text[time.end:token.start]):
             return time, "before"
     # "2023 жылмен салыстырғанда аз: ол кезде 15,3 мың", "than in 2023, at that time 15,300": the
@@ -249,12 +252,23 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 re.fullmatch(r"[^.;\d]{0,60}?(?:ол\s+кезде|тогда|at\s+that\s+time|back\s+then)[\s,:—–-]*"
                              r"(?:[^\W\d]+\s+){0,3}", text[time.end:token.start], re.IGNORECASE):
             return time, "before"
-    # the nearest year before it in the sentence, comparisons aside
+    # the nearest year before it in the sentence, comparisons and closed brackets aside
     for time in reversed(times):
         if s_start <= time.start and time.end <= token.start and not time.compared and \
-                not time.attached:
+                not time.attached and not _closed_bracket(text, s_start, time, token.start):
             return time, "before"
     return None, ""
+
+
+def _closed_bracket(text: str, s_start: int, time: Time, position: int) -> bool:
+    """"2,9 тыс. (в 2023 г. — 3,1 тыс.), из Узбекистана — 4,2 тыс.": a year inside a bracket
+    that closes before the number dates only what the bracket holds."""
+    opened = text.rfind("(", s_start, time.start)
+    if opened < 0 or ")" in text[opened:time.start] or ")" not in text[time.end:position]:
+        return False
+    closed = text.index(")", time.end)
+    # a bracket that only glosses a period ("the past decade (2015–2024)") dates what follows
+    return bool(re.search(r"\d", text[opened:time.start] + text[time.end:closed]))
 
 
 _TREND_END = re.compile(r"(?:until|till|up\s+to|through|to)\s*$", re.IGNORECASE)
@@ -371,8 +385,8 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
         return None, "", None           # "previously ... 8-9 thousand": not the year of the text around
     if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
         return carried.time, "context", "a part of the figure before, so its period"
-    last = next((t for t in reversed(times.between(paragraph[0], s_start))
-                 if not t.compared and not t.attached), None)
+    last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared
+                 and not t.attached and not _closed_bracket(text, paragraph[0], t, s_start)), None)
     if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):
         return carried.time, "context", None
     if last is None and lead is not None and not times.between(paragraph[0], s_start):

@@ -157,17 +157,29 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
     for match in re.finditer(r"\brespectively\b|(?<![а-яё])соответственно(?![а-яё])|"
                              r"\b(?:the\s+)?(?:figures|numbers)\s+were\s+(?:\d[\d,.\s]*(?:and|,)\s*)+\d[\d,.]*",
                              text):
-        s_start, _ = sentences.span_at(match.start())
+        s_start, s_end = sentences.span_at(match.start())
         group = [t for t in tokens if s_start <= t.start < match.end()
                  and by_token.get(t.start) is not None]
-        if len(group) < 2:
+        # "выехали соответственно 9 120, 800 и 310 человек": the run may follow the word
+        ahead = [t for t in tokens if match.end() <= t.start < s_end and by_token.get(t.start) is not None]
+        if ahead and re.fullmatch(r"\s*[:—–-]?\s*", text[match.end():ahead[0].start]):
+            run = [ahead[0]]
+            for token in ahead[1:]:
+                if re.fullmatch(joined, text[run[-1].unit_end:token.start]) and \
+                        token.percent == run[0].percent:
+                    run.append(token)
+                else:
+                    break
+        elif len(group) < 2:
             continue
-        run = [group[-1]]
-        for token in reversed(group[:-1]):
-            if re.fullmatch(joined, text[token.unit_end:run[0].start]) and token.percent == run[0].percent:
-                run.insert(0, token)
-            else:
-                break
+        else:
+            run = [group[-1]]
+            for token in reversed(group[:-1]):
+                if re.fullmatch(joined, text[token.unit_end:run[0].start]) and \
+                        token.percent == run[0].percent:
+                    run.insert(0, token)
+                else:
+                    break
         if len(run) < 2:
             continue
         first = run[0].start

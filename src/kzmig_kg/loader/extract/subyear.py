@@ -22,7 +22,7 @@ _ORDINAL_RU = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4,
 _RU_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
               "ноябр", "декабр")
 _MONTH_EN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-             r"December)")
+             r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?![\w'’])))")
 _KK_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
               "қазан", "қараша", "желтоқсан")
 _MONTH_KK = "(?:" + "|".join(_KK_MONTHS) + ")"
@@ -43,16 +43,21 @@ _FORMS = (
     ("half", re.compile(rf"(?:\b[Tt]he\s+)?\b(?P<n>first|second|1st|2nd)\s+half(?:\s+of)?"
                         rf"(?:\s+the\s+year)?{_YEAR_TAIL}")),
     ("quarter-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|трет|четверт|IV|III|II|I|[1-4])[а-я]{{0,4}}"
-                              rf"(?:-?м)?\s+квартал[а-я]{{0,3}}{_YEAR_TAIL}", re.IGNORECASE)),
+                              # "I кв. 2026": the abbreviation of tables and headers
+                              rf"(?:-?м)?\s+(?:квартал[а-я]{{0,3}}|кв\.)(?![а-я]){_YEAR_TAIL}",
+                              re.IGNORECASE)),
     ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|II|I|[12])[а-я]{{0,4}}(?:-?м)?\s+полугоди[а-я]{{0,3}}"
                            rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
-    ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші)\s+"
-                              r"тоқсан\w*", re.IGNORECASE)),
+    ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші|IV|III|II|I|"
+                              r"[1-4])(?:-?(?:ші|шы|інші|нші))?\s+тоқсан\w*", re.IGNORECASE)),
+    # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
-                               r"(?P<n>үш|алты|тоғыз|он\s+бір)\s+ай\w*", re.IGNORECASE)),
-    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы))\s+жыл\w*\s+(?P<n>бірінші|екінші)\s+"
-                           r"жартыжылды[қғ]\w*",
+                               r"(?P<n>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай\w*|"
+                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>3|6|9|11)\s+ай(?:ында|ы|да)(?![\w])",
+                               re.IGNORECASE)),
+    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
+                           r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
     # a month range with any connector, the year after it or (completed later) none
     ("months", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
@@ -70,6 +75,22 @@ _FORMS = (
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
                             rf"(?P<n2>{_COUNT_RU})\s+месяц[а-я]{{0,3}}{_YEAR_TAIL.replace('<y>', '<y2>')}",
                             re.IGNORECASE)),
+    # business and statistics shorthands: "9M 2024", "1H 2024", "3Q 2024", "Q1-Q3 2024", "the first
+    # three quarters of 2024", "the nine months to September 2024"
+    ("span-nm", re.compile(rf"\b(?P<n>3|6|9|11)M\s*(?P<y>{YEAR})(?!\d)")),
+    ("span-nh", re.compile(rf"\b(?P<n>[12])H\s*(?P<y>{YEAR})(?!\d)")),
+    ("span-nq", re.compile(rf"\b(?P<n>[1-4])Q\s*(?P<y>{YEAR})(?!\d)")),
+    ("span-quarters", re.compile(rf"\bQ(?P<a>[1-4])\s*[-–—]\s*Q(?P<b>[1-4])\s*(?P<y>{YEAR})?(?!\d)")),
+    ("span-first-quarters", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>two|three|2|3)\s+quarters"
+                                       rf"(?:\s+of)?{_YEAR_TAIL}", re.IGNORECASE)),
+    ("span-months-to", re.compile(rf"\b(?:the\s+)?(?P<n>three|six|nine|eleven|3|6|9|11)\s+months\s+"
+                                  rf"(?:to|through|ending(?:\s+in)?)\s+(?P<m>{_MONTH_EN}),?\s+(?P<y>{YEAR})(?!\d)",
+                                  re.IGNORECASE)),
+    # "two years earlier", "двумя годами ранее", "екі жыл бұрын": N years before the time around
+    ("years-earlier", re.compile(r"\b(?P<n>two|three|four|five|[2-5])\s+years\s+(?:earlier|before)\b|"
+                                 r"(?<![\w])(?P<n2>двумя|тремя|четырьмя|пятью|[2-5])\s+годами\s+(?:ранее|раньше)|"
+                                 r"(?<![\w])(?P<n3>екі|үш|төрт|бес|[2-5])\s+жыл\s+бұрын(?:ғы)?(?![\w])",
+                                 re.IGNORECASE)),
     ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year)\b|"
                            r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|бір\s+жыл\s+бұрын(?:ғы)?|"
                            r"алдыңғы\s+жыл\w*)(?![\w])",
@@ -82,6 +103,10 @@ _FORMS = (
                              re.IGNORECASE)),
     # "this year", "в текущем году", "биыл": the year of the document's own date
     ("this-year", re.compile(r"\b(?:this|the\s+current)\s+year\b|"
+                             # "since the start of the year", "с начала года", "жыл басынан бері"
+                             r"\bsince\s+the\s+(?:beginning|start)\s+of\s+the\s+year\b|\byear[-\s]to[-\s]date\b|"
+                             r"(?<![\w])с\s+начала\s+(?:текущего\s+|этого\s+)?года(?![\w])|"
+                             r"(?<![\w])жыл\s+басынан(?:\s+бері)?(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|"
                              r"(?:этого|текущего|нынешнего)\s+года|биыл)(?![\w])",
                              re.IGNORECASE)),
@@ -104,7 +129,7 @@ class SubYear:
 
 
 def _month_en(name: str) -> int:
-    return MONTHS_EN[name.lower()]
+    return MONTHS_EN[name.lower().rstrip(".")]
 
 
 def _month_kk(name: str) -> int:
@@ -138,16 +163,19 @@ def _year(match: re.Match) -> int | None:
 
 # the last text searched and what was found: a window's text is searched twice (for the spans
 # dates must not take, and for the times of figures), and the search is the costliest step
-_last: tuple[str, list[SubYear]] | None = None
+_recent: dict[str, list[SubYear]] = {}   # the last texts read, by their text
 
 
 def find_subyear(text: str) -> list[SubYear]:
     """Every sub-year or relative period of the text, in order, not overlapping."""
-    global _last
-    if _last is not None and _last[0] is text:
-        return list(_last[1])
-    kept = _find_subyear(text)
-    _last = (text, kept)
+    if len(text) < 1000:
+        return _find_subyear(text)    # a table label: not worth keeping
+    kept = _recent.get(text)
+    if kept is None:
+        # the window's text and its copy with broken words joined are read by several steps
+        kept = _recent[text] = _find_subyear(text)
+        while len(_recent) > 4:
+            del _recent[next(iter(_recent))]
     return list(kept)
 
 
@@ -176,13 +204,18 @@ def _find_subyear(text: str) -> list[SubYear]:
                     found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
                     continue
             elif form in ("quarter-kk", "half-kk"):
-                n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4}[match.group("n").lower()]
+                n = {"бірінші": 1, "екінші": 2, "үшінші": 3, "төртінші": 4, "i": 1, "ii": 2, "iii": 3,
+                     "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}[match.group("n").lower()]
                 part = f"{'Q' if form == 'quarter-kk' else 'H'}{n}"
                 if "this" in match.re.groupindex and match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
+                if "last" in match.re.groupindex and match.group("last"):
+                    found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
+                    continue
             elif form == "months-kk-n":
-                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9}.get(match.group("n").lower(), 11))
+                word = (match.group("n") or match.group("n2")).lower()
+                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9, "3": 3, "6": 6, "9": 9}.get(word, 11))
                 if match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
@@ -206,6 +239,27 @@ def _find_subyear(text: str) -> list[SubYear]:
                     continue              # "six months" alone is a duration, not a period
                 else:
                     part = months_part(1, count)
+            elif form.startswith("span-"):
+                words = {"two": 2, "three": 3, "six": 6, "nine": 9, "eleven": 11}
+                g = match.groupdict()
+                n = int(words.get((g.get("n") or "").lower(), 0) or (g.get("n") or 0))
+                spans = {"span-nm": (1, n), "span-nh": (6 * n - 5, 6 * n), "span-nq": (3 * n - 2, 3 * n),
+                         "span-first-quarters": (1, 3 * n)}
+                first, last = spans.get(form, (0, 0))
+                if form == "span-quarters":
+                    first, last = 3 * int(g["a"]) - 2, 3 * int(g["b"])
+                elif form == "span-months-to":
+                    last = _month_en(g["m"])
+                    first = last - n + 1
+                if not 1 <= first <= last <= 12:
+                    continue
+                part = months_part(first, last)
+            elif form == "years-earlier":
+                word = (match.group("n") or match.group("n2") or match.group("n3")).lower()
+                back = {"two": 2, "three": 3, "four": 4, "five": 5, "двумя": 2, "тремя": 3, "четырьмя": 4,
+                        "пятью": 5, "екі": 2, "үш": 3, "төрт": 4, "бес": 5}.get(word) or int(word)
+                found.append(SubYear(match.start(), match.end(), None, None, -back, "text"))
+                continue
             elif form == "same":
                 part = "same"
                 if re.search(r"last\s+year|прошлого|өткен", match.group(), re.IGNORECASE):

@@ -28,7 +28,7 @@ _CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|][ \t]*|[ \t]*(?:\.{3,}|�
 _RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
-_NUMBER_CELL = re.compile(r"[-−–]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–]?\d+(?:[.,]\d+)?")
+_NUMBER_CELL = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
 _TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
 CAPTION_LINES = 3
@@ -36,9 +36,10 @@ CAPTION_LINES = 3
 
 @dataclass
 class TableFound:
-    start: int
+    start: int                 # the caption's start (or the header's, without a caption)
     end: int
     figures: list[FigureFound]
+    header: int | None = None  # the header's start: a paragraph of prose above keeps its own figures
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
@@ -71,6 +72,8 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
         if not line.strip():
             if taken:
                 break
+        elif sum(1 for c in _cells(line, offset) if _NUMBER_CELL.fullmatch(c[2].strip())) >= 2:
+            break                         # a row of the table above: no caption of this one
         else:
             taken.insert(0, (offset, line))
         index -= 1
@@ -301,28 +304,32 @@ def find_tables(text: str) -> list[TableFound]:
             figures, row = _by_year_rows(lines, index, places)
             if figures:
                 tables.append(TableFound(_caption(lines, index)[0],
-                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures,
+                                         lines[index][0]))
                 index = row
                 continue
         if (quarters := _quarter_columns(cells)) is not None:
             figures, row = _by_quarter_rows(lines, index, quarters)
             if figures:
                 tables.append(TableFound(_caption(lines, index)[0],
-                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures,
+                                         lines[index][0]))
                 index = row
                 continue
         if (columns := _labelled_columns(cells)) is not None:
             figures, row = _two_level_rows(lines, index, columns, index + 1)
             if figures:
                 tables.append(TableFound(_caption(lines, index)[0],
-                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures,
+                                         lines[index][0]))
                 index = row
                 continue
         if len(years) >= 2 and (columns := _two_level_columns(lines, index, cells)) is not None:
             figures, row = _two_level_rows(lines, index, columns)
             if figures:
                 tables.append(TableFound(_caption(lines, index)[0],
-                                         lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                                         lines[row - 1][0] + len(lines[row - 1][1]), figures,
+                                         lines[index][0]))
                 index = row
                 continue
         first_year, extra = _year_columns(cells)
@@ -330,8 +337,12 @@ def find_tables(text: str) -> list[TableFound]:
             index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
             continue
         caption_at, caption = _caption(lines, index)
-        words = flow_words(caption)
-        direction = direction_of(None, caption, words, (0, len(caption)), len(caption))
+        # the header's cell over the row labels ("Emigration | 2023 | 2024") before the caption
+        corner = " ".join(c[2] for c in cells[:first_year]).strip()
+        direction = None
+        for label in (corner, caption):
+            words = flow_words(label)
+            direction = direction or direction_of(None, label, words, (0, len(label)), len(label))
         scale = 1000 if _THOUSANDS.search(caption + " " + line) else 1
         figures: list[FigureFound] = []
         row = index + 1
@@ -364,7 +375,8 @@ def find_tables(text: str) -> list[TableFound]:
                 figures.append(figure)
             row += 1
         if figures:
-            tables.append(TableFound(caption_at, lines[row - 1][0] + len(lines[row - 1][1]), figures))
+            tables.append(TableFound(caption_at, lines[row - 1][0] + len(lines[row - 1][1]), figures,
+                                     lines[index][0]))
             index = row
         else:
             index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
@@ -378,5 +390,5 @@ def _general(lines: list[tuple[int, str]], index: int, tables: list[TableFound])
     if not figures:
         return index + 1
     tables.append(TableFound(caption_at if caption else lines[index][0],
-                             lines[row - 1][0] + len(lines[row - 1][1]), figures))
+                             lines[row - 1][0] + len(lines[row - 1][1]), figures, lines[index][0]))
     return row

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from .dates import YEAR
 from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, parse_number, scale_of
+from .numwords import find_number_words
 from .textutil import Spans
 
 # "17 500 человек", "9 940 жителей", "— 7 010": thousands separated by a plain space, one
@@ -23,8 +24,10 @@ from .textutil import Spans
 _SPACED = r"[-−–]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
-    rf"(?:\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
-    rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
+    # "2023 – 11,200": a year, a spaced dash and its value, not a range
+    rf"(?:(?!(?<=(?:19|20)\d\d)\s[-–—]\s)\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
+    # "16.4k": a "k" for thousands, written onto the number
+    rf"(?:(?P<k>[kK])(?![\w])|\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
     rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*))?")
 APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
                      r"some|roughly|circa|ca\.|~|at\s+least|at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|"
@@ -46,7 +49,9 @@ _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
     rf"international|new|young|"
     rf"qualified|skilled|unskilled|low-skilled|highly\s+skilled|full-time|ethnic|Kazakh|illegal|"
-    rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|"
+    rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|permanent|"
+    # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
+    rf"астам|жуық\w*|шамасында|аса|"
     rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
@@ -58,7 +63,17 @@ _OTHER_UNIT = re.compile(
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
     r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
-    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*)\b", re.IGNORECASE)
+    r"минут\w*|мин|секунд\w*|сағат\w*|жас(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
+    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
+    # the monthly calculation index in which fines and fees are set
+    r"MCI|MRP|МРП|АЕК)\b", re.IGNORECASE)
+# "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
+_RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
+# "Анықтама телефоны: 1414", "call 109", "hotline 8 800 ...": a telephone number, not a count
+_PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
+                           r"горяч\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*)"
+                           r"\s*[:.\-–—]?\s*(?:\+?\d[\d ]*)?$",
+                           re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
@@ -69,7 +84,11 @@ DATA_BEFORE = re.compile(
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
-    r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады)\s*$", re.IGNORECASE)
+    r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады|"
+    # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
+    r"(?<![\w])сан|\bцифра|\bпоказатель|"
+    # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
+    r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек)\s*$", re.IGNORECASE)
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
@@ -88,6 +107,12 @@ _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|
                         # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
                         r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
                         r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
+# "their median age was 31", "средний возраст — 34": an age, however it is introduced
+_AGE_IS = re.compile(r"\b(?:median|average|mean)\s+age\b[^.;\d]{0,24}$|"
+                     r"(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*[^.;\d]{0,24}$|"
+                     r"орташа\s+жас\w*[^.;\d]{0,24}$", re.IGNORECASE)
+_FAMILIES = re.compile(r"\s+(?:famil(?:y|ies)|households|семей|семьи|семья|отбасы\w*|"
+                       r"домохозяйств\w*)(?![\w])", re.IGNORECASE)
 _PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
@@ -116,7 +141,7 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if taken.overlaps(start, end):
             continue
         after = text[end:end + 40]
-        if re.match(r"[A-Za-zА-Яа-я]", after[:1]) and not match.group("scale"):
+        if re.match(r"[A-Za-zА-Яа-я]", after[:1]) and not match.group("scale") and not match.group("k"):
             continue                      # 7th, 2023b
         if re.match(r"-[A-Za-zА-Яа-я]", after) and not re.match(r"-(?:сі|сы|і|ы|ге|ке|ға|қа|дан|ден|тан|тен)"
                                                                    r"(?![а-яёәіңғүұқөһ])", after):
@@ -126,7 +151,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue                      # "10:41 AM": a time of day
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
-        if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before):
+        if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before) or \
+                _AGE_IS.search(text, max(0, start - 40), start):
             continue
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
@@ -139,27 +165,47 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             value_max = parse_number(match.group("num2")) if match.group("num2") else None
         except ValueError:
             continue
-        scale = scale_of(match.group("scale"))
+        scale = 1000 if match.group("k") else scale_of(match.group("scale"))
         value, value_max = value * scale, (value_max * scale if value_max is not None else None)
         if value_max is not None and value_max < value:
             continue                      # "2019 - 31.9%", page ranges
+        if value_max is not None and value_max < 120 and re.match(r"\s*(?:years?\s+)?[—–:-]\s*\d", after):
+            continue                      # "18-29 — 4,120": the label of an age group, then its count
         percent = bool(match.group("pct"))
         unit_match = _UNIT_AFTER.match(after)
         unit = unit_match.group("unit") if unit_match else None
+        if unit and _FAMILIES.match(after, unit_match.end()):
+            continue                      # "420 қандас отбасы", "300 migrant families": families, not people
         if unit and abs(value) < 10 and "\n" in after[:unit_match.start("unit")]:
             unit = None                   # a count in a table cell, the word on the next line
         unit_end = end + unit_match.end() if unit else end
         raw = match.group("num")
         is_yearish = (re.fullmatch(YEAR, raw) is not None and not match.group("scale")
-                      and not percent)
+                      and not match.group("k") and not percent)
         if is_yearish and (unit is None or match.group("num2") or _YEAR_LEAD.search(before)
                            or re.match(r"\s*(?:год|г\.|жыл)", after)):
             continue                      # "In 2022 arrivals stood at ...": a year, never a count
+        if match.group("k") and unit is None and re.match(r"[ \t]*[A-Za-z]", after) and \
+                not re.match(r"[ \t]*(?:and|or|in|to|from|for|of|by|were|was|more|fewer|arrived|left|"
+                             r"came|moved|emigrated|immigrated|departed|returned|settled|relocated)\b",
+                             after):
+            continue                      # "4k resolution": a "k" number before a word that is no verb
         if not percent and unit is None and _OTHER_PLURAL.match(after):
             continue                      # "640 calls", "15 schools": a count of things, not people
+        if not percent and unit is None and (range_to := _RANGE_TO.match(after)) and \
+                _OTHER_UNIT.match(after[range_to.end():]):
+            continue                      # "from 15 to 30 MCI": the lower end of a range of things
         if not percent and unit is None and (_OTHER_UNIT.match(after) or _OTHER_UNIT.match(
                 _PART_OF.sub(" ", after, count=1))):
             continue                      # "12 days", "35 of the regions"
         tokens.append(Token(start, end, value, value_max, percent, unit, unit_end,
                             bool(APPROX.search(before))))
-    return tokens
+    # "екі мың отыз адам", "eight hundred people": a count in words, with its word for people
+    digits = Spans([(t.start, t.unit_end) for t in tokens])
+    for start, end, value in find_number_words(text):
+        unit_match = _UNIT_AFTER.match(text[end:end + 40])
+        if unit_match and not taken.overlaps(start, end) and not digits.overlaps(start, end):
+            before = text[max(0, start - 24):start]
+            tokens.append(Token(start, end, Decimal(value), None, False, unit_match.group("unit"),
+                                end + unit_match.end(), bool(APPROX.search(before))))
+    return sorted(tokens, key=lambda t: t.start)

@@ -1,0 +1,28 @@
+"""Emphasis marks of Markdown and chat posts ("**9,100** emigrants", "*18,140* people", "__2024__"),
+blanked for the figure step so a number and its unit or its place stand as in plain text.
+
+One public entry: ``blank_emphasis(text)``: the text with each pair of emphasis marks around a
+word or phrase replaced by spaces, so every offset stays. A lone ``*`` (a bullet, a note mark
+"2022*") is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PAIRED = re.compile(r"(?P<mark>\*\*|__|\*|_)(?=[^\s*_])(?P<inner>[^\n*_]{1,200}?)(?<=[^\s*_])(?P=mark)"
+                     r"(?![\w*])")
+
+
+def blank_emphasis(text: str) -> str:
+    """``text`` with paired emphasis marks blanked (same length, same offsets)."""
+    if "*" not in text and "_" not in text:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        mark = " " * len(match["mark"])
+        if len(match["mark"]) == 1 and match.start() > 0 and text[match.start() - 1].isalnum():
+            return match.group()          # "snake_case", "a*b": no emphasis
+        return f"{mark}{match['inner']}{mark}"
+
+    return _PAIRED.sub(blank, text)
