@@ -61,6 +61,9 @@ FEWEST_RECORDS_SHARE = 0.5
 # from this many records on, the build streams (stream.py): no whole-graph rdflib dataset, and
 # the OWL 2 RL rules on the store instead of HermiT (which needs the rdflib dataset)
 STREAM_RECORDS = 10_000
+# processes that map the records of a streaming build (stream_workers.py): the target is wall time
+# on a 2-core machine
+MAPPING_WORKERS = min(2, os.cpu_count() or 1)
 
 
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
@@ -120,7 +123,8 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
         stream = len(records.records) >= STREAM_RECORDS
     if stream:
         # on disk, where the release keeps it: the store is the build's largest object
-        store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store")
+        store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store",
+                      MAPPING_WORKERS)
         validation = stage("shacl", validate_store, store, records)
         if not validation.conforms:
             raise ValidationFailed(validation.summary())

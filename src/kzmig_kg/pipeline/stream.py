@@ -12,6 +12,7 @@ releases equal); rdflib's blank node ids are kept.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,18 +23,24 @@ from rdflib.term import Node
 
 from ..mapping.context import MappingContext
 from ..mapping.schema import RecordSet
-from .graph import add_vocabularies, load_ontology, map_records
+from .graph import add_vocabularies, load_ontology, map_records, register_passages
 from .store import to_oxigraph
+from .stream_workers import map_in_workers
 
 DEFAULT_CHUNK = 20_000  # records mapped between two conversions into the store
+# records per slice when several workers map (stream_workers.py): small enough that the slices
+# spread evenly over the workers and the parent loads the first ones while the rest are mapped
+WORKER_SLICE = 5_000
 _TERM_CACHE_LIMIT = 50_000  # IRIs kept converted (predicates, classes, codes); cleared past this
 
 
 def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
-                 location: Path | None = None) -> ox.Store:
+                 location: Path | None = None, workers: int = 1,
+                 slice_size: int = WORKER_SLICE) -> ox.Store:
     """A pyoxigraph store of every quad ``build_graph`` would give for ``records``: in memory, or
     on disk at ``location`` (a new directory), filled by the bulk loader chunk by chunk so that
-    the memory does not grow with the graph."""
+    the memory does not grow with the graph. With ``workers`` above 1 and more than one slice of
+    ``slice_size`` records, forked workers map the slices (``stream_workers.py``)."""
     store = ox.Store() if location is None else ox.Store(str(location))
     add = store.extend if location is None else store.bulk_extend
     converter = _Converter()
@@ -42,6 +49,20 @@ def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
     add_vocabularies(fixed)
     add([converter.quad(s, p, o, g) for s, p, o, g in fixed.quads((None, None, None, None))])
     del fixed
+    if workers > 1 and len(records.records) > slice_size:
+        template = MappingContext(records=records, dataset=_ChunkDataset())  # type: ignore[arg-type]
+        register_passages(records, template)
+
+        def load(path: Path) -> None:
+            if location is None:
+                store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            else:
+                store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+
+        map_in_workers(records, template, load, _ChunkDataset, _Converter, workers, slice_size,
+                       location.parent if location is not None else Path(tempfile.gettempdir()),
+                       lambda: _serial_errors(records))
+        return store
     sinks = _ChunkDataset()
     ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]
 
@@ -52,6 +73,19 @@ def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
     map_records(records, ctx, after_record)
     add(list(sinks.drain(converter)))
     return store
+
+
+def _serial_errors(records: RecordSet) -> None:
+    """Map ``records`` serially into sinks that are emptied every record and raise the mapping's
+    ``RecordErrors``, if any (the workers' checks see only their own slices)."""
+    sinks = _ChunkDataset()
+    ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]
+
+    def forget(_number: int) -> None:
+        for _quad in sinks.drain_triples():
+            pass
+
+    map_records(records, ctx, forget)  # raises RecordErrors
 
 
 class _Converter:
@@ -128,6 +162,10 @@ class _ChunkDataset:
         if found is None:
             found = self._graphs[identifier] = _ChunkGraph(identifier)
         return found
+
+    def drain_triples(self) -> Iterator[tuple[Node, Node, Node]]:
+        for graph in self._graphs.values():
+            yield from graph.drain()
 
     def drain(self, converter: _Converter) -> Iterator[ox.Quad]:
         for identifier, graph in self._graphs.items():
