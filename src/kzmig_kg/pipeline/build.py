@@ -133,7 +133,8 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
                               "HermiT skipped: a streaming build has no rdflib graph to give it")
         else:
             reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
-        result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say)
+        result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say,
+                         parallel=MAPPING_WORKERS > 1)
         store.flush()
         del store  # closed before the release directory is renamed into place
         return result
@@ -167,13 +168,14 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
 
 def _finish(stages: dict[str, StageMeasure], stage: Callable[..., Any], store: ox.Store,
             validation: ValidationReport, reasoning: ReasoningResult, records: RecordSet,
-            out_dir: Path, say: Progress) -> BuildResult:
+            out_dir: Path, say: Progress, parallel: bool = False) -> BuildResult:
     if not reasoning.ran:
         say(f"WARNING: {reasoning.summary()}")
     elif not reasoning.consistent:  # pragma: no cover - check_consistency raises instead
         raise InconsistentOntology(reasoning.summary())
     timings = {name: round(m.seconds, 3) for name, m in stages.items()}
-    release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings)
+    release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings,
+                    parallel)
     kinds = Counter(record.kind for record in records.records)
     return BuildResult(release, validation, reasoning, len(records.records), stages, kinds)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from ..validate import ValidationReport
 from .dumps import write_dumps
 from .framed import write_framed
 from .schemaorg import export_schemaorg
-from .search_index import SEARCH_INDEX, write_search_index
+from .search_index import SEARCH_INDEX, search_passages, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
 
 __all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "write_release"]
@@ -48,18 +49,30 @@ class ReleaseInfo:
 
 
 def write_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
-                  out_dir: Path, timings: dict[str, float] | None = None) -> ReleaseInfo:
+                  out_dir: Path, timings: dict[str, float] | None = None,
+                  parallel: bool = False) -> ReleaseInfo:
     """Write every release file into ``out_dir``, a new directory (``outdir.Staging.path``).
 
     ``store`` is the in-memory store of the build's quads (``store.memory_store``); the release
-    description is added to it in its own named graph.
+    description is added to it in its own named graph. ``parallel``: the dumps read from files
+    are written by forked processes while this one writes the parts read from the store
+    (``dumps.write_dumps``); the files are the same.
     """
     tmp = Path(out_dir)
     description = describe_release(store, validation, reasoning, FILES)
     release_graph = to_oxigraph(RELEASE_GRAPH)
     store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
                  for s, p, o in description)
-    triples = _write_dumps(store, tmp)
+    passages: dict[str, list[dict[str, object]]] = {}
+
+    def from_store() -> None:
+        export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
+        write_framed(store, _context(), tmp)
+        passages.update(search_passages(store))
+
+    triples = _write_dumps(store, tmp, from_store if parallel else None)
+    if not parallel:
+        from_store()
     if not (tmp / "store").is_dir():  # the streaming build fills its on-disk store there itself
         persist_store(store, tmp / "store", tmp / "kzmig.nq")  # the dump holds every quad
     description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
@@ -69,9 +82,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
     if timings is not None:
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-    export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
-    write_framed(store, _context(), tmp)
-    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt")
+    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=passages)
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
@@ -79,9 +90,10 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     return ReleaseInfo(out_dir, triples, quads, files)
 
 
-def _write_dumps(store: ox.Store, directory: Path) -> int:
+def _write_dumps(store: ox.Store, directory: Path,
+                 meanwhile: Callable[[], None] | None = None) -> int:
     """Every dump of ``FILES`` and ``context.jsonld``; return the number of distinct triples."""
-    return write_dumps(store, directory, FILES, _context())
+    return write_dumps(store, directory, FILES, _context(), meanwhile)
 
 
 def _context() -> dict[str, object]:

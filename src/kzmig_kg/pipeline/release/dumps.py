@@ -14,37 +14,68 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
+from .forked import Forked
 from .jsonld_stream import write_jsonld
 
 
 def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, str, str]],
-                context: dict[str, Any]) -> int:
+                context: dict[str, Any], meanwhile: Callable[[], None] | None = None) -> int:
     """Write every file of ``files`` (name -> (pyoxigraph format or "json-ld", ...)) from
     ``store`` into ``directory``, and ``context.jsonld``; return the number of distinct
-    triples."""
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    triples.
+
+    With ``meanwhile``, the dumps read from files (TriG; the merged dumps) are written by two
+    forked processes once ``kzmig.nq`` is written, while this process runs ``meanwhile()``
+    (the release's parts that read the store); without it, one after the other."""
+    _serialize(store, directory / "kzmig.nq", ox.RdfFormat.N_QUADS)
+    if meanwhile is None:
+        _write_trig(directory, files)
+        return _write_merged(directory, files, context)
+    trig = Forked("the TriG dump", _write_trig, directory, files)
+    merged = Forked("the merged dumps (N-Triples, Turtle, RDF/XML, JSON-LD)", _write_merged,
+                    directory, files, context)
+    try:
+        meanwhile()
+        trig.result()
+        return merged.result()
+    finally:
+        trig.stop()
+        merged.stop()
+
+
+def _write_trig(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None:
+    for name, (fmt, _media, _title) in files.items():
+        if fmt == ox.RdfFormat.TRIG:
+            _serialize(ox.parse(path=str(directory / "kzmig.nq"), format=ox.RdfFormat.N_QUADS),
+                       directory / name, fmt, _prefixes())
+
+
+def _write_merged(directory: Path, files: dict[str, tuple[Any, str, str]],
+                  context: dict[str, Any]) -> int:
+    """The N-Triples (every triple of the N-Quads once), then Turtle, RDF/XML and JSON-LD from
+    it; return the number of triples."""
     nquads, triples = directory / "kzmig.nq", directory / "kzmig.nt"
-    _serialize(store, nquads, ox.RdfFormat.N_QUADS)
     scattered = scattered_subjects(nquads)
     _serialize(_merged(nquads, scattered), triples, ox.RdfFormat.N_TRIPLES)
     for name, (fmt, _media, _title) in files.items():
-        if fmt == ox.RdfFormat.TRIG:
-            _serialize(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS), directory / name,
-                       fmt, prefixes)
-        elif fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
             _serialize(ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES),
-                       directory / name, fmt, prefixes)
+                       directory / name, fmt, _prefixes())
     (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
                                               encoding="utf-8")
     write_jsonld(triples, scattered, context, directory / "kzmig.jsonld")
     return _lines(triples)  # N-Triples: one triple a line
+
+
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def scattered_subjects(nquads: Path) -> set[int]:
