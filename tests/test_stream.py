@@ -167,3 +167,25 @@ def test_a_duplicate_observation_across_workers_fails_as_in_the_serial_build(
         stream_store(records, workers=2, slice_size=31)
     assert "same data set and key as record 'bns23b-IMM-CHN-2000'" in str(serial.value)
     assert str(parallel.value) == str(serial.value)
+
+
+def test_the_workers_nquads_text_parses_to_the_converted_terms() -> None:
+    """The text the workers write for a term is read back by pyoxigraph as the term the serial
+    path builds (quotes, backslashes, line breaks, languages, datatypes, blank nodes)."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import XSD
+
+    from kzmig_kg.pipeline.store import to_oxigraph
+    from kzmig_kg.pipeline.stream import _NQuadsText
+    objects = [Literal('a "quoted" \\ back\\slash\nand\r\nbreaks'), Literal("Қазақстан", lang="kk"),
+               Literal(5), Literal("2011-02-01", datatype=XSD.date), Literal("x", datatype=XSD.string),
+               Literal("12", datatype=XSD.positiveInteger), URIRef("https://w3id.org/kzmig/id/a"),
+               BNode()]
+    subject, predicate, graph = (URIRef("https://w3id.org/kzmig/id/s"),
+                                 URIRef("https://w3id.org/kzmig/ontology#p"),
+                                 URIRef("https://w3id.org/kzmig/graph/g"))
+    text = _NQuadsText()
+    lines = "".join(f"{text.term(subject)} {text.term(predicate)} {text.term(o)} {text.term(graph)} .\n"
+                    for o in objects)
+    parsed = [q.object for q in ox.parse(lines, format=ox.RdfFormat.N_QUADS)]
+    assert parsed == [to_oxigraph(o) for o in objects]

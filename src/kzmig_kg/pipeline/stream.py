@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from ..mapping.context import MappingContext
@@ -59,7 +59,7 @@ def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
             else:
                 store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
 
-        map_in_workers(records, template, load, _ChunkDataset, _Converter, workers, slice_size,
+        map_in_workers(records, template, load, _ChunkDataset, _NQuadsText, workers, slice_size,
                        location.parent if location is not None else Path(tempfile.gettempdir()),
                        lambda: _serial_errors(records))
         return store
@@ -86,6 +86,43 @@ def _serial_errors(records: RecordSet) -> None:
             pass
 
     map_records(records, ctx, forget)  # raises RecordErrors
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class _NQuadsText:
+    """rdflib terms as N-Quads text, for the workers' slice files: writing the text in Python is
+    cheaper than building pyoxigraph terms to serialise them, and the store's loader parses it
+    into the same terms. IRIs (repeated in every record) are cached."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, str] = {}
+
+    def term(self, term: Node) -> str:
+        kind = type(term)
+        if kind is URIRef:
+            key = str(term)
+            found = self._iris.get(key)
+            if found is None:
+                if len(self._iris) > _TERM_CACHE_LIMIT:
+                    self._iris.clear()
+                found = self._iris[key] = f"<{key}>"
+            return found
+        if kind is Literal:
+            text = str(term)
+            if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+                text = text.translate(_ESCAPES)
+            if term.language:
+                return f'"{text}"@{term.language}'
+            datatype = term.datatype
+            if datatype is None or str(datatype) == _XSD_STRING:
+                return f'"{text}"'
+            return f'"{text}"^^{self.term(datatype)}'
+        if kind is BNode:
+            return f"_:{term}"
+        return to_oxigraph(term).__str__()  # a subclass of an rdflib term: pyoxigraph writes it
 
 
 class _Converter:
@@ -162,6 +199,14 @@ class _ChunkDataset:
         if found is None:
             found = self._graphs[identifier] = _ChunkGraph(identifier)
         return found
+
+    def write_nquads(self, path: Path, text: _NQuadsText) -> None:
+        """Write the quads added since the last drain to ``path`` as N-Quads, and drop them."""
+        term = text.term
+        with path.open("w", encoding="utf-8") as out:
+            for identifier, graph in self._graphs.items():
+                name = " " + term(identifier) + " .\n"
+                out.writelines(f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in graph.drain())
 
     def drain_triples(self) -> Iterator[tuple[Node, Node, Node]]:
         for graph in self._graphs.values():

@@ -3,7 +3,7 @@
 The records are cut into slices of ``slice_size``; forked worker processes map them (slice ``i``
 goes to worker ``i % workers``, the derived figures are one more slice) through the same mappers
 and ``_ChunkDataset`` sinks as ``stream.stream_store``, and write each slice's quads as an N-Quads
-file (pyoxigraph's serialiser); the parent loads every file into the store as it arrives (the
+file; the parent loads every file into the store as it arrives (the
 loader is Rust, so it runs beside the workers) and deletes it. The store drops the quads that two
 slices both wrote (a shared reference period), so the store is the serial build's.
 
@@ -26,8 +26,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pyoxigraph as ox
-
 from ..errors import KzmigError
 from ..mapping.context import MappingContext
 from ..mapping.schema import RecordSet
@@ -39,14 +37,14 @@ POLL_SECONDS = 1.0
 
 
 def map_in_workers(records: RecordSet, ctx_template: MappingContext, load: Callable[[Path], None],
-                   sinks_factory: Callable[[], Any], converter_factory: Callable[[], Any],
+                   sinks_factory: Callable[[], Any], text_factory: Callable[[], Any],
                    workers: int, slice_size: int, work_parent: Path,
                    serial_errors: Callable[[], None]) -> None:
     """Map ``records`` in ``workers`` forked processes, calling ``load(path)`` in this process for
     every N-Quads file they write into a new directory under ``work_parent`` (removed after).
 
     ``ctx_template`` carries what every worker shares (the passage IRIs); ``sinks_factory`` and
-    ``converter_factory`` make a worker's ``_ChunkDataset`` and ``_Converter``;
+    ``text_factory`` make a worker's ``_ChunkDataset`` and ``_NQuadsText``;
     ``serial_errors()`` maps the records again serially and raises their ``RecordErrors``.
     """
     from .graph import map_derived, map_slice  # graph imports the kinds: kept out of import time
@@ -62,7 +60,7 @@ def map_in_workers(records: RecordSet, ctx_template: MappingContext, load: Calla
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent stops its workers
         try:
-            sinks, converter = sinks_factory(), converter_factory()
+            sinks, text = sinks_factory(), text_factory()
             ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]
             ctx._passages = ctx_template._passages
             for task in range(worker, tasks, workers):
@@ -72,7 +70,7 @@ def map_in_workers(records: RecordSet, ctx_template: MappingContext, load: Calla
                     map_derived(records, ctx)
                 path = work_dir / f"slice-{task:06d}.nq"
                 partial = path.with_name(f".{path.name}.partial")
-                ox.serialize(list(sinks.drain(converter)), str(partial), ox.RdfFormat.N_QUADS)
+                sinks.write_nquads(partial, text)
                 os.replace(partial, path)
                 inbox.put(("slice", task, str(path)))
             seen = getattr(ctx, "_kzmig_observation_iris", {})
