@@ -189,3 +189,38 @@ def test_the_workers_nquads_text_parses_to_the_converted_terms() -> None:
                     for o in objects)
     parsed = [q.object for q in ox.parse(lines, format=ox.RdfFormat.N_QUADS)]
     assert parsed == [to_oxigraph(o) for o in objects]
+
+
+def test_streamed_release_parts_read_from_the_store_equal_todays(release, streamed) -> None:
+    """The parts a streaming build writes from its store beside SHACL and the dumps (a forked
+    process on the store opened read-only): the framed documents byte for byte, the schema.org
+    view (its lists of values in any order: the store's) and the search index's rows as today's
+    release has them."""
+    import sqlite3
+
+    from kzmig_kg.paths import SEARCH_INDEX
+    from kzmig_kg.pipeline.release.framed import framed_name
+    out, _output = streamed
+    for kind in ("acts", "bodies", "observations"):
+        assert (out / framed_name(kind)).read_bytes() == (release.dir / framed_name(kind)).read_bytes()
+    schema = [_unordered(json.loads((d / "kzmig-schemaorg.jsonld").read_text(encoding="utf-8")))
+              for d in (out, release.dir)]
+    assert schema[0] == schema[1] and "Legislation" in json.dumps(schema[0])
+
+    def rows(directory: Path) -> list[tuple]:
+        connection = sqlite3.connect(directory / SEARCH_INDEX)
+        try:
+            return connection.execute("SELECT * FROM hits ORDER BY iri, label").fetchall()
+        finally:
+            connection.close()
+    today = rows(release.dir)
+    assert rows(out) == today and any('"first"' in row[5] for row in today)
+
+
+def _unordered(value: object) -> object:
+    """A JSON value with every list sorted (by its items' JSON text)."""
+    if isinstance(value, dict):
+        return {key: _unordered(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return sorted((_unordered(item) for item in value), key=lambda item: json.dumps(item))
+    return value

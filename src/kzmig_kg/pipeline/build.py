@@ -25,7 +25,8 @@ from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency, rule_check_store
 from .reason import reasoner_heap as reasoner_heap_size
 from .records import read_records
-from .release import FILES, ReleaseInfo, write_release
+from .release import FILES, ReleaseInfo, start_store_parts, write_release
+from .release.forked import Forked
 from .store import memory_store
 from .stream import DEFAULT_CHUNK as STREAM_CHUNK
 from .stream import stream_store
@@ -125,16 +126,24 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
         # on disk, where the release keeps it: the store is the build's largest object
         store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store",
                       MAPPING_WORKERS)
-        validation = stage("shacl", validate_store, store, records)
-        if not validation.conforms:
-            raise ValidationFailed(validation.summary())
-        if reason:
-            reasoning = stage("reason", rule_check_store, store,
-                              "HermiT skipped: a streaming build has no rdflib graph to give it")
-        else:
-            reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
-        result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say,
-                         parallel=MAPPING_WORKERS > 1)
+        parts = None
+        if MAPPING_WORKERS > 1:  # the release's parts that read the store, beside SHACL
+            store.flush()
+            parts = start_store_parts(Path(out_dir) / "store", Path(out_dir))
+        try:
+            validation = stage("shacl", validate_store, store, records)
+            if not validation.conforms:
+                raise ValidationFailed(validation.summary())
+            if reason:
+                reasoning = stage("reason", rule_check_store, store,
+                                  "HermiT skipped: a streaming build has no rdflib graph to give it")
+            else:
+                reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
+            result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say,
+                             parallel=MAPPING_WORKERS > 1, store_parts=parts)
+        finally:
+            if parts is not None:
+                parts.stop()
         store.flush()
         del store  # closed before the release directory is renamed into place
         return result
@@ -168,14 +177,15 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
 
 def _finish(stages: dict[str, StageMeasure], stage: Callable[..., Any], store: ox.Store,
             validation: ValidationReport, reasoning: ReasoningResult, records: RecordSet,
-            out_dir: Path, say: Progress, parallel: bool = False) -> BuildResult:
+            out_dir: Path, say: Progress, parallel: bool = False,
+            store_parts: Forked | None = None) -> BuildResult:
     if not reasoning.ran:
         say(f"WARNING: {reasoning.summary()}")
     elif not reasoning.consistent:  # pragma: no cover - check_consistency raises instead
         raise InconsistentOntology(reasoning.summary())
     timings = {name: round(m.seconds, 3) for name, m in stages.items()}
     release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings,
-                    parallel)
+                    parallel, store_parts)
     kinds = Counter(record.kind for record in records.records)
     return BuildResult(release, validation, reasoning, len(records.records), stages, kinds)
 

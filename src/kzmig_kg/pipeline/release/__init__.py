@@ -20,12 +20,14 @@ from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
 from .dumps import write_dumps
+from .forked import Forked
 from .framed import write_framed
 from .schemaorg import export_schemaorg
 from .search_index import SEARCH_INDEX, search_passages, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
 
-__all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "write_release"]
+__all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "start_store_parts",
+           "write_release"]
 
 # file -> (pyoxigraph format or "json-ld", media type, title); every dump is streamed from the
 # store by pyoxigraph's serialisers (10 to 25 times faster than rdflib's on this graph), JSON-LD
@@ -50,25 +52,27 @@ class ReleaseInfo:
 
 def write_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
                   out_dir: Path, timings: dict[str, float] | None = None,
-                  parallel: bool = False) -> ReleaseInfo:
+                  parallel: bool = False, store_parts: Forked | None = None) -> ReleaseInfo:
     """Write every release file into ``out_dir``, a new directory (``outdir.Staging.path``).
 
     ``store`` is the in-memory store of the build's quads (``store.memory_store``); the release
     description is added to it in its own named graph. ``parallel``: the dumps read from files
     are written by forked processes while this one writes the parts read from the store
-    (``dumps.write_dumps``); the files are the same.
+    (``dumps.write_dumps``); the files are the same. ``store_parts``: those parts, started on the
+    on-disk store beside SHACL (``start_store_parts``); waited for before the store changes.
     """
     tmp = Path(out_dir)
+    passages: dict[str, list[dict[str, object]]] = {}
+    if store_parts is not None:
+        passages.update(store_parts.result())
     description = describe_release(store, validation, reasoning, FILES)
     release_graph = to_oxigraph(RELEASE_GRAPH)
     store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
                  for s, p, o in description)
-    passages: dict[str, list[dict[str, object]]] = {}
 
     def from_store() -> None:
-        export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
-        write_framed(store, _context(), tmp)
-        passages.update(search_passages(store))
+        if store_parts is None:
+            passages.update(_store_parts(store, tmp))
 
     triples = _write_dumps(store, tmp, from_store if parallel else None)
     if not parallel:
@@ -88,6 +92,25 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     quads = len(store)
     files = sorted(p.name for p in tmp.iterdir() if not p.name.startswith("."))
     return ReleaseInfo(out_dir, triples, quads, files)
+
+
+def start_store_parts(store_dir: Path, out_dir: Path) -> Forked:
+    """Write the release's parts read from the store (the schema.org view, the framed documents,
+    and the search index's passages, returned by ``result()``) into ``out_dir`` in a forked
+    process reading the on-disk store at ``store_dir`` (flushed, not changed until they are
+    done): none of them reads the release description, which waits for SHACL."""
+    return Forked("the schema.org view, framed documents and passages", _store_parts_at,
+                  store_dir, out_dir)
+
+
+def _store_parts_at(store_dir: Path, out_dir: Path) -> dict[str, list[dict[str, object]]]:
+    return _store_parts(ox.Store.read_only(str(store_dir)), out_dir)
+
+
+def _store_parts(store: ox.Store, out_dir: Path) -> dict[str, list[dict[str, object]]]:
+    export_schemaorg(store, out_dir / "kzmig-schemaorg.jsonld")
+    write_framed(store, _context(), out_dir)
+    return search_passages(store)
 
 
 def _write_dumps(store: ox.Store, directory: Path,

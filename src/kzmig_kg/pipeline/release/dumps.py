@@ -31,23 +31,32 @@ def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, st
     ``store`` into ``directory``, and ``context.jsonld``; return the number of distinct
     triples.
 
-    With ``meanwhile``, the dumps read from files (TriG; the merged dumps) are written by two
-    forked processes once ``kzmig.nq`` is written, while this process runs ``meanwhile()``
-    (the release's parts that read the store); without it, one after the other."""
-    _serialize(store, directory / "kzmig.nq", ox.RdfFormat.N_QUADS)
+    With ``meanwhile``, the dumps read from files are written by forked processes once the file
+    they read is written (TriG from ``kzmig.nq``; Turtle and RDF/XML, and JSON-LD, from
+    ``kzmig.nt``, which this process writes), and this process runs ``meanwhile()`` (the
+    release's parts that read the store) before it waits for them; without it, one after the
+    other."""
+    nquads, triples = directory / "kzmig.nq", directory / "kzmig.nt"
+    _serialize(store, nquads, ox.RdfFormat.N_QUADS)
     if meanwhile is None:
         _write_trig(directory, files)
-        return _write_merged(directory, files, context)
-    trig = Forked("the TriG dump", _write_trig, directory, files)
-    merged = Forked("the merged dumps (N-Triples, Turtle, RDF/XML, JSON-LD)", _write_merged,
-                    directory, files, context)
+        scattered = _write_ntriples(nquads, triples)
+        _write_from_ntriples(directory, files)
+        _write_jsonld(directory, scattered, context)
+        return _lines(triples)  # N-Triples: one triple a line
+    children = [Forked("the TriG dump", _write_trig, directory, files)]
     try:
+        scattered = _write_ntriples(nquads, triples)
+        children.append(Forked("the Turtle and RDF/XML dumps", _write_from_ntriples, directory,
+                               files))
+        children.append(Forked("the JSON-LD dump", _write_jsonld, directory, scattered, context))
         meanwhile()
-        trig.result()
-        return merged.result()
+        for child in children:
+            child.result()
     finally:
-        trig.stop()
-        merged.stop()
+        for child in children:
+            child.stop()
+    return _lines(triples)
 
 
 def _write_trig(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None:
@@ -57,21 +66,25 @@ def _write_trig(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None
                        directory / name, fmt, _prefixes())
 
 
-def _write_merged(directory: Path, files: dict[str, tuple[Any, str, str]],
-                  context: dict[str, Any]) -> int:
-    """The N-Triples (every triple of the N-Quads once), then Turtle, RDF/XML and JSON-LD from
-    it; return the number of triples."""
-    nquads, triples = directory / "kzmig.nq", directory / "kzmig.nt"
+def _write_ntriples(nquads: Path, triples: Path) -> set[int]:
+    """Every triple of ``nquads``'s named graphs once, into ``triples``; return the scattered
+    subjects (``scattered_subjects``)."""
     scattered = scattered_subjects(nquads)
     _serialize(_merged(nquads, scattered), triples, ox.RdfFormat.N_TRIPLES)
+    return scattered
+
+
+def _write_from_ntriples(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None:
     for name, (fmt, _media, _title) in files.items():
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
-            _serialize(ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES),
+            _serialize(ox.parse(path=str(directory / "kzmig.nt"), format=ox.RdfFormat.N_TRIPLES),
                        directory / name, fmt, _prefixes())
+
+
+def _write_jsonld(directory: Path, scattered: set[int], context: dict[str, Any]) -> None:
     (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
                                               encoding="utf-8")
-    write_jsonld(triples, scattered, context, directory / "kzmig.jsonld")
-    return _lines(triples)  # N-Triples: one triple a line
+    write_jsonld(directory / "kzmig.nt", scattered, context, directory / "kzmig.jsonld")
 
 
 def _prefixes() -> dict[str, str]:
