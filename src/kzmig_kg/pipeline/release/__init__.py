@@ -19,7 +19,7 @@ from ...paths import ONTOLOGY_DIR
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
-from .dumps import write_dumps
+from .dumps import write_dumps, write_nquads
 from .forked import Forked
 from .framed import write_framed
 from .schemaorg import export_schemaorg
@@ -42,6 +42,10 @@ FILES = {
 }
 
 
+# the store's N-Quads without the release description, written beside SHACL (start_store_parts)
+DATA_NQUADS = ".kzmig-data.nq"
+
+
 @dataclass
 class ReleaseInfo:
     directory: Path
@@ -59,7 +63,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     description is added to it in its own named graph. ``parallel``: the dumps read from files
     are written by forked processes while this one writes the parts read from the store
     (``dumps.write_dumps``); the files are the same. ``store_parts``: those parts, started on the
-    on-disk store beside SHACL (``start_store_parts``); waited for before the store changes.
+    on-disk store beside SHACL (``start_store_parts``), with the N-Quads of every graph but the
+    release description's; waited for before the store changes.
     """
     tmp = Path(out_dir)
     passages: dict[str, list[dict[str, object]]] = {}
@@ -67,14 +72,16 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         passages.update(store_parts.result())
     description = describe_release(store, validation, reasoning, FILES)
     release_graph = to_oxigraph(RELEASE_GRAPH)
-    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
-                 for s, p, o in description)
+    described = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
+                 for s, p, o in description]
+    store.extend(described)
 
     def from_store() -> None:
         if store_parts is None:
             passages.update(_store_parts(store, tmp))
 
-    triples = _write_dumps(store, tmp, from_store if parallel else None)
+    data = (tmp / DATA_NQUADS, described) if store_parts is not None else None
+    triples = _write_dumps(store, tmp, from_store if parallel else None, data)
     if not parallel:
         from_store()
     if not (tmp / "store").is_dir():  # the streaming build fills its on-disk store there itself
@@ -95,16 +102,19 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
 
 
 def start_store_parts(store_dir: Path, out_dir: Path) -> Forked:
-    """Write the release's parts read from the store (the schema.org view, the framed documents,
-    and the search index's passages, returned by ``result()``) into ``out_dir`` in a forked
-    process reading the on-disk store at ``store_dir`` (flushed, not changed until they are
-    done): none of them reads the release description, which waits for SHACL."""
+    """Write the release's parts read from the store (the N-Quads of its graphs, ``DATA_NQUADS``;
+    the schema.org view, the framed documents, and the search index's passages, returned by
+    ``result()``) into ``out_dir`` in a forked process reading the on-disk store at
+    ``store_dir`` (flushed, not changed until they are done): none of them reads the release
+    description, which waits for SHACL."""
     return Forked("the schema.org view, framed documents and passages", _store_parts_at,
                   store_dir, out_dir)
 
 
 def _store_parts_at(store_dir: Path, out_dir: Path) -> dict[str, list[dict[str, object]]]:
-    return _store_parts(ox.Store.read_only(str(store_dir)), out_dir)
+    store = ox.Store.read_only(str(store_dir))
+    write_nquads(store, out_dir / DATA_NQUADS)
+    return _store_parts(store, out_dir)
 
 
 def _store_parts(store: ox.Store, out_dir: Path) -> dict[str, list[dict[str, object]]]:
@@ -114,9 +124,10 @@ def _store_parts(store: ox.Store, out_dir: Path) -> dict[str, list[dict[str, obj
 
 
 def _write_dumps(store: ox.Store, directory: Path,
-                 meanwhile: Callable[[], None] | None = None) -> int:
+                 meanwhile: Callable[[], None] | None = None,
+                 data: tuple[Path, list[ox.Quad]] | None = None) -> int:
     """Every dump of ``FILES`` and ``context.jsonld``; return the number of distinct triples."""
-    return write_dumps(store, directory, FILES, _context(), meanwhile)
+    return write_dumps(store, directory, FILES, _context(), meanwhile, data)
 
 
 def _context() -> dict[str, object]:

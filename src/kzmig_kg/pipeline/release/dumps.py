@@ -26,7 +26,8 @@ from .jsonld_stream import write_jsonld
 
 
 def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, str, str]],
-                context: dict[str, Any], meanwhile: Callable[[], None] | None = None) -> int:
+                context: dict[str, Any], meanwhile: Callable[[], None] | None = None,
+                data: tuple[Path, list[ox.Quad]] | None = None) -> int:
     """Write every file of ``files`` (name -> (pyoxigraph format or "json-ld", ...)) from
     ``store`` into ``directory``, and ``context.jsonld``; return the number of distinct
     triples.
@@ -35,9 +36,19 @@ def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, st
     they read is written (TriG from ``kzmig.nq``; Turtle and RDF/XML, and JSON-LD, from
     ``kzmig.nt``, which this process writes), and this process runs ``meanwhile()`` (the
     release's parts that read the store) before it waits for them; without it, one after the
-    other."""
+    other.
+
+    ``data``: the N-Quads of ``store`` already written but for the quads given (the release
+    description); ``kzmig.nq`` is that file with those quads appended, not a new read of the
+    store."""
     nquads, triples = directory / "kzmig.nq", directory / "kzmig.nt"
-    _serialize(store, nquads, ox.RdfFormat.N_QUADS)
+    if data is None:
+        _serialize(store, nquads, ox.RdfFormat.N_QUADS)
+    else:
+        written, added = data
+        with written.open("ab") as out:
+            out.write(ox.serialize(added, format=ox.RdfFormat.N_QUADS))
+        os.replace(written, nquads)
     if meanwhile is None:
         _write_trig(directory, files)
         scattered = _write_ntriples(nquads, triples)
@@ -57,6 +68,11 @@ def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, st
         for child in children:
             child.stop()
     return _lines(triples)
+
+
+def write_nquads(store: ox.Store, path: Path) -> None:
+    """Every quad of ``store`` into ``path`` as N-Quads (through a temporary file)."""
+    _serialize(store, path, ox.RdfFormat.N_QUADS)
 
 
 def _write_trig(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None:
