@@ -101,18 +101,24 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     return ReleaseInfo(out_dir, triples, quads, files)
 
 
-def start_store_parts(store_dir: Path, out_dir: Path) -> Forked:
+def start_store_parts(store: ox.Store, out_dir: Path) -> Forked:
     """Write the release's parts read from the store (the N-Quads of its graphs, ``DATA_NQUADS``;
     the schema.org view, the framed documents, and the search index's passages, returned by
-    ``result()``) into ``out_dir`` in a forked process reading the on-disk store at
-    ``store_dir`` (flushed, not changed until they are done): none of them reads the release
-    description, which waits for SHACL."""
+    ``result()``) into ``out_dir`` in a forked process: none of them reads the release
+    description, which waits for SHACL.
+
+    The child reads a checkpoint of the on-disk ``store`` (hard links to its files, made here),
+    never the store itself: RocksDB's background compaction deletes files that a second,
+    read-only instance may not have opened yet."""
+    snapshot = out_dir / ".store-snapshot"
+    store.flush()
+    store.backup(str(snapshot))
     return Forked("the schema.org view, framed documents and passages", _store_parts_at,
-                  store_dir, out_dir)
+                  snapshot, out_dir, cleanup=snapshot)
 
 
-def _store_parts_at(store_dir: Path, out_dir: Path) -> dict[str, list[dict[str, object]]]:
-    store = ox.Store.read_only(str(store_dir))
+def _store_parts_at(snapshot: Path, out_dir: Path) -> dict[str, list[dict[str, object]]]:
+    store = ox.Store.read_only(str(snapshot))
     write_nquads(store, out_dir / DATA_NQUADS)
     return _store_parts(store, out_dir)
 
