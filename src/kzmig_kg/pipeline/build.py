@@ -113,7 +113,7 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
 
     if reason:
         reasoner_heap_size(reasoner_heap)  # a bad heap size fails before any work
-    records = stage("records", read_records, Path(data_dir))
+    records = stage("records", read_records, Path(data_dir), MAPPING_WORKERS)
     if not records.records:
         raise KzmigError(f"{data_dir} holds no records; give the directory of the curated records "
                          "with --data")
