@@ -26,8 +26,7 @@ from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency, rule_check_store
 from .reason import reasoner_heap as reasoner_heap_size
 from .records import read_records
-from .release import FILES, ReleaseInfo, start_store_parts, write_release
-from .release.forked import Forked
+from .release import FILES, ReleaseInfo, StoreParts, start_store_parts, write_release
 from .store import memory_store
 from .stream import DEFAULT_CHUNK as STREAM_CHUNK
 from .stream import stream_store
@@ -178,7 +177,7 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
 def _finish(stages: dict[str, StageMeasure], stage: Callable[..., Any], store: ox.Store,
             validation: ValidationReport, reasoning: ReasoningResult, records: RecordSet,
             out_dir: Path, say: Progress, parallel: bool = False,
-            store_parts: Forked | None = None) -> BuildResult:
+            store_parts: StoreParts | None = None) -> BuildResult:
     if not reasoning.ran:
         say(f"WARNING: {reasoning.summary()}")
     elif not reasoning.consistent:  # pragma: no cover - check_consistency raises instead

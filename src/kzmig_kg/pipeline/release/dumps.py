@@ -24,10 +24,14 @@ from ...namespaces import PREFIXES
 from .forked import Forked
 from .jsonld_stream import write_jsonld
 
+# the store's dumps without the release description, written beside SHACL (write_data_dumps)
+DATA_NQUADS = ".kzmig-data.nq"
+DATA_NTRIPLES = ".kzmig-data.nt"
+
 
 def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, str, str]],
                 context: dict[str, Any], meanwhile: Callable[[], None] | None = None,
-                data: tuple[Path, list[ox.Quad]] | None = None) -> int:
+                data: tuple[set[int], list[ox.Quad]] | None = None) -> int:
     """Write every file of ``files`` (name -> (pyoxigraph format or "json-ld", ...)) from
     ``store`` into ``directory``, and ``context.jsonld``; return the number of distinct
     triples.
@@ -38,26 +42,39 @@ def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, st
     release's parts that read the store) before it waits for them; without it, one after the
     other.
 
-    ``data``: the N-Quads of ``store`` already written but for the quads given (the release
-    description); ``kzmig.nq`` is that file with those quads appended, not a new read of the
-    store."""
+    ``data``: ``write_data_dumps`` wrote the N-Quads and N-Triples of ``store`` but for the
+    quads given (the release description), and gave the scattered subjects: ``kzmig.nq`` is that
+    file with those quads appended, not a new read of the store, and ``kzmig.nt`` likewise when
+    no subject of those quads is in another graph (else it is merged from ``kzmig.nq``)."""
     nquads, triples = directory / "kzmig.nq", directory / "kzmig.nt"
+    merged: set[int] | None = None
     if data is None:
         _serialize(store, nquads, ox.RdfFormat.N_QUADS)
     else:
-        written, added = data
-        with written.open("ab") as out:
+        merged, added = data
+        with (directory / DATA_NQUADS).open("ab") as out:
             out.write(ox.serialize(added, format=ox.RdfFormat.N_QUADS))
-        os.replace(written, nquads)
-    if meanwhile is None:
+        os.replace(directory / DATA_NQUADS, nquads)
+        if _described_elsewhere(store, added):
+            merged = None
+            (directory / DATA_NTRIPLES).unlink()
+        else:
+            # each subject's triples together, as a run: not scattered
+            ordered = sorted({quad.triple for quad in added}, key=lambda t: str(t.subject))
+            with (directory / DATA_NTRIPLES).open("ab") as out:
+                out.write(ox.serialize(ordered, format=ox.RdfFormat.N_TRIPLES))
+            os.replace(directory / DATA_NTRIPLES, triples)
+    if meanwhile is None and merged is None:
         _write_trig(directory, files)
         scattered = _write_ntriples(nquads, triples)
         _write_from_ntriples(directory, files)
         _write_jsonld(directory, scattered, context)
         return _lines(triples)  # N-Triples: one triple a line
+    if meanwhile is None:
+        meanwhile = _nothing
     children = [Forked("the TriG dump", _write_trig, directory, files)]
     try:
-        scattered = _write_ntriples(nquads, triples)
+        scattered = _write_ntriples(nquads, triples) if merged is None else merged
         children.append(Forked("the Turtle and RDF/XML dumps", _write_from_ntriples, directory,
                                files))
         children.append(Forked("the JSON-LD dump", _write_jsonld, directory, scattered, context))
@@ -70,9 +87,27 @@ def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, st
     return _lines(triples)
 
 
-def write_nquads(store: ox.Store, path: Path) -> None:
-    """Every quad of ``store`` into ``path`` as N-Quads (through a temporary file)."""
-    _serialize(store, path, ox.RdfFormat.N_QUADS)
+def write_data_dumps(store: ox.Store, directory: Path) -> set[int]:
+    """``DATA_NQUADS`` (every quad of ``store``) and ``DATA_NTRIPLES`` (its triples merged) into
+    ``directory``, for ``write_dumps`` to complete; return the scattered subjects."""
+    _serialize(store, directory / DATA_NQUADS, ox.RdfFormat.N_QUADS)
+    return _write_ntriples(directory / DATA_NQUADS, directory / DATA_NTRIPLES)
+
+
+def _described_elsewhere(store: ox.Store, added: list[ox.Quad]) -> bool:
+    """Whether a subject of ``added`` (quads of one graph) has triples in another graph of
+    ``store``."""
+    subjects = {quad.subject for quad in added if isinstance(quad.subject, ox.NamedNode)}
+    graphs = {quad.graph_name for quad in added}
+    if len(graphs) != 1:
+        return True
+    graph = next(iter(graphs))
+    return any(bool(store.query(f"ASK {{ GRAPH ?g {{ {subject} ?p ?o }} FILTER(?g != {graph}) }}"))
+               for subject in subjects)
+
+
+def _nothing() -> None:
+    return None
 
 
 def _write_trig(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import signal
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from ...errors import KzmigError
@@ -24,10 +22,8 @@ DEADLINE_SECONDS = 3600.0
 class Forked:
     """``fn(*args)`` running in a forked process; ``result()`` returns its value or raises."""
 
-    def __init__(self, name: str, fn: Callable[..., Any], *args: Any,
-                 cleanup: Path | None = None) -> None:
+    def __init__(self, name: str, fn: Callable[..., Any], *args: Any) -> None:
         self.name = name
-        self._cleanup = cleanup  # a directory the child reads, removed by stop()
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=self._run, args=(send, fn, args), daemon=True)
@@ -68,5 +64,3 @@ class Forked:
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
-        if self._cleanup is not None:
-            shutil.rmtree(self._cleanup, ignore_errors=True)
