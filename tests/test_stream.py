@@ -224,3 +224,20 @@ def _unordered(value: object) -> object:
     if isinstance(value, list):
         return sorted((_unordered(item) for item in value), key=lambda item: json.dumps(item))
     return value
+
+
+def test_a_mapping_worker_that_fails_stops_the_build_in_one_line(
+        release, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker whose mapper raises (here the derived figures, the last slice) is reported by
+    the parent as one line naming the worker and the error."""
+    from kzmig_kg.errors import KzmigError
+    from kzmig_kg.pipeline import graph
+    from kzmig_kg.pipeline.records import read_records
+
+    def broken(records, ctx) -> None:
+        raise RuntimeError("mapper broke")
+
+    monkeypatch.setattr(graph, "map_derived", broken)
+    records = read_records(DATA)
+    with pytest.raises(KzmigError, match=r"^mapping worker \d failed: RuntimeError: mapper broke$"):
+        stream_store(records, workers=2, slice_size=500)
