@@ -25,6 +25,7 @@ import os
 import resource
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -85,7 +86,9 @@ def run_size(size: int, args: argparse.Namespace) -> None:
     build_cpu = LAST_CPU_SECONDS
     print(f"build: {triples:,} triples, {wall:.1f} s wall ({build_cpu:.1f} s CPU), "
           f"{triples / wall:,.0f} triples/s ({triples / build_cpu:,.0f} per CPU second), "
-          f"peak RSS {rss / 2**20:,.0f} MiB; stages (s, wall): {stages}")
+          f"peak RSS {rss / 2**20:,.0f} MiB (the largest process; all its processes together: "
+          f"{LAST_TREE_PEAK[0] / 2**20:,.0f} MiB RSS, {LAST_TREE_PEAK[1] / 2**20:,.0f} MiB PSS); "
+          f"stages (s, wall): {stages}")
     nq = out / "kzmig.nq"
     bulk, bulk_rss, bulk_wall = _child(_bulk_load, (nq, base / "bulk-store"), timeout=3600)
     print(f"pyoxigraph bulk load of kzmig.nq: {bulk_wall:.1f} s ({LAST_CPU_SECONDS:.1f} s CPU), "
@@ -110,6 +113,9 @@ def run_size(size: int, args: argparse.Namespace) -> None:
 # CPU seconds (user + system) of the last child: on a shared machine the wall time says more about
 # the other processes than about this one
 LAST_CPU_SECONDS = 0.0
+# the highest sum of RSS and of PSS (shared pages divided among their processes) over the last
+# child and its descendants (the build's workers), sampled every 0.2 s
+LAST_TREE_PEAK = (0, 0)
 
 
 def _child(fn: Callable[..., Any], args: tuple, timeout: float,
@@ -122,6 +128,9 @@ def _child(fn: Callable[..., Any], args: tuple, timeout: float,
     process = context.Process(target=_run_child, args=(send, fn, args, memory_gib))
     process.start()
     send.close()
+    sampling = threading.Event()
+    sampler = threading.Thread(target=_sample_tree, args=(process.pid, sampling), daemon=True)
+    sampler.start()
     value: Any = None
     reason = ""
     if receive.poll(timeout):
@@ -134,6 +143,8 @@ def _child(fn: Callable[..., Any], args: tuple, timeout: float,
     else:
         reason = f"stopped after {timeout:g} s"
         process.kill()
+    sampling.set()
+    sampler.join()
     _pid, _status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
     global LAST_CPU_SECONDS
@@ -141,6 +152,26 @@ def _child(fn: Callable[..., Any], args: tuple, timeout: float,
     if value is None:
         return None, reason or f"exit status {_status}", wall
     return value, usage.ru_maxrss * 1024, wall
+
+
+def _sample_tree(pid: int, done: threading.Event) -> None:
+    from kzmig_kg.publish.server.prefork import descendants
+    global LAST_TREE_PEAK
+    peak_rss = peak_pss = 0
+    while not done.wait(0.2):
+        rss = pss = 0
+        for member in [pid, *descendants(pid)]:
+            try:
+                with open(f"/proc/{member}/smaps_rollup") as rollup:
+                    for line in rollup:
+                        if line.startswith("Rss:"):
+                            rss += int(line.split()[1]) * 1024
+                        elif line.startswith("Pss:"):
+                            pss += int(line.split()[1]) * 1024
+            except OSError:  # ended between the listing and the read
+                continue
+        peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+    LAST_TREE_PEAK = (peak_rss, peak_pss)
 
 
 def _run_child(send, fn, args, memory_gib) -> None:

@@ -134,3 +134,110 @@ def test_generated_data_streams_to_the_same_quads_in_many_chunks(tmp_path: Path)
     assert len(streamed) == len(reference) > 50_000
     assert ({q for q in streamed if not _has_blank(q)}
             == {q for q in reference if not _has_blank(q)})
+
+
+def test_mapping_in_two_workers_gives_the_serial_quads(release) -> None:
+    """Slices of 300 curated records mapped by two forked workers, loaded from their N-Quads files:
+    the same ground quads as the serial streaming mapper, and as many quads with blank nodes."""
+    from kzmig_kg.pipeline.records import read_records
+    records = read_records(DATA)
+    serial = stream_store(records)
+    parallel = stream_store(records, workers=2, slice_size=300)
+    assert len(records.records) > 4 * 300
+    assert len(parallel) == len(serial) > 30_000
+    assert {q for q in parallel if not _has_blank(q)} == {q for q in serial if not _has_blank(q)}
+
+
+def test_a_duplicate_observation_across_workers_fails_as_in_the_serial_build(
+        data_copy: Path) -> None:
+    """Two observations with one data set and key, 93 records apart: in slices of 31 records they
+    fall to different workers, neither of which sees both; the build still reports the pair, with
+    the serial build's words."""
+    from kzmig_kg.pipeline.records import read_records
+    flows = data_copy / "statistics" / "flows-bns-2023b.csv"
+    lines = flows.read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("bns23b-IMM-CHN-2000,") and len(lines) == 94
+    flows.write_text("\n".join([*lines, lines[1].replace("bns23b-IMM-CHN-2000,",
+                                                         "bns23b-IMM-CHN-2000b,", 1)]) + "\n",
+                     encoding="utf-8")
+    records = read_records(data_copy)
+    with pytest.raises(RecordErrors) as serial:
+        stream_store(records)
+    with pytest.raises(RecordErrors) as parallel:
+        stream_store(records, workers=2, slice_size=31)
+    assert "same data set and key as record 'bns23b-IMM-CHN-2000'" in str(serial.value)
+    assert str(parallel.value) == str(serial.value)
+
+
+def test_the_workers_nquads_text_parses_to_the_converted_terms() -> None:
+    """The text the workers write for a term is read back by pyoxigraph as the term the serial
+    path builds (quotes, backslashes, line breaks, languages, datatypes, blank nodes)."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import XSD
+
+    from kzmig_kg.pipeline.store import to_oxigraph
+    from kzmig_kg.pipeline.stream import _NQuadsText
+    objects = [Literal('a "quoted" \\ back\\slash\nand\r\nbreaks'), Literal("Қазақстан", lang="kk"),
+               Literal(5), Literal("2011-02-01", datatype=XSD.date), Literal("x", datatype=XSD.string),
+               Literal("12", datatype=XSD.positiveInteger), URIRef("https://w3id.org/kzmig/id/a"),
+               BNode()]
+    subject, predicate, graph = (URIRef("https://w3id.org/kzmig/id/s"),
+                                 URIRef("https://w3id.org/kzmig/ontology#p"),
+                                 URIRef("https://w3id.org/kzmig/graph/g"))
+    text = _NQuadsText()
+    lines = "".join(f"{text.term(subject)} {text.term(predicate)} {text.term(o)} {text.term(graph)} .\n"
+                    for o in objects)
+    parsed = [q.object for q in ox.parse(lines, format=ox.RdfFormat.N_QUADS)]
+    assert parsed == [to_oxigraph(o) for o in objects]
+
+
+def test_streamed_release_parts_read_from_the_store_equal_todays(release, streamed) -> None:
+    """The parts a streaming build writes from its store beside SHACL and the dumps (a forked
+    process on the store opened read-only): the framed documents byte for byte, the schema.org
+    view (its lists of values in any order: the store's) and the search index's rows as today's
+    release has them."""
+    import sqlite3
+
+    from kzmig_kg.paths import SEARCH_INDEX
+    from kzmig_kg.pipeline.release.framed import framed_name
+    out, _output = streamed
+    for kind in ("acts", "bodies", "observations"):
+        assert (out / framed_name(kind)).read_bytes() == (release.dir / framed_name(kind)).read_bytes()
+    schema = [_unordered(json.loads((d / "kzmig-schemaorg.jsonld").read_text(encoding="utf-8")))
+              for d in (out, release.dir)]
+    assert schema[0] == schema[1] and "Legislation" in json.dumps(schema[0])
+
+    def rows(directory: Path) -> list[tuple]:
+        connection = sqlite3.connect(directory / SEARCH_INDEX)
+        try:
+            return connection.execute("SELECT * FROM hits ORDER BY iri, label").fetchall()
+        finally:
+            connection.close()
+    today = rows(release.dir)
+    assert rows(out) == today and any('"first"' in row[5] for row in today)
+
+
+def _unordered(value: object) -> object:
+    """A JSON value with every list sorted (by its items' JSON text)."""
+    if isinstance(value, dict):
+        return {key: _unordered(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return sorted((_unordered(item) for item in value), key=lambda item: json.dumps(item))
+    return value
+
+
+def test_a_mapping_worker_that_fails_stops_the_build_in_one_line(
+        release, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker whose mapper raises (here the derived figures, the last slice) is reported by
+    the parent as one line naming the worker and the error."""
+    from kzmig_kg.errors import KzmigError
+    from kzmig_kg.pipeline import graph
+    from kzmig_kg.pipeline.records import read_records
+
+    def broken(records, ctx) -> None:
+        raise RuntimeError("mapper broke")
+
+    monkeypatch.setattr(graph, "map_derived", broken)
+    records = read_records(DATA)
+    with pytest.raises(KzmigError, match=r"^mapping worker \d failed: RuntimeError: mapper broke$"):
+        stream_store(records, workers=2, slice_size=500)

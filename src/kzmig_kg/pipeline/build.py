@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import shutil
 import signal
 import tempfile
@@ -25,7 +26,7 @@ from .outdir import replace_output
 from .reason import ReasoningResult, check_consistency, rule_check_store
 from .reason import reasoner_heap as reasoner_heap_size
 from .records import read_records
-from .release import FILES, ReleaseInfo, write_release
+from .release import FILES, ReleaseInfo, StoreParts, start_store_parts, write_release
 from .store import memory_store
 from .stream import DEFAULT_CHUNK as STREAM_CHUNK
 from .stream import stream_store
@@ -39,7 +40,7 @@ T = TypeVar("T")
 class StageMeasure:
     seconds: float
     peak_mib: float
-    cpu_seconds: float = 0.0  # this process's CPU time: on a shared machine, apart from the wall
+    cpu_seconds: float = 0.0  # CPU time, its child processes' included: apart from the wall
 
 
 @dataclass
@@ -61,6 +62,9 @@ FEWEST_RECORDS_SHARE = 0.5
 # from this many records on, the build streams (stream.py): no whole-graph rdflib dataset, and
 # the OWL 2 RL rules on the store instead of HermiT (which needs the rdflib dataset)
 STREAM_RECORDS = 10_000
+# processes that map the records of a streaming build (stream_workers.py): the target is wall time
+# on a 2-core machine
+MAPPING_WORKERS = min(2, os.cpu_count() or 1)
 
 
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
@@ -95,9 +99,9 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
         say(f"{name}...")
         if measure_memory:
             tracemalloc.start()
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu = time.perf_counter(), _cpu_seconds()
         value = fn(*args, **kwargs)
-        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        seconds, cpu = time.perf_counter() - start, _cpu_seconds() - cpu
         peak = 0.0
         if measure_memory:
             peak = tracemalloc.get_traced_memory()[1] / 2**20
@@ -108,7 +112,7 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
 
     if reason:
         reasoner_heap_size(reasoner_heap)  # a bad heap size fails before any work
-    records = stage("records", read_records, Path(data_dir))
+    records = stage("records", read_records, Path(data_dir), MAPPING_WORKERS)
     if not records.records:
         raise KzmigError(f"{data_dir} holds no records; give the directory of the curated records "
                          "with --data")
@@ -120,16 +124,25 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
         stream = len(records.records) >= STREAM_RECORDS
     if stream:
         # on disk, where the release keeps it: the store is the build's largest object
-        store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store")
-        validation = stage("shacl", validate_store, store, records)
-        if not validation.conforms:
-            raise ValidationFailed(validation.summary())
-        if reason:
-            reasoning = stage("reason", rule_check_store, store,
-                              "HermiT skipped: a streaming build has no rdflib graph to give it")
-        else:
-            reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
-        result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say)
+        store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store",
+                      MAPPING_WORKERS)
+        parts = None
+        if MAPPING_WORKERS > 1:  # the release's parts that read the store, beside SHACL
+            parts = start_store_parts(store, Path(out_dir))
+        try:
+            validation = stage("shacl", validate_store, store, records)
+            if not validation.conforms:
+                raise ValidationFailed(validation.summary())
+            if reason:
+                reasoning = stage("reason", rule_check_store, store,
+                                  "HermiT skipped: a streaming build has no rdflib graph to give it")
+            else:
+                reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
+            result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say,
+                             parallel=MAPPING_WORKERS > 1, store_parts=parts)
+        finally:
+            if parts is not None:
+                parts.stop()
         store.flush()
         del store  # closed before the release directory is renamed into place
         return result
@@ -163,15 +176,24 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
 
 def _finish(stages: dict[str, StageMeasure], stage: Callable[..., Any], store: ox.Store,
             validation: ValidationReport, reasoning: ReasoningResult, records: RecordSet,
-            out_dir: Path, say: Progress) -> BuildResult:
+            out_dir: Path, say: Progress, parallel: bool = False,
+            store_parts: StoreParts | None = None) -> BuildResult:
     if not reasoning.ran:
         say(f"WARNING: {reasoning.summary()}")
     elif not reasoning.consistent:  # pragma: no cover - check_consistency raises instead
         raise InconsistentOntology(reasoning.summary())
     timings = {name: round(m.seconds, 3) for name, m in stages.items()}
-    release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings)
+    release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings,
+                    parallel, store_parts)
     kinds = Counter(record.kind for record in records.records)
     return BuildResult(release, validation, reasoning, len(records.records), stages, kinds)
+
+
+def _cpu_seconds() -> float:
+    """This process's CPU time and that of its children ended so far (the mapping workers, the
+    release's forked writers)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 class _Child:

@@ -7,6 +7,7 @@ consumers need no reasoner.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -48,25 +49,46 @@ def map_records(records: RecordSet, ctx: MappingContext,
     ``after_record(n)`` is called after the n-th record (the streaming build empties the graphs
     there); the derived figures are mapped as one unit, since ``mark_derived`` edits what the
     observation mapper wrote."""
+    register_passages(records, ctx)
+    map_slice(records, ctx, 0, len(records.records), after_record)
+    map_derived(records, ctx)
+    if ctx.errors:
+        raise RecordErrors(ctx.errors)
+
+
+def register_passages(records: RecordSet, ctx: MappingContext) -> None:
+    """The passage IRIs by locator, which every other record's provenance looks up."""
     registry = registered_kinds()
     for record in records.of_kind("passage"):
         ctx._passages[_passage_key(record)] = registry["passage"].iri(record)
-    for number, record in enumerate(records.records, 1):
+
+
+def map_slice(records: RecordSet, ctx: MappingContext, start: int, stop: int,
+              after_record: Callable[[int], None] | None = None) -> None:
+    """Records ``start`` to ``stop`` (0-based, ``stop`` excluded) into ``ctx.dataset``; their
+    problems are added to ``ctx.errors``. ``after_record`` gets the 1-based record number."""
+    registry = registered_kinds()
+    for number in range(start + 1, stop + 1):
+        record = records.records[number - 1]
         ctx.graph = ctx.dataset.graph(graph_for_file(record.file))
         kind = registry[record.kind]
         kind.to_rdf(record, ctx)
         _add_provenance(record, kind.iri(record), ctx)
         if after_record is not None:
             after_record(number)
+
+
+def map_derived(records: RecordSet, ctx: MappingContext) -> None:
+    """The figures derived from the records (``derive.py``), into their own graph."""
+    registry = registered_kinds()
     ctx.graph = ctx.dataset.graph(DERIVED_GRAPH)
     for item in derive_observations(records):
         registry["observation"].to_rdf(item.record, ctx)
         _add_provenance(item.record, registry["observation"].iri(item.record), ctx)
         mark_derived(item, ctx)
-    if ctx.errors:
-        raise RecordErrors(ctx.errors)
 
 
+@functools.lru_cache(maxsize=4096)  # called once a record, for a few hundred files (pathlib is slow)
 def graph_for_file(file: str) -> URIRef:
     stem = Path(file).with_suffix("").as_posix()
     if stem.startswith("data/"):

@@ -11,6 +11,8 @@ import csv
 import dataclasses
 import datetime as dt
 import functools
+import multiprocessing
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -22,7 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .. import kinds as _kinds  # noqa: F401  (importing the package registers every kind)
-from ..errors import RecordError, RecordErrors
+from ..errors import KzmigError, RecordError, RecordErrors
 from ..mapping.schema import (
     ID_PATTERN,
     Field,
@@ -60,8 +62,12 @@ class _Map:
     line: int
 
 
-def read_records(data_dir: Path) -> RecordSet:
-    """Read and schema-check every record file under ``data_dir``; raise RecordErrors if any fail."""
+def read_records(data_dir: Path, workers: int = 1) -> RecordSet:
+    """Read and schema-check every record file under ``data_dir``; raise RecordErrors if any fail.
+
+    With ``workers`` above 1 and files of more than ``PARALLEL_BYTES`` in all, a forked process
+    reads and checks some of the files (``_read_in_worker``) while this one reads the others;
+    the records and errors are the same, in the same order."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise RecordErrors([RecordError(str(data_dir), 0, None, "data directory not found",
@@ -72,30 +78,29 @@ def read_records(data_dir: Path) -> RecordSet:
     # ids of records that failed their own checks (or sit in a file that could not be read):
     # references to them are counted, not reported again
     failed: dict[str, tuple[str, int]] = {}
-    for path in sorted(data_dir.rglob("*.yaml")):
+    paths = sorted(data_dir.rglob("*.yaml"))
+    read_elsewhere = _read_in_worker(paths, data_dir, registry) if workers > 1 else None
+    for index, path in enumerate(paths):
         rel = _display_path(path, data_dir)
         result.files.append(rel)
-        before, read = len(errors), 0
-        for raw, kind, file in _read_file(path, rel, registry, errors):
-            read += 1
-            record = _check_record(raw, kind, file, errors)
-            if record is None:
-                raw_id = getattr(raw.items.get("id"), "raw", None)
-                if isinstance(raw_id, str):
-                    failed.setdefault(raw_id, (file, raw.line))
-                continue
-            previous = result.by_id.get(record.id)
-            if previous is not None:
-                errors.append(RecordError(file, record.line, "id",
-                                          f"duplicate identifier '{record.id}'",
-                                          f"already used at {previous.file}:{previous.line}; "
-                                          "identifiers must be unique across all records"))
-                continue
-            result.by_id[record.id] = record
-            result.records.append(record)
-        if read == 0 and len(errors) > before:
-            for raw_id in _ids_in_text(path):
-                failed.setdefault(raw_id, (rel, 0))
+        events = (read_elsewhere.events(index) if read_elsewhere is not None
+                  and read_elsewhere.has(index) else _file_events(path, rel, registry))
+        for event in events:
+            if event[0] == "error":
+                errors.append(event[1])
+            elif event[0] == "failed":
+                failed.setdefault(event[1], event[2])
+            else:
+                record = event[1]
+                previous = result.by_id.get(record.id)
+                if previous is not None:
+                    errors.append(RecordError(record.file, record.line, "id",
+                                              f"duplicate identifier '{record.id}'",
+                                              f"already used at {previous.file}:{previous.line}; "
+                                              "identifiers must be unique across all records"))
+                    continue
+                result.by_id[record.id] = record
+                result.records.append(record)
     _check_references(result, registry, errors, failed)
     for record in result.records:
         check = registry[record.kind].check
@@ -104,6 +109,118 @@ def read_records(data_dir: Path) -> RecordSet:
     if errors:
         raise RecordErrors(errors)
     return result
+
+
+def _file_events(path: Path, rel: str, registry: dict[str, Kind]) -> list[tuple[Any, ...]]:
+    """What reading one file gives, in order: ("error", RecordError), ("record", Record) and
+    ("failed", id, (file, line)) for the ids of records that failed their own checks."""
+    events: list[tuple[Any, ...]] = []
+    errors: list[RecordError] = []
+    read = 0
+
+    def flush() -> None:
+        events.extend(("error", error) for error in errors)
+        errors.clear()
+
+    had_errors = False
+    for raw, kind, file in _read_file(path, rel, registry, errors):
+        read += 1
+        record = _check_record(raw, kind, file, errors)
+        had_errors = had_errors or bool(errors)
+        flush()
+        if record is None:
+            raw_id = getattr(raw.items.get("id"), "raw", None)
+            if isinstance(raw_id, str):
+                events.append(("failed", raw_id, (file, raw.line)))
+            continue
+        events.append(("record", record))
+    had_errors = had_errors or bool(errors)
+    flush()
+    if read == 0 and had_errors:
+        events.extend(("failed", raw_id, (rel, 0)) for raw_id in _ids_in_text(path))
+    return events
+
+
+# from this many bytes of record files on, a second process reads some of them (read_records)
+PARALLEL_BYTES = 2_000_000
+
+
+class _WorkerFiles:
+    """The events of the files a forked process read (``_read_in_worker``), by index."""
+
+    def __init__(self, indexes: set[int], receive: Any, process: Any) -> None:
+        self._indexes, self._receive, self._process = indexes, receive, process
+        self._events: dict[int, list[tuple[Any, ...]]] | None = None
+
+    def has(self, index: int) -> bool:
+        return index in self._indexes
+
+    def events(self, index: int) -> list[tuple[Any, ...]]:
+        if self._events is None:
+            try:
+                if not self._receive.poll(WORKER_DEADLINE):
+                    raise RecordErrors([RecordError(
+                        "data", 0, None, f"reading the record files took over "
+                        f"{WORKER_DEADLINE:.0f} s", "run the build again on a less loaded machine")])
+                status, value = self._receive.recv()
+                if status != "ok":
+                    raise KzmigError(f"reading the record files failed: {value}")
+                self._events = value
+            except EOFError:
+                raise RecordErrors([RecordError(
+                    "data", 0, None, "the process reading the record files died",
+                    "check the free memory and run the build again")]) from None
+            finally:
+                if self._process.is_alive():
+                    self._process.kill()
+                self._process.join()
+        return self._events[index]
+
+
+WORKER_DEADLINE = 1800.0
+
+
+def _read_in_worker(paths: list[Path], data_dir: Path,
+                    registry: dict[str, Kind]) -> _WorkerFiles | None:
+    """Fork a process that reads about half of ``paths`` (by size: the files this process
+    reads last), or None when the files are too small to be worth it."""
+    sizes = []
+    for path in paths:
+        table = path.with_suffix(".csv")
+        try:
+            size = path.stat().st_size * 2  # YAML costs about twice as much as CSV a byte
+            size += table.stat().st_size if table.exists() else 0
+        except OSError:
+            size = 0
+        sizes.append(size)
+    total = sum(sizes)
+    if total < PARALLEL_BYTES:
+        return None
+    given, mine = set(), 0
+    for index in sorted(range(len(paths)), key=lambda i: -sizes[i]):
+        if mine + sizes[index] <= total / 2:
+            mine += sizes[index]
+        else:
+            given.add(index)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            outcome: tuple[str, Any] = ("ok", {
+                index: _file_events(paths[index], _display_path(paths[index], data_dir), registry)
+                for index in sorted(given)})
+        except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
+            outcome = ("error", f"{type(error).__name__}: {error}")
+        try:
+            send.send(outcome)
+        finally:
+            os._exit(0)
+
+    process = context.Process(target=run, daemon=True)
+    process.start()
+    send.close()
+    return _WorkerFiles(given, receive, process)
 
 
 def as_given(errors: list[RecordError], data_dir: Path) -> list[RecordError]:

@@ -12,28 +12,35 @@ releases equal); rdflib's blank node ids are kept.
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from ..mapping.context import MappingContext
 from ..mapping.schema import RecordSet
-from .graph import add_vocabularies, load_ontology, map_records
+from .graph import add_vocabularies, load_ontology, map_records, register_passages
 from .store import to_oxigraph
+from .stream_workers import map_in_workers
 
 DEFAULT_CHUNK = 20_000  # records mapped between two conversions into the store
+# records per slice when several workers map (stream_workers.py): small enough that the slices
+# spread evenly over the workers and the parent loads the first ones while the rest are mapped
+WORKER_SLICE = 5_000
 _TERM_CACHE_LIMIT = 50_000  # IRIs kept converted (predicates, classes, codes); cleared past this
 
 
 def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
-                 location: Path | None = None) -> ox.Store:
+                 location: Path | None = None, workers: int = 1,
+                 slice_size: int = WORKER_SLICE) -> ox.Store:
     """A pyoxigraph store of every quad ``build_graph`` would give for ``records``: in memory, or
     on disk at ``location`` (a new directory), filled by the bulk loader chunk by chunk so that
-    the memory does not grow with the graph."""
+    the memory does not grow with the graph. With ``workers`` above 1 and more than one slice of
+    ``slice_size`` records, forked workers map the slices (``stream_workers.py``)."""
     store = ox.Store() if location is None else ox.Store(str(location))
     add = store.extend if location is None else store.bulk_extend
     converter = _Converter()
@@ -42,6 +49,20 @@ def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
     add_vocabularies(fixed)
     add([converter.quad(s, p, o, g) for s, p, o, g in fixed.quads((None, None, None, None))])
     del fixed
+    if workers > 1 and len(records.records) > slice_size:
+        template = MappingContext(records=records, dataset=_ChunkDataset())  # type: ignore[arg-type]
+        register_passages(records, template)
+
+        def load(path: Path) -> None:
+            if location is None:
+                store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            else:
+                store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+
+        map_in_workers(records, template, load, _ChunkDataset, _NQuadsText, workers, slice_size,
+                       location.parent if location is not None else Path(tempfile.gettempdir()),
+                       lambda: _serial_errors(records))
+        return store
     sinks = _ChunkDataset()
     ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]
 
@@ -52,6 +73,56 @@ def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
     map_records(records, ctx, after_record)
     add(list(sinks.drain(converter)))
     return store
+
+
+def _serial_errors(records: RecordSet) -> None:
+    """Map ``records`` serially into sinks that are emptied every record and raise the mapping's
+    ``RecordErrors``, if any (the workers' checks see only their own slices)."""
+    sinks = _ChunkDataset()
+    ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]
+
+    def forget(_number: int) -> None:
+        for _quad in sinks.drain_triples():
+            pass
+
+    map_records(records, ctx, forget)  # raises RecordErrors
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class _NQuadsText:
+    """rdflib terms as N-Quads text, for the workers' slice files: writing the text in Python is
+    cheaper than building pyoxigraph terms to serialise them, and the store's loader parses it
+    into the same terms. IRIs (repeated in every record) are cached."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, str] = {}
+
+    def term(self, term: Node) -> str:
+        kind = type(term)
+        if kind is URIRef:
+            key = str(term)
+            found = self._iris.get(key)
+            if found is None:
+                if len(self._iris) > _TERM_CACHE_LIMIT:
+                    self._iris.clear()
+                found = self._iris[key] = f"<{key}>"
+            return found
+        if kind is Literal:
+            text = str(term)
+            if '"' in text or "\\" in text or "\n" in text or "\r" in text:
+                text = text.translate(_ESCAPES)
+            if term.language:
+                return f'"{text}"@{term.language}'
+            datatype = term.datatype
+            if datatype is None or str(datatype) == _XSD_STRING:
+                return f'"{text}"'
+            return f'"{text}"^^{self.term(datatype)}'
+        if kind is BNode:
+            return f"_:{term}"
+        return to_oxigraph(term).__str__()  # a subclass of an rdflib term: pyoxigraph writes it
 
 
 class _Converter:
@@ -128,6 +199,18 @@ class _ChunkDataset:
         if found is None:
             found = self._graphs[identifier] = _ChunkGraph(identifier)
         return found
+
+    def write_nquads(self, path: Path, text: _NQuadsText) -> None:
+        """Write the quads added since the last drain to ``path`` as N-Quads, and drop them."""
+        term = text.term
+        with path.open("w", encoding="utf-8") as out:
+            for identifier, graph in self._graphs.items():
+                name = " " + term(identifier) + " .\n"
+                out.writelines(f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in graph.drain())
+
+    def drain_triples(self) -> Iterator[tuple[Node, Node, Node]]:
+        for graph in self._graphs.values():
+            yield from graph.drain()
 
     def drain(self, converter: _Converter) -> Iterator[ox.Quad]:
         for identifier, graph in self._graphs.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,13 +19,15 @@ from ...paths import ONTOLOGY_DIR
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
-from .dumps import write_dumps
+from .dumps import write_data_dumps, write_dumps
+from .forked import Forked
 from .framed import write_framed
 from .schemaorg import export_schemaorg
-from .search_index import SEARCH_INDEX, write_search_index
+from .search_index import SEARCH_INDEX, search_passages, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
 
-__all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "write_release"]
+__all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "StoreParts",
+           "start_store_parts", "write_release"]
 
 # file -> (pyoxigraph format or "json-ld", media type, title); every dump is streamed from the
 # store by pyoxigraph's serialisers (10 to 25 times faster than rdflib's on this graph), JSON-LD
@@ -48,18 +51,37 @@ class ReleaseInfo:
 
 
 def write_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
-                  out_dir: Path, timings: dict[str, float] | None = None) -> ReleaseInfo:
+                  out_dir: Path, timings: dict[str, float] | None = None,
+                  parallel: bool = False, store_parts: StoreParts | None = None) -> ReleaseInfo:
     """Write every release file into ``out_dir``, a new directory (``outdir.Staging.path``).
 
     ``store`` is the in-memory store of the build's quads (``store.memory_store``); the release
-    description is added to it in its own named graph.
+    description is added to it in its own named graph. ``parallel``: the dumps read from files
+    are written by forked processes while this one writes the parts read from the store
+    (``dumps.write_dumps``); the files are the same. ``store_parts``: those parts, started on the
+    on-disk store beside SHACL (``start_store_parts``), with the N-Quads and N-Triples of every
+    graph but the release description's; waited for before the store changes.
     """
     tmp = Path(out_dir)
+    passages: dict[str, list[dict[str, object]]] = {}
+    scattered: set[int] | None = None
+    if store_parts is not None:
+        scattered, found = store_parts.result()
+        passages.update(found)
     description = describe_release(store, validation, reasoning, FILES)
     release_graph = to_oxigraph(RELEASE_GRAPH)
-    store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
-                 for s, p, o in description)
-    triples = _write_dumps(store, tmp)
+    described = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
+                 for s, p, o in description]
+    store.extend(described)
+
+    def from_store() -> None:
+        if store_parts is None:
+            passages.update(_store_parts(store, tmp))
+
+    data = (scattered, described) if scattered is not None else None
+    triples = _write_dumps(store, tmp, from_store if parallel else None, data)
+    if not parallel:
+        from_store()
     if not (tmp / "store").is_dir():  # the streaming build fills its on-disk store there itself
         persist_store(store, tmp / "store", tmp / "kzmig.nq")  # the dump holds every quad
     description.serialize(tmp / "void.ttl", format="turtle", encoding="utf-8")
@@ -69,9 +91,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
     if timings is not None:
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-    export_schemaorg(store, tmp / "kzmig-schemaorg.jsonld")
-    write_framed(store, _context(), tmp)
-    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt")
+    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=passages)
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
@@ -79,9 +99,61 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     return ReleaseInfo(out_dir, triples, quads, files)
 
 
-def _write_dumps(store: ox.Store, directory: Path) -> int:
+class StoreParts:
+    """The release's parts read from the store, written by two forked processes: ``result()``
+    gives (the scattered subjects of the dumps, the search index's passages)."""
+
+    def __init__(self, store: ox.Store, out_dir: Path) -> None:
+        # The children read a checkpoint of the on-disk store (hard links to its files), never
+        # the store itself: RocksDB's background compaction deletes files that a second,
+        # read-only instance may not have opened yet.
+        self._snapshot = out_dir / ".store-snapshot"
+        store.flush()
+        store.backup(str(self._snapshot))
+        self._dumps = Forked("the N-Quads and N-Triples of the store", _data_dumps_at,
+                             self._snapshot, out_dir)
+        self._parts = Forked("the schema.org view, framed documents and passages",
+                             _store_parts_at, self._snapshot, out_dir)
+
+    def result(self) -> tuple[set[int], dict[str, list[dict[str, object]]]]:
+        try:
+            return self._dumps.result(), self._parts.result()
+        finally:
+            self.stop()
+
+    def stop(self) -> None:
+        self._dumps.stop()
+        self._parts.stop()
+        shutil.rmtree(self._snapshot, ignore_errors=True)
+
+
+def start_store_parts(store: ox.Store, out_dir: Path) -> StoreParts:
+    """Write the release's parts read from the store (its N-Quads and N-Triples without the
+    release description, ``dumps.write_data_dumps``; the schema.org view, the framed documents,
+    and the search index's passages) into ``out_dir`` in forked processes, while SHACL runs:
+    none of them reads the release description, which waits for SHACL."""
+    return StoreParts(store, out_dir)
+
+
+def _data_dumps_at(snapshot: Path, out_dir: Path) -> set[int]:
+    return write_data_dumps(ox.Store.read_only(str(snapshot)), out_dir)
+
+
+def _store_parts_at(snapshot: Path, out_dir: Path) -> dict[str, list[dict[str, object]]]:
+    return _store_parts(ox.Store.read_only(str(snapshot)), out_dir)
+
+
+def _store_parts(store: ox.Store, out_dir: Path) -> dict[str, list[dict[str, object]]]:
+    export_schemaorg(store, out_dir / "kzmig-schemaorg.jsonld")
+    write_framed(store, _context(), out_dir)
+    return search_passages(store)
+
+
+def _write_dumps(store: ox.Store, directory: Path,
+                 meanwhile: Callable[[], None] | None = None,
+                 data: tuple[set[int], list[ox.Quad]] | None = None) -> int:
     """Every dump of ``FILES`` and ``context.jsonld``; return the number of distinct triples."""
-    return write_dumps(store, directory, FILES, _context())
+    return write_dumps(store, directory, FILES, _context(), meanwhile, data)
 
 
 def _context() -> dict[str, object]:

@@ -14,37 +14,132 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
+from .forked import Forked
 from .jsonld_stream import write_jsonld
+
+# the store's dumps without the release description, written beside SHACL (write_data_dumps)
+DATA_NQUADS = ".kzmig-data.nq"
+DATA_NTRIPLES = ".kzmig-data.nt"
 
 
 def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, str, str]],
-                context: dict[str, Any]) -> int:
+                context: dict[str, Any], meanwhile: Callable[[], None] | None = None,
+                data: tuple[set[int], list[ox.Quad]] | None = None) -> int:
     """Write every file of ``files`` (name -> (pyoxigraph format or "json-ld", ...)) from
     ``store`` into ``directory``, and ``context.jsonld``; return the number of distinct
-    triples."""
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    triples.
+
+    With ``meanwhile``, the dumps read from files are written by forked processes once the file
+    they read is written (TriG from ``kzmig.nq``; Turtle and RDF/XML, and JSON-LD, from
+    ``kzmig.nt``, which this process writes), and this process runs ``meanwhile()`` (the
+    release's parts that read the store) before it waits for them; without it, one after the
+    other.
+
+    ``data``: ``write_data_dumps`` wrote the N-Quads and N-Triples of ``store`` but for the
+    quads given (the release description), and gave the scattered subjects: ``kzmig.nq`` is that
+    file with those quads appended, not a new read of the store, and ``kzmig.nt`` likewise when
+    no subject of those quads is in another graph (else it is merged from ``kzmig.nq``)."""
     nquads, triples = directory / "kzmig.nq", directory / "kzmig.nt"
-    _serialize(store, nquads, ox.RdfFormat.N_QUADS)
-    scattered = scattered_subjects(nquads)
-    _serialize(_merged(nquads, scattered), triples, ox.RdfFormat.N_TRIPLES)
+    merged: set[int] | None = None
+    if data is None:
+        _serialize(store, nquads, ox.RdfFormat.N_QUADS)
+    else:
+        merged, added = data
+        with (directory / DATA_NQUADS).open("ab") as out:
+            out.write(ox.serialize(added, format=ox.RdfFormat.N_QUADS))
+        os.replace(directory / DATA_NQUADS, nquads)
+        if _described_elsewhere(store, added):
+            merged = None
+            (directory / DATA_NTRIPLES).unlink()
+        else:
+            # each subject's triples together, as a run: not scattered
+            ordered = sorted({quad.triple for quad in added}, key=lambda t: str(t.subject))
+            with (directory / DATA_NTRIPLES).open("ab") as out:
+                out.write(ox.serialize(ordered, format=ox.RdfFormat.N_TRIPLES))
+            os.replace(directory / DATA_NTRIPLES, triples)
+    if meanwhile is None and merged is None:
+        _write_trig(directory, files)
+        scattered = _write_ntriples(nquads, triples)
+        _write_from_ntriples(directory, files)
+        _write_jsonld(directory, scattered, context)
+        return _lines(triples)  # N-Triples: one triple a line
+    if meanwhile is None:
+        meanwhile = _nothing
+    children = [Forked("the TriG dump", _write_trig, directory, files)]
+    try:
+        scattered = _write_ntriples(nquads, triples) if merged is None else merged
+        children.append(Forked("the Turtle and RDF/XML dumps", _write_from_ntriples, directory,
+                               files))
+        children.append(Forked("the JSON-LD dump", _write_jsonld, directory, scattered, context))
+        meanwhile()
+        for child in children:
+            child.result()
+    finally:
+        for child in children:
+            child.stop()
+    return _lines(triples)
+
+
+def write_data_dumps(store: ox.Store, directory: Path) -> set[int]:
+    """``DATA_NQUADS`` (every quad of ``store``) and ``DATA_NTRIPLES`` (its triples merged) into
+    ``directory``, for ``write_dumps`` to complete; return the scattered subjects."""
+    _serialize(store, directory / DATA_NQUADS, ox.RdfFormat.N_QUADS)
+    return _write_ntriples(directory / DATA_NQUADS, directory / DATA_NTRIPLES)
+
+
+def _described_elsewhere(store: ox.Store, added: list[ox.Quad]) -> bool:
+    """Whether a subject of ``added`` (quads of one graph) has triples in another graph of
+    ``store``."""
+    subjects = {quad.subject for quad in added if isinstance(quad.subject, ox.NamedNode)}
+    graphs = {quad.graph_name for quad in added}
+    if len(graphs) != 1:
+        return True
+    graph = next(iter(graphs))
+    return any(bool(store.query(f"ASK {{ GRAPH ?g {{ {subject} ?p ?o }} FILTER(?g != {graph}) }}"))
+               for subject in subjects)
+
+
+def _nothing() -> None:
+    return None
+
+
+def _write_trig(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None:
     for name, (fmt, _media, _title) in files.items():
         if fmt == ox.RdfFormat.TRIG:
-            _serialize(ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS), directory / name,
-                       fmt, prefixes)
-        elif fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
-            _serialize(ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES),
-                       directory / name, fmt, prefixes)
+            _serialize(ox.parse(path=str(directory / "kzmig.nq"), format=ox.RdfFormat.N_QUADS),
+                       directory / name, fmt, _prefixes())
+
+
+def _write_ntriples(nquads: Path, triples: Path) -> set[int]:
+    """Every triple of ``nquads``'s named graphs once, into ``triples``; return the scattered
+    subjects (``scattered_subjects``)."""
+    scattered = scattered_subjects(nquads)
+    _serialize(_merged(nquads, scattered), triples, ox.RdfFormat.N_TRIPLES)
+    return scattered
+
+
+def _write_from_ntriples(directory: Path, files: dict[str, tuple[Any, str, str]]) -> None:
+    for name, (fmt, _media, _title) in files.items():
+        if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.RDF_XML):
+            _serialize(ox.parse(path=str(directory / "kzmig.nt"), format=ox.RdfFormat.N_TRIPLES),
+                       directory / name, fmt, _prefixes())
+
+
+def _write_jsonld(directory: Path, scattered: set[int], context: dict[str, Any]) -> None:
     (directory / "context.jsonld").write_text(json.dumps({"@context": context}, indent=2),
                                               encoding="utf-8")
-    write_jsonld(triples, scattered, context, directory / "kzmig.jsonld")
-    return _lines(triples)  # N-Triples: one triple a line
+    write_jsonld(directory / "kzmig.nt", scattered, context, directory / "kzmig.jsonld")
+
+
+def _prefixes() -> dict[str, str]:
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 def scattered_subjects(nquads: Path) -> set[int]:

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from ...namespaces import PREFIXES
 from ...paths import QUERIES_DIR, SEARCH_INDEX
 
-__all__ = ["SEARCH_INDEX", "write_search_index"]
+__all__ = ["SEARCH_INDEX", "search_passages", "write_search_index"]
 
 _NAME_PREDICATES = {
     "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -54,15 +54,18 @@ _HEADER = re.compile(r"^#\s*(title|description|result)\s*:\s*(.*)$")
 
 
 def write_search_index(store: ox.Store, path: Path, triples: Path,
-                       queries_dir: Path = QUERIES_DIR) -> int:
+                       queries_dir: Path = QUERIES_DIR,
+                       passages: dict[str, list[dict[str, object]]] | None = None) -> int:
     """Write the FTS5 index of ``store`` (and of the named queries) to ``path``; return its rows.
 
     The resources and their words are read from ``triples``, the release's N-Triples (every
     triple once), in one pass: a SPARQL query for them decodes every term of the on-disk store
     again (16 s of CPU at 1.1 million triples, 7.5 s in all this way). ``path`` is inside the release's
-    temporary directory, so the index appears with the release.
+    temporary directory, so the index appears with the release. ``passages``: what
+    ``search_passages(store)`` gives, when it was read already (beside the dumps).
     """
-    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    if passages is None:
+        passages = search_passages(store)
     texts, ids = _resources(triples)
     names: dict[str, list[tuple[bool, bool, str]]] = defaultdict(list)
     bodies: dict[str, list[tuple[bool, bool, str]]] = defaultdict(list)
@@ -71,14 +74,9 @@ def write_search_index(store: ox.Store, path: Path, triples: Path,
             # sorted later by this key: the first name, the hit's label, is an English label
             key = (predicate not in _LABELS, language not in (None, "en"), text)
             (names if predicate in _NAME_PREDICATES else bodies)[iri].append(key)
-    passages: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for row in store.query(_PASSAGES, use_default_graph_as_union=True, prefixes=prefixes):
-        passages[row["s"].value].append({
-            "file": row["file"].value if row["file"] is not None else None,
-            "first": int(row["first"].value), "last": int(row["last"].value),
-            "section": row["section"].value if row["section"] is not None else None})
     rows = [(_joined(names[iri]) + " | " + ids[iri], _joined(bodies[iri]), resource_kind(iri),
-             ids[iri], iri, json.dumps(sorted(passages[iri], key=lambda p: (p["first"], p["last"]))))
+             ids[iri], iri, json.dumps(sorted(passages.get(iri, ()),
+                                              key=lambda p: (p["first"], p["last"]))))
             for iri in sorted(ids)]
     rows.extend(_named_query_rows(queries_dir))
     connection = sqlite3.connect(path)
@@ -92,6 +90,18 @@ def write_search_index(store: ox.Store, path: Path, triples: Path,
     finally:
         connection.close()
     return len(rows)
+
+
+def search_passages(store: ox.Store) -> dict[str, list[dict[str, object]]]:
+    """The passages each resource of ``store`` rests on (file, first and last line, section)."""
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    passages: dict[str, list[dict[str, object]]] = defaultdict(list)
+    for row in store.query(_PASSAGES, use_default_graph_as_union=True, prefixes=prefixes):
+        passages[row["s"].value].append({
+            "file": row["file"].value if row["file"] is not None else None,
+            "first": int(row["first"].value), "last": int(row["last"].value),
+            "section": row["section"].value if row["section"] is not None else None})
+    return passages
 
 
 def _resources(triples: Path) -> tuple[dict[str, list[tuple[str, str, str | None]]],
