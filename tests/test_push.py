@@ -43,11 +43,7 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 # measured on 2026-12-07; each is a strict expectation: when a query is fixed, its test fails
 # until it is removed from here.
 VIRTUOSO_DIFFERS: dict[str, str] = {}
-VIRTUOSO_HANGS = {"stats-audit-mean-change": "same answers, but Virtuoso 7.2 takes 15-40 s (the embedded "
-                                             "store: 0.2 s): its plan joins the two observations of a "
-                                             "year pair by scanning every observation of the claim's "
-                                             "breakdown for each one (README, Virtuoso notes); not run, "
-                                             "to keep the suite short"}
+VIRTUOSO_HANGS: dict[str, str] = {}   # named queries not run there, each with the reason
 
 
 @pytest.fixture(scope="module")
