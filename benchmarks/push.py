@@ -14,7 +14,8 @@ machine's load average is printed with the figures, and where the time of each p
 before the bulk upload). On the Oxigraph server it times, each into a new server, a first push
 (no live graph yet: one transactional load, no staging or swap) and the same first push the way
 it went before (bulk staging upload, then the swap), and a second push onto the live graphs
-(staging and swap, the only atomic way to replace them there). Figures only; nothing is asserted.
+(staging and swap, the only atomic way to replace them there; the graphs that already hold the
+release are kept). Figures only; nothing is asserted.
 ``--designs`` times instead, on the same file, each way the Oxigraph 0.5 server offers to write
 it (see ``oxigraph_designs``), to find an atomic replacement cheaper than the swap.
 """
@@ -89,11 +90,11 @@ def _post(url: str, body: bytes, media_type: str, method: str = "POST") -> None:
 def oxigraph_designs(release: Path, work: Path, args) -> dict[str, float]:
     """Each write path of the Oxigraph 0.5 server, on the release's N-Quads, each into a new
     server on disk: a transactional POST /store (atomic: the first push); the same with
-    ?no_transaction (the bulk loader: not atomic, the floor); the second push as implemented
-    (bulk staging upload, one COPY update, a DROP) onto a server whose live graphs hold the
-    release; one INSERT DATA update (atomic) and, for the same triples, a transactional
-    POST /store: the server takes a SPARQL body of at most 128 MiB, so these carry the first
-    ``--insert-triples`` triples only."""
+    ?no_transaction (the bulk loader: not atomic, the floor); the second push as implemented onto
+    a server whose live graphs hold the release (the graphs found unchanged are kept, the others,
+    those with blank nodes, go through bulk staging, one COPY update and a DROP); one INSERT DATA
+    update (atomic) and, for the same triples, a transactional POST /store: the server takes a
+    SPARQL body of at most 128 MiB, so these carry the first ``--insert-triples`` triples only."""
     dump = (release / "kzmig.nq").read_bytes()
     results: dict[str, float] = {}
 
@@ -115,7 +116,7 @@ def oxigraph_designs(release: Path, work: Path, args) -> dict[str, float]:
         results["POST /store?no_transaction (bulk, not atomic)"] = timed(
             lambda: _post(f"{base}/store?no_transaction", dump, "application/n-quads"))
     with fresh("second", load=True) as server:
-        name = "second push: bulk staging, COPY, DROP"
+        name = "second push of the same release (unchanged graphs kept; the rest staged, COPY, DROP)"
         results[name] = pushes(name, release, StoreEndpoints.from_urls(server.query_url), args, 1)
     lines = dump.splitlines(keepends=True)[: args.insert_triples]
     graphs: dict[bytes, list[bytes]] = {}
