@@ -311,11 +311,12 @@ def test_amendments_and_supersession(release) -> None:
     replaces = ids_of(release, """
         SELECT ?a ?b WHERE { ?x dct:replaces ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
     assert replaces == {("law-2011-477-IV", "law-1997-204")}
-    # repeal of the 1997 law is not established from the text: the only eli:repeals is the one
-    # the Adilet page of Resolution No. 133 of 2014 records
+    # repeal of the 1997 law is not established from the text: the only eli:repeals are those
+    # the Adilet pages of Resolutions No. 133 of 2014 and 1371 of 2001 and of the Criminal Code record
     repeals = ids_of(release, """
         SELECT ?a ?b WHERE { ?x eli:repeals ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
-    assert repeals == {("govres-2016-190", "govres-2014-133")}
+    assert repeals == {("govres-2016-190", "govres-2014-133"), ("code-2014-226-V", "code-2006-167"),
+                       ("govres-2008-1122", "govres-2001-1371")}
     commences = ids_of(release, """
         SELECT ?a ?b WHERE { ?x eli:commences ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
     assert commences == {("scres-1992-immigration", "law-1992-immigration")}

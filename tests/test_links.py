@@ -36,12 +36,20 @@ EX = "https://w3id.org/kzmig/id/fixture/"
 
 # every act confirmed by a stored Adilet page: (act, Adilet ID or None, page, page language, source)
 ADILET_LINKS = [
+    ("kodeks/2006/167", "K970000167_", "https://adilet.zan.kz/kaz/docs/K970000167_", "KAZ", "thesis"),
+    ("kodeks/2014/226-V", None, "https://adilet.zan.kz/kaz/docs/K970000167_", "KAZ", "Adilet"),
     ("kodeks/undated/code-labour", "K1500000414",
      "https://adilet.zan.kz/eng/docs/K1500000414/compare", "ENG", "thesis"),
     ("konst-zakon/2015/438-V", "Z1500000438",
      "https://adilet.zan.kz/eng/docs/Z1500000438/compare", "ENG", "thesis"),
     ("konst-zakon/2015/438-V", "Z1500000438",
      "https://adilet.zan.kz/kaz/docs/Z1500000438/compare/eng", "KAZ", "thesis"),
+    ("postanovlenie/2001/1371", "P010001371_",
+     "https://adilet.zan.kz/rus/docs/P010001371_/compare", "RUS", "thesis"),
+    ("postanovlenie/2006/925", None, "https://adilet.zan.kz/rus/docs/P010001371_/compare", "RUS", "Adilet"),
+    ("postanovlenie/2008/1122", None, "https://adilet.zan.kz/rus/docs/P010001371_/compare", "RUS", "Adilet"),
+    ("postanovlenie/2012/148", "P1200000148",
+     "https://adilet.zan.kz/eng/docs/P1200000148/compare/kaz", "ENG", "thesis"),
     ("postanovlenie/2014/133", "P1400000133",
      "https://adilet.zan.kz/kaz/docs/P1400000133/comments", "KAZ", "Adilet"),
     ("postanovlenie/2016/190", None,
@@ -49,6 +57,7 @@ ADILET_LINKS = [
     ("postanovlenie/2022/961", "P2200000961",
      "https://adilet.zan.kz/rus/docs/P2200000961/compare", "RUS", "thesis"),
     ("zakon/1995/2337", "U950002337_", "https://adilet.zan.kz/eng/docs/U950002337_", "ENG", "thesis"),
+    ("zakon/2001/172", "Z010000172_", "https://www.adilet.zan.kz/kaz/docs/Z010000172_", "KAZ", "thesis"),
     ("zakon/2005/100", "Z050000100_",
      "https://www.adilet.zan.kz/eng/docs/Z050000100_/compare", "ENG", "thesis"),
     ("zakon/2007/227", None, "https://adilet.zan.kz/eng/docs/U950002337_", "ENG", "Adilet"),
@@ -92,6 +101,20 @@ def test_official_titles_and_dates_of_confirmed_acts(release) -> None:
     # the English heading of Z050000100_ contradicts its text: no official title is recorded
     ratification = rows[("zakon/2005/100", "https://www.adilet.zan.kz/eng/docs/Z050000100_/compare")]
     assert (ratification.get("titleEn"), str(ratification["date"])) == (None, "2005-12-14")
+    rules = rows[("postanovlenie/2012/148", "https://adilet.zan.kz/eng/docs/P1200000148/compare/kaz")]
+    assert (rules["titleEn"].startswith("On approval of the Rules for entry and stay of immigrants"),
+            str(rules["date"]), rules["number"]) == (True, "2012-01-21", "148")
+    # the Criminal Code: its Kazakh title, but not its adoption date of 1997 (the thesis cites its
+    # 2006 wording)
+    programme = rows[("postanovlenie/2001/1371", "https://adilet.zan.kz/rus/docs/P010001371_/compare")]
+    assert (programme["titleRu"], str(programme["date"])) == (
+        "Об утверждении отраслевой Программы миграционной политики Республики Казахстан на 2001-2010 годы",
+        "2001-10-29")
+    eurasec = rows[("zakon/2001/172", "https://www.adilet.zan.kz/kaz/docs/Z010000172_")]
+    assert (eurasec["titleKk"], str(eurasec["date"])) == (
+        "Еуразиялық экономикалық қоғамдастық құру туралы шартты бекіту туралы", "2001-04-02")
+    code = rows[("kodeks/2006/167", "https://adilet.zan.kz/kaz/docs/K970000167_")]
+    assert (code["titleKk"], code.get("date")) == ("Қазақстан Республикасының Қылмыстық кодексi", None)
 
 
 def test_every_adilet_id_is_confirmed_by_the_page_of_that_document(release) -> None:
@@ -99,7 +122,7 @@ def test_every_adilet_id_is_confirmed_by_the_page_of_that_document(release) -> N
         ?act eli:id_local ?id .
         OPTIONAL { ?act kzo:confirmedBy/schema:url ?url .
                    FILTER (CONTAINS(STR(?url), CONCAT("/docs/", ?id))) } }""")
-    assert len({r["act"] for r in rows}) == 7
+    assert len({r["act"] for r in rows}) == 11
     assert [r for r in rows if r.get("url") is None] == []
     for row in rows:
         assert re.match(r"^https://(www\.)?adilet\.zan\.kz/(rus|kaz|eng)/docs/", row["url"]), row
@@ -111,7 +134,7 @@ def test_every_official_title_is_the_title_of_its_page(release) -> None:
         ?expression a eli:LegalExpression ; eli:title ?title ; eli:is_embodied_by ?format .
         ?format kzo:confirmedBy ?page .
         OPTIONAL { ?page dct:title ?pageTitle . FILTER (lang(?pageTitle) = lang(?title)) } }""")
-    assert len(rows) == 7
+    assert len(rows) == 11
     assert [r for r in rows if r.get("pageTitle") != r["title"]] == []
 
 
@@ -122,6 +145,9 @@ def test_amendments_listed_by_adilet_amend_acts_we_hold_and_rest_on_the_page(rel
         FILTER NOT EXISTS { ?act prov:wasDerivedFrom ?passage }
         ?target a eli:LegalResource } ORDER BY ?act""")
     assert [(r["act"].removeprefix(ELI_KZ), r["target"].removeprefix(ELI_KZ)) for r in rows] == [
+        ("kodeks/2014/226-V", "kodeks/2006/167"),
+        ("postanovlenie/2006/925", "postanovlenie/2001/1371"),
+        ("postanovlenie/2008/1122", "postanovlenie/2001/1371"),
         ("postanovlenie/2014/133", "postanovlenie/2012/148"),
         ("postanovlenie/2016/190", "postanovlenie/2014/133"),
         ("zakon/2007/227", "zakon/1995/2337"),

@@ -116,6 +116,8 @@ def push_command(endpoint: str, update_url: str | None, graph_store_url: str | N
     click.echo(f"pushed {len(result.graphs)} graphs, {result.triples} triples (release "
                f"{result.release}) to {endpoints.graph_store} in {result.seconds:.1f} s"
                + (f"; {len(result.resumed)} graphs resumed from staging" if result.resumed else "")
+               + (f"; {len(result.unchanged)} live graphs already held the release and were left as "
+                  "they were" if result.unchanged else "")
                + (f"; dropped {len(result.dropped)} obsolete graphs" if result.dropped else "")
                + ("; first push: one transactional load, no staging or swap" if result.direct else ""))
 

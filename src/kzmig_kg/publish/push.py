@@ -17,6 +17,11 @@ Any failure before step 3 leaves the live graphs as they were; the staging graph
 before it could clean up leaves complete staging graphs behind: the next push of the same
 release keeps those whose count is right and uploads only the rest.
 
+On an Oxigraph server a later push first reads back each live graph that has the release's
+count (``GET /store?graph=``) and leaves alone those whose triples are already the release's: the
+swap's transaction, which costs more than in proportion to its size there, then holds only the
+graphs that change (a graph with blank nodes is always replaced).
+
 A first push to an Oxigraph server (no live graph under the prefix yet) skips staging and swap:
 the dump goes up as ONE transactional N-Quads request with its live graph names (the server
 loads it in one transaction, so readers see all of it or nothing, and a failed or killed request
@@ -121,6 +126,7 @@ class PushResult:
     dry_run: bool
     phases: dict[str, float] = field(default_factory=dict)   # seconds per step of the push
     direct: bool = False               # a first push: one transactional load, no staging or swap
+    unchanged: list[str] = field(default_factory=list)   # live graphs that already held the release's
 
     @property
     def triples(self) -> int:
@@ -164,13 +170,22 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
             progress("all graphs", result.triples, result.triples)
         result.seconds = time.monotonic() - started
         return result
+    if endpoints.bulk is not None:   # a graph the live store already holds as released is kept
+        step = time.monotonic()
+        try:
+            result.unchanged = _unchanged_graphs(client, release_dir, graphs, present)
+        except _HTTPFailure as error:
+            raise PushError(f"{error}; nothing was written. Fix the cause and run the push "
+                            "again.") from None
+        phases["compare live"] = time.monotonic() - step
+    changed = [g for g in graphs if g.live not in result.unchanged]
     where = "before the upload"
     step = time.monotonic()
     try:
         total, sent = sum(g.triples for g in graphs), 0
         if endpoints.bulk is not None:
             where = "uploading the staging graphs in bulk"
-            _bulk_upload(client, release_dir, graphs, resumed, present)
+            _bulk_upload(client, release_dir, graphs, set(resumed) | set(result.unchanged), present)
             sent = total
             if progress:
                 progress("all graphs", sent, total)
@@ -186,7 +201,7 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
         phases["upload"] = time.monotonic() - step
         step = time.monotonic()
         where = "verifying the staging graphs"
-        _verify(client.graph_counts(STAGING_PREFIX + release + "/"), graphs, "staging")
+        _verify(client.graph_counts(STAGING_PREFIX + release + "/"), changed, "staging")
         phases["count staging"] = time.monotonic() - step
     except (PushError, _HTTPFailure) as error:
         raise PushError(_failed(endpoints, where, error, client, graphs)) from None
@@ -198,7 +213,8 @@ def push_release(release_dir: Path, endpoints: StoreEndpoints, *, chunk_triples:
     oxigraph = endpoints.transactional is not None
     step = time.monotonic()
     try:
-        client.update(_swap_request(graphs, dropped + leftovers, copy=oxigraph))
+        if changed or dropped or leftovers:
+            client.update(_swap_request(changed, dropped + leftovers, copy=oxigraph))
         phases["swap"] = time.monotonic() - step
     except _HTTPFailure as error:
         state = _live_state(client, graphs)
@@ -302,10 +318,11 @@ def read_release(release_dir: Path, chunk_triples: int, *,
 
 
 def _bulk_upload(client: _Client, release_dir: Path, graphs: list[GraphUpload],
-                 resumed: list[str], present: dict[str, int]) -> None:
-    """The dump's lines of every graph not resumed, with the staging graph names, as one N-Quads
-    request to ``client.endpoints.bulk``; staging graphs a killed push left incomplete are
-    dropped first (the bulk request adds, it does not replace)."""
+                 resumed: set[str], present: dict[str, int]) -> None:
+    """The dump's lines of every graph not in ``resumed`` (complete staging copies, or live graphs
+    left as they are), with the staging graph names, as one N-Quads request to
+    ``client.endpoints.bulk``; staging graphs a killed push left incomplete are dropped first (the
+    bulk request adds, it does not replace)."""
     partial = [g.staging for g in graphs if g.live not in resumed and present.get(g.staging)]
     if partial:
         client.update(" ;\n".join(f"DROP SILENT GRAPH <{name}>" for name in partial))
@@ -316,11 +333,34 @@ def _bulk_upload(client: _Client, release_dir: Path, graphs: list[GraphUpload],
         return b"<" + staging.get(match.group(1), match.group(1)) + b"> ."
 
     lines = graph_at_end.sub(rename, (release_dir / "kzmig.nq").read_bytes())
-    if len(staging) < len(graphs):     # leave out the lines of the resumed graphs
+    if len(staging) < len(graphs):     # leave out the lines of the other graphs, live names and all
         keep = tuple(b"<" + name + b"> ." for name in staging.values())
         lines = b"".join(line for line in lines.splitlines(keepends=True)
                          if line.rstrip().endswith(keep))
-    client.send_dataset(lines)
+    if lines:
+        client.send_dataset(lines)
+
+
+def _unchanged_graphs(client: _Client, release_dir: Path, graphs: list[GraphUpload],
+                      present: dict[str, int]) -> list[str]:
+    """The live graphs that already hold exactly the release's triples: same count, then the same
+    N-Triples lines as the store serialises them (a graph with a blank node is never taken as
+    unchanged, its labels being the store's own)."""
+    candidates = {g.live.encode() for g in graphs if present.get(g.live) == g.triples}
+    released: dict[bytes, set[bytes]] = {}
+    quad = re.compile(rb"^(.*) <([^<>]*)> \.$")
+    for line in (release_dir / "kzmig.nq").read_bytes().splitlines() if candidates else []:
+        match = quad.match(line)
+        if match and match.group(2) in candidates:
+            released.setdefault(match.group(2), set()).add(match.group(1) + b" .")
+    unchanged = []
+    for name, triples in sorted(released.items()):
+        if any(b"_:" in triple for triple in triples):
+            continue
+        live = set(client.graph_triples(name.decode()).splitlines())
+        if live == triples:
+            unchanged.append(name.decode())
+    return unchanged
 
 
 def _declared_counts(quads: list[ox.Quad]) -> dict[str, int]:
@@ -444,13 +484,20 @@ class _Client:
         assert url is not None
         self._send(url, data, "application/n-quads", "POST")
 
+    def graph_triples(self, graph: str) -> bytes:
+        """The graph as N-Triples, through the Graph Store Protocol."""
+        query = urllib.parse.urlencode({self.endpoints.graph_param: graph})
+        separator = "&" if "?" in self.endpoints.graph_store else "?"
+        return self._send(f"{self.endpoints.graph_store}{separator}{query}", None,
+                          "application/n-triples", "GET", accept="application/n-triples")
+
     def send_graph(self, graph: str, data: bytes, replace: bool) -> None:
         query = urllib.parse.urlencode({self.endpoints.graph_param: graph})
         separator = "&" if "?" in self.endpoints.graph_store else "?"
         self._send(f"{self.endpoints.graph_store}{separator}{query}", data,
                    "application/n-triples", "PUT" if replace else "POST")
 
-    def _send(self, url: str, body: bytes, media_type: str, method: str,
+    def _send(self, url: str, body: bytes | None, media_type: str, method: str,
               accept: str = "*/*") -> bytes:
         headers = {"Content-Type": media_type, "Accept": accept, "User-Agent": USER_AGENT}
         request = urllib.request.Request(url, data=body, method=method, headers=headers)
