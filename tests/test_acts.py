@@ -312,11 +312,14 @@ def test_amendments_and_supersession(release) -> None:
         SELECT ?a ?b WHERE { ?x dct:replaces ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
     assert replaces == {("law-2011-477-IV", "law-1997-204")}
     # repeal of the 1997 law is not established from the text: the only eli:repeals are those
-    # the Adilet pages of Resolutions No. 133 of 2014 and 1371 of 2001 and of the Criminal Code record
+    # the Adilet pages of Resolutions No. 133 of 2014, 1371 of 2001 and 34 of 1995, of Order No.
+    # 559 of 2016 and of the Criminal Code record
     repeals = ids_of(release, """
         SELECT ?a ?b WHERE { ?x eli:repeals ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
     assert repeals == {("govres-2016-190", "govres-2014-133"), ("code-2014-226-V", "code-2006-167"),
-                       ("govres-2008-1122", "govres-2001-1371")}
+                       ("govres-2008-1122", "govres-2001-1371"),
+                       ("govres-2005-1224", "cabres-1995-state-programme"),
+                       ("order-2023-279", "law-2016-559")}
     commences = ids_of(release, """
         SELECT ?a ?b WHERE { ?x eli:commences ?y ; kzo:recordId ?a . ?y kzo:recordId ?b }""")
     assert commences == {("scres-1992-immigration", "law-1992-immigration")}
