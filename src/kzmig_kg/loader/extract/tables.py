@@ -29,7 +29,7 @@ _RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
-_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|барлық\s+елдер)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
 CAPTION_LINES = 3
 
