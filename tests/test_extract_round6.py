@@ -46,3 +46,46 @@ def test_a_caption_dated_only_by_a_calendar_date_keeps_that_year(tmp_path):
                               "China          2,030          140   1,890\n")
     assert found[5020] == ("2024", "immigration", "RUS")
     assert found[1890] == ("2024", "net", "CHN")
+
+
+def _cited(tmp_path, text: str) -> dict:
+    return {c.exact.split("(")[0].strip(): (c.get("act_type"), c.get("number"), c.get("year"),
+                                            c.get("adilet_id"))
+            for c in _citations(tmp_path, text)}
+
+
+def test_a_bracket_after_an_act_gives_its_number_iso_date_and_identifier(tmp_path):
+    found = _cited(tmp_path, "Workers must follow the Tax Code (No. 120-VI ZRK, 2017-12-25; Adilet: "
+                             "K1700000120).\nPenalties follow the Code on Administrative Offences (No. "
+                             "235-V ZRK, 2014-07-05; ID K1400000235).\nThe Social Code (No. 224-VII, "
+                             "2023-04-20) applies, and so does the Law of the Republic of Kazakhstan "
+                             "\"On Migration\" (No. 477-IV, 2011-07-22; Adilet: Z1100000477).\n")
+    assert found["Tax Code"] == ("code", "120-VI", 2017, "K1700000120")
+    assert found["Code on Administrative Offences"] == ("code", "235-V", 2014, "K1400000235")
+    assert found["Social Code"] == ("code", "224-VII", 2023, None)
+    assert found['Law of the Republic of Kazakhstan "On Migration"'] == ("law", "477-IV", 2011,
+                                                                          "Z1100000477")
+    # the identifiers in the brackets are no citations of their own
+    assert not any(c.get("number") is None for c in _citations(tmp_path, "The Tax Code (No. 120-VI ZRK, "
+                                                               "2017-12-25; Adilet: K1700000120).\n"))
+
+
+def test_a_code_named_before_the_bracket_that_cites_it_is_one_citation(tmp_path):
+    items = _citations(tmp_path, "Hire in writing, as the Labour Code requires (Code No. 414-V ZRK dated "
+                                 "2015-11-23).\n")
+    assert [(c.get("act_type"), c.get("number")) for c in items] == [("code", "414-V")]
+    # near misses: a bracket citing an act of another type, or one in another clause, cites another act
+    items = _citations(tmp_path, "As the Civil Code states (Law No. 409, 1999), contracts bind. The "
+                                 "Labour Code sets hours; a separate rule (Order No. 12, 2020) applies.\n")
+    assert [(c.get("act_type"), c.get("number")) for c in items] == [
+        ("code", None), ("law", "409"), ("code", None), ("ministerial-order", "12")]
+
+
+def test_an_abbreviated_issuer_and_act_type_are_read_written_out(tmp_path):
+    items = _citations(tmp_path, "See Gov. Res. No. 961 of 30.11.2022, Govt. Decree No. 148 of "
+                                 "2012-02-15 and Pres. Decree No. 1176 (2001).\n")
+    assert [(c.get("act_type"), c.get("number"), c.get("year")) for c in items] == [
+        ("government-resolution", "961", 2022), ("government-resolution", "148", 2012),
+        ("presidential-decree", "1176", 2001)]
+    # near miss: an abbreviation without a number after it is no citation
+    assert _citations(tmp_path, "The memo (Gov. Res. draft) and Res. 5 are not acts.\n") == []
