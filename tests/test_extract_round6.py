@@ -89,3 +89,51 @@ def test_an_abbreviated_issuer_and_act_type_are_read_written_out(tmp_path):
         ("presidential-decree", "1176", 2001)]
     # near miss: an abbreviation without a number after it is no citation
     assert _citations(tmp_path, "The memo (Gov. Res. draft) and Res. 5 are not acts.\n") == []
+
+
+def test_a_flow_named_as_the_reverse_of_the_one_before_goes_the_other_way(tmp_path):
+    found = figures(tmp_path, "В 2024 году в Россию выехали 9 940 человек, а обратный поток составил "
+                              "5 020 человек.\n\nIn 2023, 4,100 people moved from Uzbekistan to "
+                              "Kazakhstan; the reverse flow was 650 people.\n\nВ 2022 году из Кыргызстана к "
+                              "нам переехали 1 240 человек, встречный поток составил 380 человек.\n")
+    assert found[5020] == ("2024", "immigration", "RUS")
+    assert found[650] == ("2023", "emigration", "UZB")
+    assert found[380] == ("2022", "emigration", "KGZ")
+    # near miss: "the other two regions" is no reverse flow
+    found = figures(tmp_path, "In 2024, 9,940 people left for Russia, and 5,020 arrived from China. In "
+                              "the other two regions, 300 left.\n")
+    assert found[5020] == ("2024", "immigration", "CHN")
+    assert found[300] == ("2024", "emigration", None)
+
+
+def test_a_list_of_places_and_a_list_of_numbers_pair_in_order(tmp_path):
+    found = figures(tmp_path, "В 2025 году на постоянное жительство прибыли 16 350 человек. Из "
+                              "Узбекистана и Китая — 4 615 и 2 030 человек.\n\nIn 2024 emigrants went "
+                              "mostly to Russia and Germany: 9,120 and 800 people.\n")
+    assert found[4615] == ("2025", "immigration", "UZB")
+    assert found[2030] == ("2025", "immigration", "CHN")
+    assert found[9120][2] == "RUS"
+    assert found[800][2] == "DEU"
+    # near misses: each number with its own unit, or more places than numbers, are no pair of lists
+    found = figures(tmp_path, "In 2024, 4,615 people came from Uzbekistan and China, and 2,030 left for "
+                              "Russia.\n")
+    assert found[2030] == ("2024", "emigration", "RUS")
+
+
+def test_a_verb_of_coming_that_ranks_is_no_arrival(tmp_path):
+    found = figures(tmp_path, "In 2025 emigration to Germany (1,150) and Belarus (640) came next. Among "
+                              "countries of origin, Uzbekistan supplied 4,615 new residents.\n")
+    assert found[640] == ("2025", "emigration", "BLR")
+    assert found[1150] == ("2025", "emigration", "DEU")
+    # near miss: "came from" is still an arrival
+    found = figures(tmp_path, "In 2025, 640 people came from Belarus.\n")
+    assert found[640] == ("2025", "immigration", "BLR")
+
+
+def test_a_note_reference_in_square_brackets_is_no_count(tmp_path):
+    found = figures(tmp_path, "In 2025, 16,350 arrivals were registered.[12] Departures declined to "
+                              "12,870 [13] in 2025.\n")
+    assert set(found) == {16350, 12870}
+    # near miss: a count in square brackets with its unit stays a count
+    found = figures(tmp_path, "In 2025 emigration rose [to 12,870 people].\n")
+    assert found[12870] == ("2025", "emigration", None)

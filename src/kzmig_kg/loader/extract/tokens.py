@@ -149,6 +149,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         before = text[max(0, start - 24):start]
         if re.search(r"\d:$", before) or re.match(r":\d\d(?!\d)", after):
             continue                      # "10:41 AM": a time of day
+        if before.endswith("[") and after.startswith("]") and re.fullmatch(r"\d{1,3}", match.group()):
+            continue                      # "were registered.[12]": a note reference, not a count
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before) or \
