@@ -137,3 +137,14 @@ def test_a_note_reference_in_square_brackets_is_no_count(tmp_path):
     # near miss: a count in square brackets with its unit stays a count
     found = figures(tmp_path, "In 2025 emigration rose [to 12,870 people].\n")
     assert found[12870] == ("2025", "emigration", None)
+
+
+def test_a_russian_citation_with_an_iso_date_claims_the_identifier_after_it(tmp_path):
+    items = _citations(tmp_path, "Работодатель соблюдает Уголовный кодекс (№ 226-V ЗРК, 2014-07-03; "
+                                 "Adilet: K1400000226). Договор заключается письменно, как требует "
+                                 "Трудовой кодекс (Кодекс № 414-V ЗРК от 23.11.2015).\n")
+    assert [(c.get("act_type"), c.get("number"), c.get("year"), c.get("adilet_id")) for c in items] == [
+        ("code", "226-V", 2014, "K1400000226"), ("code", "414-V", 2015, None)]
+    # near miss: a year alone after the number is still the year
+    items = _citations(tmp_path, "Закон № 477-IV, 2011 года действует.\n")
+    assert [(c.get("number"), c.get("year")) for c in items] == [("477-IV", 2011)]

@@ -134,7 +134,8 @@ _ISSUER_RU = re.compile(
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
 _NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
 _DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
-_YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
+_YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
+                      rf",[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|года))")
 
@@ -333,7 +334,7 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         parts.end = pos
         return parts
     if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
-        parts.date_text = m.group("year") or m.group("year2") or m.group("year3")
+        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3")
         pos = _close(text, parts, m.end())
     if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
         parts.title, pos = m.group("title"), m.end()
