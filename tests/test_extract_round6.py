@@ -109,11 +109,15 @@ def test_a_flow_named_as_the_reverse_of_the_one_before_goes_the_other_way(tmp_pa
 def test_a_list_of_places_and_a_list_of_numbers_pair_in_order(tmp_path):
     found = figures(tmp_path, "В 2025 году на постоянное жительство прибыли 16 350 человек. Из "
                               "Узбекистана и Китая — 4 615 и 2 030 человек.\n\nIn 2024 emigrants went "
-                              "mostly to Russia and Germany: 9,120 and 800 people.\n")
+                              "mostly to Russia and Germany: 9,120 and 800 people.\n\nRussia and Belarus: "
+                              "7,010 and 410 people left in 2023.\n")
     assert found[4615] == ("2025", "immigration", "UZB")
     assert found[2030] == ("2025", "immigration", "CHN")
     assert found[9120][2] == "RUS"
     assert found[800][2] == "DEU"
+    # one list, one verb, one time: the first number takes the year stated after the last
+    assert found[7010] == ("2023", "emigration", "RUS")
+    assert found[410] == ("2023", "emigration", "BLR")
     # near misses: each number with its own unit, or more places than numbers, are no pair of lists
     found = figures(tmp_path, "In 2024, 4,615 people came from Uzbekistan and China, and 2,030 left for "
                               "Russia.\n")

@@ -187,12 +187,22 @@ def _parallel_lists(text: str, sentences: Sentences, tokens: list[Token],
             continue
         if len(before) > len(run) and re.fullmatch(_JOINED, text[before[-len(run) - 1].end:tail[0].start]):
             continue                      # a longer list of places than of numbers: no pairing
+        last = by_token[run[-1].start]
         for place, token in zip(tail, run, strict=True):
             figure = by_token[token.start]
             figure.country = None if place.place.is_group else place.place.code
             figure.country_name = place.place.name
             figure.country_source = "respectively"
             figure.notes.append("country: paired in order with a list of places before the numbers")
+            # one list, one verb and one time: "9,120 and 800 people left in 2024"
+            own = figure.year_source in {"next", "after"}
+            if last.period is not None and ((figure.period is None and figure.year is None) or
+                                            (last.year_source == "after" and not own)):
+                figure.year, figure.period = last.year, last.period
+                figure.period_start, figure.period_end = last.period_start, last.period_end
+                figure.year_source = "respectively"
+            if figure.direction is None and last.direction is not None:
+                figure.direction, figure.direction_source = last.direction, "respectively"
 
 
 def respectively(text: str, sentences: Sentences, tokens: list[Token],
