@@ -152,3 +152,31 @@ def test_a_russian_citation_with_an_iso_date_claims_the_identifier_after_it(tmp_
     # near miss: a year alone after the number is still the year
     items = _citations(tmp_path, "Закон № 477-IV, 2011 года действует.\n")
     assert [(c.get("number"), c.get("year")) for c in items] == [("477-IV", 2011)]
+
+
+def test_the_year_of_a_part_of_a_year_is_never_a_count(tmp_path):
+    found = figures(tmp_path, "In Q4 2025 arrivals totalled 4,210, departures 3,180 [4].\n\nЗа Jan–Sep "
+                              "2026 departures reached 8,740.\n")
+    assert 2025 not in found and 2026 not in found
+    assert found[4210] == ("2025-Q4", "immigration", None)
+    assert found[3180] == ("2025-Q4", "emigration", None)     # a note reference does not hide it
+    # near miss: a number after a year of its own is a count, even when it looks like a year
+    found = figures(tmp_path, "In 2025, 2025 arrivals were registered in Astana.\n")
+    assert found[2025] == ("2025", "immigration", None)
+
+
+def test_a_flow_word_after_a_comma_is_the_next_items_not_this_numbers(tmp_path):
+    found = figures(tmp_path, "In 2024 arrivals totalled 18,140, departures 13,680, and the balance "
+                              "4,460.\n")
+    assert found[18140] == ("2024", "immigration", None)
+    assert found[13680] == ("2024", "emigration", None)
+    assert found[4460] == ("2024", "net", None)
+    # near miss: a verb right after its number, with no comma, is still its own
+    found = figures(tmp_path, "In 2024, 205 thousand of them left.\n")
+    assert found[205000] == ("2024", "emigration", None)
+
+
+def test_a_title_with_a_bracket_of_number_and_date_after_a_semicolon_is_one_citation(tmp_path):
+    items = _citations(tmp_path, "Rules are set by the Law on Population Migration (No. 477-IV; "
+                                 "2011-07-22).\n")
+    assert [(c.get("act_type"), c.get("number"), c.get("year")) for c in items] == [("law", "477-IV", 2011)]

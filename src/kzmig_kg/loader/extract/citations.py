@@ -112,7 +112,7 @@ _YEAR_AFTER = re.compile(
 # "Code on Administrative Offences (No. 235-V of 5 July 2014)": title, then number and date in brackets
 _PAREN_NUMBER = re.compile(
     rf"{OWS}\({OWS}(?:No\.?|Nr\.?|№|N(?=\s*\d)){OWS}(?P<number>{NUMBER})"
-    rf"(?:{OWS},?{OWS}(?:(?:of|dated|from){WS})?(?P<date>{DATE_PATTERN}|{YEAR}))?"
+    rf"(?:{OWS}[,;]?{OWS}(?:(?:of|dated|from){WS})?(?P<date>{DATE_PATTERN}|{YEAR}))?"
     # the bracket closes, or goes on with the act's identifier ("...; Adilet: Z1100000477)")
     rf"(?:{OWS}\)|(?={OWS}[;,]{OWS}(?:Adilet|Әділет|ИПС|ID)\b))")
 _YEAR_PAREN = re.compile(rf"{OWS}(?:,{OWS})?\({OWS}(?P<year>{YEAR}){OWS}\)|{OWS},{OWS}(?P<year2>{YEAR})"

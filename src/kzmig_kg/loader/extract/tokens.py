@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .dates import YEAR
+from .dates import MONTH_EN, YEAR
 from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, parse_number, scale_of
 from .numwords import find_number_words
 from .textutil import Spans
@@ -116,7 +116,11 @@ _FAMILIES = re.compile(r"\s+(?:famil(?:y|ies)|households|семей|семьи|�
 _PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
-                        r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+                        r"\s+(?:the\s+)?(?:year\s+)?$|"
+                        # "In Q4 2025 arrivals totalled ...", "Jan–Sep 2026 departures": the year of a
+                        # part of a year
+                        rf"(?:\bQ[1-4]|\bH[12]|\b\d{{1,2}}M|\bquarter|\bhalf|\bmonths|{MONTH_EN}|"
+                        r"(?<![\w])[IV]{1,3}\s*кв\.?)\s*[-–]?\s*$", re.IGNORECASE)
 
 
 @dataclass
