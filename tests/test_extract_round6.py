@@ -155,7 +155,7 @@ def test_a_russian_citation_with_an_iso_date_claims_the_identifier_after_it(tmp_
 
 
 def test_the_year_of_a_part_of_a_year_is_never_a_count(tmp_path):
-    found = figures(tmp_path, "In Q4 2025 arrivals totalled 4,210, departures 3,180 [4].\n\nЗа Jan–Sep "
+    found = figures(tmp_path, "In Q4 2025 arrivals totalled 4,210, departures 3,180 [4].\n\nIn Jan–Sep "
                               "2026 departures reached 8,740.\n")
     assert 2025 not in found and 2026 not in found
     assert found[4210] == ("2025-Q4", "immigration", None)
@@ -180,3 +180,14 @@ def test_a_title_with_a_bracket_of_number_and_date_after_a_semicolon_is_one_cita
     items = _citations(tmp_path, "Rules are set by the Law on Population Migration (No. 477-IV; "
                                  "2011-07-22).\n")
     assert [(c.get("act_type"), c.get("number"), c.get("year")) for c in items] == [("law", "477-IV", 2011)]
+
+
+def test_a_plus_sign_before_spaced_thousands_keeps_the_whole_number(tmp_path):
+    found = figures(tmp_path, "Основные показатели, январь–сентябрь 2026\n  ▸ Прибыло: 12 010\n"
+                              "  ▸ Сальдо: +3 280\n\nIn 2024 net migration was +3 270 people.\n")
+    assert found[3280] == ("2026-9M", "net", None)
+    assert found[3270] == ("2024", "net", None)
+    assert not {3, 270, 280} & set(found)
+    # near miss: a minus before spaced thousands was read before and still is
+    found = figures(tmp_path, "В 2025 году сальдо миграции с Россией составило -3 940 человек.\n")
+    assert found[-3940] == ("2025", "net", "RUS")

@@ -21,7 +21,7 @@ from .textutil import Spans
 
 # "17 500 человек", "9 940 жителей", "— 7 010": thousands separated by a plain space, one
 # recogniser for every context (the groups after the first are exactly three digits)
-_SPACED = r"[-−–]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
+_SPACED = r"[-−–+]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     # "2023 – 11,200": a year, a spaced dash and its value, not a range
