@@ -191,3 +191,17 @@ def test_a_plus_sign_before_spaced_thousands_keeps_the_whole_number(tmp_path):
     # near miss: a minus before spaced thousands was read before and still is
     found = figures(tmp_path, "В 2025 году сальдо миграции с Россией составило -3 940 человек.\n")
     assert found[-3940] == ("2025", "net", "RUS")
+
+
+def test_lists_of_places_and_numbers_pair_across_a_short_verb_and_in_kazakh(tmp_path):
+    found = figures(tmp_path, "In 2025, 12,870 people left. Russia and Germany took 8,960 and 1,150 of "
+                              "them.\n\n2024 жылы Өзбекстаннан және Қытайдан тиісінше 4 615 және 2 030 "
+                              "адам көшіп келді.\n")
+    assert found[8960] == ("2025", "emigration", "RUS")
+    assert found[1150] == ("2025", "emigration", "DEU")
+    assert found[4615] == ("2024", "immigration", "UZB")
+    assert found[2030] == ("2024", "immigration", "CHN")
+    # near miss: the places of another sentence are not paired with the numbers
+    found = figures(tmp_path, "In 2025 most emigrants chose Russia and Germany. Overall 8,960 and 1,150 "
+                              "people left and arrived.\n")
+    assert found[1150][2] is None

@@ -155,8 +155,11 @@ def _parallel_directions(text: str, run: list[Token], by_token: dict[int, Figure
 
 
 _JOINED = r"\s*(?:,|and|,\s*and|и|,\s*и|және|мен)\s*"
-# between a list of places and the list of their numbers: a dash or a colon, and only that
-_LISTS_GAP = re.compile(r"\s*[—–:-]\s*|\s*\(\s*")
+# between a list of places and the list of their numbers: a Kazakh case ending, then a dash, a colon,
+# a bracket or at most six words ("Russia and Germany took 8,960 and 1,150 of them")
+_KK_ENDING = r"[а-яәіңғүұқөһ]{0,4}"
+_LISTS_GAP = re.compile(rf"{_KK_ENDING}(?:\s*[—–:-]\s*|\s*\(\s*|\s+(?:[^\W\d]+\s+){{1,6}})")
+_PLACES_JOINED = _KK_ENDING + _JOINED
 
 
 def _parallel_lists(text: str, sentences: Sentences, tokens: list[Token],
@@ -183,9 +186,10 @@ def _parallel_lists(text: str, sentences: Sentences, tokens: list[Token],
             continue
         tail = before[-len(run):]
         pairs = zip(tail[:-1], tail[1:], strict=True)
-        if not all(re.fullmatch(_JOINED, text[a.end:b.start]) for a, b in pairs):
+        if not all(re.fullmatch(_PLACES_JOINED, text[a.end:b.start]) for a, b in pairs):
             continue
-        if len(before) > len(run) and re.fullmatch(_JOINED, text[before[-len(run) - 1].end:tail[0].start]):
+        if len(before) > len(run) and re.fullmatch(_PLACES_JOINED,
+                                                   text[before[-len(run) - 1].end:tail[0].start]):
             continue                      # a longer list of places than of numbers: no pairing
         last = by_token[run[-1].start]
         for place, token in zip(tail, run, strict=True):
@@ -209,8 +213,8 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                   by_token: dict[int, FigureFound], places: list[Mention], times: list[Time]) -> None:
     """"Russia and Germany ... 156,887 and 31,883 people, respectively": pair them in order."""
     _parallel_lists(text, sentences, tokens, by_token, places)
-    joined = r"\s*(?:,|and|,\s*and|и|,\s*и)\s*"
-    for match in re.finditer(r"\brespectively\b|(?<![а-яё])соответственно(?![а-яё])|"
+    joined = _JOINED
+    for match in re.finditer(r"\brespectively\b|(?<![а-яё])(?:соответственно|тиісінше)(?![а-яё])|"
                              r"\b(?:the\s+)?(?:figures|numbers)\s+were\s+(?:\d[\d,.\s]*(?:and|,)\s*)+\d[\d,.]*",
                              text):
         s_start, s_end = sentences.span_at(match.start())
@@ -246,7 +250,8 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
             if len(items) >= len(run):
                 tail = items[-len(run):]
                 pairs = zip(tail[:-1], tail[1:], strict=True)
-                if all(re.fullmatch(joined, text[a.end:b.start]) for a, b in pairs):
+                between = _PLACES_JOINED if kind == "country" else joined
+                if all(re.fullmatch(between, text[a.end:b.start]) for a, b in pairs):
                     chosen = (kind, tail)
                     break
         if chosen is None:
