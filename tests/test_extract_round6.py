@@ -205,3 +205,18 @@ def test_lists_of_places_and_numbers_pair_across_a_short_verb_and_in_kazakh(tmp_
     found = figures(tmp_path, "In 2025 most emigrants chose Russia and Germany. Overall 8,960 and 1,150 "
                               "people left and arrived.\n")
     assert found[1150][2] is None
+
+
+def test_a_second_verb_of_a_sentence_governs_its_own_movement(tmp_path):
+    found = figures(tmp_path, "In 2025 Kazakhstan received 2,030 people from China and sent 640 to "
+                              "Belarus.\n\nВ 2024 году из Китая прибыли 2 110 человек и выехали в Беларусь "
+                              "650 человек.\n\nIn the first half of 2026, 1,240 people moved here from "
+                              "Kyrgyzstan, while the flow back was 380.\n")
+    assert found[2030] == ("2025", "immigration", "CHN")
+    assert found[640] == ("2025", "emigration", "BLR")
+    assert found[2110] == ("2024", "immigration", "CHN")
+    assert found[650] == ("2024", "emigration", "BLR")
+    assert found[380] == ("2026-H1", "emigration", "KGZ")
+    # near miss: one verb for two numbers joined by "and" keeps one direction
+    found = figures(tmp_path, "In 2025, 2,030 people from China and 640 from Belarus arrived.\n")
+    assert found[640] == ("2025", "immigration", "BLR")

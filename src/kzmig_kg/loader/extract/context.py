@@ -126,10 +126,13 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
 
 # a verb or noun of moving that says nothing of its direction by itself
 _MOVE = re.compile(r"\b(?:mov\w*|relocat\w*|resettl\w*|settl\w*|migrat\w*|went|gone|go(?:es|ing)?|"
-                   r"head\w*|took\s+up|taken\s+up|permanent\s+residen\w*)\b|"
+                   r"head\w*|took\s+up|taken\s+up|permanent\s+residen\w*|sent|send\w*)\b|"
                    r"(?<![а-яё])(?:переех\w*|пересел\w*|переезж\w*|перебрал\w*|переезд\w*|мигрир\w*)|"
                    r"қоныс\s+аудар\w*|көш\w*|бар(?:ды|ған)\w*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|а|и|но|ал)\s|\s(?:while|whereas)\s",
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|а|и|но|ал)\s|\s(?:while|whereas)\s|"
+                           # "received 2,030 from China and sent 640 to Belarus": a second verb
+                           r"\sand\s+(?=(?:[a-z]+ed|sent|went|left|came|took|lost|got)\b)|"
+                           r"(?<![а-яё])и\s+(?=[а-яё]+(?:ли|ло|ла)(?![а-яё]))",
                            re.IGNORECASE)
 _TOWARD = re.compile(r"(?:\b(?:to|for|into|in)|(?<![а-яё])(?:в|во))\s+(?:the\s+)?$", re.IGNORECASE)
 _AWAY = re.compile(r"(?:\bfrom|(?<![а-яё])из)\s+(?:the\s+)?$", re.IGNORECASE)

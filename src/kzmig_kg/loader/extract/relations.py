@@ -277,7 +277,7 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
 _COUNTER = re.compile(r"(?<![а-яё])(?:встречн\w+\s+(?:поток\w*|миграци\w*|переселени\w*)|"
                       r"обратн\w+\s+поток\w*|"
                       r"(?:в|во)\s+(?:обратном|противоположном)\s+направлении|кері\s+(?:ағын\w*|бағытта))(?![а-яё])|"
-                      r"\b(?:the\s+)?(?:reverse|counter|opposite)[-\s]?flow\b|"
+                      r"\b(?:the\s+)?(?:reverse|counter|opposite)[-\s]?flow\b|\bflow\s+back\b|"
                       r"\b(?:in|the)\s+(?:the\s+)?(?:opposite|reverse|other)\s+(?:direction|way)\b",
                       re.IGNORECASE)
 _OPPOSITE = {"immigration": "emigration", "emigration": "immigration"}
