@@ -220,3 +220,15 @@ def test_a_second_verb_of_a_sentence_governs_its_own_movement(tmp_path):
     # near miss: one verb for two numbers joined by "and" keeps one direction
     found = figures(tmp_path, "In 2025, 2,030 people from China and 640 from Belarus arrived.\n")
     assert found[640] == ("2025", "immigration", "BLR")
+
+
+def test_a_movement_to_us_is_an_arrival_before_a_verb_of_the_next_segment(tmp_path):
+    found = figures(tmp_path, "В 2025 году из Кыргызстана к нам переехали 1 240 человек, в обратную "
+                              "сторону выехали 380.\n\nВ 2024 году к нам переехали 2 110 человек.\n")
+    assert found[1240] == ("2025", "immigration", "KGZ")
+    assert found[380] == ("2025", "emigration", "KGZ")
+    assert found[2110] == ("2024", "immigration", None)
+    # near miss: a verb with its own direction in the number's segment still decides
+    found = figures(tmp_path, "В 2025 году в Россию выехали 9 940 человек, в Казахстан прибыли 5 020.\n")
+    assert found[9940] == ("2025", "emigration", "RUS")
+    assert found[5020][1] == "immigration"

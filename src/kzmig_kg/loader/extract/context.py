@@ -143,7 +143,8 @@ _KK_AWAY = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$")
 # Kazakhstan named without its name: "here", "the Central Asian nation", "в республику", "елге"
 _HOME = r"(?:the\s+(?:[A-Z]\w+\s+){0,2}(?:country|nation|republic))"
 _HOME_TOWARD = re.compile(rf"\bhere\b|\b(?:to|in|into)\s+{_HOME}|"
-                          r"(?<![а-яё])(?:сюда|в\s+(?:страну|республику))(?![а-яё])|(?<![\w])елге(?![\w])")
+                          r"(?<![а-яё])(?:сюда|к\s+нам|в\s+(?:страну|республику))(?![а-яё])|"
+                          r"(?<![\w])(?:елге|бізге)(?![\w])")
 _HOME_AWAY = re.compile(rf"\bfrom\s+{_HOME}|(?<![а-яё])из\s+(?:страны|республики)(?![а-яё])|"
                         r"(?<![\w])елден(?![\w])")
 

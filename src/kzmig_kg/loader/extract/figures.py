@@ -351,8 +351,8 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
     at = bisect.bisect_left(words, (segment[0], -1, ""))
     directed = at < len(words) and words[at][1] <= segment[1]
-    if cut >= 0 and not directed and (by_place := direction_by_place(text, where.places, segment,
-                                                                     token.start)):
+    # (the first segment too: "из Кыргызстана к нам переехали 1 240 человек, в обратную сторону выехали")
+    if not directed and (by_place := direction_by_place(text, where.places, segment, token.start)):
         figure.direction = by_place
         return
     # the number's own clause first (its verb, else where its movement goes), then the sentence

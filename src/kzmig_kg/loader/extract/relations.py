@@ -276,7 +276,7 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
 # a flow named by its relation to the flow before it: the same corridor, the other way
 _COUNTER = re.compile(r"(?<![а-яё])(?:встречн\w+\s+(?:поток\w*|миграци\w*|переселени\w*)|"
                       r"обратн\w+\s+поток\w*|"
-                      r"(?:в|во)\s+(?:обратном|противоположном)\s+направлении|кері\s+(?:ағын\w*|бағытта))(?![а-яё])|"
+                      r"(?:в|во)\s+(?:обратном|противоположном)\s+направлении|в\s+обратную\s+сторону|кері\s+(?:ағын\w*|бағытта))(?![а-яё])|"
                       r"\b(?:the\s+)?(?:reverse|counter|opposite)[-\s]?flow\b|\bflow\s+back\b|"
                       r"\b(?:in|the)\s+(?:the\s+)?(?:opposite|reverse|other)\s+(?:direction|way)\b",
                       re.IGNORECASE)
