@@ -232,3 +232,22 @@ def test_a_movement_to_us_is_an_arrival_before_a_verb_of_the_next_segment(tmp_pa
     found = figures(tmp_path, "В 2025 году в Россию выехали 9 940 человек, в Казахстан прибыли 5 020.\n")
     assert found[9940] == ("2025", "emigration", "RUS")
     assert found[5020][1] == "immigration"
+
+
+def test_rows_of_slash_separated_numbers_take_the_series_the_caption_names(tmp_path):
+    found = figures(tmp_path, "Обмен населением в 2025 году (прибыло / выбыло / сальдо), человек:\n"
+                              "Россия — 5 020 / 8 960 / -3 940\nУзбекистан — 4 615 / 310 / 4 305\n\n"
+                              "Arrivals / departures, 2024:\nChina: 2,030 / 150\nTotal: 16,350 / 12,870\n\n"
+                              "Emigration to Russia, 2022 / 2023:\n- Russia: 9,941 / 8,961\n")
+    assert found[5020] == ("2025", "immigration", "RUS")
+    assert found[8960] == ("2025", "emigration", "RUS")
+    assert found[-3940] == ("2025", "net", "RUS")
+    assert found[310] == ("2025", "emigration", "UZB")
+    assert found[4305] == ("2025", "net", "UZB")
+    assert found[150] == ("2024", "emigration", "CHN")
+    assert found[16350] == ("2024", "immigration", None)
+    assert found[9941] == ("2022", "emigration", "RUS")
+    assert found[8961] == ("2023", "emigration", "RUS")
+    # near miss: a caption naming fewer series than a row has numbers reads no row
+    found = figures(tmp_path, "Arrivals / departures, 2024:\nChina: 2,030 / 150 / 1,880\n")
+    assert 150 not in found
