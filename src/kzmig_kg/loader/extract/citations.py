@@ -58,9 +58,34 @@ _MODIFIER = (r"(?:Constitutional|Joint|Interministerial|Inter-ministerial|Govern
              r"Cabinet|Supreme\s+Council)")
 _CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
 _JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian)"
+# an issuer and an act type abbreviated ("Gov. Res. No. 961", "Govt. Decree", "Pres. Decree"),
+# read as written out (``_written_out``)
+_ABBREVIATED_HEAD = (r"(?:Gov(?:t|ernment)?\.?[ \u00a0]?(?:Res(?:ol)?\.|Resolution|Dec(?:r)?\.|Decree)|"
+                     r"Pres(?:idential)?\.?[ \u00a0]?(?:Dec(?:r)?\.|Decree))"
+                     r"(?=[ \u00a0]*(?:No\b|Nr\b|№|N\s*\d))")
+_ABBREVIATIONS = ((re.compile(r"^Gov\w*\.?"), "Government"), (re.compile(r"^Pres\w*\.?"), "Presidential"),
+                  (re.compile(r"\bRes(?:ol)?\.$"), "Resolution"), (re.compile(r"\bDecr?\.$"), "Decree"))
+
+
+def _written_out(head: str) -> str:
+    """"Gov. Res." -> "Government Resolution": a head as ``classify`` reads it."""
+    if not re.match(r"(?:Gov|Pres)\w*\.", head) and not re.search(r"\b(?:Res|Resol|Dec|Decr)\.$", head):
+        return head
+    words = re.split(r"[ \u00a0]+|(?<=\.)(?=\w)", head.strip())
+    out = []
+    for word in words:
+        for pattern, full in _ABBREVIATIONS:
+            if pattern.search(word):
+                word = full
+                break
+        out.append(word)
+    return " ".join(out)
+
+
 _HEAD_EN = re.compile(
     rf"(?<![\w-])(?:{_JURIS_EN}{WS})?(?P<head>(?:(?:{_MODIFIER}){WS}){{0,2}}"
-    rf"(?:{_CORE}|(?:law|code|decree|resolution|order)(?=\s+(?:No\b|Nr\b|№|\"|“|«|\d))))(?![\w-])")
+    rf"(?:{_CORE}|(?:law|code|decree|resolution|order)(?=\s+(?:No\b|Nr\b|№|\"|“|«|\d)))"
+    rf"|{_ABBREVIATED_HEAD})(?![\w-])")
 _CAP = r"(?!No\b|Nr\b|Nos\b|On\b|Article\b|Art\b|Dated\b)[A-Z][\w'’.\-]*"
 _CONNECTOR = r"(?:of|and|for|the|on|in|at|de|&)"
 _ISSUER_EN = re.compile(
@@ -87,7 +112,9 @@ _YEAR_AFTER = re.compile(
 # "Code on Administrative Offences (No. 235-V of 5 July 2014)": title, then number and date in brackets
 _PAREN_NUMBER = re.compile(
     rf"{OWS}\({OWS}(?:No\.?|Nr\.?|№|N(?=\s*\d)){OWS}(?P<number>{NUMBER})"
-    rf"(?:{OWS},?{OWS}(?:(?:of|dated|from){WS})?(?P<date>{DATE_PATTERN}|{YEAR}))?{OWS}\)")
+    rf"(?:{OWS}[,;]?{OWS}(?:(?:of|dated|from){WS})?(?P<date>{DATE_PATTERN}|{YEAR}))?"
+    # the bracket closes, or goes on with the act's identifier ("...; Adilet: Z1100000477)")
+    rf"(?:{OWS}\)|(?={OWS}[;,]{OWS}(?:Adilet|Әділет|ИПС|ID)\b))")
 _YEAR_PAREN = re.compile(rf"{OWS}(?:,{OWS})?\({OWS}(?P<year>{YEAR}){OWS}\)|{OWS},{OWS}(?P<year2>{YEAR})"
                          rf"(?={OWS}[);])")
 
@@ -107,7 +134,8 @@ _ISSUER_RU = re.compile(
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
 _NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
 _DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
-_YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
+_YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
+                      rf",[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|года))")
 
@@ -216,7 +244,7 @@ def _extra_numbers(text: str, match: re.Match[str]) -> list[tuple[str, int, int]
 
 
 def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
-    parts = _Parts(match.group("head"), match.start(), match.end(), "en")
+    parts = _Parts(_written_out(match.group("head")), match.start(), match.end(), "en")
     if match.group("juris"):
         parts.jurisdiction = "RUS" if match.group("juris") == "Russian" else "KAZ"
     pos = match.end()
@@ -240,8 +268,10 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         parts.title, parts.number, parts.date_text = t.group("title"), n.group("number"), n.group("date")
         parts.end = n.end()
         return parts
-    # "Code of the Republic of Kazakhstan on Administrative Offences (No. 235-V ZRK, 5 July 2014)"
-    if parts.title is not None and parts.date_text is None and (n := _PAREN_NUMBER.match(text, pos)):
+    # "Code of the Republic of Kazakhstan on Administrative Offences (No. 235-V ZRK, 5 July 2014)",
+    # "Code of Administrative Offences (No. 235-V ZRK, 2014-07-05)", "Criminal Code (No. 226-V ...)":
+    # a bracket that opens with the number after the head, its issuer or its title
+    if parts.date_text is None and (n := _PAREN_NUMBER.match(text, pos)):
         parts.number, parts.date_text, parts.end = n.group("number"), n.group("date"), n.end()
         return parts
     m = _NUMBER.match(text, pos)
@@ -304,7 +334,7 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         parts.end = pos
         return parts
     if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
-        parts.date_text = m.group("year") or m.group("year2") or m.group("year3")
+        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3")
         pos = _close(text, parts, m.end())
     if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
         parts.title, pos = m.group("title"), m.end()
@@ -455,6 +485,11 @@ def _named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         bracket = re.match(r"\s*\(\s*", text[match.end():match.end() + 6])
         if bracket and spans.covers(match.end() + bracket.end()):
             continue        # "the Criminal Code (Code of the Republic ... No. 226-V)": cited in the brackets
+        # "as the Labour Code requires (Code No. 414-V ...)": a bracket later in its clause cites it
+        later = re.match(r"[^.;:()\n]{1,40}?\(\s*", text[match.end():match.end() + 46])
+        if later and any(c.start == match.end() + later.end() and c.act_type == "code" and
+                         (match.group("code") or match.group("codru")) for c in found):
+            continue
         if match.group("const"):
             head, title = "Constitution", "Constitution"
         elif match.group("code"):
@@ -558,7 +593,7 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
 
 
 ADILET_ID = r"[A-Z](?:\d{10}|\d{9}_)_?(?![\w])"
-_ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?"
+_ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?|ID)"
                            rf"[:\s]\s*)?(?P<id>{ADILET_ID})")
 # the note mark of a citation: right after it, or at the end of the words that complete it ("No.
 # 477-IV of 22 July 2011.⁶"), within its clause

@@ -32,7 +32,8 @@ _FLOW = re.compile(
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
     r"кетіп|кету\w*)"
     r"|(?P<imm>\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
-    r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|came|coming|entered|enter|crossed|incoming|"
+    r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|(?:came|coming)(?!\s+(?:next|first|second|third|fourth|fifth|last|after|before|close|top|closest|"
+    r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
     r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|"
@@ -109,7 +110,8 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
                                          8 if "," in gap else 0)
         elif "\n" in text[position:start]:
             distance = (start - position) * 2 + 100   # a word of the next line: another list item's
-        elif re.fullmatch(r"[-−–]?\d[\d.,\u00a0 ]*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
+        # (not across a comma right after the number: "arrivals totalled 4,210, departures 3,180")
+        elif re.fullmatch(r"[-−–]?\d(?:[\d.,\u00a0 ]*\d)?\s*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
                           r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
                           text[position:start]) and start - position <= 32:
             distance = (start - position) // 2   # "205 thousand of them left": the verb right after
@@ -124,10 +126,13 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
 
 # a verb or noun of moving that says nothing of its direction by itself
 _MOVE = re.compile(r"\b(?:mov\w*|relocat\w*|resettl\w*|settl\w*|migrat\w*|went|gone|go(?:es|ing)?|"
-                   r"head\w*|took\s+up|taken\s+up|permanent\s+residen\w*)\b|"
+                   r"head\w*|took\s+up|taken\s+up|permanent\s+residen\w*|sent|send\w*)\b|"
                    r"(?<![а-яё])(?:переех\w*|пересел\w*|переезж\w*|перебрал\w*|переезд\w*|мигрир\w*)|"
                    r"қоныс\s+аудар\w*|көш\w*|бар(?:ды|ған)\w*", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|а|и|но|ал)\s|\s(?:while|whereas)\s",
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:and|while|but|whereas|а|и|но|ал)\s|\s(?:while|whereas)\s|"
+                           # "received 2,030 from China and sent 640 to Belarus": a second verb
+                           r"\sand\s+(?=(?:[a-z]+ed|sent|went|left|came|took|lost|got)\b)|"
+                           r"(?<![а-яё])и\s+(?=[а-яё]+(?:ли|ло|ла)(?![а-яё]))",
                            re.IGNORECASE)
 _TOWARD = re.compile(r"(?:\b(?:to|for|into|in)|(?<![а-яё])(?:в|во))\s+(?:the\s+)?$", re.IGNORECASE)
 _AWAY = re.compile(r"(?:\bfrom|(?<![а-яё])из)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -138,7 +143,8 @@ _KK_AWAY = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$")
 # Kazakhstan named without its name: "here", "the Central Asian nation", "в республику", "елге"
 _HOME = r"(?:the\s+(?:[A-Z]\w+\s+){0,2}(?:country|nation|republic))"
 _HOME_TOWARD = re.compile(rf"\bhere\b|\b(?:to|in|into)\s+{_HOME}|"
-                          r"(?<![а-яё])(?:сюда|в\s+(?:страну|республику))(?![а-яё])|(?<![\w])елге(?![\w])")
+                          r"(?<![а-яё])(?:сюда|к\s+нам|в\s+(?:страну|республику))(?![а-яё])|"
+                          r"(?<![\w])(?:елге|бізге)(?![\w])")
 _HOME_AWAY = re.compile(rf"\bfrom\s+{_HOME}|(?<![а-яё])из\s+(?:страны|республики)(?![а-яё])|"
                         r"(?<![\w])елден(?![\w])")
 

@@ -36,7 +36,7 @@ from .hyphens import join_hyphenated
 from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, resolve_time
-from .relations import attach_changes, from_to, percent_kind, respectively
+from .relations import attach_changes, counter_flows, from_to, percent_kind, respectively
 from .tables import find_tables
 from .textutil import Sentences
 from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
@@ -351,8 +351,8 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
     at = bisect.bisect_left(words, (segment[0], -1, ""))
     directed = at < len(words) and words[at][1] <= segment[1]
-    if cut >= 0 and not directed and (by_place := direction_by_place(text, where.places, segment,
-                                                                     token.start)):
+    # (the first segment too: "из Кыргызстана к нам переехали 1 240 человек, в обратную сторону выехали")
+    if not directed and (by_place := direction_by_place(text, where.places, segment, token.start)):
         figure.direction = by_place
         return
     # the number's own clause first (its verb, else where its movement goes), then the sentence
@@ -566,6 +566,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     from_to(text, tokens, by_token)
     attach_changes(text, tokens, changes, by_token)
     respectively(text, sentences, tokens, by_token, places, times)
+    counter_flows(text, sentences, by_token)
     figures += table_figures
     for figure in figures:
         _score(figure)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..model import FigureFound
 from .context import direction_of, flow_words
 from .countries import Mention, find_places
-from .dates import YEAR
+from .dates import DATE_PATTERN, YEAR
 from .numbers import parse_number
 from .subyear import find_subyear
 
@@ -37,7 +37,8 @@ _DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
 _PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter)|"
                    r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*полугод\w*", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|жиыны)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|барлық\s+елдер|жиыны)\b", re.IGNORECASE)
+_CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи]|изменени|прирост,?\s*%|"
                         r"темп|үлес", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
@@ -82,6 +83,13 @@ def _read(label: str) -> _Reading:
     reading.total = bool(_TOTAL.match(label.strip()))
     reading.not_count = bool(_NOT_COUNT.search(label))
     return reading
+
+
+def _period_of_caption(caption: str) -> str:
+    """The caption without its calendar dates when a year stands outside them: "..., 2025 жыл"
+    over "Жарияланған күні: 2026 жылғы 16 наурыз" is a table of 2025 published in 2026."""
+    bare = _CALENDAR_DATE.sub(" ", caption)
+    return bare if _YEAR_IN.search(bare) else caption
 
 
 def _is_number(cell: str) -> bool:
@@ -167,7 +175,7 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     if labels is None:
         return [], index + 1
     columns = [_read(label) for label in labels]
-    around = _read(caption)
+    around = _read(_period_of_caption(caption))
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     figures: list[FigureFound] = []
     previous: str | None = None

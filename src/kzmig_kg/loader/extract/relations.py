@@ -6,7 +6,11 @@
   (``China (3,015 people) with an increase of 42.62%``); a change with no value stays a figure of
   its own with no value;
 - ``from_to``: in ``from A to B in 2020`` with no year of A's own, A is the year before;
-- ``respectively``: ``Russia and Germany ... 156,887 and 31,883 people, respectively``.
+- ``respectively``: ``Russia and Germany ... 156,887 and 31,883 people, respectively``; the same
+  pairing without the word when the places and the numbers are two lists of one length with only a
+  dash or a colon between them (``Из Узбекистана и Китая — 4 615 и 2 030 человек``);
+- ``counter_flows``: a flow named as the reverse of the one before (``встречный поток составил
+  380``, ``the reverse flow was 650``) has the opposite direction and the same partner.
 """
 
 from __future__ import annotations
@@ -150,11 +154,67 @@ def _parallel_directions(text: str, run: list[Token], by_token: dict[int, Figure
                 figure.notes.append("direction: that of the figure it parallels in the series before")
 
 
+_JOINED = r"\s*(?:,|and|,\s*and|и|,\s*и|және|мен)\s*"
+# between a list of places and the list of their numbers: a Kazakh case ending, then a dash, a colon,
+# a bracket or at most six words ("Russia and Germany took 8,960 and 1,150 of them")
+_KK_ENDING = r"[а-яәіңғүұқөһ]{0,4}"
+_LISTS_GAP = re.compile(rf"{_KK_ENDING}(?:\s*[—–:-]\s*|\s*\(\s*|\s+(?:[^\W\d]+\s+){{1,6}})")
+_PLACES_JOINED = _KK_ENDING + _JOINED
+
+
+def _parallel_lists(text: str, sentences: Sentences, tokens: list[Token],
+                    by_token: dict[int, FigureFound], places: list[Mention]) -> None:
+    """"Из Узбекистана и Китая — 4 615 и 2 030 человек", "Russia and Germany: 9,120 and 800
+    people": a list of places, a dash or colon, then a list of as many numbers with one unit after
+    the last; the places are paired with the numbers in order."""
+    figures = [t for t in tokens if by_token.get(t.start) is not None]
+    index = 0
+    while index < len(figures):
+        run = [figures[index]]
+        while index + len(run) < len(figures):
+            token = figures[index + len(run)]
+            if run[-1].unit or not re.fullmatch(_JOINED, text[run[-1].unit_end:token.start]) or \
+                    token.percent != run[0].percent:
+                break
+            run.append(token)
+        index += len(run)
+        if len(run) < 2:
+            continue
+        s_start = sentences.span_at(run[0].start)[0]
+        before = [p for p in places if s_start <= p.start and p.end <= run[0].start and p.place.code != "KAZ"]
+        if len(before) < len(run) or not _LISTS_GAP.fullmatch(text[before[-1].end:run[0].start]):
+            continue
+        tail = before[-len(run):]
+        pairs = zip(tail[:-1], tail[1:], strict=True)
+        if not all(re.fullmatch(_PLACES_JOINED, text[a.end:b.start]) for a, b in pairs):
+            continue
+        if len(before) > len(run) and re.fullmatch(_PLACES_JOINED,
+                                                   text[before[-len(run) - 1].end:tail[0].start]):
+            continue                      # a longer list of places than of numbers: no pairing
+        last = by_token[run[-1].start]
+        for place, token in zip(tail, run, strict=True):
+            figure = by_token[token.start]
+            figure.country = None if place.place.is_group else place.place.code
+            figure.country_name = place.place.name
+            figure.country_source = "respectively"
+            figure.notes.append("country: paired in order with a list of places before the numbers")
+            # one list, one verb and one time: "9,120 and 800 people left in 2024"
+            own = figure.year_source in {"next", "after"}
+            if last.period is not None and ((figure.period is None and figure.year is None) or
+                                            (last.year_source == "after" and not own)):
+                figure.year, figure.period = last.year, last.period
+                figure.period_start, figure.period_end = last.period_start, last.period_end
+                figure.year_source = "respectively"
+            if figure.direction is None and last.direction is not None:
+                figure.direction, figure.direction_source = last.direction, "respectively"
+
+
 def respectively(text: str, sentences: Sentences, tokens: list[Token],
                   by_token: dict[int, FigureFound], places: list[Mention], times: list[Time]) -> None:
     """"Russia and Germany ... 156,887 and 31,883 people, respectively": pair them in order."""
-    joined = r"\s*(?:,|and|,\s*and|и|,\s*и)\s*"
-    for match in re.finditer(r"\brespectively\b|(?<![а-яё])соответственно(?![а-яё])|"
+    _parallel_lists(text, sentences, tokens, by_token, places)
+    joined = _JOINED
+    for match in re.finditer(r"\brespectively\b|(?<![а-яё])(?:соответственно|тиісінше)(?![а-яё])|"
                              r"\b(?:the\s+)?(?:figures|numbers)\s+were\s+(?:\d[\d,.\s]*(?:and|,)\s*)+\d[\d,.]*",
                              text):
         s_start, s_end = sentences.span_at(match.start())
@@ -190,7 +250,8 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
             if len(items) >= len(run):
                 tail = items[-len(run):]
                 pairs = zip(tail[:-1], tail[1:], strict=True)
-                if all(re.fullmatch(joined, text[a.end:b.start]) for a, b in pairs):
+                between = _PLACES_JOINED if kind == "country" else joined
+                if all(re.fullmatch(between, text[a.end:b.start]) for a, b in pairs):
                     chosen = (kind, tail)
                     break
         if chosen is None:
@@ -210,3 +271,36 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
             if after and not (chosen and chosen[0] == "year"):
                 figure.year, figure.period_start, figure.period_end = int(after.group(1)), None, None
                 figure.year_source = "after"
+
+
+# a flow named by its relation to the flow before it: the same corridor, the other way
+_COUNTER = re.compile(r"(?<![а-яё])(?:встречн\w+\s+(?:поток\w*|миграци\w*|переселени\w*)|"
+                      r"обратн\w+\s+поток\w*|"
+                      r"(?:в|во)\s+(?:обратном|противоположном)\s+направлении|в\s+обратную\s+сторону|кері\s+(?:ағын\w*|бағытта))(?![а-яё])|"
+                      r"\b(?:the\s+)?(?:reverse|counter|opposite)[-\s]?flow\b|\bflow\s+back\b|"
+                      r"\b(?:in|the)\s+(?:the\s+)?(?:opposite|reverse|other)\s+(?:direction|way)\b",
+                      re.IGNORECASE)
+_OPPOSITE = {"immigration": "emigration", "emigration": "immigration"}
+
+
+def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFound]) -> None:
+    """"из Кыргызстана к нам переехали 1 240 человек, встречный поток составил 380 человек": the
+    first number after a counter-flow phrase, in its clause, takes the direction opposite to the
+    figure before it (in its sentence or the one before) and that figure's partner."""
+    starts = sorted(by_token)
+    for match in _COUNTER.finditer(text):
+        at = bisect.bisect_left(starts, match.end())
+        if at >= len(starts) or at == 0:
+            continue
+        figure, before = by_token[starts[at]], by_token[starts[at - 1]]
+        if re.search(r"[.;!?]\s|\n", text[match.end():starts[at]]) or starts[at] - match.end() > 60:
+            continue                      # the number is not in the phrase's clause
+        s_start = sentences.span_at(match.start())[0]
+        earliest = sentences.span_at(s_start - 1)[0] if s_start > 0 else s_start
+        if starts[at - 1] < earliest or before.direction not in _OPPOSITE:
+            continue
+        figure.direction, figure.direction_source = _OPPOSITE[before.direction], "context"
+        figure.notes.append(f"direction: the reverse of the flow before it ({match.group()!r})")
+        if figure.country is None or figure.country == before.country:
+            figure.country, figure.country_name = before.country, before.country_name
+            figure.country_source = figure.country_source or "context"

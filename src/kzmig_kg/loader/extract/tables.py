@@ -20,6 +20,7 @@ from .countries import find_places
 from .dates import YEAR
 from .grid import read_grid
 from .numbers import parse_number
+from .slashrows import read_slash_rows
 
 # cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
 # plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
@@ -29,7 +30,7 @@ _RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
-_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|барлық\s+елдер)\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
 CAPTION_LINES = 3
 
@@ -298,6 +299,12 @@ def find_tables(text: str) -> list[TableFound]:
     index = 0
     while index < len(lines):
         offset, line = lines[index]
+        if "/" in line and (slashed := read_slash_rows(lines, index, _caption(lines, index)[1]))[0]:
+            figures, row = slashed
+            tables.append(TableFound(_caption(lines, index)[0], lines[row - 1][0] + len(lines[row - 1][1]),
+                                     figures, lines[index][0]))
+            index = row
+            continue
         cells = _cells(line, offset)
         years = [int(c[2].strip()[:4]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
         if len(years) < 2 and (places := _country_columns(cells)) is not None:

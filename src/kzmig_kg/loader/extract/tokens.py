@@ -14,14 +14,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .dates import YEAR
+from .dates import MONTH_EN, YEAR
 from .numbers import NUMBER_PATTERN, SCALE_PATTERN, UNSIGNED_NUMBER_PATTERN, parse_number, scale_of
 from .numwords import find_number_words
 from .textutil import Spans
 
 # "17 500 человек", "9 940 жителей", "— 7 010": thousands separated by a plain space, one
 # recogniser for every context (the groups after the first are exactly three digits)
-_SPACED = r"[-−–]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
+_SPACED = r"[-−–+]?\d{1,3}(?: \d{3})+(?:,\d+)?(?![\d.]\d|\d)(?! \d)"
 _TOKEN = re.compile(
     rf"(?<![\w.,/$€£₸-])(?P<num>{_SPACED}|{NUMBER_PATTERN})"
     # "2023 – 11,200": a year, a spaced dash and its value, not a range
@@ -116,7 +116,11 @@ _FAMILIES = re.compile(r"\s+(?:famil(?:y|ies)|households|семей|семьи|�
 _PART_OF = re.compile(r"^\s*(?:of|из)\s+(?:the\s+|its\s+|their\s+|these\s+|all\s+)?", re.IGNORECASE)
 _YEAR_LEAD = re.compile(r"(?:\b(?:in|by|since|of|during|until|till|from|for|after|before)|"
                         r"(?<![\w])(?:в|с|до|по|за|к))"
-                        r"\s+(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
+                        r"\s+(?:the\s+)?(?:year\s+)?$|"
+                        # "In Q4 2025 arrivals totalled ...", "Jan–Sep 2026 departures": the year of a
+                        # part of a year
+                        rf"(?:\bQ[1-4]|\bH[12]|\b\d{{1,2}}M|\bquarter|\bhalf|\bmonths|{MONTH_EN}|"
+                        r"(?<![\w])[IV]{1,3}\s*кв\.?)\s*[-–]?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -149,6 +153,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         before = text[max(0, start - 24):start]
         if re.search(r"\d:$", before) or re.match(r":\d\d(?!\d)", after):
             continue                      # "10:41 AM": a time of day
+        if before.endswith("[") and after.startswith("]") and re.fullmatch(r"\d{1,3}", match.group()):
+            continue                      # "were registered.[12]": a note reference, not a count
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before) or \
