@@ -89,6 +89,10 @@ class Check:
     # the query reads every node that has the path (cheaper than joining the focus nodes);
     # the few results are then kept if their node is a focus node
     candidates: bool = False
+    # the same check written for few focus nodes: one index look-up per focus node (OPTIONAL or
+    # NOT EXISTS with ?this bound) instead of a pass over every triple of ``predicate``
+    lookup: str = ""
+    predicate: str = ""
 
 
 @dataclass
@@ -101,17 +105,22 @@ class Result:
 
 
 def validate_with_sparql(store: ox.Store, shapes: Graph, *, workers: int | None = None,
-                         timings: list[tuple[float, float, Check]] | None = None
-                         ) -> tuple[bool, Graph]:
+                         timings: list[tuple[float, float, Check]] | None = None,
+                         forms: str = "auto") -> tuple[bool, Graph]:
     """Validate the union of the store's graphs against ``shapes``; return (conforms, report).
 
     The checks run on ``workers`` threads (default: the cores this process may use): pyoxigraph
     releases the GIL while it evaluates a query, so they run in parallel on one store without a
     copy. ``timings``, when given, receives (wall s, thread CPU s, check) for every check.
+    ``forms``: "auto" writes a check as look-ups per focus node where its focus nodes are few
+    beside the triples of its path's predicate, else as a pass over those triples; "lookup" and
+    "scan" force one form (the tests hold both to pyshacl's report).
     Raises ``UnsupportedShape`` before running anything if a shape cannot be compiled."""
     compiler = _Compiler(shapes)
     checks = list(compiler.checks())
     workers = workers or len(os.sched_getaffinity(0))
+    lookups = _lookups(store, checks) if forms == "auto" else \
+        {id(c) for c in checks if c.lookup and forms == "lookup"}
 
     def run(check: Check) -> tuple[list[Result], float, float]:
         wall, cpu = time.perf_counter(), time.thread_time()
@@ -119,7 +128,7 @@ def validate_with_sparql(store: ox.Store, shapes: Graph, *, workers: int | None 
             found = [r for node in _focus_nodes(store, check.focus)
                      for r in _run(store, check, compiler, node)]
         else:
-            found = list(_run(store, check, compiler))
+            found = list(_run(store, check, compiler, lookup=id(check) in lookups))
         return found, time.perf_counter() - wall, time.thread_time() - cpu
 
     results: list[Result] = []
@@ -130,6 +139,36 @@ def validate_with_sparql(store: ox.Store, shapes: Graph, *, workers: int | None 
                 timings.append((wall, cpu, check))
     conforms = not any(r.check.severity == SH.Violation for r in results)
     return conforms, _report(results, conforms)
+
+
+LOOKUP_COST = 3  # one index look-up per focus node costs about three triples of a pass
+MOST_COUNTED = 5000  # a focus this large is read by a pass: the counts stop there
+
+
+def _lookups(store: ox.Store, checks: list[Check]) -> set[int]:
+    """The ids of the checks to run in their look-up form: those whose focus nodes, times
+    LOOKUP_COST, are fewer than the triples of their path's predicate. Both counts stop early
+    (LIMIT), so that choosing costs a few milliseconds even on a large store."""
+    focus_sizes: dict[tuple[str, str], int] = {}
+    chosen = set()
+    for check in checks:
+        if not check.lookup or not check.predicate:
+            continue
+        if check.focus not in focus_sizes:
+            focus_sizes[check.focus] = _count(store, check.focus[0], check.focus[1], MOST_COUNTED)
+        size = focus_sizes[check.focus]
+        if size >= MOST_COUNTED:
+            continue
+        enough = LOOKUP_COST * size + 1
+        triples = _count(store, "", f"?s {check.predicate} ?o", enough)
+        if triples >= enough:
+            chosen.add(id(check))
+    return chosen
+
+
+def _count(store: ox.Store, prologue: str, pattern: str, most: int) -> int:
+    query = f"{prologue}SELECT (COUNT(*) AS ?n) WHERE {{ SELECT * WHERE {{ {pattern} }} LIMIT {most} }}"
+    return int(next(iter(store.query(query, use_default_graph_as_union=True)))["n"].value)
 
 
 def _focus_nodes(store: ox.Store, focus: tuple[str, str]) -> list:
@@ -144,14 +183,16 @@ def _in_focus(store: ox.Store, focus: tuple[str, str], node) -> bool:
 
 
 def _run(store: ox.Store, check: Check, compiler: _Compiler,
-         focus_node: ox.NamedNode | ox.BlankNode | ox.Literal | None = None) -> Iterator[Result]:
+         focus_node: ox.NamedNode | ox.BlankNode | ox.Literal | None = None,
+         lookup: bool = False) -> Iterator[Result]:
     seen = set()
     substitutions = {ox.Variable("this"): focus_node} if focus_node is not None else None
-    query = check.query if focus_node is None else check.local
+    query = check.local if focus_node is not None else check.lookup if lookup else check.query
+    candidates = check.candidates and not lookup
     for row in store.query(query, use_default_graph_as_union=True,
                            substitutions=substitutions):
         focus = row["this"] if focus_node is None else focus_node
-        if focus_node is None and check.candidates and not _in_focus(store, check.focus, focus):
+        if focus_node is None and candidates and not _in_focus(store, check.focus, focus):
             continue
         value = row[check.value_column] if check.has_value else None
         if check.value_column == "this":
@@ -245,16 +286,22 @@ class _Compiler:
         path_node = self.g.value(shape, SH.path)
         severity = self.g.value(shape, SH.severity) or SH.Violation
         messages = list(self.g.objects(shape, SH.message))
+        path_predicate = "" if path_node is None else self._first_predicate(path_node)
 
         def check(component: str, body: str, has_value: bool, tail: str = "",
-                  extra: tuple[str, ...] = (), candidates: bool = False) -> Check:
+                  extra: tuple[str, ...] = (), candidates: bool = False,
+                  lookup: str = "", lookup_tail: str | None = None) -> Check:
             columns = " ".join(["?this"] + (["?value"] if has_value else []) +
                                [f"?{name}" for name in extra])
             local = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {body} }}{tail}"
             text = local if candidates else \
                 f"{prologue}SELECT DISTINCT {columns} WHERE {{ {where} {body} }}{tail}"
+            if lookup:
+                tail = tail if lookup_tail is None else lookup_tail
+                lookup = f"{prologue}SELECT DISTINCT {columns} WHERE {{ {where} {lookup} }}{tail}"
             return Check(shape, component, text, has_value, path_node, severity, messages,
-                         extra=list(extra), focus=focus, local=local, candidates=candidates)
+                         extra=list(extra), focus=focus, local=local, candidates=candidates,
+                         lookup=lookup, predicate=path_predicate if lookup else "")
 
         if path_node is None:
             for predicate, value in self.g.predicate_objects(shape):
@@ -283,34 +330,48 @@ class _Compiler:
         def path(subject: str, obj: str) -> str:
             return f"{subject} {path_text} {obj} ."
 
+        def steps(subject: str, obj: str) -> str:  # triple patterns: ?this bound per focus node
+            return self._pattern(path_node, subject, obj, shape)
+
         for predicate, value in self.g.predicate_objects(shape):
             name = COMPONENT.get(predicate)
             if predicate in VALUE_COMPONENTS:
                 condition = self._value_condition(shape, predicate, value, "?value")
                 if predicate == SH["class"]:  # an anti-join: the class's instances are read once
                     body = f"{path('?this', '?value')} MINUS {{ ?value {TYPE_PATH} {_term(value)} }}"
+                    lookup = f"OPTIONAL {{ {steps('?this', '?value')} }} FILTER(BOUND(?value)) " \
+                             f"MINUS {{ ?value {TYPE_PATH} {_term(value)} }}"
                 else:
                     body = f"{path('?this', '?value')} FILTER(!COALESCE({condition}, false))"
-                found = check(name, body, True)
+                    lookup = f"OPTIONAL {{ {steps('?this', '?value')} }} " \
+                             f"FILTER(BOUND(?value) && !COALESCE({condition}, false))"
+                found = check(name, body, True, lookup=lookup)
                 found.detail_shape = value if predicate == SH.node else None
                 yield found
             elif predicate == SH.minCount and int(value) == 1:
-                yield check(name, f"MINUS {{ {path('?this', '?value')} }}", False)
+                yield check(name, f"MINUS {{ {path('?this', '?value')} }}", False,
+                            lookup=f"OPTIONAL {{ {steps('?this', '?value')} }} "
+                                   "FILTER(!BOUND(?value))")
             elif predicate == SH.minCount:
                 enough = self._at_least("?this", path, int(value), "true", shape, predicate)
                 yield check(name, f"FILTER(!({enough}))", False)
             elif predicate == SH.maxCount:
                 yield check(name, path("?this", "?value"), False,
                             f" GROUP BY ?this HAVING (COUNT(DISTINCT ?value) > {int(value)})",
-                            candidates=True)
+                            candidates=True, lookup=f"OPTIONAL {{ {steps('?this', '?value')} }}")
             elif predicate == SH.hasValue:
-                yield check(name, f"MINUS {{ {path('?this', _term(value))} }}", False)
+                yield check(name, f"MINUS {{ {path('?this', _term(value))} }}", False,
+                            lookup=f"OPTIONAL {{ {steps('?this', '?value')} FILTER(sameTerm("
+                                   f"?value, {_term(value)})) }} FILTER(!BOUND(?value))")
             elif predicate == SH.uniqueLang:
                 if value.toPython() is True:
-                    yield check(name, f"{path('?this', '?a')} {path('?this', '?b')} "
-                                "FILTER(!sameTerm(?a, ?b) && LANG(?a) != \"\" && "
-                                "LCASE(LANG(?a)) = LCASE(LANG(?b))) BIND(LCASE(LANG(?a)) AS ?lang)",
-                                False, extra=("lang",), candidates=True)
+                    same = "FILTER(!sameTerm(?a, ?b) && LANG(?a) != \"\" && " \
+                           "LCASE(LANG(?a)) = LCASE(LANG(?b)))"
+                    yield check(name, f"{path('?this', '?a')} {path('?this', '?b')} {same} "
+                                "BIND(LCASE(LANG(?a)) AS ?lang)", False, extra=("lang",),
+                                candidates=True,
+                                lookup=f"OPTIONAL {{ {steps('?this', '?a')} {steps('?this', '?b')} "
+                                       f"{same} }} FILTER(BOUND(?a)) BIND(LCASE(LANG(?a)) AS ?lang)")
             elif predicate in (SH.lessThan, SH.lessThanOrEquals):
                 operator = "<" if predicate == SH.lessThan else "<="
                 yield check(name, f"{path('?this', '?value')} ?this {_term(value)} ?other . "
@@ -513,6 +574,21 @@ class _Compiler:
         first = f"{{ SELECT ?this {ends[1]} WHERE {{ ?this {self._path(steps[0], shape)} {ends[1]} }} }}"
         return first + " " + " ".join(f"{ends[i]} {self._path(step, shape)} {ends[i + 1]} ."
                                       for i, step in enumerate(steps) if i > 0)
+
+    def _first_predicate(self, node: Node) -> str:
+        """The IRI of a path's first step (or of its first alternative), to estimate how many
+        triples a pass over the path reads; "" where a step repeats (a look-up would recurse)."""
+        if isinstance(node, URIRef):
+            return _term(node)
+        if self.g.value(node, RDF.first) is not None:
+            return self._first_predicate(self.g.value(node, RDF.first))
+        inverse = self.g.value(node, SH.inversePath)
+        if inverse is not None:
+            return self._first_predicate(inverse)
+        alternatives = self.g.value(node, SH.alternativePath)
+        if alternatives is not None:
+            return self._first_predicate(self.g.value(alternatives, RDF.first))
+        return ""
 
     def _var(self) -> str:
         return f"?n{next(self.counter)}"
