@@ -493,6 +493,9 @@ class _Compiler:
                 v = self._var()
                 parts.append(f"NOT EXISTS {{ {path(x, v)} FILTER(!COALESCE("
                              f"{self._value_condition(shape, predicate, value, v)}, false)) }}")
+            elif predicate in (SH.minCount, SH.maxCount) and int(value) == (
+                    predicate == SH.minCount) and (along := self._exists_along(path_node, x, shape)):
+                parts.append(along if predicate == SH.minCount else f"!({along})")
             elif predicate == SH.minCount:
                 parts.append(self._at_least(x, path, int(value), "true", shape, predicate))
             elif predicate == SH.maxCount:
@@ -526,6 +529,20 @@ class _Compiler:
         return f"EXISTS {{ {patterns}{condition} }}"
 
     # ---- paths and terms
+
+    def _exists_along(self, node: Node, x: str, shape: Node) -> str:
+        """EXISTS a value along a sequence path, each further step in a FILTER EXISTS of its own:
+        Oxigraph then stops at the first node that has the next step, where a join of the steps'
+        patterns read every triple of a common last step (a data set's flows: 0.6 s at 1.1M).
+        "" for a path of one step."""
+        if isinstance(node, URIRef) or self.g.value(node, RDF.first) is None:
+            return ""
+        steps = list(Collection(self.g, node))
+        ends = [x] + [self._var() for _ in steps]
+        text = self._pattern(steps[-1], ends[-2], ends[-1], shape)
+        for i in range(len(steps) - 2, -1, -1):
+            text = f"{self._pattern(steps[i], ends[i], ends[i + 1], shape)} FILTER EXISTS {{ {text} }}"
+        return f"EXISTS {{ {text} }}"
 
     def _walk(self, node: Node, shape: Node) -> Callable[[str, str], str]:
         return lambda subject, obj: self._pattern(node, subject, obj, shape)
