@@ -13,13 +13,19 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 import pytest
-from rdflib import BNode, Dataset, Graph
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from kzmig_kg.namespaces import KZO
 from kzmig_kg.paths import ONTOLOGY_DIR
 from kzmig_kg.pipeline.records import read_records
-from kzmig_kg.pipeline.shacl_sparql import UnsupportedShape, validate_with_sparql
+from kzmig_kg.pipeline.shacl_sparql import (
+    UnsupportedShape,
+    _Compiler,
+    _lookups,
+    _Subclasses,
+    validate_with_sparql,
+)
 from kzmig_kg.pipeline.stream import stream_store
 from kzmig_kg.pipeline.validate import load_shapes, validate_graph, validate_store
 
@@ -171,3 +177,33 @@ def test_the_checks_on_several_threads_give_the_one_thread_report(shapes: Graph,
     details = {(str(r), str(d)) for r, d in one.subject_objects(SH.detail)}
     assert len(set(many.subject_objects(SH.detail))) == len(details) > 0
     assert len(timings) == len({id(check) for _wall, _cpu, check in timings}) > 500
+
+
+def _experts(experts: int, others: int) -> Graph:
+    """``experts`` kzo:Expert nodes, the last one mislabelled, beside ``others`` labelled nodes."""
+    data = Graph()
+    for i in range(experts):
+        node = URIRef(f"https://w3id.org/kzmig/id/expert/e{i}")
+        data.add((node, RDF.type, KZO.Expert))
+        data.add((node, RDFS.label, Literal("Expert 7" if i == experts - 1 else "Expert A")))
+    for i in range(others):
+        data.add((URIRef(f"https://w3id.org/kzmig/id/other/o{i}"), RDFS.label, Literal(f"o{i}")))
+    return data
+
+
+@pytest.mark.parametrize(("experts", "others", "looked_up"), [(3, 60, True), (30, 10, False)])
+def test_the_form_follows_the_sizes_and_finds_the_same_fault(
+        experts: int, others: int, looked_up: bool, shapes: Graph) -> None:
+    """A few focus nodes beside many triples of the path's predicate are looked up one by one;
+    many focus nodes are read by a pass. Either way the mislabelled expert is reported."""
+    store = _store(_experts(experts, others))
+    checks = list(_Compiler(shapes, _Subclasses(store)).checks())
+    pattern = next(c for c in checks if str(c.shape).endswith("#ExpertLabelShape")
+                   and c.component == "Pattern")
+    sizes: dict = {}
+    assert (id(pattern) in _lookups(store, checks, sizes)) is looked_up
+    assert sizes[pattern.focus] == experts
+    report = validate_with_sparql(store, shapes)[1]
+    faults = {(r[0], r[3], r[5]) for r in results(report) if r[4].endswith("PatternConstraintComponent")}
+    assert faults == {(f"https://w3id.org/kzmig/id/expert/e{experts - 1}",
+                       "https://w3id.org/kzmig/shapes#ExpertLabelShape", "Expert 7")}
