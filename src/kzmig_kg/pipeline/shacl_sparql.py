@@ -122,6 +122,8 @@ def validate_with_sparql(store: ox.Store, shapes: Graph, *, workers: int | None 
     beside the triples of its path's predicate, else as a pass over those triples; "lookup" and
     "scan" force one form (the tests hold both to pyshacl's report).
     Raises ``UnsupportedShape`` before running anything if a shape cannot be compiled."""
+    if forms not in ("auto", "scan", "lookup"):
+        raise ValueError(f"forms must be auto, scan or lookup, not {forms!r}")
     compiler = _Compiler(shapes, _Subclasses(store))
     checks = list(compiler.checks())
     workers = workers or len(os.sched_getaffinity(0))
