@@ -22,6 +22,7 @@ from kzmig_kg.pipeline.records import read_records
 from kzmig_kg.pipeline.shacl_sparql import (
     UnsupportedShape,
     _Compiler,
+    _count,
     _lookups,
     _Subclasses,
     validate_with_sparql,
@@ -207,3 +208,33 @@ def test_the_form_follows_the_sizes_and_finds_the_same_fault(
     faults = {(r[0], r[3], r[5]) for r in results(report) if r[4].endswith("PatternConstraintComponent")}
     assert faults == {(f"https://w3id.org/kzmig/id/expert/e{experts - 1}",
                        "https://w3id.org/kzmig/shapes#ExpertLabelShape", "Expert 7")}
+
+
+def test_a_nested_path_walked_from_its_few_last_triples_reports_like_pyshacl(
+        shapes: Graph, ontology: Graph) -> None:
+    """DataSetStructureShape's "no indicator among a flow data set's observations": with many
+    observations and few indicators the path is walked backwards from the indicators, and the one
+    observation with an indicator still breaks its data set's sh:or, as in pyshacl."""
+    qb, kzid = "http://purl.org/linked-data/cube#", "https://w3id.org/kzmig/id/"
+    data = Graph()
+    data += ontology
+    dataset = URIRef(f"{kzid}dataset/flows")
+    data.add((dataset, RDF.type, URIRef(f"{qb}DataSet")))
+    data.add((dataset, URIRef(f"{qb}structure"), URIRef(f"{kzid}dsd/migration-flow")))
+    for i in range(60):
+        observation = URIRef(f"{kzid}observation/o{i}")
+        data.add((observation, RDF.type, URIRef(f"{qb}Observation")))
+        data.add((observation, URIRef(f"{qb}dataSet"), dataset))
+        data.add((observation, KZO.flowDirection, URIRef("https://w3id.org/kzmig/code/flow-IMM")))
+    data.add((URIRef(f"{kzid}observation/o7"), KZO.indicator, URIRef(f"{kzid}indicator/share")))
+    store = _store(data)
+    compiler = _Compiler(shapes, _Subclasses(store),
+                         lambda predicate, most: _count(store, "", f"?s {predicate} ?o", most))
+    query = next(c.query for c in compiler.checks()
+                 if str(c.shape).endswith("#DataSetStructureShape"))
+    assert query.index(str(KZO.indicator)) < query.index(f"{qb}dataSet")  # the indicators first
+    reference = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True,
+                                 allow_warnings=True)[1]
+    found = results(validate_with_sparql(store, shapes)[1])
+    assert found == results(reference)
+    assert any(r[0] == str(dataset) and r[3].endswith("#DataSetStructureShape") for r in found)

@@ -64,6 +64,7 @@ YEAR_FORMS = {f"{XSD}gYear": r"^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$",
 NODE_KINDS = {SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
               SH.BlankNodeOrIRI: "!isLiteral({v})", SH.BlankNodeOrLiteral: "!isIRI({v})",
               SH.IRIOrLiteral: "!isBlank({v})"}
+RARE, FAN_OUT = 200, 50  # a nested path is walked backwards from at most RARE triples (_backwards)
 MOST_DISTINCT = 4  # nested counts are written as n distinct values; more would be a slow pattern
 
 
@@ -124,7 +125,8 @@ def validate_with_sparql(store: ox.Store, shapes: Graph, *, workers: int | None 
     Raises ``UnsupportedShape`` before running anything if a shape cannot be compiled."""
     if forms not in ("auto", "scan", "lookup"):
         raise ValueError(f"forms must be auto, scan or lookup, not {forms!r}")
-    compiler = _Compiler(shapes, _Subclasses(store))
+    compiler = _Compiler(shapes, _Subclasses(store),
+                         lambda predicate, most: _count(store, "", f"?s {predicate} ?o", most))
     checks = list(compiler.checks())
     workers = workers or len(os.sched_getaffinity(0))
     focus_sizes: dict[tuple[str, str], int] = {}
@@ -279,9 +281,11 @@ class _Subclasses:
 
 
 class _Compiler:
-    def __init__(self, shapes: Graph, subclasses: Callable[[str], str] | None = None) -> None:
+    def __init__(self, shapes: Graph, subclasses: Callable[[str], str] | None = None,
+                 triples: Callable[[str, int], int] | None = None) -> None:
         self.g = shapes
         self.subclasses = subclasses
+        self.triples = triples  # the triples of a predicate in the store, counted up to a limit
         self.counter = itertools.count()
         self.details: dict[Node, list[Check]] = {}
         self.lock = threading.Lock()
@@ -616,10 +620,29 @@ class _Compiler:
             return ""
         steps = list(Collection(self.g, node))
         ends = [x] + [self._var() for _ in steps]
-        text = self._pattern(steps[-1], ends[-2], ends[-1], shape)
-        for i in range(len(steps) - 2, -1, -1):
-            text = f"{self._pattern(steps[i], ends[i], ends[i + 1], shape)} FILTER EXISTS {{ {text} }}"
+        patterns = [self._pattern(step, ends[i], ends[i + 1], shape) for i, step in enumerate(steps)]
+        if self._backwards(steps):
+            text = patterns[0]  # from the last step's few triples back to x, x innermost
+            for pattern in patterns[1:]:
+                text = f"{pattern} FILTER EXISTS {{ {text} }}"
+            return f"EXISTS {{ {text} }}"
+        text = patterns[-1]
+        for pattern in reversed(patterns[:-1]):
+            text = f"{pattern} FILTER EXISTS {{ {text} }}"
         return f"EXISTS {{ {text} }}"
+
+    def _backwards(self, steps: list[Node]) -> bool:
+        """Whether to walk a path from its last step: when the first step is an inverse (one node
+        can have thousands: a data set's observations) and the last step's predicate has at
+        most RARE triples, many times fewer than the first's (a data set's indicators: 0.33 s
+        -> 0.01 s at 1.1M)."""
+        if self.triples is None or self.g.value(steps[0], SH.inversePath) is None:
+            return False
+        first, last = self._first_predicate(steps[0]), self._first_predicate(steps[-1])
+        if not first or not last:
+            return False
+        rare = self.triples(last, RARE + 1)
+        return rare <= RARE and self.triples(first, FAN_OUT * rare + 1) > FAN_OUT * rare
 
     def _walk(self, node: Node, shape: Node) -> Callable[[str, str], str]:
         return lambda subject, obj: self._pattern(node, subject, obj, shape)
