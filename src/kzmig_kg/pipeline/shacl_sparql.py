@@ -6,7 +6,9 @@ constraint component, value, message). Nested shapes (sh:node, sh:or, sh:and, sh
 sh:qualifiedValueShape, sh:property inside them) become one boolean SPARQL expression per value
 node, a FILTER over EXISTS patterns. A shape construct the compiler does not know raises
 ``UnsupportedShape`` naming the shape and the predicate: a constraint is never skipped silently.
-tests/test_shacl_at_scale.py holds the report equal to pyshacl's on every fixture.
+Most checks on a path have two forms, a pass over the path's triples and look-ups per focus node;
+counts on the store that stop early choose between them (``_lookups``).
+tests/test_shacl_at_scale.py holds the report equal to pyshacl's on every fixture, in both forms.
 """
 
 from __future__ import annotations
