@@ -2,13 +2,16 @@
 thread against a thread per core, and its slowest compiled queries.
 
     .venv/bin/python benchmarks/shacl_threads.py /tmp/kz17b-1m/dist/store [--workers 1 2] [--top 10]
+        [--forms auto scan]
 
 First, whether pyoxigraph releases the GIL while it evaluates a query: a Python loop runs beside
 one long query on another thread; if the GIL were held, the loop would stop for the whole query.
 Then, for each --workers count, the whole validation (wall and process CPU seconds, results,
 peak RSS of the process so far), then the --top slowest checks by thread CPU seconds (shape,
-constraint component). Prints the load average with the figures: on a shared machine wall time
-counts the other processes' work too.
+constraint component). --forms: "auto" (the default: look-ups per focus node where the focus
+nodes are few beside their path's triples), "scan" (every check a pass over its path's triples),
+"lookup" (every check that has one in its look-up form). Prints the load average with the
+figures: on a shared machine wall time counts the other processes' work too.
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ def main() -> None:
     parser.add_argument("store", type=Path)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, len(os.sched_getaffinity(0))])
     parser.add_argument("--top", type=int, default=10)
+    parser.add_argument("--forms", nargs="+", default=["auto"], choices=["auto", "scan", "lookup"])
     args = parser.parse_args()
     import pyoxigraph as ox
 
@@ -65,13 +69,15 @@ def main() -> None:
     shapes = load_shapes()[0]
     print(f"[load average at start: {_load()}]")
     gil_probe(store)
-    for workers in args.workers:
+    for forms, workers in ((f, w) for f in args.forms for w in args.workers):
         timings: list = []
         wall, cpu = time.perf_counter(), time.process_time()
-        conforms, report = validate_with_sparql(store, shapes, workers=workers, timings=timings)
+        conforms, report = validate_with_sparql(store, shapes, workers=workers, timings=timings,
+                                                forms=forms)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{workers} thread(s): {wall:.1f} s wall, {cpu:.1f} s CPU, {len(timings)} checks, "
+        print(f"forms {forms}, {workers} thread(s): {wall:.1f} s wall, {cpu:.1f} s CPU, "
+              f"{len(timings)} checks, "
               f"conforms {conforms}, {len(report)} report triples, peak RSS so far {peak:,.0f} MiB "
               f"[load average {_load()}]")
         print(f"  slowest {args.top} checks by thread CPU: CPU s, wall s, shape, component")

@@ -13,13 +13,20 @@ from pathlib import Path
 import pyoxigraph as ox
 import pyshacl
 import pytest
-from rdflib import BNode, Dataset, Graph
+from rdflib import RDF, RDFS, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from kzmig_kg.namespaces import KZO
 from kzmig_kg.paths import ONTOLOGY_DIR
 from kzmig_kg.pipeline.records import read_records
-from kzmig_kg.pipeline.shacl_sparql import UnsupportedShape, validate_with_sparql
+from kzmig_kg.pipeline.shacl_sparql import (
+    UnsupportedShape,
+    _Compiler,
+    _count,
+    _lookups,
+    _Subclasses,
+    validate_with_sparql,
+)
 from kzmig_kg.pipeline.stream import stream_store
 from kzmig_kg.pipeline.validate import load_shapes, validate_graph, validate_store
 
@@ -67,6 +74,8 @@ def test_the_corpus_is_the_fixtures_with_violations() -> None:
 @pytest.mark.parametrize("group", GROUPS)
 def test_sparql_report_equals_pyshacl_on_the_fixtures(group: str, shapes: Graph,
                                                       ontology: Graph) -> None:
+    """Every check in each of its two forms (a pass over the path's triples, look-ups per focus
+    node) and in the form the size of the data chooses ("auto") gives pyshacl's results."""
     data = Graph()
     data += ontology  # sh:class needs the class hierarchy, as in the build
     for path in FIXTURE_FILES:
@@ -74,10 +83,13 @@ def test_sparql_report_equals_pyshacl_on_the_fixtures(group: str, shapes: Graph,
             data.parse(path)
     reference, reference_report, _ = pyshacl.validate(
         data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
-    compiled, compiled_report = validate_with_sparql(_store(data), shapes)
-    expected, found = results(reference_report), results(compiled_report)
-    assert found == expected, (sorted(expected - found)[:5], sorted(found - expected)[:5])
-    assert compiled == reference
+    expected = results(reference_report)
+    store = _store(data)
+    for forms in ("scan", "lookup", "auto"):
+        compiled, compiled_report = validate_with_sparql(store, shapes, forms=forms)
+        found = results(compiled_report)
+        assert found == expected, (forms, sorted(expected - found)[:5], sorted(found - expected)[:5])
+        assert compiled == reference
     if group not in ("reasoning",):
         assert expected, f"the {group} fixtures should break some shape"
 
@@ -166,3 +178,63 @@ def test_the_checks_on_several_threads_give_the_one_thread_report(shapes: Graph,
     details = {(str(r), str(d)) for r, d in one.subject_objects(SH.detail)}
     assert len(set(many.subject_objects(SH.detail))) == len(details) > 0
     assert len(timings) == len({id(check) for _wall, _cpu, check in timings}) > 500
+
+
+def _experts(experts: int, others: int) -> Graph:
+    """``experts`` kzo:Expert nodes, the last one mislabelled, beside ``others`` labelled nodes."""
+    data = Graph()
+    for i in range(experts):
+        node = URIRef(f"https://w3id.org/kzmig/id/expert/e{i}")
+        data.add((node, RDF.type, KZO.Expert))
+        data.add((node, RDFS.label, Literal("Expert 7" if i == experts - 1 else "Expert A")))
+    for i in range(others):
+        data.add((URIRef(f"https://w3id.org/kzmig/id/other/o{i}"), RDFS.label, Literal(f"o{i}")))
+    return data
+
+
+@pytest.mark.parametrize(("experts", "others", "looked_up"), [(3, 60, True), (30, 10, False)])
+def test_the_form_follows_the_sizes_and_finds_the_same_fault(
+        experts: int, others: int, looked_up: bool, shapes: Graph) -> None:
+    """A few focus nodes beside many triples of the path's predicate are looked up one by one;
+    many focus nodes are read by a pass. Either way the mislabelled expert is reported."""
+    store = _store(_experts(experts, others))
+    checks = list(_Compiler(shapes, _Subclasses(store)).checks())
+    pattern = next(c for c in checks if str(c.shape).endswith("#ExpertLabelShape")
+                   and c.component == "Pattern")
+    sizes: dict = {}
+    assert (id(pattern) in _lookups(store, checks, sizes)) is looked_up
+    assert sizes[pattern.focus] == experts
+    report = validate_with_sparql(store, shapes)[1]
+    faults = {(r[0], r[3], r[5]) for r in results(report) if r[4].endswith("PatternConstraintComponent")}
+    assert faults == {(f"https://w3id.org/kzmig/id/expert/e{experts - 1}",
+                       "https://w3id.org/kzmig/shapes#ExpertLabelShape", "Expert 7")}
+
+
+def test_a_nested_path_walked_from_its_few_last_triples_reports_like_pyshacl(
+        shapes: Graph, ontology: Graph) -> None:
+    """DataSetStructureShape's "no indicator among a flow data set's observations": with many
+    observations and few indicators the path is walked backwards from the indicators, and the one
+    observation with an indicator still breaks its data set's sh:or, as in pyshacl."""
+    qb, kzid = "http://purl.org/linked-data/cube#", "https://w3id.org/kzmig/id/"
+    data = Graph()
+    data += ontology
+    dataset = URIRef(f"{kzid}dataset/flows")
+    data.add((dataset, RDF.type, URIRef(f"{qb}DataSet")))
+    data.add((dataset, URIRef(f"{qb}structure"), URIRef(f"{kzid}dsd/migration-flow")))
+    for i in range(60):
+        observation = URIRef(f"{kzid}observation/o{i}")
+        data.add((observation, RDF.type, URIRef(f"{qb}Observation")))
+        data.add((observation, URIRef(f"{qb}dataSet"), dataset))
+        data.add((observation, KZO.flowDirection, URIRef("https://w3id.org/kzmig/code/flow-IMM")))
+    data.add((URIRef(f"{kzid}observation/o7"), KZO.indicator, URIRef(f"{kzid}indicator/share")))
+    store = _store(data)
+    compiler = _Compiler(shapes, _Subclasses(store),
+                         lambda predicate, most: _count(store, "", f"?s {predicate} ?o", most))
+    query = next(c.query for c in compiler.checks()
+                 if str(c.shape).endswith("#DataSetStructureShape"))
+    assert query.index(str(KZO.indicator)) < query.index(f"{qb}dataSet")  # the indicators first
+    reference = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True,
+                                 allow_warnings=True)[1]
+    found = results(validate_with_sparql(store, shapes)[1])
+    assert found == results(reference)
+    assert any(r[0] == str(dataset) and r[3].endswith("#DataSetStructureShape") for r in found)
