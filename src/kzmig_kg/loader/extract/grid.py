@@ -34,10 +34,13 @@ _DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"
 _DIRECTION_WORD = re.compile(r"(?P<imm>in|inflow|incoming|arrived)|"
                              r"(?P<emi>out|outflow|outgoing|left|departed)", re.IGNORECASE)
 _DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
-_PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter)|"
-                   r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*полугод\w*", re.IGNORECASE)
+_PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|"
+                   r"\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter|тоқсан\w*)|"
+                   r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*(?:полугод\w*|жартыжылды\w*)",
+                   re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|барлық\s+елдер|жиыны)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|всего|итого|барлығы|"
+                    r"барлық\s+елдер|жиыны)\b", re.IGNORECASE)
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи]|изменени|прирост,?\s*%|"
                         r"темп|үлес", re.IGNORECASE)
