@@ -41,7 +41,7 @@ _FLOW = re.compile(
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
     # "14,950 received the status" (of kandas), "получили статус", "мәртебесін алды"
-    r"(?:received|obtained|were\s+granted|got)\s+(?:the\s+)?(?:kandas\s+|oralman\s+)?status"
+    r"(?:received|obtained|(?:are|is|were|was|been)\s+granted|got)\s+(?:the\s+)?(?:kandas\s+|oralman\s+)?status"
     r"(?=\s*[.,;)]|\s+of\s+(?:an?\s+)?(?:kandas|oralman|ethnic))|"
     r"получил\w*\s+статус|мәртебе\w*\s+ал(?:ды|ған)\w*|"
     r"стату\w+\s+кандас\w*|в\s+(?:[Кк]азахстан|республику|страну)(?![а-яё]))",
