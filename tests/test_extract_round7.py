@@ -167,3 +167,17 @@ def test_a_service_line_number_in_a_bracket_is_a_phone(tmp_path):
     # near miss: the same number as a count of people
     assert figures(tmp_path, "In 2024, 1414 people arrived from Mongolia.\n")[1414] == \
         ("2024", "immigration", "MNG")
+
+
+def test_months_as_rows_under_direction_columns_are_single_months(tmp_path):
+    found = figures(tmp_path, "Миграция населения: 2025 год, по месяцам\n\n"
+                              "Прибывшие и выбывшие, человек\n\n"
+                              "| Месяц   | Прибыло | Выбыло |\n"
+                              "|---------|---------|--------|\n"
+                              "| Январь  | 1 240   | 1 010  |\n"
+                              "| Май     | 1 310   | 1 090  |\n"
+                              "| Всего   | 2 550   | 2 100  |\n")
+    assert found[1240] == ("2025-M01-M01", "immigration", None)
+    assert found[1090] == ("2025-M05-M05", "emigration", None)
+    # near miss: a total row of the same table is the table's whole year, no month
+    assert found[2550] == ("2025", "immigration", None)
