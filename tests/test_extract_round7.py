@@ -97,7 +97,7 @@ def test_nine_months_in_words_after_a_table_are_nine_months(tmp_path):
 def test_the_reporting_year_is_the_year_of_a_title_over_several_lines(tmp_path):
     found = figures(tmp_path, "ANNUAL REPORT\nof the migration service of Almaty region\nfor 2025\n\n"
                               "Almaty, 15 January 2026\n\n"
-                              "1. In the reporting year 2,140 people immigrated to the region, "
+                              "1. In the reporting year 2,140 people arrived in the region from abroad, "
                               "12% more than the previous year (1,910 people).\n\n"
                               "2. The region was left by 3,870 residents for permanent residence abroad, "
                               "against 4,050 the year before.\n", document_date="2026-01-15")
@@ -181,3 +181,11 @@ def test_months_as_rows_under_direction_columns_are_single_months(tmp_path):
     assert found[1090] == ("2025-M05-M05", "emigration", None)
     # near miss: a total row of the same table is the table's whole year, no month
     assert found[2550] == ("2025", "immigration", None)
+
+
+def test_from_abroad_is_an_arrival_and_abroad_alone_a_departure(tmp_path):
+    found = figures(tmp_path, "In 2025, 2,140 people came to the region from abroad, compared with the "
+                              "previous year (1,910 people). In 2025, 3,870 residents moved abroad.\n")
+    assert found[2140] == ("2025", "immigration", None)
+    assert found[1910] == ("2024", "immigration", None)
+    assert found[3870] == ("2025", "emigration", None)              # near miss: "moved abroad"
