@@ -588,13 +588,26 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             if context:
                 citation.year = int(context[-1].group(1))
                 citation.notes.append("year from the sentence around the citation")
+        elif citation.year is None and citation.number and \
+                (label := _LINE_DATE.match(text, text.rfind("\n", 0, citation.start) + 1, citation.start)):
+            # "22 July 2011 – Law No. 477-IV ... is adopted": a timeline entry's date dates its act
+            citation.year = int(re.search(rf"{YEAR}", label.group("date"))[0])
+            citation.notes.append("year from the date that labels the line")
     found.sort(key=lambda c: c.start)
     return found + _adilet_ids(text, found)
+
+
+# a line that opens with a full date and a dash or colon, and the citation right after it
+_LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
 
 
 ADILET_ID = r"[A-Z](?:\d{10}|\d{9}_)_?(?![\w])"
 _ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?|ID)"
                            rf"[:\s]\s*)?(?P<id>{ADILET_ID})")
+# "Law No. 477-IV ... is adopted (Adilet: Z1100000477)": a labelled identifier in a bracket a few
+# words later in the clause, no other act between
+_ADILET_LATER = re.compile(rf"^[^.;()\[\]\n]{{1,40}}?\(\s*(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?"
+                           rf"[:\s]\s*(?P<id>{ADILET_ID})\s*\)")
 # the note mark of a citation: right after it, or at the end of the words that complete it ("No.
 # 477-IV of 22 July 2011.⁶"), within its clause
 _MARK_AFTER = re.compile(r"^[^;\n\[\]^¹²³⁴⁵⁶⁷⁸⁹⁰]{0,40}?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
@@ -619,7 +632,8 @@ def _adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
     notes: dict[str, tuple[int, str]] | None = None
     for citation in found:
         after = text[citation.end:citation.end + 60]
-        if m := _ADILET_AFTER.match(after):
+        if (m := _ADILET_AFTER.match(after)) or ((m := _ADILET_LATER.match(after)) and not any(
+                citation.end < other.start < citation.end + m.start("id") for other in found)):
             citation.adilet_id = m.group("id")
             claimed.add(citation.end + m.start("id"))
             continue

@@ -2,7 +2,7 @@
 
 Recognised forms (English, Russian, Kazakh): ``24 February 2022``, ``February 24, 2022``,
 ``April 17,2024``, ``March of 1996``, ``May 1996``, ``12.06.2020``, ``2022-06-12``, ``22 июля 2011
-года``, ``в марте 1996 года``, ``2011 жылғы 22 шілде``; a day and month without a year
+года``, ``в марте 1996 года``, ``2011 жылғы 22 шілде``, ``2026 жылғы ақпанда``; a day and month without a year
 (``since September 21``) takes the year the surrounding text is about, flagged as inferred; a
 bare year is a date only where an event is attached (``In 2013, agreements were signed``).
 """
@@ -51,6 +51,9 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"(?:\s*(?:года|г\.))?", re.IGNORECASE)),
     ("ymd-kk", re.compile(rf"(?P<y>{YEAR})\s+жылғы\s+(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_KK})",
                           re.IGNORECASE)),
+    # "2026 жылғы ақпанда" (in February 2026); not the first month of a range ("қаңтар-қыркүйек")
+    ("my-kk", re.compile(rf"(?P<y>{YEAR})\s+жылғы\s+(?P<m>{MONTH_KK})(?!\s*[-–—]\s*{MONTH_KK})",
+                         re.IGNORECASE)),
     ("numeric", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>{YEAR})(?![\d]|[-–]\d)"
                            rf"(?:\s*(?:года|г\.))?")),
     ("iso", re.compile(rf"(?<![\d-])(?P<y>{YEAR})-(?P<m>\d\d)-(?P<d>\d\d)(?![\d])")),
@@ -85,7 +88,7 @@ class DateFound:
 
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
-_CYRILLIC_FORMS = {"dmy-ru", "ymd-kk", "my-ru"}
+_CYRILLIC_FORMS = {"dmy-ru", "ymd-kk", "my-kk", "my-ru"}
 
 
 def month_number(name: str) -> int | None:

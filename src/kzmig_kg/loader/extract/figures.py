@@ -259,6 +259,10 @@ _REPORTING = re.compile(r"\b(?:the\s+)?(?:reporting|review)\s+(?:period|quarter|
                         r"есепті\s+кезең\w*", re.IGNORECASE)
 
 
+TITLE_LINES = 5
+TITLE_CHARS = 300
+
+
 def _heading_times(text: str, sentences: Sentences, times) -> list[Time]:
     """The period each heading states (a line alone in its paragraph, no full stop): what a
     report's section is about."""
@@ -268,7 +272,10 @@ def _heading_times(text: str, sentences: Sentences, times) -> list[Time]:
         paragraph = sentences.paragraph_of[index]
         alone = (index + 1 == len(sentences.spans) or sentences.paragraph_of[index + 1] != paragraph) \
             and (index == 0 or sentences.paragraph_of[index - 1] != paragraph)
-        if alone and "\n" not in line and len(line) <= 120 and not line.endswith((".", "!", ";", ":", "?")):
+        # the document's title may take a few lines ("ОТЧЕТ / о деятельности ... за 2025 год")
+        short = "\n" not in line and len(line) <= 120 or \
+            paragraph == 0 and line.count("\n") < TITLE_LINES and len(line) <= TITLE_CHARS
+        if alone and short and not line.endswith((".", "!", ";", ":", "?")):
             stated = [t for t in times.between(start, end) if not t.compared]
             if stated:
                 found.append(stated[0])
@@ -529,9 +536,14 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
         report = next((t for t in reversed(headings) if t.end <= token.start), None)
-        if report is not None and _REPORTING.search(text, where.start, token.start) and \
+        reporting = _REPORTING.search(text, where.start, token.start) if report is not None else None
+        # "в отчетном году ... по сравнению с предыдущим годом (1 265 человек)": a time relative to
+        # the reporting one, between it and the number, dates the number
+        if reporting is not None and \
                 not any(t.start > where.start for t in times.between(where.start, token.start)
-                        if not t.compared):
+                        if not t.compared) and \
+                not any(t.offset and t.start >= reporting.end()
+                        for t in times.between(reporting.end(), token.start)):
             time, how, note = report, "context", "the reporting period: the period of the heading"
         compared = bool(_COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                          token.start])))

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from ..model import FigureFound
 from .context import direction_of, flow_words
 from .countries import Mention, find_places
-from .dates import DATE_PATTERN, YEAR
+from .dates import DATE_PATTERN, MONTH_EN, MONTH_RU_ANY, YEAR, month_number
 from .numbers import parse_number
-from .subyear import find_subyear
+from .subyear import find_subyear, months_part
 
 _NUMBER = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
 _EMPTY = re.compile(r"[-–—.…]|n/?a|x|…")
@@ -34,10 +34,15 @@ _DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"
 _DIRECTION_WORD = re.compile(r"(?P<imm>in|inflow|incoming|arrived)|"
                              r"(?P<emi>out|outflow|outgoing|left|departed)", re.IGNORECASE)
 _DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
-_PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter)|"
-                   r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*полугод\w*", re.IGNORECASE)
+_PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|"
+                   r"\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter|тоқсан\w*)|"
+                   r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*(?:полугод\w*|жартыжылды\w*)",
+                   re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|барлық\s+елдер|жиыны)\b", re.IGNORECASE)
+_MONTH_ROW = re.compile(rf"(?P<m>{MONTH_EN}|{MONTH_RU_ANY}|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|"
+                        r"тамыз|қыркүйек|қазан|қараша|желтоқсан)", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|всего|итого|барлығы|"
+                    r"барлық\s+елдер|жиыны)\b", re.IGNORECASE)
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи]|изменени|прирост,?\s*%|"
                         r"темп|үлес", re.IGNORECASE)
@@ -68,6 +73,9 @@ def _read(label: str) -> _Reading:
     sub = next((s for s in find_subyear(label) if s.part and s.part != "same"), None)
     if sub is not None and not part:
         reading.part = sub.part
+    elif (month := _MONTH_ROW.fullmatch(label.strip())) is not None:
+        number = month_number(month.group("m"))     # a row per month: "Январь", "February", "Ақпан"
+        reading.part = months_part(number, number) if number else None
     elif part:
         if part[1] or part[2] or part[3]:
             reading.part = f"Q{part[1] or part[2] or _ROMAN[part[3].upper()]}"

@@ -353,6 +353,11 @@ def resolve_time(text: str, token: Token, times: Times, sentence: tuple[int, int
     time, how, note = _resolve(text, token, times, sentence, previous, paragraph, carried, lead)
     if time is None or time.complete:
         return time, how, note
+    if time.part == "same" and (around is None or around.part is None):
+        # "in the first half of the year ... in the same half of 2024": the part stated before it in
+        # the paragraph, even when that one was completed from the document's date (so not carried)
+        stated = [t for t in times.between(paragraph[0], time.start) if t.part and t.part != "same"]
+        around = stated[-1] if stated else around
     done = complete_time(time, around, document_year)
     if done is None:
         return None, "", None

@@ -54,11 +54,14 @@ _FORMS = (
     # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
                                r"(?P<n>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай\w*|"
-                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>3|6|9|11)\s+ай(?:ында|ы|да)(?![\w])",
+                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай(?:ында|ы|да)(?![\w])",
                                re.IGNORECASE)),
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
                            r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
+    # "2025, January–September": a year labelling the month range before it (a timeline's entry)
+    ("months", re.compile(rf"\b(?P<y>{YEAR}),\s+(?P<a>{_MONTH_EN})\s*[-–—]\s*(?P<b>{_MONTH_EN})"
+                          rf"(?!,?\s+(?:of\s+)?{YEAR})")),
     # a month range with any connector, the year after it or (completed later) none
     ("months", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
                           rf"until|and)\s*(?P<b>{_MONTH_EN})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?")),
@@ -67,7 +70,8 @@ _FORMS = (
                              r"(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
     ("months-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+)?(?<![\w])(?P<a>{_MONTH_KK})\w*\s*[-–—]\s*"
                              rf"(?P<b>{_MONTH_KK})\w*", re.IGNORECASE)),
-    ("same", re.compile(rf"\b(?:the\s+)?same\s+period\s+(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
+    ("same", re.compile(rf"\b(?:the\s+)?same\s+(?:period|months|half|quarter)\s+"
+                        rf"(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
                         rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
                         rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
                         re.IGNORECASE)),
@@ -91,8 +95,10 @@ _FORMS = (
                                  r"(?<![\w])(?P<n2>двумя|тремя|четырьмя|пятью|[2-5])\s+годами\s+(?:ранее|раньше)|"
                                  r"(?<![\w])(?P<n3>екі|үш|төрт|бес|[2-5])\s+жыл\s+бұрын(?:ғы)?(?![\w])",
                                  re.IGNORECASE)),
-    ("earlier", re.compile(r"\b(?:a\s+year\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+year)\b|"
-                           r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|бір\s+жыл\s+бұрын(?:ғы)?|"
+    ("earlier", re.compile(r"\b(?:(?:a|the)\s+year\s+(?:earlier|before)|"
+                           r"the\s+(?:previous|preceding)\s+year)\b|"
+                           r"(?<![\w])(?:годом\s+(?:ранее|раньше)|в\s+предыдущем\s+году|"
+                           r"(?:с\s+)?(?:предыдущим|прошлым)\s+годом|бір\s+жыл\s+бұрын(?:ғы)?|"
                            r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date

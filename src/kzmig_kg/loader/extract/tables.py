@@ -30,7 +30,12 @@ _RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
-_TOTAL = re.compile(r"^(?:total|all\s+countries|всего|итого|барлығы|барлық\s+елдер)\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|всего|итого|барлығы|"
+                    r"барлық\s+елдер)\b", re.IGNORECASE)
+# a count with its share in brackets in one cell ("11,920 (71.8)", "11 920 (71,8%)"): the share is
+# no figure of its own and no column, so the cell is cut to the count
+_SHARE_AFTER_COUNT = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0\u202f,.]*?)[ \u00a0]*"
+                                r"\((?P<share>\d{1,3}(?:[.,]\d+)?)[ \u00a0]*%?\)[ \t]*")
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
 CAPTION_LINES = 3
 
@@ -52,7 +57,16 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
         position = match.end()
     if position < len(line):
         cells.append((offset + position, offset + len(line), line[position:]))
-    return [(s, e, t) for s, e, t in cells if t.strip()]
+    return [_without_share(s, e, t) for s, e, t in cells if t.strip()]
+
+
+def _without_share(start: int, end: int, text: str) -> tuple[int, int, str]:
+    match = _SHARE_AFTER_COUNT.fullmatch(text.strip())
+    if match is None or float(match["share"].replace(",", ".")) > 100:
+        return start, end, text
+    lead = len(text) - len(text.lstrip())
+    count = match["count"]
+    return start + lead, start + lead + len(count), count
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -390,9 +404,35 @@ def find_tables(text: str) -> list[TableFound]:
     return tables
 
 
+TITLE_LINES = 8
+_TITLE_MAX = 100
+
+
+def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
+    """The caption, after the heading above it when only the heading states the year: "Көші-қон
+    көрсеткіштері: 2025 жыл, тоқсандар бойынша", a blank line, then a caption without a year."""
+    if re.search(rf"(?<!\d){YEAR}(?!\d)", caption):
+        return caption
+    row = index - 1
+    while row >= 0 and not lines[row][1].strip():
+        row -= 1
+    while row >= 0 and lines[row][1].strip():
+        row -= 1                            # the caption's own lines
+    for at in range(row, max(row - TITLE_LINES, -1), -1):
+        line = lines[at][1].strip()
+        if not line:
+            continue
+        years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", line))
+        if len(line) > _TITLE_MAX or line.endswith(".") or len(years) != 1:
+            return caption                  # prose, or a heading with no year or two years
+        return f"{line}\n{caption}"
+    return caption
+
+
 def _general(lines: list[tuple[int, str]], index: int, tables: list[TableFound]) -> int:
     """A table no reader above knows, read by ``grid``; the line to go on from."""
     caption_at, caption = _caption(lines, index)
+    caption = _title_year(lines, index, caption) if caption else caption
     figures, row = read_grid(lines, index, _cells, caption)
     if not figures:
         return index + 1

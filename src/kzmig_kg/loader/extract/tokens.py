@@ -70,9 +70,11 @@ _OTHER_UNIT = re.compile(
 # "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
 _RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
 # "Анықтама телефоны: 1414", "call 109", "hotline 8 800 ...": a telephone number, not a count
+# "the resettlement support line (1414)": a service line, its number in a bracket
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
-                           r"горяч\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*)"
-                           r"\s*[:.\-–—]?\s*(?:\+?\d[\d ]*)?$",
+                           r"(?:support|help|information|info|contact|advice)\s+line|"
+                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*)"
+                           r"\s*[:.\-–—(]?\s*(?:\+?\d[\d ]*)?$",
                            re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
