@@ -86,7 +86,7 @@ def serialize_triples(triples: list, media: str, prefixes: dict[str, str] | None
 
 def serialize_rows(variables: list[str], rows: list[list], media: str) -> bytes:
     if media == SPARQL_JSON:
-        bindings = [{name: _json_term(term) for name, term in zip(variables, row, strict=True)
+        bindings = [{name: term_json(term) for name, term in zip(variables, row, strict=True)
                      if term is not None} for row in rows]
         return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                           ensure_ascii=False).encode()
@@ -121,7 +121,8 @@ def _boolean(value: bool, media: str) -> bytes:
             f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
 
 
-def _json_term(term) -> dict[str, str]:
+def term_json(term) -> dict[str, str]:
+    """A pyoxigraph term as SPARQL 1.1 Query Results JSON writes one (section 3.2.2)."""
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, ox.BlankNode):

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pyoxigraph as ox
 
+from .formats import term_json
+
 if TYPE_CHECKING:
     from ...query.results import QueryResult
 
@@ -104,22 +106,6 @@ def _terms(kind: str, body: bytes) -> QueryResult:
     variables = [v.value for v in solutions.variables]
     return QueryResult("select", variables, [{name: row[name] for name in variables}
                                               for row in solutions])
-
-
-def term_json(term: Any) -> dict[str, str]:
-    """A pyoxigraph term as SPARQL 1.1 Query Results JSON writes one (section 3.2.2)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        found = {"type": "literal", "value": term.value}
-        if term.language:
-            found["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            found["datatype"] = term.datatype.value
-        return found
-    return {"type": "triple", "value": str(term)}
 
 
 def json_term(found: dict[str, str]) -> Any:
