@@ -15,7 +15,7 @@ At scale (``build.STREAM_RECORDS`` records, or ``stream=True``) steps 2 to 5 are
 ``reason.rule_check_store(store)``. There the build uses two cores (``build.MAPPING_WORKERS``): a
 forked process reads half of the record files, ``stream_workers.map_in_workers`` maps slices of
 records in forked workers, ``release.start_store_parts`` writes the parts read from the store
-beside SHACL, and the dumps read from files are written by forked processes (``release.forked``).
+beside SHACL, and the dumps read from files are written by forked processes (``forked``).
 
 ``build.build_release(data_dir, out_dir)`` runs them inside ``outdir.replace_output`` (a marked,
 locked, versioned output swapped in by one rename); ``derive`` adds the figures the document only

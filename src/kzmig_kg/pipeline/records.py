@@ -11,8 +11,6 @@ import csv
 import dataclasses
 import datetime as dt
 import functools
-import multiprocessing
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -24,7 +22,7 @@ from urllib.parse import urlparse
 import yaml
 
 from .. import kinds as _kinds  # noqa: F401  (importing the package registers every kind)
-from ..errors import KzmigError, RecordError, RecordErrors
+from ..errors import RecordError, RecordErrors
 from ..mapping.schema import (
     ID_PATTERN,
     Field,
@@ -35,6 +33,7 @@ from ..mapping.schema import (
     RecordSet,
     registered_kinds,
 )
+from .forked import Forked
 
 CSV_LIST_SEPARATOR = ";"
 TOP_LEVEL_KEYS = {"kind", "description", "records", "table", "defaults"}
@@ -148,8 +147,8 @@ PARALLEL_BYTES = 2_000_000
 class _WorkerFiles:
     """The events of the files a forked process read (``_read_in_worker``), by index."""
 
-    def __init__(self, indexes: set[int], receive: Any, process: Any) -> None:
-        self._indexes, self._receive, self._process = indexes, receive, process
+    def __init__(self, indexes: set[int], child: Forked) -> None:
+        self._indexes, self._child = indexes, child
         self._events: dict[int, list[tuple[Any, ...]]] | None = None
 
     def has(self, index: int) -> bool:
@@ -157,23 +156,7 @@ class _WorkerFiles:
 
     def events(self, index: int) -> list[tuple[Any, ...]]:
         if self._events is None:
-            try:
-                if not self._receive.poll(WORKER_DEADLINE):
-                    raise RecordErrors([RecordError(
-                        "data", 0, None, f"reading the record files took over "
-                        f"{WORKER_DEADLINE:.0f} s", "run the build again on a less loaded machine")])
-                status, value = self._receive.recv()
-                if status != "ok":
-                    raise KzmigError(f"reading the record files failed: {value}")
-                self._events = value
-            except EOFError:
-                raise RecordErrors([RecordError(
-                    "data", 0, None, "the process reading the record files died",
-                    "check the free memory and run the build again")]) from None
-            finally:
-                if self._process.is_alive():
-                    self._process.kill()
-                self._process.join()
+            self._events = self._child.result(WORKER_DEADLINE)
         return self._events[index]
 
 
@@ -202,25 +185,15 @@ def _read_in_worker(paths: list[Path], data_dir: Path,
             mine += sizes[index]
         else:
             given.add(index)
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
+    child = Forked("reading the record files", _events_of, [paths[i] for i in sorted(given)],
+                   sorted(given), data_dir, registry)
+    return _WorkerFiles(given, child)
 
-    def run() -> None:
-        try:
-            outcome: tuple[str, Any] = ("ok", {
-                index: _file_events(paths[index], _display_path(paths[index], data_dir), registry)
-                for index in sorted(given)})
-        except BaseException as error:  # noqa: BLE001 - sent to the parent, which raises it
-            outcome = ("error", f"{type(error).__name__}: {error}")
-        try:
-            send.send(outcome)
-        finally:
-            os._exit(0)
 
-    process = context.Process(target=run, daemon=True)
-    process.start()
-    send.close()
-    return _WorkerFiles(given, receive, process)
+def _events_of(paths: list[Path], indexes: list[int], data_dir: Path,
+               registry: dict[str, Kind]) -> dict[int, list[tuple[Any, ...]]]:
+    return {index: _file_events(path, _display_path(path, data_dir), registry)
+            for index, path in zip(indexes, paths, strict=True)}
 
 
 def as_given(errors: list[RecordError], data_dir: Path) -> list[RecordError]:

@@ -16,11 +16,11 @@ import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
 from ...paths import ONTOLOGY_DIR
+from ..forked import Forked
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
 from .dumps import write_data_dumps, write_dumps
-from .forked import Forked
 from .framed import write_framed
 from .schemaorg import export_schemaorg
 from .search_index import SEARCH_INDEX, search_passages, write_search_index
@@ -110,9 +110,9 @@ class StoreParts:
         self._snapshot = out_dir / ".store-snapshot"
         store.flush()
         store.backup(str(self._snapshot))
-        self._dumps = Forked("the N-Quads and N-Triples of the store", _data_dumps_at,
+        self._dumps = Forked("writing the N-Quads and N-Triples of the store", _data_dumps_at,
                              self._snapshot, out_dir)
-        self._parts = Forked("the schema.org view, framed documents and passages",
+        self._parts = Forked("writing the schema.org view, framed documents and passages",
                              _store_parts_at, self._snapshot, out_dir)
 
     def result(self) -> tuple[set[int], dict[str, list[dict[str, object]]]]:

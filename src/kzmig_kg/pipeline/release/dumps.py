@@ -21,7 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
-from .forked import Forked
+from ..forked import Forked
 from .jsonld_stream import write_jsonld
 
 # the store's dumps without the release description, written beside SHACL (write_data_dumps)
@@ -72,12 +72,12 @@ def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, st
         return _lines(triples)  # N-Triples: one triple a line
     if meanwhile is None:
         meanwhile = _nothing
-    children = [Forked("the TriG dump", _write_trig, directory, files)]
+    children = [Forked("writing the TriG dump", _write_trig, directory, files)]
     try:
         scattered = _write_ntriples(nquads, triples) if merged is None else merged
-        children.append(Forked("the Turtle and RDF/XML dumps", _write_from_ntriples, directory,
+        children.append(Forked("writing the Turtle and RDF/XML dumps", _write_from_ntriples, directory,
                                files))
-        children.append(Forked("the JSON-LD dump", _write_jsonld, directory, scattered, context))
+        children.append(Forked("writing the JSON-LD dump", _write_jsonld, directory, scattered, context))
         meanwhile()
         for child in children:
             child.result()

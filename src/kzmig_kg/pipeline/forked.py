@@ -1,8 +1,8 @@
-"""A part of the release written by a forked process beside the parent's own work: ``Forked``.
+"""Work done by a forked process beside the parent's own: ``Forked`` (the record files read in
+two processes, the release's dumps and parts).
 
-Only parts that read files already written (the N-Quads, the N-Triples) run forked: the parent's
-store, open in RocksDB, is never touched by a child, and a child ends with ``os._exit`` so that
-no finaliser of the parent's objects runs twice.
+A child never touches the parent's store, open in RocksDB (it reads files, or a checkpoint of the
+store), and ends with ``os._exit`` so that no finaliser of the parent's objects runs twice.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import signal
 from collections.abc import Callable
 from typing import Any
 
-from ...errors import KzmigError
+from ..errors import KzmigError
 
 # a dump of ten million triples takes minutes on a loaded machine; past this a child is stuck
 DEADLINE_SECONDS = 3600.0
@@ -22,8 +22,8 @@ DEADLINE_SECONDS = 3600.0
 class Forked:
     """``fn(*args)`` running in a forked process; ``result()`` returns its value or raises."""
 
-    def __init__(self, name: str, fn: Callable[..., Any], *args: Any) -> None:
-        self.name = name
+    def __init__(self, doing: str, fn: Callable[..., Any], *args: Any) -> None:
+        self.doing = doing   # what the child does, for messages: "writing the TriG dump"
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=self._run, args=(send, fn, args), daemon=True)
@@ -46,18 +46,18 @@ class Forked:
     def result(self, deadline: float = DEADLINE_SECONDS) -> Any:
         try:
             if not self._receive.poll(deadline):
-                raise KzmigError(f"writing {self.name} took over {deadline:.0f} s; stopped. Run "
+                raise KzmigError(f"{self.doing} took over {deadline:.0f} s; stopped. Run "
                                  "the build again on a less loaded machine")
             status, value = self._receive.recv()
         except EOFError:
             self._process.join()
-            raise KzmigError(f"the process writing {self.name} died (exit code "
+            raise KzmigError(f"the process {self.doing} died (exit code "
                              f"{self._process.exitcode}); check the free memory and disk, and "
                              "run the build again") from None
         finally:
             self.stop()
         if status == "error":
-            raise KzmigError(f"writing {self.name} failed: {value}")
+            raise KzmigError(f"{self.doing} failed: {value}")
         return value
 
     def stop(self) -> None:
