@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from functools import cache
+from json.encoder import encode_basestring as _string  # as json.dumps(ensure_ascii=False)
 
 import pyoxigraph as ox
 
@@ -86,10 +87,7 @@ def serialize_triples(triples: list, media: str, prefixes: dict[str, str] | None
 
 def serialize_rows(variables: list[str], rows: list[list], media: str) -> bytes:
     if media == SPARQL_JSON:
-        bindings = [{name: term_json(term) for name, term in zip(variables, row, strict=True)
-                     if term is not None} for row in rows]
-        return json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode()
+        return _json_results(variables, rows)
     if media == SPARQL_XML:
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
         out += [f"<variable name={quoteattr(name)}/>" for name in variables]
@@ -112,6 +110,36 @@ def serialize_rows(variables: list[str], rows: list[list], media: str) -> bytes:
         lines += ["\t".join("" if term is None else str(term) for term in row) for row in rows]
         return ("\n".join(lines) + "\n").encode()
     raise ValueError(f"not a results format: {media}")
+
+
+def _json_results(variables: list[str], rows: list[list]) -> bytes:
+    """SPARQL results JSON, the bytes ``json.dumps(..., ensure_ascii=False)`` of the dicts
+    ``term_json`` makes would be, written directly: a third of a simple query's time in a
+    worker went to building those dicts and walking them again."""
+    names = [_string(name) + ": " for name in variables]
+    bindings = [", ".join(name + _json_term(term) for name, term in zip(names, row, strict=True)
+                          if term is not None) for row in rows]
+    return ('{"head": {"vars": [' + ", ".join(_string(name) for name in variables)
+            + ']}, "results": {"bindings": [' + ", ".join("{" + row + "}" for row in bindings)
+            + "]}}").encode()
+
+
+def _json_term(term) -> str:
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return '{"type": "uri", "value": ' + _string(term.value) + "}"
+    if kind is ox.Literal:
+        if term.language:
+            return ('{"type": "literal", "value": ' + _string(term.value) + ', "xml:lang": '
+                    + _string(term.language) + "}")
+        datatype = term.datatype.value
+        if datatype != "http://www.w3.org/2001/XMLSchema#string":
+            return ('{"type": "literal", "value": ' + _string(term.value) + ', "datatype": '
+                    + _string(datatype) + "}")
+        return '{"type": "literal", "value": ' + _string(term.value) + "}"
+    if kind is ox.BlankNode:
+        return '{"type": "bnode", "value": ' + _string(term.value) + "}"
+    return json.dumps(term_json(term), ensure_ascii=False)
 
 
 def _boolean(value: bool, media: str) -> bytes:
