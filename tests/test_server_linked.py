@@ -70,6 +70,20 @@ def test_act_as_turtle_carries_the_documents_facts(client: TestClient) -> None:
     assert str(graph.value(act, URIRef("http://data.europa.eu/eli/ontology#id_local"))) == "Z1100000477"
 
 
+@pytest.mark.parametrize("path", [ACT, ORG, OBS])
+def test_turtle_writes_no_escaped_local_names(client: TestClient, path: str) -> None:
+    r"""An IRI whose local name would need a backslash escape (``kzd:org\/parliament``) is
+    written in full, and the document holds the same triples as its N-Triples."""
+    turtle = client.get(f"/data/{path}.ttl").text
+    assert "\\/" not in turtle
+    assert f"<{NS}{path}>" in turtle
+    assert "kzo:" in turtle   # prefixes whose local names need no escape are still used
+    as_turtle = Graph().parse(data=turtle, format="turtle")
+    as_ntriples = Graph().parse(data=client.get(f"/data/{path}.nt").text, format="nt")
+    assert len(as_turtle) > 5
+    assert set(as_turtle) == set(as_ntriples)
+
+
 def test_etag_and_304(client: TestClient) -> None:
     first = client.get(f"/data/{ORG}.ttl")
     tag = first.headers["etag"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from bisect import bisect_left
 from functools import cache
 from json.encoder import encode_basestring as _string  # as json.dumps(ensure_ascii=False)
 
@@ -78,11 +80,39 @@ def serialize_answer(answer: object, media: str, *, max_rows: int,
 
 
 def serialize_triples(triples: list, media: str, prefixes: dict[str, str] | None = None) -> bytes:
-    """RDF in ``media``; Turtle with ``prefixes`` (default: the project's)."""
-    if media == TURTLE and prefixes is None:
+    """RDF in ``media``; Turtle with ``prefixes`` (default: the project's), less those under
+    which an IRI of ``triples`` would need an escape to be a prefixed name."""
+    if media != TURTLE:
+        return ox.serialize(triples, format=RDF_FORMATS[media]) or b""
+    if prefixes is None:
         prefixes = _prefixes()
-    return ox.serialize(triples, format=RDF_FORMATS[media],
-                        prefixes=None if media != TURTLE else prefixes) or b""
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE,
+                        prefixes=usable_prefixes(triples, prefixes)) or b""
+
+
+# what Turtle writes backslash-escaped in a local name (PN_LOCAL_ESC less '_', '-' and '.')
+_NEEDS_ESCAPE = re.compile(r"[~!$&'()*+,;=/?#@%]|^\.|\.$")
+
+
+def usable_prefixes(triples: list, prefixes: dict[str, str]) -> dict[str, str]:
+    r"""``prefixes`` without those under which some IRI of ``triples`` has a local name that
+    Turtle could only write with backslash escapes (``kzd:passage\/p-1``: valid, but readers
+    and people stumble on it): those IRIs are written in full instead."""
+    iris = sorted({term.value for triple in triples for term in triple
+                   if isinstance(term, ox.NamedNode)}
+                  | {term.datatype.value for triple in triples for term in triple
+                     if isinstance(term, ox.Literal)})
+    return {name: namespace for name, namespace in prefixes.items()
+            if not any(_NEEDS_ESCAPE.search(iri[len(namespace):])
+                       for iri in _starting_with(iris, namespace))}
+
+
+def _starting_with(ordered: list[str], start: str):
+    """The strings of the sorted list ``ordered`` that begin with ``start``, in order."""
+    for text in ordered[bisect_left(ordered, start):]:
+        if not text.startswith(start):
+            return
+        yield text
 
 
 def serialize_rows(variables: list[str], rows: list[list], media: str) -> bytes:
