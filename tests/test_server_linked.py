@@ -26,13 +26,6 @@ FORMATS = {"text/turtle": ("ttl", "turtle"), "application/ld+json": ("jsonld", "
            "application/rdf+xml": ("rdf", "xml"), "application/n-triples": ("nt", "nt")}
 
 
-@pytest.fixture(scope="module")
-def client(release):
-    app = create_app(release.dir / "store", workers=1, sources_dir=SOURCES)
-    with TestClient(app, follow_redirects=False) as test_client:
-        yield test_client
-
-
 @pytest.mark.parametrize("path", [ACT, ORG, OBS])
 @pytest.mark.parametrize("media", list(FORMATS))
 def test_303_to_a_data_document_in_each_format(client: TestClient, path: str, media: str) -> None:
@@ -92,7 +85,17 @@ def test_etag_and_304(client: TestClient) -> None:
     other = client.get(f"/data/{ORG}.nt", headers={"If-None-Match": tag})
     assert other.status_code == 200  # another representation, another tag
     page = client.get(f"/page/{ORG}")
-    assert client.get(f"/page/{ORG}", headers={"If-None-Match": page.headers["etag"]}).status_code == 304
+    unchanged = client.get(f"/page/{ORG}", headers={"If-None-Match": page.headers["etag"]})
+    assert unchanged.status_code == 304
+    # a 304 carries the headers the full answer would have (RFC 9110 §15.4.5)
+    for header in ("etag", "vary", "link", "cache-control"):
+        assert unchanged.headers[header] == page.headers[header]
+    assert unchanged.headers["link"].count('rel="alternate"') == 4
+    ontology = client.get("/ontology.ttl")
+    assert ontology.status_code == 200
+    again = client.get("/ontology.ttl", headers={"If-None-Match": f'"x", {ontology.headers["etag"]}'})
+    assert again.status_code == 304 and again.headers["link"] == ontology.headers["link"]
+    assert client.get("/ontology.nt", headers={"If-None-Match": ontology.headers["etag"]}).status_code == 200
 
 
 def test_unknown_iri_is_404_with_a_search_link(client: TestClient) -> None:
