@@ -15,6 +15,8 @@ time, each in the same run:
    processes (the kernel's share);
 4. + application: the ASGI application of `kzmig-kg serve` called directly (no HTTP), its
    /sparql fast path with the caches missed: the protocol's checks, negotiation, the access log;
+   beside it the server process's own share, layer by layer, with the worker pool replaced by a
+   fixed answer (the protocol handling, + the access log line, + Starlette's layers);
 5. + HTTP: `kzmig-kg serve --processes 1 --workers 1` (uvicorn) over keep-alive HTTP/1.1
    connections (1 and 8 clients);
 and for comparison over the same connections: an empty ASGI application (one fixed answer, no
@@ -47,9 +49,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from serve import SELECT, cpu_seconds, distinct_selects, http_request, load, wait_ready  # noqa: E402
 
-from kzmig_kg.publish.server.app import create_app  # noqa: E402
+from kzmig_kg.publish.server.app import Guarded, create_app  # noqa: E402
 from kzmig_kg.publish.server.prefork import descendants  # noqa: E402
+from kzmig_kg.publish.server.sparql import query_response  # noqa: E402
 from kzmig_kg.publish.server.wire import (  # noqa: E402
+    HEADER,
     Job,
     decode_answer,
     encode_job,
@@ -222,6 +226,61 @@ def kzmig_app():
     return create_app(os.environ["SERVE_PARTS_STORE"], workers=1, timeout_s=30.0)
 
 
+class _FixedAnswer:
+    """A worker pool that answers every job at once with the same answer (no hop, no query)."""
+
+    def __init__(self, found):
+        self.found = found
+
+    async def run(self, job: Job, timeout_s: float):
+        return self.found
+
+
+def application_layers(store_dir: Path, calls: int) -> list[tuple[str, float]]:
+    """CPU microseconds per /sparql GET of the server process alone (the worker pool replaced by
+    one fixed answer): the protocol handling (``sparql.query_response`` and sending its answer),
+    + the access log line and CORS headers (``app.Guarded``), + Starlette's own layers."""
+    logging.basicConfig(level=logging.INFO, stream=open(os.devnull, "w"),  # noqa: SIM115
+                        format="%(asctime)s %(name)s %(message)s")
+    app = create_app(store_dir, workers=1, timeout_s=30.0)
+    store = ox.Store.read_only(str(store_dir))
+    app.state.pool = _FixedAnswer(decode_answer(answer(store, job(0), _prefixes())[HEADER:]))
+    headers = [(b"host", b"127.0.0.1"), (b"accept", JSON.encode())]
+    numbers = count()
+    query_strings = [urlencode({"query": f"{SELECT} # {number}"}).encode()
+                     for number in range(4 * (calls + 1))]
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        pass
+
+    def scope() -> dict:
+        return {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+                "method": "GET", "scheme": "http", "path": "/sparql", "raw_path": b"/sparql",
+                "root_path": "", "query_string": query_strings[next(numbers)], "headers": headers,
+                "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80), "app": app}
+
+    async def protocol(found: dict) -> None:
+        await (await query_response(app.state, found, receive))(found, receive, send)
+
+    layers = [("protocol handling", protocol),
+              ("+ access log and CORS", lambda found: Guarded(None, log=True)(found, receive, send)),
+              ("+ Starlette", lambda found: app(found, receive, send))]
+    loop = _loop()
+    measured = []
+    for name, layer in layers:
+        async def each_call(layer=layer) -> None:
+            for _ in range(calls):
+                await layer(scope())
+        loop.run_until_complete(layer(scope()))
+        started = time.process_time()
+        loop.run_until_complete(each_call())
+        measured.append((name, (time.process_time() - started) * 1e6 / calls))
+    return measured
+
+
 def served(command: list[str], store_dir: Path, clients: int, seconds: float) -> tuple[float, float]:
     """(CPU microseconds per answer over the server's processes, req/s) of the server that
     ``command`` starts ({port} in it replaced), sent the new-text SELECT."""
@@ -283,6 +342,8 @@ def main() -> None:
     rows.append(("3. + hop to a worker process and back", hop(args.store, args.requests)))
     aside = [("   (3 with blocking reads, no event loop)", blocking_hop(args.store, args.requests)),
              ("   (a bare pipe round trip between two processes)", pipe_round_trip(args.requests))]
+    aside += [(f"   (4's server process alone: {name})", cost)
+              for name, cost in application_layers(args.store, args.requests)]
     rows.append(("4. + application (ASGI, no HTTP)", application(args.store, args.requests)))
     print(f"{'part':<58} {'total us':>9} {'part us':>8}")
     for index, (name, total) in enumerate(rows):
