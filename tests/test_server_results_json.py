@@ -1,7 +1,9 @@
-"""SPARQL results JSON as the server writes it (``formats.serialize_rows``, written directly for
-speed) is byte for byte what ``json.dumps`` makes of the standard's term objects
-(``formats.term_json``): for every triple of the built graph, and for the terms the graph does not
-hold (unbound variables, blank nodes, quoted triples, escapes, non-ASCII, language tags)."""
+"""What the server writes, checked against the obvious way to write it. SPARQL results JSON
+(``formats.serialize_rows``, written directly for speed) is byte for byte what ``json.dumps``
+makes of the standard's term objects (``formats.term_json``): for every triple of the built
+graph, and for the terms the graph does not hold (unbound variables, blank nodes, quoted triples,
+escapes, non-ASCII, language tags). Turtle names no IRI with an escaped local name, also inside a
+quoted triple."""
 
 from __future__ import annotations
 
@@ -9,7 +11,13 @@ import json
 
 import pyoxigraph as ox
 
-from kzmig_kg.publish.server.formats import SPARQL_JSON, serialize_rows, term_json
+from kzmig_kg.publish.server.formats import (
+    SPARQL_JSON,
+    TURTLE,
+    serialize_rows,
+    serialize_triples,
+    term_json,
+)
 
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
@@ -45,3 +53,17 @@ def test_terms_the_graph_lacks_are_written_as_json_dumps_writes_them() -> None:
     assert serialize_rows(variables, rows, SPARQL_JSON) == by_json_dumps(variables, rows)
     assert serialize_rows(variables, [], SPARQL_JSON) == by_json_dumps(variables, [])
     assert serialize_rows([], [[]], SPARQL_JSON) == by_json_dumps([], [[]])
+
+
+def test_turtle_writes_iris_in_full_where_a_prefixed_name_needs_an_escape() -> None:
+    kzd, dct = "https://w3id.org/kzmig/id/", "http://purl.org/dc/terms/"
+    quoted = ox.Triple(ox.NamedNode(kzd + "org/parliament"), ox.NamedNode(dct + "title"),
+                       ox.Literal("Parliament"))
+    triples = [ox.Triple(ox.NamedNode(kzd + "source"), ox.NamedNode(dct + "references"), quoted)]
+    prefixes = {"kzd": kzd, "dct": dct}
+    turtle = serialize_triples(triples, TURTLE, prefixes).decode()
+    assert "\\" not in turtle
+    assert f"<{kzd}org/parliament>" in turtle and "dct:title" in turtle
+    assert [quad.triple for quad in ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)] == triples
+    plain = [ox.Triple(ox.NamedNode(kzd + "source"), ox.NamedNode(dct + "title"), ox.Literal("x"))]
+    assert "kzd:source dct:title" in serialize_triples(plain, TURTLE, prefixes).decode()

@@ -12,6 +12,7 @@ import io
 import json
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import cache
 from json.encoder import encode_basestring as _string  # as json.dumps(ensure_ascii=False)
 
@@ -98,13 +99,22 @@ def usable_prefixes(triples: list, prefixes: dict[str, str]) -> dict[str, str]:
     r"""``prefixes`` without those under which some IRI of ``triples`` has a local name that
     Turtle could only write with backslash escapes (``kzd:passage\/p-1``: valid, but readers
     and people stumble on it): those IRIs are written in full instead."""
-    iris = sorted({term.value for triple in triples for term in triple
-                   if isinstance(term, ox.NamedNode)}
-                  | {term.datatype.value for triple in triples for term in triple
-                     if isinstance(term, ox.Literal)})
+    iris = sorted(set(_iris(term for triple in triples for term in triple)))
     return {name: namespace for name, namespace in prefixes.items()
             if not any(_NEEDS_ESCAPE.search(iri[len(namespace):])
                        for iri in _starting_with(iris, namespace))}
+
+
+def _iris(terms) -> Iterator[str]:
+    """The IRIs the Turtle of ``terms`` names: IRIs, literals' datatypes, and those inside
+    quoted triples."""
+    for term in terms:
+        if isinstance(term, ox.NamedNode):
+            yield term.value
+        elif isinstance(term, ox.Literal):
+            yield term.datatype.value
+        elif isinstance(term, ox.Triple):
+            yield from _iris(term)
 
 
 def _starting_with(ordered: list[str], start: str):
