@@ -148,3 +148,17 @@ def extracted_figures(tmp_path: Path, text: str, **options) -> dict:
     return {i.get("value"): (i.get("period"), i.get("direction"), i.get("country"))
             for i in extract_document(path, **options).all_items()
             if i.kind == "figure" and i.get("value") is not None}
+
+
+@pytest.fixture(scope="session")
+def client(release: Release):
+    """The server's application on the session's release, called through Starlette's
+    TestClient (redirects not followed, so a test sees each 303), with the source document for
+    the pages' passages. A module that needs other settings defines its own ``client``."""
+    from starlette.testclient import TestClient
+
+    from kzmig_kg.publish.server import create_app
+
+    app = create_app(release.dir / "store", workers=1, sources_dir=SOURCES)
+    with TestClient(app, follow_redirects=False) as test_client:
+        yield test_client

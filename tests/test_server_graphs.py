@@ -8,21 +8,10 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from starlette.testclient import TestClient
 
-from kzmig_kg.publish.server import create_app
-
-from .conftest import SOURCES
-
 NS = "https://w3id.org/kzmig/"
 ACTS_GRAPH = "graph/records/legal/acts"
 FORMATS = {"text/turtle": ("ttl", "turtle"), "application/ld+json": ("jsonld", "json-ld"),
            "application/rdf+xml": ("rdf", "xml"), "application/n-triples": ("nt", "nt")}
-
-
-@pytest.fixture(scope="module")
-def client(release):
-    app = create_app(release.dir / "store", workers=1, sources_dir=SOURCES)
-    with TestClient(app, follow_redirects=False) as test_client:
-        yield test_client
 
 
 @pytest.fixture(scope="module")

@@ -26,13 +26,6 @@ FORMATS = {"text/turtle": ("ttl", "turtle"), "application/ld+json": ("jsonld", "
            "application/rdf+xml": ("rdf", "xml"), "application/n-triples": ("nt", "nt")}
 
 
-@pytest.fixture(scope="module")
-def client(release):
-    app = create_app(release.dir / "store", workers=1, sources_dir=SOURCES)
-    with TestClient(app, follow_redirects=False) as test_client:
-        yield test_client
-
-
 @pytest.mark.parametrize("path", [ACT, ORG, OBS])
 @pytest.mark.parametrize("media", list(FORMATS))
 def test_303_to_a_data_document_in_each_format(client: TestClient, path: str, media: str) -> None:
@@ -70,6 +63,20 @@ def test_act_as_turtle_carries_the_documents_facts(client: TestClient) -> None:
     assert str(graph.value(act, URIRef("http://data.europa.eu/eli/ontology#id_local"))) == "Z1100000477"
 
 
+@pytest.mark.parametrize("path", [ACT, ORG, OBS])
+def test_turtle_writes_no_escaped_local_names(client: TestClient, path: str) -> None:
+    r"""An IRI whose local name would need a backslash escape (``kzd:org\/parliament``) is
+    written in full, and the document holds the same triples as its N-Triples."""
+    turtle = client.get(f"/data/{path}.ttl").text
+    assert "\\/" not in turtle
+    assert f"<{NS}{path}>" in turtle
+    assert "kzo:" in turtle   # prefixes whose local names need no escape are still used
+    as_turtle = Graph().parse(data=turtle, format="turtle")
+    as_ntriples = Graph().parse(data=client.get(f"/data/{path}.nt").text, format="nt")
+    assert len(as_turtle) > 5
+    assert set(as_turtle) == set(as_ntriples)
+
+
 def test_etag_and_304(client: TestClient) -> None:
     first = client.get(f"/data/{ORG}.ttl")
     tag = first.headers["etag"]
@@ -78,7 +85,17 @@ def test_etag_and_304(client: TestClient) -> None:
     other = client.get(f"/data/{ORG}.nt", headers={"If-None-Match": tag})
     assert other.status_code == 200  # another representation, another tag
     page = client.get(f"/page/{ORG}")
-    assert client.get(f"/page/{ORG}", headers={"If-None-Match": page.headers["etag"]}).status_code == 304
+    unchanged = client.get(f"/page/{ORG}", headers={"If-None-Match": page.headers["etag"]})
+    assert unchanged.status_code == 304
+    # a 304 carries the headers the full answer would have (RFC 9110 §15.4.5)
+    for header in ("etag", "vary", "link", "cache-control"):
+        assert unchanged.headers[header] == page.headers[header]
+    assert unchanged.headers["link"].count('rel="alternate"') == 4
+    ontology = client.get("/ontology.ttl")
+    assert ontology.status_code == 200
+    again = client.get("/ontology.ttl", headers={"If-None-Match": f'"x", {ontology.headers["etag"]}'})
+    assert again.status_code == 304 and again.headers["link"] == ontology.headers["link"]
+    assert client.get("/ontology.nt", headers={"If-None-Match": ontology.headers["etag"]}).status_code == 200
 
 
 def test_unknown_iri_is_404_with_a_search_link(client: TestClient) -> None:

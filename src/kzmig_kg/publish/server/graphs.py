@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .etags import etag, fresh
+from .etags import validated
 from .formats import DATA_TYPES, FORMAT_NAMES, HTML, SUFFIX_OF, content_type
 from .formats import serialize_triples as serialize
 from .linked import PAGE_FIRST, chosen
@@ -39,12 +39,10 @@ async def named_graph(request: Request) -> Response:
     page = _page_number(request) if media == HTML else 1
     if page is None:
         return problem(400, "page must be a whole number from 1; e.g. ?page=2")
-    tag = etag(state.release, f"{iri} {media} {page}")
-    headers = {"ETag": tag, "Vary": "Accept", "Cache-Control": "public, max-age=3600",
-               "Link": ", ".join(f'</graph/{name}.{SUFFIX_OF[m]}>; rel="alternate"; type="{m}"'
-                                 for m in DATA_TYPES)}
-    if fresh(request, tag):
-        return Response(status_code=304, headers=headers)
+    headers, not_modified = validated(request, f"{iri} {media} {page}", vary="Accept",
+                                      alternates_at=f"/graph/{name}")
+    if not_modified:
+        return not_modified
     triples = _triples(state.store, graph)
     if triples is None:
         return problem(413, f"the graph {iri} holds more than {MAX_GRAPH_TRIPLES:,} triples: "

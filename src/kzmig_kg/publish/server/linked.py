@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 
 from .conneg import negotiate
 from .describe import ONTOLOGY_GRAPH, description, exists, graph_triples
-from .etags import etag, fresh
+from .etags import etag, fresh, validated
 from .formats import DATA_TYPES, FORMAT_NAMES, HTML, JSONLD, RDFXML, SUFFIX_OF, content_type
 from .formats import serialize_triples as serialize
 from .pages import not_found_page, ontology_page
@@ -104,12 +104,10 @@ async def ontology(request: Request) -> Response:
         if media is None:
             return problem(406, "the ontology is offered as HTML, Turtle, JSON-LD, RDF/XML and "
                                 "N-Triples", {"Vary": "Accept"})
-    tag = etag(state.release, "ontology" + media)
-    headers = {"ETag": tag, "Cache-Control": "public, max-age=3600", "Vary": "Accept",
-               "Link": ", ".join(f'</ontology.{SUFFIX_OF[m]}>; rel="alternate"; type="{m}"'
-                                 for m in DATA_TYPES)}
-    if fresh(request, tag):
-        return Response(status_code=304, headers=headers)
+    headers, not_modified = validated(request, "ontology" + media, vary="Accept",
+                                      alternates_at="/ontology")
+    if not_modified:
+        return not_modified
     if media == HTML:
         return await ontology_page(request, headers)
     body = state.cache.get(("ontology", media)) or state.cache.put(

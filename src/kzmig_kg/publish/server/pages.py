@@ -16,7 +16,7 @@ from starlette.responses import HTMLResponse, Response
 from ...errors import QueryError
 from ...query.search import MARK_END, MARK_START, search
 from .describe import ONTOLOGY_GRAPH, exists, graph_triples
-from .etags import etag, fresh
+from .etags import validated
 from .formats import DATA_TYPES, SUFFIX_OF
 from .labels import reader_languages
 from .resource import PAGE_SIZE, Value, href, resource_view
@@ -63,12 +63,10 @@ async def resource_page(request: Request) -> Response:
     path = request.path_params["path"]
     iri = state.settings.namespace + path
     languages = _languages(request)
-    tag = etag(state.release, f"page:{iri}:{languages}:{request.url.query}")
-    headers = {"ETag": tag, "Cache-Control": "public, max-age=3600", "Vary": "Accept-Language",
-               "Link": ", ".join(f'</data/{path}.{SUFFIX_OF[m]}>; rel="alternate"; type="{m}"'
-                                 for m in DATA_TYPES)}
-    if fresh(request, tag):
-        return Response(status_code=304, headers=headers)
+    headers, not_modified = validated(request, f"page:{iri}:{languages}:{request.url.query}",
+                                      vary="Accept-Language", alternates_at=f"/data/{path}")
+    if not_modified:
+        return not_modified
     key = ("page", iri, languages, request.url.query)
     html = state.page_cache.get(key)
     if html is None:
