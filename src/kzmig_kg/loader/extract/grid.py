@@ -48,6 +48,7 @@ _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи
                         r"темп|үлес", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
 MAX_HEADER_ROWS = 2
+_SECTION_MAX = 60                      # a section heading inside a table is a short label
 _PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|из\s+них|оның\s+ішінде)",
                           re.IGNORECASE)
 
@@ -130,6 +131,30 @@ def _body(cells: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, 
     return " ".join(c[2] for c in label_cells).strip(), numbers
 
 
+def _keyed_body(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, str]]
+                ) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """A row of a table in long form ("643;Россия;2024;5210;9940;-4730" under "код_страны;
+    страна;год;прибыло;выбыло;сальдо"): its leading key columns, whose headers name no count
+    (no period, direction or country), label the row; a year among them is the row's period, any
+    other number in them (a country's code) is no count. None when the row is not one."""
+    if len(cells) != len(heads) or len(heads) < 3:
+        return None
+    keys = 0
+    while keys < len(heads) - 1 and _names_nothing(_read(heads[keys][2])):
+        keys += 1
+    numbers = cells[keys:]
+    if not keys or not all(_is_number(c[2]) or _EMPTY.fullmatch(c[2].strip()) for c in numbers):
+        return None
+    label = " ".join(c[2].strip() for c in cells[:keys]
+                     if not _is_number(c[2]) or _YEAR_IN.fullmatch(c[2].strip()))
+    return (label, numbers) if label else None
+
+
+def _names_nothing(reading: _Reading) -> bool:
+    return not (reading.year or reading.part or reading.direction or reading.place or reading.total
+                or reading.not_count)
+
+
 def _columns(header_rows: list[tuple[int, list[tuple[int, int, str]]]], count: int) -> list[str] | None:
     """The label of each of ``count`` number columns: the cells of the last header row above
     them (aligned from the right), each prefixed by the upper row's cell that starts before it."""
@@ -175,7 +200,17 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         cells = cells_of(lines[at][1], lines[at][0])
         return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
 
-    first = _body(cells_of_row(row))
+    # rows of a label alone that head the rows under them ("Келгендер / Прибывшие", "of which:")
+    section: str | None = None
+    while row + 1 < len(lines) and (heading := _section_of(cells_of_row(row), None)) is not None:
+        section = heading or section
+        row += 1
+    heads = header_rows[-1][1] if header_rows else []
+
+    def body_of(cells: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]] | None:
+        return _keyed_body(cells, heads) or _body(cells)
+
+    first = body_of(cells_of_row(row))
     if first is None:
         return [], index + 1
     # no header: a list of a label and one number under a caption ("Arrivals by country, 2024")
@@ -188,7 +223,12 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     figures: list[FigureFound] = []
     previous: str | None = None
     while row < len(lines) and lines[row][1].strip():
-        body = _body(cells_of_row(row))
+        body = body_of(cells_of_row(row))
+        if body is None and header_rows and row + 1 < len(lines) and \
+                (heading := _section_of(cells_of_row(row), previous)) is not None:
+            section = heading or None     # a section's heading: its direction is of the rows under it
+            row += 1
+            continue
         if body is None or len(body[1]) != len(columns):
             break
         label, numbers = body
@@ -197,6 +237,10 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             break                         # a list without a header names a country or a flow on each row
         if side.direction is None and _PART_OF_ROW.match(label) and previous is not None:
             side.direction = previous     # "of which to Russia": a part of the row above
+        if side.direction is not None:
+            section = None                # a row of its own direction ends the section above it
+        elif section is not None and side.place is not None:
+            side.direction = section
         previous = side.direction or previous
         for column, (start, end, raw) in zip(columns, numbers, strict=True):
             figure = _cell(side, column, around, raw, start, end, scale, label, labels)
@@ -204,6 +248,23 @@ def read_grid(lines: list[tuple[int, str]], index: int,
                 figures.append(figure)
         row += 1
     return figures, row
+
+
+def _section_of(cells: list[tuple[int, int, str]], previous: str | None) -> str | None:
+    """The direction a row of a label alone gives the rows under it: the direction it names
+    ("Келгендер / Прибывшие", "Departures:"), or for "of which:" the direction of the row above;
+    "" for a heading that names none of them; None when the row is no such heading."""
+    if len(cells) != 1 or _is_number(cells[0][2]):
+        return None
+    label = cells[0][2].strip().rstrip(":").strip()
+    if not label or len(label) > _SECTION_MAX:
+        return None
+    if _PART_OF_ROW.fullmatch(label):
+        return previous or ""
+    if label.endswith(".") or _YEAR_IN.search(label):
+        return None                       # a sentence or a note, not a heading of rows
+    named = _DIRECTION_LABEL.search(label) or _DIRECTION_WORD.fullmatch(label)
+    return _DIRECTIONS[named.lastgroup] if named else ""
 
 
 def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: int, end: int,

@@ -38,6 +38,8 @@ _SHARE_AFTER_COUNT = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0\u202f,.]*?)[
                                 r"\((?P<share>\d{1,3}(?:[.,]\d+)?)[ \u00a0]*%?\)[ \t]*")
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
 CAPTION_LINES = 3
+# a note mark after a cell: superscript digits or letters, asterisks, daggers
+_NOTE_MARK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f\u1d2c-\u1d6a*†‡]+$")
 
 
 @dataclass
@@ -57,7 +59,17 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
         position = match.end()
     if position < len(line):
         cells.append((offset + position, offset + len(line), line[position:]))
-    return [_without_share(s, e, t) for s, e, t in cells if t.strip()]
+    return [_without_share(*_without_mark(s, e, t)) for s, e, t in cells if t.strip()]
+
+
+def _without_mark(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """A cell without the note mark printed after it ("2025¹", "2025ᵖ", "8,930*") and with its
+    thin or narrow spaces read as the no-break space of a thousands group ("1\u2009946")."""
+    text = text.replace("\u2009", "\u00a0").replace("\u202f", "\u00a0").replace("\u2212", "-")
+    bare = _NOTE_MARK.sub("", text.rstrip())
+    if not bare.strip():
+        return start, end, text
+    return start, start + len(bare), bare
 
 
 def _without_share(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -94,7 +106,34 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
         index -= 1
     if not taken:
         return 0, ""
-    return taken[0][0], "\n".join(line for _, line in taken)
+    text = "\n".join(line for _, line in taken)
+    if (continued := _CONTINUED.search(text)) is not None:
+        text = _first_part(lines, index, continued["n"] or continued["n2"] or continued["n3"]) or text
+    return taken[0][0], text
+
+
+# "Продолжение таблицы 3.2", "Table 4 (continued)", "3-кестенің жалғасы": a table split by a page
+_CONTINUED = re.compile(r"продолжение\s+табл\w*\.?\s*(?P<n>\d+(?:\.\d+)*)|"
+                        r"table\s+(?P<n2>\d+(?:\.\d+)*)\s*\(?(?:cont(?:inued|'d|\.)?)|"
+                        r"(?P<n3>\d+(?:\.\d+)*)[-–]?кестенің\s+жалғасы", re.IGNORECASE)
+
+
+def _first_part(lines: list[tuple[int, str]], index: int, number: str | None) -> str | None:
+    """The caption of the table a continuation goes on: the lines from "Таблица 3.2" (at or above
+    ``index``, the line above the continuation's caption) to the blank line or header after them."""
+    if number is None:
+        return None
+    opening = re.compile(rf"^\s*(?:таблица|table|кесте)\s*{re.escape(number)}(?!\.?\d)|"
+                         rf"^\s*{re.escape(number)}[-–]кесте\b", re.IGNORECASE)
+    for at in range(index, -1, -1):
+        if opening.search(lines[at][1]):
+            caption = []
+            for offset, line in lines[at:at + CAPTION_LINES]:
+                if not line.strip() or len(_cells(line, offset)) > 1:
+                    break                   # the caption ends at a blank line or at its table's header
+                caption.append(line)
+            return "\n".join(caption)
+    return None
 
 
 def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
