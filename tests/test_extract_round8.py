@@ -126,3 +126,66 @@ def test_a_continuation_of_a_table_not_found_above_keeps_its_own_caption(tmp_pat
                               "Беларусь    402      431\n")
     assert found[1870] == ("2024", "immigration", "CHN")
     assert found[431][1] is None
+
+
+# --- periods: a part of a year qualified by a relative year, in either order ----------------------
+
+def test_a_part_of_last_year_is_the_part_of_the_year_before_the_document(tmp_path):
+    found = figures(tmp_path, "Павлодар, 5 ноября 2025 года.\n\n"
+                              "В январе–сентябре в область прибыли 1 240 человек, больше, чем за "
+                              "январь–сентябрь прошлого года, когда приехали 1 050 человек. За тот же "
+                              "период прошлого года из области выехали 980 человек.\n\n"
+                              "Өткен жылдың алғашқы алты айында елден 2 760 адам көшіп кетті.\n",
+                    document_date="2025-11-05")
+    assert found[1240] == ("2025-9M", "immigration", None)
+    assert found[1050] == ("2024-9M", "immigration", None)     # Russian: the year after the part
+    assert found[2760] == ("2024-H1", "emigration", None)      # Kazakh: the year before the part
+    assert found[980][0] == "2024-9M"                          # "тот же период прошлого года"
+
+
+def test_a_comparison_of_last_year_dates_only_its_own_number(tmp_path):
+    # near miss: the previous year's part, compared ("чем за"), is not carried to the next paragraph
+    found = figures(tmp_path, "Семей, 3 октября 2025 года.\n\n"
+                              "За январь–июнь в область прибыли 2 100 человек, на 10% больше, чем за "
+                              "тот же период прошлого года (1 900).\n\n"
+                              "Из них 1 300 человек переехали из Китая.\n",
+                    document_date="2025-10-03")
+    assert found[1900][0] == "2024-H1"
+    assert found[1300] == ("2025-H1", "immigration", "CHN")
+
+
+def test_za_n_months_is_a_period_of_the_year_in_question(tmp_path):
+    found = figures(tmp_path, "Усть-Каменогорск, 2 октября 2025 года\n\n"
+                              "— Сколько человек переехало в область в этом году?\n\n"
+                              "— За девять месяцев к нам прибыли 1 480 человек.\n\n"
+                              "— Откуда?\n\n"
+                              "— Больше всего приехали из Китая — 620 человек.\n",
+                    document_date="2025-10-02")
+    assert found[1480] == ("2025-9M", "immigration", None)
+    assert found[620] == ("2025-9M", "immigration", "CHN")    # the answer's period carried on
+
+
+def test_na_n_months_stays_a_duration(tmp_path):
+    # near miss: "на шесть месяцев" (for six months) is how long, not when
+    found = figures(tmp_path, "Алматы, 10 марта 2025 года\n\n"
+                              "В 2024 году в Казахстан прибыли 16 020 человек. Разрешение выдается "
+                              "на шесть месяцев; в 2024 году его получили 3 500 человек, прибывших "
+                              "из Узбекистана.\n", document_date="2025-03-10")
+    assert found[16020] == ("2024", "immigration", None)
+    assert found[3500][0] == "2024"
+
+
+def test_a_range_of_years_written_with_po_or_do_is_one_period(tmp_path):
+    found = figures(tmp_path, "С 1991 по 2024 год статус кандаса получили свыше 1,1 млн этнических "
+                              "казахов.\n\n"
+                              "From 2009 to 2024 more than 320,000 people left for Russia.\n",
+                    document_date="2025-01-10")
+    assert found[1100000][0] == "1991/2024"
+    assert found[320000][0] == "2009/2024"
+
+
+def test_a_single_year_with_po_is_no_range(tmp_path):
+    # near miss: "по 2024 году" alone names one year; "2019 по" with no year after is no range
+    found = figures(tmp_path, "По 2024 году из Казахстана выбыли 13 680 человек.\n",
+                    document_date="2025-01-10")
+    assert found[13680] == ("2024", "emigration", None)

@@ -30,10 +30,11 @@ from .tokens import Token
 # "Миграция-2024", "Migration-2024": a year joined to a word by a hyphen is one; after a digit and
 # a hyphen it is the end of a range
 _YEAR_RE = re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!,\d{{3}})")
-_PERIOD = re.compile(rf"(?P<a>{YEAR})\s*(?:[-–]|to|and|through|until|till)\s*(?P<b>{YEAR})(?![\d])",
+_PERIOD = re.compile(rf"(?P<a>{YEAR})(?:\s*(?:года|г\.))?\s*(?:[-–]|to|and|through|until|till|по|до)\s*"
+                     rf"(?P<b>{YEAR})(?![\d])",
                      re.IGNORECASE)
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
-_COMPARED = re.compile(r"(?:чем(?:\s+в)?|по\s+сравнению\s+с|против|"
+_COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\s+с|против|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
                        r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
@@ -123,8 +124,10 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
         part = around.part if time.year is None else None
     # compared: "a year earlier", "the same period of 2022" date the number they stand by, and are
     # never carried to the figures after it; "last year", "this year" (counted from the document's
-    # date) are the time of the text, carried like a year it states
-    compared = time.compared or time.anchor != "document"
+    # date) are the time of the text, carried like a year it states; so is a part of the year
+    # completed from the time around it ("за девять месяцев" answering a question about this year)
+    compared = time.compared or time.anchor != "document" and (
+        time.offset != 0 or time.part in (None, "same"))
     return Time(time.start, time.end, year, None, compared, part, 0, time.attached)
 
 
