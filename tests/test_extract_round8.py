@@ -189,3 +189,63 @@ def test_a_single_year_with_po_is_no_range(tmp_path):
     found = figures(tmp_path, "По 2024 году из Казахстана выбыли 13 680 человек.\n",
                     document_date="2025-01-10")
     assert found[13680] == ("2024", "emigration", None)
+
+
+# --- countries: a Kazakh name in each of its spellings --------------------------------------------
+
+def test_a_kazakh_country_name_is_read_in_its_variant_spellings(tmp_path):
+    found = figures(tmp_path, "2025 жылы Қазақстанға Түркіменстаннан 290 адам, Тажікстаннан 150 адам, "
+                              "Қыргызстаннан 1 105 адам көшіп келді.\n", document_date="2026-01-20")
+    assert found[290] == ("2025", "immigration", "TKM")
+    assert found[150] == ("2025", "immigration", "TJK")
+    assert found[1105] == ("2025", "immigration", "KGZ")
+
+
+def test_a_kazakh_word_near_a_country_name_is_no_country(tmp_path):
+    # near miss: "түрлі" (various) starts like "Түрікменстан" and is no country
+    found = figures(tmp_path, "2025 жылы түрлі елдерден 4 480 адам көшіп келді.\n",
+                    document_date="2026-01-20")
+    assert found[4480] == ("2025", "immigration", None)
+
+
+# --- numbers that are no flows: age bands, service numbers, sanctions, people working abroad ------
+
+def test_the_bands_of_an_age_grouping_are_no_counts(tmp_path):
+    found = figures(tmp_path, "In 2024, 13,680 people emigrated; the bureau breaks them down by age "
+                              "group (18-29, 30-44, 45+).\n\n"
+                              "В 2024 году выбыли 13 680 человек; данные даны по возрастным группам: "
+                              "16–24, 25–34, 35 лет и старше.\n", document_date="2025-02-01")
+    assert set(found) == {13680}
+
+
+def test_a_count_after_an_age_band_is_still_a_count(tmp_path):
+    # near miss: "18-29 — 4,120" is a band and its count; the count stays
+    found = figures(tmp_path, "Emigrants in 2024 by age group: 18-29 — 4,120 people.\n",
+                    document_date="2025-02-01")
+    assert 4120 in found and 18 not in found
+
+
+def test_a_service_number_and_people_sanctioned_are_no_counts(tmp_path):
+    found = figures(tmp_path, "В 2025 году в область прибыли 2 600 человек. К административной "
+                              "ответственности привлечены 1 128 иностранцев. Единый номер полиции — 102.\n\n"
+                              "In 2025, 2,600 people arrived; 415 foreigners were fined for overstaying. "
+                              "Call the police number 102.\n\n"
+                              "2025 жылы 380 шетелдік әкімшілік жауапкершілікке тартылды.\n",
+                    document_date="2026-01-15")
+    assert found[2600] == ("2025", "immigration", None)
+    assert not {1128, 102, 415, 380} & set(found)
+
+
+def test_a_number_of_people_who_arrived_is_kept_beside_a_sanction_elsewhere(tmp_path):
+    # near miss: the sanction is in another clause; the arrivals keep their count
+    found = figures(tmp_path, "In 2025, 415 foreigners were fined; 2,210 foreigners arrived for "
+                              "permanent residence.\n", document_date="2026-01-15")
+    assert found[2210] == ("2025", "immigration", None) and 415 not in found
+
+
+def test_people_working_abroad_are_a_stock_not_a_flow(tmp_path):
+    found = figures(tmp_path, "An estimated 1.2 million Uzbek citizens were working there at the end "
+                              "of 2024, and 4,365 Uzbek citizens moved to Kazakhstan in 2024.\n",
+                    document_date="2025-10-02")
+    assert 1200000 not in found
+    assert found[4365] == ("2024", "immigration", "UZB")

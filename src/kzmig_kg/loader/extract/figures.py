@@ -50,7 +50,8 @@ _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outf
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
-                    r"found\s+(?:jobs|work|employment)|work\s+in|stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
+                    r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad)|"
+                    r"stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
@@ -329,13 +330,23 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
 
 
 def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
-    """Whether the number's clause states a plan or a forecast, not something that happened."""
+    """Whether the number's clause states a plan or a forecast, not something that happened, or
+    a sanction ("к ответственности привлечены 1 128 иностранцев"): people fined are no flow."""
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
     # the plan may follow its subject: "48 of them planned to emigrate"
     after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
     end = after.start() if after else min(where.end, token.unit_end + 60)
-    return bool(_PLAN.search(text, start, token.start) or _PLAN.search(text, token.unit_end, end))
+    return any(pattern.search(text, start, token.start) or pattern.search(text, token.unit_end, end)
+               for pattern in (_PLAN, _SANCTION))
+
+
+# people an authority punished: fined, held liable, detained; a count of cases, not of movers
+_SANCTION = re.compile(r"\b(?:fined|penali[sz]ed|prosecuted|detained|arrested|held\s+(?:\w+\s+)?liable)\b|"
+                       r"(?<![а-яё])(?:привлечен\w*\s+к\s+(?:\w+\s+)?ответственности|"
+                       r"к\s+(?:\w+\s+)?ответственности\s+привлечен\w*|оштрафован\w*|"
+                       r"задержан\w*|наказан\w*)(?![а-яё])|"
+                       r"жауапкершілікке\s+тартыл\w*|айыппұл\s+салын\w*", re.IGNORECASE)
 
 
 # "We surveyed 1,200 respondents, of whom 312 ...": the numbers of a survey's sample are no flows

@@ -73,7 +73,10 @@ _RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
 # "the resettlement support line (1414)": a service line, its number in a bracket
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
                            r"(?:support|help|information|info|contact|advice)\s+line|"
-                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*)"
+                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*|"
+                           # "Единый номер полиции — 102": a Russian or Kazakh "номер" is never a count
+                           r"(?<![а-яё])(?:номер\w*|нөмір\w*)(?:\s+[^\W\d]+){0,2}|"
+                           r"(?:emergency|police|hotline|phone|telephone|contact)\s+number)"
                            r"\s*[:.\-–—(]?\s*(?:\+?\d[\d ]*)?$",
                            re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
@@ -109,6 +112,11 @@ _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|
                         # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
                         r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
                         r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
+# "by age group (18-29, 30-44, 45+)": the bands of an age grouping, however many, are no counts
+_AGE_BANDS = re.compile(r"(?:\bage[\s-]+(?:groups?|bands?|brackets?|cohorts?)|\bby\s+age|"
+                        r"(?<![а-яё])возрастн\w+\s+(?:групп|когорт)\w*|(?<![а-яё])по\s+возрасту|"
+                        r"жас\s+тоб\w*|жас\s+ерекшелі\w*)\s*[(:]\s*"
+                        r"(?:\d{1,3}\s*(?:[-–]\s*\d{1,3}|\+)?\s*(?:лет|жас)?\s*[,;/]\s*)*$", re.IGNORECASE)
 # "their median age was 31", "средний возраст — 34": an age, however it is introduced
 _AGE_IS = re.compile(r"\b(?:median|average|mean)\s+age\b[^.;\d]{0,24}$|"
                      r"(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*[^.;\d]{0,24}$|"
@@ -160,7 +168,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before) or \
-                _AGE_IS.search(text, max(0, start - 40), start):
+                _AGE_IS.search(text, max(0, start - 40), start) or \
+                _AGE_BANDS.search(text, max(0, start - 60), start):
             continue
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
