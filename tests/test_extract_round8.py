@@ -249,3 +249,47 @@ def test_people_working_abroad_are_a_stock_not_a_flow(tmp_path):
                     document_date="2025-10-02")
     assert 1200000 not in found
     assert found[4365] == ("2024", "immigration", "UZB")
+
+
+# --- direction: a heading after a blank line ends the paragraph before it --------------------------
+
+def test_a_heading_after_a_blank_line_starts_a_new_paragraph(tmp_path):
+    found = figures(tmp_path, "В 2025 году в Казахстан приехали 16,9 тыс. человек. Сальдо в плюсе "
+                              "третий год подряд 📈\n\n"
+                              "2️⃣ КЫРГЫЗСТАН 🇰🇬\n"
+                              "За тот же год к нам из Кыргызстана перебрались 1 105 человек, в обратную "
+                              "сторону — 290.\n\n"
+                              "Net migration stayed positive for a third year\n\n"
+                              "3. TAJIKISTAN\n"
+                              "In 2025, 296 people moved here from Tajikistan.\n",
+                    document_date="2026-01-27")
+    assert found[1105] == ("2025", "immigration", "KGZ")      # not the "Сальдо" of the paragraph above
+    assert found[290] == ("2025", "emigration", "KGZ")
+    assert found[296] == ("2025", "immigration", "TJK")
+
+
+def test_a_sentence_broken_by_a_blank_line_goes_on(tmp_path):
+    # near miss: a page break inside a sentence ("... left\n\nfor Russia") is no paragraph
+    found = figures(tmp_path, "In 2024, 9,940 people left\n\nfor Russia, the bureau said.\n",
+                    document_date="2025-02-01")
+    assert found[9940] == ("2024", "emigration", "RUS")
+
+
+# --- direction: a number compared with a reverse flow is of that flow ------------------------------
+
+def test_a_number_compared_with_a_reverse_flow_takes_its_direction(tmp_path):
+    found = figures(tmp_path, "In 2024, 13,680 people emigrated. The opposite flow grew: 16,020 people "
+                              "settled in the country, against 12,890 a year before.\n\n"
+                              "В 2024 году выбыли 13 680 человек. Встречный поток составил 16 020 человек "
+                              "против 12 890 годом ранее.\n", document_date="2025-05-01")
+    assert found[16020] == ("2024", "immigration", None)
+    assert found[12890] == ("2023", "immigration", None)
+
+
+def test_a_number_after_a_reverse_flow_that_is_not_compared_keeps_its_own(tmp_path):
+    # near miss: "and 9,940 left for Russia" is a flow of its own, not a comparison
+    found = figures(tmp_path, "In 2024, 13,680 people emigrated. The opposite flow grew: 16,020 people "
+                              "settled in the country, and 9,940 left for Russia.\n",
+                    document_date="2025-05-01")
+    assert found[16020][1] == "immigration"
+    assert found[9940] == ("2024", "emigration", "RUS")
