@@ -293,3 +293,43 @@ def test_a_number_after_a_reverse_flow_that_is_not_compared_keeps_its_own(tmp_pa
                     document_date="2025-05-01")
     assert found[16020][1] == "immigration"
     assert found[9940] == ("2024", "emigration", "RUS")
+
+
+# --- counts: a bare number that a verb of the sentence makes a count --------------------------------
+
+def test_a_country_that_gained_or_lost_a_number_moved_it(tmp_path):
+    found = figures(tmp_path, "In 2025 Kazakhstan gained 16,900 new residents and lost 12,300.\n\n"
+                              "В 2025 году область потеряла 2 100 жителей, уехавших за рубеж.\n",
+                    document_date="2026-03-01")
+    assert found[12300] == ("2025", "emigration", None)
+    assert found[2100] == ("2025", "emigration", None)
+
+
+def test_lost_before_a_word_is_no_flow(tmp_path):
+    # near miss: "lost their jobs" has no number after "lost"; the count of jobs is no flow
+    found = figures(tmp_path, "In 2025, 4,300 migrants arrived; many lost their jobs within a year.\n",
+                    document_date="2026-03-01")
+    assert found[4300] == ("2025", "immigration", None) and len(found) == 1
+
+
+def test_a_place_a_verb_and_the_count_closing_the_clause_are_a_list_item(tmp_path):
+    found = figures(tmp_path, "— Откуда едут чаще всего?\n\n"
+                              "— В 2025 году первое место у Китая — 930 человек, Монголия дала 610, "
+                              "остальные приехали из Узбекистана и России.\n\n"
+                              "In 2025 most arrivals came from China, 930 people; Mongolia sent 610.\n",
+                    document_date="2025-11-04")
+    assert found[610] == ("2025", "immigration", "MNG")       # not the place of "остальные приехали из"
+
+
+def test_a_place_and_a_verb_before_a_number_of_things_is_no_count(tmp_path):
+    # near miss: "Russia signed 12 agreements" is a count of things, and "Mongolia has 21 provinces"
+    found = figures(tmp_path, "In 2025, 930 people arrived from China. Russia signed 12 agreements and "
+                              "Mongolia has 21 provinces.\n", document_date="2025-11-04")
+    assert set(found) == {930}
+
+
+def test_there_had_been_n_is_a_count(tmp_path):
+    found = figures(tmp_path, "Preliminary data for January-June 2025 show 5,870 departures, while in the "
+                              "same half of 2024 there had been 6,930.\n", document_date="2025-08-01")
+    assert found[5870] == ("2025-H1", "emigration", None)
+    assert found[6930] == ("2024-H1", "emigration", None)

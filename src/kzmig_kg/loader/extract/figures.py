@@ -83,6 +83,17 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
 _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
 # a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
 _AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
+# "Монголия дала 610,", "Germany took 611.": a place, one verb, and the count that closes the clause
+_PLACE_VERB = re.compile(r"[ \t]+[^\W\d_]{3,}[ \t]+")
+
+
+def _place_verb_count(text: str, token: Token, where: _Sentence) -> bool:
+    return token.unit is None and any(
+        p.place.code != "KAZ" and not p.place.is_group and _PLACE_VERB.fullmatch(text, p.end, token.start)
+        for p in where.places if where.start <= p.end <= token.start) and \
+        bool(re.match(r"[ \t]*(?:[,.;]|$)", text[token.unit_end:token.unit_end + 2]))
+
+
 # the end of a number's clause: punctuation or a conjunction that starts another clause
 _CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тогда\s+как)\s", re.IGNORECASE)
 
@@ -167,7 +178,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
         data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", before))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
-            _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
+            _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
+            or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
