@@ -333,3 +333,43 @@ def test_there_had_been_n_is_a_count(tmp_path):
                               "same half of 2024 there had been 6,930.\n", document_date="2025-08-01")
     assert found[5870] == ("2025-H1", "emigration", None)
     assert found[6930] == ("2024-H1", "emigration", None)
+
+
+# --- citations: a Kazakh head with its case ending; acts cited together under one head -------------
+
+def _cited(tmp_path, text: str) -> list[tuple]:
+    return [(c.get("act_type"), c.get("number"), c.get("year"))
+            for c in _items(tmp_path, text, "citation") if c.get("number")]
+
+
+def test_a_kazakh_citation_whose_head_has_a_case_ending(tmp_path):
+    cited = _cited(tmp_path, "Қандастарды қабылдау Қазақстан Республикасының 2023 жылғы 20 сәуірдегі "
+                             "№ 224-VII ҚРЗ Әлеуметтік кодексіне сәйкес жүзеге асырылады. Тәртіп "
+                             "Қазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV Заңымен "
+                             "белгіленген.\n")
+    assert ("code", "224-VII", 2023) in cited
+    assert ("law", "477-IV", 2011) in cited
+
+
+def test_an_issuer_does_not_run_past_the_end_of_its_sentence(tmp_path):
+    # near miss: "кодексіне ... асырылады. ... № 961" is no code No. 961: the resolution is its own
+    cited = _cited(tmp_path, "Қабылдау Әлеуметтік кодексіне сәйкес жүзеге асырылады. Басым бағыттар "
+                             "Қазақстан Республикасы Үкіметінің 2022 жылғы 30 қарашадағы № 961 "
+                             "қаулысымен мақұлданған.\n")
+    assert cited == [("government-resolution", "961", 2022)]
+
+
+def test_acts_cited_together_under_one_head_are_each_a_citation(tmp_path):
+    cited = _cited(tmp_path, "С изменениями, внесенными постановлениями Правительства Республики "
+                             "Казахстан от 31 декабря 2022 года № 1146 и от 12 февраля 2024 года № 80.\n\n"
+                             "As amended by Government Resolution No. 1146 of 31 December 2022 and "
+                             "No. 80 of 12 February 2024.\n")
+    assert cited.count(("government-resolution", "1146", 2022)) == 2
+    assert cited.count(("government-resolution", "80", 2024)) == 2
+
+
+def test_a_number_without_its_date_after_a_citation_is_not_another_act(tmp_path):
+    # near miss: "and No. 12 of the Rules" names a paragraph, not a second resolution
+    cited = _cited(tmp_path, "Under Government Resolution No. 148 of 21 January 2012 and No. 12 of the "
+                             "Rules, immigrants register within three days.\n")
+    assert cited == [("government-resolution", "148", 2012)]
