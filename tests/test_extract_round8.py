@@ -373,3 +373,29 @@ def test_a_number_without_its_date_after_a_citation_is_not_another_act(tmp_path)
     cited = _cited(tmp_path, "Under Government Resolution No. 148 of 21 January 2012 and No. 12 of the "
                              "Rules, immigrants register within three days.\n")
     assert cited == [("government-resolution", "148", 2012)]
+
+
+def test_a_row_indented_under_a_direction_row_is_a_part_of_it(tmp_path):
+    found = figures(tmp_path, "Table 6. External migration, persons\n\n"
+                              "Indicator                 2024        2025\n"
+                              "Arrivals, total           16,020      15,240\n"
+                              "   from Uzbekistan         4,190       4,620\n"
+                              "Departures, total         13,680      12,440\n"
+                              "   to Russia               9,940       8,760\n\n"
+                              "Таблица 7. Миграция, человек\n\n"
+                              "Показатель                2024        2025\n"
+                              "Выбыло – всего            13 680      12 440\n"
+                              "  в т.ч. в Германию        1 020²        960\n")
+    assert found[4620] == ("2025", "immigration", "UZB")
+    assert found[9940] == ("2024", "emigration", "RUS")      # under "Departures", not "Arrivals"
+    assert found[1020] == ("2024", "emigration", "DEU")
+
+
+def test_rows_at_one_indentation_take_no_direction_from_each_other(tmp_path):
+    # near miss: "Uzbekistan" is not indented under "Arrivals", so it is no part of it
+    found = figures(tmp_path, "Table 8. Migration, persons\n\n"
+                              "Indicator        2024        2025\n"
+                              "Arrivals         16,020      15,240\n"
+                              "Uzbekistan        4,190       4,620\n")
+    assert found[15240] == ("2025", "immigration", None)
+    assert found[4620] == ("2025", None, "UZB")

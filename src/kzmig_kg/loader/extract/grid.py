@@ -49,7 +49,8 @@ _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
 MAX_HEADER_ROWS = 2
 _SECTION_MAX = 60                      # a section heading inside a table is a short label
-_PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|из\s+них|оның\s+ішінде)",
+_PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|"
+                          r"оның\s+ішінде)",
                           re.IGNORECASE)
 
 
@@ -222,6 +223,7 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     figures: list[FigureFound] = []
     previous: str | None = None
+    parents: list[tuple[int, str | None]] = []     # the rows above, by indentation, and their directions
     while row < len(lines) and lines[row][1].strip():
         body = body_of(cells_of_row(row))
         if body is None and header_rows and row + 1 < len(lines) and \
@@ -239,8 +241,15 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             side.direction = previous     # "of which to Russia": a part of the row above
         if side.direction is not None:
             section = None                # a row of its own direction ends the section above it
-        elif section is not None and side.place is not None:
+        # a row indented under another ("Arrivals, total" over "   from Uzbekistan") is a part of it
+        indent = _indent(lines[row][1])
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        if side.direction is None and parents and parents[-1][1] is not None:
+            side.direction = parents[-1][1]
+        elif side.direction is None and section is not None and side.place is not None:
             side.direction = section
+        parents.append((indent, side.direction))
         previous = side.direction or previous
         for column, (start, end, raw) in zip(columns, numbers, strict=True):
             figure = _cell(side, column, around, raw, start, end, scale, label, labels)
@@ -248,6 +257,10 @@ def read_grid(lines: list[tuple[int, str]], index: int,
                 figures.append(figure)
         row += 1
     return figures, row
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u00a0"))
 
 
 def _section_of(cells: list[tuple[int, int, str]], previous: str | None) -> str | None:
