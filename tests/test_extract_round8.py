@@ -399,3 +399,28 @@ def test_rows_at_one_indentation_take_no_direction_from_each_other(tmp_path):
                               "Uzbekistan        4,190       4,620\n")
     assert found[15240] == ("2025", "immigration", None)
     assert found[4620] == ("2025", None, "UZB")
+
+
+# --- periods found by probes of my own ------------------------------------------------------------
+
+def test_a_bracket_that_states_its_own_year_is_no_gloss_of_the_year_before_it(tmp_path):
+    found = figures(tmp_path, "Kazakhstan received 4,370 migrants from Uzbekistan in 2024 "
+                              "(4,190 in 2023).\n\n"
+                              "В 2024 году из Китая прибыли 1 870 человек (в 2023 году — 2 240).\n",
+                    document_date="2025-03-01")
+    assert found[4370] == ("2024", "immigration", "UZB")
+    assert found[4190] == ("2023", "immigration", "UZB")
+    assert found[2240][0] == "2023"
+
+
+def test_a_bracket_after_a_year_still_glosses_it(tmp_path):
+    # near miss: "in 2009 (33,985)" with no year inside the bracket: the bracket is 2009's figure
+    found = figures(tmp_path, "Immigration from Uzbekistan peaked in 2009 (33,985 people).\n",
+                    document_date="2025-03-01")
+    assert found[33985] == ("2009", "immigration", "UZB")
+
+
+def test_a_russian_range_between_two_months(tmp_path):
+    found = figures(tmp_path, "Между январем и сентябрем 2025 года прибыло 12 260 человек.\n",
+                    document_date="2025-11-20")
+    assert found[12260] == ("2025-9M", "immigration", None)

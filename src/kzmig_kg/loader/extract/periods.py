@@ -223,7 +223,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*", text[time.end:token.start]):
+        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*", text[time.end:token.start]) and \
+                not _own_time_in_bracket(text, token, times):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
@@ -261,6 +262,12 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 not time.attached and not _closed_bracket(text, s_start, time, token.start):
             return time, "before"
     return None, ""
+
+
+def _own_time_in_bracket(text: str, token: Token, times: list[Time]) -> bool:
+    """"in 2024 (4,190 in 2023)": a bracket that states its own time is no gloss of the year before it."""
+    closed = text.find(")", token.unit_end, token.unit_end + 40)
+    return closed >= 0 and any(token.unit_end <= t.start and t.end <= closed for t in times)
 
 
 def _closed_bracket(text: str, s_start: int, time: Time, position: int) -> bool:

@@ -68,6 +68,9 @@ _FORMS = (
     ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–—]|по|до)\s*(?P<b>{_MONTH_RU})"
                              rf"(?:\s+(?P<y>{YEAR})"
                              r"(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
+    # "между январем и сентябрем": a range between two months
+    ("months-ru", re.compile(rf"(?<![\w])между\s+(?P<a>{_MONTH_RU})\s+и\s+(?P<b>{_MONTH_RU})"
+                             rf"(?:\s+(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
     ("months-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+)?(?<![\w])(?P<a>{_MONTH_KK})\w*\s*[-–—]\s*"
                              rf"(?P<b>{_MONTH_KK})\w*", re.IGNORECASE)),
     ("same", re.compile(rf"\b(?:the\s+)?same\s+(?:period|months|half|quarter)\s+"
