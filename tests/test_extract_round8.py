@@ -424,3 +424,19 @@ def test_a_russian_range_between_two_months(tmp_path):
     found = figures(tmp_path, "Между январем и сентябрем 2025 года прибыло 12 260 человек.\n",
                     document_date="2025-11-20")
     assert found[12260] == ("2025-9M", "immigration", None)
+
+
+def test_a_year_label_before_a_signed_value_dates_it(tmp_path):
+    found = figures(tmp_path, "Migration balance, 2025: +4,610 (2024: +2,340).\n\n"
+                              "Чистая миграция в 2025 году составила плюс 4 600 человек.\n",
+                    document_date="2026-02-03")
+    assert found[4610] == ("2025", "net", None)
+    assert found[2340] == ("2024", "net", None)
+    assert found[4600] == ("2025", "net", None)                 # "чистая миграция" is the balance
+
+
+def test_a_signed_value_in_a_labelled_bracket_is_of_its_label(tmp_path):
+    # near miss: "(2024: +2,340)" labels the number inside it, not the one before the bracket
+    found = figures(tmp_path, "Net migration in 2025 was +4,610 (2024: +2,340).\n",
+                    document_date="2026-02-03")
+    assert found[4610][0] == "2025" and found[2340][0] == "2024"

@@ -200,7 +200,7 @@ _DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<d
 # dates that number only, not the numbers after it in the sentence
 _AFTER_NUMBER = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand|million|тыс\.?|млн\.?)?"
                            r"[ \t]*(?:people|persons|человек\w*)?[ \t]*,?[ \t]*$", re.IGNORECASE)
-_LABELLED = re.compile(r"\s*:\s*[-−–]?\d")
+_LABELLED = re.compile(r"\s*:\s*[-−–+]?\d")
 
 
 def _is_attached(text: str, start: int, end: int | None = None) -> bool:
@@ -223,7 +223,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*", text[time.end:token.start]) and \
+        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", text[time.end:token.start]) and \
                 not _own_time_in_bracket(text, token, times):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
