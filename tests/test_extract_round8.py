@@ -440,3 +440,25 @@ def test_a_signed_value_in_a_labelled_bracket_is_of_its_label(tmp_path):
     found = figures(tmp_path, "Net migration in 2025 was +4,610 (2024: +2,340).\n",
                     document_date="2026-02-03")
     assert found[4610][0] == "2025" and found[2340][0] == "2024"
+
+
+def test_a_section_row_naming_a_country_gives_it_to_the_direction_rows_under_it(tmp_path):
+    found = figures(tmp_path, "Таблица 4. Миграционный обмен с основными странами, человек\n\n"
+                              "                     2024        2025\n"
+                              "Россия\n"
+                              "  Прибыло            5 210       4 860\n"
+                              "  Выбыло             9 940       8 930\n"
+                              "Узбекистан\n"
+                              "  Прибыло            4 190       4 620\n")
+    assert found[4860] == ("2025", "immigration", "RUS")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[4620] == ("2025", "immigration", "UZB")      # the next section's country
+
+
+def test_a_section_row_naming_two_countries_gives_none(tmp_path):
+    # near miss: "Russia and Belarus" names two partners, so its rows are of neither
+    found = figures(tmp_path, "Table 11. Exchange, persons\n\n"
+                              "                     2024        2025\n"
+                              "Russia and Belarus\n"
+                              "  Arrivals           5 610       5 270\n")
+    assert found[5270] == ("2025", "immigration", None)

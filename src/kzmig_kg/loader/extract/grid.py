@@ -201,10 +201,10 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         cells = cells_of(lines[at][1], lines[at][0])
         return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
 
-    # rows of a label alone that head the rows under them ("Келгендер / Прибывшие", "of which:")
-    section: str | None = None
+    # rows of a label alone that head the rows under them ("Келгендер / Прибывшие", "Россия", "of which:")
+    section = _Reading()
     while row + 1 < len(lines) and (heading := _section_of(cells_of_row(row), None)) is not None:
-        section = heading or section
+        section = heading
         row += 1
     heads = header_rows[-1][1] if header_rows else []
 
@@ -228,7 +228,7 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         body = body_of(cells_of_row(row))
         if body is None and header_rows and row + 1 < len(lines) and \
                 (heading := _section_of(cells_of_row(row), previous)) is not None:
-            section = heading or None     # a section's heading: its direction is of the rows under it
+            section = heading             # a section's heading: what it names is of the rows under it
             row += 1
             continue
         if body is None or len(body[1]) != len(columns):
@@ -240,15 +240,17 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         if side.direction is None and _PART_OF_ROW.match(label) and previous is not None:
             side.direction = previous     # "of which to Russia": a part of the row above
         if side.direction is not None:
-            section = None                # a row of its own direction ends the section above it
+            section.direction = None      # a row of its own direction ends the direction of its section
         # a row indented under another ("Arrivals, total" over "   from Uzbekistan") is a part of it
         indent = _indent(lines[row][1])
         while parents and parents[-1][0] >= indent:
             parents.pop()
         if side.direction is None and parents and parents[-1][1] is not None:
             side.direction = parents[-1][1]
-        elif side.direction is None and section is not None and side.place is not None:
-            side.direction = section
+        elif side.direction is None and section.direction is not None and side.place is not None:
+            side.direction = section.direction
+        if side.place is None and section.one_place and not side.total:
+            side.place = section.place    # "Россия" over "Прибыло", "Выбыло": the rows of that country
         parents.append((indent, side.direction))
         previous = side.direction or previous
         for column, (start, end, raw) in zip(columns, numbers, strict=True):
@@ -263,21 +265,23 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t\u00a0"))
 
 
-def _section_of(cells: list[tuple[int, int, str]], previous: str | None) -> str | None:
-    """The direction a row of a label alone gives the rows under it: the direction it names
-    ("Келгендер / Прибывшие", "Departures:"), or for "of which:" the direction of the row above;
-    "" for a heading that names none of them; None when the row is no such heading."""
+def _section_of(cells: list[tuple[int, int, str]], previous: str | None) -> _Reading | None:
+    """What a row of a label alone gives the rows under it: the direction or the one country it
+    names ("Келгендер / Прибывшие", "Departures:", "Россия"), for "of which:" the direction of the
+    row above; an empty reading for a heading that names neither; None when the row is no heading."""
     if len(cells) != 1 or _is_number(cells[0][2]):
         return None
     label = cells[0][2].strip().rstrip(":").strip()
     if not label or len(label) > _SECTION_MAX:
         return None
     if _PART_OF_ROW.fullmatch(label):
-        return previous or ""
+        return _Reading(direction=previous)
     if label.endswith(".") or _YEAR_IN.search(label):
         return None                       # a sentence or a note, not a heading of rows
+    reading = _read(label)
     named = _DIRECTION_LABEL.search(label) or _DIRECTION_WORD.fullmatch(label)
-    return _DIRECTIONS[named.lastgroup] if named else ""
+    reading.direction = _DIRECTIONS[named.lastgroup] if named else None
+    return reading
 
 
 def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: int, end: int,
