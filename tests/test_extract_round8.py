@@ -462,3 +462,26 @@ def test_a_section_row_naming_two_countries_gives_none(tmp_path):
                               "Russia and Belarus\n"
                               "  Arrivals           5 610       5 270\n")
     assert found[5270] == ("2025", "immigration", None)
+
+
+def test_quoted_csv_cells_and_a_mark_of_no_value_keep_the_table(tmp_path):
+    found = figures(tmp_path, "Выгрузка: эмиграция, человек\n\n"
+                              "\"страна\";\"год\";\"выбыло\"\n"
+                              "\"Россия\";\"2024\";\"9940\"\n"
+                              "\"Россия\";\"2025\";\"8930\"\n\n"
+                              "Кесте 5. Кеткендер, адам\n\n"
+                              "Ел\t2024\t2025\n"
+                              "Ресей\t9 950\t8 940\n"
+                              "Германия\t1 020\t—\n"
+                              "Беларусь\t418\t402\n")
+    assert found[8930] == ("2025", "emigration", "RUS")
+    assert found[1020] == ("2024", "emigration", "DEU")
+    assert found[402] == ("2025", "emigration", "BLR")         # the row after the dash is read
+
+
+def test_a_dash_cell_is_no_value(tmp_path):
+    # near miss: "—" is no figure of its own
+    found = figures(tmp_path, "Emigrants by destination, persons\n\n"
+                              "Country\t2024\t2025\n"
+                              "Germany\t1,020\t—\n")
+    assert set(found) == {1020}

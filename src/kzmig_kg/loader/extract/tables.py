@@ -62,10 +62,21 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     return [_without_share(*_without_mark(s, e, t)) for s, e, t in cells if t.strip()]
 
 
+def _is_value(cell: str) -> bool:
+    """A cell of a row of values: a number, or a mark of no value ("—", "…", "n/a", "x")."""
+    return bool(_NUMBER_CELL.fullmatch(cell.strip()) or _NO_VALUE.fullmatch(cell.strip()))
+
+
+_NO_VALUE = re.compile(r"[-–—.…]|n/?a|x", re.IGNORECASE)
+
+
 def _without_mark(start: int, end: int, text: str) -> tuple[int, int, str]:
     """A cell without the note mark printed after it ("2025¹", "2025ᵖ", "8,930*") and with its
     thin or narrow spaces read as the no-break space of a thousands group ("1\u2009946")."""
     text = text.replace("\u2009", "\u00a0").replace("\u202f", "\u00a0").replace("\u2212", "-")
+    quoted = re.fullmatch(r"(\s*)[\"'«“](.*)[\"'»”]\s*", text)
+    if quoted:                            # a quoted CSV cell: '"Россия";"2024";"9940"'
+        start, text = start + len(quoted[1]) + 1, quoted[2]
     bare = _NOTE_MARK.sub("", text.rstrip())
     if not bare.strip():
         return start, end, text
@@ -163,7 +174,7 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
         if len(r_cells) != len(places) + 1 or \
-                not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in r_cells[1:]):
+                not all(_is_value(c[2]) for c in r_cells[1:]):
             break
         label = r_cells[0][2].strip()
         by_row = _ROW_DIRECTION.match(label)
@@ -242,7 +253,7 @@ def _by_quarter_rows(lines: list[tuple[int, str]], index: int, quarters: list[in
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
         numbers = r_cells[1:]
-        if len(numbers) != len(quarters) or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+        if len(numbers) != len(quarters) or not all(_is_value(c[2]) for c in numbers):
             break
         label = r_cells[0][2].strip()
         places = [p for p in find_places(label) if not p.place.is_group]
@@ -323,7 +334,7 @@ def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tupl
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
         numbers = r_cells[1:]
-        if len(numbers) != len(columns) or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+        if len(numbers) != len(columns) or not all(_is_value(c[2]) for c in numbers):
             break
         label = r_cells[0][2].strip()
         places = [p for p in find_places(label) if not p.place.is_group]
@@ -412,7 +423,7 @@ def find_tables(text: str) -> list[TableFound]:
             # the year columns, then any extra columns (a share, a change) the header names
             r_cells = r_cells[:len(r_cells) - extra] if extra else r_cells
             numbers = r_cells[-len(years):] if len(r_cells) > len(years) else []
-            if not numbers or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+            if not numbers or not all(_is_value(c[2]) for c in numbers):
                 break
             label = " ".join(c[2] for c in r_cells[:-len(years)]).strip()
             places = [p for p in find_places(label) if not p.place.is_group]
