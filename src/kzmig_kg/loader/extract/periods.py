@@ -223,8 +223,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", text[time.end:token.start]) and \
-                not _own_time_in_bracket(text, token, times):
+        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", gap := text[time.end:token.start]) \
+                and not ("(" in gap and _own_time_in_bracket(text, token, times)):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
