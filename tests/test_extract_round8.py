@@ -485,3 +485,36 @@ def test_a_dash_cell_is_no_value(tmp_path):
                               "Country\t2024\t2025\n"
                               "Germany\t1,020\t—\n")
     assert set(found) == {1020}
+
+
+def test_from_month_to_month_is_a_range_not_a_comparison(tmp_path):
+    found = figures(tmp_path, "ASTANA, 12 August 2025\n\n"
+                              "From January to June, 7,930 people moved to the country for permanent "
+                              "residence, while 6,840 left. A year earlier the figures were 7,410 and "
+                              "7,120.\n",
+                    document_date="2025-08-12")
+    assert found[7930] == ("2025-H1", "immigration", None)
+    assert found[6840] == ("2025-H1", "emigration", None)
+    assert found[7410] == ("2024-H1", "immigration", None)
+
+
+def test_a_part_looked_at_alone_dates_its_sentence_only(tmp_path):
+    found = figures(tmp_path, "ASTANA, 12 August 2025\n\n"
+                              "In the first half of 2025, 7,930 people arrived.\n\n"
+                              "In the second quarter alone, arrivals reached 4,320.\n\n"
+                              "Ethnic Kazakhs accounted for 5,410 of the arrivals.\n\n"
+                              "Только во втором квартале прибыли 4 330 человек.\n\n"
+                              "Кандасы составили 5 420 прибывших.\n",
+                    document_date="2025-08-12")
+    assert found[4320] == ("2025-Q2", "immigration", None)
+    assert found[5410] == ("2025-H1", "immigration", None)     # not the quarter looked at alone
+    assert found[4330][0] == "2025-Q2"
+    assert found[5420][0] == "2025-H1"
+
+
+def test_a_stated_part_without_alone_is_carried(tmp_path):
+    # near miss: "In the second quarter" with no "alone" is the time of what follows
+    found = figures(tmp_path, "ASTANA, 12 August 2025\n\n"
+                              "In the second quarter, arrivals reached 4,320. Ethnic Kazakhs accounted "
+                              "for 2,410 of them.\n", document_date="2025-08-12")
+    assert found[2410][0] == "2025-Q2"

@@ -35,7 +35,7 @@ from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
 from .hyphens import join_hyphenated
 from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
-from .periods import Carried, Time, find_times, resolve_time
+from .periods import Carried, Time, find_times, is_aside, resolve_time
 from .relations import attach_changes, counter_flows, from_to, percent_kind, respectively
 from .tables import find_tables
 from .textutil import Sentences
@@ -585,7 +585,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
         if time is not None and not time.attached and not time.compared and not bracketed and \
-                not looks_back and \
+                not looks_back and not is_aside(text, time) and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

@@ -264,6 +264,17 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     return None, ""
 
 
+# "In the second quarter alone, ...", "Только во втором квартале ...": a part looked at on its own,
+# the time of its sentence, not of the text after it
+_ALONE_AFTER = re.compile(r"[ \t]+alone\b|[ \t]+(?:өзінде|ғана)(?![\w])", re.IGNORECASE)
+_ONLY_BEFORE = re.compile(r"(?<![\w])(?:только|лишь)[ \t]+(?:за|в|во)?[ \t]*$", re.IGNORECASE)
+
+
+def is_aside(text: str, time: Time) -> bool:
+    return bool(_ALONE_AFTER.match(text, time.end) or
+                _ONLY_BEFORE.search(text, max(0, time.start - 16), time.start))
+
+
 def _own_time_in_bracket(text: str, token: Token, times: list[Time]) -> bool:
     """"in 2024 (4,190 in 2023)": a bracket that states its own time is no gloss of the year before it."""
     closed = text.find(")", token.unit_end, token.unit_end + 40)
@@ -401,7 +412,8 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
     if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
         return carried.time, "context", "a part of the figure before, so its period"
     last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared
-                 and not t.attached and not _closed_bracket(text, paragraph[0], t, s_start)), None)
+                 and not t.attached and not is_aside(text, t)
+                 and not _closed_bracket(text, paragraph[0], t, s_start)), None)
     if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):
         return carried.time, "context", None
     if last is None and lead is not None and not times.between(paragraph[0], s_start):

@@ -63,7 +63,7 @@ _FORMS = (
     ("months", re.compile(rf"\b(?P<y>{YEAR}),\s+(?P<a>{_MONTH_EN})\s*[-–—]\s*(?P<b>{_MONTH_EN})"
                           rf"(?!,?\s+(?:of\s+)?{YEAR})")),
     # a month range with any connector, the year after it or (completed later) none
-    ("months", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
+    ("months", re.compile(rf"\b(?:(?:[Ff]rom|[Bb]etween)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
                           rf"until|and)\s*(?P<b>{_MONTH_EN})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?")),
     ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–—]|по|до)\s*(?P<b>{_MONTH_RU})"
                              rf"(?:\s+(?P<y>{YEAR})"
