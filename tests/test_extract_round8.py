@@ -5,7 +5,9 @@ phrasings and languages no gold document has. One fixture per mechanism, each wi
 from __future__ import annotations
 
 from kzmig_kg.loader.extract import extract_document
+from kzmig_kg.loader.ingest import ingest_document
 
+from .conftest import DATA
 from .conftest import extracted_figures as figures
 
 
@@ -518,3 +520,32 @@ def test_a_stated_part_without_alone_is_carried(tmp_path):
                               "In the second quarter, arrivals reached 4,320. Ethnic Kazakhs accounted "
                               "for 2,410 of them.\n", document_date="2025-08-12")
     assert found[2410][0] == "2025-Q2"
+
+
+# --- a region's figures are not the country's ------------------------------------------------------
+
+REGIONS = ("Таблица 2. Внешняя миграция по отдельным регионам, 2025 год, человек\n\n"
+           "Регион                      Прибыло   Выбыло\n"
+           "г. Астана                   2 118     1 097\n"
+           "Северо-Казахстанская обл.   295       1 960\n"
+           "Республика Казахстан        15 240    12 440\n\n"
+           "Семей, 4 ноября 2025 года. В 2025 году в область из-за рубежа прибыли 1 860 человек.\n")
+
+
+def test_a_region_row_and_a_region_sentence_are_a_breakdown_not_the_country(tmp_path):
+    items = _items(tmp_path, REGIONS, "figure", document_date="2025-11-04")
+    breakdown = {i.get("value"): i.get("breakdown") for i in items}
+    assert breakdown[2118] == "г. Астана"
+    assert breakdown[1960] == "Северо-Казахстанская обл."
+    assert breakdown[1860] == "region"
+    assert breakdown[15240] is None                      # near miss: the Republic's row is the country's
+
+
+def test_ingest_records_the_country_total_not_a_region_row(tmp_path):
+    path = tmp_path / "regions.txt"
+    path.write_text(REGIONS, encoding="utf-8")
+    draft = ingest_document(path, data_dir=DATA, review_dir=tmp_path / "review", doc_id="regions-2025",
+                            date="2025-11-04")
+    recorded = {(o["direction"], o["period"]): o["value"] for o in draft.observations}
+    assert recorded == {("IMM", "2025"): 15240, ("EMI", "2025"): 12440}
+    assert sum("not of the country" in s for s in draft.skipped) == 5

@@ -353,6 +353,11 @@ def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
                for pattern in (_PLAN, _SANCTION))
 
 
+# an administrative region of Kazakhstan as the place of the sentence's movement
+_REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облыс(?:қа|тан|ы|та|ына|ынан|ында)?)(?![а-яё])|"
+                     r"\b(?:the\s+)?oblast\b|\bthe\s+region\b(?!\s+of\b)", re.IGNORECASE)
+
+
 # people an authority punished: fined, held liable, detained; a count of cases, not of movers
 _SANCTION = re.compile(r"\b(?:fined|penali[sz]ed|prosecuted|detained|arrested|held\s+(?:\w+\s+)?liable)\b|"
                        r"(?<![а-яё])(?:привлечен\w*\s+к\s+(?:\w+\s+)?ответственности|"
@@ -539,6 +544,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if _REGION.search(text, where.start, where.end):
+            figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"

@@ -307,5 +307,8 @@ def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: i
                          country_source="table" if place else "")
     if place is not None:
         figure.country, figure.country_name = place.place.code, place.place.name
+    elif row_label and not (side.total or side.direction or side.year or side.part) and \
+            not find_places(row_label) and not _is_number(row_label):
+        figure.breakdown = row_label.strip()    # "г. Астана": a region's row, not the country's flow
     figure.notes.append(f"table cell: row {row_label!r}, column of {period}")
     return figure
