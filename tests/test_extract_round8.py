@@ -549,3 +549,22 @@ def test_ingest_records_the_country_total_not_a_region_row(tmp_path):
     recorded = {(o["direction"], o["period"]): o["value"] for o in draft.observations}
     assert recorded == {("IMM", "2025"): 15240, ("EMI", "2025"): 12440}
     assert sum("not of the country" in s for s in draft.skipped) == 5
+
+
+def test_a_table_drawn_with_box_drawing_characters(tmp_path):
+    found = figures(tmp_path, "Table 17. Immigrants by origin, persons\n\n"
+                              "┌────────────┬────────┬────────┐\n"
+                              "│ Country    │ 2024   │ 2025   │\n"
+                              "├────────────┼────────┼────────┤\n"
+                              "│ Uzbekistan │ 4,190  │ 4,620  │\n"
+                              "│ China      │ 1,870  │ 1,640  │\n"
+                              "└────────────┴────────┴────────┘\n")
+    assert found[4620] == ("2025", "immigration", "UZB")
+    assert found[1870] == ("2024", "immigration", "CHN")
+
+
+def test_a_line_of_equals_signs_under_a_heading_is_no_table(tmp_path):
+    # near miss: a heading underlined with "=" and a sentence under it keep their own reading
+    found = figures(tmp_path, "Arrivals in 2025\n================\n\n"
+                              "In 2025, 4,620 people arrived from Uzbekistan.\n")
+    assert found == {4620: ("2025", "immigration", "UZB")}

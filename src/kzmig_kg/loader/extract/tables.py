@@ -24,9 +24,12 @@ from .slashrows import read_slash_rows
 
 # cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
 # plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
-_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
-# "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows
-_RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|│┃║][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
+# "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows, or above
+# or below a table
+_RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*|"
+                        # a rule drawn with box-drawing characters or "=": "├────┼────┤", "+====+"
+                        r"[ \t|+:\u2500-\u257f=-]*[\u2500-\u257f=]{3,}[ \t|+:\u2500-\u257f=-]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
