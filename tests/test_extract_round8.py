@@ -568,3 +568,26 @@ def test_a_line_of_equals_signs_under_a_heading_is_no_table(tmp_path):
     found = figures(tmp_path, "Arrivals in 2025\n================\n\n"
                               "In 2025, 4,620 people arrived from Uzbekistan.\n")
     assert found == {4620: ("2025", "immigration", "UZB")}
+
+
+def test_a_cell_with_its_unit_is_the_count_and_a_unit_of_thousands_scales_it(tmp_path):
+    found = figures(tmp_path, "Таблица 20. Выбывшие по странам\n\n"
+                              "Страна       2024           2025\n"
+                              "Россия       9 940 чел.     8 760 чел.\n\n"
+                              "Table 21. Arrivals by origin\n\n"
+                              "Country       2024          2025\n"
+                              "Uzbekistan    4.2 thous.    4.6 thous.\n\n"
+                              "Кесте 22. Келгендер\n\n"
+                              "Ел            2024          2025\n"
+                              "Қытай         1 870 адам    1 640 адам\n")
+    assert found[8760] == ("2025", "emigration", "RUS")
+    assert found[4600] == ("2025", "immigration", "UZB")
+    assert found[1640] == ("2025", "immigration", "CHN")
+
+
+def test_a_cell_with_another_unit_is_no_count(tmp_path):
+    # near miss: "12 days" in a cell is no count of people
+    found = figures(tmp_path, "Table 23. Processing time of applications, Russia\n\n"
+                              "Country       2024          2025\n"
+                              "Russia        12 days       9 days\n")
+    assert not found

@@ -62,7 +62,29 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
         position = match.end()
     if position < len(line):
         cells.append((offset + position, offset + len(line), line[position:]))
-    return [_without_share(*_without_mark(s, e, t)) for s, e, t in cells if t.strip()]
+    return [_without_unit(*_without_share(*_without_mark(s, e, t))) for s, e, t in cells if t.strip()]
+
+
+# a count written with its unit in the cell: "9 940 чел.", "4 190 адам", "4.2 thous.", "4,2 тыс."
+_UNIT_IN_CELL = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0,.]*?)[ \u00a0]*"
+                           r"(?:(?P<scale>thous\.?|thousand|тыс\.?|мың)"
+                           r"(?:[ \u00a0]*(?:чел\.?|человек|адам|persons?|people))?|"
+                           r"чел\.?|человек|адам|persons?|people|pers\.)")
+
+
+def _without_unit(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """The count of a cell that writes its unit after it, scaled by a unit of thousands."""
+    match = _UNIT_IN_CELL.fullmatch(text.strip())
+    if match is None:
+        return start, end, text
+    count = match["count"].strip()
+    if not match["scale"]:
+        return start, end, count
+    try:
+        value = parse_number(count) * 1000
+    except ValueError:
+        return start, end, text
+    return start, end, str(int(value)) if value == value.to_integral_value() else str(value)
 
 
 def _is_value(cell: str) -> bool:
