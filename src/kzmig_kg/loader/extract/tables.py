@@ -1,6 +1,6 @@
 """Tables in running text: a header row of years, then a row per country, columns aligned with
 two or more spaces or with tabs (as statistical bulletins print them), or separated by semicolons
-or pipes (a pasted CSV, a Markdown grid; its rule lines are skipped).
+or pipes (a pasted CSV, a Markdown grid, a box drawing; its rule lines are skipped).
 
 One public entry: ``find_tables(text)``, the figures of every such table (one per cell) with the
 spans the tables cover, so the running-text steps leave their numbers alone. The direction and
