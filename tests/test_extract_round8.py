@@ -591,3 +591,14 @@ def test_a_cell_with_another_unit_is_no_count(tmp_path):
                               "Country       2024          2025\n"
                               "Russia        12 days       9 days\n")
     assert not found
+
+
+def test_an_issuer_named_after_the_number_and_date_types_the_act(tmp_path):
+    cited = _cited(tmp_path, "The rules follow Resolution No. 148 (21.01.2012) of the Government.\n")
+    assert cited == [("government-resolution", "148", 2012)]
+
+
+def test_a_resolution_with_no_issuer_anywhere_keeps_no_type(tmp_path):
+    # near miss: "of the Rules" names no issuer
+    cited = _cited(tmp_path, "See Resolution No. 148 (21.01.2012) of the Rules.\n")
+    assert cited == [(None, "148", 2012)]

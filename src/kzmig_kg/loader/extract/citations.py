@@ -353,6 +353,10 @@ _SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministe
                              r"[а-яё]+\w*(?:\s+[а-яё]+)*?)(?![а-яё])")
 
 
+_ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}(?:Government|Cabinet{WS}of{WS}Ministers|"
+                           r"President)\b)")
+
+
 def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     end = parts.end
     while end > parts.start and text[end - 1] in " \t\n\u00a0,;":
@@ -363,7 +367,12 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
         issuer, ids = _issuer_from_head(parts.head)
     force = parts.force or bool(parts.issuer and re.search(r"силу\s+закона|force\s+of", parts.issuer))
     act_type = classify(parts.head, parts.issuer or issuer, force)
-    if act_type is None and not parts.issuer and (subject := _SUBJECT_ISSUER.search(
+    if act_type is None and not parts.issuer and (named := _ISSUER_AFTER.match(text, end)):
+        # "Resolution No. 148 (21.01.2012) of the Government": the issuer named after the number
+        issuer, ids, _ = issuer_of(named["issuer"])
+        act_type = classify(parts.head, named["issuer"], force)
+        notes = [f"issuer: named after the number ({named['issuer']!r})"]
+    elif act_type is None and not parts.issuer and (subject := _SUBJECT_ISSUER.search(
             text, max(text.rfind(". ", 0, parts.start) + 1, parts.start - 200), parts.start)):
         # "The Government amended the rules ... by Resolution No. 802": the sentence's subject issued it
         issuer, ids, _ = issuer_of(subject.group())
