@@ -602,3 +602,11 @@ def test_a_resolution_with_no_issuer_anywhere_keeps_no_type(tmp_path):
     # near miss: "of the Rules" names no issuer
     cited = _cited(tmp_path, "See Resolution No. 148 (21.01.2012) of the Rules.\n")
     assert cited == [(None, "148", 2012)]
+
+
+def test_this_years_in_kazakh_dates_by_the_document(tmp_path):
+    found = figures(tmp_path, "Астана, 2026 жылғы 5 ақпан\n\n"
+                              "2025 жылы елге 16 900 адам көшіп келді.\n\n"
+                              "Биылғы қаңтарда елге 1 210 адам келді.\n", document_date="2026-02-05")
+    assert found[16900][0] == "2025"
+    assert found[1210][0].startswith("2026")                   # not the year of the paragraph before
