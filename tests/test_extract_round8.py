@@ -610,3 +610,17 @@ def test_this_years_in_kazakh_dates_by_the_document(tmp_path):
                               "Биылғы қаңтарда елге 1 210 адам келді.\n", document_date="2026-02-05")
     assert found[16900][0] == "2025"
     assert found[1210][0].startswith("2026")                   # not the year of the paragraph before
+
+
+def test_a_superscript_note_mark_after_a_number_keeps_its_unit_and_place(tmp_path):
+    found = figures(tmp_path, "In 2024, 9,940¹ people left for Russia and 1,020² for Germany.\n",
+                    document_date="2025-03-01")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[1020] == ("2024", "emigration", "DEU")
+
+
+def test_a_superscript_that_is_no_note_mark_stays(tmp_path):
+    # near miss: a note mark at the start of a note line is the note's own label, no count
+    found = figures(tmp_path, "In 2024, 9,940 people left for Russia.¹\n\n"
+                              "¹ Bureau of National Statistics, 2025.\n", document_date="2025-03-01")
+    assert set(found) == {9940}
