@@ -624,3 +624,16 @@ def test_a_superscript_that_is_no_note_mark_stays(tmp_path):
     found = figures(tmp_path, "In 2024, 9,940 people left for Russia.¹\n\n"
                               "¹ Bureau of National Statistics, 2025.\n", document_date="2025-03-01")
     assert set(found) == {9940}
+
+
+def test_any_english_word_may_qualify_the_people_after_a_count(tmp_path):
+    found = figures(tmp_path, "In 2025, 1,105 Kyrgyz citizens moved to Kazakhstan, while 290 Kazakhstan "
+                              "residents moved to Kyrgyzstan.\n", document_date="2026-03-20")
+    assert found[290] == ("2025", "emigration", "KGZ")
+
+
+def test_a_unit_of_time_between_a_number_and_people_is_no_qualifier(tmp_path):
+    # near miss: "30 days people" is a duration, then the people of the next clause
+    found = figures(tmp_path, "Within 30 days people must register; in 2025, 292 people arrived from "
+                              "Kyrgyzstan.\n", document_date="2026-03-20")
+    assert set(found) == {292}

@@ -45,6 +45,9 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
+_NOT_QUALIFIER = (r"of|the|a|an|for|to|in|into|from|and|or|with|by|at|on|per|as|than|were|was|are|is|be|"
+                  r"been|have|has|had|who|which|that|these|those|their|its|days?|weeks?|months?|years?|"
+                  r"hours?|minutes?|times?|cases?")
 _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
     rf"international|new|young|"
@@ -52,7 +55,10 @@ _UNIT_AFTER = re.compile(
     rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|permanent|"
     # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
     rf"астам|жуық\w*|шамасында|аса|"
-    rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
+    rf"трудоспособн\w+|этническ\w+|"
+    # any other English word that qualifies the people ("290 Kazakhstan residents", "local
+    # residents"), not a word of grammar or a unit of time or of things between them
+    rf"(?!(?:{_NOT_QUALIFIER})\b)[A-Za-z][A-Za-z-]*)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
     r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+|"
