@@ -253,6 +253,11 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
             continue
         direction = _DIRECTION.get(item.get("direction") or "")
         period = record_period(item.get("period") or "") if item.get("period") else None
+        if item.get("breakdown"):
+            draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: a figure of "
+                                 f"{item.get('breakdown')!r}, not of the country: the graph's flows are "
+                                 "national")
+            continue
         if direction is None or period is None or item.get("unit") != "persons":
             draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: "
                                  + ("no direction" if direction is None else

@@ -20,7 +20,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "precision", "event", "event_type", "act", "year_inferred"),
     "figure": ("value", "unit", "country", "year", "direction", "stated_change_pct", "period_start",
                "period_end", "value_max", "measure", "subject", "country_name", "rate", "approximate",
-               "notes", "period", "inferred"),
+               "notes", "period", "inferred", "breakdown"),
 }
 
 
@@ -116,3 +116,6 @@ class FigureFound:
     direction_source: str = ""
     merged: bool = False
     period: str | None = None        # 2022, 2022-Q1, 2023-H1, 2019/2021
+    # what the figure is of when it is not the country's own flow: a table row that names no
+    # partner, total or direction ("г. Астана"), or "region" for a region's flow in the text
+    breakdown: str | None = None

@@ -161,7 +161,8 @@ def _figure_fields(f) -> dict:
             "period_start": f.period_start, "period_end": f.period_end,
             "value_max": number(f.value_max), "measure": f.measure, "subject": f.subject,
             "country_name": f.country_name, "rate": f.rate, "approximate": f.approx or None,
-            "notes": f.notes or None, "period": f.period, "inferred": _inferred(f)}
+            "notes": f.notes or None, "period": f.period, "inferred": _inferred(f),
+            "breakdown": f.breakdown}
 
 
 def _inferred(f) -> dict | None:

@@ -128,8 +128,10 @@ _HEAD_RU = re.compile(
     # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
     r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики)))(?![\w-])")
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
+# a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
+_SENTENCE_END = r"[^\s\u00a0№«\"“();,]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
 _ISSUER_RU = re.compile(
-    rf"(?P<issuer>(?:[\s\u00a0]+(?!{_STOP_RU}|об?\b)[^\s\u00a0№«\"“();,]+){{1,12}}?)"
+    rf"(?P<issuer>(?:[\s\u00a0]+(?!{_STOP_RU}|об?\b|{_SENTENCE_END})[^\s\u00a0№«\"“();,]+){{1,12}}?)"
     rf"(?P<title>[\s\u00a0]+об?[\s\u00a0][^№«\"“();]{{3,120}}?)?(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
 _NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
@@ -148,7 +150,10 @@ _KK = re.compile(
     rf"(?P<issuer>Қазақстан\s+Республикасы(?:ның)?(?:\s+[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,4}}?)\s+"
     rf"(?P<date>{YEAR}\s+жылғы\s+\d{{1,2}}\s+{MONTH_KK})\s+№\s*(?P<number>{NUMBER})"
     r"(?:\s+(?P<title>[^.;\n]{0,120}?))?\s+(?P<head>Заңы|Кодексі|қаулысы|Жарлығы|бұйрығы|"
-    r"Конституциялық\s+заңы)")
+    r"Конституциялық\s+заңы|"
+    # the head with a case ending after it: "... № 224-VII ҚРЗ Әлеуметтік кодексіне сәйкес"
+    r"(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ын|ымен|ында|ынан)(?![\w])|[Кк]одекс\w*|[Ққ]аулы\w*|"
+    r"[Жж]арлы[ғқ]\w*|[Бб]ұйры[ғқ]\w*)")
 
 
 @dataclass
@@ -348,6 +353,10 @@ _SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministe
                              r"[а-яё]+\w*(?:\s+[а-яё]+)*?)(?![а-яё])")
 
 
+_ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}(?:Government|Cabinet{WS}of{WS}Ministers|"
+                           r"President)\b)")
+
+
 def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     end = parts.end
     while end > parts.start and text[end - 1] in " \t\n\u00a0,;":
@@ -358,7 +367,12 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
         issuer, ids = _issuer_from_head(parts.head)
     force = parts.force or bool(parts.issuer and re.search(r"силу\s+закона|force\s+of", parts.issuer))
     act_type = classify(parts.head, parts.issuer or issuer, force)
-    if act_type is None and not parts.issuer and (subject := _SUBJECT_ISSUER.search(
+    if act_type is None and not parts.issuer and (named := _ISSUER_AFTER.match(text, end)):
+        # "Resolution No. 148 (21.01.2012) of the Government": the issuer named after the number
+        issuer, ids, _ = issuer_of(named["issuer"])
+        act_type = classify(parts.head, named["issuer"], force)
+        notes = [f"issuer: named after the number ({named['issuer']!r})"]
+    elif act_type is None and not parts.issuer and (subject := _SUBJECT_ISSUER.search(
             text, max(text.rfind(". ", 0, parts.start) + 1, parts.start - 200), parts.start)):
         # "The Government amended the rules ... by Resolution No. 802": the sentence's subject issued it
         issuer, ids, _ = issuer_of(subject.group())
@@ -593,8 +607,37 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             # "22 July 2011 – Law No. 477-IV ... is adopted": a timeline entry's date dates its act
             citation.year = int(re.search(rf"{YEAR}", label.group("date"))[0])
             citation.notes.append("year from the date that labels the line")
+    found += _coordinated(text, found)
     found.sort(key=lambda c: c.start)
     return found + _adilet_ids(text, found)
+
+
+# "постановлениями ... от 31 декабря 2022 года № 1146 и от 12 февраля 2024 года № 80", "Resolutions
+# No. 1146 of 31 December 2022 and No. 80 of 12 February 2024": another act of the same head, with
+# its own date and number
+_AND_ANOTHER = re.compile(
+    rf"{OWS}(?:,|и|and){WS}(?P<act>от{WS}(?P<date>{DATE_PATTERN})(?:{OWS}(?:года|г\.))?{OWS}№{OWS}"
+    rf"(?P<number>{NUMBER})|(?:No\.?|№){OWS}(?P<number2>{NUMBER}){WS}(?:of|dated){WS}(?P<date2>{DATE_PATTERN}))"
+    rf"(?![\w-])")
+
+
+def _coordinated(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    taken = Spans([(c.start, c.end) for c in found])
+    more = []
+    for citation in found:
+        at = citation.end
+        while citation.number and citation.date and (match := _AND_ANOTHER.match(text, at)) and \
+                not taken.overlaps(match.start(), match.end()):
+            year, date = _year_of(match["date"] or match["date2"])
+            raw = (match["number"] or match["number2"]).strip()
+            normal = normalise_act_number(raw, year)
+            more.append(CitationFound(match.start("act"), match.end(), citation.act_type, citation.issuer,
+                                      list(citation.issuer_ids), citation.jurisdiction, normal.number, raw,
+                                      year, date if date and len(date) == 10 else None, None, "number",
+                                      citation.language, citation.confidence,
+                                      [f"cited together with No. {citation.number}, under its head"]))
+            at = match.end()
+    return more
 
 
 # a line that opens with a full date and a dash or colon, and the citation right after it

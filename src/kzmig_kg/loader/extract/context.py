@@ -19,10 +19,11 @@ from .tokens import Token
 _FLOW = re.compile(
     r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
     r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
+    r"чист\w+\s+миграци\w*|таза\s+көші-қон\w*|"
     r"net\s+(?:in|out)-?migration|"
     # "Net: +550", "Net — minus 410": the label of a line of a list
     r"\bnet(?=\s*[:—–]\s*(?:[-+−]|minus\s|plus\s)?\s*\d))"
-    r"|(?P<emi>emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
+    r"|(?P<emi>lost(?=\s+\d)|потерял\w*(?=\s+\d)|emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
@@ -31,7 +32,7 @@ _FLOW = re.compile(
     r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
     r"кетіп|кету\w*)"
-    r"|(?P<imm>\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
+    r"|(?P<imm>gained(?=\s+\d)|\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
     r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|(?:came|coming)(?!\s+(?:next|first|second|third|fourth|fifth|last|after|before|close|top|closest|"
     r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
@@ -214,7 +215,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
                                  r"headed)\s+(?:back\s+)?(?:to|from|for)\s+(?:the\s+)?", gap) or \
-                    re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s)(?:[а-яё]+\s+){1,3})"
+                    re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
                     re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"

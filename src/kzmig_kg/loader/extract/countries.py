@@ -141,13 +141,37 @@ class Mention:
 
 
 def _stem_pattern(stem: str) -> str:
-    """A Russian or Kazakh stem with any ending, first letter in either case."""
+    """A Russian or Kazakh stem with any ending, first letter in either case; a Kazakh stem in
+    each of its spellings (``_kazakh_letters``)."""
     parts = []
+    kazakh = bool(_KAZAKH_LETTER.search(stem))
     for part in stem.split():
         first = part[0]
         head = f"[{first.upper()}{first.lower()}]" if first.isalpha() else re.escape(first)
-        parts.append(head + re.escape(part[1:]) + r"\w*")
+        parts.append(head + (_kazakh_letters(part[1:]) if kazakh else re.escape(part[1:])) + r"\w*")
     return r"\s+".join(parts)
+
+
+_KAZAKH_LETTER = re.compile("[әіңғүұқөһ]")
+# a Kazakh letter and the Russian one written for it without a Kazakh keyboard
+_PLAIN = {"ә": "а", "і": "и", "ң": "н", "ғ": "г", "ү": "у", "ұ": "у", "қ": "к", "ө": "о"}
+_CONSONANT = re.compile("[бвгғджзйкқлмнңпрстфхһцчшщ]")
+
+
+def _kazakh_letters(rest: str) -> str:
+    """The letters of a Kazakh stem after its first, matching the spellings of one name: a Kazakh
+    letter or its plain Russian one, and the short vowel і/ы that Kazakh writes or leaves out
+    between two consonants ("Түрікменстан", "Түркіменстан", "Түркменстан")."""
+    out = []
+    for index, letter in enumerate(rest):
+        if letter in "іы" and 0 < index < len(rest) - 1 and _CONSONANT.match(rest[index - 1]) and \
+                _CONSONANT.match(rest[index + 1]):
+            out.append("[іыи]?")
+            continue
+        out.append(f"[{letter}{_PLAIN[letter]}]" if letter in _PLAIN else re.escape(letter))
+        if _CONSONANT.match(letter) and index + 1 < len(rest) and _CONSONANT.match(rest[index + 1]):
+            out.append("[іы]?")
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)

@@ -35,7 +35,7 @@ from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
 from .hyphens import join_hyphenated
 from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
-from .periods import Carried, Time, find_times, resolve_time
+from .periods import Carried, Time, find_times, is_aside, resolve_time
 from .relations import attach_changes, counter_flows, from_to, percent_kind, respectively
 from .tables import find_tables
 from .textutil import Sentences
@@ -50,7 +50,8 @@ _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outf
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
-                    r"found\s+(?:jobs|work|employment)|work\s+in|stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
+                    r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad)|"
+                    r"stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
@@ -82,6 +83,17 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
 _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
 # a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
 _AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
+# "Монголия дала 610,", "Germany took 611.": a place, one verb, and the count that closes the clause
+_PLACE_VERB = re.compile(r"[ \t]+[^\W\d_]{3,}[ \t]+")
+
+
+def _place_verb_count(text: str, token: Token, where: _Sentence) -> bool:
+    return token.unit is None and any(
+        p.place.code != "KAZ" and not p.place.is_group and _PLACE_VERB.fullmatch(text, p.end, token.start)
+        for p in where.places if where.start <= p.end <= token.start) and \
+        bool(re.match(r"[ \t]*(?:[,.;]|$)", text[token.unit_end:token.unit_end + 2]))
+
+
 # the end of a number's clause: punctuation or a conjunction that starts another clause
 _CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тогда\s+как)\s", re.IGNORECASE)
 
@@ -166,7 +178,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
         data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", before))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
-            _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start)
+            _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
+            or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words)
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
@@ -329,13 +342,28 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
 
 
 def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
-    """Whether the number's clause states a plan or a forecast, not something that happened."""
+    """Whether the number's clause states a plan or a forecast, not something that happened, or
+    a sanction ("к ответственности привлечены 1 128 иностранцев"): people fined are no flow."""
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
     # the plan may follow its subject: "48 of them planned to emigrate"
     after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
     end = after.start() if after else min(where.end, token.unit_end + 60)
-    return bool(_PLAN.search(text, start, token.start) or _PLAN.search(text, token.unit_end, end))
+    return any(pattern.search(text, start, token.start) or pattern.search(text, token.unit_end, end)
+               for pattern in (_PLAN, _SANCTION))
+
+
+# an administrative region of Kazakhstan as the place of the sentence's movement
+_REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облыс(?:қа|тан|ы|та|ына|ынан|ында)?)(?![а-яё])|"
+                     r"\b(?:the\s+)?oblast\b|\bthe\s+region\b(?!\s+of\b)", re.IGNORECASE)
+
+
+# people an authority punished: fined, held liable, detained; a count of cases, not of movers
+_SANCTION = re.compile(r"\b(?:fined|penali[sz]ed|prosecuted|detained|arrested|held\s+(?:\w+\s+)?liable)\b|"
+                       r"(?<![а-яё])(?:привлечен\w*\s+к\s+(?:\w+\s+)?ответственности|"
+                       r"к\s+(?:\w+\s+)?ответственности\s+привлечен\w*|оштрафован\w*|"
+                       r"задержан\w*|наказан\w*)(?![а-яё])|"
+                       r"жауапкершілікке\s+тартыл\w*|айыппұл\s+салын\w*", re.IGNORECASE)
 
 
 # "We surveyed 1,200 respondents, of whom 312 ...": the numbers of a survey's sample are no flows
@@ -516,6 +544,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if _REGION.search(text, where.start, where.end):
+            figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"
@@ -562,7 +592,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
         if time is not None and not time.attached and not time.compared and not bracketed and \
-                not looks_back and \
+                not looks_back and not is_aside(text, time) and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

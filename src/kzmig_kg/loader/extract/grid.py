@@ -6,7 +6,9 @@ number). Every label (a column's header cells, a row's label, the caption above 
 the same way, for the year or the part of a year, the direction,
 the partner country, a total, or a column that is not a count (a share, a change); each cell takes
 the row's reading first, then the column's, then the caption's. A cell is a figure when it has a
-year and the table names a country, a total or a direction somewhere for it.
+year and the table names a country, a total or a direction somewhere for it. A row of a label
+alone heads the rows under it ("Прибывшие:", "Россия", "of which:"), a row indented under another
+is a part of it, and a table in long form is labelled by its key columns ("страна;год;прибыло").
 """
 
 from __future__ import annotations
@@ -48,7 +50,9 @@ _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи
                         r"темп|үлес", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
 MAX_HEADER_ROWS = 2
-_PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|из\s+них|оның\s+ішінде)",
+_SECTION_MAX = 60                      # a section heading inside a table is a short label
+_PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|"
+                          r"оның\s+ішінде)",
                           re.IGNORECASE)
 
 
@@ -130,6 +134,30 @@ def _body(cells: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, 
     return " ".join(c[2] for c in label_cells).strip(), numbers
 
 
+def _keyed_body(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, str]]
+                ) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """A row of a table in long form ("643;Россия;2024;5210;9940;-4730" under "код_страны;
+    страна;год;прибыло;выбыло;сальдо"): its leading key columns, whose headers name no count
+    (no period, direction or country), label the row; a year among them is the row's period, any
+    other number in them (a country's code) is no count. None when the row is not one."""
+    if len(cells) != len(heads) or len(heads) < 3:
+        return None
+    keys = 0
+    while keys < len(heads) - 1 and _names_nothing(_read(heads[keys][2])):
+        keys += 1
+    numbers = cells[keys:]
+    if not keys or not all(_is_number(c[2]) or _EMPTY.fullmatch(c[2].strip()) for c in numbers):
+        return None
+    label = " ".join(c[2].strip() for c in cells[:keys]
+                     if not _is_number(c[2]) or _YEAR_IN.fullmatch(c[2].strip()))
+    return (label, numbers) if label else None
+
+
+def _names_nothing(reading: _Reading) -> bool:
+    return not (reading.year or reading.part or reading.direction or reading.place or reading.total
+                or reading.not_count)
+
+
 def _columns(header_rows: list[tuple[int, list[tuple[int, int, str]]]], count: int) -> list[str] | None:
     """The label of each of ``count`` number columns: the cells of the last header row above
     them (aligned from the right), each prefixed by the upper row's cell that starts before it."""
@@ -175,7 +203,17 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         cells = cells_of(lines[at][1], lines[at][0])
         return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
 
-    first = _body(cells_of_row(row))
+    # rows of a label alone that head the rows under them ("Келгендер / Прибывшие", "Россия", "of which:")
+    section = _Reading()
+    while row + 1 < len(lines) and (heading := _section_of(cells_of_row(row), None)) is not None:
+        section = heading
+        row += 1
+    heads = header_rows[-1][1] if header_rows else []
+
+    def body_of(cells: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]] | None:
+        return _keyed_body(cells, heads) or _body(cells)
+
+    first = body_of(cells_of_row(row))
     if first is None:
         return [], index + 1
     # no header: a list of a label and one number under a caption ("Arrivals by country, 2024")
@@ -187,8 +225,14 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     figures: list[FigureFound] = []
     previous: str | None = None
+    parents: list[tuple[int, str | None]] = []     # the rows above, by indentation, and their directions
     while row < len(lines) and lines[row][1].strip():
-        body = _body(cells_of_row(row))
+        body = body_of(cells_of_row(row))
+        if body is None and header_rows and row + 1 < len(lines) and \
+                (heading := _section_of(cells_of_row(row), previous)) is not None:
+            section = heading             # a section's heading: what it names is of the rows under it
+            row += 1
+            continue
         if body is None or len(body[1]) != len(columns):
             break
         label, numbers = body
@@ -197,6 +241,19 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             break                         # a list without a header names a country or a flow on each row
         if side.direction is None and _PART_OF_ROW.match(label) and previous is not None:
             side.direction = previous     # "of which to Russia": a part of the row above
+        if side.direction is not None:
+            section.direction = None      # a row of its own direction ends the direction of its section
+        # a row indented under another ("Arrivals, total" over "   from Uzbekistan") is a part of it
+        indent = _indent(lines[row][1])
+        while parents and parents[-1][0] >= indent:
+            parents.pop()
+        if side.direction is None and parents and parents[-1][1] is not None:
+            side.direction = parents[-1][1]
+        elif side.direction is None and section.direction is not None and side.place is not None:
+            side.direction = section.direction
+        if side.place is None and section.one_place and not side.total:
+            side.place = section.place    # "Россия" over "Прибыло", "Выбыло": the rows of that country
+        parents.append((indent, side.direction))
         previous = side.direction or previous
         for column, (start, end, raw) in zip(columns, numbers, strict=True):
             figure = _cell(side, column, around, raw, start, end, scale, label, labels)
@@ -204,6 +261,29 @@ def read_grid(lines: list[tuple[int, str]], index: int,
                 figures.append(figure)
         row += 1
     return figures, row
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u00a0"))
+
+
+def _section_of(cells: list[tuple[int, int, str]], previous: str | None) -> _Reading | None:
+    """What a row of a label alone gives the rows under it: the direction or the one country it
+    names ("Келгендер / Прибывшие", "Departures:", "Россия"), for "of which:" the direction of the
+    row above; an empty reading for a heading that names neither; None when the row is no heading."""
+    if len(cells) != 1 or _is_number(cells[0][2]):
+        return None
+    label = cells[0][2].strip().rstrip(":").strip()
+    if not label or len(label) > _SECTION_MAX:
+        return None
+    if _PART_OF_ROW.fullmatch(label):
+        return _Reading(direction=previous)
+    if label.endswith(".") or _YEAR_IN.search(label):
+        return None                       # a sentence or a note, not a heading of rows
+    reading = _read(label)
+    named = _DIRECTION_LABEL.search(label) or _DIRECTION_WORD.fullmatch(label)
+    reading.direction = _DIRECTIONS[named.lastgroup] if named else None
+    return reading
 
 
 def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: int, end: int,
@@ -229,5 +309,8 @@ def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: i
                          country_source="table" if place else "")
     if place is not None:
         figure.country, figure.country_name = place.place.code, place.place.name
+    elif row_label and not (side.total or side.direction or side.year or side.part) and \
+            not find_places(row_label) and not _is_number(row_label):
+        figure.breakdown = row_label.strip()    # "г. Астана": a region's row, not the country's flow
     figure.notes.append(f"table cell: row {row_label!r}, column of {period}")
     return figure

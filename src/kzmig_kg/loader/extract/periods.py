@@ -30,10 +30,11 @@ from .tokens import Token
 # "Миграция-2024", "Migration-2024": a year joined to a word by a hyphen is one; after a digit and
 # a hyphen it is the end of a range
 _YEAR_RE = re.compile(rf"(?<![\d.,/])(?<!\d-)(?<!\d–)(?P<y>{YEAR})(?P<suffix>[a-c]?)(?![\d])(?!,\d{{3}})")
-_PERIOD = re.compile(rf"(?P<a>{YEAR})\s*(?:[-–]|to|and|through|until|till)\s*(?P<b>{YEAR})(?![\d])",
+_PERIOD = re.compile(rf"(?P<a>{YEAR})(?:\s*(?:года|г\.))?\s*(?:[-–]|to|and|through|until|till|по|до)\s*"
+                     rf"(?P<b>{YEAR})(?![\d])",
                      re.IGNORECASE)
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
-_COMPARED = re.compile(r"(?:чем(?:\s+в)?|по\s+сравнению\s+с|против|"
+_COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\s+с|против|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
                        r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
@@ -123,8 +124,10 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
         part = around.part if time.year is None else None
     # compared: "a year earlier", "the same period of 2022" date the number they stand by, and are
     # never carried to the figures after it; "last year", "this year" (counted from the document's
-    # date) are the time of the text, carried like a year it states
-    compared = time.compared or time.anchor != "document"
+    # date) are the time of the text, carried like a year it states; so is a part of the year
+    # completed from the time around it ("за девять месяцев" answering a question about this year)
+    compared = time.compared or time.anchor != "document" and (
+        time.offset != 0 or time.part in (None, "same"))
     return Time(time.start, time.end, year, None, compared, part, 0, time.attached)
 
 
@@ -197,7 +200,7 @@ _DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<d
 # dates that number only, not the numbers after it in the sentence
 _AFTER_NUMBER = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand|million|тыс\.?|млн\.?)?"
                            r"[ \t]*(?:people|persons|человек\w*)?[ \t]*,?[ \t]*$", re.IGNORECASE)
-_LABELLED = re.compile(r"\s*:\s*[-−–]?\d")
+_LABELLED = re.compile(r"\s*:\s*[-−–+]?\d")
 
 
 def _is_attached(text: str, start: int, end: int | None = None) -> bool:
@@ -220,7 +223,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*", text[time.end:token.start]):
+        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", gap := text[time.end:token.start]) \
+                and not ("(" in gap and _own_time_in_bracket(text, token, times)):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
@@ -258,6 +262,23 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 not time.attached and not _closed_bracket(text, s_start, time, token.start):
             return time, "before"
     return None, ""
+
+
+# "In the second quarter alone, ...", "Только во втором квартале ...": a part looked at on its own,
+# the time of its sentence, not of the text after it
+_ALONE_AFTER = re.compile(r"[ \t]+alone\b|[ \t]+(?:өзінде|ғана)(?![\w])", re.IGNORECASE)
+_ONLY_BEFORE = re.compile(r"(?<![\w])(?:только|лишь)[ \t]+(?:за|в|во)?[ \t]*$", re.IGNORECASE)
+
+
+def is_aside(text: str, time: Time) -> bool:
+    return bool(_ALONE_AFTER.match(text, time.end) or
+                _ONLY_BEFORE.search(text, max(0, time.start - 16), time.start))
+
+
+def _own_time_in_bracket(text: str, token: Token, times: list[Time]) -> bool:
+    """"in 2024 (4,190 in 2023)": a bracket that states its own time is no gloss of the year before it."""
+    closed = text.find(")", token.unit_end, token.unit_end + 40)
+    return closed >= 0 and any(token.unit_end <= t.start and t.end <= closed for t in times)
 
 
 def _closed_bracket(text: str, s_start: int, time: Time, position: int) -> bool:
@@ -391,7 +412,8 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
     if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
         return carried.time, "context", "a part of the figure before, so its period"
     last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared
-                 and not t.attached and not _closed_bracket(text, paragraph[0], t, s_start)), None)
+                 and not t.attached and not is_aside(text, t)
+                 and not _closed_bracket(text, paragraph[0], t, s_start)), None)
     if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):
         return carried.time, "context", None
     if last is None and lead is not None and not times.between(paragraph[0], s_start):

@@ -304,3 +304,15 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
         if figure.country is None or figure.country == before.country:
             figure.country, figure.country_name = before.country, before.country_name
             figure.country_source = figure.country_source or "context"
+        # "16,020 people settled in the country, against 12,890 a year before": the number it is
+        # compared with is of the same flow, so of the same direction
+        if at + 1 < len(starts) and _COMPARED_WITH.match(text, figure.end, starts[at + 1]) and \
+                by_token[starts[at + 1]].direction != figure.direction:
+            compared = by_token[starts[at + 1]]
+            compared.direction, compared.direction_source = figure.direction, "context"
+            compared.notes.append("direction: that of the flow it is compared with")
+
+
+_COMPARED_WITH = re.compile(r"[^.;!?\d]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
+                            r"\bup\s+from|\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с|"
+                            r"салыстырғанда)[\s(]*$", re.IGNORECASE)

@@ -63,16 +63,19 @@ _FORMS = (
     ("months", re.compile(rf"\b(?P<y>{YEAR}),\s+(?P<a>{_MONTH_EN})\s*[-–—]\s*(?P<b>{_MONTH_EN})"
                           rf"(?!,?\s+(?:of\s+)?{YEAR})")),
     # a month range with any connector, the year after it or (completed later) none
-    ("months", re.compile(rf"\b(?:(?:from|between)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
+    ("months", re.compile(rf"\b(?:(?:[Ff]rom|[Bb]etween)\s+)?(?P<a>{_MONTH_EN})\s*(?:[-–—/]|to|through|till|"
                           rf"until|and)\s*(?P<b>{_MONTH_EN})(?:,?\s+(?:of\s+)?(?P<y>{YEAR})(?!\d))?")),
     ("months-ru", re.compile(rf"(?<![\w])(?:с\s+)?(?P<a>{_MONTH_RU})\s*(?:[-–—]|по|до)\s*(?P<b>{_MONTH_RU})"
                              rf"(?:\s+(?P<y>{YEAR})"
                              r"(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
+    # "между январем и сентябрем": a range between two months
+    ("months-ru", re.compile(rf"(?<![\w])между\s+(?P<a>{_MONTH_RU})\s+и\s+(?P<b>{_MONTH_RU})"
+                             rf"(?:\s+(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
     ("months-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+)?(?<![\w])(?P<a>{_MONTH_KK})\w*\s*[-–—]\s*"
                              rf"(?P<b>{_MONTH_KK})\w*", re.IGNORECASE)),
     ("same", re.compile(rf"\b(?:the\s+)?same\s+(?:period|months|half|quarter)\s+"
                         rf"(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
-                        rf"|(?<![\w])аналогичн[а-я]+\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
+                        rf"|(?<![\w])(?:аналогичн[а-я]+|т(?:от|ого|ом)\s+же)\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
                         rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
                         re.IGNORECASE)),
     ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
@@ -105,7 +108,9 @@ _FORMS = (
     ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|\ba\s+year\s+ago\b|"
                              r"(?<![\w])год\s+назад(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
-                             r"өткен\s+жыл(?:ы|да)|былтыр)(?![\w])",
+                             r"өткен\s+жыл(?:ы|да|дың)|былтыр\w*|"
+                             # the genitive that qualifies a part: "январь–сентябрь прошлого года"
+                             r"(?:прошлого|минувшего|прошедшего)\s+года)(?![\w])",
                              re.IGNORECASE)),
     # "this year", "в текущем году", "биыл": the year of the document's own date
     ("this-year", re.compile(r"\b(?:this|the\s+current)\s+year\b|"
@@ -114,7 +119,7 @@ _FORMS = (
                              r"(?<![\w])с\s+начала\s+(?:текущего\s+|этого\s+)?года(?![\w])|"
                              r"(?<![\w])жыл\s+басынан(?:\s+бері)?(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|"
-                             r"(?:этого|текущего|нынешнего)\s+года|биыл)(?![\w])",
+                             r"(?:этого|текущего|нынешнего)\s+года|биылғы\s+жылдың|биылғы|биыл)(?![\w])",
                              re.IGNORECASE)),
 )
 
@@ -122,6 +127,11 @@ _FORMS = (
 # "девять месяцев текущего года", "nine months of this year": a period of a year named after it
 _RELATIVE_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?:this|the\s+current|last)\s+year\b|"
                                   r"\s+(?:этого|текущего|нынешнего)\s+года", re.IGNORECASE)
+
+
+# "за девять месяцев": "за" before a count of months makes it the months of the year so far, a
+# period; "на девять месяцев", "в течение шести месяцев" stay durations
+_OVER = re.compile(r"(?<![\w])за\s+$", re.IGNORECASE)
 
 
 @dataclass
@@ -241,7 +251,8 @@ def _find_subyear(text: str) -> list[SubYear]:
                 if match.group("same"):
                     part = "same"
                 elif not count or not (stated_first or year is not None or _RELATIVE_YEAR_AFTER.match(
-                        text, match.end())):
+                        text, match.end()) or match.group("n2") and _OVER.search(
+                            text, max(0, match.start() - 8), match.start())):
                     continue              # "six months" alone is a duration, not a period
                 else:
                     part = months_part(1, count)
@@ -287,6 +298,12 @@ def _find_subyear(text: str) -> list[SubYear]:
                 item.anchor == "document" and re.fullmatch(r"\s*(?:of\s+)?", text[last.end:item.start]):
             # "the first half of this year", "первое полугодие прошлого года": the part of that year
             kept[-1] = SubYear(last.start, item.end, None, last.part, item.offset, item.anchor)
+            continue
+        if last is not None and last.part is None and last.year is None and last.anchor == "document" \
+                and item.part and item.part != "same" and item.year is None and \
+                re.fullmatch(r"\s*", text[last.end:item.start]):
+            # Kazakh puts the year first: "өткен жылдың алғашқы үш айында", "биылғы жылдың ... айында"
+            kept[-1] = SubYear(last.start, item.end, None, item.part, last.offset, last.anchor)
             continue
         kept.append(item)
     return kept

@@ -1,6 +1,6 @@
 """Tables in running text: a header row of years, then a row per country, columns aligned with
 two or more spaces or with tabs (as statistical bulletins print them), or separated by semicolons
-or pipes (a pasted CSV, a Markdown grid; its rule lines are skipped).
+or pipes (a pasted CSV, a Markdown grid, a box drawing; its rule lines are skipped).
 
 One public entry: ``find_tables(text)``, the figures of every such table (one per cell) with the
 spans the tables cover, so the running-text steps leave their numbers alone. The direction and
@@ -24,9 +24,12 @@ from .slashrows import read_slash_rows
 
 # cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
 # plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
-_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
-# "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows
-_RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*")
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|│┃║][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
+# "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows, or above
+# or below a table
+_RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*|"
+                        # a rule drawn with box-drawing characters or "=": "├────┼────┤", "+====+"
+                        r"[ \t|+:\u2500-\u257f=-]*[\u2500-\u257f=]{3,}[ \t|+:\u2500-\u257f=-]*")
 # a year column: "2022", "2022 г.", "2022 год", "2022*" (a footnote mark)
 _YEAR_CELL = re.compile(rf"{YEAR}(?:\s*(?:г\.?|гг\.?|год|жыл|year))?\*?")
 _NUMBER_CELL = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
@@ -38,6 +41,8 @@ _SHARE_AFTER_COUNT = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0\u202f,.]*?)[
                                 r"\((?P<share>\d{1,3}(?:[.,]\d+)?)[ \u00a0]*%?\)[ \t]*")
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
 CAPTION_LINES = 3
+# a note mark after a cell: superscript digits or letters, asterisks, daggers
+_NOTE_MARK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f\u1d2c-\u1d6a*†‡]+$")
 
 
 @dataclass
@@ -57,7 +62,50 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
         position = match.end()
     if position < len(line):
         cells.append((offset + position, offset + len(line), line[position:]))
-    return [_without_share(s, e, t) for s, e, t in cells if t.strip()]
+    return [_without_unit(*_without_share(*_without_mark(s, e, t))) for s, e, t in cells if t.strip()]
+
+
+# a count written with its unit in the cell: "9 940 чел.", "4 190 адам", "4.2 thous.", "4,2 тыс."
+_UNIT_IN_CELL = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0,.]*?)[ \u00a0]*"
+                           r"(?:(?P<scale>thous\.?|thousand|тыс\.?|мың)"
+                           r"(?:[ \u00a0]*(?:чел\.?|человек|адам|persons?|people))?|"
+                           r"чел\.?|человек|адам|persons?|people|pers\.)")
+
+
+def _without_unit(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """The count of a cell that writes its unit after it, scaled by a unit of thousands."""
+    match = _UNIT_IN_CELL.fullmatch(text.strip())
+    if match is None:
+        return start, end, text
+    count = match["count"].strip()
+    if not match["scale"]:
+        return start, end, count
+    try:
+        value = parse_number(count) * 1000
+    except ValueError:
+        return start, end, text
+    return start, end, str(int(value)) if value == value.to_integral_value() else str(value)
+
+
+def _is_value(cell: str) -> bool:
+    """A cell of a row of values: a number, or a mark of no value ("—", "…", "n/a", "x")."""
+    return bool(_NUMBER_CELL.fullmatch(cell.strip()) or _NO_VALUE.fullmatch(cell.strip()))
+
+
+_NO_VALUE = re.compile(r"[-–—.…]|n/?a|x", re.IGNORECASE)
+
+
+def _without_mark(start: int, end: int, text: str) -> tuple[int, int, str]:
+    """A cell without the note mark printed after it ("2025¹", "2025ᵖ", "8,930*") and with its
+    thin or narrow spaces read as the no-break space of a thousands group ("1\u2009946")."""
+    text = text.replace("\u2009", "\u00a0").replace("\u202f", "\u00a0").replace("\u2212", "-")
+    quoted = re.fullmatch(r"(\s*)[\"'«“](.*)[\"'»”]\s*", text)
+    if quoted:                            # a quoted CSV cell: '"Россия";"2024";"9940"'
+        start, text = start + len(quoted[1]) + 1, quoted[2]
+    bare = _NOTE_MARK.sub("", text.rstrip())
+    if not bare.strip():
+        return start, end, text
+    return start, start + len(bare), bare
 
 
 def _without_share(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -94,7 +142,34 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
         index -= 1
     if not taken:
         return 0, ""
-    return taken[0][0], "\n".join(line for _, line in taken)
+    text = "\n".join(line for _, line in taken)
+    if (continued := _CONTINUED.search(text)) is not None:
+        text = _first_part(lines, index, continued["n"] or continued["n2"] or continued["n3"]) or text
+    return taken[0][0], text
+
+
+# "Продолжение таблицы 3.2", "Table 4 (continued)", "3-кестенің жалғасы": a table split by a page
+_CONTINUED = re.compile(r"продолжение\s+табл\w*\.?\s*(?P<n>\d+(?:\.\d+)*)|"
+                        r"table\s+(?P<n2>\d+(?:\.\d+)*)\s*\(?(?:cont(?:inued|'d|\.)?)|"
+                        r"(?P<n3>\d+(?:\.\d+)*)[-–]?кестенің\s+жалғасы", re.IGNORECASE)
+
+
+def _first_part(lines: list[tuple[int, str]], index: int, number: str | None) -> str | None:
+    """The caption of the table a continuation goes on: the lines from "Таблица 3.2" (at or above
+    ``index``, the line above the continuation's caption) to the blank line or header after them."""
+    if number is None:
+        return None
+    opening = re.compile(rf"^\s*(?:таблица|table|кесте)\s*{re.escape(number)}(?!\.?\d)|"
+                         rf"^\s*{re.escape(number)}[-–]кесте\b", re.IGNORECASE)
+    for at in range(index, -1, -1):
+        if opening.search(lines[at][1]):
+            caption = []
+            for offset, line in lines[at:at + CAPTION_LINES]:
+                if not line.strip() or len(_cells(line, offset)) > 1:
+                    break                   # the caption ends at a blank line or at its table's header
+                caption.append(line)
+            return "\n".join(caption)
+    return None
 
 
 def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
@@ -124,7 +199,7 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
         if len(r_cells) != len(places) + 1 or \
-                not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in r_cells[1:]):
+                not all(_is_value(c[2]) for c in r_cells[1:]):
             break
         label = r_cells[0][2].strip()
         by_row = _ROW_DIRECTION.match(label)
@@ -203,7 +278,7 @@ def _by_quarter_rows(lines: list[tuple[int, str]], index: int, quarters: list[in
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
         numbers = r_cells[1:]
-        if len(numbers) != len(quarters) or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+        if len(numbers) != len(quarters) or not all(_is_value(c[2]) for c in numbers):
             break
         label = r_cells[0][2].strip()
         places = [p for p in find_places(label) if not p.place.is_group]
@@ -284,7 +359,7 @@ def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tupl
     while row < len(lines) and lines[row][1].strip():
         r_cells = _cells(lines[row][1], lines[row][0])
         numbers = r_cells[1:]
-        if len(numbers) != len(columns) or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+        if len(numbers) != len(columns) or not all(_is_value(c[2]) for c in numbers):
             break
         label = r_cells[0][2].strip()
         places = [p for p in find_places(label) if not p.place.is_group]
@@ -373,7 +448,7 @@ def find_tables(text: str) -> list[TableFound]:
             # the year columns, then any extra columns (a share, a change) the header names
             r_cells = r_cells[:len(r_cells) - extra] if extra else r_cells
             numbers = r_cells[-len(years):] if len(r_cells) > len(years) else []
-            if not numbers or not all(_NUMBER_CELL.fullmatch(c[2].strip()) for c in numbers):
+            if not numbers or not all(_is_value(c[2]) for c in numbers):
                 break
             label = " ".join(c[2] for c in r_cells[:-len(years)]).strip()
             places = [p for p in find_places(label) if not p.place.is_group]

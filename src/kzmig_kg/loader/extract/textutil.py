@@ -46,7 +46,8 @@ class Sentences:
             after = text[match.end():match.end() + 40].lstrip()
             if after[:1].islower():
                 continue                  # a page break inside a sentence
-            if not before or re.search(r"[.!?:;\"”’)]$", before) or _short_line(before):
+            if not before or re.search(r"[.!?:;\"”’)]$", before) or _short_line(before) or \
+                    _heading_after(text, match.end()):
                 cuts.add(match.end())
                 paragraph_cuts.add(match.end())
         ordered = sorted(c for c in cuts if 0 < c < len(text))
@@ -73,6 +74,15 @@ class Sentences:
         if not self.spans:
             return (0, 0)
         return self.spans[self.index_at(offset)]
+
+
+def _heading_after(text: str, at: int) -> bool:
+    """Whether the blank line is followed by a heading line ("2️⃣ КЫРГЫЗСТАН", "3. Findings"): a
+    short line with no full stop, then a line break; a sentence broken by a page goes on in prose."""
+    end = text.find("\n", at)
+    line = text[at:end].strip() if end >= 0 else ""
+    return bool(line) and not line.endswith((".", ",")) and _short_line(line) and \
+        not line[:1].islower() and (line.isupper() or bool(re.match(r"\W|\d+[.)]?\s", line)))
 
 
 def _short_line(before: str) -> bool:

@@ -45,6 +45,9 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
+_NOT_QUALIFIER = (r"of|the|a|an|for|to|in|into|from|and|or|with|by|at|on|per|as|than|were|was|are|is|be|"
+                  r"been|have|has|had|who|which|that|these|those|their|its|days?|weeks?|months?|years?|"
+                  r"hours?|minutes?|times?|cases?")
 _UNIT_AFTER = re.compile(
     rf"^(?:[ \t)]|\n(?![ \t]*\n))*(?:(?:foreign|labou?r|Russian|Chinese|Uzbek|Kyrgyz|Tajik|"
     rf"international|new|young|"
@@ -52,7 +55,10 @@ _UNIT_AFTER = re.compile(
     rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|permanent|"
     # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
     rf"астам|жуық\w*|шамасында|аса|"
-    rf"трудоспособн\w+|этническ\w+)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
+    rf"трудоспособн\w+|этническ\w+|"
+    # any other English word that qualifies the people ("290 Kazakhstan residents", "local
+    # residents"), not a word of grammar or a unit of time or of things between them
+    rf"(?!(?:{_NOT_QUALIFIER})\b)[A-Za-z][A-Za-z-]*)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
     re.IGNORECASE)
 _OTHER_UNIT = re.compile(
     r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+|"
@@ -73,7 +79,10 @@ _RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
 # "the resettlement support line (1414)": a service line, its number in a bracket
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
                            r"(?:support|help|information|info|contact|advice)\s+line|"
-                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*)"
+                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*|"
+                           # "Единый номер полиции — 102": a Russian or Kazakh "номер" is never a count
+                           r"(?<![а-яё])(?:номер\w*|нөмір\w*)(?:\s+[^\W\d]+){0,2}|"
+                           r"(?:emergency|police|hotline|phone|telephone|contact)\s+number)"
                            r"\s*[:.\-–—(]?\s*(?:\+?\d[\d ]*)?$",
                            re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
@@ -82,7 +91,7 @@ _BEFORE_SKIP = re.compile(
     r"в\s+возрасте|возрастом|[Ii]nterviews\s+with|[Ss]urvey\s+of|[Ss]ample\s+of|опрошен\w*|"
     r"stage|\$|USD|KZT|€|£|₸)\s*$")
 DATA_BEFORE = re.compile(
-    r"(?:\(|\bwas|\bwere|\bis|\bare|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
+    r"(?:\(|\bwas|\bwere|\bis|\bare|\bthere\s+(?:had|has|have)\s+been|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
     r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
@@ -109,6 +118,11 @@ _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|
                         # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
                         r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
                         r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
+# "by age group (18-29, 30-44, 45+)": the bands of an age grouping, however many, are no counts
+_AGE_BANDS = re.compile(r"(?:\bage[\s-]+(?:groups?|bands?|brackets?|cohorts?)|\bby\s+age|"
+                        r"(?<![а-яё])возрастн\w+\s+(?:групп|когорт)\w*|(?<![а-яё])по\s+возрасту|"
+                        r"жас\s+тоб\w*|жас\s+ерекшелі\w*)\s*[(:]\s*"
+                        r"(?:\d{1,3}\s*(?:[-–]\s*\d{1,3}|\+)?\s*(?:лет|жас)?\s*[,;/]\s*)*$", re.IGNORECASE)
 # "their median age was 31", "средний возраст — 34": an age, however it is introduced
 _AGE_IS = re.compile(r"\b(?:median|average|mean)\s+age\b[^.;\d]{0,24}$|"
                      r"(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*[^.;\d]{0,24}$|"
@@ -160,7 +174,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before) or \
-                _AGE_IS.search(text, max(0, start - 40), start):
+                _AGE_IS.search(text, max(0, start - 40), start) or \
+                _AGE_BANDS.search(text, max(0, start - 60), start):
             continue
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
