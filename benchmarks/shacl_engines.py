@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/shacl_engines.py --store /tmp/kz17b-1m/dist/store
 
 The engines: ``sparql`` (the shapes compiled to SPARQL on the pyoxigraph store, what the
-streaming build uses: pipeline/shacl_sparql.py), ``turbo`` (pyshacl-turbo over the store's union
+streaming build uses: pipeline/shacl_sparql/), ``turbo`` (pyshacl-turbo over the store's union
 read as N-Triples text, the previous build), ``jena`` (Apache Jena 4.5's SHACL engine from
 Debian, benchmarks/java/JenaShacl.java, on an N-Triples file) and ``rudof`` (pyrudof's native
 engine, on the same N-Triples text).

@@ -1,4 +1,4 @@
-"""Benchmark: the shapes compiled to SPARQL (pipeline/shacl_sparql.py) on a release's store, on one
+"""Benchmark: the shapes compiled to SPARQL (pipeline/shacl_sparql/) on a release's store, on one
 thread against a thread per core, and its slowest compiled queries.
 
     .venv/bin/python benchmarks/shacl_threads.py /tmp/kz17b-1m/dist/store [--workers 1 2] [--top 10]

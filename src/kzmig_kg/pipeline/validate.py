@@ -173,7 +173,7 @@ def _where(focus: object, record_id: Callable[[object], object],
 def validate_store(store: ox.Store, records: RecordSet | None = None,
                    shapes_dir: Path = SHAPES_DIR) -> ValidationReport:
     """Validate the union of a pyoxigraph store's graphs (the streaming build's store) with the
-    same shapes, compiled to SPARQL queries that run on the store itself (pipeline/shacl_sparql.py).
+    same shapes, compiled to SPARQL queries that run on the store itself (pipeline/shacl_sparql/).
 
     No copy of the data is made. The report equals pyshacl's on every fixture of tests/fixtures
     and on the real graph (tests/test_shacl_at_scale.py); a shape construct the compiler does not
