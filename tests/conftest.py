@@ -32,10 +32,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The test files that take longest (per-file sums of `--durations`, measured in round 5), run
 # first. `--dist loadfile` hands whole files to the two workers in collection order (the
 # addopts turn off xdist's own order, by number of tests), so a long file collected last would
-# run alone on one worker at the end while the other idles.
-LONGEST_FIRST = ("test_push.py", "test_readme.py", "test_stream.py", "test_outputs.py",
-                 "test_build.py", "test_study.py", "test_shacl_at_scale.py", "test_remote.py",
-                 "test_policy.py", "test_release_at_scale.py", "test_plausible_dates.py",
+# run alone on one worker at the end while the other idles. The first worker takes the first
+# file and builds the release; the second and third files need no release, so the other worker
+# runs them meanwhile instead of waiting for the build's lock.
+LONGEST_FIRST = ("test_push.py", "test_shacl_at_scale.py", "test_release_at_scale.py",
+                 "test_readme.py", "test_stream.py", "test_outputs.py", "test_build.py",
+                 "test_study.py", "test_remote.py", "test_policy.py", "test_plausible_dates.py",
                  "test_ingest_adilet_ids.py", "test_report.py", "test_statistics.py",
                  "test_queries.py", "test_query_bounds.py", "test_records.py", "test_generate.py",
                  "test_ingest.py", "test_faults.py", "test_ontology.py", "test_jurisdictions.py")
