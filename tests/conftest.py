@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -24,6 +27,26 @@ DATA = ROOT / "data"
 SOURCES = ROOT.parent / "shared" / "sources"
 THESIS = SOURCES / "000_81b0946b00ba0bf2.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+# The test files that take longest (per-file sums of `--durations`, measured in round 5), run
+# first. `--dist loadfile` hands whole files to the two workers in collection order (the
+# addopts turn off xdist's own order, by number of tests), so a long file collected last would
+# run alone on one worker at the end while the other idles. The first worker takes the first
+# file and builds the release; the second and third files need no release, so the other worker
+# runs them meanwhile instead of waiting for the build's lock.
+LONGEST_FIRST = ("test_push.py", "test_shacl_at_scale.py", "test_release_at_scale.py",
+                 "test_readme.py", "test_stream.py", "test_outputs.py", "test_build.py",
+                 "test_study.py", "test_remote.py", "test_policy.py", "test_plausible_dates.py",
+                 "test_ingest_adilet_ids.py", "test_report.py", "test_statistics.py",
+                 "test_queries.py", "test_query_bounds.py", "test_records.py", "test_generate.py",
+                 "test_ingest.py", "test_faults.py", "test_ontology.py", "test_jurisdictions.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest files first, each file's tests in their own order (the sort is stable)."""
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))
 
 
 @cache
@@ -73,11 +96,38 @@ class Release:
         return [{k: python_value(v) for k, v in row.items()} for row in result.rows]
 
 
+def _build(out: Path) -> BuildResult:
+    return build_release(DATA, out, reason=shutil.which("java") is not None)
+
+
 @pytest.fixture(scope="session")
 def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
-    out = tmp_path_factory.mktemp("release") / "dist"
-    result = build_release(DATA, out, reason=shutil.which("java") is not None)
-    return Release(out, result)
+    """One build for the whole run: under xdist the first worker to take the lock builds into
+    the run's shared temporary directory and the others read it (the store opens read-only, and
+    the build result comes back from a pickle), instead of each worker building its own."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        out = tmp_path_factory.mktemp("release") / "dist"
+        return Release(out, _build(out))
+    shared = tmp_path_factory.getbasetemp().parent / "release"   # one per run, beside popen-gw*
+    shared.mkdir(exist_ok=True)
+    built = shared / "build-result.pickle"
+    with (shared / ".lock").open("w") as lock:
+        deadline = time.monotonic() + 900
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    pytest.fail("another xdist worker held the release build's lock for 900 s")
+                time.sleep(0.2)   # polling, within the deadline, while another worker builds
+        if not built.exists():   # a worker whose build failed left none: this one tries again
+            result = _build(shared / "dist")
+            partial = built.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps(result))
+            partial.rename(built)
+        result = pickle.loads(built.read_bytes())
+    return Release(shared / "dist", result)
 
 
 @pytest.fixture

@@ -246,6 +246,7 @@ def test_sigterm_leaves_the_previous_report(release, tmp_path: Path) -> None:
     deadline = time.monotonic() + 120
     while stat.read_text().rsplit(")", 1)[1].split()[0] != "T":  # stopped with its report written
         assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)  # polling, within the deadline: a busy loop took a core from the report
     process.send_signal(signal.SIGTERM)
     process.send_signal(signal.SIGCONT)
     _, stderr = process.communicate(timeout=60)
@@ -284,6 +285,7 @@ def test_a_build_stopped_during_hermit_leaves_nothing(release, tmp_path: Path,
     deadline = time.monotonic() + 60
     while not list(private_tmp.rglob("*.nt")):  # HermiT's input written: Java is running
         assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.05)  # polling, within the deadline: a busy loop took a core from the build
     process.send_signal(stop)
     rest = process.communicate(timeout=60)[1]
     assert process.returncode != 0 and "Traceback" not in rest

@@ -84,6 +84,7 @@ def test_ctrl_c_stops_a_busy_engine(release, tmp_path: Path, stop: signal.Signal
     deadline = time.monotonic() + 60
     while not _children(process.pid):  # the worker has started and is counting
         assert time.monotonic() < deadline and process.poll() is None
+        time.sleep(0.02)  # polling, within the deadline: a busy loop took a core from the query
     worker = _children(process.pid)[0]
     process.send_signal(stop)
     _, stderr = process.communicate(timeout=30)  # far below the --timeout of 600 s
