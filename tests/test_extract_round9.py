@@ -1,0 +1,101 @@
+"""The loader on the causes of the misses of blind rounds 35-36 (blindI, blindJ; benchmarks/gold/
+README.md, "Fixes after rounds 35-36, by cause"), each in its general form, in phrasings, layouts
+and languages no gold document has. One fixture per mechanism, each with a near miss."""
+
+from __future__ import annotations
+
+from .conftest import extracted_figures as figures
+
+# --- tables: long form whatever the separator -----------------------------------------------------
+
+
+def test_a_comma_separated_long_form_table_is_read_by_its_key_columns(tmp_path):
+    # Russian headers in another order, the partner first, "все" for all partners together
+    found = figures(tmp_path, "Выгрузка: внешняя миграция по кварталам\n\n"
+                              "страна,год,квартал,поток,человек\n"
+                              "все,2024,I кв.,прибывшие,3712\n"
+                              "Кыргызстан,2024,I кв.,прибывшие,611\n"
+                              "Россия,2024,II кв.,выбывшие,2207\n")
+    assert found[3712] == ("2024-Q1", "immigration", None)
+    assert found[611] == ("2024-Q1", "immigration", "KGZ")
+    assert found[2207] == ("2024-Q2", "emigration", "RUS")
+
+
+def test_a_quoted_csv_row_and_a_source_page_column_after_the_count(tmp_path):
+    # "in"/"out" as the whole flow cell; the page column at the right is no count
+    found = figures(tmp_path, "Sample rows\n\n"
+                              "year,partner,flow,persons,src_page\n"
+                              '"2023","Kyrgyz Republic","in","2 140","88"\n'
+                              "2024,Turkey,out,730,91\n")
+    assert found[2140] == ("2023", "immigration", "KGZ")
+    assert found[730] == ("2024", "emigration", "TUR")
+    assert 88 not in found and 91 not in found
+
+
+def test_commas_of_prose_numbers_and_decimal_columns_are_no_separators(tmp_path):
+    # near misses: thousands after a space, decimal commas in a space-aligned table
+    found = figures(tmp_path, "Emigrants by destination, persons\n\n"
+                              "Destination      2023        2024\n"
+                              "Russia           11,640      9,810\n"
+                              "Germany          1,280       1,060\n\n"
+                              "Выбывшие, тыс. человек\n\n"
+                              "Страна        2023      2024\n"
+                              "Израиль       0,4       0,3\n")
+    assert found[9810] == ("2024", "emigration", "RUS")
+    assert found[1280] == ("2023", "emigration", "DEU")
+    assert found[300] == ("2024", "emigration", "ISR")
+    assert 640 not in found and 810 not in found
+
+
+# --- tables: a header wrapped onto a second line --------------------------------------------------
+
+def test_a_header_cell_wrapped_onto_the_next_line_continues_that_cell(tmp_path):
+    found = figures(tmp_path, "Table 4. External migration, persons\n\n"
+                              "                     2024       2025     2025 as %\n"
+                              "                                          of 2024\n"
+                              "Arrivals\n"
+                              "   January-March    3,112      3,512      112.9\n"
+                              "   January-June     6,950      7,400      106.5\n")
+    assert found[3512] == ("2025-Q1", "immigration", None)
+    assert found[6950] == ("2024-H1", "immigration", None)
+    assert 112.9 not in found and 106.5 not in found
+
+
+def test_a_heading_at_the_left_under_the_header_is_no_continuation(tmp_path):
+    # near miss: "Кеткендер" stands where the rows' labels stand: a section, not a header's tail
+    found = figures(tmp_path, "Кесте 1. Сыртқы көші-қон, адам\n\n"
+                              "                       2024       2025\n"
+                              "Кеткендер\n"
+                              "   қаңтар–наурыз      2 612      2 912\n"
+                              "   қаңтар–маусым      5 950      6 100\n")
+    assert found[2912] == ("2025-Q1", "emigration", None)
+    assert found[5950] == ("2024-H1", "emigration", None)
+
+
+# --- cumulative ranges: from the start of the year to a month, in any position --------------------
+
+def test_period_rows_under_a_direction_heading_take_its_direction(tmp_path):
+    found = figures(tmp_path, "Көші-қон, жыл басынан бері, адам\n\n"
+                              "                       2024       2025\n"
+                              "Көші-қон сальдосы\n"
+                              "   қаңтар–қыркүйек      714      1 184\n")
+    assert found[714] == ("2024-9M", "net", None)
+    assert found[1184] == ("2025-9M", "net", None)
+
+
+def test_from_the_start_of_the_year_to_a_month_in_a_sentence(tmp_path):
+    found = figures(tmp_path, "С начала года по сентябрь 2025 года в республику прибыли 13 105 человек.\n\n"
+                              "From the beginning of the year through June 2025, 8,400 people arrived "
+                              "in Kazakhstan.\n\n"
+                              "2025 жылдың басынан бастап қыркүйекке дейін елге 13 106 адам келді.\n\n"
+                              "С начала 2024 года по июнь из страны выбыли 7 419 человек.\n")
+    assert found[13105] == ("2025-9M", "immigration", None)
+    assert found[8400] == ("2025-H1", "immigration", None)
+    assert found[13106] == ("2025-9M", "immigration", None)
+    assert found[7419] == ("2024-H1", "emigration", None)
+
+
+def test_since_the_start_of_the_year_without_a_month_stays_the_year(tmp_path):
+    # near miss: no month closes the range, so the period is the year
+    found = figures(tmp_path, "Since the start of the year, 5,555 people arrived in Kazakhstan in 2025.\n")
+    assert found[5555] == ("2025", "immigration", None)
