@@ -99,3 +99,33 @@ def test_since_the_start_of_the_year_without_a_month_stays_the_year(tmp_path):
     # near miss: no month closes the range, so the period is the year
     found = figures(tmp_path, "Since the start of the year, 5,555 people arrived in Kazakhstan in 2025.\n")
     assert found[5555] == ("2025", "immigration", None)
+
+
+# --- years paired in order: "respectively" and "the same two years" -------------------------------
+
+def test_respectively_pairs_each_number_with_its_year_period_included(tmp_path):
+    found = figures(tmp_path, "В 2021 и 2022 годах за рубеж выехали соответственно 22 381 и 18 941 "
+                              "человек.\n\n"
+                              "2023 және 2024 жылдары елден тиісінше 15 961 және 13 521 адам кетті.\n")
+    assert found[22381] == ("2021", "emigration", None)
+    assert found[18941] == ("2022", "emigration", None)
+    assert found[15961] == ("2023", "emigration", None)
+    assert found[13521] == ("2024", "emigration", None)
+
+
+def test_the_same_two_years_takes_the_years_stated_before_in_order(tmp_path):
+    found = figures(tmp_path, "In 2022 some 18,940 people emigrated and 15,960 in 2023 (Smith, 2024, p. 3); "
+                              "arrivals rose from 12,320 to 15,380 over the same two years.\n\n"
+                              "В 2022 году из страны выехали 18 942 человека, в 2023 году — 15 962. "
+                              "Прибыло за те же два года 12 322 и 15 382 человека.\n")
+    assert found[12320] == ("2022", "immigration", None)     # the year of the citation is no year of theirs
+    assert found[15380] == ("2023", "immigration", None)
+    assert found[12322] == ("2022", "immigration", None)
+    assert found[15382] == ("2023", "immigration", None)
+
+
+def test_the_same_year_is_no_pair_of_years(tmp_path):
+    # near miss: "the same year" names one year, the figures keep theirs
+    found = figures(tmp_path, "In 2023 arrivals were 15,383 and 16,213 in 2024; the same year 2,000 left.\n")
+    assert found[15383] == ("2023", "immigration", None)
+    assert found[16213] == ("2024", "immigration", None)
