@@ -129,3 +129,20 @@ def test_the_same_year_is_no_pair_of_years(tmp_path):
     found = figures(tmp_path, "In 2023 arrivals were 15,383 and 16,213 in 2024; the same year 2,000 left.\n")
     assert found[15383] == ("2023", "immigration", None)
     assert found[16213] == ("2024", "immigration", None)
+
+
+# --- "the corresponding period of last year"; a Kazakh abbreviation with its case ending ---------
+
+def test_the_corresponding_period_of_last_year_is_that_part_of_the_year_before(tmp_path):
+    found = figures(tmp_path, "В первом полугодии 2025 года прибыло 7 906 человек, тогда как в "
+                              "соответствующем периоде прошлого года — 7 311 человек.\n\n"
+                              "In the first half of 2025, 7,907 people arrived, against 7,312 in the "
+                              "corresponding period of last year.\n")
+    assert found[7311] == ("2024-H1", "immigration", None)
+    assert found[7312] == ("2024-H1", "immigration", None)
+
+
+def test_a_kazakh_abbreviated_country_keeps_its_case_ending_apart(tmp_path):
+    found = figures(tmp_path, "2024 жылы елден 6 240 адам көшіп кетті: Германияға 612, АҚШ-қа 74 адам.\n")
+    assert found[74] == ("2024", "emigration", "USA")
+    assert found[612] == ("2024", "emigration", "DEU")

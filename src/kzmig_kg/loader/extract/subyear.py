@@ -84,10 +84,12 @@ _FORMS = (
                             re.IGNORECASE)),
     ("to-month-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?<![\w])жыл\s+)басынан\s+"
                                rf"(?:бастап\s+|бері\s+)?(?P<m>{_MONTH_KK})\w*\s+дейін", re.IGNORECASE)),
-    ("same", re.compile(rf"\b(?:the\s+)?same\s+(?:period|months|half|quarter)\s+"
-                        rf"(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
-                        rf"|(?<![\w])(?:аналогичн[а-я]+|т(?:от|ого|ом)\s+же)\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
-                        rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
+    # "the same period", and "the corresponding period", "соответствующий период", "сәйкес кезең"
+    ("same", re.compile(rf"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|months|half|quarter)\s+"
+                        rf"(?:of|in|last\s+year)\s*(?:the\s+previous\s+year|(?P<y>{YEAR}))?(?!\d)"
+                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+период[а-я]{{0,2}}\s+"
+                        rf"(?:прошлого\s+года|предыдущего\s+года|(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|"
+                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*",
                         re.IGNORECASE)),
     ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
@@ -298,7 +300,8 @@ def _find_subyear(text: str) -> list[SubYear]:
                 continue
             elif form == "same":
                 part = "same"
-                if re.search(r"last\s+year|прошлого|өткен", match.group(), re.IGNORECASE):
+                if re.search(r"last\s+year|previous\s+year|прошлого|предыдущего|өткен", match.group(),
+                             re.IGNORECASE):
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue
             else:
