@@ -146,3 +146,25 @@ def test_a_kazakh_abbreviated_country_keeps_its_case_ending_apart(tmp_path):
     found = figures(tmp_path, "2024 жылы елден 6 240 адам көшіп кетті: Германияға 612, АҚШ-қа 74 адам.\n")
     assert found[74] == ("2024", "emigration", "USA")
     assert found[612] == ("2024", "emigration", "DEU")
+
+
+# --- a table's last row ends its paragraph ---------------------------------------------------------
+
+def test_prose_after_a_table_reads_no_country_off_its_last_row(tmp_path):
+    found = figures(tmp_path, "Показатель                 2024   2025\n"
+                              "  в т. ч. в Россию                 2 230              4 380\n\n"
+                              "Из общего числа прибывших за 2025 год 5 411 человек получили "
+                              "статус кандаса.\n\n"
+                              "Country          2024      2025\n"
+                              "Germany          1,020     905\n\n"
+                              "Of all arrivals in 2025, 5,412 people were ethnic Kazakhs.\n")
+    assert found[5411] == ("2025", "immigration", None)
+    assert found[5412][2] is None
+    assert found[4380] == ("2025", None, "RUS")       # the table keeps its own rows
+
+
+def test_a_sentence_broken_by_a_blank_line_still_goes_on(tmp_path):
+    # near miss: a line of prose (single spaces) before a blank line does not end the paragraph
+    found = figures(tmp_path, "In 2024 some 2,231 people left for Russia, and of the same group a\n\n"
+                              "further 310 returned there later.\n")
+    assert found[2231] == ("2024", "emigration", "RUS")
