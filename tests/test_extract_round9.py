@@ -4,7 +4,20 @@ and languages no gold document has. One fixture per mechanism, each with a near 
 
 from __future__ import annotations
 
+from kzmig_kg.loader.extract import extract_document
+
 from .conftest import extracted_figures as figures
+
+
+def _citations(tmp_path, text: str) -> list:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return [i for i in extract_document(path).all_items() if i.kind == "citation"]
+
+
+def _cited(tmp_path, text: str) -> list[tuple]:
+    return [(c.get("act_type"), c.get("number"), c.get("year"))
+            for c in _citations(tmp_path, text) if c.get("number")]
 
 # --- tables: long form whatever the separator -----------------------------------------------------
 
@@ -168,3 +181,38 @@ def test_a_sentence_broken_by_a_blank_line_still_goes_on(tmp_path):
     found = figures(tmp_path, "In 2024 some 2,231 people left for Russia, and of the same group a\n\n"
                               "further 310 returned there later.\n")
     assert found[2231] == ("2024", "emigration", "RUS")
+
+
+# --- Kazakh citations: no issuer, a date in figures, a bracket after the head, acts under one head --
+
+def test_a_kazakh_citation_without_its_issuer_or_with_a_date_in_figures(tmp_path):
+    cited = _cited(tmp_path, "Еңбек шарты кодекске сәйкес жасалады, ал шаралар 2023 жылғы 20 сәуірдегі "
+                             "№ 224-VII Әлеуметтік кодексте реттеледі. Жауаптылық Әкімшілік құқық "
+                             "бұзушылық туралы кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ) 517-бабында "
+                             "көзделген.\n")
+    assert ("code", "224-VII", 2023) in cited
+    assert ("code", "235-V", 2014) in cited
+
+
+def test_kazakh_acts_cited_together_under_one_head_after_them(tmp_path):
+    cited = _cited(tmp_path, "Қаулыға ҚР Үкіметінің 31.12.2022 № 1146 және 12.02.2024 № 80 қаулыларымен "
+                             "өзгерістер енгізілді.\n")
+    assert cited == [("government-resolution", "1146", 2022), ("government-resolution", "80", 2024)]
+
+
+def test_a_number_and_date_in_figures_without_a_head_is_no_act(tmp_path):
+    # near miss: a registration number dated in figures, with no head of an act after it
+    cited = _cited(tmp_path, "Өтініш 12.03.2025 № 4471 болып тіркелді және қаралды.\n")
+    assert cited == []
+
+
+def test_an_adilet_identifier_in_brackets_after_a_kazakh_head_or_in_a_wiki_note(tmp_path):
+    found = _citations(tmp_path, "Негіздер Қазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV "
+                                 "«Халықтың көші-қоны туралы» Заңында (Z1100000477) белгіленген.\n\n"
+                                 "Выезд регулируется Законом Республики Казахстан от 22 июля 2011 года "
+                                 "№ 477-IV «О миграции населения»[4].\n\n"
+                                 "Примечания\n"
+                                 "4. ↑ ИПС «Әділет», Z1100000477.\n")
+    numbered = [c for c in found if c.get("number")]
+    assert [c.get("adilet_id") for c in numbered] == ["Z1100000477", "Z1100000477"]
+    assert len(found) == 2                 # neither identifier is an act of its own
