@@ -216,3 +216,24 @@ def test_an_adilet_identifier_in_brackets_after_a_kazakh_head_or_in_a_wiki_note(
     numbered = [c for c in found if c.get("number")]
     assert [c.get("adilet_id") for c in numbered] == ["Z1100000477", "Z1100000477"]
     assert len(found) == 2                 # neither identifier is an act of its own
+
+
+# --- a run of numbers compared with the series before it -------------------------------------------
+
+def test_a_compared_run_takes_the_directions_of_the_series_and_its_own_time(tmp_path):
+    found = figures(tmp_path, "In 2024 the bureau recorded 16,210 arrivals and 13,520 departures in all, "
+                              "compared with the previous year's 15,380 and 15,960.\n\n"
+                              "В 2024 году прибыли 16 212 человек и выбыли 13 522 человека против "
+                              "15 382 и 15 962 в 2023 году.\n")
+    assert found[15380] == ("2023", "immigration", None)
+    assert found[15960] == ("2023", "emigration", None)
+    assert found[15382] == ("2023", "immigration", None)
+    assert found[15962] == ("2023", "emigration", None)
+
+
+def test_a_compared_run_longer_than_the_series_before_it_is_left_alone(tmp_path):
+    # near miss: one figure before, two after: no series to pair them with
+    found = figures(tmp_path, "In 2024, 16,213 people arrived, compared with 15,383 and 15,963 in 2022 "
+                              "and 2023.\n")
+    assert found[16213] == ("2024", "immigration", None)
+    assert found[15383][1] == "immigration"

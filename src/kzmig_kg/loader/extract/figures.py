@@ -36,7 +36,15 @@ from .hyphens import join_hyphenated
 from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, is_aside, resolve_time
-from .relations import attach_changes, counter_flows, from_to, percent_kind, respectively, same_years
+from .relations import (
+    attach_changes,
+    compared_series,
+    counter_flows,
+    from_to,
+    percent_kind,
+    respectively,
+    same_years,
+)
 from .tables import find_tables
 from .textutil import Sentences
 from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
@@ -609,6 +617,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     attach_changes(text, tokens, changes, by_token)
     respectively(text, sentences, tokens, by_token, places, times)
     same_years(text, sentences, tokens, by_token, times)
+    compared_series(text, sentences, tokens, by_token, times)
     counter_flows(text, sentences, by_token)
     figures += table_figures
     for figure in figures:

@@ -333,6 +333,51 @@ def same_years(text: str, sentences: Sentences, tokens: list[Token], by_token: d
             figure.notes.append(f"year: paired in order with the years before ({match.group()!r})")
 
 
+# "compared with the previous year's 15,380 and 15,960", "против 15 380 и 15 960 в 2023 году": a
+# run of numbers compared with the series before it in the sentence
+_COMPARED_RUN = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|as\s+against)\s+|"
+                           r"(?<![\w])(?:против|по\s+сравнению\s+с|в\s+сравнении\s+с)\s+", re.IGNORECASE)
+_GAP_WORDS = re.compile(r"(?:[^\W\d]+['’]?s?\s+){0,4}", re.IGNORECASE)
+
+
+def compared_series(text: str, sentences: Sentences, tokens: list[Token], by_token: dict[int, FigureFound],
+                    times: list[Time]) -> None:
+    """A run of numbers after "compared with" restates the series of as many figures before it in
+    its sentence: each takes the direction of its counterpart in order, and all take one time, the
+    one stated beside the run ("in 2023", "the previous year's": a year before the series')."""
+    figures = [t for t in tokens if by_token.get(t.start) is not None]
+    for match in _COMPARED_RUN.finditer(text):
+        s_start, s_end = sentences.span_at(match.start())
+        ahead = [t for t in figures if match.end() <= t.start < s_end]
+        if not ahead or not _GAP_WORDS.fullmatch(text[match.end():ahead[0].start]):
+            continue
+        run = [ahead[0]]
+        for token in ahead[1:]:
+            if not re.fullmatch(_JOINED, text[run[-1].unit_end:token.start]):
+                break
+            run.append(token)
+        earlier = [by_token[t.start] for t in figures if s_start <= t.start < match.start()]
+        series = earlier[-len(run):]
+        directions = [f.direction for f in series]
+        if len(run) < 2 or len(series) < len(run) or None in directions or len(set(directions)) < len(run):
+            continue
+        stated = [t for t in times if match.end() <= t.start < ahead[0].start or
+                  run[-1].unit_end <= t.start <= run[-1].unit_end + 12]
+        year = None
+        if stated and stated[0].year and not stated[0].offset:
+            year = stated[0].year
+        elif stated and stated[0].offset and series[-1].year:
+            year = series[-1].year + stated[0].offset
+        for token, counterpart in zip(run, series, strict=True):
+            figure = by_token[token.start]
+            figure.direction, figure.direction_source = counterpart.direction, "context"
+            figure.notes.append("direction: that of the figure it is compared with, in order")
+            if year is not None:
+                figure.year, figure.period = year, str(year)
+                figure.period_start = figure.period_end = None
+                figure.year_source = "respectively"
+
+
 # a flow named by its relation to the flow before it: the same corridor, the other way
 _COUNTER = re.compile(r"(?<![а-яё])(?:встречн\w+\s+(?:поток\w*|миграци\w*|переселени\w*)|"
                       r"обратн\w+\s+поток\w*|"

@@ -99,7 +99,9 @@ DATA_BEFORE = re.compile(
     # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
     # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
-    r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек)\s*$", re.IGNORECASE)
+    r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    # "the previous year's 15,380", "2023's 15,960": a possessive names whose number it is
+    r"(?<=\w)['’]s)\s*$", re.IGNORECASE)
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
