@@ -237,3 +237,22 @@ def test_a_compared_run_longer_than_the_series_before_it_is_left_alone(tmp_path)
                               "and 2023.\n")
     assert found[16213] == ("2024", "immigration", None)
     assert found[15383][1] == "immigration"
+
+
+# --- numbers that name an issue or count pages -----------------------------------------------------
+
+def test_an_episode_or_issue_number_and_a_page_count_are_no_flows(tmp_path):
+    found = figures(tmp_path, "Borderlines, episode 47: who leaves Kazakhstan? In 2025, 13,950 people "
+                              "left.\n\n"
+                              "Миграция населения: бюллетень 12. В 2024 г. выбыли 13 700 человек.\n\n"
+                              "1. Демографический ежегодник, 2024. – Астана, 2025. – 280 с.\n"
+                              "2. Migration in Central Asia. – London, 2023. – 315 p.\n")
+    assert found[13950] == ("2025", "emigration", None)
+    assert found[13700] == ("2024", "emigration", None)
+    assert not {47, 12, 280, 315} & set(found)
+
+
+def test_a_count_before_a_date_written_with_s_is_kept(tmp_path):
+    # near miss: "с." followed by a day is "since", not pages
+    found = figures(tmp_path, "Из страны выбыли 312 с. 1 января 2024 года.\n")
+    assert found[312][1] == "emigration"
