@@ -256,3 +256,20 @@ def test_a_count_before_a_date_written_with_s_is_kept(tmp_path):
     # near miss: "с." followed by a day is "since", not pages
     found = figures(tmp_path, "Из страны выбыли 312 с. 1 января 2024 года.\n")
     assert found[312][1] == "emigration"
+
+
+# --- a bracket's year that glosses a word, not a period --------------------------------------------
+
+def test_a_bracket_about_a_word_dates_nothing_after_it(tmp_path):
+    found = figures(tmp_path, "В целом за 1991–2024 гг. статус оралмана (с 2020 г. – кандаса) получили "
+                              "более 1,1 млн чел.\n\n"
+                              "Over 2015-2024 the repatriation programme (renamed in 2020) resettled "
+                              "about 310,000 people.\n")
+    assert found[1100000] == ("1991/2024", "immigration", None)
+    assert found[310000][0] == "2015/2024"
+
+
+def test_a_bracket_glossing_a_period_still_dates_what_follows(tmp_path):
+    # near miss: "the past decade (2015–2024)" names the period of the number after it
+    found = figures(tmp_path, "Over the past decade (2015–2024) some 310,001 people emigrated.\n")
+    assert found[310001] == ("2015/2024", "emigration", None)
