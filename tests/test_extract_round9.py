@@ -273,3 +273,20 @@ def test_a_bracket_glossing_a_period_still_dates_what_follows(tmp_path):
     # near miss: "the past decade (2015–2024)" names the period of the number after it
     found = figures(tmp_path, "Over the past decade (2015–2024) some 310,001 people emigrated.\n")
     assert found[310001] == ("2015/2024", "emigration", None)
+
+
+# --- a number after "and" with its own verb --------------------------------------------------------
+
+def test_a_number_after_and_moves_as_its_own_verb_says(tmp_path):
+    found = figures(tmp_path, "Take 2022: that year 15,280 people emigrated and only 12,130 settled here.\n\n"
+                              "В 2022 году из страны выехали 15 283 человека и лишь 12 133 переехали "
+                              "к нам.\n")
+    assert found[12130] == ("2022", "immigration", None)
+    assert found[12133] == ("2022", "immigration", None)
+    assert found[15280] == ("2022", "emigration", None)
+
+
+def test_numbers_joined_by_and_before_one_verb_share_it(tmp_path):
+    # near miss: "4,615 and 2,034 people arrived": one verb for both
+    found = figures(tmp_path, "In 2022, 4,615 and 2,034 people arrived from Uzbekistan and China.\n")
+    assert found[4615][1] == found[2034][1] == "immigration"

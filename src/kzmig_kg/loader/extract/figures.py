@@ -183,7 +183,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     """A number with or without its unit, or None when it does not stand where data stand."""
     if token.unit is None:
         before = text[max(where.start, token.start - 40):token.start]
-        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", before))[-20:]) or re.match(
+        weighed = _WEIGHT.sub("", before)
+        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
@@ -385,6 +386,12 @@ def _is_sample(text: str, token: Token, where: _Sentence) -> bool:
     return bool(_SAMPLE.search(text, where.start, where.end))
 
 
+_AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
+                         re.IGNORECASE)
+# a word that weighs a number ("only 12,130"), not what comes before it
+_WEIGHT = re.compile(r"\s(?:only|just|merely|лишь|только)\s*$", re.IGNORECASE)
+
+
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
     # a comma-bounded segment whose verb says no direction ("..., Германияға 800 адам қоныс аударды"):
@@ -394,6 +401,14 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
     at = bisect.bisect_left(words, (segment[0], -1, ""))
     directed = at < len(words) and words[at][1] <= segment[1]
+    # "15,280 emigrated and only 12,130 settled here": a number after "and" with its own verb after
+    # it moves as that verb says, not as the verb of the number before it
+    if _AND_BEFORE.search(text, max(where.start, token.start - 24), token.start):
+        own = (token.start, segment[1])
+        if (by_own := direction_of(token.unit, text, words, own, token.start) or
+                direction_by_place(text, where.places, own, token.start)):
+            figure.direction = by_own
+            return
     # (the first segment too: "из Кыргызстана к нам переехали 1 240 человек, в обратную сторону выехали")
     if not directed and (by_place := direction_by_place(text, where.places, segment, token.start)):
         figure.direction = by_place
