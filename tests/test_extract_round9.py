@@ -290,3 +290,25 @@ def test_numbers_joined_by_and_before_one_verb_share_it(tmp_path):
     # near miss: "4,615 and 2,034 people arrived": one verb for both
     found = figures(tmp_path, "In 2022, 4,615 and 2,034 people arrived from Uzbekistan and China.\n")
     assert found[4615][1] == found[2034][1] == "immigration"
+
+
+# --- countries as the subjects of a verb of sending or taking in -----------------------------------
+
+def test_countries_that_sent_or_took_numbers_of_people_give_the_direction(tmp_path):
+    found = figures(tmp_path, "Arrivals came to 17,240 in 2025, so the balance was plus 3,290. Uzbekistan "
+                              "and China sent 5,210 and 1,880 people respectively.\n\n"
+                              "В 2024 году прибыли 17 241 человек. Узбекистан и Китай дали 5 211 и "
+                              "1 881 человек.\n\n"
+                              "In 2024 departures reached 13,950: Russia and Germany took 8,731 and 905 "
+                              "people respectively.\n")
+    assert found[5210] == ("2025", "immigration", "UZB")
+    assert found[1880] == ("2025", "immigration", "CHN")
+    assert found[5211] == ("2024", "immigration", "UZB")
+    assert found[8731] == ("2024", "emigration", "RUS")
+
+
+def test_countries_that_sent_things_send_no_people(tmp_path):
+    # near miss: the run's unit is no word for people, so the first number is no count
+    found = figures(tmp_path, "In 2025, 17,242 people arrived. Uzbekistan and China sent 52 and 31 "
+                              "delegations.\n")
+    assert 52 not in found and 31 not in found
