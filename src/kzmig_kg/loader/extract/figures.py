@@ -190,7 +190,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
-            bool(_SHARED_UNIT.match(text, token.end))
+            bool(_SHARED_UNIT.match(text, token.end) and _sent_by(text, token, where))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
         if not migration or abs(token.value) < 10 or \
@@ -425,9 +425,6 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
     at = bisect.bisect_left(words, (segment[0], -1, ""))
     directed = at < len(words) and words[at][1] <= segment[1]
-    if (by_subject := _sent_by(text, token, where)) is not None:
-        figure.direction = by_subject
-        return
     # "15,280 emigrated and only 12,130 settled here": a number after "and" with its own verb after
     # it moves as that verb says, not as the verb of the number before it
     if _AND_BEFORE.search(text, max(where.start, token.start - 24), token.start):
@@ -436,6 +433,9 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
                 direction_by_place(text, where.places, own, token.start)):
             figure.direction = by_own
             return
+    if (by_subject := _sent_by(text, token, where)) is not None:
+        figure.direction = by_subject
+        return
     # (the first segment too: "из Кыргызстана к нам переехали 1 240 человек, в обратную сторону выехали")
     if not directed and (by_place := direction_by_place(text, where.places, segment, token.start)):
         figure.direction = by_place
