@@ -45,6 +45,30 @@ def test_a_quoted_csv_row_and_a_source_page_column_after_the_count(tmp_path):
     assert 88 not in found and 91 not in found
 
 
+def test_a_long_form_row_whose_count_stands_among_its_keys(tmp_path):
+    # the count in the second column, tab- or semicolon-separated; Kazakh headers with bars
+    found = figures(tmp_path, "Extract, persons\n\n"
+                              "year\tpersons\tflow\tpartner\n"
+                              "2024\t9940\tout\tRussia\n"
+                              "2024\t4190\tin\tUzbekistan\n\n"
+                              "год;человек;страна;поток\n"
+                              "2023;5230;Россия;прибывшие\n\n"
+                              "Жыл | Ел | Бағыт | Адам\n"
+                              "2024 | Өзбекстан | келгендер | 4191\n")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[4190] == ("2024", "immigration", "UZB")
+    assert found[5230] == ("2023", "immigration", "RUS")
+    assert found[4191] == ("2024", "immigration", "UZB")
+
+
+def test_a_row_of_two_counts_among_words_is_no_long_form_row(tmp_path):
+    # near miss: two numbers that are no years among the keys: which one is the count is unknown
+    found = figures(tmp_path, "Extract\n\n"
+                              "year\tpersons\tflow\tpartner\tbatch\n"
+                              "2024\t9942\tout\tRussia\t17\n")
+    assert 9942 not in found and 17 not in found
+
+
 def test_commas_of_prose_numbers_and_decimal_columns_are_no_separators(tmp_path):
     # near misses: thousands after a space, decimal commas in a space-aligned table
     found = figures(tmp_path, "Emigrants by destination, persons\n\n"

@@ -153,10 +153,30 @@ def _keyed_body(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, s
         keys += 1
     numbers = cells[keys:]
     if not keys or not all(_is_number(c[2]) or _EMPTY.fullmatch(c[2].strip()) for c in numbers):
-        return None
+        return _one_value_column(cells, heads)
+    # a number among the keys is a code ("код_страны") or a year; under any other header it is a
+    # count, and the row is no row of leading keys
+    if any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip()) and not _IDENTIFIER.search(h[2])
+           for c, h in zip(cells[:keys], heads[:keys], strict=True)):
+        return _one_value_column(cells, heads)
     label = KEY_SEPARATOR.join(c[2].strip() for c in cells[:keys]
                                if not _is_number(c[2]) or _YEAR_IN.fullmatch(c[2].strip()))
     return (label, numbers) if label else None
+
+
+def _one_value_column(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, str]]
+                      ) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """A long-form row whose one count stands among its keys ("2024 | 9940 | out | Russia" under
+    "year | persons | flow | partner"): every other cell is a word, a year or an identifier."""
+    if not all(_names_nothing(_read(h[2])) for h in heads):
+        return None
+    values = [i for i, c in enumerate(cells) if _is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip())
+              and not _IDENTIFIER.search(heads[i][2])]
+    if len(values) != 1 or not any(_YEAR_IN.fullmatch(c[2].strip()) for c in cells):
+        return None
+    keys = [c[2].strip() for i, c in enumerate(cells) if i != values[0]]
+    label = KEY_SEPARATOR.join(k for k in keys if not _is_number(k) or _YEAR_IN.fullmatch(k))
+    return (label, [cells[values[0]]]) if label else None
 
 
 def _names_nothing(reading: _Reading) -> bool:
