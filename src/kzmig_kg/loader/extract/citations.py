@@ -146,14 +146,23 @@ _ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утверж
 
 # ------------------------------------------------------------------------------------- Kazakh
 
+_KK_DATE = rf"(?:{YEAR}\s+жылғы\s+\d{{1,2}}\s+{MONTH_KK}|\d{{1,2}}\.\d{{1,2}}\.{YEAR})"
+_KK_HEAD = (r"(?:Заңы|Кодексі|қаулысы|Жарлығы|бұйрығы|Конституциялық\s+заңы|"
+            # the head with a case ending after it: "... № 224-VII ҚРЗ Әлеуметтік кодексіне сәйкес"
+            r"(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ын|ымен|ында|ынан|дар\w*)(?![\w])|[Кк]одекс\w*|[Ққ]аулы\w*|"
+            r"[Жж]арлы[ғқ]\w*|[Бб]ұйры[ғқ]\w*)(?![\w])")
 _KK = re.compile(
-    rf"(?P<issuer>Қазақстан\s+Республикасы(?:ның)?(?:\s+[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,4}}?)\s+"
-    rf"(?P<date>{YEAR}\s+жылғы\s+\d{{1,2}}\s+{MONTH_KK})\s+№\s*(?P<number>{NUMBER})"
-    r"(?:\s+(?P<title>[^.;\n]{0,120}?))?\s+(?P<head>Заңы|Кодексі|қаулысы|Жарлығы|бұйрығы|"
-    r"Конституциялық\s+заңы|"
-    # the head with a case ending after it: "... № 224-VII ҚРЗ Әлеуметтік кодексіне сәйкес"
-    r"(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ын|ымен|ында|ынан)(?![\w])|[Кк]одекс\w*|[Ққ]аулы\w*|"
-    r"[Жж]арлы[ғқ]\w*|[Бб]ұйры[ғқ]\w*)")
+    # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
+    # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
+    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,4}}?)\s+)?"
+    rf"(?<![\w.])(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
+    # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
+    rf"(?:\s*(?:,|және|мен)\s+(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
+    rf"(?:\s+(?P<title>[^.;\n()]{{0,120}}?))?\s+(?P<head>{_KK_HEAD})")
+# the head, then its date and number in brackets: "кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ)"
+_KK_BRACKET = re.compile(
+    rf"(?P<head>{_KK_HEAD})\s*\(\s*(?:(?P<issuer>ҚР|Қазақстан\s+Республикасының)\s+)?(?P<date>{_KK_DATE})\s*"
+    rf"№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?\s*\)")
 
 
 @dataclass
@@ -575,11 +584,24 @@ def _by_title(text: str, found: list[CitationFound], start: int = 0, end: int | 
 def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     """Every act citation in the text, in order, without overlaps."""
     found: list[CitationFound] = []
-    for match in _KK.finditer(text):
+    for match in sorted([*_KK.finditer(text), *_KK_BRACKET.finditer(text)], key=lambda m: m.start()):
+        if any(c.start <= match.start() < c.end for c in found):
+            continue
+        title = match.groupdict().get("title")
         parts = _Parts(match.group("head"), match.start(), match.end(), "kk", match.group("issuer"),
-                       match.group("title"), match.group("date"), match.group("number"),
-                       jurisdiction="KAZ")
-        found.append(_finish(text, parts, "number"))
+                       title, match.group("date"), match.group("number"), jurisdiction="KAZ")
+        citation = _finish(text, parts, "number")
+        found.append(citation)
+        if match.groupdict().get("number2"):
+            year, date = _year_of(match["date2"])
+            raw = match["number2"].strip()
+            normal = normalise_act_number(raw, year)
+            found.append(CitationFound(match.start("date2"), match.end(), citation.act_type, citation.issuer,
+                                       list(citation.issuer_ids), citation.jurisdiction, normal.number, raw,
+                                       year, date if date and len(date) == 10 else None, None, "number",
+                                       citation.language, citation.confidence,
+                                       [f"cited together with No. {citation.number}, under its head"]))
+            citation.end = match.start("date2")
     candidates = [(m.start(), "en", m) for m in _HEAD_EN.finditer(text)]
     candidates += [(m.start(), "ru", m) for m in _HEAD_RU.finditer(text)]
     for _, language, match in sorted(candidates, key=lambda c: c[0]):
@@ -661,9 +683,10 @@ _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 def _footnotes(text: str) -> dict[str, tuple[int, str]]:
     """Footnote or endnote lines ("[1] ...", "1. ...", "¹ ...") by their mark: offset and text."""
     notes: dict[str, tuple[int, str]] = {}
-    for match in re.finditer(r"(?m)^[ \t]*(?:\[(?P<n>\d{1,3})\]|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))[ \t]*(?P<body>.+)$",
-                             text):
-        mark = match.group("n") or match.group("s").translate(_SUPERSCRIPT)
+    # "4. ↑ ИПС «Әділет», Z1100000477.": a wiki's note, its number then the arrow back to the text
+    for match in re.finditer(r"(?m)^[ \t]*(?:\[(?P<n>\d{1,3})\]|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+)|"
+                             r"(?P<w>\d{1,3})\.?[ \t]*[↑^])[ \t]*(?P<body>.+)$", text):
+        mark = match.group("n") or match.group("w") or match.group("s").translate(_SUPERSCRIPT)
         notes.setdefault(mark, (match.start("body"), match.group("body")))
     return notes
 

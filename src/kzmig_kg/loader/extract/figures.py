@@ -36,7 +36,15 @@ from .hyphens import join_hyphenated
 from .markup import blank_emphasis
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, is_aside, resolve_time
-from .relations import attach_changes, counter_flows, from_to, percent_kind, respectively
+from .relations import (
+    attach_changes,
+    compared_series,
+    counter_flows,
+    from_to,
+    percent_kind,
+    respectively,
+    same_years,
+)
 from .tables import find_tables
 from .textutil import Sentences
 from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
@@ -175,12 +183,14 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     """A number with or without its unit, or None when it does not stand where data stand."""
     if token.unit is None:
         before = text[max(where.start, token.start - 40):token.start]
-        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", before))[-20:]) or re.match(
+        weighed = _WEIGHT.sub("", before)
+        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
-        governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words)
+        governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
+            bool(_SHARED_UNIT.match(text, token.end) and _sent_by(text, token, where))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
         if not migration or abs(token.value) < 10 or \
@@ -377,6 +387,35 @@ def _is_sample(text: str, token: Token, where: _Sentence) -> bool:
     return bool(_SAMPLE.search(text, where.start, where.end))
 
 
+# "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
+# are where the people came from; of a verb of taking in, where they went
+_SENT = re.compile(r"[ \t]+(?:sent|supplied|gave|provided|дал[аи]?|отправил[аи]?|прислал[аи]?|жіберді|"
+                   r"берді)[ \t]+|"
+                   r"(?P<took>[ \t]+(?:took(?:\s+in)?|received|absorbed|принял[аи]?|қабылдады)[ \t]+)",
+                   re.IGNORECASE)
+_RUN_BEFORE = re.compile(r"(?:[\d][\d,.\u00a0 ]*\s*(?:,|and|и|және)\s*)*$")
+# "5,210 and 1,880 people": a number before another of the same run shares its unit
+_SHARED_UNIT = re.compile(r"\s*(?:,|and|и|және)\s*\d[\d,.\u00a0 ]*\s+(?:people|persons|individuals|migrants|"
+                          r"человек|чел\.|адам)\b", re.IGNORECASE)
+
+
+def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
+    """The direction given by countries named as the subjects of the verb before the number."""
+    for place in where.places:
+        if place.place.code == "KAZ" or place.end > token.start:
+            continue
+        verb = _SENT.match(text, place.end, token.start)
+        if verb is not None and _RUN_BEFORE.fullmatch(text, verb.end(), token.start):
+            return "emigration" if verb["took"] else "immigration"
+    return None
+
+
+_AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
+                         re.IGNORECASE)
+# a word that weighs a number ("only 12,130"), not what comes before it
+_WEIGHT = re.compile(r"\s(?:only|just|merely|лишь|только)\s*$", re.IGNORECASE)
+
+
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
     # a comma-bounded segment whose verb says no direction ("..., Германияға 800 адам қоныс аударды"):
@@ -386,6 +425,17 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     segment = (cut + 1 if cut >= 0 else where.start, stop.start() if stop else where.end)
     at = bisect.bisect_left(words, (segment[0], -1, ""))
     directed = at < len(words) and words[at][1] <= segment[1]
+    # "15,280 emigrated and only 12,130 settled here": a number after "and" with its own verb after
+    # it moves as that verb says, not as the verb of the number before it
+    if _AND_BEFORE.search(text, max(where.start, token.start - 24), token.start):
+        own = (token.start, segment[1])
+        if (by_own := direction_of(token.unit, text, words, own, token.start) or
+                direction_by_place(text, where.places, own, token.start)):
+            figure.direction = by_own
+            return
+    if (by_subject := _sent_by(text, token, where)) is not None:
+        figure.direction = by_subject
+        return
     # (the first segment too: "из Кыргызстана к нам переехали 1 240 человек, в обратную сторону выехали")
     if not directed and (by_place := direction_by_place(text, where.places, segment, token.start)):
         figure.direction = by_place
@@ -608,6 +658,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     from_to(text, tokens, by_token)
     attach_changes(text, tokens, changes, by_token)
     respectively(text, sentences, tokens, by_token, places, times)
+    same_years(text, sentences, tokens, by_token, times)
+    compared_series(text, sentences, tokens, by_token, times)
     counter_flows(text, sentences, by_token)
     figures += table_figures
     for figure in figures:

@@ -44,7 +44,11 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _MONTH_ROW = re.compile(rf"(?P<m>{MONTH_EN}|{MONTH_RU_ANY}|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|"
                         r"тамыз|қыркүйек|қазан|қараша|желтоқсан)", re.IGNORECASE)
 _TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|всего|итого|барлығы|"
-                    r"барлық\s+елдер|жиыны)\b", re.IGNORECASE)
+                    r"барлық\s+елдер|жиыны)\b|^(?:all|все|барлық)$", re.IGNORECASE)
+# a column that identifies a row or its source, no count: "src_page", "code", "id", "код", "стр."
+_IDENTIFIER = re.compile(r"(?:^|[\W_])(?:page|p\.|pp\.|code|id|row|line|ref|стр\.?|страница|код|бет)"
+                         r"(?:$|[\W_])", re.IGNORECASE)
+KEY_SEPARATOR = " | "                  # between the key cells of a long-form row's label
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи]|изменени|прирост,?\s*%|"
                         r"темп|үлес", re.IGNORECASE)
@@ -85,14 +89,16 @@ def _read(label: str) -> _Reading:
             reading.part = f"Q{part[1] or part[2] or _ROMAN[part[3].upper()]}"
         else:
             reading.part = f"H{part[4] or part[5] or _ROMAN[part[6].upper()]}"
-    named = _DIRECTION_LABEL.search(label) or _DIRECTION_WORD.fullmatch(label.strip())
+    keys = [key.strip() for key in label.split(KEY_SEPARATOR)]
+    named = _DIRECTION_LABEL.search(label) or next(
+        (m for key in keys if (m := _DIRECTION_WORD.fullmatch(key))), None)
     words = flow_words(label)
     reading.direction = _DIRECTIONS[named.lastgroup] if named else \
         direction_of(None, label, words, (0, len(label)), len(label))
     places = [p for p in find_places(label) if not p.place.is_group and p.place.code != "KAZ"]
     reading.place = places[0] if places else None
     reading.one_place = len({p.place.code for p in places}) == 1
-    reading.total = bool(_TOTAL.match(label.strip()))
+    reading.total = any(_TOTAL.match(key) for key in keys)
     reading.not_count = bool(_NOT_COUNT.search(label))
     return reading
 
@@ -147,10 +153,30 @@ def _keyed_body(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, s
         keys += 1
     numbers = cells[keys:]
     if not keys or not all(_is_number(c[2]) or _EMPTY.fullmatch(c[2].strip()) for c in numbers):
-        return None
-    label = " ".join(c[2].strip() for c in cells[:keys]
-                     if not _is_number(c[2]) or _YEAR_IN.fullmatch(c[2].strip()))
+        return _one_value_column(cells, heads)
+    # a number among the keys is a code ("код_страны") or a year; under any other header it is a
+    # count, and the row is no row of leading keys
+    if any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip()) and not _IDENTIFIER.search(h[2])
+           for c, h in zip(cells[:keys], heads[:keys], strict=True)):
+        return _one_value_column(cells, heads)
+    label = KEY_SEPARATOR.join(c[2].strip() for c in cells[:keys]
+                               if not _is_number(c[2]) or _YEAR_IN.fullmatch(c[2].strip()))
     return (label, numbers) if label else None
+
+
+def _one_value_column(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, str]]
+                      ) -> tuple[str, list[tuple[int, int, str]]] | None:
+    """A long-form row whose one count stands among its keys ("2024 | 9940 | out | Russia" under
+    "year | persons | flow | partner"): every other cell is a word, a year or an identifier."""
+    if not all(_names_nothing(_read(h[2])) for h in heads):
+        return None
+    values = [i for i, c in enumerate(cells) if _is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip())
+              and not _IDENTIFIER.search(heads[i][2])]
+    if len(values) != 1 or not any(_YEAR_IN.fullmatch(c[2].strip()) for c in cells):
+        return None
+    keys = [c[2].strip() for i, c in enumerate(cells) if i != values[0]]
+    label = KEY_SEPARATOR.join(k for k in keys if not _is_number(k) or _YEAR_IN.fullmatch(k))
+    return (label, [cells[values[0]]]) if label else None
 
 
 def _names_nothing(reading: _Reading) -> bool:
@@ -188,6 +214,13 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             break
         header_rows.append((lines[row][0], cells))
         row += 1
+    # a header's cells wrapped onto the next line ("2025 г. в %" over "к 2024 г."): every cell of
+    # that line stands under a header cell and holds no count, so it continues that cell's label
+    while header_rows and row < len(lines) and \
+            (continued := _continued(header_rows[-1], lines[row][0],
+                                     cells_of(lines[row][1], lines[row][0]))) is not None:
+        header_rows[-1] = (header_rows[-1][0], continued)
+        row += 1
     if row >= len(lines):
         return [], index + 1
     # columns at the right that are no counts ("Изменение, %") may hold words ("в 3,9 раза"):
@@ -195,7 +228,8 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     tail = 0
     if header_rows:
         last = header_rows[-1][1]
-        while tail < len(last) - 2 and _read(last[len(last) - 1 - tail][2]).not_count:
+        while tail < len(last) - 2 and (_read(last[len(last) - 1 - tail][2]).not_count or
+                                        _IDENTIFIER.search(last[len(last) - 1 - tail][2])):
             tail += 1
         header_rows[-1] = (header_rows[-1][0], last[:len(last) - tail])
 
@@ -249,7 +283,9 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             parents.pop()
         if side.direction is None and parents and parents[-1][1] is not None:
             side.direction = parents[-1][1]
-        elif side.direction is None and section.direction is not None and side.place is not None:
+        elif side.direction is None and section.direction is not None and \
+                (side.place is not None or side.part or side.year):
+            # a country's row, or a period's ("январь–март" under "Прибыло в республику")
             side.direction = section.direction
         if side.place is None and section.one_place and not side.total:
             side.place = section.place    # "Россия" over "Прибыло", "Выбыло": the rows of that country
@@ -261,6 +297,33 @@ def read_grid(lines: list[tuple[int, str]], index: int,
                 figures.append(figure)
         row += 1
     return figures, row
+
+
+def _continued(header: tuple[int, list[tuple[int, int, str]]], line_start: int,
+               cells: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """The header row with the cells of the line under it (starting at ``line_start``) joined to
+    the header cells they stand under, or None when that line is no continuation: a number in it,
+    or a cell that starts left of the header's first cell (where the rows' labels stand, as a
+    section's heading does) or under no header cell."""
+    header_start, heads = header
+    if not cells or len(heads) < 2 or any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip())
+                                          for c in cells):
+        return None
+    joined = list(heads)
+    first_column = heads[0][0] - header_start
+    for start, end, text in cells:
+        column, last = start - line_start, end - line_start
+        if column < first_column - 1:
+            return None
+        # the header cell this one overlaps, else the last one starting before it
+        under = [i for i, (s, e, _) in enumerate(heads)
+                 if s - header_start <= last and column <= e - header_start]
+        under = under or [i for i, (s, _, _) in enumerate(heads) if s - header_start <= column]
+        if not under:
+            return None
+        i = under[-1]
+        joined[i] = (joined[i][0], joined[i][1], f"{joined[i][2]} {text.strip()}")
+    return joined
 
 
 def _indent(line: str) -> int:

@@ -288,8 +288,18 @@ def _closed_bracket(text: str, s_start: int, time: Time, position: int) -> bool:
     if opened < 0 or ")" in text[opened:time.start] or ")" not in text[time.end:position]:
         return False
     closed = text.index(")", time.end)
-    # a bracket that only glosses a period ("the past decade (2015–2024)") dates what follows
-    return bool(re.search(r"\d", text[opened:time.start] + text[time.end:closed]))
+    # a bracket that only glosses a period ("the past decade (2015–2024)") dates what follows; one
+    # after a word that is no period, with a year before it in the sentence, is an aside about that
+    # word ("за 1991–2024 гг. статус оралмана (с 2020 г. – кандаса) получили"), dating nothing after it
+    aside = not _PERIOD_WORD.search(text, max(s_start, opened - 24), opened) and \
+        bool(_YEAR_RE.search(text, s_start, opened))
+    return aside or bool(re.search(r"\d", text[opened:time.start] + text[time.end:closed]))
+
+
+# the words a bracket of years may gloss: "the past decade (2015–2024)", "за период (2020–2024 гг.)"
+_PERIOD_WORD = re.compile(r"(?:decade|years?|period|quarter|half|months?|десятилети\w*|годы|лет|период\w*|"
+                          r"квартал\w*|полугоди\w*|месяц\w*|жыл\w*|кезең\w*|онжылды\w*|\d)[\s,]*$",
+                          re.IGNORECASE)
 
 
 _TREND_END = re.compile(r"(?:until|till|up\s+to|through|to)\s*$", re.IGNORECASE)

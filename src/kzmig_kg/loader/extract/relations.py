@@ -267,10 +267,115 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
             elif chosen:
                 item = chosen[1][position]
                 figure.year, figure.period_start, figure.period_end = item.year, None, None
+                # the period, too: it is what a figure's time is read by (it was left at the year nearest)
+                figure.period = f"{item.year}-{item.part}" if item.part and item.part != "same" else \
+                    str(item.year)
                 figure.year_source = "respectively"
             if after and not (chosen and chosen[0] == "year"):
                 figure.year, figure.period_start, figure.period_end = int(after.group(1)), None, None
+                figure.period = after.group(1)
                 figure.year_source = "after"
+
+
+# "1,020 and 905 in the same two years", "rose from 12,320 to 15,380 over the same two years",
+# "в те же годы", "за те же два года", "сол жылдары": the years stated before, in their order
+_SAME_YEARS = re.compile(r"\b(?:in|over|during|for)\s+the\s+same\s+(?:two\s+|three\s+|four\s+|[2-9]\s+)?"
+                         r"years\b|"
+                         r"(?<![\w])(?:в|за)\s+те\s+же\s+(?:два\s+|три\s+|четыре\s+|[2-9]\s+)?год(?:а|ы|ах)?(?![\w])|"
+                         r"(?<![\w])сол\s+(?:екі\s+|үш\s+)?жылдар(?:ы|да)(?![\w])", re.IGNORECASE)
+_SERIES_JOINED = rf"(?:{_JOINED}|\s*(?:to|до|[-–—])\s*)"
+# a run of numbers and the phrase beside it: at most three words between, no end of a clause
+_NEAR = re.compile(r"[\s:—–-]*(?:[^\W\d]+[\s,]+){0,3}", re.IGNORECASE)
+
+
+def _in_brackets(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` is inside brackets opened after ``start``: "(BNS, 2024, Table 6.1)" cites."""
+    opened = text.rfind("(", start, at)
+    return opened >= 0 and text.find(")", opened, at) < 0
+
+
+def same_years(text: str, sentences: Sentences, tokens: list[Token], by_token: dict[int, FigureFound],
+               times: list[Time]) -> None:
+    """A run of numbers before "in the same two years" takes, in order, the last as many distinct
+    years stated before it (in its sentence or the one before)."""
+    figures = [t for t in tokens if by_token.get(t.start) is not None]
+    for match in _SAME_YEARS.finditer(text):
+        s_start, s_end = sentences.span_at(match.start())
+        before = [t for t in figures if s_start <= t.start < match.start()]
+        ahead = [t for t in figures if match.end() <= t.start < s_end]
+        if before and _NEAR.fullmatch(text[before[-1].unit_end:match.start()]):
+            run = [before[-1]]            # "1,020 and 905 in the same two years"
+            for token in reversed(before[:-1]):
+                if not re.fullmatch(_SERIES_JOINED, text[token.unit_end:run[0].start]):
+                    break
+                run.insert(0, token)
+        elif ahead and _NEAR.fullmatch(text[match.end():ahead[0].start]):
+            run = [ahead[0]]              # "за те же два года 12 322 и 15 382"
+            for token in ahead[1:]:
+                if not re.fullmatch(_SERIES_JOINED, text[run[-1].unit_end:token.start]):
+                    break
+                run.append(token)
+        else:
+            continue
+        earliest = sentences.span_at(s_start - 1)[0] if s_start > 0 else s_start
+        years: list[int] = []
+        for time in times:
+            if earliest <= time.start < run[0].start and time.year and not time.compared and \
+                    not time.part and not time.offset and time.year not in years and \
+                    not _in_brackets(text, earliest, time.start):
+                years.append(time.year)
+        if len(run) < 2 or len(years) < len(run):
+            continue
+        for year, token in zip(years[-len(run):], run, strict=True):
+            figure = by_token[token.start]
+            figure.year, figure.period, figure.period_start, figure.period_end = year, str(year), None, None
+            figure.year_source = "respectively"
+            figure.notes.append(f"year: paired in order with the years before ({match.group()!r})")
+
+
+# "compared with the previous year's 15,380 and 15,960", "против 15 380 и 15 960 в 2023 году": a
+# run of numbers compared with the series before it in the sentence
+_COMPARED_RUN = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|as\s+against)\s+|"
+                           r"(?<![\w])(?:против|по\s+сравнению\s+с|в\s+сравнении\s+с)\s+", re.IGNORECASE)
+_GAP_WORDS = re.compile(r"(?:[^\W\d]+['’]?s?\s+){0,4}", re.IGNORECASE)
+
+
+def compared_series(text: str, sentences: Sentences, tokens: list[Token], by_token: dict[int, FigureFound],
+                    times: list[Time]) -> None:
+    """A run of numbers after "compared with" restates the series of as many figures before it in
+    its sentence: each takes the direction of its counterpart in order, and all take one time, the
+    one stated beside the run ("in 2023", "the previous year's": a year before the series')."""
+    figures = [t for t in tokens if by_token.get(t.start) is not None]
+    for match in _COMPARED_RUN.finditer(text):
+        s_start, s_end = sentences.span_at(match.start())
+        ahead = [t for t in figures if match.end() <= t.start < s_end]
+        if not ahead or not _GAP_WORDS.fullmatch(text[match.end():ahead[0].start]):
+            continue
+        run = [ahead[0]]
+        for token in ahead[1:]:
+            if not re.fullmatch(_JOINED, text[run[-1].unit_end:token.start]):
+                break
+            run.append(token)
+        earlier = [by_token[t.start] for t in figures if s_start <= t.start < match.start()]
+        series = earlier[-len(run):]
+        directions = [f.direction for f in series]
+        if len(run) < 2 or len(series) < len(run) or None in directions or len(set(directions)) < len(run):
+            continue
+        stated = [t for t in times if match.end() <= t.start < ahead[0].start or
+                  run[-1].unit_end <= t.start <= run[-1].unit_end + 12]
+        year = None
+        if stated and stated[0].year and not stated[0].offset:
+            year = stated[0].year
+        elif stated and stated[0].offset and series[-1].year:
+            year = series[-1].year + stated[0].offset
+        for token, counterpart in zip(run, series, strict=True):
+            figure = by_token[token.start]
+            figure.direction, figure.direction_source = counterpart.direction, "context"
+            figure.notes.append("direction: that of the figure it is compared with, in order")
+            if year is not None:
+                figure.year, figure.period = year, str(year)
+                figure.period_start = figure.period_end = None
+                figure.year_source = "respectively"
 
 
 # a flow named by its relation to the flow before it: the same corridor, the other way

@@ -73,10 +73,23 @@ _FORMS = (
                              rf"(?:\s+(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?", re.IGNORECASE)),
     ("months-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+)?(?<![\w])(?P<a>{_MONTH_KK})\w*\s*[-–—]\s*"
                              rf"(?P<b>{_MONTH_KK})\w*", re.IGNORECASE)),
-    ("same", re.compile(rf"\b(?:the\s+)?same\s+(?:period|months|half|quarter)\s+"
-                        rf"(?:of|in|last\s+year)\s*(?P<y>{YEAR})?(?!\d)"
-                        rf"|(?<![\w])(?:аналогичн[а-я]+|т(?:от|ого|ом)\s+же)\s+период[а-я]{{0,2}}\s+(?:прошлого\s+года|"
-                        rf"(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|өткен\s+жылы\s+(?:дәл\s+)?осы\s+кезең\w*",
+    # from the start of the year to a month: "from the beginning of 2025 through June", "с начала
+    # года по сентябрь 2025 года", "2025 жылдың басынан бастап қыркүйекке дейін" (cumulative)
+    ("to-month", re.compile(rf"\b(?:from|since)\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|"
+                            rf"(?P<y>{YEAR}))\s*,?\s*(?:to|through|until|till|up\s+to)\s+"
+                            rf"(?:the\s+end\s+of\s+)?(?P<m>{_MONTH_EN})(?:,?\s+(?P<y2>{YEAR})(?!\d))?|"
+                            rf"(?<![\w])с\s+начала\s+(?:(?:текущего|этого)\s+)?(?:(?P<y3>{YEAR})\s+)?года?\s+"
+                            rf"(?:по|до)\s+(?:конца\s+|конец\s+)?(?P<m2>{_MONTH_RU})"
+                            rf"(?:\s+(?P<y4>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?",
+                            re.IGNORECASE)),
+    ("to-month-kk", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?<![\w])жыл\s+)басынан\s+"
+                               rf"(?:бастап\s+|бері\s+)?(?P<m>{_MONTH_KK})\w*\s+дейін", re.IGNORECASE)),
+    # "the same period", and "the corresponding period", "соответствующий период", "сәйкес кезең"
+    ("same", re.compile(rf"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|months|half|quarter)\s+"
+                        rf"(?:of|in|last\s+year)\s*(?:the\s+previous\s+year|(?P<y>{YEAR}))?(?!\d)"
+                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+период[а-я]{{0,2}}\s+"
+                        rf"(?:прошлого\s+года|предыдущего\s+года|(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|"
+                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*",
                         re.IGNORECASE)),
     ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
@@ -271,6 +284,14 @@ def _find_subyear(text: str) -> list[SubYear]:
                 if not 1 <= first <= last <= 12:
                     continue
                 part = months_part(first, last)
+            elif form in ("to-month", "to-month-kk"):
+                g = match.groupdict()
+                if g.get("m2"):
+                    last = _month_ru(g["m2"])
+                    year = int(g["y3"] or g["y4"]) if g["y3"] or g["y4"] else None
+                else:
+                    last = _month_en(g["m"]) if form == "to-month" else _month_kk(g["m"])
+                part = months_part(1, last)
             elif form == "years-earlier":
                 word = (match.group("n") or match.group("n2") or match.group("n3")).lower()
                 back = {"two": 2, "three": 3, "four": 4, "five": 5, "двумя": 2, "тремя": 3, "четырьмя": 4,
@@ -279,7 +300,8 @@ def _find_subyear(text: str) -> list[SubYear]:
                 continue
             elif form == "same":
                 part = "same"
-                if re.search(r"last\s+year|прошлого|өткен", match.group(), re.IGNORECASE):
+                if re.search(r"last\s+year|previous\s+year|прошлого|предыдущего|өткен", match.group(),
+                             re.IGNORECASE):
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue
             else:

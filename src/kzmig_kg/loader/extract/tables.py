@@ -53,8 +53,36 @@ class TableFound:
     header: int | None = None  # the header's start: a paragraph of prose above keeps its own figures
 
 
+# a row of a comma-separated file: three or more fields (quoted or bare), no space around a comma
+_CSV_FIELD = r'(?:"(?:[^"]|"")*"|[^,"]*)'
+_CSV_ROW = re.compile(rf"{_CSV_FIELD}(?:,{_CSV_FIELD}){{2,}}")
+# a number in thousands after a space ("Russia 1,234,567"): its commas are no separators
+_SPACED_THOUSANDS = re.compile(r"(?:^|\s)[-−–+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])")
+# a line split by tabs, semicolons, bars or runs of spaces: its commas are decimal or thousands marks
+_OTHER_SEPARATOR = re.compile(r"[\t;|│]|[ \u00a0]{2}")
+
+
+def _csv_cells(line: str, offset: int) -> list[tuple[int, int, str]] | None:
+    """The cells of a comma-separated row ("2025,Q1,arrivals,ALL,4012"), or None when the commas
+    are no separators: a space beside one (prose, "4, 5"), or a number in thousands ("12,345")."""
+    if not _CSV_ROW.fullmatch(line) or _SPACED_THOUSANDS.search(line) or _OTHER_SEPARATOR.search(line):
+        return None
+    cells = []
+    for match in re.finditer(rf"(?:^|(?<=,)){_CSV_FIELD}", line):
+        text = match[0]
+        if text != text.strip():
+            return None
+        if text.startswith('"'):
+            cells.append((offset + match.start() + 1, offset + match.end() - 1, text[1:-1]))
+        else:
+            cells.append((offset + match.start(), offset + match.end(), text))
+    return cells
+
+
 def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     """The cells of a line (start, end, text), split at tabs or runs of two or more spaces."""
+    if (csv := _csv_cells(line, offset)) is not None:
+        return [_without_unit(*_without_share(*_without_mark(s, e, t))) for s, e, t in csv if t.strip()]
     cells, position = [], 0
     for match in _CELL_SPLIT.finditer(line):
         if match.start() > position:

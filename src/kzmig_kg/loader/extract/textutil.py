@@ -47,7 +47,7 @@ class Sentences:
             if after[:1].islower():
                 continue                  # a page break inside a sentence
             if not before or re.search(r"[.!?:;\"”’)]$", before) or _short_line(before) or \
-                    _heading_after(text, match.end()):
+                    _table_row(before) or _heading_after(text, match.end()):
                 cuts.add(match.end())
                 paragraph_cuts.add(match.end())
         ordered = sorted(c for c in cuts if 0 < c < len(text))
@@ -83,6 +83,16 @@ def _heading_after(text: str, at: int) -> bool:
     line = text[at:end].strip() if end >= 0 else ""
     return bool(line) and not line.endswith((".", ",")) and _short_line(line) and \
         not line[:1].islower() and (line.isupper() or bool(re.match(r"\W|\d+[.)]?\s", line)))
+
+
+# a row of a table: cells split by tabs or runs of spaces, a number in the last one
+_TABLE_ROW = re.compile(r"[^\n]*\S(?:\t+|[ \u00a0]{2,})[^\n]*\S(?:\t+|[ \u00a0]{2,})[^\n]*\d[^\n]{0,3}")
+
+
+def _table_row(before: str) -> bool:
+    """Whether the last line before a blank line is a table's row: a table ends its paragraph, so
+    the prose after it reads no country or direction off its rows."""
+    return bool(_TABLE_ROW.fullmatch(before.rsplit("\n", 1)[-1]))
 
 
 def _short_line(before: str) -> bool:

@@ -72,7 +72,9 @@ _OTHER_UNIT = re.compile(
     r"минут\w*|мин|секунд\w*|сағат\w*|жас(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
     r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
     # the monthly calculation index in which fines and fees are set
-    r"MCI|MRP|МРП|АЕК)\b", re.IGNORECASE)
+    r"MCI|MRP|МРП|АЕК)\b|"
+    # a page count in a reference: "– 280 с.", "280 стр.", "280 p.", "280 бет"
+    r"^\s*(?:с|стр|p|pp)\.(?![ \t]*\d)|^\s*бет(?![а-яәіңғүұқөһ])", re.IGNORECASE)
 # "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
 _RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
 # "Анықтама телефоны: 1414", "call 109", "hotline 8 800 ...": a telephone number, not a count
@@ -89,7 +91,10 @@ _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
     r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
     r"в\s+возрасте|возрастом|[Ii]nterviews\s+with|[Ss]urvey\s+of|[Ss]ample\s+of|опрошен\w*|"
-    r"stage|\$|USD|KZT|€|£|₸)\s*$")
+    r"stage|\$|USD|KZT|€|£|₸|"
+    # the number of an issue, not a count: "episode 47", "выпуск 12", "бюллетень № 12", "room 214"
+    r"[Ee]pisode|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Rr]oom|[Вв]ыпуск\w*|[Ээ]пизод\w*|[Сс]ери[яи]|"
+    r"[Бб]юллетень|[Шш]ығарылым\w*|[Бб]өлім\w*)\s*$")
 DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\bthere\s+(?:had|has|have)\s+been|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
@@ -99,7 +104,9 @@ DATA_BEFORE = re.compile(
     # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
     # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
-    r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек)\s*$", re.IGNORECASE)
+    r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    # "the previous year's 15,380", "2023's 15,960": a possessive names whose number it is
+    r"(?<=\w)['’]s)\s*$", re.IGNORECASE)
 
 
 # a plural noun right after a bare number that is not a word for people: a count of things
