@@ -91,3 +91,22 @@ def test_a_resource_in_several_graphs_is_one_row_with_all_its_words_and_passages
                      {"file": "thesis.md", "first": 40, "last": 41, "section": None}])),
         ("Закон о миграции | b", "b", "act", "b", f"{ID}act/b", "[]")]
     assert not (tmp_path / ".search.sqlite.staging").exists()
+
+
+def test_findings_name_their_record_from_the_records_read_again() -> None:
+    """The streaming build drops its records after the RDF stage; a SHACL finding still names
+    the record's file and line, from the records read again (``build._RecordsOnDemand``)."""
+    from kzmig_kg.pipeline.build import _RecordsOnDemand
+    from kzmig_kg.pipeline.records import read_records
+    from kzmig_kg.pipeline.stream import stream_store
+
+    from .conftest import DATA
+    records = read_records(DATA)
+    store = stream_store(records)
+    instrument = ox.NamedNode(ID + "instrument/inst-system-berkut")  # a second status: maxCount 1
+    store.add(ox.Quad(instrument, ox.NamedNode(KZO + "instrumentStatus"), ox.Literal("planned"),
+                      ox.NamedNode("https://w3id.org/kzmig/graph/records/instruments/instruments")))
+    kept = validate_store(store, records)
+    again = validate_store(store, _RecordsOnDemand(DATA))  # type: ignore[arg-type]
+    assert not again.conforms and [str(f) for f in again.findings] == [str(f) for f in kept.findings]
+    assert any(f.where.startswith("data/instruments/instruments.yaml:") for f in again.findings)
