@@ -101,7 +101,7 @@ class LineRange:
         return f"{self.document}:L{self.first}-{self.last}"
 
 
-@dataclass
+@dataclass(slots=True)  # one a record: hundreds of thousands at scale
 class Record:
     """One curated record, schema-checked, with where it came from."""
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 import multiprocessing
 import os
 import resource
@@ -19,7 +21,7 @@ from typing import Any, TypeVar
 import pyoxigraph as ox
 
 from ..errors import InconsistentOntology, KzmigError, ValidationFailed
-from ..mapping.schema import RecordSet
+from ..mapping.schema import Record
 from ..paths import SEARCH_INDEX
 from .graph import build_graph
 from .outdir import replace_output
@@ -122,15 +124,22 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
                          "to replace that release")
     if stream is None:
         stream = len(records.records) >= STREAM_RECORDS
+    kinds = Counter(record.kind for record in records.records)
     if stream:
         # on disk, where the release keeps it: the store is the build's largest object
         store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store",
                       MAPPING_WORKERS)
+        # From here on the records only place SHACL findings, and at scale they are this
+        # process's largest object (about 2 KB a record, 1.5 GB at 10 million triples): they are
+        # dropped before the store parts fork, and read again only if SHACL finds something.
+        records = _RecordsOnDemand(Path(data_dir))  # type: ignore[assignment]
+        gc.collect()
         parts = None
         if MAPPING_WORKERS > 1:  # the release's parts that read the store, beside SHACL
             parts = start_store_parts(store, Path(out_dir))
         try:
-            validation = stage("shacl", validate_store, store, records)
+            # the triples are counted from the merged N-Triples the store parts write
+            validation = stage("shacl", validate_store, store, records, count_triples=parts is None)
             if not validation.conforms:
                 raise ValidationFailed(validation.summary())
             if reason:
@@ -138,7 +147,7 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
                                   "HermiT skipped: a streaming build has no rdflib graph to give it")
             else:
                 reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
-            result = _finish(stages, stage, store, validation, reasoning, records, out_dir, say,
+            result = _finish(stages, stage, store, validation, reasoning, kinds, out_dir, say,
                              parallel=MAPPING_WORKERS > 1, store_parts=parts)
         finally:
             if parts is not None:
@@ -171,11 +180,11 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
     finally:
         if pending is not None:
             pending.stop()
-    return _finish(stages, stage, store, validation, reasoning, records, out_dir, say)
+    return _finish(stages, stage, store, validation, reasoning, kinds, out_dir, say)
 
 
 def _finish(stages: dict[str, StageMeasure], stage: Callable[..., Any], store: ox.Store,
-            validation: ValidationReport, reasoning: ReasoningResult, records: RecordSet,
+            validation: ValidationReport, reasoning: ReasoningResult, kinds: Counter[str],
             out_dir: Path, say: Progress, parallel: bool = False,
             store_parts: StoreParts | None = None) -> BuildResult:
     if not reasoning.ran:
@@ -185,8 +194,19 @@ def _finish(stages: dict[str, StageMeasure], stage: Callable[..., Any], store: o
     timings = {name: round(m.seconds, 3) for name, m in stages.items()}
     release = stage("release", write_release, store, validation, reasoning, Path(out_dir), timings,
                     parallel, store_parts)
-    kinds = Counter(record.kind for record in records.records)
-    return BuildResult(release, validation, reasoning, len(records.records), stages, kinds)
+    return BuildResult(release, validation, reasoning, sum(kinds.values()), stages, kinds)
+
+
+class _RecordsOnDemand:
+    """What SHACL's findings read of the records (``by_id``), read again from ``data_dir`` when
+    first asked: a build that conforms never asks."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._data_dir = data_dir
+
+    @functools.cached_property
+    def by_id(self) -> dict[str, Record]:
+        return read_records(self._data_dir, MAPPING_WORKERS).by_id
 
 
 def _cpu_seconds() -> float:

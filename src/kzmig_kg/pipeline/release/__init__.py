@@ -20,10 +20,10 @@ from ..forked import Forked
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
-from .dumps import write_data_dumps, write_dumps
+from .dumps import data_triples, write_data_dumps, write_dumps
 from .framed import write_framed
 from .schemaorg import export_schemaorg
-from .search_index import SEARCH_INDEX, search_passages, write_search_index
+from .search_index import SEARCH_INDEX, write_passages, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
 
 __all__ = ["DATASET_IRI", "FILES", "RELEASE_GRAPH", "ReleaseInfo", "StoreParts",
@@ -40,6 +40,10 @@ FILES = {
     "kzmig.jsonld": ("json-ld", "application/ld+json", "JSON-LD with the context in context.jsonld"),
     "kzmig.rdf": (ox.RdfFormat.RDF_XML, "application/rdf+xml", "RDF/XML, all triples merged"),
 }
+
+
+# the search index's passages (``search_index.write_passages``), read by ``write_search_index``
+PASSAGES = ".search-passages.sqlite"
 
 
 @dataclass
@@ -63,11 +67,11 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     graph but the release description's; waited for before the store changes.
     """
     tmp = Path(out_dir)
-    passages: dict[str, list[dict[str, object]]] = {}
     scattered: set[int] | None = None
     if store_parts is not None:
-        scattered, found = store_parts.result()
-        passages.update(found)
+        scattered = store_parts.result()
+        if validation.triples_checked is None:  # the default graph is empty (validate_store)
+            validation.triples_checked = data_triples(tmp)
     description = describe_release(store, validation, reasoning, FILES)
     release_graph = to_oxigraph(RELEASE_GRAPH)
     described = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
@@ -76,7 +80,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
 
     def from_store() -> None:
         if store_parts is None:
-            passages.update(_store_parts(store, tmp))
+            _store_parts(store, tmp)
 
     data = (scattered, described) if scattered is not None else None
     triples = _write_dumps(store, tmp, from_store if parallel else None, data)
@@ -91,7 +95,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
     if timings is not None:
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=passages)
+    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=tmp / PASSAGES)
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
@@ -101,7 +105,7 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
 
 class StoreParts:
     """The release's parts read from the store, written by two forked processes: ``result()``
-    gives (the scattered subjects of the dumps, the search index's passages)."""
+    gives the scattered subjects of the dumps (the search index's passages are in ``PASSAGES``)."""
 
     def __init__(self, store: ox.Store, out_dir: Path) -> None:
         # The children read a checkpoint of the on-disk store (hard links to its files), never
@@ -115,9 +119,11 @@ class StoreParts:
         self._parts = Forked("writing the schema.org view, framed documents and passages",
                              _store_parts_at, self._snapshot, out_dir)
 
-    def result(self) -> tuple[set[int], dict[str, list[dict[str, object]]]]:
+    def result(self) -> set[int]:
         try:
-            return self._dumps.result(), self._parts.result()
+            scattered = self._dumps.result()
+            self._parts.result()
+            return scattered
         finally:
             self.stop()
 
@@ -139,14 +145,15 @@ def _data_dumps_at(snapshot: Path, out_dir: Path) -> set[int]:
     return write_data_dumps(ox.Store.read_only(str(snapshot)), out_dir)
 
 
-def _store_parts_at(snapshot: Path, out_dir: Path) -> dict[str, list[dict[str, object]]]:
-    return _store_parts(ox.Store.read_only(str(snapshot)), out_dir)
+def _store_parts_at(snapshot: Path, out_dir: Path) -> None:
+    _store_parts(ox.Store.read_only(str(snapshot)), out_dir)
 
 
-def _store_parts(store: ox.Store, out_dir: Path) -> dict[str, list[dict[str, object]]]:
+def _store_parts(store: ox.Store, out_dir: Path) -> None:
     export_schemaorg(store, out_dir / "kzmig-schemaorg.jsonld")
     write_framed(store, _context(), out_dir)
-    return search_passages(store)
+    # on disk, not sent back: a resource's passages for every observation grow with the graph
+    write_passages(store, out_dir / PASSAGES)
 
 
 def _write_dumps(store: ox.Store, directory: Path,

@@ -94,6 +94,11 @@ def write_data_dumps(store: ox.Store, directory: Path) -> set[int]:
     return _write_ntriples(directory / DATA_NQUADS, directory / DATA_NTRIPLES)
 
 
+def data_triples(directory: Path) -> int:
+    """The triples of the N-Triples ``write_data_dumps`` wrote into ``directory``."""
+    return _lines(directory / DATA_NTRIPLES)
+
+
 def _described_elsewhere(store: ox.Store, added: list[ox.Quad]) -> bool:
     """Whether a subject of ``added`` (quads of one graph) has triples in another graph of
     ``store``."""

@@ -12,18 +12,20 @@ other scripts alone. ``query.search`` reads the file; nothing scans the graph pe
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sqlite3
-from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
 from ...paths import QUERIES_DIR, SEARCH_INDEX
 
-__all__ = ["SEARCH_INDEX", "search_passages", "write_search_index"]
+__all__ = ["SEARCH_INDEX", "write_passages", "write_search_index"]
 
 _NAME_PREDICATES = {
     "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel",
@@ -43,97 +45,190 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
 _PASSAGE = "https://w3id.org/kzmig/ontology#Passage"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+# the passages (a few thousand), then what rests on each (every observation): joined in Python,
+# since Oxigraph's plan for the two in one query took 4.7 s of CPU at 1.1 million triples (0.6)
 _PASSAGES = """
-SELECT ?s ?first ?last ?section ?file WHERE {
-  ?s prov:wasDerivedFrom ?passage .
+SELECT ?passage ?first ?last ?section ?file WHERE {
   ?passage kzo:firstLine ?first ; kzo:lastLine ?last ; oa:hasSource ?document .
   OPTIONAL { ?document kzo:fileName ?file }
   OPTIONAL { ?passage kzo:inSection/kzo:sectionNumber ?section }
 }"""
+_DERIVED = "SELECT ?s ?passage WHERE { ?s prov:wasDerivedFrom ?passage }"
 _HEADER = re.compile(r"^#\s*(title|description|result)\s*:\s*(.*)$")
 
 
 def write_search_index(store: ox.Store, path: Path, triples: Path,
-                       queries_dir: Path = QUERIES_DIR,
-                       passages: dict[str, list[dict[str, object]]] | None = None) -> int:
+                       queries_dir: Path = QUERIES_DIR, passages: Path | None = None) -> int:
     """Write the FTS5 index of ``store`` (and of the named queries) to ``path``; return its rows.
 
     The resources and their words are read from ``triples``, the release's N-Triples (every
     triple once), in one pass: a SPARQL query for them decodes every term of the on-disk store
     again (16 s of CPU at 1.1 million triples, 7.5 s in all this way). ``path`` is inside the release's
-    temporary directory, so the index appears with the release. ``passages``: what
-    ``search_passages(store)`` gives, when it was read already (beside the dumps).
+    temporary directory, so the index appears with the release. ``passages``: the SQLite file
+    ``write_passages(store, ...)`` wrote, when it was read already (beside the dumps).
+
+    Nothing here grows with the graph in memory: each subject's words and the passages are
+    staged in that SQLite file (on disk; removed at the end) and read back in the order of the
+    resources' IRIs, one resource at a time.
     """
+    staging = path.with_name(f".{path.name}.staging")
     if passages is None:
-        passages = search_passages(store)
-    texts, ids = _resources(triples)
-    names: dict[str, list[tuple[bool, bool, str]]] = defaultdict(list)
-    bodies: dict[str, list[tuple[bool, bool, str]]] = defaultdict(list)
-    for iri in ids:
-        for predicate, text, language in texts.get(iri, ()):
-            # sorted later by this key: the first name, the hit's label, is an English label
-            key = (predicate not in _LABELS, language not in (None, "en"), text)
-            (names if predicate in _NAME_PREDICATES else bodies)[iri].append(key)
-    rows = [(_joined(names[iri]) + " | " + ids[iri], _joined(bodies[iri]), resource_kind(iri),
-             ids[iri], iri, json.dumps(sorted(passages.get(iri, ()),
-                                              key=lambda p: (p["first"], p["last"]))))
-            for iri in sorted(ids)]
-    rows.extend(_named_query_rows(queries_dir))
+        write_passages(store, staging)
+    else:
+        passages.replace(staging)
+    source = sqlite3.connect(staging)
     connection = sqlite3.connect(path)
     try:
+        _stage_subjects(source, triples)
         connection.execute(
             "CREATE VIRTUAL TABLE hits USING fts5(label, body, kind UNINDEXED, id UNINDEXED, "
             "iri UNINDEXED, passages UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')")
-        connection.executemany("INSERT INTO hits VALUES (?, ?, ?, ?, ?, ?)", rows)
+        counted = [0]
+
+        def counting(rows: Iterator[tuple[str, ...]]) -> Iterator[tuple[str, ...]]:
+            for row in rows:
+                counted[0] += 1
+                yield row
+        connection.executemany("INSERT INTO hits VALUES (?, ?, ?, ?, ?, ?)", counting(
+            itertools.chain(_rows(source), _named_query_rows(queries_dir))))
         connection.execute("INSERT INTO hits(hits) VALUES ('optimize')")
         connection.commit()
     finally:
         connection.close()
-    return len(rows)
+        source.close()
+        staging.unlink(missing_ok=True)
+    return counted[0]
 
 
-def search_passages(store: ox.Store) -> dict[str, list[dict[str, object]]]:
-    """The passages each resource of ``store`` rests on (file, first and last line, section)."""
+def write_passages(store: ox.Store, path: Path) -> None:
+    """The passages each resource of ``store`` rests on (file, first and last line, section),
+    into a new SQLite file ``path`` (table ``passages``, in the store's order: ``seq``), for
+    ``write_search_index``."""
     prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    passages: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for row in store.query(_PASSAGES, use_default_graph_as_union=True, prefixes=prefixes):
-        passages[row["s"].value].append({
-            "file": row["file"].value if row["file"] is not None else None,
-            "first": int(row["first"].value), "last": int(row["last"].value),
-            "section": row["section"].value if row["section"] is not None else None})
-    return passages
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("CREATE TABLE passages (iri TEXT, seq INTEGER, file TEXT, "
+                           "first INTEGER, last INTEGER, section TEXT)")
+        details: dict[Any, list[tuple[str | None, int, int, str | None]]] = {}
+        for row in store.query(_PASSAGES, use_default_graph_as_union=True, prefixes=prefixes):
+            details.setdefault(row["passage"], []).append((
+                row["file"].value if row["file"] is not None else None,
+                int(row["first"].value), int(row["last"].value),
+                row["section"].value if row["section"] is not None else None))
+        derived = store.query(_DERIVED, use_default_graph_as_union=True, prefixes=prefixes)
+        seq = itertools.count()
+        rows = ((row["s"].value, next(seq), *detail) for row in derived
+                for detail in details.get(row["passage"], ()))
+        connection.executemany("INSERT INTO passages VALUES (?, ?, ?, ?, ?, ?)", rows)
+        connection.commit()
+    finally:
+        connection.close()
 
 
-def _resources(triples: Path) -> tuple[dict[str, list[tuple[str, str, str | None]]],
-                                        dict[str, str]]:
-    """The words of each subject of ``triples`` (predicate, text, language: its strings and
-    language-tagged literals but bookkeeping), and the resources to index with their ids: every
-    record (``kzo:recordId``) and every SKOS concept that is not a record (its id the last
-    segment of its IRI), passages aside."""
-    texts: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
-    record_ids: dict[str, str] = {}
-    concepts: set[str] = set()
-    passages: set[str] = set()
-    worded: set[str] = set()  # subjects with a string: the others have no row, as ever
+def _stage_subjects(connection: sqlite3.Connection, triples: Path) -> None:
+    """Each run of one subject's triples in ``triples`` as a row of ``subjects``: its words
+    (predicate, text, language: its strings and language-tagged literals but bookkeeping, as
+    JSON), its ``kzo:recordId``, whether it is a SKOS concept, a passage, and has a string."""
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("CREATE TABLE subjects (iri TEXT, seq INTEGER, record_id TEXT, "
+                       "concept INTEGER, passage INTEGER, worded INTEGER, words TEXT)")
+    connection.executemany("INSERT INTO subjects VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           _subject_runs(triples))
+    connection.commit()
+
+
+def _subject_runs(triples: Path) -> Iterator[tuple[str, int, str | None, int, int, int, str]]:
+    subject: str | None = None
+    seq = 0
+    record_id: str | None = None
+    concept = passage = worded = 0
+    words: list[tuple[str, str, str | None]] = []
     for triple in ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES):
+        value = triple.subject.value
+        if value != subject:
+            if subject is not None and (record_id is not None or concept or passage or worded):
+                yield subject, seq, record_id, concept, passage, worded, json.dumps(words)
+            subject, seq = value, seq + 1
+            record_id, concept, passage, worded, words = None, 0, 0, 0, []
         obj = triple.object
         if type(obj) is not ox.Literal:
             if triple.predicate.value == _RDF_TYPE:
                 if obj.value == _CONCEPT:
-                    concepts.add(triple.subject.value)
+                    concept = 1
                 elif obj.value == _PASSAGE:
-                    passages.add(triple.subject.value)
+                    passage = 1
             continue
-        subject, predicate = triple.subject.value, triple.predicate.value
+        predicate = triple.predicate.value
         if predicate == _RECORD_ID:
-            record_ids[subject] = obj.value
+            record_id = obj.value
         if obj.language or obj.datatype.value == _XSD_STRING:
-            worded.add(subject)
+            worded = 1
             if predicate not in _SKIPPED_PREDICATES:
-                texts[subject].append((predicate, obj.value, obj.language))
-    ids = {iri: record_ids.get(iri) or iri.rstrip("/").rsplit("/", 1)[-1]
-           for iri in ((set(record_ids) | concepts) & worded) - passages}
-    return texts, ids
+                words.append((predicate, obj.value, obj.language))
+    if subject is not None and (record_id is not None or concept or passage or worded):
+        yield subject, seq, record_id, concept, passage, worded, json.dumps(words)
+
+
+def _rows(connection: sqlite3.Connection) -> Iterator[tuple[str, str, str, str, str, str]]:
+    """The index's rows of the staged subjects, in the order of their IRIs: every record
+    (``kzo:recordId``) and every SKOS concept that is not a record (its id the last segment of
+    its IRI) with a string, passages aside; each with its passages, by first and last line."""
+    # a subject whose triples are not one run in the file (it is in several graphs) has one row
+    # a run here: they are merged. Its words, by subject, are kept only for the subject at hand.
+    words_of: dict[str, list[tuple[bool, bool, str]]] = {}
+    passages = _passages_by_iri(connection)
+    pending = next(passages, None)
+    runs = connection.execute("SELECT iri, record_id, concept, passage, worded, words "
+                              "FROM subjects ORDER BY iri, seq")
+    iri: str | None = None
+    record_id: str | None = None
+    concept = passage = worded = False
+
+    def row() -> tuple[str, str, str, str, str, str] | None:
+        nonlocal pending
+        while pending is not None and pending[0] < iri:
+            pending = next(passages, None)
+        found: list[dict[str, object]] = []
+        if pending is not None and pending[0] == iri:
+            found = pending[1]
+        if not ((record_id is not None or concept) and worded and not passage):
+            return None
+        resource_id = record_id or iri.rstrip("/").rsplit("/", 1)[-1]
+        return (_joined(words_of.get("names", [])) + " | " + resource_id,
+                _joined(words_of.get("bodies", [])), resource_kind(iri), resource_id, iri,
+                json.dumps(sorted(found, key=lambda p: (p["first"], p["last"]))))
+
+    for run_iri, run_record_id, run_concept, run_passage, run_worded, run_words in runs:
+        if run_iri != iri:
+            if iri is not None:
+                made = row()
+                if made is not None:
+                    yield made
+            iri, record_id, concept, passage, worded = run_iri, None, False, False, False
+            words_of = {"names": [], "bodies": []}
+        if run_record_id is not None:
+            record_id = run_record_id
+        concept, passage = concept or bool(run_concept), passage or bool(run_passage)
+        worded = worded or bool(run_worded)
+        for predicate, text, language in json.loads(run_words):
+            # sorted later by this key: the first name, the hit's label, is an English label
+            key = (predicate not in _LABELS, language not in (None, "en"), text)
+            words_of["names" if predicate in _NAME_PREDICATES else "bodies"].append(key)
+    if iri is not None:
+        made = row()
+        if made is not None:
+            yield made
+
+
+def _passages_by_iri(connection: sqlite3.Connection) -> Iterator[tuple[str, list[dict[str, object]]]]:
+    """(IRI, its passages in the store's order) for each IRI with passages, in IRI order."""
+    cursor = connection.execute("SELECT iri, file, first, last, section FROM passages "
+                                "ORDER BY iri, seq")
+    for iri, group in itertools.groupby(cursor, key=lambda row: row[0]):
+        yield iri, [{"file": file, "first": first, "last": last, "section": section}
+                    for _iri, file, first, last, section in group]
 
 
 def _joined(keyed: list[tuple[bool, bool, str]]) -> str:
