@@ -190,7 +190,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
-            bool(_SHARED_UNIT.match(text, token.end) and _sent_by(text, token, where))
+            bool(_SHARED_UNIT.match(text, token.end) and (_sent_by(text, token, where) or
+                                                          _RESPECTIVELY_BEFORE.search(before)))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
         if not migration or abs(token.value) < 10 or \
@@ -315,9 +316,14 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     stock = _STOCK.search(text, start, end)
     if not stock or _POPULATION.search(text, where.start, where.end):
         return False          # a population is an indicator of its own, kept
-    # "study abroad": the stock's own words are no movement
+    # "study abroad": the stock's own words are no movement; nor is a group named by where its people
+    # came from ("қандастармен 12 маман жұмыс істейді", "12 officers work with kandas"): who, not a move
     return not any(start <= w_start and w_end <= end and not stock.start() <= w_start < stock.end() + 8
-                   for w_start, w_end, _ in words)
+                   and not _GROUP_NAME.match(text, w_start) for w_start, w_end, _ in words)
+
+
+_GROUP_NAME = re.compile(r"kandas|oralman|repatriates|returnees|newcomers|кандас|қандас|оралман",
+                         re.IGNORECASE)
 
 
 # a move inside the country: "from the southern regions of the country", "из южных регионов
@@ -397,6 +403,12 @@ _RUN_BEFORE = re.compile(r"(?:[\d][\d,.\u00a0 ]*\s*(?:,|and|и|және)\s*)*$")
 # "5,210 and 1,880 people": a number before another of the same run shares its unit
 _SHARED_UNIT = re.compile(r"\s*(?:,|and|и|және)\s*\d[\d,.\u00a0 ]*\s+(?:people|persons|individuals|migrants|"
                           r"человек|чел\.|адам)\b", re.IGNORECASE)
+
+
+# "тиісінше 1 840 және 620 адам", "respectively 1,840 and 620 people": the word that pairs a run
+# in order stands where data stand, so the run's first number shares the run's unit too
+_RESPECTIVELY_BEFORE = re.compile(r"(?:\brespectively|(?<![а-яё])(?:соответственно|тиісінше))"
+                                  r"[ \t]*[,:—–-]?[ \t]*$", re.IGNORECASE)
 
 
 def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:

@@ -24,7 +24,11 @@ from .slashrows import read_slash_rows
 
 # cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
 # plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
-_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|│┃║][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
+# dots between a label and its value are a leader, no cell; but a lone "…" or "..." standing apart
+# between runs of spaces or after a tab is a cell of its own, the mark of no value (a leader there
+# would shift every value after it one column to the left)
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|│┃║][ \t]*|[ \t]*(?:\.{4,}|…{2,})[ \t]*|"
+                         r"[ \t]?(?<![ \t\u00a0]{2})(?<!\t)(?:\.{3}|…)(?!\S)[ \t]*|[ \t]*(?:\.{3}|…)(?=\S)")
 # "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows, or above
 # or below a table
 _RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*|"
