@@ -197,6 +197,12 @@ _SAME_PARTNER = re.compile(r"\b(?:opposite|reverse|other)\s+direction|\bthere\b|
                            r"кері\s+бағыт\w*|ол\s+жаққа|ол\s+жақтан", re.IGNORECASE)
 
 
+# "..., а в 2022 году — 14 018", "while in 2022, 14,018": a clause of a time and a number alone
+# leaves out its verb and places, which are those of the clause before
+_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:\d{4}|[^\W\d]+)(?:\s*(?:году|г\.|год|жылы))?"
+                        r"\s*[—–:,-]?\s*", re.IGNORECASE)
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -232,7 +238,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         mention = previous[-1]
         gap = text[mention.end:token.start]
         after = re.split(r"[,;.]", text[token.unit_end:token.unit_end + 40], maxsplit=1)[0]
-        if _CONTRAST.search(gap) and not _SAME_PARTNER.search(f"{gap} {after}"):
+        contrast = _CONTRAST.search(gap)
+        if contrast and not _SAME_PARTNER.search(f"{gap} {after}") and \
+                not _TIME_ONLY.fullmatch(gap, contrast.end()):
             return None, ""         # "22 090 — в Россию, тогда как приток составил 14 570": another subject
         if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s|\n[^\n]{1,40}[:—–]", gap):
             # "- From Turkmenistan: 1,930\n- Settled ...: 2,380", "Germany, 800\nImmigration: 18,140":

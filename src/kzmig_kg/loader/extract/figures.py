@@ -354,7 +354,13 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
                    r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
                    r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
-                   r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*", re.IGNORECASE)
+                   r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*|"
+                   # a forecast by a modal verb: "could fall to", "might reach", "может сократиться",
+                   # "азаюы мүмкін" (not "could not", a past inability)
+                   r"\b(?:could|might)\s+(?!not\b)(?:\w+\s+)?(?:fall|rise|reach|drop|decline|grow|"
+                   r"increase|decrease|exceed|shrink|double|halve|total|be)\b|\blikely\s+to\b|"
+                   r"(?<![а-яё])(?:может|могут|сможет)\s+(?:[а-яё]+\s+)?[а-яё]+ть(?:ся)?(?![а-яё])|"
+                   r"(?<![\w])мүмкін(?![\w])", re.IGNORECASE)
 
 
 def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
@@ -462,6 +468,10 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
         figure.direction_source = "context" if figure.direction else ""
 
 
+_CITIZENS = re.compile(r"(?:citizens|nationals|граждан\w*|подданн\w*)", re.IGNORECASE)
+_OF_PLACE = re.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?")
+
+
 def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
                  places: list[Mention], place_starts: list[int]) -> None:
     demonym = DEMONYM_UNITS.get((token.unit or "").lower(), "")
@@ -475,7 +485,10 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
             figure.notes.append(f"a group of people ({token.unit}), not a partner country")
     else:
         mention, how = country_of(text, token, where.places, where.span)
-        inside = [p for p in where.places if token.end <= p.start < token.unit_end and p.place.code != "KAZ"]
+        inside = [p for p in where.places if p.place.code != "KAZ" and (
+            token.end <= p.start < token.unit_end or
+            # "436 citizens of Tajikistan", "436 граждан Таджикистана": whose citizens they are
+            _CITIZENS.fullmatch(token.unit or "") and _OF_PLACE.fullmatch(text, token.unit_end, p.start))]
         if inside and figure.direction == "immigration" and (mention is None or how in ("before", "next")):
             # "2.9 million Russian citizens entered", "4,615 Uzbek citizens and 2,030 Chinese nationals"
             mention, how = inside[0], "unit"

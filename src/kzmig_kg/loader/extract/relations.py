@@ -147,11 +147,19 @@ def _parallel_directions(text: str, run: list[Token], by_token: dict[int, Figure
     series = earlier[-len(run):]
     directions = [f.direction for f in series]
     if len(series) == len(run) and len(set(directions)) == len(run):
-        for token, direction in zip(run, directions, strict=True):
+        for token, counterpart in zip(run, series, strict=True):
             figure = by_token[token.start]
-            if figure.direction != direction:
-                figure.direction, figure.direction_source = direction, "context"
+            if figure.direction != counterpart.direction:
+                figure.direction, figure.direction_source = counterpart.direction, "context"
                 figure.notes.append("direction: that of the figure it parallels in the series before")
+            # and its partner, when its own sentence names none ("in Q1 2025 the numbers were 241 and
+            # 66 respectively", after "268 arrivals from Kyrgyzstan and 71 departures to it"): a partner
+            # taken from the context was taken before the direction was set right
+            if counterpart.country and figure.country_source in ("", "context") and \
+                    figure.country != counterpart.country:
+                figure.country, figure.country_name = counterpart.country, counterpart.country_name
+                figure.country_source = "context"
+                figure.notes.append("country: that of the figure it parallels in the series before")
 
 
 _JOINED = r"\s*(?:,|and|,\s*and|и|,\s*и|және|мен)\s*"
