@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import FigureFound
+from .chartrows import read_chart_series
 from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import YEAR
@@ -124,7 +125,7 @@ def _is_value(cell: str) -> bool:
     return bool(_NUMBER_CELL.fullmatch(cell.strip()) or _NO_VALUE.fullmatch(cell.strip()))
 
 
-_NO_VALUE = re.compile(r"[-–—.…]|n/?a|x", re.IGNORECASE)
+_NO_VALUE = re.compile(r"[-–—…]|\.{1,3}|n/?a|x", re.IGNORECASE)
 
 
 def _without_mark(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -427,6 +428,10 @@ def find_tables(text: str) -> list[TableFound]:
             index = row
             continue
         cells = _cells(line, offset)
+        if index + 1 < len(lines) and len(cells) >= 2 and (charted := _chart(lines, index, cells)):
+            tables.append(charted)
+            index += 2
+            continue
         years = [int(c[2].strip()[:4]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
         if len(years) < 2 and (places := _country_columns(cells)) is not None:
             figures, row = _by_year_rows(lines, index, places)
@@ -509,6 +514,19 @@ def find_tables(text: str) -> list[TableFound]:
         else:
             index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
     return tables
+
+
+def _chart(lines: list[tuple[int, str]], index: int, cells: list[tuple[int, int, str]]) -> TableFound | None:
+    """A chart's data labels at ``lines[index]`` and the line after: values over years, or years
+    over values."""
+    (offset, _), (n_offset, n_line) = lines[index], lines[index + 1]
+    below = _cells(n_line, n_offset)
+    caption_at, caption = _caption(lines, index)
+    figures = read_chart_series(cells, below, offset, n_offset, caption) or \
+        read_chart_series(below, cells, n_offset, offset, caption)
+    if not figures:
+        return None
+    return TableFound(caption_at if caption else offset, n_offset + len(n_line), figures, offset)
 
 
 TITLE_LINES = 8
