@@ -234,3 +234,28 @@ def test_a_chart_of_shares_is_no_flow(tmp_path):
                               "   41.2      43.0      44.8\n"
                               "   2021      2022      2023\n")
     assert not any(value in found for value in (41.2, 43, 44.8))
+
+
+# --- a table drawn with bars ends its paragraph ---------------------------------------------------
+
+
+def test_prose_after_a_bar_table_reads_no_partner_off_its_last_row(tmp_path):
+    found = figures(tmp_path, "Прибывшие, 2025 год, человек\n\n"
+                              "| Страна       | I полугодие | II полугодие |\n"
+                              "|--------------|-------------|--------------|\n"
+                              "| Узбекистан   | 1 240       | 1 385        |\n"
+                              "| Туркменистан | 190         | 224          |\n\n"
+                              "По сравнению с 2024 годом прибывших стало больше: тогда в страну "
+                              "прибыли 3 410 человек.\n")
+    assert found[224] == ("2025-H2", "immigration", "TKM")
+    assert found[3410] == ("2024", "immigration", None)
+
+
+def test_a_sentence_right_under_a_bar_table_still_reads_its_own_partner(tmp_path):
+    # near miss: the prose names its own partner
+    found = figures(tmp_path, "Прибывшие, 2025 год, человек\n\n"
+                              "| Страна       | I полугодие | II полугодие |\n"
+                              "|--------------|-------------|--------------|\n"
+                              "| Узбекистан   | 1 240       | 1 385        |\n\n"
+                              "В 2024 году из Китая прибыли 3 410 человек.\n")
+    assert found[3410] == ("2024", "immigration", "CHN")
