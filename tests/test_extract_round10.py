@@ -240,15 +240,16 @@ def test_a_chart_of_shares_is_no_flow(tmp_path):
 
 
 def test_prose_after_a_bar_table_reads_no_partner_off_its_last_row(tmp_path):
-    found = figures(tmp_path, "Прибывшие, 2025 год, человек\n\n"
-                              "| Страна       | I полугодие | II полугодие |\n"
-                              "|--------------|-------------|--------------|\n"
-                              "| Узбекистан   | 1 240       | 1 385        |\n"
-                              "| Туркменистан | 190         | 224          |\n\n"
-                              "По сравнению с 2024 годом прибывших стало больше: тогда в страну "
-                              "прибыли 3 410 человек.\n")
-    assert found[224] == ("2025-H2", "immigration", "TKM")
-    assert found[3410] == ("2024", "immigration", None)
+    found = figures(tmp_path, "Кеткендер, 2025 жыл, адам\n\n"
+                              "| Ел         | I жартыжылдық | II жартыжылдық |\n"
+                              "|------------|---------------|----------------|\n"
+                              "| Ресей      | 4 240         | 4 385          |\n"
+                              "| Германия   | 390           | 424            |\n"
+                              "| Барлығы    | 4 630         | 4 809          |\n\n"
+                              "2024 жылмен салыстырғанда кеткендер азайды: ол кезде шетелге 9 940 адам "
+                              "көшіп кеткен еді.\n")
+    assert found[424] == ("2025-H2", "emigration", "DEU")
+    assert found[9940] == ("2024", "emigration", None)
 
 
 def test_a_sentence_right_under_a_bar_table_still_reads_its_own_partner(tmp_path):
