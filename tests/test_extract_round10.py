@@ -185,6 +185,9 @@ def test_a_contrast_clause_with_its_own_place_keeps_its_own(tmp_path):
     found = figures(tmp_path, "В 2024 году в Россию переселились 11 920 человек, а из Китая прибыли "
                               "1 400.\n")
     assert found[1400] == ("2024", "immigration", "CHN")
+    # nor does "the rest" take the partner of the clause before
+    found = figures(tmp_path, "В 2024 году в Россию выехали 11 920 человек, а остальные — 2 300.\n")
+    assert found[2300] == ("2024", "emigration", None)
 
 
 # --- a forecast by a modal verb -------------------------------------------------------------------

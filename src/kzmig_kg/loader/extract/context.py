@@ -199,7 +199,8 @@ _SAME_PARTNER = re.compile(r"\b(?:opposite|reverse|other)\s+direction|\bthere\b|
 
 # "..., а в 2022 году — 14 018", "while in 2022, 14,018": a clause of a time and a number alone
 # leaves out its verb and places, which are those of the clause before
-_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:\d{4}|[^\W\d]+)(?:\s*(?:году|г\.|год|жылы))?"
+_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:the\s+)?(?:\d{4}|(?:прошлом|позапрошлом|"
+                        r"предыдущем|previous|last|prior)\s+(?:году|year))(?:\s*(?:году|г\.|год|жылы))?"
                         r"\s*[—–:,-]?\s*", re.IGNORECASE)
 
 
