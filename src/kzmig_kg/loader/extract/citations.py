@@ -675,6 +675,11 @@ _ADILET_LATER = re.compile(rf"^[^.;()\[\]\n]{{1,40}}?\(\s*(?:Adilet|Әділет
                            rf"[:\s]\s*(?P<id>{ADILET_ID})\s*\)")
 # the note mark of a citation: right after it, or at the end of the words that complete it ("No.
 # 477-IV of 22 July 2011.⁶"), within its clause
+# a bibliography entry (GOST "// ИПС «Әділет». – URL: https://adilet.zan.kz/rus/docs/Z1100000477",
+# APA "Retrieved from adilet.zan.kz/eng/docs/..."): the act's page on Adilet later in its own line,
+# in its address or after the system's name, no other act between
+_ADILET_IN_ENTRY = re.compile(rf"^[^\n]{{0,200}}?(?:adilet\.zan\.kz/(?:[\w-]+/)*docs/|"
+                              rf"(?:Adilet|Әділет|Адилет)»?[^\n\w]{{0,12}}(?:ID[:\s]\s*)?)(?P<id>{ADILET_ID})")
 _MARK_AFTER = re.compile(r"^[^;\n\[\]^¹²³⁴⁵⁶⁷⁸⁹⁰]{0,40}?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
                          r"(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
 _SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
@@ -702,6 +707,13 @@ def _adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
                 citation.end < other.start < citation.end + m.start("id") for other in found)):
             citation.adilet_id = m.group("id")
             claimed.add(citation.end + m.start("id"))
+            continue
+        entry = text[citation.end:citation.end + 260]
+        if (m := _ADILET_IN_ENTRY.match(entry)) and not any(
+                citation.end < other.start < citation.end + m.start("id") for other in found):
+            citation.adilet_id = m.group("id")
+            claimed.add(citation.end + m.start("id"))
+            citation.notes.append("Adilet identifier from the act's page later in its entry")
             continue
         mark = _MARK_AFTER.match(after)
         if mark and any(citation.end < other.start < citation.end + mark.start(mark.lastgroup)

@@ -26,8 +26,8 @@ _FLOW = re.compile(
     r"|(?P<emi>lost(?=\s+\d)|потерял\w*(?=\s+\d)|emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
     r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
-    r"туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
-    r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"(?<![а-яё])туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
+    r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|(?<![а-яё])туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
     r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
@@ -38,7 +38,7 @@ _FLOW = re.compile(
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
     r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
-    r"приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
+    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
     # "14,950 received the status" (of kandas), "получили статус", "мәртебесін алды"
@@ -197,6 +197,13 @@ _SAME_PARTNER = re.compile(r"\b(?:opposite|reverse|other)\s+direction|\bthere\b|
                            r"кері\s+бағыт\w*|ол\s+жаққа|ол\s+жақтан", re.IGNORECASE)
 
 
+# "..., а в 2022 году — 14 018", "while in 2022, 14,018": a clause of a time and a number alone
+# leaves out its verb and places, which are those of the clause before
+_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:the\s+)?(?:\d{4}|(?:прошлом|позапрошлом|"
+                        r"предыдущем|previous|last|prior)\s+(?:году|year))(?:\s*(?:году|г\.|год|жылы))?"
+                        r"\s*[—–:,-]?\s*", re.IGNORECASE)
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -232,7 +239,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         mention = previous[-1]
         gap = text[mention.end:token.start]
         after = re.split(r"[,;.]", text[token.unit_end:token.unit_end + 40], maxsplit=1)[0]
-        if _CONTRAST.search(gap) and not _SAME_PARTNER.search(f"{gap} {after}"):
+        contrast = _CONTRAST.search(gap)
+        if contrast and not _SAME_PARTNER.search(f"{gap} {after}") and \
+                not _TIME_ONLY.fullmatch(gap, contrast.end()):
             return None, ""         # "22 090 — в Россию, тогда как приток составил 14 570": another subject
         if re.search(r"\n[ \t]*(?:[-•*–]|\d{1,2}[.)])\s|\n[^\n]{1,40}[:—–]", gap):
             # "- From Turkmenistan: 1,930\n- Settled ...: 2,380", "Germany, 800\nImmigration: 18,140":

@@ -190,7 +190,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
-            bool(_SHARED_UNIT.match(text, token.end) and _sent_by(text, token, where))
+            bool(_SHARED_UNIT.match(text, token.end) and (_sent_by(text, token, where) or
+                                                          _RESPECTIVELY_BEFORE.search(before)))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
         if not migration or abs(token.value) < 10 or \
@@ -315,9 +316,14 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     stock = _STOCK.search(text, start, end)
     if not stock or _POPULATION.search(text, where.start, where.end):
         return False          # a population is an indicator of its own, kept
-    # "study abroad": the stock's own words are no movement
+    # "study abroad": the stock's own words are no movement; nor is a group named by where its people
+    # came from ("қандастармен 12 маман жұмыс істейді", "12 officers work with kandas"): who, not a move
     return not any(start <= w_start and w_end <= end and not stock.start() <= w_start < stock.end() + 8
-                   for w_start, w_end, _ in words)
+                   and not _GROUP_NAME.match(text, w_start) for w_start, w_end, _ in words)
+
+
+_GROUP_NAME = re.compile(r"kandas|oralman|repatriates|returnees|newcomers|кандас|қандас|оралман",
+                         re.IGNORECASE)
 
 
 # a move inside the country: "from the southern regions of the country", "из южных регионов
@@ -348,7 +354,13 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
                    r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
                    r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
-                   r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*", re.IGNORECASE)
+                   r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*|"
+                   # a forecast by a modal verb: "could fall to", "might reach", "может сократиться",
+                   # "азаюы мүмкін" (not "could not", a past inability)
+                   r"\b(?:could|might)\s+(?!not\b)(?:\w+\s+)?(?:fall|rise|reach|drop|decline|grow|"
+                   r"increase|decrease|exceed|shrink|double|halve|total|be)\b|\blikely\s+to\b|"
+                   r"(?<![а-яё])(?:может|могут|сможет)\s+(?:[а-яё]+\s+)?[а-яё]+ть(?:ся)?(?![а-яё])|"
+                   r"(?<![\w])мүмкін(?![\w])", re.IGNORECASE)
 
 
 def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
@@ -397,6 +409,12 @@ _RUN_BEFORE = re.compile(r"(?:[\d][\d,.\u00a0 ]*\s*(?:,|and|и|және)\s*)*$")
 # "5,210 and 1,880 people": a number before another of the same run shares its unit
 _SHARED_UNIT = re.compile(r"\s*(?:,|and|и|және)\s*\d[\d,.\u00a0 ]*\s+(?:people|persons|individuals|migrants|"
                           r"человек|чел\.|адам)\b", re.IGNORECASE)
+
+
+# "тиісінше 1 840 және 620 адам", "respectively 1,840 and 620 people": the word that pairs a run
+# in order stands where data stand, so the run's first number shares the run's unit too
+_RESPECTIVELY_BEFORE = re.compile(r"(?:\brespectively|(?<![а-яё])(?:соответственно|тиісінше))"
+                                  r"[ \t]*[,:—–-]?[ \t]*$", re.IGNORECASE)
 
 
 def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
@@ -450,6 +468,10 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
         figure.direction_source = "context" if figure.direction else ""
 
 
+_CITIZENS = re.compile(r"(?:citizens|nationals|граждан\w*|подданн\w*)", re.IGNORECASE)
+_OF_PLACE = re.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?")
+
+
 def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
                  places: list[Mention], place_starts: list[int]) -> None:
     demonym = DEMONYM_UNITS.get((token.unit or "").lower(), "")
@@ -463,7 +485,10 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
             figure.notes.append(f"a group of people ({token.unit}), not a partner country")
     else:
         mention, how = country_of(text, token, where.places, where.span)
-        inside = [p for p in where.places if token.end <= p.start < token.unit_end and p.place.code != "KAZ"]
+        inside = [p for p in where.places if p.place.code != "KAZ" and (
+            token.end <= p.start < token.unit_end or
+            # "436 citizens of Tajikistan", "436 граждан Таджикистана": whose citizens they are
+            _CITIZENS.fullmatch(token.unit or "") and _OF_PLACE.fullmatch(text, token.unit_end, p.start))]
         if inside and figure.direction == "immigration" and (mention is None or how in ("before", "next")):
             # "2.9 million Russian citizens entered", "4,615 Uzbek citizens and 2,030 Chinese nationals"
             mention, how = inside[0], "unit"

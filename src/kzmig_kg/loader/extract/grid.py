@@ -25,7 +25,7 @@ from .numbers import parse_number
 from .subyear import find_subyear, months_part
 
 _NUMBER = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|[-−–+]?\d+(?:[.,]\d+)?")
-_EMPTY = re.compile(r"[-–—.…]|n/?a|x|…")
+_EMPTY = re.compile(r"[-–—…]|\.{1,3}|n/?a|x")
 _YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){YEAR}(?!\d|[.,]\d)")
 # a label that names a direction by itself ("Net", "Arrivals", "Сальдо"), before the flow lexicon
 _DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"

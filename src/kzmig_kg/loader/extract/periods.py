@@ -79,6 +79,7 @@ class Time:
     attached: bool = False      # "3,540 in 2021": the time of that number only, not of the text
     anchor: str = "text"        # an offset counts from the time around it, or from the document's date
     since: bool = False         # "Since 1991 more than 1.1 million have settled": to the document's date
+    milestone: bool = False     # "for the first time since 2011": the last time it was so, dates nothing
 
     @property
     def complete(self) -> bool:
@@ -172,7 +173,14 @@ def find_times(text: str, extra: list[Time]) -> Times:
         since = bool(_SINCE.search(lead)) and not _PERFECT_CHANGE.match(text, y_end)
         # "2023 жылмен салыстырғанда": a Kazakh comparison follows its year
         compared = bool(_COMPARED.search(lead)) or bool(_KK_COMPARED.match(text, y_end))
-        times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since))
+        # "for the first time since 2011", "впервые с 2011 года", "2011 жылдан бері алғаш рет": the
+        # last time it was so, no period of the figure and no span to today
+        if _FIRST_SINCE.search(text[max(0, y_start - 60):y_start]) or _KK_FIRST_SINCE.match(text, y_end):
+            compared, since, milestone = True, False, True
+        else:
+            milestone = False
+        times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since,
+                          milestone=milestone))
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
@@ -187,6 +195,11 @@ def find_times(text: str, extra: list[Time]) -> Times:
     return Times(times)
 
 
+_FIRST_SINCE = re.compile(r"(?:\bfirst\b[^.;:\n\d]{0,30}?\bsince|(?<![а-яё])впервые[^.;:\n\d]{0,30}?"
+                          r"(?<![а-яё])(?:с|со|после)|(?<![а-яё])(?:с|со)\s+(?:\d{4}|[а-яё]+)\s+впервые)"
+                          r"\s*$", re.IGNORECASE)
+_KK_FIRST_SINCE = re.compile(r"\s*(?:жылдан|ж\.)\s*(?:бері|кейін)\s+(?:тұңғыш|алғаш(?:қы)?)\s+рет",
+                             re.IGNORECASE)
 _KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)")
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
@@ -224,7 +237,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
         if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", gap := text[time.end:token.start]) \
-                and not ("(" in gap and _own_time_in_bracket(text, token, times)):
+                and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:

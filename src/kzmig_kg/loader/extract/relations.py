@@ -147,11 +147,19 @@ def _parallel_directions(text: str, run: list[Token], by_token: dict[int, Figure
     series = earlier[-len(run):]
     directions = [f.direction for f in series]
     if len(series) == len(run) and len(set(directions)) == len(run):
-        for token, direction in zip(run, directions, strict=True):
+        for token, counterpart in zip(run, series, strict=True):
             figure = by_token[token.start]
-            if figure.direction != direction:
-                figure.direction, figure.direction_source = direction, "context"
+            if figure.direction != counterpart.direction:
+                figure.direction, figure.direction_source = counterpart.direction, "context"
                 figure.notes.append("direction: that of the figure it parallels in the series before")
+            # and its partner, when its own sentence names none ("in Q1 2025 the numbers were 241 and
+            # 66 respectively", after "268 arrivals from Kyrgyzstan and 71 departures to it"): a partner
+            # taken from the context was taken before the direction was set right
+            if counterpart.country and figure.country_source in ("", "context") and \
+                    figure.country != counterpart.country:
+                figure.country, figure.country_name = counterpart.country, counterpart.country_name
+                figure.country_source = "context"
+                figure.notes.append("country: that of the figure it parallels in the series before")
 
 
 _JOINED = r"\s*(?:,|and|,\s*and|и|,\s*и|және|мен)\s*"
@@ -222,7 +230,7 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                  and by_token.get(t.start) is not None]
         # "выехали соответственно 9 120, 800 и 310 человек": the run may follow the word
         ahead = [t for t in tokens if match.end() <= t.start < s_end and by_token.get(t.start) is not None]
-        if ahead and re.fullmatch(r"\s*[:—–-]?\s*", text[match.end():ahead[0].start]):
+        if ahead and re.fullmatch(r"\s*[,:—–-]?\s*", text[match.end():ahead[0].start]):
             run = [ahead[0]]
             for token in ahead[1:]:
                 if re.fullmatch(joined, text[run[-1].unit_end:token.start]) and \
@@ -363,17 +371,21 @@ def compared_series(text: str, sentences: Sentences, tokens: list[Token], by_tok
             continue
         stated = [t for t in times if match.end() <= t.start < ahead[0].start or
                   run[-1].unit_end <= t.start <= run[-1].unit_end + 12]
-        year = None
+        year, part = None, None
         if stated and stated[0].year and not stated[0].offset:
-            year = stated[0].year
+            year, part = stated[0].year, stated[0].part
         elif stated and stated[0].offset and series[-1].year:
             year = series[-1].year + stated[0].offset
+        if part == "same":
+            # "in the same period of 2024": the part of the year of the series compared with
+            part = series[-1].period.partition("-")[2] if series[-1].period else None
         for token, counterpart in zip(run, series, strict=True):
             figure = by_token[token.start]
             figure.direction, figure.direction_source = counterpart.direction, "context"
             figure.notes.append("direction: that of the figure it is compared with, in order")
             if year is not None:
-                figure.year, figure.period = year, str(year)
+                # the part of the year too ("January–September 2024"), not the year alone
+                figure.year, figure.period = year, f"{year}-{part}" if part else str(year)
                 figure.period_start = figure.period_end = None
                 figure.year_source = "respectively"
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import FigureFound
+from .chartrows import read_chart_series
 from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import YEAR
@@ -24,7 +25,11 @@ from .slashrows import read_slash_rows
 
 # cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
 # plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
-_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|│┃║][ \t]*|[ \t]*(?:\.{3,}|…+)[ \t]*")
+# dots between a label and its value are a leader, no cell; but a lone "…" or "..." standing apart
+# between runs of spaces or after a tab is a cell of its own, the mark of no value (a leader there
+# would shift every value after it one column to the left)
+_CELL_SPLIT = re.compile(r"\t+|[ \u00a0]{2,}|[ \t]*[;|│┃║][ \t]*|[ \t]*(?:\.{4,}|…{2,})[ \t]*|"
+                         r"[ \t]?(?<![ \t\u00a0]{2})(?<!\t)(?:\.{3}|…)(?!\S)[ \t]*|[ \t]*(?:\.{3}|…)(?=\S)")
 # "|---|:---:|", "+------+-----+", "-----  -----": a rule between a header and its rows, or above
 # or below a table
 _RULE_LINE = re.compile(r"[ \t]*[|+]?(?:[ \t]*:?-{3,}:?[ \t]*[|+]?)+[ \t]*|"
@@ -120,7 +125,7 @@ def _is_value(cell: str) -> bool:
     return bool(_NUMBER_CELL.fullmatch(cell.strip()) or _NO_VALUE.fullmatch(cell.strip()))
 
 
-_NO_VALUE = re.compile(r"[-–—.…]|n/?a|x", re.IGNORECASE)
+_NO_VALUE = re.compile(r"[-–—…]|\.{1,3}|n/?a|x", re.IGNORECASE)
 
 
 def _without_mark(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -423,6 +428,10 @@ def find_tables(text: str) -> list[TableFound]:
             index = row
             continue
         cells = _cells(line, offset)
+        if index + 1 < len(lines) and len(cells) >= 2 and (charted := _chart(lines, index, cells)):
+            tables.append(charted)
+            index += 2
+            continue
         years = [int(c[2].strip()[:4]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
         if len(years) < 2 and (places := _country_columns(cells)) is not None:
             figures, row = _by_year_rows(lines, index, places)
@@ -505,6 +514,19 @@ def find_tables(text: str) -> list[TableFound]:
         else:
             index = _general(lines, index, tables) if len(cells) >= 2 else index + 1
     return tables
+
+
+def _chart(lines: list[tuple[int, str]], index: int, cells: list[tuple[int, int, str]]) -> TableFound | None:
+    """A chart's data labels at ``lines[index]`` and the line after: values over years, or years
+    over values."""
+    (offset, _), (n_offset, n_line) = lines[index], lines[index + 1]
+    below = _cells(n_line, n_offset)
+    caption_at, caption = _caption(lines, index)
+    figures = read_chart_series(cells, below, offset, n_offset, caption) or \
+        read_chart_series(below, cells, n_offset, offset, caption)
+    if not figures:
+        return None
+    return TableFound(caption_at if caption else offset, n_offset + len(n_line), figures, offset)
 
 
 TITLE_LINES = 8

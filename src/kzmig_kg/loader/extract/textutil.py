@@ -85,8 +85,10 @@ def _heading_after(text: str, at: int) -> bool:
         not line[:1].islower() and (line.isupper() or bool(re.match(r"\W|\d+[.)]?\s", line)))
 
 
-# a row of a table: cells split by tabs or runs of spaces, a number in the last one
-_TABLE_ROW = re.compile(r"[^\n]*\S(?:\t+|[ \u00a0]{2,})[^\n]*\S(?:\t+|[ \u00a0]{2,})[^\n]*\d[^\n]{0,3}")
+# a row of a table: cells split by tabs or runs of spaces, a number in the last one; or a row
+# drawn with bars ("| Түрікменстан | 190 | 224 |"), whose last cell after a number is a bar
+_TABLE_ROW = re.compile(r"[^\n]*\S(?:\t+|[ \u00a0]{2,})[^\n]*\S(?:\t+|[ \u00a0]{2,})[^\n]*\d[^\n]{0,3}|"
+                        r"[ \t]*[|│┃║][^\n]*[|│┃║][^\n]*\d[^\n|│┃║]*[|│┃║][ \t]*")
 
 
 def _table_row(before: str) -> bool:

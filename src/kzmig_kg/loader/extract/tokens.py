@@ -176,6 +176,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         before = text[max(0, start - 24):start]
         if re.search(r"\d:$", before) or re.match(r":\d\d(?!\d)", after):
             continue                      # "10:41 AM": a time of day
+        if re.search(r"\d:\d\d(?::\d\d)?[ \t]*(?:GMT|UTC)?[ \t]*[+-]?$", before) and \
+                re.fullmatch(r"[+-]?\d{4}", text[start - (before[-1:] in "+-"):end].strip()):
+            continue                      # "16:05 +0500": the zone of a time of day, no count
         if before.endswith("[") and after.startswith("]") and re.fullmatch(r"\d{1,3}", match.group()):
             continue                      # "were registered.[12]": a note reference, not a count
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
