@@ -32,3 +32,52 @@ def test_a_group_label_starting_at_its_first_column_still_heads_the_columns_afte
     assert found[5020] == ("2025", "immigration", "RUS")
     assert found[10270] == ("2023", "emigration", "RUS")
     assert found[9940] == ("2024", "emigration", "RUS")
+
+
+# --- tables: a LaTeX tabular ----------------------------------------------------------------------
+
+
+def test_a_latex_tabular_is_read_as_a_grid(tmp_path):
+    # Russian caption, \hline rules, years as columns, a bold total row
+    found = figures(tmp_path, "\\begin{table}[h]\n"
+                              "\\caption{Выбывшие из Казахстана по странам, человек}\n"
+                              "\\begin{tabular}{|l|r|r|}\n"
+                              "\\hline\n"
+                              "Страна & 2023 & 2024 \\\\\n"
+                              "\\hline\n"
+                              "Германия & 2 410 & 2 285 \\\\\n"
+                              "Беларусь & 515 & 498 \\\\\n"
+                              "\\textbf{Всего} & 15 330 & 14 920 \\\\\n"
+                              "\\hline\n"
+                              "\\end{tabular}\n"
+                              "\\end{table}\n")
+    assert found[2410] == ("2023", "emigration", "DEU")
+    assert found[498] == ("2024", "emigration", "BLR")
+    assert found[14920][:2] == ("2024", "emigration")
+
+
+def test_a_multicolumn_direction_heads_the_years_under_it(tmp_path):
+    found = figures(tmp_path, "\\begin{tabular}{lrrrr}\n"
+                              "\\toprule\n"
+                              "        & \\multicolumn{2}{c}{Immigrants} & \\multicolumn{2}{c}{Emigrants} \\\\\n"
+                              "\\cmidrule(lr){2-3} \\cmidrule(lr){4-5}\n"
+                              "Country & 2022 & 2023        & 2022 & 2023 \\\\\n"
+                              "\\midrule\n"
+                              "Turkey  & 640  & 702         & 388  & 415 \\\\\n"
+                              "\\bottomrule\n"
+                              "\\end{tabular}\n")
+    assert found[702] == ("2023", "immigration", "TUR")
+    assert found[388] == ("2022", "emigration", "TUR")
+
+
+def test_a_latex_tabular_of_shares_gives_no_flow(tmp_path):
+    # near miss: a column of shares is no count
+    found = figures(tmp_path, "\\begin{tabular}{lr}\n"
+                              "\\hline\n"
+                              "Country & Share of emigrants, \\% \\\\\n"
+                              "\\hline\n"
+                              "Russia & 71.4 \\\\\n"
+                              "Germany & 12.9 \\\\\n"
+                              "\\hline\n"
+                              "\\end{tabular}\n")
+    assert 71.4 not in found and 12.9 not in found

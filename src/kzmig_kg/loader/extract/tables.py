@@ -20,6 +20,7 @@ from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import YEAR
 from .grid import read_grid
+from .latex import plain_tabular
 from .numbers import parse_number
 from .slashrows import read_slash_rows
 
@@ -416,7 +417,7 @@ def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tupl
 
 def find_tables(text: str) -> list[TableFound]:
     """Every table of years by country (or countries by year) in the text, a figure per cell."""
-    lines = _lines(text)
+    lines = _lines(plain_tabular(text))
     tables: list[TableFound] = []
     index = 0
     while index < len(lines):
