@@ -59,7 +59,8 @@ def test_a_latex_tabular_is_read_as_a_grid(tmp_path):
 def test_a_multicolumn_direction_heads_the_years_under_it(tmp_path):
     found = figures(tmp_path, "\\begin{tabular}{lrrrr}\n"
                               "\\toprule\n"
-                              "        & \\multicolumn{2}{c}{Immigrants} & \\multicolumn{2}{c}{Emigrants} \\\\\n"
+                              "        & \\multicolumn{2}{c}{Immigrants} & "
+                              "\\multicolumn{2}{c}{Emigrants} \\\\\n"
                               "\\cmidrule(lr){2-3} \\cmidrule(lr){4-5}\n"
                               "Country & 2022 & 2023        & 2022 & 2023 \\\\\n"
                               "\\midrule\n"
