@@ -82,3 +82,28 @@ def test_a_latex_tabular_of_shares_gives_no_flow(tmp_path):
                               "\\hline\n"
                               "\\end{tabular}\n")
     assert 71.4 not in found and 12.9 not in found
+
+
+# --- JSON records pasted as text ------------------------------------------------------------------
+
+
+def test_json_records_one_per_line_are_a_long_form_table(tmp_path):
+    # English keys; a count that looks like a year (1990) stays a count under a direction's key
+    found = figures(tmp_path, "Response of the statistics API (persons):\n"
+                              "[\n"
+                              '  {"year": 2023, "to": "Kyrgyzstan", "arrivals": 1990, "departures": 310},\n'
+                              '  {"year": 2024, "to": "Kyrgyzstan", "arrivals": 2105, "departures": 298},\n'
+                              '  {"year": 2024, "to": "Turkey", "arrivals": 402, "departures": 1776}\n'
+                              "]\n")
+    assert found[1990] == ("2023", "immigration", "KGZ")
+    assert found[310] == ("2023", "emigration", "KGZ")
+    assert found[1776] == ("2024", "emigration", "TUR")
+
+
+def test_json_records_of_no_flow_give_no_figure(tmp_path):
+    # near miss: records of population and shares name no direction
+    found = figures(tmp_path, "[\n"
+                              '  {"year": 2024, "obl": "Kostanay", "pop": 826400, "urban_%": 54.1},\n'
+                              '  {"year": 2025, "obl": "Kostanay", "pop": 822900, "urban_%": 54.3}\n'
+                              "]\n")
+    assert all(direction is None for _, direction, _ in found.values())
