@@ -107,3 +107,36 @@ def test_json_records_of_no_flow_give_no_figure(tmp_path):
                               '  {"year": 2025, "obl": "Kostanay", "pop": 822900, "urban_%": 54.3}\n'
                               "]\n")
     assert all(direction is None for _, direction, _ in found.values())
+
+
+# --- a table of acts: title, date, number and identifier in cells of their own ------------------
+
+
+def _citations(tmp_path, text: str) -> list:
+    from kzmig_kg.loader.extract import extract_document
+
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return [i for i in extract_document(path).all_items() if i.kind == "citation"]
+
+
+def test_each_row_of_a_table_of_acts_is_one_citation_in_any_column_order(tmp_path):
+    # Russian, the number bare under "Номер", the identifier before the title, tabs between cells
+    found = _citations(tmp_path, "Перечень нормативных правовых актов\n\n"
+                                 "п/п\tНомер\tКод\tНаименование\tДата принятия\n"
+                                 "1\t477-IV\tZ1100000477\tЗакон Республики Казахстан «О миграции населения»\t"
+                                 "22.07.2011\n"
+                                 "2\t961\tP2200000961\tПостановление Правительства Республики Казахстан\t"
+                                 "30.11.2022\n")
+    fields = sorted((c.fields.get("number"), c.fields.get("year"), c.fields.get("act_type"),
+                     c.fields.get("adilet_id")) for c in found)
+    assert fields == [("477-IV", 2011, "law", "Z1100000477"),
+                      ("961", 2022, "government-resolution", "P2200000961")]
+
+
+def test_a_numbered_row_of_no_act_is_no_citation(tmp_path):
+    # near miss: a row numbered "No. 3" whose cells name no act
+    found = _citations(tmp_path, "| Item | Country | Persons |\n"
+                                 "|---|---|---|\n"
+                                 "| No. 3 | Russia | 9,940 |\n")
+    assert found == []
