@@ -140,3 +140,24 @@ def test_a_numbered_row_of_no_act_is_no_citation(tmp_path):
                                  "|---|---|---|\n"
                                  "| No. 3 | Russia | 9,940 |\n")
     assert found == []
+
+
+# --- time: an ordinal whose noun (quarter, half) is left out -------------------------------------
+
+
+def test_an_ordinal_after_a_stated_quarter_is_the_next_quarter(tmp_path):
+    found = figures(tmp_path, "Migration report, 2024.\n\n"
+                              "In the first quarter of 2024, 1,240 people left for Germany, "
+                              "in the second – 1,310, in the third – 1,180.\n")
+    assert found[1240] == ("2024-Q1", "emigration", "DEU")
+    assert found[1310] == ("2024-Q2", "emigration", "DEU")
+    assert found[1180] == ("2024-Q3", "emigration", "DEU")
+
+
+def test_an_ordinal_with_a_noun_of_its_own_is_no_quarter(tmp_path):
+    # near miss: "the second wave" names its own noun, so 2,050 keeps the quarter stated before it
+    found = figures(tmp_path, "Migration report, 2024.\n\n"
+                              "In the first quarter of 2024 emigrants to Germany numbered 1,240; "
+                              "the second wave of departures brought 2,050 more.\n")
+    assert found[1240] == ("2024-Q1", "emigration", "DEU")
+    assert found.get(2050, ("2024-Q1",))[0] != "2024-Q2"
