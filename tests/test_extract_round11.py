@@ -161,3 +161,24 @@ def test_an_ordinal_with_a_noun_of_its_own_is_no_quarter(tmp_path):
                               "the second wave of departures brought 2,050 more.\n")
     assert found[1240] == ("2024-Q1", "emigration", "DEU")
     assert found.get(2050, ("2024-Q1",))[0] != "2024-Q2"
+
+
+# --- direction: the route, counted by the other country ------------------------------------------
+
+
+def test_arrivals_in_another_country_from_kazakhstan_are_emigration(tmp_path):
+    found = figures(tmp_path, "Mirror data, 2026.\n\n"
+                              "In 2024 the German statistical office counted 4,100 arrivals from "
+                              "Kazakhstan to Germany. Kazakhstan's bureau recorded 2,650 departures "
+                              "to Germany.\n")
+    assert found[4100] == ("2024", "emigration", "DEU")
+    assert found[2650][1:] == ("emigration", "DEU")
+
+
+def test_departures_from_another_country_to_kazakhstan_are_immigration(tmp_path):
+    # near miss: the route back decides the other way; a verb of arriving with no route stays
+    found = figures(tmp_path, "Mirror data, 2026.\n\n"
+                              "In 2024 Rosstat recorded 12,950 departures from Russia to Kazakhstan, "
+                              "while 4,860 people arrived from Russia.\n")
+    assert found[12950] == ("2024", "immigration", "RUS")
+    assert found[4860][1:] == ("immigration", "RUS")
