@@ -182,3 +182,20 @@ def test_departures_from_another_country_to_kazakhstan_are_immigration(tmp_path)
                               "while 4,860 people arrived from Russia.\n")
     assert found[12950] == ("2024", "immigration", "RUS")
     assert found[4860][1:] == ("immigration", "RUS")
+
+
+# --- citations: a Russian federal law's number keeps its kind -------------------------------------
+
+
+def test_a_federal_laws_number_keeps_its_kind(tmp_path):
+    found = _citations(tmp_path, "Foreign workers in Russia are governed by Federal Law No. 115-FZ of "
+                                 "25 July 2002 and registered under Федеральный закон от 18.07.2006 "
+                                 "№ 109-ФЗ.\n")
+    assert sorted(c.fields.get("number") for c in found) == ["109-ФЗ", "115-FZ"]
+
+
+def test_a_kazakh_laws_convocation_number_is_unchanged(tmp_path):
+    # near miss: a number with its convocation stays as it was
+    found = _citations(tmp_path, "The Law of the Republic of Kazakhstan No. 477-IV of 22 July 2011 "
+                                 "applies.\n")
+    assert [c.fields.get("number") for c in found] == ["477-IV"]

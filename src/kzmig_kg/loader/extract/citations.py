@@ -47,7 +47,9 @@ _LETTERS = r"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _PART_END = r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 NUMBER = (rf"(?:(?:[{_LETTERS}]{{1,4}}[ \u00a0]){{0,2}}[{_LETTERS}]{{1,4}}-)?\d{{1,6}}"
           rf"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{{1,6}}|\d{{1,4}}){_PART_END})*(?:/\d{{1,4}})?"
-          rf"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ){_PART_END})?")
+          rf"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ){_PART_END})?"
+          # a Russian federal law's number ends in its kind: "№ 109-ФЗ", "No. 115-FZ", "№ 1-ФКЗ"
+          rf"(?:-(?:ФЗ|ФКЗ|FZ|FKZ){_PART_END})?")
 _CONVOCATION_NUMBER = rf"\d{{1,6}}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{{0,4}}|1[IVX][IVX1]{{0,3}}){_PART_END}(?!-)"
 
 # ------------------------------------------------------------------------------------ English
