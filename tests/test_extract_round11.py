@@ -199,3 +199,24 @@ def test_a_kazakh_laws_convocation_number_is_unchanged(tmp_path):
     found = _citations(tmp_path, "The Law of the Republic of Kazakhstan No. 477-IV of 22 July 2011 "
                                  "applies.\n")
     assert [c.fields.get("number") for c in found] == ["477-IV"]
+
+
+# --- ages: a range "N бен M жас", "age (N to M)", "N жасқа дейін" --------------------------------
+
+
+def test_the_ends_of_an_age_range_are_no_counts(tmp_path):
+    found = figures(tmp_path, "Көші-қон, 2024 жыл.\n\n"
+                              "2024 жылы Ресейге 1 250 адам көшіп кетті. Олардың жартысы 20 мен 39 жас "
+                              "аралығындағы азаматтар, ал үштен бірі 25 жасқа дейінгі жастар.\n\n"
+                              "Most of the 2,480 people who left for Germany in 2024 were of working "
+                              "age (18 to 63).\n")
+    assert found[1250] == ("2024", "emigration", "RUS")
+    assert found[2480] == ("2024", "emigration", "DEU")
+    assert not {20, 39, 25, 18, 63} & set(found)
+
+
+def test_two_counts_joined_by_and_stay_counts(tmp_path):
+    # near miss: "и"/"мен" between two counts of people is no range of ages
+    found = figures(tmp_path, "В 2024 году из Китая и Монголии прибыли 1 240 и 980 человек соответственно.\n")
+    assert found[1240] == ("2024", "immigration", "CHN")
+    assert found[980] == ("2024", "immigration", "MNG")

@@ -69,14 +69,14 @@ _OTHER_UNIT = re.compile(
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
     r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
-    r"минут\w*|мин|секунд\w*|сағат\w*|жас(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
+    r"минут\w*|мин|секунд\w*|сағат\w*|жас(?:қа|тан)?(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
     r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
     # the monthly calculation index in which fines and fees are set
     r"MCI|MRP|МРП|АЕК)\b|"
     # a page count in a reference: "– 280 с.", "280 стр.", "280 p.", "280 бет"
     r"^\s*(?:с|стр|p|pp)\.(?![ \t]*\d)|^\s*бет(?![а-яәіңғүұқөһ])", re.IGNORECASE)
 # "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
-_RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
+_RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|и|бен|мен|пен|-|–)\s*\d[\d,.]*(?=\s)")
 # "Анықтама телефоны: 1414", "call 109", "hotline 8 800 ...": a telephone number, not a count
 # "the resettlement support line (1414)": a service line, its number in a bracket
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
@@ -120,8 +120,10 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
 
 
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
-_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
+_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s*\(?\s*(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
                         r"(?:to|and|до|[-–])\s*$|"
+                        # "of working age (16 to 62)": the first end of an age range in brackets
+                        r"\b(?:aged?|возраст\w*)\s*\(\s*(?=$)|"
                         # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
                         r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
                         r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
