@@ -220,3 +220,26 @@ def test_two_counts_joined_by_and_stay_counts(tmp_path):
     found = figures(tmp_path, "В 2024 году из Китая и Монголии прибыли 1 240 и 980 человек соответственно.\n")
     assert found[1240] == ("2024", "immigration", "CHN")
     assert found[980] == ("2024", "immigration", "MNG")
+
+
+# --- an abbreviated Government resolution; the members of a body ---------------------------------
+
+
+def test_an_abbreviated_government_resolution_is_cited(tmp_path):
+    found = _citations(tmp_path, "Правила утверждены ПП РК от 21.01.2012 № 148; см. также "
+                                 "ПП № 1146 от 31.12.2022.\n")
+    assert sorted((c.fields.get("number"), c.fields.get("act_type")) for c in found) == \
+        [("1146", "government-resolution"), ("148", "government-resolution")]
+
+
+def test_members_of_a_working_group_are_no_flow(tmp_path):
+    found = figures(tmp_path, "Протокол заседания, 2026 год.\n\n"
+                              "На заседании присутствовали 11 членов рабочей группы. В 2025 году "
+                              "из Узбекистана прибыли 4 615 человек.\n")
+    assert 11 not in found
+    assert found[4615] == ("2025", "immigration", "UZB")
+
+
+def test_pp_as_a_word_of_another_meaning_is_no_citation(tmp_path):
+    # near miss: "ПП" with no date or number after it names no act
+    assert _citations(tmp_path, "Раздел ПП и сводная таблица обновлены.\n") == []

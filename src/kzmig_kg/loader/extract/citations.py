@@ -129,7 +129,9 @@ _HEAD_RU = re.compile(
     r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
     r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
     # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
-    r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики)))(?![\w-])")
+    r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики))|"
+    # a Government resolution abbreviated, its date or number after it: "ПП РК от 30.11.2022 № 961"
+    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])")
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 # a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
 _SENTENCE_END = r"[^\s\u00a0№«\"“();,]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
