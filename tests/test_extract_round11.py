@@ -243,3 +243,20 @@ def test_members_of_a_working_group_are_no_flow(tmp_path):
 def test_pp_as_a_word_of_another_meaning_is_no_citation(tmp_path):
     # near miss: "ПП" with no date or number after it names no act
     assert _citations(tmp_path, "Раздел ПП и сводная таблица обновлены.\n") == []
+
+
+# --- a difference is no count ---------------------------------------------------------------------
+
+
+def test_a_number_lower_than_a_year_before_is_a_difference(tmp_path):
+    found = figures(tmp_path, "Migration report, 2025.\n\n"
+                              "In 2025, 2,310 people arrived from China, 420 higher than in 2024.\n")
+    assert found[2310] == ("2025", "immigration", "CHN")
+    assert 420 not in found
+
+
+def test_a_count_followed_by_a_comparison_stays_a_count(tmp_path):
+    # near miss: "more than a year before" after a comma compares; the number before it is a count
+    found = figures(tmp_path, "Migration report, 2025.\n\n"
+                              "In 2025, 2,480 people left for Germany, more than a year before.\n")
+    assert found[2480] == ("2025", "emigration", "DEU")

@@ -121,6 +121,9 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
                            r"[a-z]{2,}s\b")
 
 
+# "were 1,150 lower than a year before", "420 higher than in 2023": the size of a change, no count
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
+                               r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
 _AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s*\(?\s*(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
                         r"(?:to|and|до|[-–])\s*$|"
@@ -191,6 +194,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
                 _AGE_IS.search(text, max(0, start - 40), start) or \
                 _AGE_BANDS.search(text, max(0, start - 60), start):
             continue
+        if _DIFFERENCE_AFTER.match(after):
+            continue                      # "1,150 lower than a year before": a difference, no count
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
             continue                      # "were under 35": an age bound
