@@ -81,6 +81,8 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
         if force_of_law or _FORCE_OF_LAW.search(both):
             return "decree-having-force-of-law"
         return "presidential-decree"
+    if h == "пп":                      # "ПП РК": постановление Правительства
+        return "government-resolution"
     if re.search(r"instruction|инструкци|нұсқаулық", h):
         return "instruction"
     if re.search(r"resolution|decree|decision|ordinance|постановлени|решени|қаулы", h):

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 
 from .actnumbers import normalise_act_number
+from .actrows import act_rows
 from .acttypes import classify, issuer_of
 from .dates import DATE_PATTERN, MONTH_EN, MONTH_KK, YEAR, parse_dates
 from .textutil import Spans
@@ -46,7 +47,9 @@ _LETTERS = r"A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 _PART_END = r"(?![^\W¹²³⁴⁵⁶⁷⁸⁹⁰])"
 NUMBER = (rf"(?:(?:[{_LETTERS}]{{1,4}}[ \u00a0]){{0,2}}[{_LETTERS}]{{1,4}}-)?\d{{1,6}}"
           rf"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{{1,6}}|\d{{1,4}}){_PART_END})*(?:/\d{{1,4}})?"
-          rf"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ){_PART_END})?")
+          rf"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ){_PART_END})?"
+          # a Russian federal law's number ends in its kind: "№ 109-ФЗ", "No. 115-FZ", "№ 1-ФКЗ"
+          rf"(?:-(?:ФЗ|ФКЗ|FZ|FKZ){_PART_END})?")
 _CONVOCATION_NUMBER = rf"\d{{1,6}}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{{0,4}}|1[IVX][IVX1]{{0,3}}){_PART_END}(?!-)"
 
 # ------------------------------------------------------------------------------------ English
@@ -126,7 +129,9 @@ _HEAD_RU = re.compile(
     r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
     r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
     # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
-    r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики)))(?![\w-])")
+    r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики))|"
+    # a Government resolution abbreviated, its date or number after it: "ПП РК от 30.11.2022 № 961"
+    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])")
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 # a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
 _SENTENCE_END = r"[^\s\u00a0№«\"“();,]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
@@ -630,8 +635,54 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             citation.year = int(re.search(rf"{YEAR}", label.group("date"))[0])
             citation.notes.append("year from the date that labels the line")
     found += _coordinated(text, found)
+    found = _rows_of_acts(text, found)
     found.sort(key=lambda c: c.start)
     return found + _adilet_ids(text, found)
+
+
+_NUMBER_CELL = re.compile(rf"(?:No\.?|Nr\.?|№|N(?=\s*\d)){OWS}(?P<number>{NUMBER})")
+_BARE_NUMBER_CELL = re.compile(rf"(?P<number>{NUMBER})")
+_DATE_CELL = re.compile(rf"(?:(?:of|dated|from|от|adopted(?:{WS}on)?){WS})?(?P<date>{DATE_PATTERN}|{YEAR})"
+                        rf"(?:{OWS}(?:года|г\.|ж\.))?", re.IGNORECASE)
+
+
+def _rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    """A table of acts ("| Labour Code ... | 23.11.2015 | No. 414-V | K1500000414 |"): each row is
+    one citation of the act its title cell heads, with the number, date and identifier of the
+    other cells; a citation the title cell gave alone is replaced by it."""
+    if "|" not in text and "\t" not in text and "│" not in text:
+        return found
+    for row in act_rows(text, _NUMBER_CELL, _BARE_NUMBER_CELL):
+        number = row.cells[row.number]
+        date = next((c for c in row.cells if _DATE_CELL.fullmatch(c[2])), None)
+        adilet = next((c for c in row.cells if re.fullmatch(ADILET_ID, c[2])), None)
+        titled = [(c, m) for c in row.cells if c is not number and c is not date and c is not adilet
+                  and (m := _HEAD_EN.search(c[2]) or _HEAD_RU.search(c[2]))]
+        if len(titled) != 1:
+            continue
+        (t_start, t_end, title_cell), head = titled[0]
+        start = min(t_start, number[0])
+        end = max(c[1] for c in (number, adilet, titled[0][0]) if c is not None)
+        inside = [c for c in found if start <= c.start < end]
+        if any(c.number for c in inside):
+            continue                      # the title cell holds a full citation of its own
+        rest = title_cell[head.end():]
+        quoted = re.search(_QUOTED, rest)
+        issuer = rest[:quoted.start()] if quoted else rest
+        issuer = re.sub(r"^\s*(?:of\s+(?:the\s+)?)?", "", issuer).strip(" ,") or None
+        parts = _Parts(head["head"], start, end, "ru" if _HEAD_RU.search(title_cell) else "en",
+                       issuer, quoted.group() if quoted else None,
+                       _DATE_CELL.fullmatch(date[2])["date"] if date else None,
+                       _NUMBER_CELL.fullmatch(number[2])["number"] if _NUMBER_CELL.fullmatch(number[2])
+                       else number[2])
+        citation = _finish(text, parts, "number")
+        if inside:
+            citation.jurisdiction = inside[0].jurisdiction or citation.jurisdiction
+            citation.act_type = inside[0].act_type or citation.act_type
+        citation.adilet_id = adilet[2] if adilet else None
+        citation.notes.append("a row of a table of acts: title, date, number and identifier in cells")
+        found = [c for c in found if c not in inside] + [citation]
+    return found
 
 
 # "постановлениями ... от 31 декабря 2022 года № 1146 и от 12 февраля 2024 года № 80", "Resolutions

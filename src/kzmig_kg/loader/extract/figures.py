@@ -434,8 +434,30 @@ _AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|то
 _WEIGHT = re.compile(r"\s(?:only|just|merely|лишь|только)\s*$", re.IGNORECASE)
 
 
+# a route from Kazakhstan to another country, or back, named in the number's clause: "из Казахстана
+# в Россию прибыли 31 400" (counted by Russia, its arrivals are Kazakhstan's departures), "52 300
+# прибывших в Россию из Казахстана", "from Kazakhstan to Germany": the route decides, not the verb
+_KAZ = r"(?:Казахстан\w*|Kazakhstan)"
+_FOREIGN = rf"(?!{_KAZ})[A-ZА-ЯЁ][\w-]+"
+_ROUTE_OUT = re.compile(rf"(?<!\w)(?:из|from)\s+{_KAZ}\s+(?:в|во|to|into)\s+{_FOREIGN}|"
+                        rf"(?<!\w)(?:в|во|to|into)\s+{_FOREIGN}\s+(?:из|from)\s+{_KAZ}")
+_ROUTE_IN = re.compile(rf"(?<!\w)(?:из|from)\s+{_FOREIGN}\s+(?:в|to|into)\s+{_KAZ}|"
+                       rf"(?<!\w)(?:в|to|into)\s+{_KAZ}\s+(?:из|from)\s+{_FOREIGN}")
+
+
+def _route(text: str, clause: tuple[int, int]) -> str | None:
+    out = _ROUTE_OUT.search(text, *clause)
+    back = _ROUTE_IN.search(text, *clause)
+    if (out is None) == (back is None):
+        return None                       # no route, or both ways in one clause
+    return "emigration" if out else "immigration"
+
+
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
+    if (by_route := _route(text, clause_of(text, where.span, token.start))) is not None:
+        figure.direction = by_route
+        return
     # a comma-bounded segment whose verb says no direction ("..., Германияға 800 адам қоныс аударды"):
     # where its movement goes, before a directed verb of the segment before
     cut = max(text.rfind(",", where.start, token.start), text.rfind(";", where.start, token.start))

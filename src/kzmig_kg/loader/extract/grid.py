@@ -191,14 +191,19 @@ def _columns(header_rows: list[tuple[int, list[tuple[int, int, str]]]], count: i
     heads = last[-count:] if len(last) >= count else None
     if heads is None:
         return None
-    labels = []
-    for _, end, text in heads:
-        label = text
-        for upper_start, upper in header_rows[:-1]:
-            owners = [t for s, _, t in upper if s - upper_start <= end - line_start]
-            if owners:
-                label = f"{owners[-1]} {label}"
-        labels.append(label)
+    labels = [text for _, _, text in heads]
+    for upper_start, upper in header_rows[:-1]:
+        owners = [[t for s, _, t in upper if s - upper_start <= end - line_start][-1:]
+                  for _, end, _ in heads]
+        if len(upper) > 1 and not owners[0]:
+            # a group label centred over its columns ("     Arrivals          Departures" over
+            # "2024  2025  change  2024  2025  change") starts right of its first column: each
+            # column belongs to the label whose middle is nearest its own
+            owners = [[min(upper, key=lambda u: abs((u[0] + u[1]) / 2 - upper_start
+                                                    - (s + e) / 2 + line_start))[2]]
+                      for s, e, _ in heads]
+        labels = [f"{owner[0]} {label}" if owner else label
+                  for owner, label in zip(owners, labels, strict=True)]
     return labels
 
 

@@ -310,6 +310,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                                      "document" if form in ("last-year", "this-year") else "text"))
                 continue
             found.append(SubYear(match.start(), match.end(), year, part))
+    found += _elliptic_parts(text, found)
     found.sort(key=lambda s: (s.start, -(s.end - s.start)))
     kept: list[SubYear] = []
     for item in found:
@@ -329,3 +330,28 @@ def _find_subyear(text: str) -> list[SubYear]:
             continue
         kept.append(item)
     return kept
+
+
+# "В первом квартале ... 2 410 человек, во втором — 3 060, в третьем — 2 870", "in the first
+# quarter 2,410, the second 3,060": an ordinal whose noun (quarter, half) is left out after the
+# first, followed by a dash, a colon, a comma or a number, is that part of the same year
+_ELLIPTIC = re.compile(r"(?<![\w])(?:(?:в|во)\s+(?P<ru>перв|втор|трет|четв[её]рт)(?:ь?ем|ом)|"
+                       r"(?:in\s+)?the\s+(?P<en>first|second|third|fourth))(?=\s*(?:[—–:,-]|\d))",
+                       re.IGNORECASE)
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZА-ЯЁ])|\n")
+_ELLIPSIS_REACH = 300
+
+
+def _elliptic_parts(text: str, found: list[SubYear]) -> list[SubYear]:
+    more = []
+    for item in found:
+        if not item.part or not re.fullmatch(r"[QH][1-4]", item.part):
+            continue
+        end = _SENTENCE_END.search(text, item.end, item.end + _ELLIPSIS_REACH)
+        for match in _ELLIPTIC.finditer(text, item.end, end.start() if end else item.end + _ELLIPSIS_REACH):
+            word = (match["ru"] or match["en"]).lower().replace("ё", "е")
+            n = _ORDINAL_RU.get(word) or _ORDINAL_EN.get(word, 0)
+            if n and (item.part[0] == "Q" or n <= 2):
+                more.append(SubYear(match.start(), match.end(), item.year, f"{item.part[0]}{n}",
+                                    item.offset, item.anchor))
+    return more

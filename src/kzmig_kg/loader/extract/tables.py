@@ -20,6 +20,8 @@ from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import YEAR
 from .grid import read_grid
+from .jsonrows import read_json_records
+from .latex import plain_tabular
 from .numbers import parse_number
 from .slashrows import read_slash_rows
 
@@ -416,7 +418,7 @@ def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tupl
 
 def find_tables(text: str) -> list[TableFound]:
     """Every table of years by country (or countries by year) in the text, a figure per cell."""
-    lines = _lines(text)
+    lines = _lines(plain_tabular(text))
     tables: list[TableFound] = []
     index = 0
     while index < len(lines):
@@ -425,6 +427,12 @@ def find_tables(text: str) -> list[TableFound]:
             figures, row = slashed
             tables.append(TableFound(_caption(lines, index)[0], lines[row - 1][0] + len(lines[row - 1][1]),
                                      figures, lines[index][0]))
+            index = row
+            continue
+        if line.lstrip().startswith("{") and \
+                (records := read_json_records(lines, index, _caption(lines, index)[1]))[0]:
+            figures, row = records
+            tables.append(TableFound(offset, lines[row - 1][0] + len(lines[row - 1][1]), figures, offset))
             index = row
             continue
         cells = _cells(line, offset)

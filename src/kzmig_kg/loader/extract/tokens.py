@@ -69,14 +69,16 @@ _OTHER_UNIT = re.compile(
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
     r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
-    r"минут\w*|мин|секунд\w*|сағат\w*|жас(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
+    r"минут\w*|мин|секунд\w*|сағат\w*|жас(?:қа|тан)?(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
     r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
+    # the members of a body ("14 членов рабочей группы", "9 мүшесі"), as "members" in English
+    r"членов|члена|мүше\w*|"
     # the monthly calculation index in which fines and fees are set
     r"MCI|MRP|МРП|АЕК)\b|"
     # a page count in a reference: "– 280 с.", "280 стр.", "280 p.", "280 бет"
     r"^\s*(?:с|стр|p|pp)\.(?![ \t]*\d)|^\s*бет(?![а-яәіңғүұқөһ])", re.IGNORECASE)
 # "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
-_RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|-|–)\s*\d[\d,.]*(?=\s)")
+_RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|и|бен|мен|пен|-|–)\s*\d[\d,.]*(?=\s)")
 # "Анықтама телефоны: 1414", "call 109", "hotline 8 800 ...": a telephone number, not a count
 # "the resettlement support line (1414)": a service line, its number in a bracket
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
@@ -119,9 +121,14 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
                            r"[a-z]{2,}s\b")
 
 
+# "were 1,150 lower than a year before", "420 higher than in 2023": the size of a change, no count
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
+                               r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
-_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s+(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
+_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s*\(?\s*(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
                         r"(?:to|and|до|[-–])\s*$|"
+                        # "of working age (16 to 62)": the first end of an age range in brackets
+                        r"\b(?:aged?|возраст\w*)\s*\(\s*(?=$)|"
                         # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
                         r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
                         r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
@@ -187,6 +194,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
                 _AGE_IS.search(text, max(0, start - 40), start) or \
                 _AGE_BANDS.search(text, max(0, start - 60), start):
             continue
+        if _DIFFERENCE_AFTER.match(after):
+            continue                      # "1,150 lower than a year before": a difference, no count
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
             continue                      # "were under 35": an age bound
