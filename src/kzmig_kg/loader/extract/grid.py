@@ -160,7 +160,7 @@ def _keyed_body(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, s
     # a number among the keys is a code ("код_страны") or a year; under any other header it is a
     # count, and the row is no row of leading keys
     if any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip()) and not _IDENTIFIER.search(h[2])
-           for c, h in zip(cells[:keys], heads[:keys], strict=True)):
+           and not _PART_HEAD.search(h[2]) for c, h in zip(cells[:keys], heads[:keys], strict=True)):
         return _one_value_column(cells, heads)
     label = KEY_SEPARATOR.join(_key_text(c[2].strip(), h[2]) for c, h in zip(cells[:keys], heads[:keys],
                                                                              strict=True)
@@ -186,6 +186,11 @@ def _filled(cells: list[tuple[int, int, str]], line: str, above: list[tuple[int,
     missing = len(heads) - len(cells)
     if not heads or missing <= 0 or len(above) != len(heads) or not re.match(r"[\t;|│]", line):
         return cells
+    keys = 0
+    while keys < len(heads) - 1 and _names_nothing(_read(heads[keys][2])):
+        keys += 1
+    if missing >= keys:
+        return cells                  # a row with no key of its own ("Страна | 2023 | 2024"): no block
     if any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip()) for c in above[:missing]):
         return cells                  # the cells above that would be carried are counts, no keys
     return above[:missing] + cells

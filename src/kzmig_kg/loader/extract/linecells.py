@@ -54,8 +54,10 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
     return [b for b in blocks if b]
 
 
-def _kinds(cells: list[tuple[int, str]]) -> tuple[bool, ...]:
-    return tuple(bool(_BARE_NUMBER.fullmatch(line.strip())) for _, line in cells)
+def _kinds(cells: list[tuple[int, str]]) -> tuple[str, ...]:
+    """Each cell's kind: a year, another bare number, or words."""
+    return tuple("year" if _YEAR.fullmatch(line.strip()) else
+                 "number" if _BARE_NUMBER.fullmatch(line.strip()) else "words" for _, line in cells)
 
 
 def _table(block: list[tuple[int, str]]) -> tuple[int, int, int] | None:
@@ -73,8 +75,9 @@ def _table(block: list[tuple[int, str]]) -> tuple[int, int, int] | None:
 
 def _is_header(header: list[tuple[int, str]]) -> bool:
     labels = [line.strip() for _, line in header]
-    return all(len(label) <= _HEADER_CELL_MAX and not label.endswith((".", ":", ";", ","))
-               for label in labels) \
+    # a sentence's line ("Then we left.") is no header cell; an abbreviation ("No.", "Стр.") is
+    return all(len(label) <= _HEADER_CELL_MAX and not label.endswith((":", ";", ","))
+               and not (label.endswith(".") and " " in label) for label in labels) \
         and all(not _BARE_NUMBER.fullmatch(label) or _YEAR.fullmatch(label) for label in labels) \
         and not all(_YEAR.fullmatch(label) for label in labels)
 
@@ -84,7 +87,8 @@ def _rows(body: list[tuple[int, str]], columns: int) -> int:
     if len(body) < 2 * columns:
         return 0
     first = _kinds(body[:columns])
-    if not any(first) or all(first):
+    # a row holds a count, and a label (words, or a year) beside it
+    if "number" not in first or all(kind == "number" for kind in first):
         return 0
     rows = 0
     while (rows + 1) * columns <= len(body):

@@ -1,0 +1,154 @@
+"""The loader on the causes of the misses of blind rounds 41-42 (blindO, blindP; benchmarks/gold/
+README.md, "Fixes after rounds 41-42, by cause"), each in its general form, in layouts and
+languages no gold document has. One fixture per mechanism, each with a near miss."""
+
+from __future__ import annotations
+
+from kzmig_kg.loader.extract import extract_document
+from kzmig_kg.loader.extract.linecells import joined_cells
+from kzmig_kg.loader.extract.texmarks import plain_tex
+
+from .conftest import extracted_figures as figures
+
+
+def _citations(tmp_path, text: str) -> list:
+    path = tmp_path / "acts.txt"
+    path.write_text(text, encoding="utf-8")
+    return [i for i in extract_document(path).all_items() if i.kind == "citation"]
+
+
+# --- tables: a key written only in the first row of its block (merged spreadsheet cells) -------
+
+
+def test_a_country_in_the_first_row_of_its_block_is_the_country_of_the_rows_under_it(tmp_path):
+    # Kazakh headers, tab-separated, the country merged over its years
+    found = figures(tmp_path, "Көші-қон елдер бойынша, адам\n\n"
+                              "Ел\tЖыл\tКелгендер\tКеткендер\n"
+                              "Ресей\t2023\t5 210\t10 270\n"
+                              "\t2024\t5 150\t9 940\n"
+                              "Өзбекстан\t2023\t3 100\t410\n"
+                              "\t2024\t3 400\t380\n")
+    assert found[5150] == ("2024", "immigration", "RUS")
+    assert found[9940] == ("2024", "emigration", "RUS")
+    assert found[3400] == ("2024", "immigration", "UZB")
+    assert found[380] == ("2024", "emigration", "UZB")
+
+
+def test_a_year_in_the_first_row_of_its_block_dates_the_quarters_under_it(tmp_path):
+    # English headers, semicolons, quarters as bare ordinals under "Quarter"
+    found = figures(tmp_path, "International migration by quarter, persons\n\n"
+                              "Year;Quarter;Arrivals;Departures\n"
+                              "2024;1;3 305;3 912\n"
+                              ";2;4 118;3 372\n"
+                              "2025;1;3 877;2 964\n"
+                              ";2;4 260;3 047\n")
+    assert found[3305] == ("2024-Q1", "immigration", None)
+    assert found[3372] == ("2024-Q2", "emigration", None)
+    assert found[4260] == ("2025-Q2", "immigration", None)
+
+
+def test_a_row_with_no_key_of_its_own_is_no_block_of_the_row_above(tmp_path):
+    # near miss: in a table of countries by year a row with an empty label carries nothing down
+    found = figures(tmp_path, "Arrivals by country, persons\n\n"
+                              "Country\t2023\t2024\n"
+                              "Russia\t5 210\t5 150\n"
+                              "\t3 000\t2 900\n")
+    assert found[5150] == ("2024", "immigration", "RUS")
+    assert 2900 not in found
+
+
+# --- tables: every cell on a line of its own ------------------------------------------------------
+
+
+def test_a_table_with_one_cell_per_line_is_read_by_its_rows(tmp_path):
+    # English, three columns: period, arrivals from a country, departures to it
+    found = figures(tmp_path, "Exchange of population with Tajikistan, persons\n\n"
+                              "Period\n"
+                              "Arrivals from Tajikistan\n"
+                              "Departures to Tajikistan\n"
+                              "2023\n"
+                              "1 210\n"
+                              "340\n"
+                              "2024\n"
+                              "1 385\n"
+                              "298\n")
+    assert found[1210] == ("2023", "immigration", "TJK")
+    assert found[298] == ("2024", "emigration", "TJK")
+
+
+def test_a_kazakh_table_with_one_cell_per_line_keeps_its_offsets(tmp_path):
+    text = ("Ел\nКелгендер\nКеткендер\nРесей\n5 210\n10 270\nҚытай\n1 020\n330\n")
+    joined = joined_cells(text)
+    assert len(joined) == len(text)
+    assert joined.split("\n")[:3] == ["Ел\tКелгендер\tКеткендер", "Ресей\t5 210\t10 270", "Қытай\t1 020\t330"]
+
+
+def test_lines_whose_kinds_do_not_repeat_are_no_table(tmp_path):
+    # near misses: a contact block (numbers out of step with the lines above) and short prose lines
+    contacts = "Contacts\nMigration service\nAstana\n8 7172 71 50 14\nAlmaty\nAbai avenue\n52\n"
+    prose = "We met in Almaty.\nThen we left.\nIt was 2023.\nThe year after,\nwe came back.\nAll of us.\n"
+    assert joined_cells(contacts) == contacts
+    assert joined_cells(prose) == prose
+
+
+def test_a_register_of_acts_with_one_cell_per_line_gives_each_act_its_date(tmp_path):
+    found = _citations(tmp_path, "List of acts\n\n"
+                                 "No.\nAct\nDate and number\n"
+                                 "1\nLabour Code of the Republic of Kazakhstan\n23.11.2015 No. 414-V\n"
+                                 "2\nCriminal Code of the Republic of Kazakhstan\n03.07.2014 No. 226-V\n")
+    by_number = {c.get("number"): c.get("year") for c in found}
+    assert by_number["414-V"] == 2015
+    assert by_number["226-V"] == 2014
+
+
+# --- LaTeX source: thin spaces, escaped percent signs, ties ---------------------------------------
+
+
+def test_latex_thin_spaces_and_ties_in_running_text(tmp_path):
+    # Russian running text of a LaTeX source: thousands written 12\,386, a tie before a month
+    found = figures(tmp_path, "\\section{Иммиграция}\n"
+                              "В 2024~году в Казахстан из Узбекистана прибыли 12\\,386~человек, "
+                              "а выбыли в Россию 8\\,450 человек.\n")
+    assert found[12386] == ("2024", "immigration", "UZB")
+    assert found[8450] == ("2024", "emigration", "RUS")
+    assert 12 not in found and 386 not in found
+
+
+def test_latex_marks_keep_the_length_and_leave_plain_text_alone():
+    latex = "\\section{X} about 40\\,\\% of 12\\,386 people aged 18--34, No.~477-IV"
+    plain = plain_tex(latex)
+    assert len(plain) == len(latex)
+    assert "40%" in plain and "12 386" in plain and "18\u201334" in plain and "No. 477-IV" in plain
+    # near miss: outside LaTeX a tilde is "about" and stays
+    assert plain_tex("about ~5,000 people") == "about ~5,000 people"
+    assert plain_tex("Rate \\, no digits") == "Rate \\, no digits"
+
+
+def test_a_latex_footnote_citation_takes_the_adilet_identifier_on_the_next_line(tmp_path):
+    found = _citations(tmp_path, "\\section{Law}\nThe Law No.~477-IV of 22~July 2011 ``On Population Migration''\n"
+                                 "(Adilet: Z1100000477) governs registration.\n")
+    law = next(c for c in found if c.get("number") == "477-IV")
+    assert law.get("adilet_id") == "Z1100000477"
+    assert not any(c.exact == "Z1100000477" for c in found)
+
+
+# --- tables: a balance column of one partner's flows ----------------------------------------------
+
+
+def test_a_balance_column_beside_one_partners_flows_is_that_partners(tmp_path):
+    found = figures(tmp_path, "Exchange with Uzbekistan, persons\n\n"
+                              "Period\tArrivals from Uzbekistan\tDepartures to Uzbekistan\tNet\n"
+                              "2023\t4 190\t982\t3 208\n"
+                              "2024\t4 420\t1 010\t3 410\n")
+    assert found[3208] == ("2023", "net", "UZB")
+    assert found[3410] == ("2024", "net", "UZB")
+
+
+def test_a_balance_column_beside_two_partners_flows_names_no_partner(tmp_path):
+    # near miss: arrivals from one country, departures to another
+    found = figures(tmp_path, "Migration, persons\n\n"
+                              "Period\tArrivals from Uzbekistan\tDepartures to Russia\tNet\n"
+                              "2023\t4 190\t9 940\t-5 750\n"
+                              "2024\t4 420\t9 100\t-4 680\n")
+    assert found[4190] == ("2023", "immigration", "UZB")
+    assert -5750 not in found or found[-5750][2] is None
