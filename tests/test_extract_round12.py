@@ -125,7 +125,8 @@ def test_latex_marks_keep_the_length_and_leave_plain_text_alone():
 
 
 def test_a_latex_footnote_citation_takes_the_adilet_identifier_on_the_next_line(tmp_path):
-    found = _citations(tmp_path, "\\section{Law}\nThe Law No.~477-IV of 22~July 2011 ``On Population Migration''\n"
+    found = _citations(tmp_path, "\\section{Law}\n"
+                                 "The Law No.~477-IV of 22~July 2011 ``On Population Migration''\n"
                                  "(Adilet: Z1100000477) governs registration.\n")
     law = next(c for c in found if c.get("number") == "477-IV")
     assert law.get("adilet_id") == "Z1100000477"
@@ -152,3 +153,30 @@ def test_a_balance_column_beside_two_partners_flows_names_no_partner(tmp_path):
                               "2024\t4 420\t9 100\t-4 680\n")
     assert found[4190] == ("2023", "immigration", "UZB")
     assert -5750 not in found or found[-5750][2] is None
+
+
+# --- a bulleted line starts a sentence; numbers that are no flows ---------------------------------
+
+
+def test_a_bullet_after_a_full_stop_ends_the_sentence_and_its_country(tmp_path):
+    # Russian bullets: the country of the line above is not that of the next bullet's flow
+    found = figures(tmp_path, "Итоги 2024 года\n\n"
+                              "• В 2024 году в область прибыли 2 870 человек из Узбекистана.\n"
+                              "• Из области за рубеж выбыли 415 человек.\n")
+    assert found[2870][2] == "UZB"
+    assert found[415][2] is None
+
+
+def test_a_sentence_running_on_after_a_line_break_keeps_its_country(tmp_path):
+    # near miss: a line break without a bullet inside a sentence does not cut it
+    found = figures(tmp_path, "В 2024 году из Узбекистана в Казахстан\nприбыли 2 870 человек.\n")
+    assert found[2870] == ("2024", "immigration", "UZB")
+
+
+def test_a_service_line_an_attendance_and_a_day_of_the_month_are_no_counts(tmp_path):
+    found = figures(tmp_path, "Справочная линия миграционной службы: 1414.\n"
+                              "Present: 12 people.\n"
+                              "Отчет представлять до 10 числа месяца, следующего за отчетным.\n"
+                              "В 2024 году из Китая прибыли 640 человек.\n")
+    assert 1414 not in found and 12 not in found and 10 not in found
+    assert found[640] == ("2024", "immigration", "CHN")
