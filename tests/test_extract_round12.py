@@ -180,3 +180,14 @@ def test_a_service_line_an_attendance_and_a_day_of_the_month_are_no_counts(tmp_p
                               "В 2024 году из Китая прибыли 640 человек.\n")
     assert 1414 not in found and 12 not in found and 10 not in found
     assert found[640] == ("2024", "immigration", "CHN")
+
+
+def test_a_balance_takes_the_partner_of_the_exchange_named_after_it(tmp_path):
+    found = figures(tmp_path, "В 2024 году сальдо составило +1 210 — итог миграционного обмена с Таджикистаном.\n")
+    assert found[1210][1:] == ("net", "TJK")
+
+
+def test_a_partner_of_an_exchange_in_another_clause_is_not_the_numbers(tmp_path):
+    # near miss: a semicolon between the number and the exchange
+    found = figures(tmp_path, "In 2024 the net gain was +1,210; the exchange with Tajikistan was balanced.\n")
+    assert found[1210][2] is None
