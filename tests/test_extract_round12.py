@@ -183,7 +183,8 @@ def test_a_service_line_an_attendance_and_a_day_of_the_month_are_no_counts(tmp_p
 
 
 def test_a_balance_takes_the_partner_of_the_exchange_named_after_it(tmp_path):
-    found = figures(tmp_path, "В 2024 году сальдо составило +1 210 — итог миграционного обмена с Таджикистаном.\n")
+    found = figures(tmp_path, "В 2024 году сальдо составило +1 210 — итог миграционного обмена "
+                              "с Таджикистаном.\n")
     assert found[1210][1:] == ("net", "TJK")
 
 
