@@ -192,3 +192,11 @@ def test_a_partner_of_an_exchange_in_another_clause_is_not_the_numbers(tmp_path)
     # near miss: a semicolon between the number and the exchange
     found = figures(tmp_path, "In 2024 the net gain was +1,210; the exchange with Tajikistan was balanced.\n")
     assert found[1210][2] is None
+
+
+def test_a_table_of_one_cell_per_line_at_the_very_end_of_a_file(tmp_path):
+    # no line break after the last cell
+    found = figures(tmp_path, "Обмен с Кыргызстаном, человек\n\nПериод\nПрибыло из Кыргызстана\n"
+                              "Выбыло в Кыргызстан\n2023\n512\n131\n2024\n470\n109")
+    assert found[512] == ("2023", "immigration", "KGZ")
+    assert found[109] == ("2024", "emigration", "KGZ")

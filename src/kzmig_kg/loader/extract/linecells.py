@@ -48,9 +48,6 @@ def _blocks(text: str) -> list[list[tuple[int, str]]]:
         elif blocks[-1]:
             blocks.append([])
         offset += len(line) + 1
-    # the last line of the text may run into the next window: it is no whole cell
-    if blocks[-1] and not text.endswith("\n"):
-        blocks[-1].pop()
     return [b for b in blocks if b]
 
 
