@@ -200,3 +200,12 @@ def test_a_table_of_one_cell_per_line_at_the_very_end_of_a_file(tmp_path):
                               "Выбыло в Кыргызстан\n2023\n512\n131\n2024\n470\n109")
     assert found[512] == ("2023", "immigration", "KGZ")
     assert found[109] == ("2024", "emigration", "KGZ")
+
+
+def test_a_table_of_one_cell_per_line_with_its_source_under_the_last_row(tmp_path):
+    # Kazakh, the caption's year, a source line in the same block after the rows
+    found = figures(tmp_path, "Кесте 1. Көші-қон, 2024 жыл, адам\n\n"
+                              "Ел\nКелгендер\nКеткендер\nРесей\n5 210\n10 270\nҚытай\n1 020\n330\n"
+                              "Дереккөз: ҰСБ\n")
+    assert found[10270] == ("2024", "emigration", "RUS")
+    assert found[1020] == ("2024", "immigration", "CHN")

@@ -2,7 +2,8 @@
 as rows of tab-separated cells, offsets unchanged.
 
 One public entry: ``joined_cells(text)``. In a block of lines between blank lines, a header of k
-short label lines (k >= 3) followed by two or more runs of k lines, each run alike (the same
+short label lines (k >= 3) followed by two or more runs of k lines (then at most two other
+lines: a source, a note), each run alike (the same
 columns hold a bare number in every run, at least one column does), is a table of k columns: the
 line breaks inside each run become tabs, so each run is one row the table readers know. A block of
 prose, a list, or lines whose kinds do not repeat with the period of the header stays as it is.
@@ -18,6 +19,7 @@ MIN_COLUMNS, MAX_COLUMNS = 3, 8
 _HEADER_CELL_MAX = 80
 _CELL_MAX = 240
 _LEAD_LINES = 2                       # a caption's lines in the block before the header
+_TRAILING_LINES = 2                   # a source's or a note's lines in the block after the rows
 
 
 def joined_cells(text: str) -> str:
@@ -65,7 +67,8 @@ def _table(block: list[tuple[int, str]]) -> tuple[int, int, int] | None:
             if len(header) < columns or not _is_header(header):
                 continue
             rows = _rows(block[start + columns:], columns)
-            if rows >= 2 and start + (rows + 1) * columns == len(block):
+            # the rows end the block, or a source's or note's line or two follows them
+            if rows >= 2 and len(block) - _TRAILING_LINES <= start + (rows + 1) * columns:
                 return start, columns, rows
     return None
 
