@@ -209,3 +209,24 @@ def test_a_table_of_one_cell_per_line_with_its_source_under_the_last_row(tmp_pat
                               "Дереккөз: ҰСБ\n")
     assert found[10270] == ("2024", "emigration", "RUS")
     assert found[1020] == ("2024", "immigration", "CHN")
+
+
+def test_a_year_in_the_first_row_of_its_block_in_columns_aligned_by_spaces(tmp_path):
+    # Russian, a text export aligned by spaces: the blank year cell is only spaces
+    found = figures(tmp_path, "Внешняя миграция по кварталам, человек\n\n"
+                              "Год    Квартал   Прибыло   Выбыло\n"
+                              "2024   I         3 305     3 912\n"
+                              "       II        4 118     3 372\n"
+                              "2025   I         3 877     2 964\n"
+                              "       II        4 260     3 047\n")
+    assert found[4118] == ("2024-Q2", "immigration", None)
+    assert found[3047] == ("2025-Q2", "emigration", None)
+
+
+def test_an_indented_part_of_a_row_is_no_merged_cell(tmp_path):
+    # near miss: a row indented under a total keeps its own label and takes no key from above
+    found = figures(tmp_path, "Migration in 2024, persons\n\n"
+                              "Flow                    2024\n"
+                              "Arrivals, total         16 990\n"
+                              "   from Uzbekistan       4 420\n")
+    assert found[4420] == ("2024", "immigration", "UZB")

@@ -179,12 +179,18 @@ def _key_text(key: str, head: str) -> str:
 
 
 def _filled(cells: list[tuple[int, int, str]], line: str, above: list[tuple[int, int, str]],
-            heads: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+            heads: list[tuple[int, int, str]], line_start: int, head_start: int
+            ) -> list[tuple[int, int, str]]:
     """A row whose leading key cells are empty (a merged spreadsheet cell: the year, or the
     country, written only in the first row of its block) with those cells carried down from the row
     above; any other row unchanged."""
     missing = len(heads) - len(cells)
-    if not heads or missing <= 0 or len(above) != len(heads) or not re.match(r"[\t;|│]", line):
+    if not heads or missing <= 0 or len(above) != len(heads):
+        return cells
+    # the empty cells: a separator first ("\tII\t4 118"), or, in columns aligned by spaces, the
+    # first cell under the header cell it belongs to ("       II        4 118")
+    if not re.match(r"[\t;|│]", line) and not (
+            line[:1].isspace() and abs(cells[0][0] - line_start - heads[missing][0] + head_start) <= 2):
         return cells
     keys = 0
     while keys < len(heads) - 1 and _names_nothing(_read(heads[keys][2])):
@@ -305,7 +311,8 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     parents: list[tuple[int, str | None]] = []     # the rows above, by indentation, and their directions
     above: list[tuple[int, int, str]] = []
     while row < len(lines) and lines[row][1].strip():
-        above = _filled(cells_of_row(row), lines[row][1], above, heads)
+        above = _filled(cells_of_row(row), lines[row][1], above, heads, lines[row][0],
+                        header_rows[-1][0] if header_rows else 0)
         body = body_of(above)
         if body is None and header_rows and row + 1 < len(lines) and \
                 (heading := _section_of(cells_of_row(row), previous)) is not None:
