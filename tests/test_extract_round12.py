@@ -230,3 +230,15 @@ def test_an_indented_part_of_a_row_is_no_merged_cell(tmp_path):
                               "Arrivals, total         16 990\n"
                               "   from Uzbekistan       4 420\n")
     assert found[4420] == ("2024", "immigration", "UZB")
+
+
+def test_siunitx_numbers_in_a_latex_tabular(tmp_path):
+    found = figures(tmp_path, "\\begin{table}\n\\caption{Emigration by destination, persons}\n"
+                              "\\begin{tabular}{lrr}\n\\toprule\nDestination & 2023 & 2024 \\\\\n\\midrule\n"
+                              "Russia & \\num{11217} & \\num[group-separator={,}]{8450} \\\\\n"
+                              "Germany & \\num{1\\,244} & \\num{910} \\\\\n"
+                              "\\bottomrule\n\\end{tabular}\n\\end{table}\n")
+    assert found[11217] == ("2023", "emigration", "RUS")
+    assert found[8450] == ("2024", "emigration", "RUS")
+    assert found[1244] == ("2023", "emigration", "DEU")
+    assert plain_tex("\\num{11217} & \\num{1\\,244}") == "11217       & 1 244       "

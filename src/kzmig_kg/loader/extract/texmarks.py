@@ -2,9 +2,9 @@
 print, offsets unchanged.
 
 One public entry: ``plain_tex(text)``: a thin space between digits (``14\\,018``) is a thousands
-separator (the digits after it move left, the freed character goes after the number), ``\\%`` is
-"%", and, in a text with LaTeX commands, a tie ``~`` between two words ("No.~477-IV", "22~July")
-is a space and ``--`` between digits is an en dash. The items keep the source's own characters: the
+separator (the digits after it move left, the freed character goes after the number), siunitx's
+``\\num{14018}`` is the number, ``\\%`` is "%", and, in a text with LaTeX commands, a tie ``~``
+between two words ("No.~477-IV", "22~July") is a space and ``--`` between digits is an en dash. The items keep the source's own characters: the
 finders read this text, the quotes come from the source.
 """
 
@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 _THIN_NUMBER = re.compile(r"\d{1,3}(?:\\,\d{3})+(?![\d])")
+# siunitx: "\num{14018}", "\num[group-separator={,}]{14018}", "\SI{40}{\percent}" is no count
+_SIUNITX = re.compile(r"\\num(?:\[[^\]\n]*\])?\{(?P<n>[-+]?[\d.,]+(?:\\,\d+)*)\}")
 _THIN_PERCENT = re.compile(r"(?<=\d)(?:\\,|\\ |~)?\\%")
 _PERCENT = re.compile(r"\\%")
 _LATEX = re.compile(r"\\(?:begin\{|section\*?\{|footnote\{|cite[pt]?\{|ref\{|label\{|textbf\{|emph\{)")
@@ -24,6 +26,7 @@ def plain_tex(text: str) -> str:
     """``text`` with LaTeX spacing marks in numbers, escaped percent signs and ties made plain."""
     if "\\" not in text:
         return text
+    text = _SIUNITX.sub(lambda m: m["n"].replace("\\,", " ").ljust(len(m.group())), text)
     text = _THIN_NUMBER.sub(_number, text)
     text = _THIN_PERCENT.sub(lambda m: "%".ljust(len(m.group())), text)
     text = _PERCENT.sub("% ", text)
