@@ -4,8 +4,9 @@ print, offsets unchanged.
 One public entry: ``plain_tex(text)``: a thin space between digits (``14\\,018``) is a thousands
 separator (the digits after it move left, the freed character goes after the number), siunitx's
 ``\\num{14018}`` is the number, ``\\%`` is "%", and, in a text with LaTeX commands, a tie ``~``
-between two words ("No.~477-IV", "22~July") is a space and ``--`` between digits is an en dash. The items keep the source's own characters: the
-finders read this text, the quotes come from the source.
+between two words ("No.~477-IV", "22~July") is a space and ``--`` between digits is an en dash.
+The items keep the source's own characters: the finders read this text, the quotes come from the
+source.
 """
 
 from __future__ import annotations
