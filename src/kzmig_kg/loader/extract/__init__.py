@@ -38,8 +38,10 @@ from ..source import WINDOW_CHARS, DocumentError, Source, Window
 from .citations import CitationFound, find_citations
 from .events import describe_event, find_dates
 from .figures import find_figures
+from .linecells import joined_cells
 from .numbers import as_number
 from .subyear import find_subyear
+from .texmarks import plain_tex
 from .textutil import Sentences, Spans, collapse
 
 CONTEXT_CHARS = 32    # prefix and suffix of the oa:TextQuoteSelector
@@ -101,7 +103,8 @@ def extract_document(path: Path | str, *, title: str | None = None, encoding: st
 
 
 def _extract_window(window: Window, run: Extraction, section_starts: list[int]) -> Iterator[Item]:
-    text = window.text
+    raw = window.text
+    text = joined_cells(plain_tex(raw))   # same length: offsets hold, the quotes come from the source
     base = window.offset
     low, high = window.emit_from - base, window.emit_to - base
     sentences = Sentences.of(text)
@@ -116,10 +119,10 @@ def _extract_window(window: Window, run: Extraction, section_starts: list[int]) 
     def make(kind: str, start: int, end: int, confidence: float, fields: dict) -> None:
         if not (low <= start < high) or confidence < run.min_confidence:
             return
-        prefix = text[max(0, start - CONTEXT_CHARS):start]
-        suffix = text[end:end + CONTEXT_CHARS]
+        prefix = raw[max(0, start - CONTEXT_CHARS):start]
+        suffix = raw[end:end + CONTEXT_CHARS]
         index = bisect.bisect_right(section_starts, base + start) - 1
-        items.append(Item(kind, base + start, base + end, window.line_of(start), text[start:end],
+        items.append(Item(kind, base + start, base + end, window.line_of(start), raw[start:end],
                           confidence, fields, prefix, suffix,
                           run.sections[index].number if index >= 0 else None))
 

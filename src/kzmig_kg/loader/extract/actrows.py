@@ -15,6 +15,10 @@ from dataclasses import dataclass
 _SPLIT = re.compile(r"[ \t]*[|│\t][ \t]*")
 _NUMBER_HEADER = re.compile(r"(?:act\s+)?(?:no\.?|number|nr\.?|№|номер\w*|нөмір\w*)", re.IGNORECASE)
 _MIN_CELLS = 3
+# "22.07.2011 № 477-IV", "05.07.2014 № 235-V ЗРК": a cell of a register's "Дата и номер" column
+# holds the date and the number (and the law's mark after it)
+_DATED_NUMBER = re.compile(r"(?P<date>\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)(?:\s*(?:г\.|года|ж\.))?\s+"
+                           r"(?P<number>(?:№|No\.?|N)\s*\S+?)(?:\s+(?:ЗРК|ҚРЗ|ЗРК|РЗ))?")
 
 
 @dataclass
@@ -28,9 +32,17 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     for match in [*_SPLIT.finditer(line), None]:
         end = match.start() if match else len(line)
         if line[position:end].strip():
-            cells.append((offset + position, offset + end, line[position:end].strip()))
+            cells.extend(_dated_number(offset + position, line[position:end]))
         position = match.end() if match else len(line)
     return cells
+
+
+def _dated_number(start: int, cell: str) -> list[tuple[int, int, str]]:
+    lead = len(cell) - len(cell.lstrip())
+    if (m := _DATED_NUMBER.fullmatch(cell.strip())) is None:
+        return [(start + lead, start + lead + len(cell.strip()), cell.strip())]
+    return [(start + lead + m.start(name), start + lead + m.end(name), m[name])
+            for name in ("date", "number")]
 
 
 def act_rows(text: str, number_cell: re.Pattern[str], bare_number: re.Pattern[str]) -> list[ActRow]:

@@ -664,8 +664,9 @@ def _rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         start = min(t_start, number[0])
         end = max(c[1] for c in (number, adilet, titled[0][0]) if c is not None)
         inside = [c for c in found if start <= c.start < end]
-        if any(c.number for c in inside):
+        if any(c.number and (c.year or date is None) for c in inside):
             continue                      # the title cell holds a full citation of its own
+        # (one read across the cells, "кодекс ...\t23.11.2015 № 414-V", lacks the date cell's year)
         rest = title_cell[head.end():]
         quoted = re.search(_QUOTED, rest)
         issuer = rest[:quoted.start()] if quoted else rest
@@ -722,7 +723,9 @@ _ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:(?:Adilet|Әділе�
                            rf"[:\s]\s*)?(?P<id>{ADILET_ID})")
 # "Law No. 477-IV ... is adopted (Adilet: Z1100000477)": a labelled identifier in a bracket a few
 # words later in the clause, no other act between
-_ADILET_LATER = re.compile(rf"^[^.;()\[\]\n]{{1,40}}?\(\s*(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?"
+# (across one line break, "``On Population Migration''\n(Adilet: Z1100000477)", no blank line)
+_ADILET_LATER = re.compile(rf"^(?:[^.;()\[\]\n]|\n(?![ \t]*\n)){{1,40}}?\("
+                           rf"\s*(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?"
                            rf"[:\s]\s*(?P<id>{ADILET_ID})\s*\)")
 # the note mark of a citation: right after it, or at the end of the words that complete it ("No.
 # 477-IV of 22 July 2011.⁶"), within its clause

@@ -204,6 +204,10 @@ _TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:the\s+)?(?:\d{
                         r"\s*[—–:,-]?\s*", re.IGNORECASE)
 
 
+_EXCHANGE_WITH = re.compile(r"(?:exchange|balance|обмен\w*|сальдо|алмасу\w*)\s+(?:[^\W\d]+\s+){0,3}?"
+                            r"(?:with|с|со)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -234,6 +238,14 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                 # Россию", "2,100 of them went to Germany": the part's place
                 return mention, "after"
             break
+    # "+3,808 / Kazakhstan's net gain from its migration exchange with Uzbekistan": the partner of the
+    # exchange (or balance) the number is, later in its own sentence
+    s_end = sentence[1]
+    for mention in candidates:
+        if token.unit_end <= mention.start <= min(token.unit_end + 90, s_end) and \
+                _EXCHANGE_WITH.search(text, token.unit_end, mention.start) and \
+                not re.search(r"\d|[;.]\s", text[token.unit_end:mention.start]):
+            return mention, "after"
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
     if previous:
         mention = previous[-1]

@@ -41,6 +41,9 @@ _PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|"
                    r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*(?:полугод\w*|жартыжылды\w*)",
                    re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# a key column of parts of a year: "Квартал", "Quarter", "Тоқсан", "Полугодие", "Half"
+_PART_HEAD = re.compile(r"^\W*(?:квартал|quarter|тоқсан|(?P<half>полугодие|half(?:-year)?|жартыжылдық))\W*$",
+                        re.IGNORECASE)
 _MONTH_ROW = re.compile(rf"(?P<m>{MONTH_EN}|{MONTH_RU_ANY}|қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|"
                         r"тамыз|қыркүйек|қазан|қараша|желтоқсан)", re.IGNORECASE)
 _TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|всего|итого|барлығы|"
@@ -157,11 +160,46 @@ def _keyed_body(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, s
     # a number among the keys is a code ("код_страны") or a year; under any other header it is a
     # count, and the row is no row of leading keys
     if any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip()) and not _IDENTIFIER.search(h[2])
-           for c, h in zip(cells[:keys], heads[:keys], strict=True)):
+           and not _PART_HEAD.search(h[2]) for c, h in zip(cells[:keys], heads[:keys], strict=True)):
         return _one_value_column(cells, heads)
-    label = KEY_SEPARATOR.join(c[2].strip() for c in cells[:keys]
-                               if not _is_number(c[2]) or _YEAR_IN.fullmatch(c[2].strip()))
+    label = KEY_SEPARATOR.join(_key_text(c[2].strip(), h[2]) for c, h in zip(cells[:keys], heads[:keys],
+                                                                             strict=True)
+                               if not _is_number(c[2]) or _YEAR_IN.fullmatch(c[2].strip())
+                               or _PART_HEAD.search(h[2]))
     return (label, numbers) if label else None
+
+
+def _key_text(key: str, head: str) -> str:
+    """A key cell as a label: a bare ordinal under a "Квартал", "Quarter" or "Полугодие" header is
+    that part of the year ("I" -> "Q1")."""
+    number = _ROMAN.get(key.upper()) or (int(key) if key in ("1", "2", "3", "4") else None)
+    if (unit := _PART_HEAD.search(head)) and number and (number <= 2 or not unit.group("half")):
+        return f"{'H' if unit.group('half') else 'Q'}{number}"
+    return key
+
+
+def _filled(cells: list[tuple[int, int, str]], line: str, above: list[tuple[int, int, str]],
+            heads: list[tuple[int, int, str]], line_start: int, head_start: int
+            ) -> list[tuple[int, int, str]]:
+    """A row whose leading key cells are empty (a merged spreadsheet cell: the year, or the
+    country, written only in the first row of its block) with those cells carried down from the row
+    above; any other row unchanged."""
+    missing = len(heads) - len(cells)
+    if not heads or missing <= 0 or len(above) != len(heads):
+        return cells
+    # the empty cells: a separator first ("\tII\t4 118"), or, in columns aligned by spaces, the
+    # first cell under the header cell it belongs to ("       II        4 118")
+    if not re.match(r"[\t;|│]", line) and not (
+            line[:1].isspace() and abs(cells[0][0] - line_start - heads[missing][0] + head_start) <= 2):
+        return cells
+    keys = 0
+    while keys < len(heads) - 1 and _names_nothing(_read(heads[keys][2])):
+        keys += 1
+    if missing >= keys:
+        return cells                  # a row with no key of its own ("Страна | 2023 | 2024"): no block
+    if any(_is_number(c[2]) and not _YEAR_IN.fullmatch(c[2].strip()) for c in above[:missing]):
+        return cells                  # the cells above that would be carried are counts, no keys
+    return above[:missing] + cells
 
 
 def _one_value_column(cells: list[tuple[int, int, str]], heads: list[tuple[int, int, str]]
@@ -260,13 +298,22 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     if labels is None:
         return [], index + 1
     columns = [_read(label) for label in labels]
+    partners = {c.place.place.code for c in columns if c.place is not None}
+    if len(partners) == 1 and sum(c.place is not None for c in columns) >= 2:
+        # "Прибыло ... из Кыргызстана", "Выбыло ... в Кыргызстан", "Сальдо": the balance of those flows
+        for column in columns:
+            if column.place is None and column.direction == "net":
+                column.place = next(c.place for c in columns if c.place is not None)
     around = _read(_period_of_caption(caption))
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     figures: list[FigureFound] = []
     previous: str | None = None
     parents: list[tuple[int, str | None]] = []     # the rows above, by indentation, and their directions
+    above: list[tuple[int, int, str]] = []
     while row < len(lines) and lines[row][1].strip():
-        body = body_of(cells_of_row(row))
+        above = _filled(cells_of_row(row), lines[row][1], above, heads, lines[row][0],
+                        header_rows[-1][0] if header_rows else 0)
+        body = body_of(above)
         if body is None and header_rows and row + 1 < len(lines) and \
                 (heading := _section_of(cells_of_row(row), previous)) is not None:
             section = heading             # a section's heading: what it names is of the rows under it

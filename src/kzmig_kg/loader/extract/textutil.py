@@ -13,7 +13,10 @@ import bisect
 import re
 from dataclasses import dataclass
 
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9])")
+# (or before a line that starts with a bullet: "▪️ Облыстан ...", "• от ..."; not a dash, which in an
+# interview opens the answer to the question above it)
+_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]|[ \t]*\n[ \t]*"
+                  r"(?:[•▪▫◦‣∙·►▶■□●○*]|[\u2600-\u27bf]|[\U0001f300-\U0001faff]))")
 _ABBREVIATIONS = {
     "no", "nr", "al", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "art", "vol", "dr", "mr", "mrs", "ms",
     "st", "inc", "ltd", "co", "jr", "sr", "n.d", "approx", "u.s", "u.k", "fig", "ed", "eds", "ch", "para",

@@ -73,6 +73,8 @@ _OTHER_UNIT = re.compile(
     r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
     # the members of a body ("14 членов рабочей группы", "9 мүшесі"), as "members" in English
     r"членов|члена|мүше\w*|"
+    # "до 10 числа месяца": a day of the month
+    r"числа(?=\s+(?:месяца|каждого|следующего))|"
     # the monthly calculation index in which fines and fees are set
     r"MCI|MRP|МРП|АЕК)\b|"
     # a page count in a reference: "– 280 с.", "280 стр.", "280 p.", "280 бет"
@@ -83,7 +85,7 @@ _RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|и|бен|мен|пен|-|�
 # "the resettlement support line (1414)": a service line, its number in a bracket
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
                            r"(?:support|help|information|info|contact|advice)\s+line|"
-                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*|звонит\w*|қоңырау\w*|байланыс\w*|"
+                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*(?:\s+[^\W\d]+){0,3}|звонит\w*|қоңырау\w*|байланыс\w*|"
                            # "Единый номер полиции — 102": a Russian or Kazakh "номер" is never a count
                            r"(?<![а-яё])(?:номер\w*|нөмір\w*)(?:\s+[^\W\d]+){0,2}|"
                            r"(?:emergency|police|hotline|phone|telephone|contact)\s+number)"
@@ -96,7 +98,9 @@ _BEFORE_SKIP = re.compile(
     r"stage|\$|USD|KZT|€|£|₸|"
     # the number of an issue, not a count: "episode 47", "выпуск 12", "бюллетень № 12", "room 214"
     r"[Ee]pisode|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Rr]oom|[Вв]ыпуск\w*|[Ээ]пизод\w*|[Сс]ери[яи]|"
-    r"[Бб]юллетень|[Шш]ығарылым\w*|[Бб]өлім\w*)\s*$")
+    r"[Бб]юллетень|[Шш]ығарылым\w*|[Бб]өлім\w*|"
+    # the people at a meeting: "Присутствовали: 14 человек", "Present: 12", "Қатысқандар: 9"
+    r"[Пп]рисутствовал[аи]?:|[Pp]resent:|[Aa]ttendees:|[Aa]ttended\s+by|[Ққ]атысқандар:)\s*$")
 DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\bthere\s+(?:had|has|have)\s+been|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
@@ -190,7 +194,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue                      # "were registered.[12]": a note reference, not a count
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
-        if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or _PHONE_BEFORE.search(before) or \
+        if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or \
+                _PHONE_BEFORE.search(text[max(0, start - 56):start]) or \
                 _AGE_IS.search(text, max(0, start - 40), start) or \
                 _AGE_BANDS.search(text, max(0, start - 60), start):
             continue
