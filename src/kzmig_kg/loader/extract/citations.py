@@ -61,18 +61,19 @@ _MODIFIER = (r"(?:Constitutional|Joint|Interministerial|Inter-ministerial|Govern
              r"Cabinet|Supreme\s+Council)")
 _CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
 _JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian)"
-# an issuer and an act type abbreviated ("Gov. Res. No. 961", "Govt. Decree", "Pres. Decree"),
+# an issuer and an act type abbreviated ("Gov. Res. No. 961", "Govt. Decree", "Gov't Resolution",
+# "Pres. Decree"),
 # read as written out (``_written_out``)
-_ABBREVIATED_HEAD = (r"(?:Gov(?:t|ernment)?\.?[ \u00a0]?(?:Res(?:ol)?\.|Resolution|Dec(?:r)?\.|Decree)|"
+_ABBREVIATED_HEAD = (r"(?:Gov(?:['’]?t|ernment)?\.?[ \u00a0]?(?:Res(?:ol)?\.|Resolution|Dec(?:r)?\.|Decree)|"
                      r"Pres(?:idential)?\.?[ \u00a0]?(?:Dec(?:r)?\.|Decree))"
-                     r"(?=[ \u00a0]*(?:No\b|Nr\b|№|N\s*\d))")
-_ABBREVIATIONS = ((re.compile(r"^Gov\w*\.?"), "Government"), (re.compile(r"^Pres\w*\.?"), "Presidential"),
+                     r"(?=[\s\u00a0]*(?:No\b|Nr\b|№|N\s*\d))")
+_ABBREVIATIONS = ((re.compile(r"^Gov[\w'’]*\.?"), "Government"), (re.compile(r"^Pres\w*\.?"), "Presidential"),
                   (re.compile(r"\bRes(?:ol)?\.$"), "Resolution"), (re.compile(r"\bDecr?\.$"), "Decree"))
 
 
 def _written_out(head: str) -> str:
     """"Gov. Res." -> "Government Resolution": a head as ``classify`` reads it."""
-    if not re.match(r"(?:Gov|Pres)\w*\.", head) and not re.search(r"\b(?:Res|Resol|Dec|Decr)\.$", head):
+    if not re.match(r"(?:Gov|Pres)(?:\w*\.|['’]t\b)", head) and not re.search(r"\b(?:Res|Resol|Dec|Decr)\.$", head):
         return head
     words = re.split(r"[ \u00a0]+|(?<=\.)(?=\w)", head.strip())
     out = []
@@ -112,6 +113,10 @@ _YEAR_AFTER = re.compile(
     rf"|{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)"
     rf"|{WS}(?:dated|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
     rf"|{WS}(?:of|from|in){WS}(?P<year3>{YEAR})(?![\d,.]\d))")
+# a pinpoint to a part of the act between its number and its date: ", art. 517", ", arts. 1-3",
+# ", § 5", ", para. 2", ", ст. 517", ", п. 3"
+_PINPOINT = re.compile(rf"{OWS},{OWS}(?:arts?\.|articles?|§§?|paras?\.|pt\.|ст\.|статья|п\.|пп\.)"
+                       rf"{OWS}\d{{1,4}}(?:[-–]\d{{1,4}}|\.\d{{1,3}})?(?![\d,.]\d)")
 # "Code on Administrative Offences (No. 235-V of 5 July 2014)": title, then number and date in brackets
 _PAREN_NUMBER = re.compile(
     rf"{OWS}\({OWS}(?:No\.?|Nr\.?|№|N(?=\s*\d)){OWS}(?P<number>{NUMBER})"
@@ -124,7 +129,7 @@ _YEAR_PAREN = re.compile(rf"{OWS}(?:,{OWS})?\({OWS}(?P<year>{YEAR}){OWS}\)|{OWS}
 # ------------------------------------------------------------------------------------ Russian
 
 _HEAD_RU = re.compile(
-    r"(?<![\w-])(?P<head>(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов)?|"
+    r"(?<![\w-])(?P<head>(?:[Фф]едеральн\w+\s+)?(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов)?|"
     r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|ым|ом)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
     r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
     r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
@@ -151,7 +156,9 @@ _ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утверж
 
 # ------------------------------------------------------------------------------------- Kazakh
 
-_KK_DATE = rf"(?:{YEAR}\s+жылғы\s+\d{{1,2}}\s+{MONTH_KK}|\d{{1,2}}\.\d{{1,2}}\.{YEAR})"
+# "2022 жылғы 30 қарашадағы", "2022 ж. 30 қарашадағы", "30.11.2022", "30.11.2022 ж." (жылғы shortened)
+_KK_DATE = (rf"(?:{YEAR}\s+(?:жылғы|ж\.)\s*\d{{1,2}}\s+{MONTH_KK}|"
+            rf"\d{{1,2}}\.\d{{1,2}}\.{YEAR}(?:\s*(?:жылғы|ж\.)(?!\w))?)")
 _KK_HEAD = (r"(?:Заңы|Кодексі|қаулысы|Жарлығы|бұйрығы|Конституциялық\s+заңы|"
             # the head with a case ending after it: "... № 224-VII ҚРЗ Әлеуметтік кодексіне сәйкес"
             r"(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ын|ымен|ында|ынан|дар\w*)(?![\w])|[Кк]одекс\w*|[Ққ]аулы\w*|"
@@ -303,6 +310,9 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
             parts.extra_numbers = _extra_numbers(text, m)
         if parts.title is None and (t := _TITLE_QUOTED.match(text, pos) or _TITLE_ON.match(text, pos)):
             parts.title, pos = t.group("title"), t.end()
+        pinpoint = _PINPOINT.match(text, pos)
+        if parts.date_text is None and pinpoint and (y := _YEAR_AFTER.match(text, pinpoint.end())):
+            pos = pinpoint.end()         # "No. 235-V, art. 517 (July 5, 2014)": the article cited
         if parts.date_text is None and (y := _YEAR_AFTER.match(text, pos)):
             parts.date_text = next(y.group(g) for g in ("date", "date2", "date3", "year", "year2",
                                                         "year3") if y.group(g))
@@ -395,8 +405,9 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     else:
         notes = []
     jurisdiction = jurisdiction or parts.jurisdiction
-    if jurisdiction is None and re.match(r"Federal", parts.head):
-        jurisdiction = "RUS"
+    if jurisdiction is None and (re.match(r"Federal|[Фф]едеральн", parts.head) or
+                                 re.search(r"-(?:ФЗ|ФКЗ|FZ|FKZ)$", parts.number or "")):
+        jurisdiction = "RUS"            # a federal law, or its number's kind: "№ 115-ФЗ"
     notes = list(parts.notes) + notes
     number = printed = None
     repaired = False
@@ -636,8 +647,34 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             citation.notes.append("year from the date that labels the line")
     found += _coordinated(text, found)
     found = _rows_of_acts(text, found)
+    found = _cited_in_notes(text, found)
     found.sort(key=lambda c: c.start)
     return found + _adilet_ids(text, found)
+
+
+_MARK_RIGHT_AFTER = re.compile(r"[.,;:]?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
+
+
+def _cited_in_notes(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    """An act named without its number in the text, its note mark right after it ("punished under
+    the administrative code.³"), is cited by the note the mark points to ("³ Code ... No. 235-V"):
+    one citation, the note's, not a second one by name."""
+    named = [c for c in found if c.form == "title" and c.number is None]
+    if not named:
+        return found
+    notes: dict[str, tuple[int, str]] | None = None
+    dropped = []
+    for citation in named:
+        if not (mark := _MARK_RIGHT_AFTER.match(text, citation.end)):
+            continue
+        notes = _footnotes(text) if notes is None else notes
+        key = mark.group("n") or mark.group("c") or mark.group("s").translate(_SUPERSCRIPT)
+        if key not in notes:
+            continue
+        start, body = notes[key]
+        if any(c.number and start <= c.start < start + len(body) for c in found):
+            dropped.append(citation)
+    return [c for c in found if c not in dropped]
 
 
 _NUMBER_CELL = re.compile(rf"(?:No\.?|Nr\.?|№|N(?=\s*\d)){OWS}(?P<number>{NUMBER})")
@@ -785,8 +822,36 @@ def _adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
     for match in re.finditer(rf"(?<![\w]){ADILET_ID}", text):
         if match.start() in claimed or spans.covers(match.start()):
             continue
+        if _identified(match, found):
+            continue
         own.append(CitationFound(match.start(), match.end(), None, None, [], "KAZ", None, None, None,
                                  None, None, "adilet", "und", 0.7,
                                  ["an Adilet identifier alone: the act is resolved against the graph"],
                                  match.group()))
     return own
+
+
+def _serial_and_year(adilet_id: str) -> tuple[int, int]:
+    """"Z1100000477" -> (477, 11): the act's serial number and the last two digits of its year,
+    as Adilet builds the identifier of an act it took from the act's number and date."""
+    digits = adilet_id[1:].rstrip("_")
+    return int(digits[2:]), int(digits[:2])
+
+
+def _identified(match: re.Match[str], found: list[CitationFound]) -> bool:
+    """Whether an identifier no citation claimed by position is that of a citation in the text,
+    by the serial and year it encodes ("Text: ИПС «Әділет», идентификатор Z1100000477" after "Закон
+    ... от 22 июля 2011 года № 477-IV"); the nearest such citation without one takes it. An
+    identifier of a cited act that already has it is a repeat, no citation of its own."""
+    serial, year = _serial_and_year(match.group())
+    same = [c for c in found if c.number and c.year and c.year % 100 == year and
+            (lead := re.match(r"\d+", c.number)) and int(lead.group()) == serial]
+    if not same:
+        return False
+    free = [c for c in same if c.adilet_id is None]
+    if not free:
+        return any(c.adilet_id == match.group() for c in same)
+    nearest = min(free, key=lambda c: abs(c.start - match.start()))
+    nearest.adilet_id = match.group()
+    nearest.notes.append("Adilet identifier elsewhere in the text: its serial and year are the act's")
+    return True
