@@ -73,7 +73,8 @@ _ABBREVIATIONS = ((re.compile(r"^Gov[\w'’]*\.?"), "Government"), (re.compile(r
 
 def _written_out(head: str) -> str:
     """"Gov. Res." -> "Government Resolution": a head as ``classify`` reads it."""
-    if not re.match(r"(?:Gov|Pres)(?:\w*\.|['’]t\b)", head) and not re.search(r"\b(?:Res|Resol|Dec|Decr)\.$", head):
+    if not re.match(r"(?:Gov|Pres)(?:\w*\.|['’]t\b)", head) and \
+            not re.search(r"\b(?:Res|Resol|Dec|Decr)\.$", head):
         return head
     words = re.split(r"[ \u00a0]+|(?<=\.)(?=\w)", head.strip())
     out = []
