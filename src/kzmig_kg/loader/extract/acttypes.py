@@ -60,7 +60,11 @@ JURISDICTIONS: tuple[tuple[str, str], ...] = (
 # An issuer that is only the state's name ("of the Republic of Kazakhstan", "РК").
 _JURISDICTION_ONLY = re.compile(
     r"(?:^|\s*,?\s*(?:of\s+)?(?:the\s+)?)(?:Republic\s+of\s+Kazakhstan|RK|RoK|Республики\s+Казахстан|РК|"
-    r"Қазақстан\s+Республикасы(?:ның)?)$", re.IGNORECASE)
+    r"Қазақстан\s+Республикасы(?:ның)?|ҚР|"
+    # a neighbour's name alone: "Закон Кыргызской Республики", "Law of the Kyrgyz Republic"
+    r"Kyrgyz\s+Republic|Кыргызской\s+Республики|Russian\s+Federation|Российской\s+Федерации|РФ|КР|"
+    r"Republic\s+of\s+(?:Uzbekistan|Tajikistan|Belarus)|Республики\s+(?:Узбекистан|Таджикистан|Беларусь))$",
+    re.IGNORECASE)
 _FORCE_OF_LAW = re.compile(r"force\s+of\s+(?:a\s+)?law|силу\s+закона|заң\s+күші", re.IGNORECASE)
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from .actnumbers import normalise_act_number
 from .actrows import act_rows
-from .acttypes import classify, issuer_of
+from .acttypes import ISSUERS, JURISDICTIONS, classify, issuer_of
 from .dates import DATE_PATTERN, MONTH_EN, MONTH_KK, YEAR, parse_dates
 from .textutil import Spans
 
@@ -167,7 +167,7 @@ _KK_HEAD = (r"(?:Заңы|Кодексі|қаулысы|Жарлығы|бұйр�
 _KK = re.compile(
     # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
     # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
-    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,4}}?)\s+)?"
+    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,7}}?)\s+)?"
     rf"(?<![\w.])(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
     rf"(?:\s*(?:,|және|мен)\s+(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
@@ -372,12 +372,43 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
     return parts
 
 
+# a company's legal form, a court case, a body of a company: their orders and decisions are no legal
+# acts ("приказ ТOO «...» № 15-п", "решение суда по делу № 2-1234/2024", "Order No. 15 of ... LLP")
+_PRIVATE = re.compile(r"(?<![\w])(?:ТОО|АО|ООО|ЗАО|ПАО|ОАО|ИП|LLP|JSC|LLC|Ltd|Inc|plc|GmbH)(?![\w])|"
+                      r"[Кк]омпани|[Cc]ompany|по\s+делу|дел[уо]\s+№|\bcase\b|собрани\w+\s+участник|"
+                      r"совет\w*\s+директоров|board\s+of\s+directors")
+_PRIVATE_AFTER = re.compile(r"[\s,]{0,3}(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,5}"
+                            r"(?:LLP|JSC|LLC|Ltd|Inc|plc|GmbH|[Cc]ompany)\b")
+
+
+def _no_act_of_state(text: str, parts: _Parts) -> bool:
+    """Whether the citation's issuer is a company, a court deciding a case or a company's body, or
+    a "решение" names no state body: an order or decision, but no legal act."""
+    issuer = parts.issuer or ""
+    if _PRIVATE.search(issuer) or _PRIVATE_AFTER.match(text, parts.end):
+        return True
+    if re.match(r"[Рр]ешени", parts.head):
+        low = issuer.lower()
+        return not any(re.search(pattern, low) for pattern, _, _ in ISSUERS) and \
+            not any(re.search(pattern, low) for pattern, _ in JURISDICTIONS)
+    return False
+
+
 _SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministers|President|Ministry\s+of\s+"
                              r"[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)*|Minister\s+of\s+[A-Z]\w+(?:\s+(?:and\s+)?"
                              r"[A-Z]\w+)*)\b|(?<![а-яё])(?:Правительств\w+|Президент\w*|Министерств\w+\s+"
                              r"[а-яё]+\w*(?:\s+[а-яё]+)*?)(?![а-яё])")
 
 
+# the author and year that open an entry of a reference list, up to the act cited
+_AUTHOR_DATE = re.compile(r"[ \t]*(?:\[?\d{1,3}[.\])]?[ \t]+|[-•*][ \t]+)?"
+                          r"(?P<author>[^\n.()]{3,150}?)\.?[ \t]*"
+                          r"\(?(?:19|20)\d\d[a-z]?\)?\.[ \t]*")
+# the state of a citation in legal English's bracket after it (Bluebook: "(Kaz.)", "(Kyrg.)")
+_BLUEBOOK_STATES = {"Kaz": "KAZ", "Kazakh": "KAZ", "Kyrg": "KGZ", "Russ": "RUS", "Uzb": "UZB", "Taj": "TJK",
+                    "Turkm": "TKM", "Belr": "BLR"}
+_BLUEBOOK_STATE = re.compile(r"(?:[^;\n()]|\n(?![ \t]*\n)|\([^()\n]{1,40}\)){0,80}?"
+                             rf"\((?P<state>{'|'.join(_BLUEBOOK_STATES)})\.\)")
 _ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}(?:Government|Cabinet{WS}of{WS}Ministers|"
                            r"President)\b)")
 
@@ -390,13 +421,23 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     issuer, ids, jurisdiction = issuer_of(parts.issuer)
     if issuer is None:
         issuer, ids = _issuer_from_head(parts.head)
-    force = parts.force or bool(parts.issuer and re.search(r"силу\s+закона|force\s+of", parts.issuer))
+    # "имеющий силу закона" in the issuer, "заң күші бар Жарлығы" before a Kazakh head
+    force = parts.force or bool(re.search(r"силу\s+закона|force\s+of|заң\s+күші",
+                                          f"{parts.issuer} {parts.title}", re.IGNORECASE))
     act_type = classify(parts.head, parts.issuer or issuer, force)
     if act_type is None and not parts.issuer and (named := _ISSUER_AFTER.match(text, end)):
         # "Resolution No. 148 (21.01.2012) of the Government": the issuer named after the number
         issuer, ids, _ = issuer_of(named["issuer"])
         act_type = classify(parts.head, named["issuer"], force)
         notes = [f"issuer: named after the number ({named['issuer']!r})"]
+    elif act_type is None and not parts.issuer and (author := _AUTHOR_DATE.fullmatch(
+            text, text.rfind("\n", 0, parts.start) + 1, parts.start)) and \
+            _SUBJECT_ISSUER.search(author["author"]):
+        # "Government of the Republic of Kazakhstan. (2022). Resolution No. 961 ...": a reference
+        # list's author issued the act its entry cites
+        issuer, ids, jurisdiction = issuer_of(author["author"])
+        act_type = classify(parts.head, author["author"], force)
+        notes = [f"issuer: the author of its reference entry ({author['author']!r})"]
     elif act_type is None and not parts.issuer and (subject := _SUBJECT_ISSUER.search(
             text, max(text.rfind(". ", 0, parts.start) + 1, parts.start - 200), parts.start)):
         # "The Government amended the rules ... by Resolution No. 802": the sentence's subject issued it
@@ -406,6 +447,8 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     else:
         notes = []
     jurisdiction = jurisdiction or parts.jurisdiction
+    if jurisdiction is None and (mark := _BLUEBOOK_STATE.match(text, end)):
+        jurisdiction = _BLUEBOOK_STATES[mark["state"]]     # "... (Nov. 30, 2022) (Kaz.)"
     if jurisdiction is None and (re.match(r"Federal|[Фф]едеральн", parts.head) or
                                  re.search(r"-(?:ФЗ|ФКЗ|FZ|FKZ)$", parts.number or "")):
         jurisdiction = "RUS"            # a federal law, or its number's kind: "№ 115-ФЗ"
@@ -436,7 +479,8 @@ def _issuer_from_head(head: str) -> tuple[str | None, list[str]]:
     for pattern, name, org in ((r"Government", "Government", "government"),
                                (r"Presidential", "President", "president"),
                                (r"Cabinet", "Cabinet of Ministers", "cabinet-of-ministers"),
-                               (r"Supreme\s+Council", "Supreme Council", "supreme-council")):
+                               (r"Supreme\s+Council", "Supreme Council", "supreme-council"),
+                               (r"ПП$", "Government", "government")):
         if re.match(pattern, head):
             return name, [org]
     return None, []
@@ -625,7 +669,7 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         if any(c.start <= match.start() < c.end for c in found):
             continue
         parts = _parse_english(text, match) if language == "en" else _parse_russian(text, match)
-        if parts is None:
+        if parts is None or _no_act_of_state(text, parts):
             continue
         citation = _finish(text, parts, "number" if parts.number else "issuer")
         found.extend(_with_extra_numbers(text, parts, citation))
@@ -649,8 +693,24 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     found += _coordinated(text, found)
     found = _rows_of_acts(text, found)
     found = _cited_in_notes(text, found)
+    found = _without_subject_draft(text, found)
     found.sort(key=lambda c: c.start)
     return found + _adilet_ids(text, found)
+
+
+def _without_subject_draft(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    """The bill a document's heading names ("ПОЯСНИТЕЛЬНАЯ ЗАПИСКА / к проекту Закона ... «О
+    внесении изменений ...»", "Explanatory note to the draft Law ...") is what the document is
+    about, not an act it cites: a bill has no number or date yet."""
+    lead = len(text) - len(text.lstrip())
+    blank = re.search(r"\n[ \t]*\n", text[lead:])
+    if blank is None:
+        return found                  # one block: no heading above a body
+    heading_end = lead + blank.start()
+    if heading_end - lead > 600 or text.count("\n", lead, heading_end) > 4:
+        return found
+    return [c for c in found if not (c.act_type == "draft-law" and c.number is None and
+                                     c.start < heading_end)]
 
 
 _MARK_RIGHT_AFTER = re.compile(r"[.,;:]?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
