@@ -131,19 +131,21 @@ _YEAR_PAREN = re.compile(rf"{OWS}(?:,{OWS})?\({OWS}(?P<year>{YEAR}){OWS}\)|{OWS}
 
 _HEAD_RU = re.compile(
     r"(?<![\w-])(?P<head>(?:[Фф]едеральн\w+\s+)?(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов)?|"
-    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|ым|ом)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
+    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|его|ому|ему|ым|им|ом|ем)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
     r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
     r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
     # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
     r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики))|"
     # a Government resolution abbreviated, its date or number after it: "ПП РК от 30.11.2022 № 961"
-    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])")
+    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])",
+    re.IGNORECASE)                     # a heading's capitals: "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН от ..."
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 # a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
 _SENTENCE_END = r"[^\s\u00a0№«\"“();,]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
 _ISSUER_RU = re.compile(
     rf"(?P<issuer>(?:[\s\u00a0]+(?!{_STOP_RU}|об?\b|{_SENTENCE_END})[^\s\u00a0№«\"“();,]+){{1,12}}?)"
     rf"(?P<title>[\s\u00a0]+об?[\s\u00a0][^№«\"“();]{{3,120}}?)?(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
+_ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
 _NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
 _DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
@@ -346,13 +348,16 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
             parts.title = m.group("title")
     if m := _FORCE_RU.match(text, pos):
         parts.force, pos = True, m.end()
-    for _ in range(3):       # title, date and number come in any order
+    for _ in range(4):       # title, date and number come in any order
         if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
             parts.title, pos = m.group("title"), m.end()
         elif parts.date_text is None and (m := _DATE_RU.match(text, pos)):
             parts.date_text, pos = m.group("date"), m.end()
         elif parts.number is None and (m := _NUMBER_RU.match(text, pos)):
             parts.number, pos = m.group("number"), m.end()
+        elif (m := _ALIAS_RU.match(text, pos)) and (_DATE_RU.match(text, m.end()) or
+                                                      _NUMBER_RU.match(text, m.end())):
+            pos = m.end()             # "(КоАП РК) от 05.07.2014 № 235-V": the act's short name
     if parts.number is None:
         # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
         # act named by its title, dated by the words after it
@@ -563,7 +568,7 @@ def _named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
     for hint in _NAMED_HINT.finditer(text):       # search only around the words that can end a name
         window = _NAMED_ACT.finditer(text, max(0, hint.start() - 30), min(len(text), hint.end() + 40))
         match = next((m for m in window if m.start() <= hint.start() < m.end()), None)
-        if match is None or match.start() in seen or spans.covers(match.start()):
+        if match is None or match.start() in seen or spans.overlaps(match.start(), match.end()):
             continue
         seen.add(match.start())
         bracket = re.match(r"\s*\(\s*", text[match.end():match.end() + 6])
@@ -672,7 +677,11 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         if parts is None or _no_act_of_state(text, parts):
             continue
         citation = _finish(text, parts, "number" if parts.number else "issuer")
+        if citation.act_type in {None, "ministerial-order"} and not (
+                citation.issuer or citation.year or citation.title or citation.jurisdiction):
+            continue                  # "Приказ № 15-п по личному составу": nothing says whose or when
         found.extend(_with_extra_numbers(text, parts, citation))
+    found += _federal_numbers(text, found)
     if titles:
         found += _by_title(text, found)
         found += _named_acts(text, found)
@@ -736,6 +745,34 @@ def _cited_in_notes(text: str, found: list[CitationFound]) -> list[CitationFound
         if any(c.number and start <= c.start < start + len(body) for c in found):
             dropped.append(citation)
     return [c for c in found if c not in dropped]
+
+
+# a Russian federal law by its number alone, its kind written into it: "по 109-ФЗ", "ФЗ-115",
+# "ФЗ № 115", "under 115-FZ"; the date may follow ("115-ФЗ от 25.07.2002")
+_FEDERAL_NUMBER = re.compile(
+    r"(?<![\w-])(?:(?:№|No\.?)[\s\u00a0]*)?(?P<serial>\d{1,4})-(?P<kind>ФКЗ|ФЗ|FKZ|FZ)(?![\w-])"
+    r"|(?<![\w-])(?P<kind2>ФКЗ|ФЗ|FKZ|FZ)(?:-|[\s\u00a0]*(?:№|No\.?)[\s\u00a0]*)(?P<serial2>\d{1,4})(?![\w-])")
+_FEDERAL_DATE = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*)?(?:от|of|dated)[\s\u00a0]+(?P<date>{DATE_PATTERN})")
+
+
+def _federal_numbers(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    taken = Spans([(c.start, c.end) for c in found])
+    more = []
+    for match in _FEDERAL_NUMBER.finditer(text):
+        if taken.overlaps(match.start(), match.end()):
+            continue
+        kind = match["kind"] or match["kind2"]
+        number = f"{match['serial'] or match['serial2']}-{kind}"
+        end, (year, date) = match.end(), (None, None)
+        if dated := _FEDERAL_DATE.match(text, end):
+            end, (year, date) = dated.end(), _year_of(dated["date"])
+        act_type = "constitutional-law" if kind in {"ФКЗ", "FKZ"} else "law"
+        more.append(CitationFound(match.start(), end, act_type, None, [], "RUS", number,
+                                  match.group().strip(), year,
+                                  date if date and len(date) == 10 else None, None, "number",
+                                  "ru" if kind[0] == "Ф" else "en", 0.85 if year else 0.75,
+                                  ["a Russian federal law by its number alone"]))
+    return more
 
 
 _NUMBER_CELL = re.compile(rf"(?:No\.?|Nr\.?|№|N(?=\s*\d)){OWS}(?P<number>{NUMBER})")
