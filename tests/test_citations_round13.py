@@ -251,3 +251,15 @@ def test_acts_cited_together_under_one_head() -> None:
     found = find_citations("постановлениями Правительства Республики Казахстан от 21 января 2012 года № 148 "
                            "и от 30 ноября 2022 года № 961")
     assert [(c.act_type, c.number, c.date) for c in found] == [KZ_148[:3], KZ_961[:3]]
+
+
+def test_an_act_cited_again_by_its_title_takes_the_number_of_its_full_citation() -> None:
+    text = ("Закон Республики Казахстан от 22 июля 2011 года № 477-IV «О миграции населения» действует. "
+            "Выплаты предусмотрены Законом Республики Казахстан «О миграции населения».")
+    again = find_citations(text)[1]
+    assert (again.number, again.year, again.title) == ("477-IV", 2011, "О миграции населения")
+    # near miss: two laws of that title (1997 and 2011) leave the title alone without a number
+    both = ("Закон Республики Казахстан от 13 декабря 1997 года № 204-I «О миграции населения» утратил силу, "
+            "его заменил Закон Республики Казахстан от 22 июля 2011 года № 477-IV «О миграции населения». "
+            "Выплаты предусмотрены Законом Республики Казахстан «О миграции населения».")
+    assert find_citations(both)[2].number is None
