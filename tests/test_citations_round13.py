@@ -103,7 +103,23 @@ FORMS = [
                  KZ_2337, "President", None, id="kk-decree-force-of-law"),
     pytest.param("Қазақстан Республикасы Денсаулық сақтау және әлеуметтік даму министрінің 2016 жылғы 27 "
                  "маусымдағы № 559 бұйрығы", KZ_559, "Minister of Health", None, id="kk-ministerial-order"),
+    pytest.param("в соответствии с подпунктом 2) статьи 9 Закона Республики Казахстан от 22 июля 2011 "
+                 "года за № 477-IV «О миграции населения» ПРИКАЗЫВАЮ:", KZ_LAW, None, None,
+                 id="ru-za-number"),
+    pytest.param("Приказ Министра внутренних дел Республики Казахстан от 19 марта 2015 года № 254 "
+                 "(зарегистрирован в Министерстве юстиции Республики Казахстан 12 мая 2015 года № 11030). "
+                 "Текст: V1500011030.", ("ministerial-order", "254", "2015-03-19", "KAZ"),
+                 "Minister of Internal Affairs", "V1500011030", id="ru-order-registration-number-identifier"),
+    pytest.param("Қазақстан Республикасы Ішкі істер министрінің 2015 жылғы 19 наурыздағы № 254 бұйрығы. "
+                 "Қазақстан Республикасының Әділет министрлігінде 2015 жылы 12 мамырда № 11030 тіркелді.",
+                 ("ministerial-order", "254", "2015-03-19", "KAZ"), "Minister of Internal Affairs", None,
+                 id="kk-order-registered"),
     # English translations and reference styles
+    pytest.param("Resolution of the Government of the Republic of Kazakhstan dated December 1, 2011 № 1427.",
+                 ("government-resolution", "1427", "2011-12-01", "KAZ"), "Government", None,
+                 id="en-adilet-translation-style"),
+    pytest.param("Law “On Population Migration” of the Republic of Kazakhstan, No. 477-IV, 22 July 2011",
+                 KZ_LAW, None, None, id="en-title-before-state"),
     pytest.param("Law of the Republic of Kazakhstan No. 477-IV dated 22 July 2011", KZ_LAW, None, None,
                  id="en-law-dated"),
     pytest.param('the Law of the Republic of Kazakhstan dated July 22, 2011 No. 477-IV "On Population '
@@ -263,3 +279,33 @@ def test_an_act_cited_again_by_its_title_takes_the_number_of_its_full_citation()
             "его заменил Закон Республики Казахстан от 22 июля 2011 года № 477-IV «О миграции населения». "
             "Выплаты предусмотрены Законом Республики Казахстан «О миграции населения».")
     assert find_citations(both)[2].number is None
+
+
+def test_each_act_of_a_chain_of_kazakh_titles_is_cited() -> None:
+    # an amending order's Adilet title names the order it amends: two acts, each with its own head
+    text = ("«Шетелдіктерге және азаматтығы жоқ адамдарға Қазақстан Республикасында уақытша және тұрақты "
+            "тұруға рұқсаттар беру қағидаларын бекіту туралы» Қазақстан Республикасы Ішкі істер "
+            "министрінің 2015 жылғы 4 желтоқсандағы № 992 бұйрығына өзгерістер мен толықтырулар енгізу "
+            "туралы» Қазақстан Республикасы Ішкі істер министрінің 2017 жылғы 2 тамыздағы № 529 бұйрығы")
+    found = find_citations(text)
+    assert [(c.act_type, c.number, c.date) for c in found] == [
+        ("ministerial-order", "992", "2015-12-04"), ("ministerial-order", "529", "2017-08-02")]
+
+
+def test_a_repealing_act_after_the_act_it_repeals() -> None:
+    text = ("Қазақстан Республикасы Үкіметінің 2014 жылғы 24 ақпандағы № 133 қаулысы. Күші жойылды - "
+            "Қазақстан Республикасы Үкіметінің 2016 жылғы 7 сәуірдегі № 190 қаулысымен")
+    assert [(c.act_type, c.number, c.date) for c in find_citations(text)] == [
+        ("government-resolution", "133", "2014-02-24"), ("government-resolution", "190", "2016-04-07")]
+
+
+def test_a_law_dated_and_titled_without_its_number_is_cited() -> None:
+    # Adilet's own texts cite the migration law by date and title, in both languages
+    for text in ("в соответствии с подпунктом 2) статьи 9 Закона от 22 июля 2011 года «О миграции населения» "
+                 "ПРИКАЗЫВАЮ:",
+                 "In accordance with subparagraph 4 of Article 8 of the Law of the Republic of Kazakhstan "
+                 "dated July 22, 2011 “On Population Migration” the Government hereby RESOLVED"):
+        found = find_citations(text)
+        assert [(c.act_type, c.number, c.date) for c in found] == [("law", None, "2011-07-22")]
+    # near miss: a date and no title is no citation ("Закона от 22 июля 2011 года" alone names no act)
+    assert find_citations("согласно статье 9 Закона от 22 июля 2011 года, ПРИКАЗЫВАЮ:") == []

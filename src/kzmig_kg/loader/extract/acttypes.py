@@ -101,7 +101,7 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
 def _resolution_type(h: str, i: str, both: str) -> str | None:
     if re.search(r"cabinet\s+of\s+ministers|кабинет", i):
         return "cabinet-resolution"
-    if re.search(r"supreme\s+(?:council|soviet)|верховн", i):
+    if re.search(r"supreme\s+(?:council|soviet)|верховн\w*\s+совет", i):
         return "supreme-council-resolution"
     if re.search(r"government|правительств|үкімет", both):
         return "government-resolution"

@@ -116,7 +116,7 @@ _YEAR_AFTER = re.compile(
     rf"|{WS}(?:of|from|in){WS}(?P<year3>{YEAR})(?![\d,.]\d))")
 # a pinpoint to a part of the act between its number and its date: ", art. 517", ", arts. 1-3",
 # ", § 5", ", para. 2", ", ст. 517", ", п. 3"
-_PINPOINT = re.compile(rf"{OWS},{OWS}(?:arts?\.|articles?|§§?|paras?\.|pt\.|ст\.|статья|п\.|пп\.)"
+_PINPOINT = re.compile(rf"{OWS},{OWS}(?i:arts?\.|articles?|§§?|paras?\.|pt\.|ст\.|статья|п\.|пп\.)"
                        rf"{OWS}\d{{1,4}}(?:[-–]\d{{1,4}}|\.\d{{1,3}})?(?![\d,.]\d)")
 # "Code on Administrative Offences (No. 235-V of 5 July 2014)": title, then number and date in brackets
 _PAREN_NUMBER = re.compile(
@@ -141,13 +141,15 @@ _HEAD_RU = re.compile(
     re.IGNORECASE)                     # a heading's capitals: "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН от ..."
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 # a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
-_SENTENCE_END = r"[^\s\u00a0№«\"“();,]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
+# (a word with a dot inside is an abbreviation: "и.о. Министра")
+_SENTENCE_END = r"(?<![.\w])[^\s\u00a0№«\"“();,.]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
 _ISSUER_RU = re.compile(
     rf"(?P<issuer>(?:[\s\u00a0]+(?!{_STOP_RU}|об?\b|{_SENTENCE_END})[^\s\u00a0№«\"“();,]+){{1,12}}?)"
     rf"(?P<title>[\s\u00a0]+об?[\s\u00a0][^№«\"“();]{{3,120}}?)?(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
 _ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
-_NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:№|N|No\.?)[\s\u00a0]*(?P<number>{NUMBER})")
+_NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:за[\s\u00a0]+)?(?:№|N|No\.?)[\s\u00a0]*"
+                        rf"(?P<number>{NUMBER})")
 _DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
 _YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
                       rf",[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
@@ -169,11 +171,13 @@ _KK_HEAD = (r"(?:Заңы|Кодексі|қаулысы|Жарлығы|бұйр�
 _KK = re.compile(
     # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
     # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
-    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,7}}?)\s+)?"
+    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+(?!туралы\b)[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,7}}?)"
+    rf"\s+)?"
     rf"(?<![\w.])(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
     rf"(?:\s*(?:,|және|мен)\s+(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
-    rf"(?:\s+(?P<title>[^.;\n()]{{0,120}}?))?\s+(?P<head>{_KK_HEAD})")
+    # (the nearest head: a title never runs past another act's head, number or date)
+    rf"(?:\s+(?P<title>[^.;\n()№]{{0,120}}?))??\s+(?P<head>{_KK_HEAD})")
 # the head, then its date and number in brackets: "кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ)"
 _KK_BRACKET = re.compile(
     rf"(?P<head>{_KK_HEAD})\s*\(\s*(?:(?P<issuer>ҚР|Қазақстан\s+Республикасының)\s+)?(?P<date>{_KK_DATE})\s*"
@@ -290,6 +294,8 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         parts.force, pos = True, m.end()
     if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
         parts.title, pos = m.group("title"), m.end()
+        if parts.issuer is None and (m := _ISSUER_EN.match(text, pos)):
+            parts.issuer, pos = m.group("issuer").rstrip(","), m.end()   # 'Law "On ..." of the Republic ...'
     if m := _DATE_CLAUSE.match(text, pos):
         parts.date_text, pos = m.group("date"), m.end()
     if parts.title is None and not parts.issuer and (t := _TITLE_ON.match(text, pos)) and \
@@ -359,6 +365,9 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
                                                       _NUMBER_RU.match(text, m.end())):
             pos = m.end()             # "(КоАП РК) от 05.07.2014 № 235-V": the act's short name
     if parts.number is None:
+        if parts.title is not None and parts.date_text is not None:
+            parts.end = pos           # "Закона от 22 июля 2011 года «О миграции населения»": dated and titled
+            return parts
         # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
         # act named by its title, dated by the words after it
         if parts.title is None or parts.date_text is not None or not parts.issuer or \
@@ -963,6 +972,17 @@ def _serial_and_year(adilet_id: str) -> tuple[int, int]:
     return int(digits[2:]), int(digits[:2])
 
 
+def _registered_as(text: str, citation: CitationFound, serial: int) -> bool:
+    """Whether the text gives the citation's act the registration number ``serial`` (a "V"
+    identifier holds the number of the act's state registration, not its own): "(зарегистрирован в
+    Министерстве юстиции ... № 11030)", "... № 11030 тіркелді", "registered ... under No. 11030"."""
+    after = text[citation.end:citation.end + 200]
+    number = rf"(?:№|No\.?)\s*{serial}(?!\d)"
+    registered = r"(?:зарегистрирован|тіркел|registered)"
+    return bool(re.match(rf"[^;\n]{{0,20}}?{registered}[^;\n]{{0,120}}?{number}", after) or
+                re.match(rf"[^;\n]{{0,160}}?{number}\s+тіркел", after))
+
+
 def _identified(match: re.Match[str], found: list[CitationFound]) -> bool:
     """Whether an identifier no citation claimed by position is that of a citation in the text,
     by the serial and year it encodes ("Text: ИПС «Әділет», идентификатор Z1100000477" after "Закон
@@ -971,6 +991,8 @@ def _identified(match: re.Match[str], found: list[CitationFound]) -> bool:
     serial, year = _serial_and_year(match.group())
     same = [c for c in found if c.number and c.year and c.year % 100 == year and
             (lead := re.match(r"\d+", c.number)) and int(lead.group()) == serial]
+    if not same and match.group().startswith("V"):
+        same = [c for c in found if _registered_as(match.string, c, serial)]
     if not same:
         return False
     free = [c for c in same if c.adilet_id is None]
