@@ -88,7 +88,22 @@ FORMS = [
     pytest.param("Законом Кыргызской Республики от 23 мая 2008 года № 98 «О внесении изменений и дополнений "
                  "в Закон Кыргызской Республики «О внешней миграции»»", ("law", "98", "2008-05-23", "KGZ"),
                  None, None, id="ru-KG-law"),
+    pytest.param("Закон КР от 17 июля 2000 года № 61 «О внешней миграции»",
+                 ("law", "61", "2000-07-17", "KGZ"), None, None, id="ru-KR-abbreviated"),
+    pytest.param('Постановление Правительства РФ от 15.01.2007 N 9 "О порядке осуществления миграционного '
+                 'учета иностранных граждан и лиц без гражданства в Российской Федерации"',
+                 ("government-resolution", "9", "2007-01-15", "RUS"), "Government", None,
+                 id="ru-RF-resolution"),
+    pytest.param('Указ Президента РФ от 31.10.2018 N 622 "О Концепции государственной миграционной политики '
+                 'Российской Федерации на 2019 - 2025 годы"',
+                 ("presidential-decree", "622", "2018-10-31", "RUS"), "President", None, id="ru-RF-decree"),
+    pytest.param("Кодекс Российской Федерации об административных правонарушениях от 30.12.2001 N 195-ФЗ",
+                 ("code", "195-ФЗ", "2001-12-30", "RUS"), None, None, id="ru-RF-code"),
+    pytest.param("Указом Президента Республики Казахстан от 19 июня 1995 года N 2337, имеющим силу закона,",
+                 KZ_2337, "President", None, id="ru-force-of-law-after-number"),
     # Kazakh
+    pytest.param("ҚР Әкімшілік құқық бұзушылық туралы кодексінің (2014 ж. 5 шілдедегі № 235-V ҚРЗ) 517-бабы",
+                 KZ_235, None, None, id="kk-code-bracket-zh-date"),
     pytest.param("Қазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV «Халықтың көші-қоны туралы» "
                  "Заңы", KZ_LAW, None, None, id="kk-law"),
     pytest.param("ҚР Үкіметінің 2022 жылғы 30 қарашадағы № 961 қаулысымен бекітілген", KZ_961, "Government",
@@ -118,6 +133,8 @@ FORMS = [
     pytest.param("Resolution of the Government of the Republic of Kazakhstan dated December 1, 2011 № 1427.",
                  ("government-resolution", "1427", "2011-12-01", "KAZ"), "Government", None,
                  id="en-adilet-translation-style"),
+    pytest.param("Code of Administrative Offences of the Republic of Kazakhstan (No. 235-V, 5 July 2014)",
+                 KZ_235, None, None, id="en-code-title-is-no-issuer"),
     pytest.param("Law “On Population Migration” of the Republic of Kazakhstan, No. 477-IV, 22 July 2011",
                  KZ_LAW, None, None, id="en-title-before-state"),
     pytest.param("Law of the Republic of Kazakhstan No. 477-IV dated 22 July 2011", KZ_LAW, None, None,

@@ -52,7 +52,7 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
 JURISDICTIONS: tuple[tuple[str, str], ...] = (
     (r"republic\s+of\s+kazakhstan|\brk\b|\brok\b|kazakh\w*|республики\s+казахстан|\bрк\b|қазақстан", "KAZ"),
     (r"russian\s+federation|российской\s+федерации|\bрф\b|^federal\b", "RUS"),
-    (r"kyrgyz\s+republic|кыргызской\s+республики", "KGZ"),
+    (r"kyrgyz\s+republic|кыргызской\s+республики|(?<![\w])кр(?![\w])", "KGZ"),
     (r"republic\s+of\s+uzbekistan|республики\s+узбекистан", "UZB"),
     (r"republic\s+of\s+tajikistan|республики\s+таджикистан", "TJK"),
     (r"republic\s+of\s+belarus|республики\s+беларусь", "BLR"),

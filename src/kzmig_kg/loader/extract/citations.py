@@ -284,6 +284,12 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
     m = _ISSUER_EN.match(text, pos)
     if m:
         parts.issuer, pos = m.group("issuer").rstrip(","), m.end()
+        # "Code of Administrative Offences of the Republic of Kazakhstan": a code's words that name no
+        # body are its title
+        if re.match(r"(?:\w+\s+)?Codes?$", parts.head) and \
+                not any(re.search(p, parts.issuer.lower()) for p, _, _ in ISSUERS) and \
+                (state := re.search(r"\s+of\s+(?:the\s+)?(?=Republic|Russian|Kyrgyz)", parts.issuer)):
+            parts.title, parts.issuer = parts.issuer[:state.start()], parts.issuer[state.end():]
         # "Law of the Republic of Kazakhstan on Population Migration": the title is not the issuer
         split = re.search(r"\s+on\s+(?=[A-Z])", parts.issuer)
         if split and re.search(r"law|code", parts.head, re.IGNORECASE):
@@ -380,6 +386,8 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
     if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
         parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3")
         pos = _close(text, parts, m.end())
+    if m := _FORCE_RU.match(text, pos):
+        parts.force, pos = True, m.end()   # "Указом ... № 2337, имеющим силу закона,"
     if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
         parts.title, pos = m.group("title"), m.end()
     parts.end = pos
