@@ -135,6 +135,10 @@ FORMS = [
                  id="en-adilet-translation-style"),
     pytest.param("Code of Administrative Offences of the Republic of Kazakhstan (No. 235-V, 5 July 2014)",
                  KZ_235, None, None, id="en-code-title-is-no-issuer"),
+    pytest.param("see Order No. 279 of 30 June 2023 of the Deputy Prime Minister - Minister of Labour and "
+                 "Social Protection of Population", ("ministerial-order", "279", "2023-06-30", None),
+                 "Minister of Labour and Social Protection of Population", None,
+                 id="en-issuer-after-the-date"),
     pytest.param("Law “On Population Migration” of the Republic of Kazakhstan, No. 477-IV, 22 July 2011",
                  KZ_LAW, None, None, id="en-title-before-state"),
     pytest.param("Law of the Republic of Kazakhstan No. 477-IV dated 22 July 2011", KZ_LAW, None, None,
@@ -201,6 +205,10 @@ NEAR_MISSES = [
     pytest.param("Протокол № 3 заседания рабочей группы от 14 февраля 2026 года.", id="minutes"),
     pytest.param("Invoice No. 477-IV dated 22 July 2011 was paid.", id="invoice"),
     pytest.param("письмо МВД от 12.03.2024 № 3-1/1234 направлено в акимат", id="letter"),
+    pytest.param("Our internal Order No. 12 of 1 February 2026 on travel budgets is unaffected.",
+                 id="internal-order-en"),
+    pytest.param("Согласно внутреннему приказу № 12 от 1 февраля 2026 года командировки сокращены.",
+                 id="internal-order-ru"),
 ]
 
 

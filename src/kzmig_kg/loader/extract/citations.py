@@ -284,17 +284,19 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
     m = _ISSUER_EN.match(text, pos)
     if m:
         parts.issuer, pos = m.group("issuer").rstrip(","), m.end()
-        # "Code of Administrative Offences of the Republic of Kazakhstan": a code's words that name no
-        # body are its title
-        if re.match(r"(?:\w+\s+)?Codes?$", parts.head) and \
-                not any(re.search(p, parts.issuer.lower()) for p, _, _ in ISSUERS) and \
-                (state := re.search(r"\s+of\s+(?:the\s+)?(?=Republic|Russian|Kyrgyz)", parts.issuer)):
-            parts.title, parts.issuer = parts.issuer[:state.start()], parts.issuer[state.end():]
         # "Law of the Republic of Kazakhstan on Population Migration": the title is not the issuer
         split = re.search(r"\s+on\s+(?=[A-Z])", parts.issuer)
         if split and re.search(r"law|code", parts.head, re.IGNORECASE):
             parts.title = parts.issuer[split.end():]
             parts.issuer = parts.issuer[:split.start()]
+        # "Code of Administrative Offences of the Republic of Kazakhstan": a code's words that name no
+        # body are its title
+        if parts.title is None and re.match(r"(?:\w+\s+)?Codes?$", parts.head) and \
+                not any(re.search(p, parts.issuer.lower()) for p, _, _ in ISSUERS):
+            state = re.search(r"(?:^|\s+of\s+(?:the\s+)?)(?=Republic|Russian|Kyrgyz)", parts.issuer)
+            if state is None or state.start() > 0:
+                parts.title, parts.issuer = ((parts.issuer[:state.start()], parts.issuer[state.end():])
+                                             if state else (parts.issuer, None))
     m = _FORCE.match(text, pos)
     if m:
         parts.force, pos = True, m.end()
@@ -399,6 +401,8 @@ def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
 _PRIVATE = re.compile(r"(?<![\w])(?:ТОО|АО|ООО|ЗАО|ПАО|ОАО|ИП|LLP|JSC|LLC|Ltd|Inc|plc|GmbH)(?![\w])|"
                       r"[Кк]омпани|[Cc]ompany|по\s+делу|дел[уо]\s+№|\bcase\b|собрани\w+\s+участник|"
                       r"совет\w*\s+директоров|board\s+of\s+directors")
+_PRIVATE_BEFORE = re.compile(r"(?<![\w])(?:[Ii]nternal|[Oo]ur|[Cc]ompany[’']?s?|[Cc]orporate|[Вв]нутренн\w+|"
+                             r"[Нн]аш\w*)[\s\u00a0]+$")
 _PRIVATE_AFTER = re.compile(r"[\s,]{0,3}(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,5}"
                             r"(?:LLP|JSC|LLC|Ltd|Inc|plc|GmbH|[Cc]ompany)\b")
 
@@ -407,7 +411,8 @@ def _no_act_of_state(text: str, parts: _Parts) -> bool:
     """Whether the citation's issuer is a company, a court deciding a case or a company's body, or
     a "решение" names no state body: an order or decision, but no legal act."""
     issuer = parts.issuer or ""
-    if _PRIVATE.search(issuer) or _PRIVATE_AFTER.match(text, parts.end):
+    if _PRIVATE.search(issuer) or _PRIVATE_AFTER.match(text, parts.end) or \
+            _PRIVATE_BEFORE.search(text, max(0, parts.start - 40), parts.start):
         return True
     if re.match(r"[Рр]ешени", parts.head):
         low = issuer.lower()
@@ -432,7 +437,8 @@ _BLUEBOOK_STATES = {"Kaz": "KAZ", "Kazakh": "KAZ", "Kyrg": "KGZ", "Russ": "RUS",
 _BLUEBOOK_STATE = re.compile(r"(?:[^;\n()]|\n(?![ \t]*\n)|\([^()\n]{1,40}\)){0,80}?"
                              rf"\((?P<state>{'|'.join(_BLUEBOOK_STATES)})\.\)")
 _ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}(?:Government|Cabinet{WS}of{WS}Ministers|"
-                           r"President)\b)")
+                           r"President|(?:(?:Acting|Deputy\s+Prime)\s+)?Minist(?:er|ry)\b[^.;()\n]{0,110}"
+                           r"?(?=[.;()\n]|$))\b)")
 
 
 def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
@@ -447,10 +453,12 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     force = parts.force or bool(re.search(r"силу\s+закона|force\s+of|заң\s+күші",
                                           f"{parts.issuer} {parts.title}", re.IGNORECASE))
     act_type = classify(parts.head, parts.issuer or issuer, force)
-    if act_type is None and not parts.issuer and (named := _ISSUER_AFTER.match(text, end)):
-        # "Resolution No. 148 (21.01.2012) of the Government": the issuer named after the number
+    named = None if parts.issuer else _ISSUER_AFTER.match(text, end)
+    if (act_type is None or issuer is None) and named:
+        # "Resolution No. 148 (21.01.2012) of the Government", "Order No. 279 of 30 June 2023 of the
+        # Deputy Prime Minister - Minister of Labour ...": the issuer named after the number
         issuer, ids, _ = issuer_of(named["issuer"])
-        act_type = classify(parts.head, named["issuer"], force)
+        act_type = act_type or classify(parts.head, named["issuer"], force)
         notes = [f"issuer: named after the number ({named['issuer']!r})"]
     elif act_type is None and not parts.issuer and (author := _AUTHOR_DATE.fullmatch(
             text, text.rfind("\n", 0, parts.start) + 1, parts.start)) and \
