@@ -334,3 +334,22 @@ def test_a_law_dated_and_titled_without_its_number_is_cited() -> None:
         assert [(c.act_type, c.number, c.date) for c in found] == [("law", None, "2011-07-22")]
     # near miss: a date and no title is no citation ("Закона от 22 июля 2011 года" alone names no act)
     assert find_citations("согласно статье 9 Закона от 22 июля 2011 года, ПРИКАЗЫВАЮ:") == []
+
+
+def test_a_register_of_acts_in_columns_aligned_by_spaces() -> None:
+    # a PDF's copy: no bars or tabs, columns by runs of spaces (two where a long title nearly meets
+    # the date column)
+    text = ("Наименование акта                                   Дата         Номер    Идентификатор\n"
+            "Закон РК «О миграции населения»                     22.07.2011   477-IV   Z1100000477\n"
+            "Трудовой кодекс Республики Казахстан                23.11.2015   414-V    K1500000414\n"
+            "Кодекс РК об административных правонарушениях       05.07.2014   235-V    K1400000235\n"
+            "Постановление Правительства РК (Концепция 2023–27)  30.11.2022   961      P2200000961\n")
+    found = find_citations(text)
+    assert [(c.act_type, c.number, c.date, c.adilet_id) for c in found] == [
+        ("law", "477-IV", "2011-07-22", "Z1100000477"), ("code", "414-V", "2015-11-23", "K1500000414"),
+        ("code", "235-V", "2014-07-05", "K1400000235"),
+        ("government-resolution", "961", "2022-11-30", "P2200000961")]
+    assert found[2].issuer is None and found[2].title == "Об административных правонарушениях"
+    # near miss: a sentence with two spaces after its full stop is no row
+    prose = "Закон РК от 22.07.2011 № 477-IV действует.  Трудовой кодекс применяется к договорам."
+    assert [c.number for c in find_citations(prose) if c.number] == ["477-IV"]

@@ -143,9 +143,13 @@ _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 # a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
 # (a word with a dot inside is an abbreviation: "и.о. Министра")
 _SENTENCE_END = r"(?<![.\w])[^\s\u00a0№«\"“();,.]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
+# the words of an issuer or an unquoted title: across a line break, never across a column's gap (three
+# spaces) or a figure ("Трудовой кодекс Республики Казахстан      23.11.2015      414-V")
+_GAP = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _ISSUER_RU = re.compile(
-    rf"(?P<issuer>(?:[\s\u00a0]+(?!{_STOP_RU}|об?\b|{_SENTENCE_END})[^\s\u00a0№«\"“();,]+){{1,12}}?)"
-    rf"(?P<title>[\s\u00a0]+об?[\s\u00a0][^№«\"“();]{{3,120}}?)?(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
+    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|\d)[^\s\u00a0№«\"“();,]+){{1,12}}?)"
+    rf"(?P<title>{_GAP}об?[\s\u00a0](?:(?![ \t\u00a0]{{3}}|\d)[^№«\"“();]){{3,120}}?)?"
+    rf"(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
 _ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
 _NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:за[\s\u00a0]+)?(?:№|N|No\.?)[\s\u00a0]*"
@@ -837,7 +841,7 @@ def _rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
     """A table of acts ("| Labour Code ... | 23.11.2015 | No. 414-V | K1500000414 |"): each row is
     one citation of the act its title cell heads, with the number, date and identifier of the
     other cells; a citation the title cell gave alone is replaced by it."""
-    if "|" not in text and "\t" not in text and "│" not in text:
+    if "|" not in text and "\t" not in text and "│" not in text and "   " not in text:
         return found
     for row in act_rows(text, _NUMBER_CELL, _BARE_NUMBER_CELL):
         number = row.cells[row.number]
@@ -858,8 +862,11 @@ def _rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         quoted = re.search(_QUOTED, rest)
         issuer = rest[:quoted.start()] if quoted else rest
         issuer = re.sub(r"^\s*(?:of\s+(?:the\s+)?)?", "", issuer).strip(" ,") or None
+        title = quoted.group() if quoted else None
+        if issuer and title is None and (words := re.search(r"\s(?=(?:об?|on)\s)", issuer)):
+            issuer, title = issuer[:words.start()] or None, issuer[words.end():]   # "РК об ..."
         parts = _Parts(head["head"], start, end, "ru" if _HEAD_RU.search(title_cell) else "en",
-                       issuer, quoted.group() if quoted else None,
+                       issuer, title,
                        _DATE_CELL.fullmatch(date[2])["date"] if date else None,
                        _NUMBER_CELL.fullmatch(number[2])["number"] if _NUMBER_CELL.fullmatch(number[2])
                        else number[2])
