@@ -79,6 +79,9 @@ FORMS = [
                  "Казахстан от 27 июня 2016 года № 559 (зарегистрирован в Реестре государственной "
                  "регистрации нормативных правовых актов за № 14170)", KZ_559, "Minister of Health", None,
                  id="ru-annex-and-registration-number"),
+    pytest.param("приказ МВД РК от 27 января 2016 года № 83",
+                 ("ministerial-order", "83", "2016-01-27", "KAZ"), "Minister of Internal Affairs", None,
+                 id="ru-ministry-abbreviated"),
     # neighbours' acts
     pytest.param("Федеральный закон от 25.07.2002 № 115-ФЗ «О правовом положении иностранных граждан в "
                  "Российской Федерации»", ("law", "115-ФЗ", "2002-07-25", "RUS"), None, None, id="ru-RF-115"),
@@ -139,6 +142,8 @@ FORMS = [
                  "Social Protection of Population", ("ministerial-order", "279", "2023-06-30", None),
                  "Minister of Labour and Social Protection of Population", None,
                  id="en-issuer-after-the-date"),
+    pytest.param("the Law on Population Migration No. 477-IV of 22 July 2011",
+                 ("law", "477-IV", "2011-07-22", None), None, None, id="en-title-then-number"),
     pytest.param("Law “On Population Migration” of the Republic of Kazakhstan, No. 477-IV, 22 July 2011",
                  KZ_LAW, None, None, id="en-title-before-state"),
     pytest.param("Law of the Republic of Kazakhstan No. 477-IV dated 22 July 2011", KZ_LAW, None, None,

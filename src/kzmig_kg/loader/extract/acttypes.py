@@ -21,11 +21,15 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"supreme\s+(?:council|soviet)|верховн\w+\s+совет", "Supreme Council", "supreme-council"),
     (r"chief\s+state\s+sanitary\s+doctor|главн\w+\s+государственн\w+\s+санитарн\w+\s+врач",
      "Chief State Sanitary Doctor", "chief-state-sanitary-doctor"),
-    (r"internal\s+affairs|внутренних\s+дел|ішкі\s+істер", "Minister of Internal Affairs",
+    # the ministries' abbreviations too: МВД, МИД, МТСЗН (MIA, MFA, MLSPP)
+    (r"internal\s+affairs|внутренних\s+дел|ішкі\s+істер|(?<![\w])(?:мвд|mia|іім)(?![\w])",
+     "Minister of Internal Affairs",
      "ministry-of-internal-affairs"),
-    (r"foreign\s+affairs|иностранных\s+дел|сыртқы\s+істер", "Minister of Foreign Affairs",
+    (r"foreign\s+affairs|иностранных\s+дел|сыртқы\s+істер|(?<![\w])(?:мид|mfa|сім)(?![\w])",
+     "Minister of Foreign Affairs",
      "ministry-of-foreign-affairs"),
-    (r"labou?r\s+and\s+social\s+protection|труда\s+и\s+социальной\s+защиты|еңбек\s+және",
+    (r"labou?r\s+and\s+social\s+protection|труда\s+и\s+социальной\s+защиты|еңбек\s+және|"
+     r"(?<![\w])(?:мтсзн|mlspp|mlsp|ехәқм)(?![\w])",
      "Minister of Labour and Social Protection of Population", "ministry-of-labour-social-protection"),
     (r"national\s+economy|национальной\s+экономики|ұлттық\s+экономика",
      "Minister of National Economy", "ministry-of-national-economy"),

@@ -97,9 +97,10 @@ _ISSUER_EN = re.compile(
     rf"{WS}of{WS}(?:the{WS})?(?P<issuer>{_CAP}(?:,?{WS}(?:{_CONNECTOR}{WS}){{0,3}}{_CAP}){{0,16}})")
 _FORCE = re.compile(rf"{OWS},?{OWS}having{WS}the{WS}force{WS}of{WS}(?:a{WS})?law", re.IGNORECASE)
 _TITLE_QUOTED = re.compile(rf"{OWS},?{OWS}(?P<title>{_QUOTED})")
+_TITLE_WORD = r"(?!No\b|Nos\b|Nr\b)[A-Z][\w'’\-]*"        # "... Migration No. 477-IV": the number ends it
 _TITLE_ON = re.compile(
-    rf"{WS}(?P<title>[Oo]n{WS}(?:the{WS})?[A-Z][\w'’\-]*(?:{WS}(?:(?:of|the|and|for|in|to|on){WS})"
-    rf"{{0,2}}[A-Z][\w'’\-]*){{0,8}})")
+    rf"{WS}(?P<title>[Oo]n{WS}(?:the{WS})?{_TITLE_WORD}(?:{WS}(?:(?:of|the|and|for|in|to|on){WS})"
+    rf"{{0,2}}{_TITLE_WORD}){{0,8}})")
 _DATE_CLAUSE = re.compile(rf"{OWS},?{OWS}(?:dated|of|from|on|adopted{WS}on|от){WS}"
                           rf"(?P<date>{DATE_PATTERN})")
 _NUMBER = re.compile(
@@ -315,6 +316,9 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         parts.title, parts.number, parts.date_text = t.group("title"), n.group("number"), n.group("date")
         parts.end = n.end()
         return parts
+    if parts.title is None and not parts.issuer and (t := _TITLE_ON.match(text, pos)) and \
+            _NUMBER.match(text, t.end()):
+        parts.title, pos = t.group("title"), t.end()   # "the Law on Population Migration No. 477-IV of ..."
     # "Code of the Republic of Kazakhstan on Administrative Offences (No. 235-V ZRK, 5 July 2014)",
     # "Code of Administrative Offences (No. 235-V ZRK, 2014-07-05)", "Criminal Code (No. 226-V ...)":
     # a bracket that opens with the number after the head, its issuer or its title
@@ -533,7 +537,7 @@ def _with_extra_numbers(text: str, parts: _Parts, first: CitationFound) -> list[
     return found
 
 
-_TWORD = rf"(?!{MONTH_EN}\b)[A-Z][\w'’\-]*"
+_TWORD = rf"(?!{MONTH_EN}\b)(?!No\b|Nos\b|Nr\b)[A-Z][\w'’\-]*"
 _TITLED = re.compile(
     rf"(?<![\w-])(?:[Tt]he{WS}|[Aa]{WS}|[Nn]ew{WS})*(?P<head>(?:(?:{_MODIFIER}){WS})?(?:[Ll]aw|Code))"
     rf"(?:{WS}of{WS}the{WS}Republic{WS}of{WS}Kazakhstan)?"
