@@ -358,3 +358,27 @@ def test_a_register_of_acts_in_columns_aligned_by_spaces() -> None:
     # near miss: a sentence with two spaces after its full stop is no row
     prose = "Закон РК от 22.07.2011 № 477-IV действует.  Трудовой кодекс применяется к договорам."
     assert [c.number for c in find_citations(prose) if c.number] == ["477-IV"]
+
+
+def test_acts_of_one_head_in_the_plural_each_with_its_date_or_year() -> None:
+    cases = {
+        "Законами Республики Казахстан от 22 июля 2011 года № 477-IV «О миграции населения» и от 13 мая "
+        "2020 года № 327-VI внесены изменения.": [("law", "477-IV", 2011), ("law", "327-VI", 2020)],
+        "Government Resolutions No. 148 (2012) and No. 961 (2022)": [
+            ("government-resolution", "148", 2012), ("government-resolution", "961", 2022)],
+        # the issuer after the last act is the issuer of each
+        "Resolutions No. 148 of 21 January 2012 and No. 961 of 30 November 2022 of the Government": [
+            ("government-resolution", "148", 2012), ("government-resolution", "961", 2022)],
+    }
+    for text, acts in cases.items():
+        assert [(c.act_type, c.number, c.year) for c in find_citations(text)] == acts, text
+    # near miss: a number after "and" that no year or date follows is no second act
+    found = find_citations("Government Resolution No. 148 (2012) and No. 12 of the Rules apply.")
+    assert [c.number for c in found] == ["148"]
+
+
+def test_a_russian_title_without_quotes_or_issuer() -> None:
+    text = ("Трудовым кодексом (от 23.11.2015 № 414-V) и Кодексом об административных правонарушениях "
+            "(от 05.07.2014 № 235-V); Закон о миграции населения № 477-IV от 22.07.2011.")
+    assert [(c.act_type, c.number, c.date) for c in find_citations(text)] == [
+        ("code", "414-V", "2015-11-23"), ("code", "235-V", "2014-07-05"), ("law", "477-IV", "2011-07-22")]

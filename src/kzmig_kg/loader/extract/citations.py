@@ -131,7 +131,7 @@ _YEAR_PAREN = re.compile(rf"{OWS}(?:,{OWS})?\({OWS}(?P<year>{YEAR}){OWS}\)|{OWS}
 # ------------------------------------------------------------------------------------ Russian
 
 _HEAD_RU = re.compile(
-    r"(?<![\w-])(?P<head>(?:[Фф]едеральн\w+\s+)?(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов)?|"
+    r"(?<![\w-])(?P<head>(?:[Фф]едеральн\w+\s+)?(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ам|ах)?|"
     r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|его|ому|ему|ым|им|ом|ем)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
     r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
     r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
@@ -148,7 +148,7 @@ _SENTENCE_END = r"(?<![.\w])[^\s\u00a0№«\"“();,.]{3,}\.[\s\u00a0]+[A-ZА-Я
 # spaces) or a figure ("Трудовой кодекс Республики Казахстан      23.11.2015      414-V")
 _GAP = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _ISSUER_RU = re.compile(
-    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|\d)[^\s\u00a0№«\"“();,]+){{1,12}}?)"
+    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
     rf"(?P<title>{_GAP}об?[\s\u00a0](?:(?![ \t\u00a0]{{3}}|\d)[^№«\"“();]){{3,120}}?)?"
     rf"(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
 _ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
@@ -364,8 +364,8 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
 def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
     parts = _Parts(match.group("head"), match.start(), match.end(), "ru")
     pos = match.end()
-    if m := _ISSUER_RU.match(text, pos):
-        parts.issuer, pos = m.group("issuer"), m.end()
+    if (m := _ISSUER_RU.match(text, pos)) and m.end() > pos:
+        parts.issuer, pos = m.group("issuer") or None, m.end()   # "Кодексом об ...": a title, no issuer
         if m.group("title"):
             parts.title = m.group("title")
     if m := _FORCE_RU.match(text, pos):
@@ -889,7 +889,9 @@ def _rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
 # its own date and number
 _AND_ANOTHER = re.compile(
     rf"{OWS}(?:,|и|and){WS}(?P<act>от{WS}(?P<date>{DATE_PATTERN})(?:{OWS}(?:года|г\.))?{OWS}№{OWS}"
-    rf"(?P<number>{NUMBER})|(?:No\.?|№){OWS}(?P<number2>{NUMBER}){WS}(?:of|dated){WS}(?P<date2>{DATE_PATTERN}))"
+    rf"(?P<number>{NUMBER})|(?:No\.?|№){OWS}(?P<number2>{NUMBER})(?:{WS}(?:of|dated){WS}(?P<date2>{DATE_PATTERN})|"
+    # "Government Resolutions No. 148 (2012) and No. 961 (2022)"
+    rf"{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)|{WS}of{WS}(?P<year3>{YEAR})(?![\d,.]\d)))"
     rf"(?![\w-])")
 
 
@@ -898,9 +900,13 @@ def _coordinated(text: str, found: list[CitationFound]) -> list[CitationFound]:
     more = []
     for citation in found:
         at = citation.end
-        while citation.number and citation.date and (match := _AND_ANOTHER.match(text, at)) and \
-                not taken.overlaps(match.start(), match.end()):
-            year, date = _year_of(match["date"] or match["date2"])
+        chain = []
+        # (acts with full dates go with an act of a full date, acts with years with one of a year)
+        while citation.number and (citation.date or citation.year) and \
+                (match := _AND_ANOTHER.match(text, at)) and \
+                not taken.overlaps(match.start(), match.end()) and \
+                (citation.date or not (match["date"] or match["date2"])):
+            year, date = _year_of(match["date"] or match["date2"] or match["year2"] or match["year3"])
             raw = (match["number"] or match["number2"]).strip()
             normal = normalise_act_number(raw, year)
             more.append(CitationFound(match.start("act"), match.end(), citation.act_type, citation.issuer,
@@ -908,7 +914,16 @@ def _coordinated(text: str, found: list[CitationFound]) -> list[CitationFound]:
                                       year, date if date and len(date) == 10 else None, None, "number",
                                       citation.language, citation.confidence,
                                       [f"cited together with No. {citation.number}, under its head"]))
+            chain.append(more[-1])
             at = match.end()
+        if chain and citation.issuer is None and (named := _ISSUER_AFTER.match(text, at)):
+            # "Resolutions No. 148 of ... and No. 961 of ... of the Government": the issuer after the last
+            issuer, ids, _ = issuer_of(named["issuer"])
+            head = _HEAD_EN.match(text, citation.start) or _HEAD_RU.match(text, citation.start)
+            for act in [citation, *chain]:
+                act.issuer, act.issuer_ids = issuer, list(ids)
+                if head and act.act_type is None:
+                    act.act_type = classify(_written_out(head["head"]), named["issuer"])
     return more
 
 
