@@ -132,7 +132,16 @@ FORMS = [
                  "Қазақстан Республикасының Әділет министрлігінде 2015 жылы 12 мамырда № 11030 тіркелді.",
                  ("ministerial-order", "254", "2015-03-19", "KAZ"), "Minister of Internal Affairs", None,
                  id="kk-order-registered"),
+    pytest.param("Қазақстан Республикасының Еңбек кодексі 2015 жылғы 23 қарашадағы № 414-V ҚРЗ.", KZ_414,
+                 None, None, id="kk-head-before-date"),
     # English translations and reference styles
+    pytest.param("according to the Rules approved by the order No. 83 of the Minister of Internal Affairs "
+                 "dated 27 January 2016", ("ministerial-order", "83", "2016-01-27", None),
+                 "Minister of Internal Affairs", None, id="en-issuer-between-number-and-date"),
+    pytest.param("Order of the Minister of Internal Affairs of the Republic of Kazakhstan dated March 19, "
+                 "2015 № 254. Registered in the Ministry of Justice of the Republic of Kazakhstan on May 12, "
+                 "2015 № 11030. V1500011030", ("ministerial-order", "254", "2015-03-19", "KAZ"),
+                 "Minister of Internal Affairs", "V1500011030", id="en-registered-identifier"),
     pytest.param("Resolution of the Government of the Republic of Kazakhstan dated December 1, 2011 № 1427.",
                  ("government-resolution", "1427", "2011-12-01", "KAZ"), "Government", None,
                  id="en-adilet-translation-style"),

@@ -90,6 +90,8 @@ def _written_out(head: str) -> str:
 _HEAD_EN = re.compile(
     rf"(?<![\w-])(?:{_JURIS_EN}{WS})?(?P<head>(?:(?:{_MODIFIER}){WS}){{0,2}}"
     rf"(?:{_CORE}|(?:law|code|decree|resolution|order)(?=\s+(?:No\b|Nr\b|№|\"|“|«|\d)))"
+    # "Joint order of the Minister ...": an issuing modifier before a head in small letters
+    rf"|(?:Joint|Government|Ministerial|Presidential|Interministerial){WS}(?:order|decree|resolution)"
     rf"|{_ABBREVIATED_HEAD})(?![\w-])")
 _CAP = r"(?!No\b|Nr\b|Nos\b|On\b|Article\b|Art\b|Dated\b)[A-Z][\w'’.\-]*"
 _CONNECTOR = r"(?:of|and|for|the|on|in|at|de|&)"
@@ -184,6 +186,11 @@ _KK = re.compile(
     # (the nearest head: a title never runs past another act's head, number or date)
     rf"(?:\s+(?P<title>[^.;\n()№]{{0,120}}?))??\s+(?P<head>{_KK_HEAD})")
 # the head, then its date and number in brackets: "кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ)"
+# the head first, then the date and number, as Adilet titles codes: "Қазақстан Республикасының Еңбек
+# кодексі 2015 жылғы 23 қарашадағы № 414-V ҚРЗ"
+_KK_HEAD_FIRST = re.compile(
+    rf"(?P<issuer>Қазақстан\s+Республикасының|ҚР)\s+(?P<title>[^.;\n()№«»\d]{{0,80}}?)\s*"
+    rf"(?P<head>[Кк]одексі|Заңы)\s+(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?")
 _KK_BRACKET = re.compile(
     rf"(?P<head>{_KK_HEAD})\s*\(\s*(?:(?P<issuer>ҚР|Қазақстан\s+Республикасының)\s+)?(?P<date>{_KK_DATE})\s*"
     rf"№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?\s*\)")
@@ -344,6 +351,10 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
             pos = _close(text, parts, y.end())
         if parts.title is None and (t := _TITLE_QUOTED.match(text, pos)):
             parts.title, pos = t.group("title"), t.end()
+        if parts.date_text is None and not parts.issuer and (named := _ISSUER_AFTER.match(text, pos)) and \
+                (d := _DATE_CLAUSE.match(text, named.end())):
+            # "the order No. 83 of the Minister of Internal Affairs dated 27 January 2016"
+            parts.issuer, parts.date_text, pos = named["issuer"], d["date"], d.end()
     elif parts.issuer:
         m = _YEAR_PAREN.match(text, pos)
         if m and parts.date_text is None:
@@ -445,8 +456,8 @@ _BLUEBOOK_STATES = {"Kaz": "KAZ", "Kazakh": "KAZ", "Kyrg": "KGZ", "Russ": "RUS",
 _BLUEBOOK_STATE = re.compile(r"(?:[^;\n()]|\n(?![ \t]*\n)|\([^()\n]{1,40}\)){0,80}?"
                              rf"\((?P<state>{'|'.join(_BLUEBOOK_STATES)})\.\)")
 _ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}(?:Government|Cabinet{WS}of{WS}Ministers|"
-                           r"President|(?:(?:Acting|Deputy\s+Prime)\s+)?Minist(?:er|ry)\b[^.;()\n]{0,110}"
-                           r"?(?=[.;()\n]|$))\b)")
+                           r"President|(?:(?:Acting|Deputy\s+Prime)\s+)?Minist(?:er|ry)\b"
+                           r"(?:(?!\s+(?:dated|of\s+\d|on\s+\d|from\s+\d|No\b))[^.;()\n]){0,110})\b)")
 
 
 def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
@@ -683,7 +694,8 @@ def _by_title(text: str, found: list[CitationFound], start: int = 0, end: int | 
 def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     """Every act citation in the text, in order, without overlaps."""
     found: list[CitationFound] = []
-    for match in sorted([*_KK.finditer(text), *_KK_BRACKET.finditer(text)], key=lambda m: m.start()):
+    kazakh = [*_KK.finditer(text), *_KK_BRACKET.finditer(text), *_KK_HEAD_FIRST.finditer(text)]
+    for match in sorted(kazakh, key=lambda m: m.start()):
         if any(c.start <= match.start() < c.end for c in found):
             continue
         title = match.groupdict().get("title")
@@ -1020,7 +1032,7 @@ def _registered_as(text: str, citation: CitationFound, serial: int) -> bool:
     Министерстве юстиции ... № 11030)", "... № 11030 тіркелді", "registered ... under No. 11030"."""
     after = text[citation.end:citation.end + 200]
     number = rf"(?:№|No\.?)\s*{serial}(?!\d)"
-    registered = r"(?:зарегистрирован|тіркел|registered)"
+    registered = r"(?i:зарегистрирован|тіркел|registered)"
     return bool(re.match(rf"[^;\n]{{0,20}}?{registered}[^;\n]{{0,120}}?{number}", after) or
                 re.match(rf"[^;\n]{{0,160}}?{number}\s+тіркел", after))
 
