@@ -366,6 +366,10 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
             parts.date_text, pos = d.group("date"), d.end()
         if not (parts.date_text or parts.title):
             return None
+        low = parts.issuer.lower()
+        if not any(re.search(p, low) for p, _, _ in ISSUERS) and \
+                not any(re.search(p, low) for p, _ in JURISDICTIONS):
+            return None               # "the Order of Parasat (2019)": no body of a state, no act (an award)
     else:
         return None
     parts.end = pos
@@ -433,6 +437,9 @@ def _no_act_of_state(text: str, parts: _Parts) -> bool:
     if _PRIVATE.search(issuer) or _PRIVATE_AFTER.match(text, parts.end) or \
             _PRIVATE_BEFORE.search(text, max(0, parts.start - 40), parts.start):
         return True
+    if not issuer and re.match(r"[Пп]остановлени|[Рр]ешени", parts.head) and \
+            re.match(r"[^.;\n]{0,80}?(?<![\w])(?:суд\w*|судь\w*)", text[parts.end:]):
+        return True                   # "Постановление № 5 ... вынесено судьей": a court's ruling
     if re.match(r"[Рр]ешени", parts.head):
         low = issuer.lower()
         return not any(re.search(pattern, low) for pattern, _, _ in ISSUERS) and \
