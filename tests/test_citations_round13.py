@@ -157,6 +157,11 @@ FORMS = [
                  KZ_LAW, None, None, id="en-title-before-state"),
     pytest.param("Law of the Republic of Kazakhstan No. 477-IV dated 22 July 2011", KZ_LAW, None, None,
                  id="en-law-dated"),
+    pytest.param("Republic of Kazakhstan. Law No. 477-IV “On Population Migration.” July 22, 2011.", KZ_LAW,
+                 None, None, id="en-chicago-author-and-date-after-title"),
+    pytest.param("Ministry of Internal Affairs of Kazakhstan. Order No. 83 of 27 January 2016.",
+                 ("ministerial-order", "83", "2016-01-27", "KAZ"), "Minister of Internal Affairs", None,
+                 id="en-reference-author-issues"),
     pytest.param('the Law of the Republic of Kazakhstan dated July 22, 2011 No. 477-IV "On Population '
                  'Migration"', KZ_LAW, None, None, id="en-law-date-first"),
     pytest.param("RK Law No. 477-IV (July 22, 2011)", KZ_LAW, None, None, id="en-RK-law"),
@@ -395,3 +400,12 @@ def test_a_russian_title_without_quotes_or_issuer() -> None:
             "(от 05.07.2014 № 235-V); Закон о миграции населения № 477-IV от 22.07.2011.")
     assert [(c.act_type, c.number, c.date) for c in find_citations(text)] == [
         ("code", "414-V", "2015-11-23"), ("code", "235-V", "2014-07-05"), ("law", "477-IV", "2011-07-22")]
+
+
+def test_a_harvard_entry_dates_its_act_by_the_authors_year() -> None:
+    found = find_citations("Republic of Kazakhstan (2011) Law No. 477-IV on Population Migration, 22 July.")
+    assert [(c.number, c.year, c.jurisdiction) for c in found] == [("477-IV", 2011, "KAZ")]
+    # near miss: a sentence that opens with words and a comma is no author ("Unlike the Kyrgyz
+    # Republic, Law No. 477-IV ...": the state is not the act's)
+    found = find_citations("Unlike the Kyrgyz Republic, Law No. 477-IV of 22 July 2011 sets quotas.")
+    assert [(c.number, c.jurisdiction) for c in found] == [("477-IV", None)]

@@ -116,7 +116,9 @@ _YEAR_AFTER = re.compile(
     rf"|{OWS},{OWS}\(?(?P<year>{YEAR})\)?(?![\d,.]\d)"
     rf"|{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)"
     rf"|{WS}(?:dated|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
-    rf"|{WS}(?:of|from|in){WS}(?P<year3>{YEAR})(?![\d,.]\d))")
+    rf"|{WS}(?:of|from|in){WS}(?P<year3>{YEAR})(?![\d,.]\d)"
+    # Chicago: 'Law No. 477-IV “On Population Migration.” July 22, 2011.'
+    rf"|(?<=[.”\"»])[ \t]+(?P<date4>{DATE_PATTERN}))")
 # a pinpoint to a part of the act between its number and its date: ", art. 517", ", arts. 1-3",
 # ", § 5", ", para. 2", ", ст. 517", ", п. 3"
 _PINPOINT = re.compile(rf"{OWS},{OWS}(?i:arts?\.|articles?|§§?|paras?\.|pt\.|ст\.|статья|п\.|пп\.)"
@@ -346,7 +348,7 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         if parts.date_text is None and pinpoint and (y := _YEAR_AFTER.match(text, pinpoint.end())):
             pos = pinpoint.end()         # "No. 235-V, art. 517 (July 5, 2014)": the article cited
         if parts.date_text is None and (y := _YEAR_AFTER.match(text, pos)):
-            parts.date_text = next(y.group(g) for g in ("date", "date2", "date3", "year", "year2",
+            parts.date_text = next(y.group(g) for g in ("date", "date2", "date3", "date4", "year", "year2",
                                                         "year3") if y.group(g))
             pos = _close(text, parts, y.end())
         if parts.title is None and (t := _TITLE_QUOTED.match(text, pos)):
@@ -457,6 +459,10 @@ _SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministe
 _AUTHOR_DATE = re.compile(r"[ \t]*(?:\[?\d{1,3}[.\])]?[ \t]+|[-•*][ \t]+)?"
                           r"(?P<author>[^\n.()]{3,150}?)\.?[ \t]*"
                           r"\(?(?:19|20)\d\d[a-z]?\)?\.[ \t]*")
+# a reference entry's author, a state or its body, ending in a full stop, its year after it or not:
+# "Republic of Kazakhstan. Law No. 477-IV ...", "Ministry of Internal Affairs of Kazakhstan. Order ..."
+_AUTHOR_LEAD = re.compile(r"[ \t]*(?:\[?\d{1,3}[.\])]?[ \t]+|[-•*][ \t]+)?(?P<author>[A-Z][^\n.()]{2,120}?)"
+                          r"(?:\.|[ \t]*\((?P<year>(?:19|20)\d\d)[a-z]?\)\.?)[ \t]*")
 # the state of a citation in legal English's bracket after it (Bluebook: "(Kaz.)", "(Kyrg.)")
 _BLUEBOOK_STATES = {"Kaz": "KAZ", "Kazakh": "KAZ", "Kyrg": "KGZ", "Russ": "RUS", "Uzb": "UZB", "Taj": "TJK",
                     "Turkm": "TKM", "Belr": "BLR"}
@@ -503,6 +509,15 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     else:
         notes = []
     jurisdiction = jurisdiction or parts.jurisdiction
+    if (jurisdiction is None or issuer is None) and parts.language == "en" and \
+            (lead := _AUTHOR_LEAD.fullmatch(text, text.rfind("\n", 0, parts.start) + 1, parts.start)):
+        by, by_ids, state = issuer_of(lead["author"])
+        jurisdiction = jurisdiction or state
+        if year is None and lead["year"] and state:
+            year = int(lead["year"])       # Harvard: "Republic of Kazakhstan (2011) Law No. 477-IV ..."
+        if issuer is None and by_ids:
+            issuer, ids = by, by_ids
+            notes.append(f"issuer: the author of its reference entry ({lead['author']!r})")
     if jurisdiction is None and (mark := _BLUEBOOK_STATE.match(text, end)):
         jurisdiction = _BLUEBOOK_STATES[mark["state"]]     # "... (Nov. 30, 2022) (Kaz.)"
     if jurisdiction is None and (re.match(r"Federal|[Фф]едеральн", parts.head) or
