@@ -352,11 +352,13 @@ def test_a_law_dated_and_titled_without_its_number_is_cited() -> None:
     for text in ("в соответствии с подпунктом 2) статьи 9 Закона от 22 июля 2011 года «О миграции населения» "
                  "ПРИКАЗЫВАЮ:",
                  "In accordance with subparagraph 4 of Article 8 of the Law of the Republic of Kazakhstan "
-                 "dated July 22, 2011 “On Population Migration” the Government hereby RESOLVED"):
+                 "dated July 22, 2011 “On Population Migration” the Government hereby RESOLVED",
+                 "permits are issued under the Law of 22 July 2011 on Population Migration."):
         found = find_citations(text)
         assert [(c.act_type, c.number, c.date) for c in found] == [("law", None, "2011-07-22")]
     # near miss: a date and no title is no citation ("Закона от 22 июля 2011 года" alone names no act)
     assert find_citations("согласно статье 9 Закона от 22 июля 2011 года, ПРИКАЗЫВАЮ:") == []
+    assert find_citations("The Law of 22 July 2011 applies.") == []
 
 
 def test_a_register_of_acts_in_columns_aligned_by_spaces() -> None:

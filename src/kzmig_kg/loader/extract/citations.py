@@ -372,6 +372,9 @@ def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         if not any(re.search(p, low) for p, _, _ in ISSUERS) and \
                 not any(re.search(p, low) for p, _ in JURISDICTIONS):
             return None               # "the Order of Parasat (2019)": no body of a state, no act (an award)
+    elif parts.date_text and parts.title is None and (t := _TITLE_ON.match(text, pos) or
+                                                      _TITLE_QUOTED.match(text, pos)):
+        parts.title, pos = t.group("title"), t.end()   # "the Law of 22 July 2011 on Population Migration"
     else:
         return None
     parts.end = pos
