@@ -1,0 +1,119 @@
+"""Citations in Russian: the act-type heads in every case (``Закон``, ``Постановлением``, ``КоАП``,
+``ПП РК``), the issuer or unquoted title after them, then title, date and number in any order, an
+act's short name in brackets, a year or an adoption clause; and Russian federal laws cited by their
+number alone (``109-ФЗ``, ``ФЗ № 115``). Entry: ``_parse_russian`` (``_federal_numbers`` for the
+numbers alone)."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DATE_PATTERN, YEAR
+from ..textutil import Spans
+from .found import CitationFound, _close, _Parts, _year_of
+from .grammar import _TITLE_QUOTED, NUMBER
+
+_HEAD_RU = re.compile(
+    r"(?<![\w-])(?P<head>(?:[Фф]едеральн\w+\s+)?(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ам|ах)?|"
+    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|его|ому|ему|ым|им|ом|ем)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
+    r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
+    r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
+    # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
+    r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики))|"
+    # a Government resolution abbreviated, its date or number after it: "ПП РК от 30.11.2022 № 961"
+    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])",
+    re.IGNORECASE)                     # a heading's capitals: "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН от ..."
+_STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
+# a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
+# (a word with a dot inside is an abbreviation: "и.о. Министра")
+_SENTENCE_END = r"(?<![.\w])[^\s\u00a0№«\"“();,.]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
+# the words of an issuer or an unquoted title: across a line break, never across a column's gap (three
+# spaces) or a figure ("Трудовой кодекс Республики Казахстан      23.11.2015      414-V")
+_GAP = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]*\n[ \t\u00a0]*)"
+_ISSUER_RU = re.compile(
+    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
+    rf"(?P<title>{_GAP}об?[\s\u00a0](?:(?![ \t\u00a0]{{3}}|\d)[^№«\"“();]){{3,120}}?)?"
+    rf"(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
+_ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
+_FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
+_NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:за[\s\u00a0]+)?(?:№|N|No\.?)[\s\u00a0]*"
+                        rf"(?P<number>{NUMBER})")
+_DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
+_YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
+                      rf",[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
+                      rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
+                      rf"[\s\u00a0]*(?:г\.|года))")
+
+_ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утвержд|подписан)\w*[^.;\d]{{0,60}}?"
+                         rf"(?:в|от)[\s\u00a0]+(?P<year>{YEAR})[\s\u00a0]*(?:году|г\.)")
+
+
+def _parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
+    parts = _Parts(match.group("head"), match.start(), match.end(), "ru")
+    pos = match.end()
+    if (m := _ISSUER_RU.match(text, pos)) and m.end() > pos:
+        parts.issuer, pos = m.group("issuer") or None, m.end()   # "Кодексом об ...": a title, no issuer
+        if m.group("title"):
+            parts.title = m.group("title")
+    if m := _FORCE_RU.match(text, pos):
+        parts.force, pos = True, m.end()
+    for _ in range(4):       # title, date and number come in any order
+        if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
+            parts.title, pos = m.group("title"), m.end()
+        elif parts.date_text is None and (m := _DATE_RU.match(text, pos)):
+            parts.date_text, pos = m.group("date"), m.end()
+        elif parts.number is None and (m := _NUMBER_RU.match(text, pos)):
+            parts.number, pos = m.group("number"), m.end()
+        elif (m := _ALIAS_RU.match(text, pos)) and (_DATE_RU.match(text, m.end()) or
+                                                      _NUMBER_RU.match(text, m.end())):
+            pos = m.end()             # "(КоАП РК) от 05.07.2014 № 235-V": the act's short name
+    if parts.number is None:
+        if parts.title is not None and parts.date_text is not None:
+            parts.end = pos           # "Закона от 22 июля 2011 года «О миграции населения»": dated and titled
+            return parts
+        # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
+        # act named by its title, dated by the words after it
+        if parts.title is None or parts.date_text is not None or not parts.issuer or \
+                not re.search(r"Республик|Федераци|(?<![\w])(?:РК|РФ|КР)(?![\w])", parts.issuer):
+            return None
+        if m := _ADOPTED_RU.match(text, pos):
+            parts.date_text = m.group("year")
+        parts.end = pos
+        return parts
+    if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
+        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3")
+        pos = _close(text, parts, m.end())
+    if m := _FORCE_RU.match(text, pos):
+        parts.force, pos = True, m.end()   # "Указом ... № 2337, имеющим силу закона,"
+    if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
+        parts.title, pos = m.group("title"), m.end()
+    parts.end = pos
+    return parts
+
+
+# a Russian federal law by its number alone, its kind written into it: "по 109-ФЗ", "ФЗ-115",
+# "ФЗ № 115", "under 115-FZ"; the date may follow ("115-ФЗ от 25.07.2002")
+_FEDERAL_NUMBER = re.compile(
+    r"(?<![\w-])(?:(?:№|No\.?)[\s\u00a0]*)?(?P<serial>\d{1,4})-(?P<kind>ФКЗ|ФЗ|FKZ|FZ)(?![\w-])"
+    r"|(?<![\w-])(?P<kind2>ФКЗ|ФЗ|FKZ|FZ)(?:-|[\s\u00a0]*(?:№|No\.?)[\s\u00a0]*)(?P<serial2>\d{1,4})(?![\w-])")
+_FEDERAL_DATE = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*)?(?:от|of|dated)[\s\u00a0]+(?P<date>{DATE_PATTERN})")
+
+
+def _federal_numbers(text: str, found: list[CitationFound]) -> list[CitationFound]:
+    taken = Spans([(c.start, c.end) for c in found])
+    more = []
+    for match in _FEDERAL_NUMBER.finditer(text):
+        if taken.overlaps(match.start(), match.end()):
+            continue
+        kind = match["kind"] or match["kind2"]
+        number = f"{match['serial'] or match['serial2']}-{kind}"
+        end, (year, date) = match.end(), (None, None)
+        if dated := _FEDERAL_DATE.match(text, end):
+            end, (year, date) = dated.end(), _year_of(dated["date"])
+        act_type = "constitutional-law" if kind in {"ФКЗ", "FKZ"} else "law"
+        more.append(CitationFound(match.start(), end, act_type, None, [], "RUS", number,
+                                  match.group().strip(), year,
+                                  date if date and len(date) == 10 else None, None, "number",
+                                  "ru" if kind[0] == "Ф" else "en", 0.85 if year else 0.75,
+                                  ["a Russian federal law by its number alone"]))
+    return more
