@@ -25,11 +25,13 @@ with form ``title`` and a lower confidence. Numbers are normalised (``actnumbers
 issuers classified (``acttypes``).
 
 The modules, by role: ``grammar`` (spacing, quotes, act numbers), ``found`` (the result and what a
-parser read), ``english``, ``russian`` and ``kazakh`` (heads and parsers), ``issuers`` (who issued
-an act, and whether a state did), ``finish`` (from parts to a citation), ``styles`` (reference
-entries, Bluebook, footnotes), ``titles`` (acts named by title), ``again`` (acts cited again by
-title), ``coordinated`` (acts cited together), ``tables`` (tables of acts), ``adilet`` (Adilet
-identifiers) and ``assemble`` (the entry).
+parser read), ``english``, ``russian`` and ``kazakh`` (heads and parsers), ``federal`` (Russian
+federal laws by their number alone), ``issuers`` (who issued an act, and whether a state did),
+``finish`` (from parts to a citation), ``styles`` (reference entries, Bluebook, footnotes),
+``titles`` (acts named by title), ``named`` (codes and the constitution by name), ``heading`` (the
+bill a document is about), ``again`` (acts cited again by title), ``coordinated`` (acts cited
+together), ``tables`` (tables of acts), ``adilet`` (Adilet identifiers) and ``assemble`` (the
+entry).
 """
 
 from __future__ import annotations

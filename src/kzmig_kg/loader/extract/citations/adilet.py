@@ -1,7 +1,7 @@
 """Adilet identifiers (``Z1100000477``): given to the citation they follow, in a bracket later in
 its clause, on its reference entry's Adilet address, or in the note its mark points to; matched to
 a citation by the serial and year they encode (or, for ``V`` identifiers, its registration number);
-an identifier no citation claims is a citation of its own. Entry: ``_adilet_ids``."""
+an identifier no citation claims is a citation of its own. Entry: ``adilet_ids``."""
 
 from __future__ import annotations
 
@@ -20,18 +20,18 @@ _ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:(?:Adilet|Әділе�
 _ADILET_LATER = re.compile(rf"^(?:[^.;()\[\]\n]|\n(?![ \t]*\n)){{1,40}}?\("
                            rf"\s*(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?"
                            rf"[:\s]\s*(?P<id>{ADILET_ID})\s*\)")
-# the note mark of a citation: right after it, or at the end of the words that complete it ("No.
-# 477-IV of 22 July 2011.⁶"), within its clause
 # a bibliography entry (GOST "// ИПС «Әділет». – URL: https://adilet.zan.kz/rus/docs/Z1100000477",
 # APA "Retrieved from adilet.zan.kz/eng/docs/..."): the act's page on Adilet later in its own line,
 # in its address or after the system's name, no other act between
 _ADILET_IN_ENTRY = re.compile(rf"^[^\n]{{0,200}}?(?:adilet\.zan\.kz/(?:[\w-]+/)*docs/|"
                               rf"(?:Adilet|Әділет|Адилет)»?[^\n\w]{{0,12}}(?:ID[:\s]\s*)?)(?P<id>{ADILET_ID})")
+# the note mark of a citation: right after it, or at the end of the words that complete it ("No.
+# 477-IV of 22 July 2011.⁶"), within its clause
 _MARK_AFTER = re.compile(r"^[^;\n\[\]^¹²³⁴⁵⁶⁷⁸⁹⁰]{0,40}?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
                          r"(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
 
 
-def _adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
+def adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
     """Give each citation the Adilet identifier written right after it or in the note its mark
     points to; return the identifiers no citation claims, as citations of their own."""
     claimed: set[int] = set()

@@ -1,6 +1,6 @@
 """Acts cited again by their title alone (``Законом ... «О миграции населения»``): they take the
 number, date and identifier of their full citation in the same text, when the text gives one act
-of that title. Entry: ``_numbered_elsewhere``."""
+of that title. Entry: ``numbered_elsewhere``."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ def _title_key(title: str | None) -> str:
     return re.sub(r"[^\w]+", " ", title or "").strip().lower()
 
 
-def _numbered_elsewhere(found: list[CitationFound]) -> None:
+def numbered_elsewhere(found: list[CitationFound]) -> None:
     """An act cited again by its title alone ("Законом Республики Казахстан «О миграции населения»")
     takes the number, date and identifier of its full citation in the same text, the same title
     and act type, when the text gives one act of that title (the migration laws of 1997 and 2011

@@ -1,7 +1,8 @@
 """The entry: every act citation in a text, in order, without overlaps. Runs the Kazakh patterns,
 then the English and Russian heads, then the steps that add or correct citations (federal numbers,
 titles, years from the context or a timeline's line, acts cited together, tables of acts, notes,
-the heading's bill, numbers from a full citation, Adilet identifiers). Entry: ``find_citations``."""
+the heading's bill, numbers from a full citation, Adilet identifiers); one citation per number of
+``Nos. 148 and 838``. Entry: ``find_citations``."""
 
 from __future__ import annotations
 
@@ -9,21 +10,37 @@ import re
 
 from ..actnumbers import normalise_act_number
 from ..dates import DATE_PATTERN, YEAR
-from .adilet import _adilet_ids
-from .again import _numbered_elsewhere
-from .coordinated import _coordinated
-from .english import _HEAD_EN, _parse_english
-from .finish import _finish, _with_extra_numbers
+from .adilet import adilet_ids
+from .again import numbered_elsewhere
+from .coordinated import cited_together
+from .english import _HEAD_EN, parse_english
+from .federal import federal_numbers
+from .finish import finish_citation
 from .found import CitationFound, _Parts, _year_of
-from .issuers import _no_act_of_state
+from .heading import without_subject_draft
+from .issuers import no_act_of_state
 from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST
-from .russian import _HEAD_RU, _federal_numbers, _parse_russian
-from .styles import _cited_in_notes
-from .tables import _rows_of_acts
-from .titles import _by_title, _named_acts, _without_subject_draft
+from .named import named_acts
+from .russian import _HEAD_RU, parse_russian
+from .styles import cited_in_notes
+from .tables import rows_of_acts
+from .titles import by_title
 
 # a line that opens with a full date and a dash or colon, and the citation right after it
 _LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
+
+
+def _with_extra_numbers(text: str, parts: _Parts, first: CitationFound) -> list[CitationFound]:
+    """"Resolutions Nos. 148 and 838": one citation per number, the others spanning their number."""
+    found = [first]
+    for raw, start, end in parts.extra_numbers:
+        extra = _Parts(parts.head, start, end, parts.language, parts.issuer, None, parts.date_text,
+                       raw, force=parts.force, jurisdiction=parts.jurisdiction,
+                       notes=[f"one of several numbers cited together with No. {first.number}"])
+        citation = finish_citation(text, extra, "number")
+        citation.start, citation.end = start, end
+        found.append(citation)
+    return found
 
 
 def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
@@ -36,7 +53,7 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         title = match.groupdict().get("title")
         parts = _Parts(match.group("head"), match.start(), match.end(), "kk", match.group("issuer"),
                        title, match.group("date"), match.group("number"), jurisdiction="KAZ")
-        citation = _finish(text, parts, "number")
+        citation = finish_citation(text, parts, "number")
         found.append(citation)
         if match.groupdict().get("number2"):
             year, date = _year_of(match["date2"])
@@ -53,20 +70,20 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     for _, language, match in sorted(candidates, key=lambda c: c[0]):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        parts = _parse_english(text, match) if language == "en" else _parse_russian(text, match)
-        if parts is None or _no_act_of_state(text, parts):
+        parts = parse_english(text, match) if language == "en" else parse_russian(text, match)
+        if parts is None or no_act_of_state(text, parts):
             continue
-        citation = _finish(text, parts, "number" if parts.number else "issuer")
+        citation = finish_citation(text, parts, "number" if parts.number else "issuer")
         if citation.act_type in {None, "ministerial-order"} and not (
                 citation.issuer or citation.year or citation.title or citation.jurisdiction):
             continue                  # "Приказ № 15-п по личному составу": nothing says whose or when
         found.extend(_with_extra_numbers(text, parts, citation))
-    found += _federal_numbers(text, found)
+    found += federal_numbers(text, found)
     if titles:
-        found += _by_title(text, found)
-        found += _named_acts(text, found)
+        found += by_title(text, found)
+        found += named_acts(text, found)
         for citation in [c for c in found if c.title and c.form != "title"]:
-            found += _by_title(text, found, citation.start + 1, citation.end, inside=citation)
+            found += by_title(text, found, citation.start + 1, citation.end, inside=citation)
     for citation in found:
         if citation.year is None and citation.form == "issuer":
             before = text[max(0, citation.start - 80):citation.start]
@@ -79,10 +96,10 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             # "22 July 2011 – Law No. 477-IV ... is adopted": a timeline entry's date dates its act
             citation.year = int(re.search(rf"{YEAR}", label.group("date"))[0])
             citation.notes.append("year from the date that labels the line")
-    found += _coordinated(text, found)
-    found = _rows_of_acts(text, found)
-    found = _cited_in_notes(text, found)
-    found = _without_subject_draft(text, found)
-    _numbered_elsewhere(found)
+    found += cited_together(text, found)
+    found = rows_of_acts(text, found)
+    found = cited_in_notes(text, found)
+    found = without_subject_draft(text, found)
+    numbered_elsewhere(found)
     found.sort(key=lambda c: c.start)
-    return found + _adilet_ids(text, found)
+    return found + adilet_ids(text, found)

@@ -1,6 +1,6 @@
 """Acts cited together under one head, each with its own number and date (``постановлениями ... от
 31 декабря 2022 года № 1146 и от 12 февраля 2024 года № 80``, ``Resolutions No. 148 (2012) and No.
-961 (2022)``), and the issuer named after the last of them. Entry: ``_coordinated``."""
+961 (2022)``), and the issuer named after the last of them. Entry: ``cited_together``."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ _AND_ANOTHER = re.compile(
     rf"(?![\w-])")
 
 
-def _coordinated(text: str, found: list[CitationFound]) -> list[CitationFound]:
+def cited_together(text: str, found: list[CitationFound]) -> list[CitationFound]:
     taken = Spans([(c.start, c.end) for c in found])
     more = []
     for citation in found:

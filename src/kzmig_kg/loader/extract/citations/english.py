@@ -1,7 +1,7 @@
 """Citations in legal English: the act-type heads (``Law``, ``Joint Decree``, ``Gov. Res.``) with an
 optional jurisdiction, then the parts read after the head in the orders documents use: issuer,
 force of law, title (quoted or ``on ...``), date, number (``No.``, ``Nos. ... and ...``, a bare
-convocation number, a bracketed number), pinpoint and year. Entry: ``_parse_english``."""
+convocation number, a bracketed number), pinpoint and year. Entry: ``parse_english``."""
 
 from __future__ import annotations
 
@@ -100,7 +100,7 @@ def _extra_numbers(text: str, match: re.Match[str]) -> list[tuple[str, int, int]
             for m in re.finditer(NUMBER, match.group("more"))]
 
 
-def _parse_english(text: str, match: re.Match[str]) -> _Parts | None:
+def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
     parts = _Parts(_written_out(match.group("head")), match.start(), match.end(), "en")
     if match.group("juris"):
         parts.jurisdiction = "RUS" if match.group("juris") == "Russian" else "KAZ"

@@ -1,7 +1,6 @@
 """From what a parser read (``_Parts``) to a ``CitationFound``: the year and date, the issuer (named,
 after the number, the author of its reference entry or the subject of its sentence), the act type,
-the jurisdiction, the normalised number and the confidence; and one citation per number of ``Nos.
-148 and 838``. Entry: ``_finish``."""
+the jurisdiction, the normalised number and the confidence. Entry: ``finish_citation``."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from .issuers import _ISSUER_AFTER, _SUBJECT_ISSUER, _issuer_from_head
 from .styles import _AUTHOR_DATE, _AUTHOR_LEAD, _BLUEBOOK_STATE, _BLUEBOOK_STATES
 
 
-def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
+def finish_citation(text: str, parts: _Parts, form: str) -> CitationFound:
     end = parts.end
     while end > parts.start and text[end - 1] in " \t\n\u00a0,;":
         end -= 1
@@ -84,16 +83,3 @@ def _finish(text: str, parts: _Parts, form: str) -> CitationFound:
     return CitationFound(parts.start, end, act_type, issuer, ids, jurisdiction, number, printed, year,
                          iso if iso and len(iso) == 10 else None, _clean_title(parts.title), form,
                          parts.language, round(confidence, 2), notes)
-
-
-def _with_extra_numbers(text: str, parts: _Parts, first: CitationFound) -> list[CitationFound]:
-    """"Resolutions Nos. 148 and 838": one citation per number, the others spanning their number."""
-    found = [first]
-    for raw, start, end in parts.extra_numbers:
-        extra = _Parts(parts.head, start, end, parts.language, parts.issuer, None, parts.date_text,
-                       raw, force=parts.force, jurisdiction=parts.jurisdiction,
-                       notes=[f"one of several numbers cited together with No. {first.number}"])
-        citation = _finish(text, extra, "number")
-        citation.start, citation.end = start, end
-        found.append(citation)
-    return found

@@ -2,7 +2,7 @@
 company body's order or decision is none (``приказ ТОО ...``, ``решение суда по делу ...``); the
 issuer a head names itself (``Government Resolution``); the issuer named after the number (``...
 of the Government``); the subject of the sentence that cites the act (``The Government ... by
-Resolution No. 802``). Entry: ``_no_act_of_state``."""
+Resolution No. 802``). Entry: ``no_act_of_state``."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ _PRIVATE_AFTER = re.compile(r"[\s,]{0,3}(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w&.'’
                             r"(?:LLP|JSC|LLC|Ltd|Inc|plc|GmbH|[Cc]ompany)\b")
 
 
-def _no_act_of_state(text: str, parts: _Parts) -> bool:
+def no_act_of_state(text: str, parts: _Parts) -> bool:
     """Whether the citation's issuer is a company, a court deciding a case or a company's body, or
     a "решение" names no state body: an order or decision, but no legal act."""
     issuer = parts.issuer or ""

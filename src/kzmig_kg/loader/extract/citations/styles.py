@@ -2,7 +2,7 @@
 (APA, Chicago, Harvard: ``Government of the Republic of Kazakhstan. (2022). Resolution ...``), the
 state in a Bluebook bracket (``(Kaz.)``), and footnotes: the note lines by their mark, and an act
 named without its number whose note mark points to its full citation (``the administrative
-code.³``). Entry: ``_cited_in_notes``."""
+code.³``). Entry: ``cited_in_notes``."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def _footnotes(text: str) -> dict[str, tuple[int, str]]:
 _MARK_RIGHT_AFTER = re.compile(r"[.,;:]?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
 
 
-def _cited_in_notes(text: str, found: list[CitationFound]) -> list[CitationFound]:
+def cited_in_notes(text: str, found: list[CitationFound]) -> list[CitationFound]:
     """An act named without its number in the text, its note mark right after it ("punished under
     the administrative code.³"), is cited by the note the mark points to ("³ Code ... No. 235-V"):
     one citation, the note's, not a second one by name."""

@@ -1,6 +1,6 @@
 """Tables of acts (``| Labour Code ... | 23.11.2015 | No. 414-V | K1500000414 |``): each row is one
 citation, its title cell heading it and the other cells giving its number, date and Adilet
-identifier. Entry: ``_rows_of_acts``."""
+identifier. Entry: ``rows_of_acts``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..actrows import act_rows
 from ..dates import DATE_PATTERN, YEAR
 from .adilet import ADILET_ID
 from .english import _HEAD_EN
-from .finish import _finish
+from .finish import finish_citation
 from .found import CitationFound, _Parts
 from .grammar import _QUOTED, NUMBER, OWS, WS
 from .russian import _HEAD_RU
@@ -21,7 +21,7 @@ _DATE_CELL = re.compile(rf"(?:(?:of|dated|from|от|adopted(?:{WS}on)?){WS})?(?P
                         rf"(?:{OWS}(?:года|г\.|ж\.))?", re.IGNORECASE)
 
 
-def _rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
+def rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
     """A table of acts ("| Labour Code ... | 23.11.2015 | No. 414-V | K1500000414 |"): each row is
     one citation of the act its title cell heads, with the number, date and identifier of the
     other cells; a citation the title cell gave alone is replaced by it."""
@@ -54,7 +54,7 @@ def _rows_of_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
                        _DATE_CELL.fullmatch(date[2])["date"] if date else None,
                        _NUMBER_CELL.fullmatch(number[2])["number"] if _NUMBER_CELL.fullmatch(number[2])
                        else number[2])
-        citation = _finish(text, parts, "number")
+        citation = finish_citation(text, parts, "number")
         if inside:
             citation.jurisdiction = inside[0].jurisdiction or citation.jurisdiction
             citation.act_type = inside[0].act_type or citation.act_type
