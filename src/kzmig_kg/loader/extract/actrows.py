@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SPLIT = re.compile(r"[ \t]*[|│\t][ \t]*")
+# bars, tabs, or the gap between columns aligned by spaces (a PDF's copy): on a line with a gap of
+# three or more spaces, two spaces are a gap too (where a long cell nearly reaches the next column)
+_SPLIT = re.compile(r"[ \t]*[|│\t][ \t]*|[ \u00a0]{3,}")
+_SPLIT_ALIGNED = re.compile(r"[ \t]*[|│\t][ \t]*|[ \u00a0]{2,}")
 _NUMBER_HEADER = re.compile(r"(?:act\s+)?(?:no\.?|number|nr\.?|№|номер\w*|нөмір\w*)", re.IGNORECASE)
 _MIN_CELLS = 3
 # "22.07.2011 № 477-IV", "05.07.2014 № 235-V ЗРК": a cell of a register's "Дата и номер" column
@@ -29,7 +32,8 @@ class ActRow:
 
 def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
     cells, position = [], 0
-    for match in [*_SPLIT.finditer(line), None]:
+    split = _SPLIT_ALIGNED if "   " in line.strip() else _SPLIT
+    for match in [*split.finditer(line), None]:
         end = match.start() if match else len(line)
         if line[position:end].strip():
             cells.extend(_dated_number(offset + position, line[position:end]))
@@ -56,7 +60,7 @@ def act_rows(text: str, number_cell: re.Pattern[str], bare_number: re.Pattern[st
         if not line.strip():
             header = []
             continue
-        if "|" not in line and "\t" not in line and "│" not in line:
+        if "|" not in line and "\t" not in line and "│" not in line and "   " not in line.strip():
             continue
         cells = _cells(line, start)
         if len(cells) < _MIN_CELLS:

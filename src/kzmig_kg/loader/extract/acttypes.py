@@ -21,11 +21,15 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"supreme\s+(?:council|soviet)|верховн\w+\s+совет", "Supreme Council", "supreme-council"),
     (r"chief\s+state\s+sanitary\s+doctor|главн\w+\s+государственн\w+\s+санитарн\w+\s+врач",
      "Chief State Sanitary Doctor", "chief-state-sanitary-doctor"),
-    (r"internal\s+affairs|внутренних\s+дел|ішкі\s+істер", "Minister of Internal Affairs",
+    # the ministries' abbreviations too: МВД, МИД, МТСЗН (MIA, MFA, MLSPP)
+    (r"internal\s+affairs|внутренних\s+дел|ішкі\s+істер|(?<![\w])(?:мвд|mia|іім)(?![\w])",
+     "Minister of Internal Affairs",
      "ministry-of-internal-affairs"),
-    (r"foreign\s+affairs|иностранных\s+дел|сыртқы\s+істер", "Minister of Foreign Affairs",
+    (r"foreign\s+affairs|иностранных\s+дел|сыртқы\s+істер|(?<![\w])(?:мид|mfa|сім)(?![\w])",
+     "Minister of Foreign Affairs",
      "ministry-of-foreign-affairs"),
-    (r"labou?r\s+and\s+social\s+protection|труда\s+и\s+социальной\s+защиты|еңбек\s+және",
+    (r"labou?r\s+and\s+social\s+protection|труда\s+и\s+социальной\s+защиты|еңбек\s+және|"
+     r"(?<![\w])(?:мтсзн|mlspp|mlsp|ехәқм)(?![\w])",
      "Minister of Labour and Social Protection of Population", "ministry-of-labour-social-protection"),
     (r"national\s+economy|национальной\s+экономики|ұлттық\s+экономика",
      "Minister of National Economy", "ministry-of-national-economy"),
@@ -52,7 +56,7 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
 JURISDICTIONS: tuple[tuple[str, str], ...] = (
     (r"republic\s+of\s+kazakhstan|\brk\b|\brok\b|kazakh\w*|республики\s+казахстан|\bрк\b|қазақстан", "KAZ"),
     (r"russian\s+federation|российской\s+федерации|\bрф\b|^federal\b", "RUS"),
-    (r"kyrgyz\s+republic|кыргызской\s+республики", "KGZ"),
+    (r"kyrgyz\s+republic|кыргызской\s+республики|(?<![\w])кр(?![\w])", "KGZ"),
     (r"republic\s+of\s+uzbekistan|республики\s+узбекистан", "UZB"),
     (r"republic\s+of\s+tajikistan|республики\s+таджикистан", "TJK"),
     (r"republic\s+of\s+belarus|республики\s+беларусь", "BLR"),
@@ -60,7 +64,11 @@ JURISDICTIONS: tuple[tuple[str, str], ...] = (
 # An issuer that is only the state's name ("of the Republic of Kazakhstan", "РК").
 _JURISDICTION_ONLY = re.compile(
     r"(?:^|\s*,?\s*(?:of\s+)?(?:the\s+)?)(?:Republic\s+of\s+Kazakhstan|RK|RoK|Республики\s+Казахстан|РК|"
-    r"Қазақстан\s+Республикасы(?:ның)?)$", re.IGNORECASE)
+    r"Қазақстан\s+Республикасы(?:ның)?|ҚР|"
+    # a neighbour's name alone: "Закон Кыргызской Республики", "Law of the Kyrgyz Republic"
+    r"Kyrgyz\s+Republic|Кыргызской\s+Республики|Russian\s+Federation|Российской\s+Федерации|РФ|КР|"
+    r"Republic\s+of\s+(?:Uzbekistan|Tajikistan|Belarus)|Республики\s+(?:Узбекистан|Таджикистан|Беларусь))$",
+    re.IGNORECASE)
 _FORCE_OF_LAW = re.compile(r"force\s+of\s+(?:a\s+)?law|силу\s+закона|заң\s+күші", re.IGNORECASE)
 
 
@@ -97,7 +105,7 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
 def _resolution_type(h: str, i: str, both: str) -> str | None:
     if re.search(r"cabinet\s+of\s+ministers|кабинет", i):
         return "cabinet-resolution"
-    if re.search(r"supreme\s+(?:council|soviet)|верховн", i):
+    if re.search(r"supreme\s+(?:council|soviet)|верховн\w*\s+совет", i):
         return "supreme-council-resolution"
     if re.search(r"government|правительств|үкімет", both):
         return "government-resolution"

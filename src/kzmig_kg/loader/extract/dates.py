@@ -37,19 +37,19 @@ _ORD = r"(?:st|nd|rd|th)?"
 DATE_PATTERN = (
     rf"(?:\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTH_EN},?\s+{YEAR}"
     rf"|{MONTH_EN}\s+\d{{1,2}}{_ORD}\s*,?\s*{YEAR}"
-    rf"|\d{{1,2}}\s+{MONTH_RU}\s+{YEAR}(?:\s*(?:года|г\.))?"
+    rf"|[«\"]?\d{{1,2}}[»\"]?\s+{MONTH_RU}\s+{YEAR}(?:\s*(?:года|г\.))?"   # "от «22» июля 2011 года"
     rf"|\d{{1,2}}\.\d{{1,2}}\.{YEAR}(?:\s*(?:года|г\.))?"
     rf"|{YEAR}-\d\d-\d\d"
-    rf"|{YEAR}\s+жылғы\s+\d{{1,2}}\s+{MONTH_KK})"
+    rf"|{YEAR}\s+(?:жылғы|ж\.)\s*\d{{1,2}}\s+{MONTH_KK})"
 )
 
 _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("dmy", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{MONTH_EN}),?\s+"
                        rf"(?P<y>{YEAR})(?!\d)")),
     ("mdy", re.compile(rf"(?P<m>{MONTH_EN})\s+(?P<d>\d{{1,2}}){_ORD}\s*,?\s*(?P<y>{YEAR})(?![\d,]\d)")),
-    ("dmy-ru", re.compile(rf"(?<![\d.])(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_RU})\s+(?P<y>{YEAR})"
+    ("dmy-ru", re.compile(rf"(?<![\d.])[«\"]?(?P<d>\d{{1,2}})[»\"]?\s+(?P<m>{MONTH_RU})\s+(?P<y>{YEAR})"
                           rf"(?:\s*(?:года|г\.))?", re.IGNORECASE)),
-    ("ymd-kk", re.compile(rf"(?P<y>{YEAR})\s+жылғы\s+(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_KK})",
+    ("ymd-kk", re.compile(rf"(?P<y>{YEAR})\s+(?:жылғы|ж\.)\s*(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_KK})",
                           re.IGNORECASE)),
     # "2026 жылғы ақпанда" (in February 2026); not the first month of a range ("қаңтар-қыркүйек")
     ("my-kk", re.compile(rf"(?P<y>{YEAR})\s+жылғы\s+(?P<m>{MONTH_KK})(?!\s*[-–—]\s*{MONTH_KK})",

@@ -1,0 +1,105 @@
+"""The entry: every act citation in a text, in order, without overlaps. Runs the Kazakh patterns,
+then the English and Russian heads, then the steps that add or correct citations (federal numbers,
+titles, years from the context or a timeline's line, acts cited together, tables of acts, notes,
+the heading's bill, numbers from a full citation, Adilet identifiers); one citation per number of
+``Nos. 148 and 838``. Entry: ``find_citations``."""
+
+from __future__ import annotations
+
+import re
+
+from ..actnumbers import normalise_act_number
+from ..dates import DATE_PATTERN, YEAR
+from .adilet import adilet_ids
+from .again import numbered_elsewhere
+from .coordinated import cited_together
+from .english import _HEAD_EN, parse_english
+from .federal import federal_numbers
+from .finish import finish_citation
+from .found import CitationFound, _Parts, _year_of
+from .heading import without_subject_draft
+from .issuers import no_act_of_state
+from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST
+from .named import named_acts
+from .russian import _HEAD_RU, parse_russian
+from .styles import cited_in_notes
+from .tables import rows_of_acts
+from .titles import by_title
+
+# a line that opens with a full date and a dash or colon, and the citation right after it
+_LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
+
+
+def _with_extra_numbers(text: str, parts: _Parts, first: CitationFound) -> list[CitationFound]:
+    """"Resolutions Nos. 148 and 838": one citation per number, the others spanning their number."""
+    found = [first]
+    for raw, start, end in parts.extra_numbers:
+        extra = _Parts(parts.head, start, end, parts.language, parts.issuer, None, parts.date_text,
+                       raw, force=parts.force, jurisdiction=parts.jurisdiction,
+                       notes=[f"one of several numbers cited together with No. {first.number}"])
+        citation = finish_citation(text, extra, "number")
+        citation.start, citation.end = start, end
+        found.append(citation)
+    return found
+
+
+def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
+    """Every act citation in the text, in order, without overlaps."""
+    found: list[CitationFound] = []
+    kazakh = [*_KK.finditer(text), *_KK_BRACKET.finditer(text), *_KK_HEAD_FIRST.finditer(text)]
+    for match in sorted(kazakh, key=lambda m: m.start()):
+        if any(c.start <= match.start() < c.end for c in found):
+            continue
+        title = match.groupdict().get("title")
+        parts = _Parts(match.group("head"), match.start(), match.end(), "kk", match.group("issuer"),
+                       title, match.group("date"), match.group("number"), jurisdiction="KAZ")
+        citation = finish_citation(text, parts, "number")
+        found.append(citation)
+        if match.groupdict().get("number2"):
+            year, date = _year_of(match["date2"])
+            raw = match["number2"].strip()
+            normal = normalise_act_number(raw, year)
+            found.append(CitationFound(match.start("date2"), match.end(), citation.act_type, citation.issuer,
+                                       list(citation.issuer_ids), citation.jurisdiction, normal.number, raw,
+                                       year, date if date and len(date) == 10 else None, None, "number",
+                                       citation.language, citation.confidence,
+                                       [f"cited together with No. {citation.number}, under its head"]))
+            citation.end = match.start("date2")
+    candidates = [(m.start(), "en", m) for m in _HEAD_EN.finditer(text)]
+    candidates += [(m.start(), "ru", m) for m in _HEAD_RU.finditer(text)]
+    for _, language, match in sorted(candidates, key=lambda c: c[0]):
+        if any(c.start <= match.start() < c.end for c in found):
+            continue
+        parts = parse_english(text, match) if language == "en" else parse_russian(text, match)
+        if parts is None or no_act_of_state(text, parts):
+            continue
+        citation = finish_citation(text, parts, "number" if parts.number else "issuer")
+        if citation.act_type in {None, "ministerial-order"} and not (
+                citation.issuer or citation.year or citation.title or citation.jurisdiction):
+            continue                  # "Приказ № 15-п по личному составу": nothing says whose or when
+        found.extend(_with_extra_numbers(text, parts, citation))
+    found += federal_numbers(text, found)
+    if titles:
+        found += by_title(text, found)
+        found += named_acts(text, found)
+        for citation in [c for c in found if c.title and c.form != "title"]:
+            found += by_title(text, found, citation.start + 1, citation.end, inside=citation)
+    for citation in found:
+        if citation.year is None and citation.form == "issuer":
+            before = text[max(0, citation.start - 80):citation.start]
+            context = list(re.finditer(rf"\b(?:in|In)\s+({YEAR})\b", before))
+            if context:
+                citation.year = int(context[-1].group(1))
+                citation.notes.append("year from the sentence around the citation")
+        elif citation.year is None and citation.number and \
+                (label := _LINE_DATE.match(text, text.rfind("\n", 0, citation.start) + 1, citation.start)):
+            # "22 July 2011 – Law No. 477-IV ... is adopted": a timeline entry's date dates its act
+            citation.year = int(re.search(rf"{YEAR}", label.group("date"))[0])
+            citation.notes.append("year from the date that labels the line")
+    found += cited_together(text, found)
+    found = rows_of_acts(text, found)
+    found = cited_in_notes(text, found)
+    found = without_subject_draft(text, found)
+    numbered_elsewhere(found)
+    found.sort(key=lambda c: c.start)
+    return found + adilet_ids(text, found)

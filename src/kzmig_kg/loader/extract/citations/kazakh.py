@@ -1,0 +1,38 @@
+"""Citations in Kazakh: the date (``2011 жылғы 22 шілдедегі``, ``22.07.2011``) and number before the
+head (``... № 477-IV Заңы``), with an optional issuer and title and a second act under the same
+head; the head first with its date and number in brackets; and a code titled head first as Adilet
+titles it (``Еңбек кодексі 2015 жылғы ... № 414-V ҚРЗ``). Patterns only: the entry reads them."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import MONTH_KK, YEAR
+from .grammar import NUMBER
+
+# "2022 жылғы 30 қарашадағы", "2022 ж. 30 қарашадағы", "30.11.2022", "30.11.2022 ж." (жылғы shortened)
+_KK_DATE = (rf"(?:{YEAR}\s+(?:жылғы|ж\.)\s*\d{{1,2}}\s+{MONTH_KK}|"
+            rf"\d{{1,2}}\.\d{{1,2}}\.{YEAR}(?:\s*(?:жылғы|ж\.)(?!\w))?)")
+_KK_HEAD = (r"(?:Заңы|Кодексі|қаулысы|Жарлығы|бұйрығы|Конституциялық\s+заңы|"
+            # the head with a case ending after it: "... № 224-VII ҚРЗ Әлеуметтік кодексіне сәйкес"
+            r"(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ын|ымен|ында|ынан|дар\w*)(?![\w])|[Кк]одекс\w*|[Ққ]аулы\w*|"
+            r"[Жж]арлы[ғқ]\w*|[Бб]ұйры[ғқ]\w*)(?![\w])")
+_KK = re.compile(
+    # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
+    # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
+    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+(?!туралы\b)[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,7}}?)"
+    rf"\s+)?"
+    rf"(?<![\w.])(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
+    # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
+    rf"(?:\s*(?:,|және|мен)\s+(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
+    # (the nearest head: a title never runs past another act's head, number or date)
+    rf"(?:\s+(?P<title>[^.;\n()№]{{0,120}}?))??\s+(?P<head>{_KK_HEAD})")
+# the head, then its date and number in brackets: "кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ)"
+# the head first, then the date and number, as Adilet titles codes: "Қазақстан Республикасының Еңбек
+# кодексі 2015 жылғы 23 қарашадағы № 414-V ҚРЗ"
+_KK_HEAD_FIRST = re.compile(
+    rf"(?P<issuer>Қазақстан\s+Республикасының|ҚР)\s+(?P<title>[^.;\n()№«»\d]{{0,80}}?)\s*"
+    rf"(?P<head>[Кк]одексі|Заңы)\s+(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?")
+_KK_BRACKET = re.compile(
+    rf"(?P<head>{_KK_HEAD})\s*\(\s*(?:(?P<issuer>ҚР|Қазақстан\s+Республикасының)\s+)?(?P<date>{_KK_DATE})\s*"
+    rf"№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?\s*\)")

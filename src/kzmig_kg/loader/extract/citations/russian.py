@@ -1,0 +1,89 @@
+"""Citations in Russian: the act-type heads in every case (``Закон``, ``Постановлением``, ``КоАП``,
+``ПП РК``), the issuer or unquoted title after them, then title, date and number in any order, an
+act's short name in brackets, a year or an adoption clause. Entry: ``parse_russian`` (Russian
+federal laws by their number alone are in ``federal``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import DATE_PATTERN, YEAR
+from .found import _close, _Parts
+from .grammar import _TITLE_QUOTED, NUMBER
+
+_HEAD_RU = re.compile(
+    r"(?<![\w-])(?P<head>(?:[Фф]едеральн\w+\s+)?(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ам|ах)?|"
+    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|его|ому|ему|ым|им|ом|ем)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
+    r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
+    r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
+    # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
+    r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики))|"
+    # a Government resolution abbreviated, its date or number after it: "ПП РК от 30.11.2022 № 961"
+    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])",
+    re.IGNORECASE)                     # a heading's capitals: "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН от ..."
+_STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
+# a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
+# (a word with a dot inside is an abbreviation: "и.о. Министра")
+_SENTENCE_END = r"(?<![.\w])[^\s\u00a0№«\"“();,.]{3,}\.[\s\u00a0]+[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]"
+# the words of an issuer or an unquoted title: across a line break, never across a column's gap (three
+# spaces) or a figure ("Трудовой кодекс Республики Казахстан      23.11.2015      414-V")
+_GAP = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]*\n[ \t\u00a0]*)"
+_ISSUER_RU = re.compile(
+    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
+    rf"(?P<title>{_GAP}об?[\s\u00a0](?:(?![ \t\u00a0]{{3}}|\d)[^№«\"“();]){{3,120}}?)?"
+    rf"(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
+_ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
+_FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
+_NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:за[\s\u00a0]+)?(?:№|N|No\.?)[\s\u00a0]*"
+                        rf"(?P<number>{NUMBER})")
+_DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>{DATE_PATTERN})")
+_YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
+                      rf",[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
+                      rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
+                      rf"[\s\u00a0]*(?:г\.|года))")
+
+_ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утвержд|подписан)\w*[^.;\d]{{0,60}}?"
+                         rf"(?:в|от)[\s\u00a0]+(?P<year>{YEAR})[\s\u00a0]*(?:году|г\.)")
+
+
+def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
+    parts = _Parts(match.group("head"), match.start(), match.end(), "ru")
+    pos = match.end()
+    if (m := _ISSUER_RU.match(text, pos)) and m.end() > pos:
+        parts.issuer, pos = m.group("issuer") or None, m.end()   # "Кодексом об ...": a title, no issuer
+        if m.group("title"):
+            parts.title = m.group("title")
+    if m := _FORCE_RU.match(text, pos):
+        parts.force, pos = True, m.end()
+    for _ in range(4):       # title, date and number come in any order
+        if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
+            parts.title, pos = m.group("title"), m.end()
+        elif parts.date_text is None and (m := _DATE_RU.match(text, pos)):
+            parts.date_text, pos = m.group("date"), m.end()
+        elif parts.number is None and (m := _NUMBER_RU.match(text, pos)):
+            parts.number, pos = m.group("number"), m.end()
+        elif (m := _ALIAS_RU.match(text, pos)) and (_DATE_RU.match(text, m.end()) or
+                                                      _NUMBER_RU.match(text, m.end())):
+            pos = m.end()             # "(КоАП РК) от 05.07.2014 № 235-V": the act's short name
+    if parts.number is None:
+        if parts.title is not None and parts.date_text is not None:
+            parts.end = pos           # "Закона от 22 июля 2011 года «О миграции населения»": dated and titled
+            return parts
+        # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
+        # act named by its title, dated by the words after it
+        if parts.title is None or parts.date_text is not None or not parts.issuer or \
+                not re.search(r"Республик|Федераци|(?<![\w])(?:РК|РФ|КР)(?![\w])", parts.issuer):
+            return None
+        if m := _ADOPTED_RU.match(text, pos):
+            parts.date_text = m.group("year")
+        parts.end = pos
+        return parts
+    if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
+        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3")
+        pos = _close(text, parts, m.end())
+    if m := _FORCE_RU.match(text, pos):
+        parts.force, pos = True, m.end()   # "Указом ... № 2337, имеющим силу закона,"
+    if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
+        parts.title, pos = m.group("title"), m.end()
+    parts.end = pos
+    return parts
