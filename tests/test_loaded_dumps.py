@@ -105,3 +105,24 @@ def test_a_quad_added_to_a_loaded_graph_falls_back_to_reading_the_store(tmp_path
     write_data_dumps(store, tmp_path / "text", text)
     _same_dumps(tmp_path / "store", tmp_path / "text")
     assert _lines(tmp_path / "text" / DATA_NQUADS)[0] == len(store) == 5
+
+
+def test_a_quad_of_the_default_graph_gives_up_the_text(tmp_path: Path) -> None:
+    """The text's lines must each name a graph; a quad of the default graph removes the text,
+    and the dumps are read from the store."""
+    from kzmig_kg.pipeline.stream import _LoadedText
+    store, _text = _loaded(tmp_path)
+    loaded = tmp_path / "kept.nq"
+    named = list(store)
+    default = ox.Quad(ox.NamedNode(ID + "act/d"), LABEL, ox.Literal("d"))
+    with _LoadedText(loaded) as text:
+        add = text.beside(store.extend)
+        add(named)
+        assert loaded.exists()
+        add([default])
+    assert not loaded.exists() and default in store
+    (tmp_path / "store").mkdir()
+    (tmp_path / "text").mkdir()
+    write_data_dumps(store, tmp_path / "store")
+    write_data_dumps(store, tmp_path / "text", loaded)
+    _same_dumps(tmp_path / "store", tmp_path / "text")

@@ -103,9 +103,11 @@ def _serial_errors(records: RecordSet) -> None:
 class _LoadedText:
     """The N-Quads text of every quad loaded into the store, written to ``path`` (``None``: not
     kept): the workers' slice files copied as they are, the parent's own quads serialised by
-    pyoxigraph."""
+    pyoxigraph. Every line names its graph (``release.from_text`` relies on it): at a quad of
+    the default graph the text is given up and removed, and the dumps read the store."""
 
     def __init__(self, path: Path | None) -> None:
+        self._path = path
         self._out = None if path is None else path.open("wb")
 
     def __enter__(self) -> _LoadedText:
@@ -117,14 +119,24 @@ class _LoadedText:
 
     def beside(self, add: Callable[[list[ox.Quad]], None]) -> Callable[[list[ox.Quad]], None]:
         """``add``, that also writes the quads it is given."""
-        out = self._out
-        if out is None:
+        if self._out is None:
             return add
 
         def both(quads: list[ox.Quad]) -> None:
             add(quads)
-            out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+            if self._out is None:
+                return
+            if any(type(quad.graph_name) is ox.DefaultGraph for quad in quads):
+                self._give_up()
+                return
+            self._out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
         return both
+
+    def _give_up(self) -> None:
+        if self._out is not None and self._path is not None:
+            self._out.close()
+            self._out = None
+            self._path.unlink()
 
     def append_file(self, path: Path) -> None:
         if self._out is not None:

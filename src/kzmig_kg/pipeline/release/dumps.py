@@ -22,13 +22,12 @@ import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
 from ..forked import Forked
+from .from_text import unique_from_text
 from .jsonld_stream import write_jsonld
 
 # the store's dumps without the release description, written beside SHACL (write_data_dumps)
 DATA_NQUADS = ".kzmig-data.nq"
 DATA_NTRIPLES = ".kzmig-data.nt"
-# quads serialised at a time by ``_write_unique``
-_FLUSH_QUADS = 20_000
 
 
 def write_dumps(store: ox.Store, directory: Path, files: dict[str, tuple[Any, str, str]],
@@ -98,7 +97,7 @@ def write_data_dumps(store: ox.Store, directory: Path, loaded: Path | None = Non
     instead of from a read of the store (which decodes every term: 7 s of CPU at 1.1 million
     quads); the store is read only for the named graphs added after it was loaded, or as a whole
     if it still holds another number of quads than the file."""
-    if loaded is not None:
+    if loaded is not None and loaded.exists():
         scattered = _data_dumps_from(loaded, store, directory)
         if scattered is not None:
             return scattered
@@ -109,8 +108,7 @@ def write_data_dumps(store: ox.Store, directory: Path, loaded: Path | None = Non
 def _data_dumps_from(loaded: Path, store: ox.Store, directory: Path) -> set[int] | None:
     """``write_data_dumps`` from the text ``loaded``; None when the store holds other quads."""
     nquads, ntriples = directory / DATA_NQUADS, directory / DATA_NTRIPLES
-    scattered = scattered_subjects(loaded)
-    written, graphs = _write_unique(loaded, scattered, nquads, ntriples)
+    written, scattered, graphs = unique_from_text(loaded, nquads, ntriples)
     expected = len(store)
     if written == expected:
         return scattered
@@ -123,63 +121,6 @@ def _data_dumps_from(loaded: Path, store: ox.Store, directory: Path) -> set[int]
     if later and written == expected:
         return _write_ntriples(nquads, ntriples)
     return None
-
-
-def _write_unique(loaded: Path, scattered: set[int], nquads: Path,
-                  ntriples: Path) -> tuple[int, set[Any]]:
-    """Every quad of ``loaded`` once into ``nquads``, and the triples of its named graphs once
-    into ``ntriples``, in the file's order; return the quads written and their graphs.
-
-    A subject outside ``scattered`` has all its quads in one run of one graph, so its repeats
-    are found within the run; only the scattered subjects' quads and triples are remembered."""
-    quads: list[ox.Quad] = []
-    triples: list[ox.Triple] = []
-    seen_quads: set[ox.Quad] = set()
-    seen_triples: set[ox.Triple] = set()
-    run: set[ox.Triple] = set()
-    last: tuple[Any, Any] | None = None
-    graphs: set[Any] = set()
-    written = 0
-    partials = [path.with_name(f".{path.name}.partial") for path in (nquads, ntriples)]
-    try:
-        with partials[0].open("wb") as quads_out, partials[1].open("wb") as triples_out:
-            def flush() -> None:
-                quads_out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-                triples_out.write(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES))
-                quads.clear()
-                triples.clear()
-
-            for quad in ox.parse(path=str(loaded), format=ox.RdfFormat.N_QUADS):
-                graph, subject, triple = quad.graph_name, quad.subject, quad.triple
-                named = type(graph) is not ox.DefaultGraph
-                if hash(subject) in scattered:
-                    if quad in seen_quads:
-                        continue
-                    seen_quads.add(quad)
-                    graphs.add(graph)
-                    if named and triple not in seen_triples:
-                        seen_triples.add(triple)
-                        triples.append(triple)
-                else:
-                    if (graph, subject) != last:
-                        last, run = (graph, subject), set()
-                        graphs.add(graph)
-                    if triple in run:
-                        continue
-                    run.add(triple)
-                    if named:
-                        triples.append(triple)
-                quads.append(quad)
-                written += 1
-                if len(quads) >= _FLUSH_QUADS:
-                    flush()
-            flush()
-        os.replace(partials[0], nquads)
-        os.replace(partials[1], ntriples)
-    finally:
-        for partial in partials:
-            partial.unlink(missing_ok=True)
-    return written, graphs
 
 
 def data_triples(directory: Path) -> int:
