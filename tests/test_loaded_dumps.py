@@ -94,6 +94,26 @@ def test_a_graph_added_after_loading_is_read_from_the_store(tmp_path: Path) -> N
     assert _lines(tmp_path / "text" / DATA_NTRIPLES)[0] == 4
 
 
+def test_a_graph_of_new_subjects_added_after_loading_keeps_the_texts_triples(
+        tmp_path: Path) -> None:
+    """When no subject of the added graph is in the text, its quads and triples are appended
+    and its subjects given as scattered (the JSON-LD gathers them): the text's N-Triples are not
+    merged again."""
+    store, text = _loaded(tmp_path)
+    summary = ox.NamedNode("https://w3id.org/kzmig/graph/summary")
+    figure = ox.NamedNode(ID + "sum/1")
+    store.add(ox.Quad(figure, LABEL, ox.Literal("sum"), summary))
+    store.add(ox.Quad(figure, ox.NamedNode(ID + "note"), ox.Literal("s"), summary))
+    (tmp_path / "store").mkdir()
+    (tmp_path / "text").mkdir()
+    write_data_dumps(store, tmp_path / "store")
+    scattered = _data_dumps_from(text, store, tmp_path / "text")
+    # one run in the files: a merge of the N-Triples again would not have called it scattered
+    assert scattered is not None and hash(figure) in scattered
+    _same_dumps(tmp_path / "store", tmp_path / "text")
+    assert _lines(tmp_path / "text" / DATA_NTRIPLES)[0] == 5
+
+
 def test_a_quad_added_to_a_loaded_graph_falls_back_to_reading_the_store(tmp_path: Path) -> None:
     store, text = _loaded(tmp_path)
     store.add(ox.Quad(ox.NamedNode(ID + "act/c"), LABEL, ox.Literal("c"),

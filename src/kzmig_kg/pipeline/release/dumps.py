@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
 from ..forked import Forked
-from .from_text import unique_from_text
+from .from_text import subject_text, unique_from_text
 from .jsonld_stream import write_jsonld
 
 # the store's dumps without the release description, written beside SHACL (write_data_dumps)
@@ -108,19 +108,26 @@ def write_data_dumps(store: ox.Store, directory: Path, loaded: Path | None = Non
 def _data_dumps_from(loaded: Path, store: ox.Store, directory: Path) -> set[int] | None:
     """``write_data_dumps`` from the text ``loaded``; None when the store holds other quads."""
     nquads, ntriples = directory / DATA_NQUADS, directory / DATA_NTRIPLES
-    written, scattered, graphs = unique_from_text(loaded, nquads, ntriples)
+    done = unique_from_text(loaded, nquads, ntriples)
     expected = len(store)
-    if written == expected:
-        return scattered
-    later = [graph for graph in store.named_graphs() if graph not in graphs]
+    if done.written == expected:
+        return done.scattered
+    # named graphs added to the store after the load (the summary figures), read from it
+    later = [quad for graph in store.named_graphs() if graph not in done.graphs
+             for quad in store.quads_for_pattern(None, None, None, graph)]
+    if not later or done.written + len(later) != expected:
+        return None
     with nquads.open("ab") as out:
-        for graph in later:
-            quads = list(store.quads_for_pattern(None, None, None, graph))
-            out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
-            written += len(quads)
-    if later and written == expected:
+        out.write(ox.serialize(later, format=ox.RdfFormat.N_QUADS))
+    subjects = {quad.subject for quad in later}
+    if any(type(subject) is not ox.NamedNode or hash(subject_text(subject)) in done.subjects
+           for subject in subjects):  # a triple may repeat one of the text: merged again
         return _write_ntriples(nquads, ntriples)
-    return None
+    with ntriples.open("ab") as out:
+        out.write(ox.serialize(list(dict.fromkeys(quad.triple for quad in later)),
+                               format=ox.RdfFormat.N_TRIPLES))
+    # their triples follow the text's, graph by graph: gathered by the JSON-LD like scattered ones
+    return done.scattered | {hash(subject) for subject in subjects}
 
 
 def data_triples(directory: Path) -> int:

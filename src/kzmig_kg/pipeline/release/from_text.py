@@ -15,6 +15,7 @@ to drop a quad or triple repeated in another run by its terms.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +24,23 @@ import pyoxigraph as ox
 _END = b" .\n"
 
 
-def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> tuple[int, set[int], set[Any]]:
-    """Every quad of the N-Quads text ``loaded`` once into ``nquads``, and every triple once
-    into ``ntriples``, in the text's order (each through a temporary file renamed into place).
+@dataclass
+class FromText:
+    """What ``unique_from_text`` wrote: the number of quads; the hashes of the scattered
+    subjects' pyoxigraph terms (those whose triples are not one run in the N-Triples:
+    ``dumps.scattered_subjects``); the graphs; and the hashes of every subject's text
+    (``subject_text``)."""
 
-    Return the number of quads written, the hashes of the scattered subjects' pyoxigraph terms
-    (the subjects whose triples are not one run in ``ntriples``: ``dumps.scattered_subjects``)
-    and the graphs written."""
-    scattered = _scattered(loaded)
+    written: int
+    scattered: set[int]
+    graphs: set[Any]
+    subjects: set[int]
+
+
+def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
+    """Every quad of the N-Quads text ``loaded`` once into ``nquads``, and every triple once
+    into ``ntriples``, in the text's order (each through a temporary file renamed into place)."""
+    scattered, every_subject = _scattered(loaded)
     seen_quads: set[ox.Quad] = set()
     seen_triples: set[ox.Triple] = set()
     subjects: set[int] = set()
@@ -72,12 +82,17 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> tuple[int, s
         for partial in partials:
             partial.unlink(missing_ok=True)
     graphs = {quad.graph_name for quad in seen_quads} | {_graph(text) for text in graph_texts}
-    return written, subjects, graphs
+    return FromText(written, subjects, graphs, every_subject)
 
 
-def _scattered(loaded: Path) -> set[int]:
+def subject_text(term: ox.NamedNode | ox.BlankNode) -> bytes:
+    """A subject as the text writes it (for ``FromText.subjects``)."""
+    return f"<{term.value}>".encode() if type(term) is ox.NamedNode else f"_:{term.value}".encode()
+
+
+def _scattered(loaded: Path) -> tuple[set[int], set[int]]:
     """The hashes of the subject texts whose lines are in more than one run (same subject, same
-    graph) of ``loaded``."""
+    graph) of ``loaded``, and of every subject text."""
     seen: set[int] = set()
     scattered: set[int] = set()
     last: tuple[bytes, bytes] | None = None
@@ -91,7 +106,7 @@ def _scattered(loaded: Path) -> set[int]:
                 if code in seen:
                     scattered.add(code)
                 seen.add(code)
-    return scattered
+    return scattered, seen
 
 
 def _graph(text: bytes) -> Any:
