@@ -81,6 +81,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     def from_store() -> None:
         if store_parts is None:
             _store_parts(store, tmp)
+        # kzmig.nt is complete before the forked dumps start: the index is made while they run
+        write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=tmp / PASSAGES)
 
     data = (scattered, described) if scattered is not None else None
     triples = _write_dumps(store, tmp, from_store if parallel else None, data)
@@ -95,7 +97,6 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
     if timings is not None:
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=tmp / PASSAGES)
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
