@@ -67,6 +67,7 @@ STREAM_RECORDS = 10_000
 # processes that map the records of a streaming build (stream_workers.py): the target is wall time
 # on a 2-core machine
 MAPPING_WORKERS = min(2, os.cpu_count() or 1)
+LOADED_NQUADS = ".kzmig-loaded.nq"
 
 
 def build_release(data_dir: Path, out_dir: Path, *, progress: Progress | None = None,
@@ -127,8 +128,10 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
     kinds = Counter(record.kind for record in records.records)
     if stream:
         # on disk, where the release keeps it: the store is the build's largest object
+        # the text loaded into the store, kept for the store parts' dumps (write_data_dumps)
+        loaded = Path(out_dir) / LOADED_NQUADS if MAPPING_WORKERS > 1 else None
         store = stage("rdf", stream_store, records, STREAM_CHUNK, Path(out_dir) / "store",
-                      MAPPING_WORKERS)
+                      MAPPING_WORKERS, loaded=loaded)
         # From here on the records only place SHACL findings, and at scale they are this
         # process's largest object (about 2 KB a record, 1.5 GB at 10 million triples): they are
         # dropped before the store parts fork, and read again only if SHACL finds something.
@@ -136,7 +139,7 @@ def _build(data_dir: Path, out_dir: Path, progress: Progress | None, reason: boo
         gc.collect()
         parts = None
         if MAPPING_WORKERS > 1:  # the release's parts that read the store, beside SHACL
-            parts = start_store_parts(store, Path(out_dir))
+            parts = start_store_parts(store, Path(out_dir), loaded)
         try:
             # the triples are counted from the merged N-Triples the store parts write
             validation = stage("shacl", validate_store, store, records, count_triples=parts is None)

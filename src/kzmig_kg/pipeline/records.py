@@ -619,11 +619,17 @@ def _ids_in_text(path: Path) -> list[str]:
 def _check_references(result: RecordSet, registry: dict[str, Kind], errors: list[RecordError],
                       failed: dict[str, tuple[str, int]] | None = None) -> None:
     unchecked: Counter[str] = Counter()
+    # only the fields that can hold a reference, each looked at when it has a value: every field
+    # of every record and its line took 1.4 million calls at 1.1 million triples
+    referring = {name: [spec for spec in kind.all_fields if spec.type in ("ref", "struct")]
+                 for name, kind in registry.items()}
     for record in result.records:
-        kind = registry[record.kind]
-        for spec in kind.all_fields:
-            _check_ref_field(result, record, spec, record.values.get(spec.name),
-                             record.line_of(spec.name), errors, failed or {}, unchecked)
+        values = record.values
+        for spec in referring[record.kind]:
+            value = values.get(spec.name)
+            if value is not None:
+                _check_ref_field(result, record, spec, value, record.line_of(spec.name), errors,
+                                 failed or {}, unchecked)
     per_file: dict[str, Counter[str]] = {}
     for target, count in sorted(unchecked.items()):
         file, line = (failed or {})[target]

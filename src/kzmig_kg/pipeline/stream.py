@@ -12,8 +12,9 @@ releases equal); rdflib's blank node ids are kept.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +37,23 @@ _TERM_CACHE_LIMIT = 50_000  # IRIs kept converted (predicates, classes, codes); 
 
 def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
                  location: Path | None = None, workers: int = 1,
-                 slice_size: int = WORKER_SLICE) -> ox.Store:
+                 slice_size: int = WORKER_SLICE, loaded: Path | None = None) -> ox.Store:
     """A pyoxigraph store of every quad ``build_graph`` would give for ``records``: in memory, or
     on disk at ``location`` (a new directory), filled by the bulk loader chunk by chunk so that
     the memory does not grow with the graph. With ``workers`` above 1 and more than one slice of
-    ``slice_size`` records, forked workers map the slices (``stream_workers.py``)."""
+    ``slice_size`` records, forked workers map the slices (``stream_workers.py``).
+
+    ``loaded``: a new file that receives, as N-Quads, every quad handed to the store, in that
+    order and with its repeats, so that the release's dumps need not read the store back
+    (``release.dumps.write_data_dumps``)."""
+    with _LoadedText(loaded) as text:
+        return _stream_store(records, chunk, location, workers, slice_size, text)
+
+
+def _stream_store(records: RecordSet, chunk: int, location: Path | None, workers: int,
+                  slice_size: int, text: _LoadedText) -> ox.Store:
     store = ox.Store() if location is None else ox.Store(str(location))
-    add = store.extend if location is None else store.bulk_extend
+    add = text.beside(store.extend if location is None else store.bulk_extend)
     converter = _Converter()
     fixed = Dataset()
     load_ontology(fixed)
@@ -58,6 +69,7 @@ def stream_store(records: RecordSet, chunk: int = DEFAULT_CHUNK,
                 store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
             else:
                 store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
+            text.append_file(path)
 
         map_in_workers(records, template, load, _ChunkDataset, _NQuadsText, workers, slice_size,
                        location.parent if location is not None else Path(tempfile.gettempdir()),
@@ -86,6 +98,50 @@ def _serial_errors(records: RecordSet) -> None:
             pass
 
     map_records(records, ctx, forget)  # raises RecordErrors
+
+
+class _LoadedText:
+    """The N-Quads text of every quad loaded into the store, written to ``path`` (``None``: not
+    kept): the workers' slice files copied as they are, the parent's own quads serialised by
+    pyoxigraph. Every line names its graph (``release.from_text`` relies on it): at a quad of
+    the default graph the text is given up and removed, and the dumps read the store."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._path = path
+        self._out = None if path is None else path.open("wb")
+
+    def __enter__(self) -> _LoadedText:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._out is not None:
+            self._out.close()
+
+    def beside(self, add: Callable[[list[ox.Quad]], None]) -> Callable[[list[ox.Quad]], None]:
+        """``add``, that also writes the quads it is given."""
+        if self._out is None:
+            return add
+
+        def both(quads: list[ox.Quad]) -> None:
+            add(quads)
+            if self._out is None:
+                return
+            if any(type(quad.graph_name) is ox.DefaultGraph for quad in quads):
+                self._give_up()
+                return
+            self._out.write(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+        return both
+
+    def _give_up(self) -> None:
+        if self._out is not None and self._path is not None:
+            self._out.close()
+            self._out = None
+            self._path.unlink()
+
+    def append_file(self, path: Path) -> None:
+        if self._out is not None:
+            with path.open("rb") as source:
+                shutil.copyfileobj(source, self._out, 1 << 20)
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})

@@ -81,6 +81,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     def from_store() -> None:
         if store_parts is None:
             _store_parts(store, tmp)
+        # kzmig.nt is complete before the forked dumps start: the index is made while they run
+        write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=tmp / PASSAGES)
 
     data = (scattered, described) if scattered is not None else None
     triples = _write_dumps(store, tmp, from_store if parallel else None, data)
@@ -95,7 +97,6 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         validation.summary(limit=10_000) + "\n" + reasoning.summary() + "\n", encoding="utf-8")
     if timings is not None:
         (tmp / "build-timings.json").write_text(json.dumps(timings, indent=2), encoding="utf-8")
-    write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=tmp / PASSAGES)
     # the SSSOM alignment of the ontology, as RDF (derived from the TSV with the sssom package)
     shutil.copyfile(ONTOLOGY_DIR / "mappings" / "kzmig.sssom.ttl", tmp / "kzmig.sssom.ttl")
     quads = len(store)
@@ -107,15 +108,16 @@ class StoreParts:
     """The release's parts read from the store, written by two forked processes: ``result()``
     gives the scattered subjects of the dumps (the search index's passages are in ``PASSAGES``)."""
 
-    def __init__(self, store: ox.Store, out_dir: Path) -> None:
+    def __init__(self, store: ox.Store, out_dir: Path, loaded: Path | None = None) -> None:
         # The children read a checkpoint of the on-disk store (hard links to its files), never
         # the store itself: RocksDB's background compaction deletes files that a second,
         # read-only instance may not have opened yet.
         self._snapshot = out_dir / ".store-snapshot"
         store.flush()
         store.backup(str(self._snapshot))
+        self._loaded = loaded
         self._dumps = Forked("writing the N-Quads and N-Triples of the store", _data_dumps_at,
-                             self._snapshot, out_dir)
+                             self._snapshot, out_dir, loaded)
         self._parts = Forked("writing the schema.org view, framed documents and passages",
                              _store_parts_at, self._snapshot, out_dir)
 
@@ -131,18 +133,21 @@ class StoreParts:
         self._dumps.stop()
         self._parts.stop()
         shutil.rmtree(self._snapshot, ignore_errors=True)
+        if self._loaded is not None:
+            self._loaded.unlink(missing_ok=True)
 
 
-def start_store_parts(store: ox.Store, out_dir: Path) -> StoreParts:
+def start_store_parts(store: ox.Store, out_dir: Path, loaded: Path | None = None) -> StoreParts:
     """Write the release's parts read from the store (its N-Quads and N-Triples without the
     release description, ``dumps.write_data_dumps``; the schema.org view, the framed documents,
     and the search index's passages) into ``out_dir`` in forked processes, while SHACL runs:
-    none of them reads the release description, which waits for SHACL."""
-    return StoreParts(store, out_dir)
+    none of them reads the release description, which waits for SHACL. ``loaded``: the text the
+    store was loaded from, which the N-Quads and N-Triples are made from (removed after)."""
+    return StoreParts(store, out_dir, loaded)
 
 
-def _data_dumps_at(snapshot: Path, out_dir: Path) -> set[int]:
-    return write_data_dumps(ox.Store.read_only(str(snapshot)), out_dir)
+def _data_dumps_at(snapshot: Path, out_dir: Path, loaded: Path | None) -> set[int]:
+    return write_data_dumps(ox.Store.read_only(str(snapshot)), out_dir, loaded)
 
 
 def _store_parts_at(snapshot: Path, out_dir: Path) -> None:

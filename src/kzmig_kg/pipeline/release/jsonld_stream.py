@@ -29,6 +29,7 @@ def write_jsonld(triples: Path, scattered: set[int], context: dict[str, Any], pa
     (through a temporary file renamed into place); return the number of nodes. ``scattered``:
     the hashes of the subjects whose triples may not come together in the file."""
     iri = iri_compactor(context)
+    compact = _Compacted(iri, as_term=True), _Compacted(iri, as_term=False)
     gathered: dict[Any, list[ox.Triple]] = {}
     partial = path.with_name(f".{path.name}.partial")
     written = 0
@@ -39,18 +40,19 @@ def write_jsonld(triples: Path, scattered: set[int], context: dict[str, Any], pa
 
             def emit(subject: Any, run: list[ox.Triple]) -> None:
                 nonlocal written
-                out.write((", " if written else "") + json.dumps(_node(subject, run, iri)))
+                out.write((", " if written else "") + json.dumps(_node(subject, run, *compact)))
                 written += 1
 
             subject, run = None, []
             for triple in ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES):
-                if hash(triple.subject) in scattered:
-                    gathered.setdefault(triple.subject, []).append(triple)
+                this = triple.subject
+                if scattered and hash(this) in scattered:
+                    gathered.setdefault(this, []).append(triple)
                     continue
-                if triple.subject != subject:
+                if this != subject:
                     if run:
                         emit(subject, run)
-                    subject, run = triple.subject, []
+                    subject, run = this, []
                 run.append(triple)
             if run:
                 emit(subject, run)
@@ -63,40 +65,61 @@ def write_jsonld(triples: Path, scattered: set[int], context: dict[str, Any], pa
     return written
 
 
+class _Compacted(dict[str, str]):
+    """``iri(value, as_term=...)`` of ``jsonld.iri_compactor`` as a dict look-up (its cache's
+    call with a keyword took a tenth of the dump's time)."""
+
+    def __init__(self, iri: Any, *, as_term: bool) -> None:
+        super().__init__()
+        self._iri, self._as_term = iri, as_term
+
+    def __missing__(self, value: str) -> str:
+        found = self[value] = self._iri(value, as_term=self._as_term)
+        return found
+
+
 def _name(term: ox.NamedNode | ox.BlankNode) -> str:
     return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
 def _node(subject: ox.NamedNode | ox.BlankNode, triples: list[ox.Triple],
-          iri: Any) -> dict[str, Any]:
+          terms: _Compacted, ids: _Compacted) -> dict[str, Any]:
     """The node object of ``subject``: ``@id``, ``@type``, then its properties by name, each
-    with its values in a fixed order (so that two builds of the same graph write the same file)."""
+    with its values in a fixed order (so that two builds of the same graph write the same file).
+
+    A value is kept as its items (JSON-LD's expanded form, 8. "Serialize RDF as JSON-LD": a
+    language-tagged string keeps its tag, an xsd:string has no ``@type``; IRIs compacted), which
+    are its sort key, and becomes a dict when the node is written."""
     types: set[str] = set()
-    properties: dict[str, dict[Any, Any]] = {}
+    properties: dict[str, set[tuple[tuple[str, str], ...]]] = {}
     for triple in triples:
-        predicate, obj = triple.predicate.value, triple.object
-        if predicate == RDF_TYPE and not isinstance(obj, ox.Literal):
-            types.add(iri(_name(obj), as_term=True))
-            continue
-        value = _value(obj, iri)
-        properties.setdefault(iri(predicate, as_term=True), {})[tuple(value.items())] = value
-    node: dict[str, Any] = {"@id": iri(_name(subject), as_term=False)}
+        obj = triple.object
+        kind = type(obj)
+        if kind is ox.Literal:
+            language = obj.language
+            if language:
+                mark: tuple[tuple[str, str], ...] = (("@language", language), ("@value", obj.value))
+            else:
+                datatype = obj.datatype.value
+                mark = ((("@value", obj.value),) if datatype == XSD_STRING
+                        else (("@type", terms[datatype]), ("@value", obj.value)))
+            predicate = triple.predicate.value
+        else:
+            name = "_:" + obj.value if kind is ox.BlankNode else obj.value
+            predicate = triple.predicate.value
+            if predicate == RDF_TYPE:
+                types.add(terms[name])
+                continue
+            mark = (("@id", ids[name]),)
+        key = terms[predicate]
+        values = properties.get(key)
+        if values is None:
+            properties[key] = {mark}
+        else:
+            values.add(mark)
+    node: dict[str, Any] = {"@id": ids[_name(subject)]}
     if types:
         node["@type"] = sorted(types)
     for name in sorted(properties):
-        values = properties[name]
-        node[name] = [values[mark] for mark in sorted(values)]
+        node[name] = [dict(mark) for mark in sorted(properties[name])]
     return node
-
-
-def _value(obj: ox.NamedNode | ox.BlankNode | ox.Literal, iri: Any) -> dict[str, str]:
-    """An object as JSON-LD's expanded form writes it, its IRIs compacted (JSON-LD 1.1, 8.
-    "Serialize RDF as JSON-LD": a language-tagged string keeps its tag, an xsd:string has no
-    ``@type``)."""
-    if isinstance(obj, ox.Literal):
-        if obj.language:
-            return {"@language": obj.language, "@value": obj.value}
-        if obj.datatype.value == XSD_STRING:
-            return {"@value": obj.value}
-        return {"@type": iri(obj.datatype.value, as_term=True), "@value": obj.value}
-    return {"@id": iri(_name(obj), as_term=False)}

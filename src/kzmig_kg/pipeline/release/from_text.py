@@ -1,0 +1,115 @@
+"""The N-Quads and N-Triples of the quads loaded into the store, each once, from the text they
+were loaded from: ``unique_from_text``.
+
+The streaming build keeps that text (``stream.stream_store(loaded=...)``): the workers' slice
+files and the parent's own quads, in load order, with the repeats the store dropped (a
+reference period described in several slices). Each line is ``S P O G .`` with a graph
+(``stream._LoadedText`` keeps no text with a quad of the default graph), and one writer wrote
+all the lines of a run of one subject in one graph, so within a run a repeated quad is a
+repeated line. The lines are handled as bytes (0.3 s a million lines, where parsing each quad
+into pyoxigraph terms and hashing them took 6 s of CPU at 1.1 million); only the lines of the
+"scattered" subjects, whose quads are in several runs (in several graphs, or slices), are parsed,
+to drop a quad or triple repeated in another run by its terms.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+_END = b" .\n"
+
+
+@dataclass
+class FromText:
+    """What ``unique_from_text`` wrote: the number of quads; the hashes of the scattered
+    subjects' pyoxigraph terms (those whose triples are not one run in the N-Triples:
+    ``dumps.scattered_subjects``); the graphs; and the hashes of every subject's text
+    (``subject_text``)."""
+
+    written: int
+    scattered: set[int]
+    graphs: set[Any]
+    subjects: set[int]
+
+
+def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
+    """Every quad of the N-Quads text ``loaded`` once into ``nquads``, and every triple once
+    into ``ntriples``, in the text's order (each through a temporary file renamed into place)."""
+    scattered, every_subject = _scattered(loaded)
+    seen_quads: set[ox.Quad] = set()
+    seen_triples: set[ox.Triple] = set()
+    subjects: set[int] = set()
+    graph_texts: set[bytes] = set()
+    run: set[bytes] = set()
+    last: tuple[bytes, bytes] | None = None
+    written = 0
+    partials = [path.with_name(f".{path.name}.partial") for path in (nquads, ntriples)]
+    try:
+        with loaded.open("rb") as lines, partials[0].open("wb") as quads_out, \
+                partials[1].open("wb") as triples_out:
+            for line in lines:
+                subject = line[:line.index(b" ")]
+                cut = line.rindex(b" ", 0, len(line) - len(_END))
+                if hash(subject) in scattered:
+                    quad = next(ox.parse(line, format=ox.RdfFormat.N_QUADS))
+                    if quad in seen_quads:
+                        continue
+                    seen_quads.add(quad)
+                    subjects.add(hash(quad.subject))
+                    if quad.triple not in seen_triples:
+                        seen_triples.add(quad.triple)
+                        triples_out.write(line[:cut] + _END)
+                else:
+                    key = (subject, line[cut:])
+                    if key != last:
+                        last = key
+                        run = set()
+                        graph_texts.add(line[cut + 1:-len(_END)])
+                    if line in run:
+                        continue
+                    run.add(line)
+                    triples_out.write(line[:cut] + _END)
+                quads_out.write(line)
+                written += 1
+        os.replace(partials[0], nquads)
+        os.replace(partials[1], ntriples)
+    finally:
+        for partial in partials:
+            partial.unlink(missing_ok=True)
+    graphs = {quad.graph_name for quad in seen_quads} | {_graph(text) for text in graph_texts}
+    return FromText(written, subjects, graphs, every_subject)
+
+
+def subject_text(term: ox.NamedNode | ox.BlankNode) -> bytes:
+    """A subject as the text writes it (for ``FromText.subjects``)."""
+    return f"<{term.value}>".encode() if type(term) is ox.NamedNode else f"_:{term.value}".encode()
+
+
+def _scattered(loaded: Path) -> tuple[set[int], set[int]]:
+    """The hashes of the subject texts whose lines are in more than one run (same subject, same
+    graph) of ``loaded``, and of every subject text."""
+    seen: set[int] = set()
+    scattered: set[int] = set()
+    last: tuple[bytes, bytes] | None = None
+    with loaded.open("rb") as lines:
+        for line in lines:
+            subject = line[:line.index(b" ")]
+            key = (subject, line[line.rindex(b" ", 0, len(line) - len(_END)):])
+            if key != last:
+                last = key
+                code = hash(subject)
+                if code in seen:
+                    scattered.add(code)
+                seen.add(code)
+    return scattered, seen
+
+
+def _graph(text: bytes) -> Any:
+    """The graph term written as ``text`` (an IRI or a blank node)."""
+    return next(ox.parse(b"<urn:x:s> <urn:x:p> <urn:x:o> " + text + _END,
+                         format=ox.RdfFormat.N_QUADS)).graph_name
