@@ -344,7 +344,15 @@ def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
     end = token.unit_end + after.start() if after else where.end
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
-    return bool(_INTERNAL.search(text, start, min(end, token.unit_end + 80)))
+    if _INTERNAL.search(text, start, min(end, token.unit_end + 80)):
+        return True
+    # the number as an apposition to the moves it counts: "Moves between the regions of the
+    # country, 96,400 in the half-year, are not counted", "Внутренняя миграция — 96,4 тыс."
+    return any(_APPOSITION.fullmatch(text, m.end(), token.start)
+               for m in _INTERNAL.finditer(text, max(where.start, token.start - 120), token.start))
+
+
+_APPOSITION = re.compile(r"\s*[,:—–-]\s*")
 
 
 # a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"

@@ -35,7 +35,11 @@ _PERIOD = re.compile(rf"(?P<a>{YEAR})(?:\s*(?:года|г\.))?\s*(?:[-–]|to|an
                      re.IGNORECASE)
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
 _COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\s+с|против|"
+                       r"(?:по\s+отношению|в\s+сравнении\s+с|в\s+сопоставлении\s+с|относительно)|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
+                       # a change and the time it is measured against: "up 6.4% on the first half of
+                       # 2024", "рост на 6,4% к первому полугодию 2024 года", "+5% к 2023 году"
+                       r"\d\s*%\s*(?:on|к)|"
                        r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
 
@@ -144,7 +148,10 @@ def find_times(text: str, extra: list[Time]) -> Times:
             times.append(Time(first.start, second.end, None, (first.year, second.year), False))
     for sub in find_subyear(text):
         lead = _COMPARED.search(text[max(0, sub.start - 30):sub.start])
-        compared = bool(lead) and not lead.group().lower().startswith("over")   # "over the first half"
+        compared = bool(lead) and not lead.group().lower().startswith("over") or \
+            sub.year is not None and bool(_KK_PERIOD_COMPARED.match(text, sub.end))
+        # ("over the first half" is the period itself; a relative "өткен жылдың сәйкес кезеңімен"
+        # is completed as a comparison by ``complete_time``)
         times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset,
                           anchor=sub.anchor))
     spans = Spans([(t.start, t.end) for t in times])
@@ -201,6 +208,8 @@ _FIRST_SINCE = re.compile(r"(?:\bfirst\b[^.;:\n\d]{0,30}?\bsince|(?<![а-яё])�
 _KK_FIRST_SINCE = re.compile(r"\s*(?:жылдан|ж\.)\s*(?:бері|кейін)\s+(?:тұңғыш|алғаш(?:қы)?)\s+рет",
                              re.IGNORECASE)
 _KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)")
+# "2024 жылдың бірінші жартыжылдығымен салыстырғанда": a part of a year compared with
+_KK_PERIOD_COMPARED = re.compile(r"\w*\s+(?:салыстырғанда|қарағанда)", re.IGNORECASE)
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
 _SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$")

@@ -18,7 +18,7 @@ from ..model import FigureFound
 from .chartrows import read_chart_series
 from .context import direction_of, flow_words
 from .countries import find_places
-from .dates import YEAR
+from .dates import DATE_PATTERN, YEAR
 from .grid import read_grid
 from .jsonrows import read_json_records
 from .latex import plain_tabular
@@ -555,11 +555,20 @@ def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
         line = lines[at][1].strip()
         if not line:
             continue
-        years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", line))
-        if len(line) > _TITLE_MAX or line.endswith(".") or len(years) != 1:
-            return caption                  # prose, or a heading with no year or two years
+        # a calendar date is the day of issue ("Дата выпуска: 14.02.2025"), not the table's period
+        years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", line)))
+        if len(line) > _TITLE_MAX or line.endswith(".") and not _YEAR_ABBREVIATION.search(line) \
+                or len(years) > 1:
+            return caption                  # prose, or a heading with two years
+        if not years:
+            continue                        # a title with no year, or the date of issue, above the period
         return f"{line}\n{caption}"
     return caption
+
+
+# "Январь–декабрь 2024 г.", "2025 ж.": a heading that ends in the year's abbreviation is no sentence
+_YEAR_ABBREVIATION = re.compile(rf"{YEAR}\s*(?:гг?|ж|yr)\.$")
+_CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 
 
 def _general(lines: list[tuple[int, str]], index: int, tables: list[TableFound]) -> int:

@@ -1,0 +1,104 @@
+"""The loader on the causes of the misses of blind rounds 43-47 (blindQ to blindU; benchmarks/gold/
+README.md, "Issue 16, ninth round"), each in its general form, in layouts and languages no gold
+document has. One fixture per mechanism, each with a near miss."""
+
+from __future__ import annotations
+
+from .conftest import extracted_figures as figures
+
+# --- periods: the time a change is measured against is a comparison, not the text's period ------
+
+
+def test_a_change_on_an_earlier_half_year_does_not_date_the_figures_after_it(tmp_path):
+    found = figures(tmp_path, "Migration in January-June 2025\n\n"
+                              "Arrivals reached 7,215, up 6.4% on the first half of 2024 (6,781). "
+                              "Departures fell to 5,048. Russia received 3,655 of them.\n")
+    assert found[7215] == ("2025-H1", "immigration", None)
+    assert found[6781] == ("2024-H1", "immigration", None)
+    assert found[5048] == ("2025-H1", "emigration", None)
+    assert found[3655] == ("2025-H1", "emigration", "RUS")
+
+
+def test_a_russian_change_against_an_earlier_quarter_does_not_date_the_figures_after_it(tmp_path):
+    found = figures(tmp_path, "Миграция в первом квартале 2025 года\n\n"
+                              "Прибыло 3 120 человек, рост на 4,1% к первому кварталу 2024 года. "
+                              "Выбыло 2 410 человек, в том числе в Россию 1 730.\n")
+    assert found[3120] == ("2025-Q1", "immigration", None)
+    assert found[2410] == ("2025-Q1", "emigration", None)
+    assert found[1730] == ("2025-Q1", "emigration", "RUS")
+
+
+def test_a_kazakh_half_year_compared_with_does_not_date_the_figures_after_it(tmp_path):
+    found = figures(tmp_path, "2025 жылдың бірінші жартыжылдығында елге 6 120 адам көшіп келді, "
+                              "бұл 2024 жылдың бірінші жартыжылдығымен салыстырғанда көп. "
+                              "Елден 4 310 адам көшіп кетті.\n")
+    assert found[6120] == ("2025-H1", "immigration", None)
+    assert found[4310] == ("2025-H1", "emigration", None)
+
+
+def test_a_half_year_a_change_is_stated_on_is_still_a_period_when_it_leads(tmp_path):
+    # near miss: "on" with no share of change before it is no comparison
+    found = figures(tmp_path, "On the first half of 2025: 7,215 people arrived and 5,048 left.\n")
+    assert found[7215] == ("2025-H1", "immigration", None)
+    assert found[5048] == ("2025-H1", "emigration", None)
+
+
+# --- internal moves named before their number, as an apposition -----------------------------------
+
+
+def test_moves_between_regions_counted_in_an_apposition_are_no_external_flow(tmp_path):
+    found = figures(tmp_path, "In the first half of 2025, 7,215 people arrived from abroad. Moves "
+                              "between the regions of the country, 96,400 in the half-year, are "
+                              "published separately.\n")
+    assert found[7215] == ("2025-H1", "immigration", None)
+    assert 96400 not in found
+    found = figures(tmp_path, "В первом полугодии 2025 года из-за рубежа прибыло 7 215 человек. "
+                              "Внутренняя миграция — 96 400 человек — учитывается отдельно.\n")
+    assert found[7215] == ("2025-H1", "immigration", None)
+    assert 96400 not in found
+
+
+def test_a_count_after_an_external_flow_in_apposition_stays(tmp_path):
+    # near miss: the apposition names no internal move
+    found = figures(tmp_path, "In the first half of 2025, arrivals from abroad, 7,215 in all, rose.\n")
+    assert found[7215] == ("2025-H1", "immigration", None)
+
+
+# --- tables: the period in the title block above the caption, under or over the date of issue ---
+
+
+def test_a_table_takes_the_period_of_the_title_above_its_date_of_issue(tmp_path):
+    found = figures(tmp_path, "Статистический бюллетень «Миграция населения»\n"
+                              "Январь–декабрь 2024 г.\n"
+                              "Дата выпуска: 14.02.2025\n\n"
+                              "Таблица 3. Внешняя миграция по странам\n"
+                              "                         (человек)\n\n"
+                              "Страна                 Прибыло     Выбыло     Сальдо\n"
+                              "Российская Федерация     2 118     11 304     -9 186\n"
+                              "Узбекистан               3 965        521      3 444\n")
+    assert found[2118] == ("2024", "immigration", "RUS")
+    assert found[-9186] == ("2024", "net", "RUS")
+    assert found[521] == ("2024", "emigration", "UZB")
+
+
+def test_an_english_table_takes_the_year_of_the_title_over_a_dated_line(tmp_path):
+    found = figures(tmp_path, "Migration Bulletin\n"
+                              "January-December 2024\n"
+                              "Released: 14 February 2025\n\n"
+                              "Table 2. External migration by country, persons\n\n"
+                              "Country        Arrivals    Departures    Net\n"
+                              "Russia            2,118        11,304   -9,186\n"
+                              "Uzbekistan        3,965           521    3,444\n")
+    assert found[2118] == ("2024", "immigration", "RUS")
+    assert found[3444] == ("2024", "net", "UZB")
+
+
+def test_a_table_under_only_a_date_of_issue_takes_no_year_from_it(tmp_path):
+    # near miss: a day of issue is no period of the table
+    found = figures(tmp_path, "Migration Bulletin\n"
+                              "Released: 14 February 2025\n\n"
+                              "Table 2. External migration by country, persons\n\n"
+                              "Country        Arrivals    Departures    Net\n"
+                              "Russia            2,118        11,304   -9,186\n"
+                              "Uzbekistan        3,965           521    3,444\n")
+    assert found.get(2118, (None,))[0] is None
