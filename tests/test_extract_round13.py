@@ -102,3 +102,61 @@ def test_a_table_under_only_a_date_of_issue_takes_no_year_from_it(tmp_path):
                               "Russia            2,118        11,304   -9,186\n"
                               "Uzbekistan        3,965           521    3,444\n")
     assert found.get(2118, (None,))[0] is None
+
+
+# --- a numbered heading states the period of the paragraphs under it --------------------------------
+
+
+def test_a_numbered_heading_dates_the_paragraphs_under_it(tmp_path):
+    found = figures(tmp_path, "Outlook 2026\nPublished 3 March 2026\n\n"
+                              "2. Flows in 2025\n\n"
+                              "2.1 Kazakhstan registered 13,950 arrivals, down from 16,420 in 2024. "
+                              "Departures fell faster, from 15,960 to 12,870.\n")
+    assert found[13950] == ("2025", "immigration", None)
+    assert found[16420] == ("2024", "immigration", None)
+    assert found[15960] == ("2024", "emigration", None)
+    assert found[12870] == ("2025", "emigration", None)
+
+
+def test_a_russian_numbered_heading_dates_the_paragraph_under_it(tmp_path):
+    found = figures(tmp_path, "Доклад о миграции\n\nII. Миграция в 2024 году\n\n"
+                              "В республику прибыло 13 950 человек, выбыло 12 870 человек.\n")
+    assert found[13950] == ("2024", "immigration", None)
+    assert found[12870] == ("2024", "emigration", None)
+
+
+def test_a_numbered_list_item_with_a_full_stop_is_still_a_sentence_of_its_own(tmp_path):
+    # near miss: "1. ... in 2023." then "2. ..." keep their own years
+    found = figures(tmp_path, "Key figures\n\n"
+                              "1. In 2023, 16,420 people arrived in Kazakhstan.\n"
+                              "2. In 2024, 13,950 people arrived in Kazakhstan.\n")
+    assert found[16420] == ("2023", "immigration", None)
+    assert found[13950] == ("2024", "immigration", None)
+
+
+def test_a_note_mark_after_a_full_stop_ends_the_sentence_and_its_direction(tmp_path):
+    found = figures(tmp_path, "38. In 2024, 13,890 ethnic Kazakhs arrived, against 9,830 in 2022.²\n\n"
+                              "39. Emigration continued to fall: 13,250 persons left in 2024.\n")
+    assert found[13890] == ("2024", "immigration", None)
+    assert found[9830] == ("2022", "immigration", None)
+    assert found[13250] == ("2024", "emigration", None)
+
+
+# --- a bracket of comparison labelled by its time and a dash ----------------------------------------
+
+
+def test_a_bracket_labelled_by_a_relative_time_and_a_dash_dates_only_its_number(tmp_path):
+    found = figures(tmp_path, "В первом полугодии 2025 года в Казахстан прибыли 7,4 тыс. человек. "
+                              "Выехали за это время 9,6 тыс. жителей (годом ранее — 10 230).\n")
+    assert found[9600] == ("2025-H1", "emigration", None)
+    assert found[10230] == ("2024-H1", "emigration", None)
+    found = figures(tmp_path, "In the first half of 2025, 7,400 people arrived in Kazakhstan and "
+                              "9,600 left (a year earlier - 10,230).\n")
+    assert found[9600] == ("2025-H1", "emigration", None)
+    assert found[10230] == ("2024-H1", "emigration", None)
+
+
+def test_a_bracket_that_glosses_the_year_still_dates_the_number_before_it(tmp_path):
+    # near miss: "(2024)" with no number after it is the number's own year
+    found = figures(tmp_path, "Emigration from Kazakhstan: 9,600 people (2024), most of them to Russia.\n")
+    assert found[9600] == ("2024", "emigration", None)

@@ -222,7 +222,9 @@ _DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<d
 # dates that number only, not the numbers after it in the sentence
 _AFTER_NUMBER = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand|million|тыс\.?|млн\.?)?"
                            r"[ \t]*(?:people|persons|человек\w*)?[ \t]*,?[ \t]*$", re.IGNORECASE)
-_LABELLED = re.compile(r"\s*:\s*[-−–+]?\d")
+# "(2023: 9,120)", "(годом ранее — 10 230)", "(a year earlier - 10,230)": a time labelling the number
+# after it in the bracket
+_LABELLED = re.compile(r"\s*(?::|\s[—–-])\s*(?:minus\s+|минус\s+)?[-−–+]?\d", re.IGNORECASE)
 
 
 def _is_attached(text: str, start: int, end: int | None = None) -> bool:
@@ -247,6 +249,10 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     for time in times:
         if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
+            return time, "next"
+        # "(годом ранее — 10 230)", "(a year earlier - 10,230)": the label of the number in the bracket
+        if time.end <= token.start and re.fullmatch(r"\s+[—–-]\s*", text[time.end:token.start]) and \
+                text[max(0, time.start - 2):time.start].strip() in ("(", "["):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:

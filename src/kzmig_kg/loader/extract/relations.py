@@ -78,7 +78,9 @@ def from_to(text: str, tokens: list[Token], by_token: dict[int, FigureFound]) ->
             continue
         if not re.fullmatch(r"\s*(?:[A-Za-z]+\s+)?to\s+", text[a.unit_end:b.start]):
             continue
-        if fb.year is not None and fa.year_source in {"before", "context", ""}:
+        if fb.year is not None and fa.year_source in {"before", "context", "document", ""}:
+            if fa.period in (None, str(fa.year)):
+                fa.period = str(fb.year - 1)
             fa.year = fb.year - 1
             fa.period_start = fa.period_end = None
             fa.year_source = "inferred"
