@@ -160,3 +160,65 @@ def test_a_bracket_that_glosses_the_year_still_dates_the_number_before_it(tmp_pa
     # near miss: "(2024)" with no number after it is the number's own year
     found = figures(tmp_path, "Emigration from Kazakhstan: 9,600 people (2024), most of them to Russia.\n")
     assert found[9600] == ("2024", "emigration", None)
+
+
+# --- "N of them": a part of the people just named -----------------------------------------------
+
+
+def test_a_count_of_them_is_a_part_of_the_people_just_named(tmp_path):
+    found = figures(tmp_path, "In 2024, 12,870 people emigrated. Germany stayed the second destination "
+                              "of emigrants, receiving 1,090 of them.\n")
+    assert found[1090] == ("2024", "emigration", "DEU")
+    found = figures(tmp_path, "В 2024 году выбыли 12 870 человек; Германия приняла 1 090 из них.\n")
+    assert found[1090] == ("2024", "emigration", "DEU")
+
+
+def test_a_count_of_things_is_no_part_of_the_people(tmp_path):
+    # near miss: "of them" after a count of regions
+    found = figures(tmp_path, "In 2024, 12,870 people emigrated from 14 regions; 12 of them border Russia.\n")
+    assert found[12870] == ("2024", "emigration", None)
+    assert 12 not in found and 14 not in found
+
+
+# --- ages in a bracket, and ratios of small numbers ---------------------------------------------------
+
+
+def test_age_ranges_in_a_bracket_after_an_age_word_are_no_counts(tmp_path):
+    found = figures(tmp_path, "In 2024, 12,870 people emigrated. Working-age people (16 to 62 for men, "
+                              "16 to 61 for women) made up 68% of those who left.\n")
+    assert not {16, 61, 62} & set(found)
+    found = figures(tmp_path, "В 2024 году выбыли 12 870 человек. Лица трудоспособного возраста "
+                              "(от 16 до 62 лет у мужчин, от 16 до 57 лет у женщин) составили "
+                              "68% выбывших.\n")
+    assert not {16, 57, 62} & set(found)
+    assert found[12870] == ("2024", "emigration", None)
+
+
+def test_a_bracket_of_counts_after_an_age_word_keeps_its_counts(tmp_path):
+    # near miss: the bracket holds counts, not ranges of ages
+    found = figures(tmp_path, "In 2024 the largest group of emigrants (8,750 to 9,100 people by "
+                              "the two counts) left for Russia.\n")
+    assert found[8750][1] == "emigration"
+
+
+def test_a_ratio_of_small_numbers_is_no_count(tmp_path):
+    found = figures(tmp_path, "In 2024, 12,870 people emigrated; 4 in 10 of them had lived abroad before, "
+                              "and 3 out of 20 held a degree.\n")
+    assert not {10, 20} & set(found)
+    found = figures(tmp_path, "В 2024 году выбыли 12 870 человек, 2 из 15 — с детьми.\n")
+    assert 15 not in found
+
+
+def test_a_count_in_a_number_of_regions_is_no_ratio(tmp_path):
+    # near miss: the first number is larger than the second
+    found = figures(tmp_path, "In 2024, 350 in 12 regions arrived from abroad.\n")
+    assert found[350] == ("2024", "immigration", None)
+
+
+# --- a Russian adjective between a count and its people -------------------------------------------
+
+
+def test_a_russian_adjective_before_the_people_keeps_the_unit(tmp_path):
+    found = figures(tmp_path, "В январе–сентябре 2025 года в Германию переехали около 830 бывших жителей "
+                              "страны, в Польшу — 120 молодых специалистов.\n")
+    assert found[830] == ("2025-9M", "emigration", "DEU")

@@ -186,7 +186,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
         weighed = _WEIGHT.sub("", before)
         data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
-            _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
+            _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
+            _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -233,6 +234,13 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     return figure
 
 
+# "receiving 1,090 of them", "9 600 из них", "олардың 301-і": a part of the people just named
+# "from 14 regions; 12 of them": the things named last are no people
+_THINGS_BEFORE = re.compile(r"\b(?:regions|countries|cities|districts|companies|firms|schools|offices|"
+                            r"centres|centers|cases|applications|permits|visas)\b[^\d]*$|(?<![а-яё])(?:регион|област|"
+                            r"район|стран|город|компани|предприяти|заявлени|разрешени|виз)\w*[^\d]*$",
+                            re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)|из\s+них|из\s+которых)(?![\w])", re.IGNORECASE)
 _POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
 # "a country of 20 million people", "population of 525,000", "численность населения ... составила
 # 525 тысяч": the number is how many live there, not how many moved

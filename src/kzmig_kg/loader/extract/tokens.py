@@ -56,6 +56,8 @@ _UNIT_AFTER = re.compile(
     # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
     rf"астам|жуық\w*|шамасында|аса|"
     rf"трудоспособн\w+|этническ\w+|"
+    # any Russian plural adjective before the people: "830 бывших жителей", "200 новых граждан"
+    rf"[а-яё]{{2,}}(?:ых|их|ые|ие)|"
     # any other English word that qualifies the people ("290 Kazakhstan residents", "local
     # residents"), not a word of grammar or a unit of time or of things between them
     rf"(?!(?:{_NOT_QUALIFIER})\b)[A-Za-z][A-Za-z-]*)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
@@ -141,6 +143,26 @@ _AGE_BANDS = re.compile(r"(?:\bage[\s-]+(?:groups?|bands?|brackets?|cohorts?)|\b
                         r"(?<![а-яё])возрастн\w+\s+(?:групп|когорт)\w*|(?<![а-яё])по\s+возрасту|"
                         r"жас\s+тоб\w*|жас\s+ерекшелі\w*)\s*[(:]\s*"
                         r"(?:\d{1,3}\s*(?:[-–]\s*\d{1,3}|\+)?\s*(?:лет|жас)?\s*[,;/]\s*)*$", re.IGNORECASE)
+# "4 in 10 had lived abroad", "2 из 5 уехавших": a ratio of small numbers, neither a count
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of|из)\s+(?:every\s+)?(?P<of>\d{1,3})(?![\d,.]|\s*%)",
+                          re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?<![\d,.])(?P<part>\d{1,3})\s+(?:in|out\s+of|из)\s+(?:every\s+)?$",
+                           re.IGNORECASE)
+# a bracket after an age word that holds only ranges of ages: "(16 to 62 for men, 16 to 61 for
+# women)", "(от 18 до 34 лет)"
+_AGE_WORD = re.compile(r"(?:\bage|-age|ages|возраст\w*|жас\w*)\b[^()\n.;\d]{0,30}\(\s*$", re.IGNORECASE)
+_AGE_RANGES = re.compile(r"(?:[^\d()]{0,30}?\d{1,3}\s*(?:to|and|до|[-–])\s*\d{1,3})+[^\d()]{0,30}")
+
+
+def _in_age_bracket(text: str, start: int) -> bool:
+    opened = text.rfind("(", max(0, start - 80), start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    closed = text.find(")", start, start + 120)
+    return closed >= 0 and bool(_AGE_WORD.search(text, max(0, opened - 40), opened + 1)) and \
+        bool(_AGE_RANGES.fullmatch(text, opened + 1, closed))
+
+
 # "their median age was 31", "средний возраст — 34": an age, however it is introduced
 _AGE_IS = re.compile(r"\b(?:median|average|mean)\s+age\b[^.;\d]{0,24}$|"
                      r"(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*[^.;\d]{0,24}$|"
@@ -201,6 +223,12 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue
         if _DIFFERENCE_AFTER.match(after):
             continue                      # "1,150 lower than a year before": a difference, no count
+        if _in_age_bracket(text, start):
+            continue                      # "Working-age people (16 to 62 for men, ...)": ages
+        if re.fullmatch(r"\d{1,3}", match.group()) and (
+                (ratio := _RATIO_AFTER.match(after)) and int(match.group()) < int(ratio["of"]) or
+                (ratio := _RATIO_BEFORE.search(before)) and int(ratio["part"]) < int(match.group())):
+            continue                      # "4 in 10", "3 out of 5", "2 из 5": a ratio, no count
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
             continue                      # "were under 35": an age bound
