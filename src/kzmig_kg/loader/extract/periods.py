@@ -252,7 +252,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             return time, "next"
         # "(годом ранее — 10 230)", "(a year earlier - 10,230)": the label of the number in the bracket
         if time.end <= token.start and re.fullmatch(r"\s+[—–-]\s*", text[time.end:token.start]) and \
-                text[max(0, time.start - 2):time.start].strip() in ("(", "["):
+                text[max(0, time.start - 2):time.start].strip() in ("(", "[", ";", ","):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
