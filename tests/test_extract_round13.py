@@ -222,3 +222,73 @@ def test_a_russian_adjective_before_the_people_keeps_the_unit(tmp_path):
     found = figures(tmp_path, "В январе–сентябре 2025 года в Германию переехали около 830 бывших жителей "
                               "страны, в Польшу — 120 молодых специалистов.\n")
     assert found[830] == ("2025-9M", "emigration", "DEU")
+
+
+# --- a sentence ending in a colon states the period of the list under it ---------------------------
+
+
+def test_a_sentence_that_introduces_a_list_states_its_period(tmp_path):
+    found = figures(tmp_path, "PRESS RELEASE\nAstana, 22 April 2025\n\n"
+                              "The Ministry reports the results of resettlement for the first "
+                              "quarter of 2025:\n\n"
+                              "- Kandas status was granted to 3,482 people.\n"
+                              "- The leading countries of origin were:\n"
+                              "    1) Uzbekistan – 1,907 people (a year earlier 1,760);\n"
+                              "    2) China – 611.\n")
+    assert found[3482] == ("2025-Q1", "immigration", None)
+    assert found[1907] == ("2025-Q1", "immigration", "UZB")
+    assert found[1760] == ("2024-Q1", "immigration", "UZB")
+    assert found[611] == ("2025-Q1", "immigration", "CHN")
+    found = figures(tmp_path, "Итоги переселения за девять месяцев 2025 года:\n\n"
+                              "• прибыли 9 120 кандасов;\n• из Узбекистана — 4 310.\n")
+    assert found[9120] == ("2025-9M", "immigration", None)
+    assert found[4310] == ("2025-9M", "immigration", "UZB")
+
+
+def test_a_colon_after_a_sentence_with_a_count_introduces_no_period(tmp_path):
+    # near miss: a sentence with a count of its own is no lead
+    found = figures(tmp_path, "In 2023, 16,420 people arrived; the main groups in 2025 were:\n\n"
+                              "- from Uzbekistan 1,907 people.\n")
+    assert found[16420] == ("2023", "immigration", None)
+
+
+# --- Russian: departures "за рубеж", a migration balance "прирост населения" -------------------------
+
+
+def test_russian_departures_abroad_and_a_migration_growth_of_the_population(tmp_path):
+    found = figures(tmp_path, "В первом полугодии 2025 года на постоянное жительство за рубеж отбыли "
+                              "6 712 человек. Из-за рубежа прибыли 8 400 человек. В итоге миграционный "
+                              "прирост населения составил 1 688 человек.\n")
+    assert found[6712] == ("2025-H1", "emigration", None)
+    assert found[8400] == ("2025-H1", "immigration", None)
+    assert found[1688] == ("2025-H1", "net", None)
+
+
+def test_a_natural_growth_of_the_population_is_no_migration(tmp_path):
+    # near miss: "естественный прирост населения" is a population figure, no flow
+    found = figures(tmp_path, "В 2025 году в республику прибыли 8 400 человек, а естественный прирост "
+                              "населения составил 212 000 человек.\n")
+    assert found[8400] == ("2025", "immigration", None)
+    assert found.get(212000, (None, None))[1] is None
+
+
+# --- a time compared within the sentence does not date the sentences after it -------------------------
+
+
+def test_an_earlier_time_compared_after_the_sentences_figure_is_not_carried(tmp_path):
+    found = figures(tmp_path, "За первое полугодие 2025 года прибыли свыше 8,4 тыс. человек, тогда как "
+                              "в первом полугодии 2024-го — около 7,9 тыс. Из Узбекистана переселились "
+                              "3 015 человек.\n")
+    assert found[8400] == ("2025-H1", "immigration", None)
+    assert found[7900] == ("2024-H1", "immigration", None)
+    assert found[3015] == ("2025-H1", "immigration", "UZB")
+    found = figures(tmp_path, "In the first half of 2025 some 8,400 people arrived, while in the first "
+                              "half of 2024 about 7,900 people arrived. From Uzbekistan came 3,015.\n")
+    assert found[3015] == ("2025-H1", "immigration", "UZB")
+
+
+def test_a_later_time_in_the_sentence_still_dates_the_sentences_after_it(tmp_path):
+    # near miss: the second time is later, the text moves on to it
+    found = figures(tmp_path, "In 2023, 7,900 people arrived, and in 2024 some 8,400 did. "
+                              "From Uzbekistan came 3,015.\n")
+    assert found[3015] == ("2024", "immigration", "UZB")

@@ -27,7 +27,7 @@ _FLOW = re.compile(
     r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"(?<![а-яё])туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
-    r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|(?<![а-яё])туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|отбыл\w*|(?<![а-яё-])за\s+рубеж(?![а-яё])|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|(?<![а-яё])туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
     r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
@@ -37,7 +37,7 @@ _FLOW = re.compile(
     r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
-    r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
+    r"приток\w*|из-за\s+рубежа|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
     r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
@@ -54,7 +54,7 @@ MIGRATION = re.compile(
     r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away|out|in)\b|выезд|въезд|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|destination|population|residing|inhabitants|"
-    r"мигра|мигрир|эмигра|иммигра|прибы|выбы|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
+    r"мигра|мигрир|эмигра|иммигра|прибы|выбы|отбыл|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
     r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
     re.IGNORECASE)
 # "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year

@@ -258,7 +258,17 @@ def _is_population(text: str, token: Token, where: _Sentence) -> bool:
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)
                  if m.group() != ","), default=start)
-    return bool(_POPULATION_OF.search(text, start, token.start))
+    # "миграционный прирост населения составил 1,7 тыс.": a balance of migration, not a population
+    return bool(_POPULATION_OF.search(text, start, token.start)) and \
+        not _MIGRATION_BALANCE.search(text, start, token.start)
+
+
+# "..., тогда как в 2024-м ...", "while in 2024 ...", "а годом ранее": a clause set against the one before
+_WHILE = re.compile(r"(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|а|против|чем)(?![а-яё])|"
+                    r"\b(?:while|whereas|against|compared\s+(?:to|with)|than|versus|vs\.?)\b|"
+                    r"ал\s|ал\s+(?:\d|былтыр)|салыстырғанда", re.IGNORECASE)
+_MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:прирост|убыль|сальдо)|net\s+migration",
+                                re.IGNORECASE)
 
 
 def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
@@ -276,10 +286,12 @@ def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
             not line.endswith((".", "!", ";", ":")) or (
                 line.endswith(".") and len(line) <= 60 and
                 len(re.findall(r"\d+", line)) == len(times.between(start, end)) == 1))
-        if line.endswith("?") or heading:
-            stated = [t for t in times.between(start, end) if not t.compared]
-            if stated:
-                asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
+        stated = [t for t in times.between(start, end) if not t.compared]
+        # "... results for the first quarter of 2025:" over a list: the period of the list's figures
+        introduces = line.endswith(":") and bool(stated) and len(re.findall(r"\d+", line)) == sum(
+            len(re.findall(r"\d+", text[t.start:t.end])) for t in times.between(start, end))
+        if (line.endswith("?") or heading or introduces) and stated:
+            asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
     return asked
 
 
@@ -704,8 +716,15 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
+        # "прибыли 8,4 тыс., тогда как в первом полугодии 2024-го — около 7,9 тыс.": an earlier time
+        # after a figure of the sentence's own is the time compared with, dating nothing after it
+        earlier = carried is not None and carried.at >= where.start and time is not None and \
+            time.year is not None and carried.time.year is not None and time.year < carried.time.year and \
+            bool(_WHILE.search(text, carried.at, time.start))
+        if earlier and time.start >= where.start and not time.attached:
+            time.compared = True          # nor is it the last time stated for the sentences after it
         if time is not None and not time.attached and not time.compared and not bracketed and \
-                not looks_back and not is_aside(text, time) and \
+                not looks_back and not is_aside(text, time) and not earlier and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

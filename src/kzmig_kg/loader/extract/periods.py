@@ -251,7 +251,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"
         # "(годом ранее — 10 230)", "(a year earlier - 10,230)": the label of the number in the bracket
-        if time.end <= token.start and re.fullmatch(r"\s+[—–-]\s*", text[time.end:token.start]) and \
+        label_gap = text[time.end:token.start] if time.end <= token.start else "-"
+        if (re.fullmatch(r"\s+[—–-]\s*", label_gap) or time.offset and re.fullmatch(r"\s+", label_gap)) and \
                 text[max(0, time.start - 2):time.start].strip() in ("(", "[", ";", ","):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
@@ -265,7 +266,9 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"
                             r"(?:in|by|for|during|of|as\s+of|в|во|за)\s+"
                             r"(?:the\s+year\s+)?", gap) or (re.fullmatch(r"\s*\(\s*", gap)
-                                                            and not _LABELLED.match(text, time.end)):
+                                                            and not _LABELLED.match(text, time.end)
+                                                            and not (time.offset and re.match(
+                                                                r"\s+[-−–+]?\d", text[time.end:]))):
                 # "22,668 (2005)"; not "8,850 (2023: 9,120)", the label of the number after it
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"

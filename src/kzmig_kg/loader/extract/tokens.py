@@ -113,6 +113,8 @@ DATA_BEFORE = re.compile(
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
     # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
     r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    # "(54.8%; a year earlier 1,760)", "(годом ранее 10 230)": the number of a time of comparison
+    r"\b(?:a|one|the)\s+year\s+(?:earlier|before)|\bгодом\s+ранее|\bжыл\s+бұрын|"
     # "the previous year's 15,380", "2023's 15,960": a possessive names whose number it is
     r"(?<=\w)['’]s)\s*$", re.IGNORECASE)
 
