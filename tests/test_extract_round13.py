@@ -292,3 +292,31 @@ def test_a_later_time_in_the_sentence_still_dates_the_sentences_after_it(tmp_pat
     found = figures(tmp_path, "In 2023, 7,900 people arrived, and in 2024 some 8,400 did. "
                               "From Uzbekistan came 3,015.\n")
     assert found[3015] == ("2024", "immigration", "UZB")
+
+
+# --- Kazakh "of them" and a place after a dash; a ratio in words ------------------------------------
+
+
+def test_a_kazakh_part_of_them_takes_the_place_after_the_dash(tmp_path):
+    found = figures(tmp_path, "2025 жылы өңірден шетелге 2 084 адам көшіп кетті, олардың 1 903-і — Ресейге, "
+                              "140-ы — Германияға.\n")
+    assert found[2084] == ("2025", "emigration", None)
+    assert found[1903] == ("2025", "emigration", "RUS")
+    assert found[140] == ("2025", "emigration", "DEU")
+
+
+def test_a_kazakh_part_of_them_with_no_place_after_the_dash_has_no_country(tmp_path):
+    # near miss: the part is described, not sent anywhere
+    found = figures(tmp_path, "2025 жылы өңірден шетелге 2 084 адам көшіп кетті, олардың 1 903-і — жастар.\n")
+    assert found[2084] == ("2025", "emigration", None)
+    assert found.get(1903, (None, None, None))[2] is None
+
+
+def test_a_ratio_in_words_is_no_count(tmp_path):
+    found = figures(tmp_path, "In 2024, 9,120 kandas arrived; Uzbekistan supplied four in ten arrivals, "
+                              "and one out of five emigrants went to Germany.\n")
+    assert not {10, 5} & set(found)
+    assert found[9120] == ("2024", "immigration", None)
+    # near miss: a count in words with no ratio before it
+    found = figures(tmp_path, "In 2024 eight hundred people arrived from Mongolia.\n")
+    assert found[800] == ("2024", "immigration", "MNG")

@@ -208,6 +208,9 @@ _EXCHANGE_WITH = re.compile(r"(?:exchange|balance|обмен\w*|сальдо|а�
                             r"(?:with|с|со)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
+_KK_CASE = re.compile(r"[а-яәіңғүұқөһё](?:ға|ге|қа|ке|на|не|дан|ден|тан|тен|нан|нен)(?![а-яәіңғүұқөһё])")
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -232,10 +235,13 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
                                  r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
+                    re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*[—–-]\s*", gap) and \
+                    _KK_CASE.search(text[mention.start:mention.end + 4]) is not None or \
                     re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap):
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
-                # Россию", "2,100 of them went to Germany": the part's place
+                # Россию", "2,100 of them went to Germany": the part's place; "олардың 1 903-і —
+                # Ресейге": a Kazakh place in the dative or ablative after a dash
                 return mention, "after"
             break
     # "+3,808 / Kazakhstan's net gain from its migration exchange with Uzbekistan": the partner of the

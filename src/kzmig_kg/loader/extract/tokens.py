@@ -35,7 +35,7 @@ APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+th
 _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
             r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
             r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|settlers|"
-            r"compatriots|kandases|expatriates|Kazakhstanis|inhabitants|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
+            r"compatriots|kandas(?:es)?|qandas(?:es)?|expatriates|Kazakhstanis|inhabitants|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
             r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
@@ -107,7 +107,7 @@ DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\bthere\s+(?:had|has|have)\s+been|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
-    r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
+    r"\bof\s+(?:them|whom)|из\s+них|(?<![\w])олардың|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
     r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады|"
     # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
@@ -150,6 +150,9 @@ _RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of|из)\s+(?:every\s+)?(?P<of>\d{1,3
                           re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"(?<![\d,.])(?P<part>\d{1,3})\s+(?:in|out\s+of|из)\s+(?:every\s+)?$",
                            re.IGNORECASE)
+# "four in ten arrivals", "one out of five emigrants": the whole of a ratio in words, no count
+_RATIO_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+"
+                          r"(?:every\s+)?$", re.IGNORECASE)
 # a bracket after an age word that holds only ranges of ages: "(16 to 62 for men, 16 to 61 for
 # women)", "(от 18 до 34 лет)"
 _AGE_WORD = re.compile(r"(?:\bage|-age|ages|возраст\w*|жас\w*)\b[^()\n.;\d]{0,30}\(\s*$", re.IGNORECASE)
@@ -281,8 +284,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
     digits = Spans([(t.start, t.unit_end) for t in tokens])
     for start, end, value in find_number_words(text):
         unit_match = _UNIT_AFTER.match(text[end:end + 40])
-        if unit_match and not taken.overlaps(start, end) and not digits.overlaps(start, end):
-            before = text[max(0, start - 24):start]
+        before = text[max(0, start - 24):start]
+        if unit_match and not taken.overlaps(start, end) and not digits.overlaps(start, end) and \
+                not _RATIO_WORDS.search(before):
             tokens.append(Token(start, end, Decimal(value), None, False, unit_match.group("unit"),
                                 end + unit_match.end(), bool(APPROX.search(before))))
     return sorted(tokens, key=lambda t: t.start)
