@@ -320,3 +320,45 @@ def test_a_ratio_in_words_is_no_count(tmp_path):
     # near miss: a count in words with no ratio before it
     found = figures(tmp_path, "In 2024 eight hundred people arrived from Mongolia.\n")
     assert found[800] == ("2024", "immigration", "MNG")
+
+
+# --- MediaWiki tables and references ----------------------------------------------------------------
+
+
+def test_a_mediawiki_table_is_read_as_a_grid(tmp_path):
+    found = figures(tmp_path, "== Migration ==\n"
+                              '{| class="wikitable sortable"\n'
+                              "|+ External migration of Kazakhstan, persons\n"
+                              "! Year !! Arrivals !! Departures !! Net\n"
+                              '|- style="background:#eee"\n'
+                              "| 2023 || 15,910 || 15,120 || 790\n"
+                              "|-\n"
+                              "| 2024 || 16,240 || 13,410 || 2,830\n"
+                              "|}\n")
+    assert found[15910] == ("2023", "immigration", None)
+    assert found[13410] == ("2024", "emigration", None)
+    assert found[2830] == ("2024", "net", None)
+
+
+def test_a_mediawiki_table_of_countries_keeps_its_offsets(tmp_path):
+    from kzmig_kg.loader.extract.wikitext import plain_wikitables
+    source = ("{| class=\"wikitable\"\n|+ Кеткендер, 2025 жыл\n! Ел !! Адам\n|-\n| Ресей || 8 870\n"
+              "|-\n| Германия || 1 120\n|}\nМәтін.")
+    assert len(plain_wikitables(source)) == len(source)
+    found = figures(tmp_path, source)
+    assert found[8870] == ("2025", "emigration", "RUS")
+    assert found[1120] == ("2025", "emigration", "DEU")
+
+
+def test_bars_outside_a_mediawiki_table_are_left_alone():
+    # near miss: no "{|" ... "|}" block, nothing changes
+    from kzmig_kg.loader.extract.wikitext import plain_wikitables
+    text = "| Russia || 8,870 |\n|-\n| Germany || 1,120 |\n"
+    assert plain_wikitables(text) == text
+
+
+def test_a_date_inside_a_wiki_reference_does_not_date_the_text(tmp_path):
+    found = figures(tmp_path, "В 2024 году в Россию уехали 9 720 человек<ref>{{cite web |title=Миграция "
+                              "|date=2025-02-14}}</ref>. Из Узбекистана прибыли 4 310 человек.\n")
+    assert found[9720] == ("2024", "emigration", "RUS")
+    assert found[4310] == ("2024", "immigration", "UZB")

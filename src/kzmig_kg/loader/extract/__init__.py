@@ -43,6 +43,7 @@ from .numbers import as_number
 from .subyear import find_subyear
 from .texmarks import plain_tex
 from .textutil import Sentences, Spans, collapse
+from .wikitext import plain_wikitables
 
 CONTEXT_CHARS = 32    # prefix and suffix of the oa:TextQuoteSelector
 
@@ -104,7 +105,8 @@ def extract_document(path: Path | str, *, title: str | None = None, encoding: st
 
 def _extract_window(window: Window, run: Extraction, section_starts: list[int]) -> Iterator[Item]:
     raw = window.text
-    text = joined_cells(plain_tex(raw))   # same length: offsets hold, the quotes come from the source
+    # same length: offsets hold, the quotes come from the source
+    text = joined_cells(plain_wikitables(plain_tex(raw)))
     base = window.offset
     low, high = window.emit_from - base, window.emit_to - base
     sentences = Sentences.of(text)

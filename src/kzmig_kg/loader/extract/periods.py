@@ -188,6 +188,10 @@ def find_times(text: str, extra: list[Time]) -> Times:
             milestone = False
         times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since,
                           milestone=milestone))
+    if "<ref" in text or "{{" in text:
+        # a wiki reference ("<ref>{{cite web |date=2025-02-14 ...}}</ref>") dates its source, not the text
+        notes = Spans([m.span() for m in _WIKI_REFERENCE.finditer(text)])
+        times = [t for t in times if not notes.covers(t.start)]
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
@@ -202,6 +206,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
     return Times(times)
 
 
+_WIKI_REFERENCE = re.compile(r"<ref[^>/]*>.*?</ref>|\{\{\s*(?:cite|citation|статья|книга|публикация|"
+                             r"source)[^{}]*\}\}", re.IGNORECASE | re.DOTALL)
 _FIRST_SINCE = re.compile(r"(?:\bfirst\b[^.;:\n\d]{0,30}?\bsince|(?<![а-яё])впервые[^.;:\n\d]{0,30}?"
                           r"(?<![а-яё])(?:с|со|после)|(?<![а-яё])(?:с|со)\s+(?:\d{4}|[а-яё]+)\s+впервые)"
                           r"\s*$", re.IGNORECASE)
