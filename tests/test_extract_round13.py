@@ -362,3 +362,42 @@ def test_a_date_inside_a_wiki_reference_does_not_date_the_text(tmp_path):
                               "|date=2025-02-14}}</ref>. Из Узбекистана прибыли 4 310 человек.\n")
     assert found[9720] == ("2024", "emigration", "RUS")
     assert found[4310] == ("2024", "immigration", "UZB")
+
+
+# --- a statistics form: row codes, numbered columns, the reporting and the corresponding period ------
+
+
+def test_a_statistics_form_with_row_codes_and_numbered_columns(tmp_path):
+    found = figures(tmp_path, "Summary of external migration\n"
+                              "Republic of Kazakhstan, January-September 2025\n"
+                              "(persons)\n\n"
+                              "Date of compilation: 18.10.2025\n\n"
+                              "Indicator                           Line     Reporting    Same period of\n"
+                              "                                    code     period       the previous year\n"
+                              "A                                   B        1            2\n"
+                              "Departures - total                  020      9 837        10 301\n"
+                              "  of which to:\n"
+                              "    Russian Federation              021      6 768        7 312\n"
+                              "    Germany                         022        883          971\n")
+    assert found[9837] == ("2025-9M", "emigration", None)
+    assert found[10301] == ("2024-9M", "emigration", None)
+    assert found[6768] == ("2025-9M", "emigration", "RUS")
+    assert found[971] == ("2024-9M", "emigration", "DEU")
+    assert not {20, 21, 22} & set(found)
+
+
+def test_a_kazakh_form_with_a_corresponding_period_column(tmp_path):
+    found = figures(tmp_path, "Сыртқы көші-қон, 2025 жылғы қаңтар–маусым\n\n"
+                              "Көрсеткіш            Жол коды   Есепті кезең   Өткен жылдың сәйкес кезеңі\n"
+                              "Келгендер – барлығы  010        8 415          7 884\n")
+    assert found[8415] == ("2025-H1", "immigration", None)
+    assert found[7884] == ("2024-H1", "immigration", None)
+
+
+def test_a_row_of_small_numbers_with_a_country_is_data_not_column_numbers(tmp_path):
+    # near miss: "Russia 1 2" is a row of counts, not the numbers of the columns
+    found = figures(tmp_path, "Departures by country, 2025\n\n"
+                              "Country      Q1     Q2     Q3\n"
+                              "Russia       11     12     13\n"
+                              "Germany      21     22     23\n")
+    assert found[12] == ("2025-Q2", "emigration", "RUS")

@@ -59,8 +59,10 @@ _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.I
 MAX_HEADER_ROWS = 2
 _SECTION_MAX = 60                      # a section heading inside a table is a short label
 _PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|"
-                          r"оның\s+ішінде)",
+                          r"оның\s+ішінде)(?:\s+(?:из|в|во|на|to|from|in))?",
                           re.IGNORECASE)
+# a row that numbers the columns of a statistics form ("А  Б  1  2", "A  B  1  2  3")
+_COLUMN_NUMBERS = re.compile(r"(?:[АБВГA-D]|\d{1,2})")
 
 
 @dataclass
@@ -74,6 +76,7 @@ class _Reading:
     one_place: bool = False            # the label names exactly one partner country
     total: bool = False
     not_count: bool = False
+    offset: int = 0                    # "Соответствующий период прошлого года": a year back
 
 
 def _read(label: str) -> _Reading:
@@ -82,6 +85,9 @@ def _read(label: str) -> _Reading:
     reading = _Reading(year=years.pop() if len(years) == 1 else None)
     # any sub-year period the running text knows ("Jan-Jun 2024", "January-September")
     sub = next((s for s in find_subyear(label) if s.part and s.part != "same"), None)
+    same = next((s for s in find_subyear(label) if s.part == "same" and s.year is None), None)
+    if same is not None and not years:
+        reading.offset = same.offset
     if sub is not None and not part:
         reading.part = sub.part
     elif (month := _MONTH_ROW.fullmatch(label.strip())) is not None:
@@ -280,6 +286,8 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         cells = cells_of(lines[at][1], lines[at][0])
         return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
 
+    if header_rows and row < len(lines) and _numbers_columns(cells_of_row(row)):
+        row += 1                          # "А  Б  1  2": the form's numbers of its columns
     # rows of a label alone that head the rows under them ("Келгендер / Прибывшие", "Россия", "of which:")
     section = _Reading()
     while row + 1 < len(lines) and (heading := _section_of(cells_of_row(row), None)) is not None:
@@ -298,6 +306,8 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     if labels is None:
         return [], index + 1
     columns = [_read(label) for label in labels]
+    for column, label in zip(columns, labels, strict=True):
+        column.not_count = column.not_count or bool(_IDENTIFIER.search(label))   # "Код стр.": row codes
     partners = {c.place.place.code for c in columns if c.place is not None}
     if len(partners) == 1 and sum(c.place is not None for c in columns) >= 2:
         # "Прибыло ... из Кыргызстана", "Выбыло ... в Кыргызстан", "Сальдо": the balance of those flows
@@ -378,6 +388,15 @@ def _continued(header: tuple[int, list[tuple[int, int, str]]], line_start: int,
     return joined
 
 
+def _numbers_columns(cells: list[tuple[int, int, str]]) -> bool:
+    """Whether a row only numbers the columns of a form: letters then 1, 2, ... in order."""
+    texts = [c[2].strip() for c in cells]
+    digits = [t for t in texts if t.isdigit()]
+    return len(cells) >= 3 and all(_COLUMN_NUMBERS.fullmatch(t) for t in texts) and bool(digits) and \
+        digits == [str(n) for n in range(int(digits[0]), int(digits[0]) + len(digits))] and \
+        texts[:len(texts) - len(digits)] != [] and texts[-len(digits):] == digits
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t\u00a0"))
 
@@ -405,7 +424,7 @@ def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: i
           scale: int, row_label: str, labels: list[str]) -> FigureFound | None:
     if column.not_count or side.not_count or _EMPTY.fullmatch(raw.strip()):
         return None
-    year = side.year or column.year or around.year
+    year = side.year or column.year or (around.year + column.offset if around.year else None)
     # a year of the cell's own labels ("Arrivals, 2024") is a whole year, whatever part the caption names
     part = side.part or column.part or (None if side.year or column.year else around.part)
     direction = side.direction or column.direction or around.direction

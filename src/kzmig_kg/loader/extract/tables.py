@@ -544,7 +544,7 @@ _TITLE_MAX = 100
 def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
     """The caption, after the heading above it when only the heading states the year: "Көші-қон
     көрсеткіштері: 2025 жыл, тоқсандар бойынша", a blank line, then a caption without a year."""
-    if re.search(rf"(?<!\d){YEAR}(?!\d)", caption):
+    if re.search(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", caption)):
         return caption
     row = index - 1
     while row >= 0 and not lines[row][1].strip():
