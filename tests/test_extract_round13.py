@@ -401,3 +401,32 @@ def test_a_row_of_small_numbers_with_a_country_is_data_not_column_numbers(tmp_pa
                               "Russia       11     12     13\n"
                               "Germany      21     22     23\n")
     assert found[12] == ("2025-Q2", "emigration", "RUS")
+
+
+# --- the current year in Kazakh; "the same quarter" in Russian ----------------------------------------
+
+
+def test_a_kazakh_current_year_dates_the_months_after_it_by_the_documents_date(tmp_path):
+    found = figures(tmp_path, "2023 жылы Ресейге 10 870 адам көшіп кеткен еді.\n\n"
+                              "Ағымдағы жылдың алғашқы үш айында елге шетелден 2 115 адам келді, "
+                              "оның ішінде 870-і Өзбекстаннан.\n", document_date="2025-04-18")
+    assert found[10870] == ("2023", "emigration", "RUS")
+    assert found[2115] == ("2025-Q1", "immigration", None)
+    found = figures(tmp_path, "Осы жылдың алғашқы алты айында елге 6 115 адам келді.\n",
+                    document_date="2025-08-01")
+    assert found[6115] == ("2025-H1", "immigration", None)
+
+
+def test_a_russian_same_quarter_of_last_year_keeps_the_quarter(tmp_path):
+    found = figures(tmp_path, "В I квартале 2025 г. из страны выбыли 2 310 человек против 2 680 за тот "
+                              "же квартал прошлого года. В аналогичном полугодии 2024 года прибыло "
+                              "7 900 человек.\n")
+    assert found[2310] == ("2025-Q1", "emigration", None)
+    assert found[2680] == ("2024-Q1", "emigration", None)
+
+
+def test_the_same_words_without_a_period_noun_are_no_period(tmp_path):
+    # near miss: "тот же уровень" is no period
+    found = figures(tmp_path, "В I квартале 2025 г. из страны выбыли 2 310 человек, почти тот же уровень "
+                              "прошлого года.\n")
+    assert found[2310] == ("2025-Q1", "emigration", None)
