@@ -430,3 +430,40 @@ def test_the_same_words_without_a_period_noun_are_no_period(tmp_path):
     found = figures(tmp_path, "В I квартале 2025 г. из страны выбыли 2 310 человек, почти тот же уровень "
                               "прошлого года.\n")
     assert found[2310] == ("2025-Q1", "emigration", None)
+
+
+# --- the country that takes people in; a contrast of time only; a stock beside "population" ---------
+
+
+def test_kazakhstan_taking_people_in_is_immigration_a_foreign_country_is_not(tmp_path):
+    found = figures(tmp_path, "В 2025 году Казахстан принял около 1,7 тыс. переселенцев из Таджикистана.\n")
+    assert found[1700] == ("2025", "immigration", "TJK")
+    found = figures(tmp_path, "In 2025 Kazakhstan received 1,700 resettlers from Tajikistan.\n")
+    assert found[1700] == ("2025", "immigration", "TJK")
+    # near miss: Germany taking people in is emigration from Kazakhstan
+    found = figures(tmp_path, "В 2025 году Германия приняла 1 118 бывших жителей Казахстана, уехавших "
+                              "на постоянное жительство.\n")
+    assert found[1118][1] == "emigration"
+
+
+def test_a_contrast_of_time_only_keeps_the_partner(tmp_path):
+    found = figures(tmp_path, "В 2019 году из Таджикистана в Казахстан переселились 520 человек, а в "
+                              "2020-м — лишь 190.\n")
+    assert found[190] == ("2020", "immigration", "TJK")
+    found = figures(tmp_path, "In 2019, 520 people moved from Tajikistan to Kazakhstan, while in 2020 "
+                              "only 190.\n")
+    assert found[190] == ("2020", "immigration", "TJK")
+
+
+def test_a_contrast_of_subject_drops_the_partner(tmp_path):
+    # near miss: "а из Китая" names another subject
+    found = figures(tmp_path, "В 2019 году из Таджикистана прибыли 520 человек, а прочие страны дали 190.\n")
+    assert found.get(190, (None, None, None))[2] is None
+
+
+def test_people_working_abroad_are_a_stock_even_beside_a_ministry_of_population(tmp_path):
+    found = figures(tmp_path, "В 2025 году из Таджикистана прибыли 412 человек. В России, по оценкам "
+                              "Министерства труда, миграции и занятости населения, работают около 600 тыс. "
+                              "граждан республики.\n")
+    assert found[412] == ("2025", "immigration", "TJK")
+    assert 600000 not in found

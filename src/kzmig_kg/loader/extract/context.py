@@ -37,7 +37,10 @@ _FLOW = re.compile(
     r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
-    r"приток\w*|из-за\s+рубежа|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
+    r"приток\w*|из-за\s+рубежа|"
+    # "Казахстан принял 1,7 тыс. переселенцев", "Kazakhstan received 1,700": the country takes people in
+    r"(?:казахстан|республика|страна)\s+(?:принял\w*|приняла)|"
+    r"kazakhstan\s+(?:received|took\s+in|welcomed|admitted|accepted)|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
     r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
@@ -199,9 +202,12 @@ _SAME_PARTNER = re.compile(r"\b(?:opposite|reverse|other)\s+direction|\bthere\b|
 
 # "..., а в 2022 году — 14 018", "while in 2022, 14,018": a clause of a time and a number alone
 # leaves out its verb and places, which are those of the clause before
-_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:the\s+)?(?:\d{4}|(?:прошлом|позапрошлом|"
-                        r"предыдущем|previous|last|prior)\s+(?:году|year))(?:\s*(?:году|г\.|год|жылы))?"
-                        r"\s*[—–:,-]?\s*", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:the\s+)?(?:\d{4}(?:-?(?:м|м\s+году|го))?|"
+                        r"(?:прошлом|позапрошлом|предыдущем|previous|last|prior)\s+(?:году|year))"
+                        r"(?:\s*(?:году|г\.|год|жылы))?"
+                        # "а в 2020-м — лишь 190", "but in 2020 only 190": a word of degree before the number
+                        r"\s*[—–:,-]?\s*(?:лишь|только|уже|ещё|еще|всего|около|почти|свыше|более|only|just|"
+                        r"about|nearly|almost|some|over)?\s*", re.IGNORECASE)
 
 
 _EXCHANGE_WITH = re.compile(r"(?:exchange|balance|обмен\w*|сальдо|алмасу\w*)\s+(?:[^\W\d]+\s+){0,3}?"

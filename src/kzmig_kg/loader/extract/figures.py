@@ -334,8 +334,9 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
     end = token.unit_end + after.start() if after else where.end
     stock = _STOCK.search(text, start, end)
-    if not stock or _POPULATION.search(text, where.start, where.end):
-        return False          # a population is an indicator of its own, kept
+    # a population is an indicator of its own, kept ("занятости населения" in another clause is none)
+    if not stock or _POPULATION.search(text, start, end):
+        return False
     # "study abroad": the stock's own words are no movement; nor is a group named by where its people
     # came from ("қандастармен 12 маман жұмыс істейді", "12 officers work with kandas"): who, not a move
     return not any(start <= w_start and w_end <= end and not stock.start() <= w_start < stock.end() + 8

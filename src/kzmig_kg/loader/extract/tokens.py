@@ -34,7 +34,7 @@ APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+th
                      r"около|почти|более|свыше|менее)\s*$", re.IGNORECASE)
 _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
             r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
-            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|settlers|"
+            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|(?:re)?settlers|"
             r"compatriots|kandas(?:es)?|qandas(?:es)?|expatriates|Kazakhstanis|inhabitants|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
             r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
@@ -115,6 +115,8 @@ DATA_BEFORE = re.compile(
     r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
     # "(54.8%; a year earlier 1,760)", "(годом ранее 10 230)": the number of a time of comparison
     r"\b(?:a|one|the)\s+year\s+(?:earlier|before)|\bгодом\s+ранее|\bжыл\s+бұрын|"
+    # "while in 2020 only 190" (the word of degree taken out before): an elliptic clause's number
+    r"(?:\bwhile|\bwhereas|,\s*(?:and|but))\s+in\s+\d{4}\s*,?|"
     # "the previous year's 15,380", "2023's 15,960": a possessive names whose number it is
     r"(?<=\w)['’]s)\s*$", re.IGNORECASE)
 
