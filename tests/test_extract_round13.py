@@ -392,6 +392,7 @@ def test_a_kazakh_form_with_a_corresponding_period_column(tmp_path):
                               "Келгендер – барлығы  010        8 415          7 884\n")
     assert found[8415] == ("2025-H1", "immigration", None)
     assert found[7884] == ("2024-H1", "immigration", None)
+    assert 10 not in found
 
 
 def test_a_row_of_small_numbers_with_a_country_is_data_not_column_numbers(tmp_path):

@@ -49,7 +49,7 @@ _MONTH_ROW = re.compile(rf"(?P<m>{MONTH_EN}|{MONTH_RU_ANY}|қаңтар|ақпа
 _TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|всего|итого|барлығы|"
                     r"барлық\s+елдер|жиыны)\b|^(?:all|все|барлық)$", re.IGNORECASE)
 # a column that identifies a row or its source, no count: "src_page", "code", "id", "код", "стр."
-_IDENTIFIER = re.compile(r"(?:^|[\W_])(?:page|p\.|pp\.|code|id|row|line|ref|стр\.?|страница|код|бет)"
+_IDENTIFIER = re.compile(r"(?:^|[\W_])(?:page|p\.|pp\.|code|id|row|line|ref|стр\.?|страница|код|коды|бет)"
                          r"(?:$|[\W_])", re.IGNORECASE)
 KEY_SEPARATOR = " | "                  # between the key cells of a long-form row's label
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
