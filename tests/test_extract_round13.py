@@ -468,3 +468,31 @@ def test_people_working_abroad_are_a_stock_even_beside_a_ministry_of_population(
                               "граждан республики.\n")
     assert found[412] == ("2025", "immigration", "TJK")
     assert 600000 not in found
+
+
+# --- a printed data frame's index column -------------------------------------------------------------
+
+
+def test_a_data_frames_index_column_is_no_cell(tmp_path):
+    found = figures(tmp_path, "Out[3]:\n"
+                              "    year     partner   direction  persons\n"
+                              "44  2025      Russia    arrivals     5060\n"
+                              "41  2025  Uzbekistan    arrivals     4460\n"
+                              "38  2025       China    arrivals     1980\n")
+    assert found[5060] == ("2025", "immigration", "RUS")
+    assert found[1980] == ("2025", "immigration", "CHN")
+    assert not {44, 41, 38} & set(found)
+    # an R printout numbers its rows with no header either
+    found = figures(tmp_path, "  year partner  direction persons\n"
+                              "1 2025  Russia departures    8870\n"
+                              "2 2025 Germany departures    1120\n")
+    assert found[8870] == ("2025", "emigration", "RUS")
+    assert found[1120] == ("2025", "emigration", "DEU")
+
+
+def test_a_first_column_under_a_header_cell_is_a_cell(tmp_path):
+    # near miss: the first column has its header; nothing is dropped
+    found = figures(tmp_path, "code  year  partner  direction  persons\n"
+                              "643   2025  Russia   departures  8870\n")
+    assert found[8870] == ("2025", "emigration", "RUS")
+    assert 643 not in found

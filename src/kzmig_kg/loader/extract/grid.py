@@ -282,8 +282,11 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             tail += 1
         header_rows[-1] = (header_rows[-1][0], last[:len(last) - tail])
 
+    index_column: list[bool] = [False]
+
     def cells_of_row(at: int) -> list[tuple[int, int, str]]:
         cells = cells_of(lines[at][1], lines[at][0])
+        cells = cells[1:] if index_column[0] and len(cells) > 1 else cells
         return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
 
     if header_rows and row < len(lines) and _numbers_columns(cells_of_row(row)):
@@ -294,6 +297,12 @@ def read_grid(lines: list[tuple[int, str]], index: int,
         section = heading
         row += 1
     heads = header_rows[-1][1] if header_rows else []
+    # a printed data frame ("    year  partner  persons" over "44  2025  Russia  5060"): a row number
+    # under no header cell, left of the first, is the frame's index, no cell of the table
+    if heads and row < len(lines):
+        probe = cells_of_row(row)
+        index_column[0] = len(probe) == len(heads) + 1 and probe[0][2].strip().isdigit() and \
+            probe[0][1] - lines[row][0] <= heads[0][0] - header_rows[-1][0]
 
     def body_of(cells: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]] | None:
         return _keyed_body(cells, heads) or _body(cells)
