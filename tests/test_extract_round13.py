@@ -496,3 +496,25 @@ def test_a_first_column_under_a_header_cell_is_a_cell(tmp_path):
                               "643   2025  Russia   departures  8870\n")
     assert found[8870] == ("2025", "emigration", "RUS")
     assert 643 not in found
+
+
+# --- subtitles ------------------------------------------------------------------------------------
+
+
+def test_a_sentence_running_over_subtitle_cues_is_one_sentence(tmp_path):
+    found = figures(tmp_path, "1\n00:00:04,400 --> 00:00:09,000\nIn 2025, people from Kyrgyzstan\n\n"
+                              "2\n00:00:09,200 --> 00:00:12,800\nwho moved to Kazakhstan numbered 1,286.\n\n"
+                              "3\n00:00:13,000 --> 00:00:17,300\n"
+                              "A year earlier 1,174 came from Kyrgyzstan.\n")
+    assert found[1286] == ("2025", "immigration", "KGZ")
+    assert found[1174] == ("2024", "immigration", "KGZ")
+    found = figures(tmp_path, "WEBVTT\n\n00:00.500 --> 00:04.200\nВ 2025 году из Кыргызстана в Казахстан\n\n"
+                              "00:04.400 --> 00:09.000 align:start\nпереехали 1 286 человек.\n")
+    assert found[1286] == ("2025", "immigration", "KGZ")
+
+
+def test_one_arrow_in_prose_is_no_subtitle():
+    # near miss: a single timing-like line is left alone
+    from kzmig_kg.loader.extract.subtitles import plain_subtitles
+    text = "Schedule:\n10:00:00,000 --> 11:00:00,000 registration\nIn 2025, 1,286 arrived.\n"
+    assert plain_subtitles(text) == text

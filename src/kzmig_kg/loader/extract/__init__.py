@@ -40,6 +40,7 @@ from .events import describe_event, find_dates
 from .figures import find_figures
 from .linecells import joined_cells
 from .numbers import as_number
+from .subtitles import plain_subtitles
 from .subyear import find_subyear
 from .texmarks import plain_tex
 from .textutil import Sentences, Spans, collapse
@@ -106,7 +107,7 @@ def extract_document(path: Path | str, *, title: str | None = None, encoding: st
 def _extract_window(window: Window, run: Extraction, section_starts: list[int]) -> Iterator[Item]:
     raw = window.text
     # same length: offsets hold, the quotes come from the source
-    text = joined_cells(plain_wikitables(plain_tex(raw)))
+    text = joined_cells(plain_wikitables(plain_subtitles(plain_tex(raw))))
     base = window.offset
     low, high = window.emit_from - base, window.emit_to - base
     sentences = Sentences.of(text)
