@@ -518,3 +518,44 @@ def test_one_arrow_in_prose_is_no_subtitle():
     from kzmig_kg.loader.extract.subtitles import plain_subtitles
     text = "Schedule:\n10:00:00,000 --> 11:00:00,000 registration\nIn 2025, 1,286 arrived.\n"
     assert plain_subtitles(text) == text
+
+
+# --- news feeds (RSS, Atom), a hotline, the gain of migration, the sentence's first figure's time ---
+
+
+def test_an_rss_feeds_item_dates_do_not_date_the_next_items_text(tmp_path):
+    found = figures(tmp_path, '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n'
+                              "<item>\n<title>Fewer Kazakhs move to Russia</title>\n"
+                              "<pubDate>Tue, 03 Mar 2026 11:05:00 +0500</pubDate>\n"
+                              "<description><![CDATA[<p>Departures to Russia fell to 8,870 last year from "
+                              "10,150 in 2024, while Germany took 1,120 emigrants.</p>]]></description>\n"
+                              "</item>\n</channel></rss>\n", document_date="2026-03-06")
+    assert found[8870] == ("2025", "emigration", "RUS")
+    assert found[10150] == ("2024", "emigration", "RUS")
+    assert found[1120] == ("2025", "emigration", "DEU")
+
+
+def test_markup_outside_an_xml_document_is_left_alone():
+    # near miss: a text that only mentions a tag is no feed
+    from kzmig_kg.loader.extract.feeds import plain_feed
+    text = "The page uses <title>Migration</title> in its head. In 2025, 1,120 left.\n"
+    assert plain_feed(text) == text
+
+
+def test_a_hotline_named_before_is_no_count(tmp_path):
+    found = figures(tmp_path, "In 2025, 1,120 foreigners arrived; the hotline is 1414. "
+                              "Горячая линия — 1414.\n")
+    assert 1414 not in found
+    assert found[1120] == ("2025", "immigration", None)
+
+
+def test_a_gain_through_migration_is_a_balance_and_the_clause_after_it_keeps_its_verb(tmp_path):
+    found = figures(tmp_path, "Kazakhstan gained 3,720 residents through migration in 2025, as 16,410 "
+                              "people arrived and 12,690 left. In 2024 the gain was 2,270.\n")
+    assert found[3720] == ("2025", "net", None)
+    assert found[16410] == ("2025", "immigration", None)
+    assert found[12690] == ("2025", "emigration", None)
+    assert found[2270] == ("2024", "net", None)
+    # near miss: "gained 3,720 residents" with no migration is arrivals
+    found = figures(tmp_path, "In 2025 Almaty region gained 3,720 new residents from abroad.\n")
+    assert found[3720][1] == "immigration"

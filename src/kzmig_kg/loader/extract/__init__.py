@@ -37,6 +37,7 @@ from ..reader import open_document
 from ..source import WINDOW_CHARS, DocumentError, Source, Window
 from .citations import CitationFound, find_citations
 from .events import describe_event, find_dates
+from .feeds import plain_feed
 from .figures import find_figures
 from .linecells import joined_cells
 from .numbers import as_number
@@ -107,7 +108,7 @@ def extract_document(path: Path | str, *, title: str | None = None, encoding: st
 def _extract_window(window: Window, run: Extraction, section_starts: list[int]) -> Iterator[Item]:
     raw = window.text
     # same length: offsets hold, the quotes come from the source
-    text = joined_cells(plain_wikitables(plain_subtitles(plain_tex(raw))))
+    text = joined_cells(plain_wikitables(plain_subtitles(plain_feed(plain_tex(raw)))))
     base = window.offset
     low, high = window.emit_from - base, window.emit_to - base
     sentences = Sentences.of(text)

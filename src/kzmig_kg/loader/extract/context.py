@@ -18,7 +18,10 @@ from .tokens import Token
 
 _FLOW = re.compile(
     r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
-    r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
+    r"net\s+gain|"
+    # "gained 3,720 residents through migration", "the migration gain", "In 2024 the gain was 2,270"
+    r"gained\s+[\d,.\s]+(?:[a-z]+\s+){0,2}through\s+(?:net\s+)?migration|migration\s+(?:gain|loss)|"
+    r"\bthe\s+(?:gain|loss)\s+(?:was|stood|came|amounted|reached)|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
     r"чист\w+\s+миграци\w*|таза\s+көші-қон\w*|"
     r"net\s+(?:in|out)-?migration|"
     # "Net: +550", "Net — minus 410": the label of a line of a list
@@ -108,7 +111,7 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
             continue
         if start <= position:
             gap = text[end:position]
-            distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|"
+            distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s*as\s|"
                                                        r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
                                          # "8 850 адам келді, 13 680 адам кетті": another clause's verb
                                          8 if "," in gap else 0)

@@ -638,6 +638,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     lead: Carried | None = None
     recent: list[Stated] = []
     compared_time: tuple[int, Time | None] = (-1, None)
+    own_time: tuple[int, Time | None] = (-1, None)      # the time of the sentence's first figure
     questions = _question_times(text, sentences, times)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
@@ -710,6 +711,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # "17,950 arrived in 2025, up from 16,020 in 2024, and 12,870 left, down from 13,680":
             # a number compared without a time of its own is of the time the sentence compares with
             time, how, note = compared_time[1], "context", "the time of the comparison before it"
+        if time is None and own_time[0] == where.start and own_time[1] is not None and not compared:
+            # "fell to 8,870 last year from 10,150 in 2024, while Germany took 1,120": a number with
+            # no time of its own is of the time of the sentence's first figure
+            time, how, note = own_time[1], "context", "the time of the sentence's first figure"
+        elif time is not None and own_time[0] != where.start and not compared and not time.compared:
+            own_time = (where.start, time)
         _set_time(figure, time, how, note)
         # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)

@@ -91,7 +91,8 @@ _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|
                            # "Единый номер полиции — 102": a Russian or Kazakh "номер" is never a count
                            r"(?<![а-яё])(?:номер\w*|нөмір\w*)(?:\s+[^\W\d]+){0,2}|"
                            r"(?:emergency|police|hotline|phone|telephone|contact)\s+number)"
-                           r"\s*[:.\-–—(]?\s*(?:\+?\d[\d ]*)?$",
+                           # "the hotline is 1414", "горячая линия — 1414"
+                           r"\s*(?:is|was|remains|является|:|\.|-|–|—|\()?\s*(?:\+?\d[\d ]*)?$",
                            re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
