@@ -559,3 +559,13 @@ def test_a_gain_through_migration_is_a_balance_and_the_clause_after_it_keeps_its
     # near miss: "gained 3,720 residents" with no migration is arrivals
     found = figures(tmp_path, "In 2025 Almaty region gained 3,720 new residents from abroad.\n")
     assert found[3720][1] == "immigration"
+
+
+def test_a_pin_cites_page_is_no_count(tmp_path):
+    found = figures(tmp_path, "In 2025, 12,690 people emigrated.⁶\n\n"
+                              "⁶ Ministry of Labour, Annual Report 2025, at 14 tbl. 3 (2026); "
+                              "id. at 22 n.4.\n")
+    assert not {14, 22} & set(found)
+    # near miss: "at 14,200" after a verb is a count
+    found = figures(tmp_path, "In 2025 emigration stood at 14,200 people.\n")
+    assert found[14200] == ("2025", "emigration", None)

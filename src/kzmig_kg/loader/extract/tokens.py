@@ -231,6 +231,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue
         if _DIFFERENCE_AFTER.match(after):
             continue                      # "1,150 lower than a year before": a difference, no count
+        if re.search(r"\bat\s+$", before) and re.match(r"(?:[-–]\d+)?\s*(?:tbl\.|tab\.|nn?\.|fig\.|"
+                                                         r"\(\d{4}\)|&\s*n)", after):
+            continue                      # "Annual Report 2025, at 14 tbl. 3 (2026)": a pin cite's page
         if _in_age_bracket(text, start):
             continue                      # "Working-age people (16 to 62 for men, ...)": ages
         if re.fullmatch(r"\d{1,3}", match.group()) and (
