@@ -569,3 +569,30 @@ def test_a_pin_cites_page_is_no_count(tmp_path):
     # near miss: "at 14,200" after a verb is a count
     found = figures(tmp_path, "In 2025 emigration stood at 14,200 people.\n")
     assert found[14200] == ("2025", "emigration", None)
+
+
+# --- "by the numbers": a number opening its line, labelled after a dash ------------------------------
+
+
+def test_a_number_opening_its_line_is_labelled_by_the_words_after_its_dash(tmp_path):
+    found = figures(tmp_path, "BY THE NUMBERS: Kazakhstan, 2025\n\n"
+                              "16,410 — people who moved to Kazakhstan for permanent residence\n"
+                              "12,690 — people who left Kazakhstan\n"
+                              "4,460 — arrivals from Uzbekistan, the largest source\n"
+                              "8,870 — departures to Russia\n"
+                              "+3,720 — net migration\n")
+    assert found[12690] == ("2025", "emigration", None)
+    assert found[4460] == ("2025", "immigration", "UZB")
+    assert found[8870] == ("2025", "emigration", "RUS")
+    assert found[3720] == ("2025", "net", None)
+    found = figures(tmp_path, "Цифры 2025 года\n\n"
+                              "12 690 — столько человек выехали из Казахстана\n"
+                              "4 460 — прибыли из Узбекистана\n")
+    assert found[4460] == ("2025", "immigration", "UZB")
+
+
+def test_a_number_opening_a_wrapped_line_of_prose_keeps_the_line_above(tmp_path):
+    # near miss: hard-wrapped prose goes on after a comma, not a dash
+    found = figures(tmp_path, "In 2000, the number of immigrants from Uzbekistan was\n"
+                              "12,810, from Turkmenistan 2,058.\n")
+    assert found[12810] == ("2000", "immigration", "UZB")

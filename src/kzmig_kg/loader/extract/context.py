@@ -109,7 +109,9 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
     for start, end, name in words[first:last]:
         if end > span[1]:
             continue
-        if start <= position:
+        if start <= position and "\n" in text[end:position] and _dash_labelled(text, position):
+            distance = position - end + 200   # "16,410 — people who ...": the line above is another item
+        elif start <= position:
             gap = text[end:position]
             distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s*as\s|"
                                                        r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
@@ -220,12 +222,41 @@ _EXCHANGE_WITH = re.compile(r"(?:exchange|balance|обмен\w*|сальдо|а�
 _KK_CASE = re.compile(r"[а-яәіңғүұқөһё](?:ға|ге|қа|ке|на|не|дан|ден|тан|тен|нан|нен)(?![а-яәіңғүұқөһё])")
 
 
+# a number at the start of its line, after at most a bullet or a sign
+_LEADS_ITS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*▪►]\s*)?[+−-]?$")
+# "16,410 — people who ...", "4,460: arrivals": a number labelled after a dash or a colon (hard-wrapped
+# prose, "12,810, from Turkmenistan", goes on after a comma or a word)
+_DASH_LABEL = re.compile(r"[ \t]*[—–:][ \t]+\S")
+# "— arrivals from ", " – departures to the ", ": прибыло из ": the label of a number, up to its place
+_LABEL_AFTER = re.compile(r"\s*[—–:-]\s*(?:[^\W\d]+\s+){0,4}(?:from|to|in|for|из|в|во|с)\s+(?:the\s+)?",
+                          re.IGNORECASE)
+
+
+def _dash_labelled(text: str, position: int) -> bool:
+    """Whether the number at ``position`` opens its line and a dash or a colon labels it."""
+    if not _LEADS_ITS_LINE.search(text, max(0, position - 12), position):
+        return False
+    number = re.match(r"[+−-]?\d(?:[\d.,\u00a0]| (?=\d))*", text[position:position + 24])
+    return bool(number) and bool(_DASH_LABEL.match(text, position + number.end()))
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
     s_start, _ = sentence
     candidates = [p for p in places if p.place.code != "KAZ"]
     previous = [p for p in candidates if s_start <= p.start and p.end <= token.start]
+    if _dash_labelled(text, token.start):
+        # "4,460 — arrivals from Uzbekistan": a number that opens its line is labelled after it, on
+        # that line; the lines above are other items of the list
+        line_start = text.rfind("\n", 0, token.start) + 1
+        previous = [p for p in previous if p.start >= line_start]
+        line_end = text.find("\n", token.unit_end)
+        line_end = len(text) if line_end < 0 else line_end
+        for mention in candidates:
+            if token.unit_end <= mention.start < line_end and _LABEL_AFTER.fullmatch(
+                    text, token.unit_end, mention.start):
+                return mention, "after"
     # "Russia (108,724)", "Russian citizens (2,900,000 people)"
     if previous and re.fullmatch(r"\s*(?:\w+\s+){0,1}\(\s*", text[previous[-1].end:token.start]):
         return previous[-1], "next"
