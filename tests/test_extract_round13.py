@@ -596,3 +596,26 @@ def test_a_number_opening_a_wrapped_line_of_prose_keeps_the_line_above(tmp_path)
     found = figures(tmp_path, "In 2000, the number of immigrants from Uzbekistan was\n"
                               "12,810, from Turkmenistan 2,058.\n")
     assert found[12810] == ("2000", "immigration", "UZB")
+
+
+# --- "the corresponding figures ... respectively" --------------------------------------------------
+
+
+def test_corresponding_figures_respectively_take_the_directions_of_the_totals_before(tmp_path):
+    found = figures(tmp_path, "A total of 12,690 residents emigrated in 2025, of whom 8,870 moved to Russia. "
+                              "Immigration reached 16,410, including 4,460 people from Uzbekistan.\n\n"
+                              "The corresponding figures for 2024 were 13,610 and 15,880 respectively.\n")
+    assert found[13610] == ("2024", "emigration", None)
+    assert found[15880] == ("2024", "immigration", None)
+    found = figures(tmp_path, "В 2025 году из страны выбыли 12 690 человек, прибыли 16 410 человек.\n\n"
+                              "Соответствующие показатели 2024 года составили 13 610 и 15 880 человек "
+                              "соответственно.\n")
+    assert found[13610] == ("2024", "emigration", None)
+    assert found[15880] == ("2024", "immigration", None)
+
+
+def test_a_run_without_respectively_is_left_alone(tmp_path):
+    # near miss: no "respectively", the numbers keep their own reading
+    found = figures(tmp_path, "In 2025, 12,690 residents emigrated and 16,410 people arrived.\n\n"
+                              "The corresponding figures for 2024 show 15,880 arrivals.\n")
+    assert found[15880] == ("2024", "immigration", None)

@@ -39,6 +39,7 @@ from .periods import Carried, Time, find_times, is_aside, resolve_time
 from .relations import (
     attach_changes,
     compared_series,
+    corresponding_run,
     counter_flows,
     from_to,
     percent_kind,
@@ -750,6 +751,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     respectively(text, sentences, tokens, by_token, places, times)
     same_years(text, sentences, tokens, by_token, times)
     compared_series(text, sentences, tokens, by_token, times)
+    corresponding_run(text, sentences, tokens, by_token)
     counter_flows(text, sentences, by_token)
     figures += table_figures
     for figure in figures:

@@ -435,3 +435,41 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
 _COMPARED_WITH = re.compile(r"[^.;!?\d]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
                             r"\bup\s+from|\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с|"
                             r"салыстырғанда)[\s(]*$", re.IGNORECASE)
+
+
+# "The corresponding figures for 2024 were 13,610 and 15,880 respectively", "Соответствующие
+# показатели 2024 года — 13,6 тыс. и 15,9 тыс. человек": a run restating the totals stated before
+_CORRESPONDING = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|equivalent|same)\s+"
+                            r"(?:figures|numbers)\b|"
+                            r"(?<![\w])(?:соответствующ|аналогичн)\w*\s+(?:показател|цифр|данн)\w*|"
+                            r"тиісті\s+көрсеткіш\w*", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b|(?<![\w])соответственно(?![\w])|тиісінше", re.IGNORECASE)
+
+
+def corresponding_run(text: str, sentences: Sentences, tokens: list[Token],
+                      by_token: dict[int, FigureFound]) -> None:
+    """A sentence of "the corresponding figures ... A and B respectively" restates, in order, the
+    totals (figures with a direction and no partner) stated before it in its paragraph or the one
+    before: each number takes the direction of its counterpart."""
+    figures = [t for t in tokens if by_token.get(t.start) is not None and not t.percent]
+    for match in _CORRESPONDING.finditer(text):
+        s_start, s_end = sentences.span_at(match.start())
+        if not _RESPECTIVELY.search(text, match.end(), s_end):
+            continue
+        ahead = [t for t in figures if match.end() <= t.start < s_end]
+        run = ahead[:1]
+        for token in ahead[1:]:
+            if not re.fullmatch(_JOINED, text[run[-1].unit_end:token.start]):
+                break
+            run.append(token)
+        window = max(0, s_start - 1200)
+        totals = [by_token[t.start] for t in figures if window <= t.start < s_start
+                  and by_token[t.start].direction and by_token[t.start].country is None
+                  and not by_token[t.start].breakdown]
+        series = totals[-len(run):] if len(run) >= 2 else []
+        if len(series) < len(run) or len({f.direction for f in series}) < len(run):
+            continue
+        for token, counterpart in zip(run, series, strict=True):
+            figure = by_token[token.start]
+            figure.direction, figure.direction_source = counterpart.direction, "context"
+            figure.notes.append("direction: that of the total it corresponds to, in order")
