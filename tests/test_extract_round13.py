@@ -619,3 +619,23 @@ def test_a_run_without_respectively_is_left_alone(tmp_path):
     found = figures(tmp_path, "In 2025, 12,690 residents emigrated and 16,410 people arrived.\n\n"
                               "The corresponding figures for 2024 show 15,880 arrivals.\n")
     assert found[15880] == ("2024", "immigration", None)
+
+
+# --- the first N months, for any N ------------------------------------------------------------------
+
+
+def test_the_first_n_months_of_a_year_for_any_n(tmp_path):
+    found = figures(tmp_path, "Over the first two months of 2026, 2,050 people have already left "
+                              "Kazakhstan.\n")
+    assert found[2050] == ("2026-M01-M02", "emigration", None)
+    found = figures(tmp_path, "За первые восемь месяцев 2025 года из Казахстана выбыли 8 120 человек.\n")
+    assert found[8120] == ("2025-M01-M08", "emigration", None)
+    found = figures(tmp_path, "2025 жылдың алғашқы сегіз айында елге 10 240 адам көшіп келді.\n")
+    assert found[10240] == ("2025-M01-M08", "immigration", None)
+
+
+def test_a_count_of_months_alone_is_a_duration_not_a_period(tmp_path):
+    # near miss: "for two months" after a year is no part of it
+    found = figures(tmp_path, "In 2025, 2,050 people left Kazakhstan; most had waited two months "
+                              "for papers.\n")
+    assert found[2050] == ("2025", "emigration", None)

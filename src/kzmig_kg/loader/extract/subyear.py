@@ -27,10 +27,17 @@ _KK_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "ма�
               "қазан", "қараша", "желтоқсан")
 _MONTH_KK = "(?:" + "|".join(_KK_MONTHS) + ")"
 _MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
-_COUNT_EN = r"three|six|nine|eleven|3|6|9|11"
-_COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]|3|6|9|11"
-_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "eleven": 11, "11": 11,
-           "тр": 3, "ше": 6, "де": 9, "од": 11}
+_COUNT_EN = r"two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11"
+_COUNT_RU = (r"дв[уа]х|два|тр[её]х|три|четыр[её]х|четыре|пят[ьи]|шест[ьи]|сем[ьи]|восьм[ьи]|восемь|"
+             r"девят[ьи]|десят[ьи]|одиннадцат[ьи]|2|3|4|5|6|7|8|9|10|11")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11} | {str(n): n for n in range(2, 12)}
+_COUNT_KK = r"екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он\s+бір|он|2|3|4|5|6|7|8|9|10|11"
+_MONTH_COUNTS_KK = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
+                    "он": 10, "он бір": 11}
+# the first three letters of a Russian count of months ("двух", "четырех", "девяти", "десяти")
+_MONTH_COUNTS_RU = {"дву": 2, "два": 2, "тре": 3, "трё": 3, "три": 3, "чет": 4, "пят": 5, "шес": 6,
+                    "сем": 7, "вос": 8, "дев": 9, "дес": 10, "оди": 11}
 _YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+year\s+)?(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?"
 
 _FORMS = (
@@ -53,8 +60,8 @@ _FORMS = (
                               r"[1-4])(?:-?(?:ші|шы|інші|нші))?\s+тоқсан\w*", re.IGNORECASE)),
     # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
-                               r"(?P<n>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай\w*|"
-                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай(?:ында|ы|да)(?![\w])",
+                               rf"(?P<n>{_COUNT_KK})\s+ай\w*|"
+                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
                                re.IGNORECASE)),
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
                            r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
@@ -247,7 +254,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                     continue
             elif form == "months-kk-n":
                 word = (match.group("n") or match.group("n2")).lower()
-                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9, "3": 3, "6": 6, "9": 9}.get(word, 11))
+                part = months_part(1, _MONTH_COUNTS_KK.get(re.sub(r"\s+", " ", word)) or int(word))
                 if match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
@@ -262,7 +269,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                 part = months_part(first, last)
             elif form == "months-n":
                 word = (match.group("n") or match.group("n2")).lower()
-                count = _COUNTS.get(word, _COUNTS.get(word[:2], 0))
+                count = _COUNTS.get(word, _MONTH_COUNTS_RU.get(word[:3], 0))
                 stated_first = match.group("first") or match.group("first2")
                 if match.group("same"):
                     part = "same"
