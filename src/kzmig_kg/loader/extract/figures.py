@@ -613,22 +613,9 @@ def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     text, original_end = join_hyphenated(text)
     text = blank_emphasis(text)
     figures = _find_figures(text, sentences, skip, dated, document_year)
-    if document_year is not None:
-        # a flow of a year after the document's own ("в 2026 году сальдо останется на уровне 3-4
-        # тыс." in a text of 2025) is a forecast, not something that happened
-        figures = [f for f in figures if not (f.measure == "flow" and _year_of(f) > document_year)]
     for figure in figures:
         figure.end = original_end(figure.end)
     return figures
-
-
-def _year_of(figure: FigureFound) -> int:
-    if figure.period_end:
-        return int(figure.period_end)
-    if figure.year:
-        return int(figure.year)
-    period = re.match(r"\d{4}", figure.period or "")
-    return int(period.group()) if period else 0
 
 
 def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
