@@ -639,3 +639,21 @@ def test_a_count_of_months_alone_is_a_duration_not_a_period(tmp_path):
     found = figures(tmp_path, "In 2025, 2,050 people left Kazakhstan; most had waited two months "
                               "for papers.\n")
     assert found[2050] == ("2025", "emigration", None)
+
+
+# --- Kazakh: the ablative of comparison; a place in the dative right after its number ---------------
+
+
+def test_a_kazakh_comparison_in_the_ablative_does_not_date_the_figures_after_it(tmp_path):
+    found = figures(tmp_path, "2025 жылы Қазақстаннан 12,7 мың адам көшіп кетті. Бұл 2024 жылғы "
+                              "көрсеткіштен 6,8 пайызға аз. Кеткендердің 8,9 мыңы Ресейге, 1,1 мыңы "
+                              "Германияға қоныс аударды.\n")
+    assert found[12700] == ("2025", "emigration", None)
+    assert found[8900] == ("2025", "emigration", "RUS")
+    assert found[1100] == ("2025", "emigration", "DEU")
+
+
+def test_a_kazakh_year_of_its_own_still_dates_its_figure(tmp_path):
+    # near miss: "2024 жылғы көрсеткіш 13,6 мың адам болды" states that year's figure
+    found = figures(tmp_path, "2024 жылы елден 13,6 мың адам көшіп кетті.\n")
+    assert found[13600] == ("2024", "emigration", None)

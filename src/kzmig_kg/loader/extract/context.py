@@ -275,7 +275,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
                                  r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
-                    re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*[—–-]\s*", gap) and \
+                    re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*(?:[—–-]\s*)?", gap) and \
                     _KK_CASE.search(text[mention.start:mention.end + 4]) is not None or \
                     re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap):

@@ -213,7 +213,10 @@ _FIRST_SINCE = re.compile(r"(?:\bfirst\b[^.;:\n\d]{0,30}?\bsince|(?<![а-яё])�
                           r"\s*$", re.IGNORECASE)
 _KK_FIRST_SINCE = re.compile(r"\s*(?:жылдан|ж\.)\s*(?:бері|кейін)\s+(?:тұңғыш|алғаш(?:қы)?)\s+рет",
                              re.IGNORECASE)
-_KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)")
+_KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)|"
+                          # "2024 жылғы көрсеткіштен 6,8 пайызға аз": the ablative of comparison
+                          r"\s*жыл(?:ғы|дың)\s+(?:[а-яәіңғүұқөһ]+\s+)?(?:көрсеткіш|деңгей|сан|мән)\w*?"
+                          r"(?:тен|тан|нен|нан|ден|дан)(?![а-яәіңғүұқөһ])")
 # "2024 жылдың бірінші жартыжылдығымен салыстырғанда": a part of a year compared with
 _KK_PERIOD_COMPARED = re.compile(r"\w*\s+(?:салыстырғанда|қарағанда)", re.IGNORECASE)
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
