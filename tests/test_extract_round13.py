@@ -657,3 +657,23 @@ def test_a_kazakh_year_of_its_own_still_dates_its_figure(tmp_path):
     # near miss: "2024 жылғы көрсеткіш 13,6 мың адам болды" states that year's figure
     found = figures(tmp_path, "2024 жылы елден 13,6 мың адам көшіп кетті.\n")
     assert found[13600] == ("2024", "emigration", None)
+
+
+# --- the whole the parts were of ------------------------------------------------------------------
+
+
+def test_the_whole_after_its_parts_has_no_partner(tmp_path):
+    found = figures(tmp_path, "In January-June 2025, Russia and Germany received 3,655 and 512 emigrants "
+                              "respectively, out of 5,048 departures in total.\n")
+    assert found[512] == ("2025-H1", "emigration", "DEU")
+    assert found[5048] == ("2025-H1", "emigration", None)
+    found = figures(tmp_path, "В 2025 году в Германию выехали 1 120 человек из общего числа 12 690 "
+                              "выбывших.\n")
+    assert found[12690] == ("2025", "emigration", None)
+
+
+def test_a_part_named_after_a_total_word_keeps_its_partner(tmp_path):
+    # near miss: "больше всего" after a count is no whole
+    found = figures(tmp_path, "В 2025 году из Узбекистана прибыли 4 460 человек, больше всего среди "
+                              "стран.\n")
+    assert found[4460] == ("2025", "immigration", "UZB")

@@ -232,6 +232,13 @@ _LABEL_AFTER = re.compile(r"\s*[—–:-]\s*(?:[^\W\d]+\s+){0,4}(?:from|to|in|fo
                           re.IGNORECASE)
 
 
+_WHOLE_BEFORE = re.compile(r"\bout\s+of\s+(?:a\s+total\s+of\s+|the\s+)?$|"
+                           r"(?<![а-яё])из\s+(?:общего\s+числа|всех)\s+$", re.IGNORECASE)
+_WHOLE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in\s+total|in\s+all|altogether|overall)\b|"
+                          r"\s*(?:всего|в\s+целом|в\s+общей\s+сложности)(?![а-яё])",
+                          re.IGNORECASE)
+
+
 def _dash_labelled(text: str, position: int) -> bool:
     """Whether the number at ``position`` opens its line and a dash or a colon labels it."""
     if not _LEADS_ITS_LINE.search(text, max(0, position - 12), position):
@@ -292,6 +299,10 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                 _EXCHANGE_WITH.search(text, token.unit_end, mention.start) and \
                 not re.search(r"\d|[;.]\s", text[token.unit_end:mention.start]):
             return mention, "after"
+    # "out of 5,048 departures in total", "из общего числа 5 048": the whole the parts were of
+    if _WHOLE_BEFORE.search(text, max(s_start, token.start - 30), token.start) or \
+            _WHOLE_AFTER.match(text, token.unit_end):
+        return None, ""
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
     if previous:
         mention = previous[-1]
