@@ -677,3 +677,19 @@ def test_a_part_named_after_a_total_word_keeps_its_partner(tmp_path):
     found = figures(tmp_path, "В 2025 году из Узбекистана прибыли 4 460 человек, больше всего среди "
                               "стран.\n")
     assert found[4460] == ("2025", "immigration", "UZB")
+
+
+# --- Russian "since": a count over the years since then ---------------------------------------------
+
+
+def test_a_russian_count_since_a_year_runs_to_the_latest_year_reported(tmp_path):
+    found = figures(tmp_path, "В 2025 году статус кандаса получили 11 300 человек. А всего с 1991 года на "
+                              "историческую родину вернулись около 1,2 млн этнических казахов.\n",
+                    document_date="2025-10-09")
+    assert found[1200000] == ("1991/2025", "immigration", None)
+
+
+def test_a_change_since_a_year_or_a_range_from_it_is_no_count_since(tmp_path):
+    # near misses: "с 2019 года по 2021 год" is a range; "с 2019 года число выросло" a change
+    found = figures(tmp_path, "С 2019 года по 2021 год из Казахстана выбыли 98 400 человек.\n")
+    assert found[98400] == ("2019/2021", "emigration", None)

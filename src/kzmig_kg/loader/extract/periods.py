@@ -221,9 +221,13 @@ _KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырған
 _KK_PERIOD_COMPARED = re.compile(r"\w*\s+(?:салыстырғанда|қарағанда)", re.IGNORECASE)
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
-_SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$")
-_PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?\b(?:increase|decrease|grow|grew|fell|fall|rose|rise|drop|"
-                             r"declin|chang|up\b|down\b|doubl|halv)", re.IGNORECASE)
+_SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$|"
+                    # "А всего с 1991 года вернулись около 1,2 млн", "Всего с 1991 года": a count since then
+                    r"(?:^|[.;]\s+|\n)(?:(?:[Аа]|[Ии])\s+)?(?:[Вв]сего\s+)?(?<![а-яё])[Сс]\s+$")
+_PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?(?:\b(?:increase|decrease|grow|grew|fell|fall|rose|rise|drop|"
+                             r"declin|chang|up\b|down\b|doubl|halv)|(?<![а-яё])(?:вырос|выросл|сократил|"
+                             r"увеличил|уменьшил|снизил|возрос|упал|измени))|\s*(?:года?|г\.)?\s*(?:по|до)\s",
+                             re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<day>\d{1,2}\s+\w+\s*)?$")
 
 
