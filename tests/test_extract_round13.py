@@ -693,3 +693,6 @@ def test_a_change_since_a_year_or_a_range_from_it_is_no_count_since(tmp_path):
     # near misses: "с 2019 года по 2021 год" is a range; "с 2019 года число выросло" a change
     found = figures(tmp_path, "С 2019 года по 2021 год из Казахстана выбыли 98 400 человек.\n")
     assert found[98400] == ("2019/2021", "emigration", None)
+    found = figures(tmp_path, "С 2019 года число выбывших выросло на 5% и в 2024 году составило 13 610 "
+                              "человек.\n")
+    assert found[13610] == ("2024", "emigration", None)
