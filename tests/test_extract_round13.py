@@ -696,3 +696,11 @@ def test_a_change_since_a_year_or_a_range_from_it_is_no_count_since(tmp_path):
     found = figures(tmp_path, "С 2019 года число выбывших выросло на 5% и в 2024 году составило 13 610 "
                               "человек.\n")
     assert found[13610] == ("2024", "emigration", None)
+
+
+def test_people_held_liable_for_a_breach_named_in_between_are_no_flow(tmp_path):
+    found = figures(tmp_path, "В 2024 году к административной ответственности за нарушение правил "
+                              "пребывания привлечены 41 200 иностранцев, из Узбекистана прибыли "
+                              "4 310 человек.\n")
+    assert 41200 not in found
+    assert found[4310] == ("2024", "immigration", "UZB")

@@ -413,7 +413,7 @@ _REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облы
 # people an authority punished: fined, held liable, detained; a count of cases, not of movers
 _SANCTION = re.compile(r"\b(?:fined|penali[sz]ed|prosecuted|detained|arrested|held\s+(?:\w+\s+)?liable)\b|"
                        r"(?<![а-яё])(?:привлечен\w*\s+к\s+(?:\w+\s+)?ответственности|"
-                       r"к\s+(?:\w+\s+)?ответственности\s+привлечен\w*|оштрафован\w*|"
+                       r"к\s+(?:\w+\s+)?ответственности(?:\s+[^\d\s.,;]+){0,5}\s+привлечен\w*|оштрафован\w*|"
                        r"задержан\w*|наказан\w*)(?![а-яё])|"
                        r"жауапкершілікке\s+тартыл\w*|айыппұл\s+салын\w*", re.IGNORECASE)
 
