@@ -704,3 +704,30 @@ def test_people_held_liable_for_a_breach_named_in_between_are_no_flow(tmp_path):
                               "4 310 человек.\n")
     assert 41200 not in found
     assert found[4310] == ("2024", "immigration", "UZB")
+
+
+# --- a neighbour's item: a long clause between a count and its year; columns to and from Kazakhstan ----
+
+
+def test_a_count_and_its_year_after_a_long_clause(tmp_path):
+    found = figures(tmp_path, "According to the agency, 4,460 citizens of Uzbekistan moved to Kazakhstan for "
+                              "permanent residence in 2025, against 3,980 a year earlier.\n",
+                    document_date="2026-02-12")
+    assert found[4460] == ("2025", "immigration", "UZB")
+    assert found[3980] == ("2024", "immigration", "UZB")
+
+
+def test_columns_to_and_from_kazakhstan_are_directions_not_partners(tmp_path):
+    found = figures(tmp_path, "Table 1. Permanent migration between Uzbekistan and Kazakhstan, "
+                              "thousand persons\n\n"
+                              "Year    To Kazakhstan    From Kazakhstan\n"
+                              "2024         4.0               0.3\n"
+                              "2025         4.5               0.3\n")
+    assert found[4500] == ("2025", "immigration", "UZB")
+    # near miss: a header of partner countries stays a header of partners
+    found = figures(tmp_path, "Emigration from Kazakhstan, persons\n\n"
+                              "Year    Russia    Germany\n"
+                              "2024    9,940     1,020\n"
+                              "2025    8,870     1,120\n")
+    assert found[8870] == ("2025", "emigration", "RUS")
+    assert found[1120] == ("2025", "emigration", "DEU")

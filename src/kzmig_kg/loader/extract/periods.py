@@ -270,7 +270,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
-        if token.unit_end <= time.start <= token.unit_end + 60 and not time.compared:
+        if token.unit_end <= time.start <= token.unit_end + 90 and not time.compared:
             gap = AGES.sub("", text[token.unit_end:time.start])
             if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap):
                 return time, "after"          # "up from 16,220 a year earlier"

@@ -218,6 +218,8 @@ def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
         found = [p for p in find_places(label) if not p.place.is_group]
         if not found and not _TOTAL.match(label.strip()):
             return None
+        if found and found[0].place.code == "KAZ":
+            return None                   # "To Kazakhstan  From Kazakhstan": directions, no partners
         places.append(found[0] if found else None)
     return places
 
