@@ -731,3 +731,28 @@ def test_columns_to_and_from_kazakhstan_are_directions_not_partners(tmp_path):
                               "2025    8,870     1,120\n")
     assert found[8870] == ("2025", "emigration", "RUS")
     assert found[1120] == ("2025", "emigration", "DEU")
+
+
+# --- a numbered Russian report: the level compared with; a bracket labelled "2024 год –" -------------
+
+
+def test_a_level_compared_with_and_a_labelled_bracket_in_a_numbered_report(tmp_path):
+    found = figures(tmp_path, "ДОКЛАД\nо миграционной ситуации за 2025 год\n\n1. Общие сведения\n"
+                              "1.1. В отчетном году в республику прибыли 16 410 человек, что на 3,3% больше "
+                              "уровня 2024 года (15 880 человек).\n"
+                              "1.2. Выбыли за пределы республики 12 690 человек (2024 год – 13 610).\n\n"
+                              "2. Основные страны\n"
+                              "2.1. Основной страной выбытия остается Россия (8 870 человек).\n",
+                    document_date="2026-03-01")
+    assert found[16410] == ("2025", "immigration", None)
+    assert found[15880] == ("2024", "immigration", None)
+    assert found[12690] == ("2025", "emigration", None)
+    assert found[13610] == ("2024", "emigration", None)
+    assert found[8870] == ("2025", "emigration", "RUS")
+
+
+def test_a_year_of_its_own_before_a_bracket_is_not_a_level_compared(tmp_path):
+    # near miss: "в 2024 году (15 880 человек)" is that year's figure, and it dates what follows
+    found = figures(tmp_path, "Прибыли в 2024 году (15 880 человек). Из Китая прибыли 1 980 человек.\n")
+    assert found[15880] == ("2024", "immigration", None)
+    assert found[1980] == ("2024", "immigration", "CHN")

@@ -697,7 +697,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         reporting = _REPORTING.search(text, where.start, token.start) if report is not None else None
         # "в отчетном году ... по сравнению с предыдущим годом (1 265 человек)": a time relative to
         # the reporting one, between it and the number, dates the number
-        if reporting is not None and \
+        if reporting is not None and how not in ("next", "after") and \
                 not any(t.start > where.start for t in times.between(where.start, token.start)
                         if not t.compared) and \
                 not any(t.offset and t.start >= reporting.end()

@@ -36,6 +36,8 @@ _PERIOD = re.compile(rf"(?P<a>{YEAR})(?:\s*(?:года|г\.))?\s*(?:[-–]|to|an
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
 _COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\s+с|против|"
                        r"(?:по\s+отношению|в\s+сравнении\s+с|в\s+сопоставлении\s+с|относительно)|"
+                       # "на 3,3% больше уровня 2024 года", "к уровню 2024 года": the level compared with
+                       r"(?<![а-яё])(?:больше|меньше|выше|ниже|превы[сш]\w*|к)\s+(?:уровн|показател)[а-яё]{0,3}|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
                        # a change and the time it is measured against: "up 6.4% on the first half of
                        # 2024", "рост на 6,4% к первому полугодию 2024 года", "+5% к 2023 году"
@@ -237,7 +239,8 @@ _AFTER_NUMBER = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand|m
                            r"[ \t]*(?:people|persons|человек\w*)?[ \t]*,?[ \t]*$", re.IGNORECASE)
 # "(2023: 9,120)", "(годом ранее — 10 230)", "(a year earlier - 10,230)": a time labelling the number
 # after it in the bracket
-_LABELLED = re.compile(r"\s*(?::|\s[—–-])\s*(?:minus\s+|минус\s+)?[-−–+]?\d", re.IGNORECASE)
+_LABELLED = re.compile(r"\s*(?:год|года|г\.|жыл|year)?\s*(?::|\s[—–-])\s*(?:minus\s+|минус\s+)?[-−–+]?\d",
+                       re.IGNORECASE)
 
 
 def _is_attached(text: str, start: int, end: int | None = None) -> bool:
@@ -260,12 +263,14 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", gap := text[time.end:token.start]) \
+        if time.end <= token.start and re.fullmatch(r"\s*(?:года?|г\.|жылы?)?\s*[(:]\s*[+]?",
+                                                    gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"
         # "(годом ранее — 10 230)", "(a year earlier - 10,230)": the label of the number in the bracket
         label_gap = text[time.end:token.start] if time.end <= token.start else "-"
-        if (re.fullmatch(r"\s+[—–-]\s*", label_gap) or time.offset and re.fullmatch(r"\s+", label_gap)) and \
+        if (re.fullmatch(r"\s+(?:год|года|г\.|жыл|year)?\s*[—–-]\s*", label_gap) or
+                time.offset and re.fullmatch(r"\s+", label_gap)) and \
                 text[max(0, time.start - 2):time.start].strip() in ("(", "[", ";", ","):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
