@@ -11,6 +11,9 @@ One public entry: ``extract_document(path, ...)``. The steps are one module each
 - ``events`` (``dates``): dates at their precision and the events attached;
 - ``figures`` (``tokens``, ``context``, ``periods``, ``relations``, ``countries``, ``numbers``):
   values with unit, country (ISO alpha-3), year or period, direction, stated change;
+- before the finders, passes that keep every offset (``texmarks``, ``feeds``, ``subtitles``,
+  ``wikitext``, ``linecells``): LaTeX marks, XML feed markup, subtitle cue timings and MediaWiki
+  table markup become plain text, and tables of one cell per line become rows;
 - ``loader.to_rdf``: Web Annotation RDF (oa:TextPositionSelector + oa:TextQuoteSelector) per item.
 
 The text is processed in overlapping windows, so a large document is read in bounded memory and

@@ -1,6 +1,7 @@
 """News feeds and other XML (RSS, Atom) as running text, offsets unchanged.
 
-One public entry: ``plain_feed(text)``. In an XML document (``<?xml``, ``<rss``, ``<feed``) every tag
+One public entry: ``plain_feed(text)``. In an XML document (``<?xml``, ``<rss``, ``<feed``, or a part
+with an item's or an entry's end tag, as a later window of a long feed is) every tag
 and CDATA mark becomes spaces, and the end of an element that holds a title, a date or an item's
 text ends a sentence (a full stop in place of the end tag's first character, unless the text ends
 in one): a feed item's date then no longer dates the next item's prose, nor its title the text.
@@ -11,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-_XML = re.compile(r"\A\s*<(?:\?xml|rss\b|feed\b)", re.IGNORECASE)
+# an XML feed, or a window of one (the text is read in windows): its declaration or its elements
+_XML = re.compile(r"\A\s*<(?:\?xml|rss\b|feed\b)|</(?:item|entry|channel)>", re.IGNORECASE)
 _TAG = re.compile(r"<!\[CDATA\[|\]\]>|<[^<>\n]{1,300}>")
 _BLOCK_END = re.compile(r"</(?:title|pubDate|updated|published|guid|link|id|description|summary|content|"
                         r"p|item|entry|lastBuildDate|author|category)>", re.IGNORECASE)
@@ -19,7 +21,7 @@ _BLOCK_END = re.compile(r"</(?:title|pubDate|updated|published|guid|link|id|desc
 
 def plain_feed(text: str) -> str:
     """``text`` with the markup of an XML feed blanked and its elements' ends made sentence ends."""
-    if not _XML.match(text):
+    if not _XML.search(text):
         return text
     out = []
     position = 0
