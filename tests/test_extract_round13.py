@@ -756,3 +756,31 @@ def test_a_year_of_its_own_before_a_bracket_is_not_a_level_compared(tmp_path):
     found = figures(tmp_path, "Прибыли в 2024 году (15 880 человек). Из Китая прибыли 1 980 человек.\n")
     assert found[15880] == ("2024", "immigration", None)
     assert found[1980] == ("2024", "immigration", "CHN")
+
+
+# --- a number compared with no time of its own; the year before last --------------------------------
+
+
+def test_a_number_compared_with_no_time_of_its_own_is_of_the_year_before(tmp_path):
+    found = figures(tmp_path, "Kazakhstan recorded 12,690 departures last year. Germany received 1,120 of "
+                              "them, up from 1,020.\n", document_date="2026-02-18")
+    assert found[1120] == ("2025", "emigration", "DEU")
+    assert found[1020] == ("2024", "emigration", "DEU")
+    found = figures(tmp_path, "В первом полугодии 2025 года прибыли 7 400 человек против 8 100.\n")
+    assert found[8100] == ("2024-H1", "immigration", None)
+
+
+def test_more_than_a_number_is_a_rounding_not_a_comparison(tmp_path):
+    # near miss: "more than 25,000" keeps the year it is stated in
+    found = figures(tmp_path, "Back in 2015, more than 25,000 people left for Russia alone.\n")
+    assert found[25000] == ("2015", "emigration", "RUS")
+
+
+def test_the_year_before_last_in_a_new_clause(tmp_path):
+    found = figures(tmp_path, "В прошлом году Казахстан покинули 12,7 тыс. человек, в позапрошлом — "
+                              "13,6 тыс.\n", document_date="2026-02-18")
+    assert found[12700] == ("2025", "emigration", None)
+    assert found[13600] == ("2024", "emigration", None)
+    found = figures(tmp_path, "Last year 12,690 people left Kazakhstan; the year before last 13,610 "
+                              "people left.\n", document_date="2026-02-18")
+    assert found[13610] == ("2024", "emigration", None)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import FigureFound
 from .context import (
@@ -264,6 +264,11 @@ def _is_population(text: str, token: Token, where: _Sentence) -> bool:
         not _MIGRATION_BALANCE.search(text, start, token.start)
 
 
+# "up from 1,020", "against 8,100", "против 8,1 тыс.": the number a figure is compared with ("more than
+# 25,000" is a rounding, no comparison)
+_COMPARED_WITH = re.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|\bup\s+from|"
+                            r"\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с)\s*(?:about\s+|some\s+|около\s+)?$",
+                            re.IGNORECASE)
 # "..., тогда как в 2024-м ...", "while in 2024 ...", "а годом ранее": a clause set against the one before
 _WHILE = re.compile(r"(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|а|против|чем)(?![а-яё])|"
                     r"\b(?:while|whereas|against|compared\s+(?:to|with)|than|versus|vs\.?)\b|"
@@ -712,6 +717,14 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # "17,950 arrived in 2025, up from 16,020 in 2024, and 12,870 left, down from 13,680":
             # a number compared without a time of its own is of the time the sentence compares with
             time, how, note = compared_time[1], "context", "the time of the comparison before it"
+        elif _COMPARED_WITH.search(text, max(where.start, token.start - 30), token.start) and \
+                not token.percent and how in ("before", "context", "document") and \
+                time is not None and time.year is not None and time.period is None and \
+                compared_time[0] != where.start:
+            # "Germany received 1,120, up from 1,020", "прибыли 7 400 человек против 8 100": a number
+            # compared with the text's figure, with no time of its own, is of the period a year before
+            time = replace(time, year=time.year - 1, compared=True, attached=True)
+            how, note = "inferred", "compared with the figure before it, no time of its own: a year before"
         if time is None and own_time[0] == where.start and own_time[1] is not None and not compared:
             # "fell to 8,870 last year from 10,150 in 2024, while Germany took 1,120": a number with
             # no time of its own is of the time of the sentence's first figure

@@ -277,8 +277,11 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     for time in times:
         if token.unit_end <= time.start <= token.unit_end + 90 and not time.compared:
             gap = AGES.sub("", text[token.unit_end:time.start])
-            if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap):
-                return time, "after"          # "up from 16,220 a year earlier"
+            if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap) and not (
+                    "," in gap and re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end],
+                                            re.IGNORECASE)):
+                # "up from 16,220 a year earlier"; not "12,7 тыс., в позапрошлом — 13,6 тыс.", a new clause
+                return time, "after"
             if time.offset and time.anchor == "document" and re.fullmatch(r"[^,;.:\d()]{0,60}", gap):
                 return time, "after"          # "1,020 residents moved there last year": one clause
             if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"

@@ -126,6 +126,10 @@ _FORMS = (
                            r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
+    # "в позапрошлом году", "в позапрошлом — 13,6 тыс.", "the year before last": two years back
+    ("before-last", re.compile(r"\bthe\s+year\s+before\s+last\b|"
+                               r"(?<![\w])(?:(?:в|за)\s+позапрошл(?:ом|ый)(?:\s+год[уа]?)?|позапрошлого\s+года)"
+                               r"(?![\w])", re.IGNORECASE)),
     ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|\ba\s+year\s+ago\b|"
                              r"(?<![\w])год\s+назад(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
@@ -316,8 +320,9 @@ def _find_subyear(text: str) -> list[SubYear]:
                     continue
             else:
                 found.append(SubYear(match.start(), match.end(), None, None,
-                                     0 if form == "this-year" else -1,
-                                     "document" if form in ("last-year", "this-year") else "text"))
+                                     0 if form == "this-year" else -2 if form == "before-last" else -1,
+                                     "document" if form in ("last-year", "this-year", "before-last")
+                                     else "text"))
                 continue
             found.append(SubYear(match.start(), match.end(), year, part))
     found += _elliptic_parts(text, found)
