@@ -784,3 +784,23 @@ def test_the_year_before_last_in_a_new_clause(tmp_path):
     found = figures(tmp_path, "Last year 12,690 people left Kazakhstan; the year before last 13,610 "
                               "people left.\n", document_date="2026-02-18")
     assert found[13610] == ("2024", "emigration", None)
+
+
+# --- a counter-flow phrase after its number ---------------------------------------------------------
+
+
+def test_a_number_before_a_counter_flow_phrase_is_the_reverse_flow(tmp_path):
+    found = figures(tmp_path, "In 2025, 1,286 Kyrgyz citizens moved to Kazakhstan, while 334 people came "
+                              "the other way.\n")
+    assert found[1286] == ("2025", "immigration", "KGZ")
+    assert found[334] == ("2025", "emigration", "KGZ")
+    found = figures(tmp_path, "В 2025 году из Кыргызстана в Казахстан переехали 1 286 человек, а 334 "
+                              "человека переехали в обратном направлении.\n")
+    assert found[334] == ("2025", "emigration", "KGZ")
+
+
+def test_a_number_in_another_clause_before_the_phrase_keeps_its_flow(tmp_path):
+    # near miss: a semicolon between the number and the phrase
+    found = figures(tmp_path, "In 2025, 1,286 Kyrgyz citizens moved to Kazakhstan, 334 of them with "
+                              "children; few moved the other way.\n")
+    assert found[334][1] == "immigration"

@@ -409,10 +409,18 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
     starts = sorted(by_token)
     for match in _COUNTER.finditer(text):
         at = bisect.bisect_left(starts, match.end())
+        # "while 334 people came the other way": the number just before the phrase, in its clause
+        if at >= 2 and by_token[starts[at - 1]].end <= match.start() and \
+                match.start() - by_token[starts[at - 1]].end <= 40 and \
+                not re.search(r"[.;!?,]|\n", text[by_token[starts[at - 1]].end:match.start()]) and \
+                (at >= len(starts) or re.search(r"[.;!?]\s|\n", text[match.end():starts[at]])
+                 or starts[at] - match.end() > 60):
+            at -= 1
         if at >= len(starts) or at == 0:
             continue
         figure, before = by_token[starts[at]], by_token[starts[at - 1]]
-        if re.search(r"[.;!?]\s|\n", text[match.end():starts[at]]) or starts[at] - match.end() > 60:
+        if figure.end > match.start() and (re.search(r"[.;!?]\s|\n", text[match.end():starts[at]]) or
+                                          starts[at] - match.end() > 60):
             continue                      # the number is not in the phrase's clause
         s_start = sentences.span_at(match.start())[0]
         earliest = sentences.span_at(s_start - 1)[0] if s_start > 0 else s_start
