@@ -804,3 +804,21 @@ def test_a_number_in_another_clause_before_the_phrase_keeps_its_flow(tmp_path):
     found = figures(tmp_path, "In 2025, 1,286 Kyrgyz citizens moved to Kazakhstan, 334 of them with "
                               "children; few moved the other way.\n")
     assert found[334][1] == "immigration"
+
+
+# --- a heading in capitals; a label line after a closed bracket ------------------------------------
+
+
+def test_months_in_a_heading_in_capitals_and_labels_on_the_next_line(tmp_path):
+    found = figures(tmp_path, "EXTERNAL MIGRATION, JANUARY-SEPTEMBER 2025\n\n"
+                              "Arrivals: 12,242 (Jan-Sep 2024: 11,860)\n"
+                              "Departures: 9,321 (Jan-Sep 2024: 10,410)\n")
+    assert found[12242] == ("2025-9M", "immigration", None)
+    assert found[11860] == ("2024-9M", "immigration", None)
+    assert found[9321] == ("2025-9M", "emigration", None)
+
+
+def test_a_word_for_people_after_a_line_break_without_a_bracket_is_the_unit(tmp_path):
+    # near miss: a number wrapped before its unit keeps it ("12,690\npeople left")
+    found = figures(tmp_path, "In 2025 a total of 12,690\npeople left Kazakhstan.\n")
+    assert found[12690] == ("2025", "emigration", None)

@@ -222,8 +222,15 @@ def find_subyear(text: str) -> list[SubYear]:
     return list(kept)
 
 
+# an English word in capitals ("EXTERNAL MIGRATION, JANUARY-SEPTEMBER 2025"): read as a capitalised
+# word, same length, so the month names of a heading in capitals are months
+_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+
+
 def _find_subyear(text: str) -> list[SubYear]:
     found: list[SubYear] = []
+    if _CAPITALS.search(text):
+        text = _CAPITALS.sub(lambda m: m.group().capitalize(), text)
     # the Kazakh forms only where the text has a letter of Kazakh: most texts pay nothing for them
     kazakh = bool(re.search("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]", text))
     for form, pattern in _FORMS:

@@ -262,8 +262,11 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         unit = unit_match.group("unit") if unit_match else None
         if unit and _FAMILIES.match(after, unit_match.end()):
             continue                      # "420 қандас отбасы", "300 migrant families": families, not people
-        if unit and abs(value) < 10 and "\n" in after[:unit_match.start("unit")]:
-            unit = None                   # a count in a table cell, the word on the next line
+        if unit and (abs(value) < 10 and "\n" in after[:unit_match.start("unit")] or
+                     re.search(r"\)[ \t]*\n", after[:unit_match.start("unit")])):
+            # a count in a table cell, the word on the next line; "(Jan-Sep 2024: 11,860)\nDepartures":
+            # the next line's label, after the bracket closed
+            unit = None
         unit_end = end + unit_match.end() if unit else end
         raw = match.group("num")
         is_yearish = (re.fullmatch(YEAR, raw) is not None and not match.group("scale")
