@@ -112,6 +112,13 @@ def _read(label: str) -> _Reading:
     return reading
 
 
+def direction_label(label: str) -> str | None:
+    """The direction a row or column label names by its own word ("Net", "Arrivals from Russia",
+    "Сальдо"), or None."""
+    named = _DIRECTION_LABEL.search(label)
+    return _DIRECTIONS[named.lastgroup] if named else None
+
+
 def _period_of_caption(caption: str) -> str:
     """The caption without its calendar dates when a year stands outside them: "..., 2025 жыл"
     over "Жарияланған күні: 2026 жылғы 16 наурыз" is a table of 2025 published in 2026."""

@@ -19,7 +19,7 @@ from .chartrows import read_chart_series
 from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import DATE_PATTERN, YEAR
-from .grid import read_grid
+from .grid import direction_label, read_grid
 from .jsonrows import read_json_records
 from .latex import plain_tabular
 from .numbers import parse_number
@@ -487,6 +487,7 @@ def find_tables(text: str) -> list[TableFound]:
             words = flow_words(label)
             direction = direction or direction_of(None, label, words, (0, len(label)), len(label))
         scale = 1000 if _THOUSANDS.search(caption + " " + line) else 1
+        caption_places = [p for p in find_places(caption) if not p.place.is_group and p.place.code != "KAZ"]
         figures: list[FigureFound] = []
         row = index + 1
         while row < len(lines) and lines[row][1].strip():
@@ -500,6 +501,10 @@ def find_tables(text: str) -> list[TableFound]:
             label = " ".join(c[2] for c in r_cells[:-len(years)]).strip()
             places = [p for p in find_places(label) if not p.place.is_group]
             total = bool(_TOTAL.match(label))
+            # a row named by its direction ("Arrivals from Russia", "Net") in a table of one partner
+            row_direction = direction_label(label)
+            if row_direction and not places and not total:
+                places = caption_places if len({p.place.code for p in caption_places}) == 1 else []
             if not places and not total:
                 break
             for year, (start, end, raw) in zip(years, numbers, strict=True):
@@ -507,10 +512,12 @@ def find_tables(text: str) -> list[TableFound]:
                     value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
                 except ValueError:
                     continue
+                cell_direction = row_direction or direction
                 figure = FigureFound(start, end, value * scale, "persons", year=year,
-                                     direction=direction, measure="flow" if direction else "other",
+                                     direction=cell_direction,
+                                     measure="flow" if cell_direction else "other",
                                      period=str(year), year_source="table",
-                                     direction_source="table" if direction else "",
+                                     direction_source="table" if cell_direction else "",
                                      country_source="table" if places else "")
                 if places:
                     figure.country, figure.country_name = places[0].place.code, places[0].place.name
