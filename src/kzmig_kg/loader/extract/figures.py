@@ -388,6 +388,8 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    r"(?<![а-яё])(?:вправе|обязан\w*|допускается|разрешается)(?![а-яё])|"
                    r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
                    r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
+                   # "We expect departures to settle at 8,000-9,000": the subject between
+                   r"\b(?:we|they|analysts|experts)\s+(?:expect|anticipate|predict|project|forecast)\b|"
                    r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
                    r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*|"
                    # a forecast by a modal verb: "could fall to", "might reach", "может сократиться",
@@ -398,11 +400,20 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    r"(?<![\w])мүмкін(?![\w])", re.IGNORECASE)
 
 
+# a participle clause of result: "bringing their number to", "raising the total to", "доведя их число до"
+_RESULT_CLAUSE = re.compile(r"\s*(?:bringing|raising|taking|lifting|pushing|доведя|увеличив)\b",
+                            re.IGNORECASE)
+
+
 def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
     """Whether the number's clause states a plan or a forecast, not something that happened, or
     a sanction ("к ответственности привлечены 1 128 иностранцев"): people fined are no flow."""
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    if _RESULT_CLAUSE.match(text, start, token.start):
+        # "will open two more centres, bringing their number to 18": the result shares the plan
+        before = max(where.start, start - 1 - 120)
+        start = max((m.end() for m in re.finditer(r"[;.!?()]", text[before:start - 1])), default=0) + before
     # the plan may follow its subject: "48 of them planned to emigrate"
     after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
     end = after.start() if after else min(where.end, token.unit_end + 60)
