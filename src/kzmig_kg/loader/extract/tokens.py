@@ -28,7 +28,7 @@ _TOKEN = re.compile(
     rf"(?:(?!(?<=(?:19|20)\d\d)\s[-–—]\s)\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
     # "16.4k": a "k" for thousands, written onto the number
     rf"(?:(?P<k>[kK])(?![\w])|\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
-    rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*))?")
+    rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*|пайыз\w*))?")
 APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
                      r"some|roughly|circa|ca\.|~|at\s+least|at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|"
                      r"около|почти|более|свыше|менее)\s*$", re.IGNORECASE)
