@@ -97,7 +97,10 @@ _FORMS = (
                         rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+"
                         rf"(?:период|квартал|полугоди)[а-я]{{0,2}}\s+"
                         rf"(?:прошлого\s+года|предыдущего\s+года|(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|"
-                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*",
+                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*|"
+                        # "в 2019 году за тот же отрезок времени": the year before the words
+                        rf"(?<![\w])(?:в\s+(?P<y5>{YEAR})\s+году\s+)?за\s+т(?:от|ого|ом)\s+же\s+"
+                        rf"(?:отрезок|промежуток)(?:\s+времени)?(?:\s+(?P<y6>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?",
                         re.IGNORECASE)),
     ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
@@ -198,7 +201,7 @@ def months_part(first: int, last: int) -> str | None:
 
 
 def _year(match: re.Match) -> int | None:
-    for name in ("y", "y2"):
+    for name in ("y", "y2", "y5", "y6"):
         if name in match.re.groupindex and match.group(name):
             return int(match.group(name))
     return None
