@@ -269,7 +269,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         return previous[-1], "next"
     # "47,000 to Uzbekistan", "639 immigrants from Tajikistan", "5,000 individuals travel to the UK"
     for mention in candidates:
-        if token.unit_end <= mention.start <= token.unit_end + 40:
+        # 50: "1 102 бывших жителя республики обосновались в Германии"
+        if token.unit_end <= mention.start <= token.unit_end + 50:
             # an age range or a bracketed share between the count and its place: "9,940 (72.7%) settled in"
             gap = _SHARE.sub("", AGES.sub("aged", text[token.unit_end:mention.start]))
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
@@ -277,6 +278,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
                                  r"headed)\s+(?:back\s+)?(?:to|from|for)\s+(?:the\s+)?", gap) or \
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){1,3})"
+                                 r"(?:в|во|из|на)\s+", gap) or \
+                    re.fullmatch(r"\s+(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){4}"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
                     re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
