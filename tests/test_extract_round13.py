@@ -4,6 +4,8 @@ document has. One fixture per mechanism, each with a near miss."""
 
 from __future__ import annotations
 
+from kzmig_kg.loader.extract import extract_document
+
 from .conftest import extracted_figures as figures
 
 # --- periods: the time a change is measured against is a comparison, not the text's period ------
@@ -822,3 +824,120 @@ def test_a_word_for_people_after_a_line_break_without_a_bracket_is_the_unit(tmp_
     # near miss: a number wrapped before its unit keeps it ("12,690\npeople left")
     found = figures(tmp_path, "In 2025 a total of 12,690\npeople left Kazakhstan.\n")
     assert found[12690] == ("2025", "emigration", None)
+
+
+# --- blindV, W, X (rounds 48-50): a table of one partner with directions as rows -----------------
+
+
+def test_a_table_of_one_partner_with_directions_as_rows_and_years_as_columns(tmp_path):
+    found = figures(tmp_path, "Table 2. Migration between Kazakhstan and Germany, persons\n"
+                              "                        2022      2023\n"
+                              "Departures to Germany   1,804     1,512\n"
+                              "Arrivals from Germany     121        96\n"
+                              "Net                    -1,683    -1,416\n")
+    assert found[1804] == ("2022", "emigration", "DEU")
+    assert found[96] == ("2023", "immigration", "DEU")
+    # the net row stays net, each cell of its own column's year
+    assert found[-1683] == ("2022", "net", "DEU")
+    assert found[-1416] == ("2023", "net", "DEU")
+
+
+def test_a_russian_table_of_one_partner_with_directions_as_rows(tmp_path):
+    found = figures(tmp_path, "Таблица 4. Миграционный обмен с Кыргызстаном, человек\n"
+                              "               2023     2024\n"
+                              "Прибывшие       870      912\n"
+                              "Выбывшие        240      203\n"
+                              "Сальдо          630      709\n")
+    assert found[870] == ("2023", "immigration", "KGZ")
+    assert found[203] == ("2024", "emigration", "KGZ")
+    assert found[709] == ("2024", "net", "KGZ")
+
+
+def test_a_direction_row_that_names_its_own_partner_keeps_it(tmp_path):
+    # near miss: the row's own country goes before the caption's
+    found = figures(tmp_path, "Table 3. Migration with Russia, persons\n"
+                              "                          2023     2024\n"
+                              "Arrivals from Russia     2,977    3,184\n"
+                              "Arrivals from China      2,650    2,861\n")
+    assert found[2977] == ("2023", "immigration", "RUS")
+    assert found[2861] == ("2024", "immigration", "CHN")
+
+
+def test_a_range_we_expect_is_a_forecast_not_a_figure(tmp_path):
+    found = figures(tmp_path, "In 2024, 8,905 people left for Russia. We expect departures to Russia "
+                              "to settle at 8,000–9,000 a year.\n")
+    assert found[8905] == ("2024", "emigration", "RUS")
+    assert 8000 not in found
+    # near miss: what was expected and then happened is an observation
+    found = figures(tmp_path, "As expected, 8,905 people left for Russia in 2024.\n")
+    assert found[8905] == ("2024", "emigration", "RUS")
+
+
+def test_a_result_clause_of_a_plan_is_a_plan(tmp_path):
+    found = figures(tmp_path, "In 2025, 1,906 kandases arrived. Next year the Ministry will open two more "
+                              "adaptation and integration centres, bringing their number to 18.\n")
+    assert found[1906] == ("2025", "immigration", None)
+    assert 18 not in found
+    # near miss: a result clause of what happened is a figure
+    found = figures(tmp_path, "In 2025, 640 kandases arrived in March, bringing the total to 1,906.\n")
+    assert 1906 in found
+
+
+# --- directions: a status that "went to" people; the country's gain ------------------------------
+
+
+def test_a_status_that_went_to_a_number_of_people_is_no_departure(tmp_path):
+    found = figures(tmp_path, "Kandas status in 2025\n\nIn the second quarter the status went to "
+                              "3,540 people.\n")
+    assert found[3540] == ("2025-Q2", "immigration", None)
+    # near miss: people who went to a country left
+    found = figures(tmp_path, "In 2025, 3,540 people went to Russia.\n")
+    assert found[3540] == ("2025", "emigration", "RUS")
+
+
+def test_what_the_country_gained_is_its_net_migration(tmp_path):
+    found = figures(tmp_path, "In 2025 net migration was positive: the country gained 835 people.\n")
+    assert found[835] == ("2025", "net", None)
+    # near miss: a gain beside a loss is the inflow
+    found = figures(tmp_path, "In 2025 Kazakhstan gained 16,900 new residents and lost 12,300.\n")
+    assert found[16900] == ("2025", "immigration", None)
+
+
+# --- units and periods: the Kazakh possessive percent; the same span of time in Russian -----------
+
+
+def test_a_kazakh_percent_in_the_possessive_is_a_share_not_people(tmp_path):
+    found = figures(tmp_path, "2025 жылы Өзбекстаннан 1 884 адам көшіп келді. Олардың 61 пайызы "
+                              "Түркістан облысына орналасқан.\n")
+    assert found[1884] == ("2025", "immigration", "UZB")
+    path = tmp_path / "doc.txt"
+    units = {i.get("value"): i.get("unit") for i in extract_document(path).all_items() if i.kind == "figure"}
+    assert units[61] == "percent"
+    assert units[1884] == "persons"
+
+
+def test_the_same_span_of_time_in_an_earlier_year_takes_the_texts_months(tmp_path):
+    found = figures(tmp_path, "В январе–сентябре 2025 года страну покинули 9 400 человек. Для сравнения: "
+                              "в 2019 году за тот же отрезок времени выбыло 33 тыс. человек.\n")
+    assert found[33000] == ("2019-9M", "emigration", None)
+    found = figures(tmp_path, "За девять месяцев 2025 года выбыло 9 400 человек; за тот же промежуток "
+                              "времени 2019 года — 33 тыс. человек.\n")
+    assert found[33000] == ("2019-9M", "emigration", None)
+    # near miss: a year with no such words is the whole year
+    found = figures(tmp_path, "В январе–сентябре 2025 года выбыло 9 400 человек. В 2019 году выбыло "
+                              "33 тыс. человек.\n")
+    assert found[33000][0] == "2019"
+
+
+# --- partners: a Russian place four words after its number ---------------------------------------
+
+
+def test_a_russian_place_four_words_after_its_number_in_the_same_clause(tmp_path):
+    found = figures(tmp_path, "В 2025 году страну покинули 9 400 человек. Еще 1 102 бывших жителя "
+                              "республики обосновались в Германии.\n")
+    assert found[1102] == ("2025", "emigration", "DEU")
+    # near miss: after a comma, four words lead to another item's place
+    found = figures(tmp_path, "В 2024 году прибыли 3 862 человека. Чаще всего переезжали граждане "
+                              "Узбекистана — 1 544, на втором месте выходцы из Кыргызстана — 706 человек.\n")
+    assert found[1544] == ("2024", "immigration", "UZB")
+    assert found[706] == ("2024", "immigration", "KGZ")
