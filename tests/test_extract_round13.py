@@ -941,3 +941,13 @@ def test_a_russian_place_four_words_after_its_number_in_the_same_clause(tmp_path
                               "Узбекистана — 1 544, на втором месте выходцы из Кыргызстана — 706 человек.\n")
     assert found[1544] == ("2024", "immigration", "UZB")
     assert found[706] == ("2024", "immigration", "KGZ")
+
+
+def test_a_kazakh_verb_at_the_end_of_the_numbers_clause_gives_its_direction(tmp_path):
+    found = figures(tmp_path, "2024 жылы Қырғызстаннан 812 адам келіп, 197 адам сол елге көшіп кетті.\n")
+    assert found[812] == ("2024", "immigration", "KGZ")
+    assert found[197] == ("2024", "emigration", "KGZ")
+    # near miss: the order reversed keeps each number's own verb
+    found = figures(tmp_path, "2024 жылы Қырғызстанға 197 адам кетіп, 812 адам келді.\n")
+    assert found[197][1] == "emigration"
+    assert found[812][1] == "immigration"

@@ -92,6 +92,10 @@ def flow_words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), names[m.lastgroup]) for m in matches]
 
 
+# a Kazakh finite verb of leaving or coming, which ends its clause
+_KK_FINITE = re.compile(r"(?:кетт|келд|кеткен|келген)[а-яәіңғүұқөһ]*(?=\s*[.,;!?]|\s*$)")
+
+
 def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
                  span: tuple[int, int], position: int) -> str | None:
     """The direction of the figure at ``position``: its unit's, else that of the nearest flow word
@@ -119,6 +123,10 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
                                          8 if "," in gap else 0)
         elif "\n" in text[position:start]:
             distance = (start - position) * 2 + 100   # a word of the next line: another list item's
+        elif start - position <= 60 and _KK_FINITE.match(text, start) and \
+                not re.search(r"[,;.:]", text[position:start]):
+            # Kazakh puts the verb last: "197 адам сол елге көшіп кетті" is its own clause's flow
+            distance = (start - position) // 4
         # (not across a comma right after the number: "arrivals totalled 4,210, departures 3,180")
         elif re.fullmatch(r"[-−–]?\d(?:[\d.,\u00a0 ]*\d)?\s*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
                           r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
