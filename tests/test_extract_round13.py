@@ -951,3 +951,16 @@ def test_a_kazakh_verb_at_the_end_of_the_numbers_clause_gives_its_direction(tmp_
     found = figures(tmp_path, "2024 жылы Қырғызстанға 197 адам кетіп, 812 адам келді.\n")
     assert found[197][1] == "emigration"
     assert found[812][1] == "immigration"
+
+
+def test_the_two_countries_are_kazakhstan_and_the_partner_named_before(tmp_path):
+    found = figures(tmp_path, "In 2024, 7,215 people moved from Uzbekistan to Kazakhstan.\n\n"
+                              "Net migration between the two countries was 6,929 in favour of Kazakhstan.\n")
+    assert found[6929] == ("2024", "net", "UZB")
+    found = figures(tmp_path, "2024 жылы Өзбекстаннан 7 215 адам көшіп келді.\n\n"
+                              "Екі ел арасындағы көші-қон сальдосы 6 929 адамды құрады.\n")
+    assert found[6929][1:] == ("net", "UZB")
+    # near miss: two foreign countries named before: "the two" are not Kazakhstan and a partner
+    found = figures(tmp_path, "In 2024, 7,215 people moved from Uzbekistan to Kyrgyzstan. Net migration "
+                              "between the two countries was 6,929.\n")
+    assert found[6929][2] is None

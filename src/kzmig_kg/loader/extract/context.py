@@ -334,3 +334,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
             return None, ""
         return mention, "before"
     return None, ""
+
+
+# "the balance between the two countries": Kazakhstan and the one partner named just before
+TWO_COUNTRIES = re.compile(r"\bbetween\s+the\s+two\s+countries\b|(?<![\w])екі\s+ел\s+арасында\w*|"
+                           r"(?<![а-яё])между\s+(?:двумя|обеими)\s+странами(?![а-яё])", re.IGNORECASE)
+TWO_COUNTRIES_BACK = 600

@@ -24,6 +24,8 @@ from .context import (
     ANAPHOR,
     DEMONYM_UNITS,
     MIGRATION,
+    TWO_COUNTRIES,
+    TWO_COUNTRIES_BACK,
     clause_of,
     country_of,
     direction_by_place,
@@ -566,6 +568,13 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         earlier = [p for p in places[first:last] if p.place.code != "KAZ"]
         if earlier:
             mention, how = earlier[-1], "context"
+    if mention is None and not figure.country and TWO_COUNTRIES.search(text, where.start, where.end):
+        first = bisect.bisect_left(place_starts, where.start - TWO_COUNTRIES_BACK)
+        last = bisect.bisect_left(place_starts, where.start)
+        partners = {p.place.code: p for p in places[first:last]
+                    if p.place.code != "KAZ" and not p.place.is_group}
+        if len(partners) == 1:          # two foreign countries named: "the two" are not Kazakhstan's pair
+            mention, how = next(iter(partners.values())), "context"
     if mention is not None:
         figure.country_source = how
         figure.country_name = mention.place.name
