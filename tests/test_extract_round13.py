@@ -964,3 +964,17 @@ def test_the_two_countries_are_kazakhstan_and_the_partner_named_before(tmp_path)
     found = figures(tmp_path, "In 2024, 7,215 people moved from Uzbekistan to Kyrgyzstan. Net migration "
                               "between the two countries was 6,929.\n")
     assert found[6929][2] is None
+
+
+def test_a_bracketed_earlier_value_after_a_counter_flow_takes_its_partner(tmp_path):
+    found = figures(tmp_path, "Arrivals from Uzbekistan fell to 4,015 in 2024 from 4,387 in 2023. Departures "
+                              "in the opposite direction were modest: 512 people (2023: 468).\n")
+    assert found[512] == ("2024", "emigration", "UZB")
+    assert found[468] == ("2023", "emigration", "UZB")
+    found = figures(tmp_path, "В 2024 году из Узбекистана прибыли 4 015 человек, а в обратном направлении "
+                              "выбыли 512 человек (2023 год – 468).\n")
+    assert found[468] == ("2023", "emigration", "UZB")
+    # near miss: a bracket that names its own partner keeps it
+    found = figures(tmp_path, "Arrivals from Uzbekistan were 4,015 in 2024. Departures in the opposite "
+                              "direction were 512 (China, 2023: 88).\n")
+    assert found[88][2] != "UZB"

@@ -438,8 +438,18 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             compared = by_token[starts[at + 1]]
             compared.direction, compared.direction_source = figure.direction, "context"
             compared.notes.append("direction: that of the flow it is compared with")
+        # "512 people (2023: 468)": the bracketed earlier value is of the same flow and partner
+        if at + 1 < len(starts) and _YEAR_BRACKET.fullmatch(text, figure.end, starts[at + 1]) and \
+                by_token[starts[at + 1]].country is None:
+            earlier = by_token[starts[at + 1]]
+            earlier.direction, earlier.direction_source = figure.direction, "context"
+            earlier.country, earlier.country_name = figure.country, figure.country_name
+            earlier.country_source = "context"
+            earlier.notes.append("partner: that of the flow its bracket follows")
 
 
+_YEAR_BRACKET = re.compile(rf"(?:\s+[^\W\d]+)?\s*\(\s*{YEAR}(?:\s*(?:год|г\.|жыл\w*))?\s*[:–—-]\s*",
+                           re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"[^.;!?\d]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
                             r"\bup\s+from|\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с|"
                             r"салыстырғанда)[\s(]*$", re.IGNORECASE)
