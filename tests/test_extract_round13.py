@@ -978,3 +978,13 @@ def test_a_bracketed_earlier_value_after_a_counter_flow_takes_its_partner(tmp_pa
     found = figures(tmp_path, "Arrivals from Uzbekistan were 4,015 in 2024. Departures in the opposite "
                               "direction were 512 (China, 2023: 88).\n")
     assert found[88][2] != "UZB"
+
+
+def test_a_russian_when_clause_after_a_year_with_its_noun_is_of_that_year(tmp_path):
+    found = figures(tmp_path, "В 2024 году выбыли 12 466 человек. По сравнению с 2023 годом, когда из "
+                              "страны выбыло 13 225 человек, отток сократился на 5,7%.\n")
+    assert found[12466] == ("2024", "emigration", None)
+    assert found[13225] == ("2023", "emigration", None)
+    # near miss: a year with its noun and no "when" clause compares, the count is the text's year
+    found = figures(tmp_path, "В 2024 году по сравнению с 2023 годом из страны выбыло 12 466 человек.\n")
+    assert found[12466][0] == "2024"

@@ -298,7 +298,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     # "Compared with the second quarter, when 3,020 people left": a "when" clause is of its time
     for time in times:
         if s_start <= time.start and time.end <= token.start and \
-                re.fullmatch(r"(?:-[а-я]{1,3})?[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
+                re.fullmatch(r"(?:-[а-я]{1,3})?(?:\s+(?:год[а-я]{0,3}|г\.))?[,\s]+"
+                             r"(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
                              text[time.end:token.start]):
             return time, "before"
     # "2023 жылмен салыстырғанда аз: ол кезде 15,3 мың", "than in 2023, at that time 15,300": the
