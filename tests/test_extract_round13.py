@@ -988,3 +988,15 @@ def test_a_russian_when_clause_after_a_year_with_its_noun_is_of_that_year(tmp_pa
     # near miss: a year with its noun and no "when" clause compares, the count is the text's year
     found = figures(tmp_path, "В 2024 году по сравнению с 2023 годом из страны выбыло 12 466 человек.\n")
     assert found[12466][0] == "2024"
+
+
+def test_a_place_a_word_of_focus_a_verb_and_the_count_that_closes_the_clause(tmp_path):
+    found = figures(tmp_path, "In 2025, 12,300 people moved to Kazakhstan. Uzbekistan alone sent 4,460.\n")
+    assert found[4460] == ("2025", "immigration", "UZB")
+    found = figures(tmp_path, "В 2025 году в Казахстан переехали 12 300 человек. "
+                              "Узбекистан один дал 4 460.\n")
+    assert found[4460] == ("2025", "immigration", "UZB")
+    # near miss: a number that does not close the clause is no count of the place
+    found = figures(tmp_path, "In 2025, 12,300 people moved to Kazakhstan. Uzbekistan alone sent 45 "
+                              "officials to the talks.\n")
+    assert 45 not in found

@@ -95,7 +95,9 @@ _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒ
 # a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
 _AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
 # "Монголия дала 610,", "Germany took 611.": a place, one verb, and the count that closes the clause
-_PLACE_VERB = re.compile(r"[ \t]+[^\W\d_]{3,}[ \t]+")
+# ("Uzbekistan alone sent 4,460.", "Узбекистан один дал 4 460": a word of focus before the verb)
+_PLACE_VERB = re.compile(r"[ \t]+(?:(?:alone|only|itself|один|одна|одно|только|өзі\w*)[ \t]+)?"
+                         r"[^\W\d_]{3,}[ \t]+", re.IGNORECASE)
 
 
 def _place_verb_count(text: str, token: Token, where: _Sentence) -> bool:
