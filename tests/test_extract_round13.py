@@ -1000,3 +1000,24 @@ def test_a_place_a_word_of_focus_a_verb_and_the_count_that_closes_the_clause(tmp
     found = figures(tmp_path, "In 2025, 12,300 people moved to Kazakhstan. Uzbekistan alone sent 45 "
                               "officials to the talks.\n")
     assert 45 not in found
+
+
+# --- a neighbour's own emigration in its own news item -------------------------------------------
+
+
+def test_a_neighbours_own_emigration_is_not_kazakhstans(tmp_path):
+    found = figures(tmp_path, "Бишкек, 3 марта 2025 года. В 2024 году Кыргызстан покинули 9 800 человек.\n")
+    assert 9800 not in found
+    found = figures(tmp_path, "Bishkek, 3 March 2025. In 2024, 9,800 people left Kyrgyzstan.\n")
+    assert 9800 not in found
+    found = figures(tmp_path, "Ташкент, 3 марта 2025 года. В 2024 году из Узбекистана выехали 120 тыс. "
+                              "человек, из них в Казахстан – 4 460.\n")
+    assert 120000 not in found
+    assert found[4460] == ("2024", "immigration", "UZB")
+    # near misses: leaving Kazakhstan, and leaving a neighbour for Kazakhstan
+    found = figures(tmp_path, "In 2024, 9,800 people left Kazakhstan.\n")
+    assert found[9800] == ("2024", "emigration", None)
+    found = figures(tmp_path, "В 2023 году из Кыргызстана в Казахстан переехали 982 человека, а из "
+                              "Казахстана в Кыргызстан — 310 человек.\n")
+    assert found[982] == ("2023", "immigration", "KGZ")
+    assert found[310] == ("2023", "emigration", "KGZ")

@@ -175,6 +175,45 @@ def clause_of(text: str, span: tuple[int, int], position: int) -> tuple[int, int
     return start, end
 
 
+# leaving a country named right after the verb: "покинули Кыргызстан", "left Kyrgyzstan"
+_LEFT_AFTER = re.compile(r"\s+покинул\w*", re.IGNORECASE)     # "Кыргызстан покинули 9 800"
+_LEFT_PLACE = re.compile(r"(?:\bleft|(?<![а-яё])покинул\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_KAZAKHSTAN = re.compile(r"\b(?:to|into)\s+Kazakhstan\b|(?<![а-яё])(?:в|во)\s+Казахстан(?![а-яё])|"
+                            r"Қазақстанға|(?<![а-яё])к\s+нам(?![а-яё])")
+
+
+def leaves_a_foreign_country(text: str, places: list[Mention], clause: tuple[int, int], position: int,
+                             code: str | None) -> bool:
+    """Whether the movement of the clause around ``position`` leaves the foreign country ``code`` (any
+    when None)
+    for no stated place in Kazakhstan ("В 2024 году Кыргызстан покинули 9 800 человек" in a Bishkek
+    item, "из Узбекистана выехали 120 тыс."): that country's own emigration, not Kazakhstan's."""
+    start, end = clause_of(text, clause, position)
+    # up to the first comma after the number: "..., из них в Казахстан – 4 460" is another clause
+    stop = re.compile(r"[,;:–—]\s").search(text, position, end)
+    end = stop.start() if stop else end
+    if _TO_KAZAKHSTAN.search(text, start, end) or _HOME_TOWARD.search(text, start, end) or \
+            _HOME_AWAY.search(text, start, end) or \
+            any(m.place.code == "KAZ" and start <= m.start < end for m in places):
+        return False
+    for mention in places:
+        if (code and mention.place.code != code) or mention.place.code == "KAZ" or mention.place.is_group or \
+                not start <= mention.start < end:
+            continue
+        before = text[max(start, mention.start - 12):mention.start]
+        word = text[mention.start:mention.end].lower()
+        leaving = _LEAVING_AFTER.match(text, mention.end)
+        if _LEFT_PLACE.search(before) or _LEFT_AFTER.match(text, mention.end) or \
+                leaving and (_AWAY.search(before) or _KK_AWAY.search(word)):
+            return True
+    return False
+
+
+# the verb of leaving right after the country left: "из Узбекистана выехали", "Қырғызстаннан кетті"
+_LEAVING_AFTER = re.compile(r"\s+(?:выехал\w*|уехал\w*|эмигрировал\w*|emigrated\b|кетт\w*|көшіп\s+кетт\w*)",
+                            re.IGNORECASE)
+
+
 def direction_by_place(text: str, places: list[Mention], clause: tuple[int, int],
                        position: int) -> str | None:
     """The direction of a movement in ``clause`` whose verb does not say it ("relocated",

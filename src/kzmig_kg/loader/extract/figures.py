@@ -31,6 +31,7 @@ from .context import (
     direction_by_place,
     direction_of,
     flow_words,
+    leaves_a_foreign_country,
 )
 from .countries import Mention, find_places
 from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
@@ -699,6 +700,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if figure.direction == "emigration" and figure.direction_source != "table" and \
+                leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
+            continue
         if _REGION.search(text, where.start, where.end):
             figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
         population = not token.percent and _is_population(text, token, where)
