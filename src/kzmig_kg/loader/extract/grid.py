@@ -1,14 +1,15 @@
 """Any table whose layout the specialised readers of ``tables`` do not know: one general reading.
 
-One public entry: ``read_grid(lines, index, cells_of, caption)``. A table is one or two header
-rows of labels, then rows of a label and numbers (or, under a caption, rows of a country and one
-number). Every label (a column's header cells, a row's label, the caption above the table) is read
-the same way, for the year or the part of a year, the direction,
-the partner country, a total, or a column that is not a count (a share, a change); each cell takes
-the row's reading first, then the column's, then the caption's. A cell is a figure when it has a
-year and the table names a country, a total or a direction somewhere for it. A row of a label
-alone heads the rows under it ("Прибывшие:", "Россия", "of which:"), a row indented under another
-is a part of it, and a table in long form is labelled by its key columns ("страна;год;прибыло").
+One public entry: ``read_grid(lines, index, cells_of, caption)`` (and ``direction_label``, the
+direction a label names by its own word, which the reader of year columns in ``tables`` shares). A
+table is one or two header rows of labels, then rows of a label and numbers (or, under a caption,
+rows of a country and one number). Every label (a column's header cells, a row's label, the caption
+above the table) is read the same way, for the year or the part of a year, the direction, the
+partner country, a total, or a column that is not a count (a share, a change); each cell takes the
+row's reading first, then the column's, then the caption's. A cell is a figure when it has a year
+and the table names a country, a total or a direction somewhere for it. A row of a label alone heads
+the rows under it ("Прибывшие:", "Россия", "of which:"), a row indented under another is a part of
+it, and a table in long form is labelled by its key columns ("страна;год;прибыло").
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@
   pairing without the word when the places and the numbers are two lists of one length with only a
   dash or a colon between them (``Из Узбекистана и Китая — 4 615 и 2 030 человек``);
 - ``counter_flows``: a flow named as the reverse of the one before (``встречный поток составил
-  380``, ``the reverse flow was 650``) has the opposite direction and the same partner.
+  380``, ``the reverse flow was 650``) has the opposite direction and the same partner, and so has
+  an earlier value bracketed right after it (``512 people (2023: 468)``).
 """
 
 from __future__ import annotations
