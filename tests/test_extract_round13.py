@@ -1021,3 +1021,13 @@ def test_a_neighbours_own_emigration_is_not_kazakhstans(tmp_path):
                               "Казахстана в Кыргызстан — 310 человек.\n")
     assert found[982] == ("2023", "immigration", "KGZ")
     assert found[310] == ("2023", "emigration", "KGZ")
+
+
+def test_a_destination_in_a_clause_before_a_semicolon_is_no_origin_of_an_inflow(tmp_path):
+    found = figures(tmp_path, "In 2024, 9,800 people left Kazakhstan, most of them for Russia; 2,100 moved "
+                              "to Kazakhstan.\n")
+    assert found[9800] == ("2024", "emigration", None)
+    assert found[2100] == ("2024", "immigration", None)
+    # near miss: an origin before the semicolon stays the partner
+    found = figures(tmp_path, "In 2024 the largest inflow came from Uzbekistan; 4,460 people arrived.\n")
+    assert found[4460] == ("2024", "immigration", "UZB")

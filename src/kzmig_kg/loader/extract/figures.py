@@ -558,6 +558,12 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
             figure.notes.append(f"a group of people ({token.unit}), not a partner country")
     else:
         mention, how = country_of(text, token, where.places, where.span)
+        if mention is not None and how == "before" and figure.direction == "immigration" and \
+                ";" in text[mention.end:token.start] and \
+                _DESTINATION_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            # "most of them to Russia; 2,100 moved to Kazakhstan": a destination in another clause
+            # is no origin of an inflow
+            mention, how = None, ""
         inside = [p for p in where.places if p.place.code != "KAZ" and (
             token.end <= p.start < token.unit_end or
             # "436 citizens of Tajikistan", "436 граждан Таджикистана": whose citizens they are
@@ -582,6 +588,9 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+_DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|for|into)|(?<![а-яё])(?:в|во))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None) -> None:
