@@ -11,6 +11,9 @@ One public entry: ``extract_document(path, ...)``. The steps are one module each
 - ``events`` (``dates``): dates at their precision and the events attached;
 - ``figures`` (``tokens``, ``context``, ``periods``, ``relations``, ``countries``, ``numbers``):
   values with unit, country (ISO alpha-3), year or period, direction, stated change;
+- before the finders, passes that keep every offset (``texmarks``, ``feeds``, ``subtitles``,
+  ``wikitext``, ``linecells``): LaTeX marks, XML feed markup, subtitle cue timings and MediaWiki
+  table markup become plain text, and tables of one cell per line become rows;
 - ``loader.to_rdf``: Web Annotation RDF (oa:TextPositionSelector + oa:TextQuoteSelector) per item.
 
 The text is processed in overlapping windows, so a large document is read in bounded memory and
@@ -37,12 +40,15 @@ from ..reader import open_document
 from ..source import WINDOW_CHARS, DocumentError, Source, Window
 from .citations import CitationFound, find_citations
 from .events import describe_event, find_dates
+from .feeds import plain_feed
 from .figures import find_figures
 from .linecells import joined_cells
 from .numbers import as_number
+from .subtitles import plain_subtitles
 from .subyear import find_subyear
 from .texmarks import plain_tex
 from .textutil import Sentences, Spans, collapse
+from .wikitext import plain_wikitables
 
 CONTEXT_CHARS = 32    # prefix and suffix of the oa:TextQuoteSelector
 
@@ -104,7 +110,8 @@ def extract_document(path: Path | str, *, title: str | None = None, encoding: st
 
 def _extract_window(window: Window, run: Extraction, section_starts: list[int]) -> Iterator[Item]:
     raw = window.text
-    text = joined_cells(plain_tex(raw))   # same length: offsets hold, the quotes come from the source
+    # same length: offsets hold, the quotes come from the source
+    text = joined_cells(plain_wikitables(plain_subtitles(plain_feed(plain_tex(raw)))))
     base = window.offset
     low, high = window.emit_from - base, window.emit_to - base
     sentences = Sentences.of(text)

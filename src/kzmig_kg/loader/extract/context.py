@@ -18,16 +18,19 @@ from .tokens import Token
 
 _FLOW = re.compile(
     r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
-    r"net\s+gain|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
+    r"net\s+gain|(?:the\s+country|kazakhstan|the\s+republic)\s+gained(?=\s+\d)(?![^.;]*\blost\b)|"
+    # "gained 3,720 residents through migration", "the migration gain", "In 2024 the gain was 2,270"
+    r"gained\s+[\d,.\s]+(?:[a-z]+\s+){0,2}through\s+(?:net\s+)?migration|migration\s+(?:gain|loss)|"
+    r"\bthe\s+(?:gain|loss)\s+(?:was|stood|came|amounted|reached)|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
     r"чист\w+\s+миграци\w*|таза\s+көші-қон\w*|"
     r"net\s+(?:in|out)-?migration|"
     # "Net: +550", "Net — minus 410": the label of a line of a list
     r"\bnet(?=\s*[:—–]\s*(?:[-+−]|minus\s|plus\s)?\s*\d))"
     r"|(?P<emi>lost(?=\s+\d)|потерял\w*(?=\s+\d)|emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
-    r"went\s+to|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
+    r"went\s+to(?!\s+\d)|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"(?<![а-яё])туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
-    r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|(?<![а-яё])туда\s+(?:переех|пересел|перебрал)\w*|"
+    r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|отбыл\w*|(?<![а-яё-])за\s+рубеж(?![а-яё])|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|(?<![а-яё])туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
     r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
@@ -37,7 +40,10 @@ _FLOW = re.compile(
     r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
-    r"приток\w*|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
+    r"приток\w*|из-за\s+рубежа|"
+    # "Казахстан принял 1,7 тыс. переселенцев", "Kazakhstan received 1,700": the country takes people in
+    r"(?:казахстан|республика|страна)\s+(?:принял\w*|приняла)|"
+    r"kazakhstan\s+(?:received|took\s+in|welcomed|admitted|accepted)|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
     r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
@@ -54,7 +60,7 @@ MIGRATION = re.compile(
     r"mov(?:e|es|ed|ing)\s+(?:to|from|abroad|away|out|in)\b|выезд|въезд|"
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|destination|population|residing|inhabitants|"
-    r"мигра|мигрир|эмигра|иммигра|прибы|выбы|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
+    r"мигра|мигрир|эмигра|иммигра|прибы|выбы|отбыл|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
     r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
     re.IGNORECASE)
 # "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year
@@ -86,6 +92,10 @@ def flow_words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), names[m.lastgroup]) for m in matches]
 
 
+# a Kazakh finite verb of leaving or coming, which ends its clause
+_KK_FINITE = re.compile(r"(?:кетт|келд|кеткен|келген)[а-яәіңғүұқөһ]*(?=\s*[.,;!?]|\s*$)")
+
+
 def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
                  span: tuple[int, int], position: int) -> str | None:
     """The direction of the figure at ``position``: its unit's, else that of the nearest flow word
@@ -103,14 +113,20 @@ def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
     for start, end, name in words[first:last]:
         if end > span[1]:
             continue
-        if start <= position:
+        if start <= position and "\n" in text[end:position] and _dash_labelled(text, position):
+            distance = position - end + 200   # "16,410 — people who ...": the line above is another item
+        elif start <= position:
             gap = text[end:position]
-            distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|"
+            distance = position - end + (40 if re.search(r";|\bwhile\b|\bwhereas\b|\bbut\b|,\s*as\s|"
                                                        r"(?<!\w)(?:а|но|ал|тогда\s+как)(?!\w)", gap) else
                                          # "8 850 адам келді, 13 680 адам кетті": another clause's verb
                                          8 if "," in gap else 0)
         elif "\n" in text[position:start]:
             distance = (start - position) * 2 + 100   # a word of the next line: another list item's
+        elif start - position <= 60 and _KK_FINITE.match(text, start) and \
+                not re.search(r"[,;.:]", text[position:start]):
+            # Kazakh puts the verb last: "197 адам сол елге көшіп кетті" is its own clause's flow
+            distance = (start - position) // 4
         # (not across a comma right after the number: "arrivals totalled 4,210, departures 3,180")
         elif re.fullmatch(r"[-−–]?\d(?:[\d.,\u00a0 ]*\d)?\s*(?:[^\W\d]+\s+){0,3}|[\w\s]{0,24}|"
                           r"\d[\d.,]*\s+(?:thousand|million|тыс\.?|млн\.?)\s+",
@@ -159,6 +175,45 @@ def clause_of(text: str, span: tuple[int, int], position: int) -> tuple[int, int
     return start, end
 
 
+# leaving a country named right after the verb: "покинули Кыргызстан", "left Kyrgyzstan"
+_LEFT_AFTER = re.compile(r"\s+покинул\w*", re.IGNORECASE)     # "Кыргызстан покинули 9 800"
+_LEFT_PLACE = re.compile(r"(?:\bleft|(?<![а-яё])покинул\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+_TO_KAZAKHSTAN = re.compile(r"\b(?:to|into)\s+Kazakhstan\b|(?<![а-яё])(?:в|во)\s+Казахстан(?![а-яё])|"
+                            r"Қазақстанға|(?<![а-яё])к\s+нам(?![а-яё])")
+
+
+def leaves_a_foreign_country(text: str, places: list[Mention], clause: tuple[int, int], position: int,
+                             code: str | None) -> bool:
+    """Whether the movement of the clause around ``position`` leaves the foreign country ``code`` (any
+    when None)
+    for no stated place in Kazakhstan ("В 2024 году Кыргызстан покинули 9 800 человек" in a Bishkek
+    item, "из Узбекистана выехали 120 тыс."): that country's own emigration, not Kazakhstan's."""
+    start, end = clause_of(text, clause, position)
+    # up to the first comma after the number: "..., из них в Казахстан – 4 460" is another clause
+    stop = re.compile(r"[,;:–—]\s").search(text, position, end)
+    end = stop.start() if stop else end
+    if _TO_KAZAKHSTAN.search(text, start, end) or _HOME_TOWARD.search(text, start, end) or \
+            _HOME_AWAY.search(text, start, end) or \
+            any(m.place.code == "KAZ" and start <= m.start < end for m in places):
+        return False
+    for mention in places:
+        if (code and mention.place.code != code) or mention.place.code == "KAZ" or mention.place.is_group or \
+                not start <= mention.start < end:
+            continue
+        before = text[max(start, mention.start - 12):mention.start]
+        word = text[mention.start:mention.end].lower()
+        leaving = _LEAVING_AFTER.match(text, mention.end)
+        if _LEFT_PLACE.search(before) or _LEFT_AFTER.match(text, mention.end) or \
+                leaving and (_AWAY.search(before) or _KK_AWAY.search(word)):
+            return True
+    return False
+
+
+# the verb of leaving right after the country left: "из Узбекистана выехали", "Қырғызстаннан кетті"
+_LEAVING_AFTER = re.compile(r"\s+(?:выехал\w*|уехал\w*|эмигрировал\w*|emigrated\b|кетт\w*|көшіп\s+кетт\w*)",
+                            re.IGNORECASE)
+
+
 def direction_by_place(text: str, places: list[Mention], clause: tuple[int, int],
                        position: int) -> str | None:
     """The direction of a movement in ``clause`` whose verb does not say it ("relocated",
@@ -199,13 +254,44 @@ _SAME_PARTNER = re.compile(r"\b(?:opposite|reverse|other)\s+direction|\bthere\b|
 
 # "..., а в 2022 году — 14 018", "while in 2022, 14,018": a clause of a time and a number alone
 # leaves out its verb and places, which are those of the clause before
-_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:the\s+)?(?:\d{4}|(?:прошлом|позапрошлом|"
-                        r"предыдущем|previous|last|prior)\s+(?:году|year))(?:\s*(?:году|г\.|год|жылы))?"
-                        r"\s*[—–:,-]?\s*", re.IGNORECASE)
+_TIME_ONLY = re.compile(r"\s*(?:(?:в|во|за|in|for|by)\s+)?(?:the\s+)?(?:\d{4}(?:-?(?:м|м\s+году|го))?|"
+                        r"(?:прошлом|позапрошлом|предыдущем|previous|last|prior)\s+(?:году|year))"
+                        r"(?:\s*(?:году|г\.|год|жылы))?"
+                        # "а в 2020-м — лишь 190", "but in 2020 only 190": a word of degree before the number
+                        r"\s*[—–:,-]?\s*(?:лишь|только|уже|ещё|еще|всего|около|почти|свыше|более|only|just|"
+                        r"about|nearly|almost|some|over)?\s*", re.IGNORECASE)
 
 
 _EXCHANGE_WITH = re.compile(r"(?:exchange|balance|обмен\w*|сальдо|алмасу\w*)\s+(?:[^\W\d]+\s+){0,3}?"
                             r"(?:with|с|со)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+_KK_CASE = re.compile(r"[а-яәіңғүұқөһё](?:ға|ге|қа|ке|на|не|дан|ден|тан|тен|нан|нен)(?![а-яәіңғүұқөһё])")
+
+
+# a number at the start of its line, after at most a bullet or a sign
+_LEADS_ITS_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*▪►]\s*)?[+−-]?$")
+# "16,410 — people who ...", "4,460: arrivals": a number labelled after a dash or a colon (hard-wrapped
+# prose, "12,810, from Turkmenistan", goes on after a comma or a word)
+_DASH_LABEL = re.compile(r"[ \t]*[—–:][ \t]+\S")
+# "— arrivals from ", " – departures to the ", ": прибыло из ": the label of a number, up to its place
+_LABEL_AFTER = re.compile(r"\s*[—–:-]\s*(?:[^\W\d]+\s+){0,4}(?:from|to|in|for|из|в|во|с)\s+(?:the\s+)?",
+                          re.IGNORECASE)
+
+
+_WHOLE_BEFORE = re.compile(r"\bout\s+of\s+(?:a\s+total\s+of\s+|the\s+)?$|"
+                           r"(?<![а-яё])из\s+(?:общего\s+числа|всех)\s+$", re.IGNORECASE)
+_WHOLE_AFTER = re.compile(r"\s*(?:[a-z]+\s+)?(?:in\s+total|in\s+all|altogether|overall)\b|"
+                          r"\s*(?:всего|в\s+целом|в\s+общей\s+сложности)(?![а-яё])",
+                          re.IGNORECASE)
+
+
+def _dash_labelled(text: str, position: int) -> bool:
+    """Whether the number at ``position`` opens its line and a dash or a colon labels it."""
+    if not _LEADS_ITS_LINE.search(text, max(0, position - 12), position):
+        return False
+    number = re.match(r"[+−-]?\d(?:[\d.,\u00a0]| (?=\d))*", text[position:position + 24])
+    return bool(number) and bool(_DASH_LABEL.match(text, position + number.end()))
 
 
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
@@ -214,12 +300,24 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     s_start, _ = sentence
     candidates = [p for p in places if p.place.code != "KAZ"]
     previous = [p for p in candidates if s_start <= p.start and p.end <= token.start]
+    if _dash_labelled(text, token.start):
+        # "4,460 — arrivals from Uzbekistan": a number that opens its line is labelled after it, on
+        # that line; the lines above are other items of the list
+        line_start = text.rfind("\n", 0, token.start) + 1
+        previous = [p for p in previous if p.start >= line_start]
+        line_end = text.find("\n", token.unit_end)
+        line_end = len(text) if line_end < 0 else line_end
+        for mention in candidates:
+            if token.unit_end <= mention.start < line_end and _LABEL_AFTER.fullmatch(
+                    text, token.unit_end, mention.start):
+                return mention, "after"
     # "Russia (108,724)", "Russian citizens (2,900,000 people)"
     if previous and re.fullmatch(r"\s*(?:\w+\s+){0,1}\(\s*", text[previous[-1].end:token.start]):
         return previous[-1], "next"
     # "47,000 to Uzbekistan", "639 immigrants from Tajikistan", "5,000 individuals travel to the UK"
     for mention in candidates:
-        if token.unit_end <= mention.start <= token.unit_end + 40:
+        # 50: "1 102 бывших жителя республики обосновались в Германии"
+        if token.unit_end <= mention.start <= token.unit_end + 50:
             # an age range or a bracketed share between the count and its place: "9,940 (72.7%) settled in"
             gap = _SHARE.sub("", AGES.sub("aged", text[token.unit_end:mention.start]))
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
@@ -228,14 +326,19 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                                  r"headed)\s+(?:back\s+)?(?:to|from|for)\s+(?:the\s+)?", gap) or \
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
+                    re.fullmatch(r"\s+(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){4}"
+                                 r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
                     re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
                                  r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
+                    re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*(?:[—–-]\s*)?", gap) and \
+                    _KK_CASE.search(text[mention.start:mention.end + 4]) is not None or \
                     re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap):
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
-                # Россию", "2,100 of them went to Germany": the part's place
+                # Россию", "2,100 of them went to Germany": the part's place; "олардың 1 903-і —
+                # Ресейге": a Kazakh place in the dative or ablative after a dash
                 return mention, "after"
             break
     # "+3,808 / Kazakhstan's net gain from its migration exchange with Uzbekistan": the partner of the
@@ -246,6 +349,10 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                 _EXCHANGE_WITH.search(text, token.unit_end, mention.start) and \
                 not re.search(r"\d|[;.]\s", text[token.unit_end:mention.start]):
             return mention, "after"
+    # "out of 5,048 departures in total", "из общего числа 5 048": the whole the parts were of
+    if _WHOLE_BEFORE.search(text, max(s_start, token.start - 30), token.start) or \
+            _WHOLE_AFTER.match(text, token.unit_end):
+        return None, ""
     # "from Turkmenistan 2,058", "China at 33,357", "Russian immigrants was 9,769", "China - 172 thousand"
     if previous:
         mention = previous[-1]
@@ -266,3 +373,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
             return None, ""
         return mention, "before"
     return None, ""
+
+
+# "the balance between the two countries": Kazakhstan and the one partner named just before
+TWO_COUNTRIES = re.compile(r"\bbetween\s+the\s+two\s+countries\b|(?<![\w])екі\s+ел\s+арасында\w*|"
+                           r"(?<![а-яё])между\s+(?:двумя|обеими)\s+странами(?![а-яё])", re.IGNORECASE)
+TWO_COUNTRIES_BACK = 600

@@ -17,18 +17,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import FigureFound
 from .context import (
     ANAPHOR,
     DEMONYM_UNITS,
     MIGRATION,
+    TWO_COUNTRIES,
+    TWO_COUNTRIES_BACK,
     clause_of,
     country_of,
     direction_by_place,
     direction_of,
     flow_words,
+    leaves_a_foreign_country,
 )
 from .countries import Mention, find_places
 from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
@@ -39,6 +42,7 @@ from .periods import Carried, Time, find_times, is_aside, resolve_time
 from .relations import (
     attach_changes,
     compared_series,
+    corresponding_run,
     counter_flows,
     from_to,
     percent_kind,
@@ -92,7 +96,9 @@ _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒ
 # a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
 _AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
 # "Монголия дала 610,", "Germany took 611.": a place, one verb, and the count that closes the clause
-_PLACE_VERB = re.compile(r"[ \t]+[^\W\d_]{3,}[ \t]+")
+# ("Uzbekistan alone sent 4,460.", "Узбекистан один дал 4 460": a word of focus before the verb)
+_PLACE_VERB = re.compile(r"[ \t]+(?:(?:alone|only|itself|один|одна|одно|только|өзі\w*)[ \t]+)?"
+                         r"[^\W\d_]{3,}[ \t]+", re.IGNORECASE)
 
 
 def _place_verb_count(text: str, token: Token, where: _Sentence) -> bool:
@@ -186,7 +192,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
         weighed = _WEIGHT.sub("", before)
         data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
-            _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or any(
+            _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
+            _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -233,6 +240,13 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     return figure
 
 
+# "receiving 1,090 of them", "9 600 из них", "олардың 301-і": a part of the people just named
+# "from 14 regions; 12 of them": the things named last are no people
+_THINGS_BEFORE = re.compile(r"\b(?:regions|countries|cities|districts|companies|firms|schools|offices|"
+                            r"centres|centers|cases|applications|permits|visas)\b[^\d]*$|(?<![а-яё])(?:регион|област|"
+                            r"район|стран|город|компани|предприяти|заявлени|разрешени|виз)\w*[^\d]*$",
+                            re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)|из\s+них|из\s+которых)(?![\w])", re.IGNORECASE)
 _POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
 # "a country of 20 million people", "population of 525,000", "численность населения ... составила
 # 525 тысяч": the number is how many live there, not how many moved
@@ -250,7 +264,22 @@ def _is_population(text: str, token: Token, where: _Sentence) -> bool:
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)
                  if m.group() != ","), default=start)
-    return bool(_POPULATION_OF.search(text, start, token.start))
+    # "миграционный прирост населения составил 1,7 тыс.": a balance of migration, not a population
+    return bool(_POPULATION_OF.search(text, start, token.start)) and \
+        not _MIGRATION_BALANCE.search(text, start, token.start)
+
+
+# "up from 1,020", "against 8,100", "против 8,1 тыс.": the number a figure is compared with ("more than
+# 25,000" is a rounding, no comparison)
+_COMPARED_WITH = re.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|\bup\s+from|"
+                            r"\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с)\s*(?:about\s+|some\s+|около\s+)?$",
+                            re.IGNORECASE)
+# "..., тогда как в 2024-м ...", "while in 2024 ...", "а годом ранее": a clause set against the one before
+_WHILE = re.compile(r"(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|а|против|чем)(?![а-яё])|"
+                    r"\b(?:while|whereas|against|compared\s+(?:to|with)|than|versus|vs\.?)\b|"
+                    r"ал\s|ал\s+(?:\d|былтыр)|салыстырғанда", re.IGNORECASE)
+_MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:прирост|убыль|сальдо)|net\s+migration",
+                                re.IGNORECASE)
 
 
 def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
@@ -268,10 +297,12 @@ def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
             not line.endswith((".", "!", ";", ":")) or (
                 line.endswith(".") and len(line) <= 60 and
                 len(re.findall(r"\d+", line)) == len(times.between(start, end)) == 1))
-        if line.endswith("?") or heading:
-            stated = [t for t in times.between(start, end) if not t.compared]
-            if stated:
-                asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
+        stated = [t for t in times.between(start, end) if not t.compared]
+        # "... results for the first quarter of 2025:" over a list: the period of the list's figures
+        introduces = line.endswith(":") and bool(stated) and len(re.findall(r"\d+", line)) == sum(
+            len(re.findall(r"\d+", text[t.start:t.end])) for t in times.between(start, end))
+        if (line.endswith("?") or heading or introduces) and stated:
+            asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
     return asked
 
 
@@ -314,8 +345,9 @@ def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, 
     after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
     end = token.unit_end + after.start() if after else where.end
     stock = _STOCK.search(text, start, end)
-    if not stock or _POPULATION.search(text, where.start, where.end):
-        return False          # a population is an indicator of its own, kept
+    # a population is an indicator of its own, kept ("занятости населения" in another clause is none)
+    if not stock or _POPULATION.search(text, start, end):
+        return False
     # "study abroad": the stock's own words are no movement; nor is a group named by where its people
     # came from ("қандастармен 12 маман жұмыс істейді", "12 officers work with kandas"): who, not a move
     return not any(start <= w_start and w_end <= end and not stock.start() <= w_start < stock.end() + 8
@@ -344,7 +376,15 @@ def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
     end = token.unit_end + after.start() if after else where.end
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
-    return bool(_INTERNAL.search(text, start, min(end, token.unit_end + 80)))
+    if _INTERNAL.search(text, start, min(end, token.unit_end + 80)):
+        return True
+    # the number as an apposition to the moves it counts: "Moves between the regions of the
+    # country, 96,400 in the half-year, are not counted", "Внутренняя миграция — 96,4 тыс."
+    return any(_APPOSITION.fullmatch(text, m.end(), token.start)
+               for m in _INTERNAL.finditer(text, max(where.start, token.start - 120), token.start))
+
+
+_APPOSITION = re.compile(r"\s*[,:—–-]\s*")
 
 
 # a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"
@@ -353,6 +393,8 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    r"(?<![а-яё])(?:вправе|обязан\w*|допускается|разрешается)(?![а-яё])|"
                    r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
                    r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
+                   # "We expect departures to settle at 8,000-9,000": the subject between
+                   r"\b(?:we|they|analysts|experts)\s+(?:expect|anticipate|predict|project|forecast)\b|"
                    r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
                    r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*|"
                    # a forecast by a modal verb: "could fall to", "might reach", "может сократиться",
@@ -363,11 +405,20 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    r"(?<![\w])мүмкін(?![\w])", re.IGNORECASE)
 
 
+# a participle clause of result: "bringing their number to", "raising the total to", "доведя их число до"
+_RESULT_CLAUSE = re.compile(r"\s*(?:bringing|raising|taking|lifting|pushing|доведя|увеличив)\b",
+                            re.IGNORECASE)
+
+
 def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
     """Whether the number's clause states a plan or a forecast, not something that happened, or
     a sanction ("к ответственности привлечены 1 128 иностранцев"): people fined are no flow."""
     start = max(where.start, token.start - 80)
     start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
+    if _RESULT_CLAUSE.match(text, start, token.start):
+        # "will open two more centres, bringing their number to 18": the result shares the plan
+        before = max(where.start, start - 1 - 120)
+        start = max((m.end() for m in re.finditer(r"[;.!?()]", text[before:start - 1])), default=0) + before
     # the plan may follow its subject: "48 of them planned to emigrate"
     after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
     end = after.start() if after else min(where.end, token.unit_end + 60)
@@ -383,7 +434,7 @@ _REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облы
 # people an authority punished: fined, held liable, detained; a count of cases, not of movers
 _SANCTION = re.compile(r"\b(?:fined|penali[sz]ed|prosecuted|detained|arrested|held\s+(?:\w+\s+)?liable)\b|"
                        r"(?<![а-яё])(?:привлечен\w*\s+к\s+(?:\w+\s+)?ответственности|"
-                       r"к\s+(?:\w+\s+)?ответственности\s+привлечен\w*|оштрафован\w*|"
+                       r"к\s+(?:\w+\s+)?ответственности(?:\s+[^\d\s.,;]+){0,5}\s+привлечен\w*|оштрафован\w*|"
                        r"задержан\w*|наказан\w*)(?![а-яё])|"
                        r"жауапкершілікке\s+тартыл\w*|айыппұл\s+салын\w*", re.IGNORECASE)
 
@@ -507,6 +558,12 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
             figure.notes.append(f"a group of people ({token.unit}), not a partner country")
     else:
         mention, how = country_of(text, token, where.places, where.span)
+        if mention is not None and how == "before" and figure.direction == "immigration" and \
+                ";" in text[mention.end:token.start] and \
+                _DESTINATION_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            # "most of them to Russia; 2,100 moved to Kazakhstan": a destination in another clause
+            # is no origin of an inflow
+            mention, how = None, ""
         inside = [p for p in where.places if p.place.code != "KAZ" and (
             token.end <= p.start < token.unit_end or
             # "436 citizens of Tajikistan", "436 граждан Таджикистана": whose citizens they are
@@ -520,10 +577,20 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         earlier = [p for p in places[first:last] if p.place.code != "KAZ"]
         if earlier:
             mention, how = earlier[-1], "context"
+    if mention is None and not figure.country and TWO_COUNTRIES.search(text, where.start, where.end):
+        first = bisect.bisect_left(place_starts, where.start - TWO_COUNTRIES_BACK)
+        last = bisect.bisect_left(place_starts, where.start)
+        partners = {p.place.code: p for p in places[first:last]
+                    if p.place.code != "KAZ" and not p.place.is_group}
+        if len(partners) == 1:          # two foreign countries named: "the two" are not Kazakhstan's pair
+            mention, how = next(iter(partners.values())), "context"
     if mention is not None:
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+_DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|for|into)|(?<![а-яё])(?:в|во))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None) -> None:
@@ -609,6 +676,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     lead: Carried | None = None
     recent: list[Stated] = []
     compared_time: tuple[int, Time | None] = (-1, None)
+    own_time: tuple[int, Time | None] = (-1, None)      # the time of the sentence's first figure
     questions = _question_times(text, sentences, times)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
@@ -641,6 +709,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if figure.direction == "emigration" and figure.direction_source != "table" and \
+                leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
+            continue
         if _REGION.search(text, where.start, where.end):
             figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
         population = not token.percent and _is_population(text, token, where)
@@ -666,7 +737,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         reporting = _REPORTING.search(text, where.start, token.start) if report is not None else None
         # "в отчетном году ... по сравнению с предыдущим годом (1 265 человек)": a time relative to
         # the reporting one, between it and the number, dates the number
-        if reporting is not None and \
+        if reporting is not None and how not in ("next", "after") and \
                 not any(t.start > where.start for t in times.between(where.start, token.start)
                         if not t.compared) and \
                 not any(t.offset and t.start >= reporting.end()
@@ -681,6 +752,20 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # "17,950 arrived in 2025, up from 16,020 in 2024, and 12,870 left, down from 13,680":
             # a number compared without a time of its own is of the time the sentence compares with
             time, how, note = compared_time[1], "context", "the time of the comparison before it"
+        elif _COMPARED_WITH.search(text, max(where.start, token.start - 30), token.start) and \
+                not token.percent and how in ("before", "context", "document") and \
+                time is not None and time.year is not None and time.period is None and \
+                compared_time[0] != where.start:
+            # "Germany received 1,120, up from 1,020", "прибыли 7 400 человек против 8 100": a number
+            # compared with the text's figure, with no time of its own, is of the period a year before
+            time = replace(time, year=time.year - 1, compared=True, attached=True)
+            how, note = "inferred", "compared with the figure before it, no time of its own: a year before"
+        if time is None and own_time[0] == where.start and own_time[1] is not None and not compared:
+            # "fell to 8,870 last year from 10,150 in 2024, while Germany took 1,120": a number with
+            # no time of its own is of the time of the sentence's first figure
+            time, how, note = own_time[1], "context", "the time of the sentence's first figure"
+        elif time is not None and own_time[0] != where.start and not compared and not time.compared:
+            own_time = (where.start, time)
         _set_time(figure, time, how, note)
         # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
@@ -688,8 +773,15 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
+        # "прибыли 8,4 тыс., тогда как в первом полугодии 2024-го — около 7,9 тыс.": an earlier time
+        # after a figure of the sentence's own is the time compared with, dating nothing after it
+        earlier = carried is not None and carried.at >= where.start and time is not None and \
+            time.year is not None and carried.time.year is not None and time.year < carried.time.year and \
+            bool(_WHILE.search(text, carried.at, time.start))
+        if earlier and time.start >= where.start and not time.attached:
+            time.compared = True          # nor is it the last time stated for the sentences after it
         if time is not None and not time.attached and not time.compared and not bracketed and \
-                not looks_back and not is_aside(text, time) and \
+                not looks_back and not is_aside(text, time) and not earlier and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
@@ -707,6 +799,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     respectively(text, sentences, tokens, by_token, places, times)
     same_years(text, sentences, tokens, by_token, times)
     compared_series(text, sentences, tokens, by_token, times)
+    corresponding_run(text, sentences, tokens, by_token)
     counter_flows(text, sentences, by_token)
     figures += table_figures
     for figure in figures:

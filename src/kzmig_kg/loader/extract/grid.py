@@ -1,14 +1,15 @@
 """Any table whose layout the specialised readers of ``tables`` do not know: one general reading.
 
-One public entry: ``read_grid(lines, index, cells_of, caption)``. A table is one or two header
-rows of labels, then rows of a label and numbers (or, under a caption, rows of a country and one
-number). Every label (a column's header cells, a row's label, the caption above the table) is read
-the same way, for the year or the part of a year, the direction,
-the partner country, a total, or a column that is not a count (a share, a change); each cell takes
-the row's reading first, then the column's, then the caption's. A cell is a figure when it has a
-year and the table names a country, a total or a direction somewhere for it. A row of a label
-alone heads the rows under it ("Прибывшие:", "Россия", "of which:"), a row indented under another
-is a part of it, and a table in long form is labelled by its key columns ("страна;год;прибыло").
+One public entry: ``read_grid(lines, index, cells_of, caption)`` (and ``direction_label``, the
+direction a label names by its own word, which the reader of year columns in ``tables`` shares). A
+table is one or two header rows of labels, then rows of a label and numbers (or, under a caption,
+rows of a country and one number). Every label (a column's header cells, a row's label, the caption
+above the table) is read the same way, for the year or the part of a year, the direction, the
+partner country, a total, or a column that is not a count (a share, a change); each cell takes the
+row's reading first, then the column's, then the caption's. A cell is a figure when it has a year
+and the table names a country, a total or a direction somewhere for it. A row of a label alone heads
+the rows under it ("Прибывшие:", "Россия", "of which:"), a row indented under another is a part of
+it, and a table in long form is labelled by its key columns ("страна;год;прибыло").
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ _MONTH_ROW = re.compile(rf"(?P<m>{MONTH_EN}|{MONTH_RU_ANY}|қаңтар|ақпа
 _TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|всего|итого|барлығы|"
                     r"барлық\s+елдер|жиыны)\b|^(?:all|все|барлық)$", re.IGNORECASE)
 # a column that identifies a row or its source, no count: "src_page", "code", "id", "код", "стр."
-_IDENTIFIER = re.compile(r"(?:^|[\W_])(?:page|p\.|pp\.|code|id|row|line|ref|стр\.?|страница|код|бет)"
+_IDENTIFIER = re.compile(r"(?:^|[\W_])(?:page|p\.|pp\.|code|id|row|line|ref|стр\.?|страница|код|коды|бет)"
                          r"(?:$|[\W_])", re.IGNORECASE)
 KEY_SEPARATOR = " | "                  # between the key cells of a long-form row's label
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -59,8 +60,10 @@ _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.I
 MAX_HEADER_ROWS = 2
 _SECTION_MAX = 60                      # a section heading inside a table is a short label
 _PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|"
-                          r"оның\s+ішінде)",
+                          r"оның\s+ішінде)(?:\s+(?:из|в|во|на|to|from|in))?",
                           re.IGNORECASE)
+# a row that numbers the columns of a statistics form ("А  Б  1  2", "A  B  1  2  3")
+_COLUMN_NUMBERS = re.compile(r"(?:[АБВГA-D]|\d{1,2})")
 
 
 @dataclass
@@ -74,6 +77,7 @@ class _Reading:
     one_place: bool = False            # the label names exactly one partner country
     total: bool = False
     not_count: bool = False
+    offset: int = 0                    # "Соответствующий период прошлого года": a year back
 
 
 def _read(label: str) -> _Reading:
@@ -82,6 +86,9 @@ def _read(label: str) -> _Reading:
     reading = _Reading(year=years.pop() if len(years) == 1 else None)
     # any sub-year period the running text knows ("Jan-Jun 2024", "January-September")
     sub = next((s for s in find_subyear(label) if s.part and s.part != "same"), None)
+    same = next((s for s in find_subyear(label) if s.part == "same" and s.year is None), None)
+    if same is not None and not years:
+        reading.offset = same.offset
     if sub is not None and not part:
         reading.part = sub.part
     elif (month := _MONTH_ROW.fullmatch(label.strip())) is not None:
@@ -104,6 +111,13 @@ def _read(label: str) -> _Reading:
     reading.total = any(_TOTAL.match(key) for key in keys)
     reading.not_count = bool(_NOT_COUNT.search(label))
     return reading
+
+
+def direction_label(label: str) -> str | None:
+    """The direction a row or column label names by its own word ("Net", "Arrivals from Russia",
+    "Сальдо"), or None."""
+    named = _DIRECTION_LABEL.search(label)
+    return _DIRECTIONS[named.lastgroup] if named else None
 
 
 def _period_of_caption(caption: str) -> str:
@@ -276,16 +290,27 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             tail += 1
         header_rows[-1] = (header_rows[-1][0], last[:len(last) - tail])
 
+    index_column: list[bool] = [False]
+
     def cells_of_row(at: int) -> list[tuple[int, int, str]]:
         cells = cells_of(lines[at][1], lines[at][0])
+        cells = cells[1:] if index_column[0] and len(cells) > 1 else cells
         return cells[:len(cells) - tail] if tail and len(cells) > tail else cells
 
+    if header_rows and row < len(lines) and _numbers_columns(cells_of_row(row)):
+        row += 1                          # "А  Б  1  2": the form's numbers of its columns
     # rows of a label alone that head the rows under them ("Келгендер / Прибывшие", "Россия", "of which:")
     section = _Reading()
     while row + 1 < len(lines) and (heading := _section_of(cells_of_row(row), None)) is not None:
         section = heading
         row += 1
     heads = header_rows[-1][1] if header_rows else []
+    # a printed data frame ("    year  partner  persons" over "44  2025  Russia  5060"): a row number
+    # under no header cell, left of the first, is the frame's index, no cell of the table
+    if heads and row < len(lines):
+        probe = cells_of_row(row)
+        index_column[0] = len(probe) == len(heads) + 1 and probe[0][2].strip().isdigit() and \
+            probe[0][1] - lines[row][0] <= heads[0][0] - header_rows[-1][0]
 
     def body_of(cells: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, int, str]]] | None:
         return _keyed_body(cells, heads) or _body(cells)
@@ -298,6 +323,8 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     if labels is None:
         return [], index + 1
     columns = [_read(label) for label in labels]
+    for column, label in zip(columns, labels, strict=True):
+        column.not_count = column.not_count or bool(_IDENTIFIER.search(label))   # "Код стр.": row codes
     partners = {c.place.place.code for c in columns if c.place is not None}
     if len(partners) == 1 and sum(c.place is not None for c in columns) >= 2:
         # "Прибыло ... из Кыргызстана", "Выбыло ... в Кыргызстан", "Сальдо": the balance of those flows
@@ -378,6 +405,15 @@ def _continued(header: tuple[int, list[tuple[int, int, str]]], line_start: int,
     return joined
 
 
+def _numbers_columns(cells: list[tuple[int, int, str]]) -> bool:
+    """Whether a row only numbers the columns of a form: letters then 1, 2, ... in order."""
+    texts = [c[2].strip() for c in cells]
+    digits = [t for t in texts if t.isdigit()]
+    return len(cells) >= 3 and all(_COLUMN_NUMBERS.fullmatch(t) for t in texts) and bool(digits) and \
+        digits == [str(n) for n in range(int(digits[0]), int(digits[0]) + len(digits))] and \
+        texts[:len(texts) - len(digits)] != [] and texts[-len(digits):] == digits
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" \t\u00a0"))
 
@@ -405,7 +441,7 @@ def _cell(side: _Reading, column: _Reading, around: _Reading, raw: str, start: i
           scale: int, row_label: str, labels: list[str]) -> FigureFound | None:
     if column.not_count or side.not_count or _EMPTY.fullmatch(raw.strip()):
         return None
-    year = side.year or column.year or around.year
+    year = side.year or column.year or (around.year + column.offset if around.year else None)
     # a year of the cell's own labels ("Arrivals, 2024") is a whole year, whatever part the caption names
     part = side.part or column.part or (None if side.year or column.year else around.part)
     direction = side.direction or column.direction or around.direction

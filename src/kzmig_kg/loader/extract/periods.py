@@ -35,7 +35,13 @@ _PERIOD = re.compile(rf"(?P<a>{YEAR})(?:\s*(?:года|г\.))?\s*(?:[-–]|to|an
                      re.IGNORECASE)
 _LEAD = re.compile(r"(?:between|from|for|in|during|over)\s*$", re.IGNORECASE)
 _COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\s+с|против|"
+                       r"(?:по\s+отношению|в\s+сравнении\s+с|в\s+сопоставлении\s+с|относительно)|"
+                       # "на 3,3% больше уровня 2024 года", "к уровню 2024 года": the level compared with
+                       r"(?<![а-яё])(?:больше|меньше|выше|ниже|превы[сш]\w*|к)\s+(?:уровн|показател)[а-яё]{0,3}|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
+                       # a change and the time it is measured against: "up 6.4% on the first half of
+                       # 2024", "рост на 6,4% к первому полугодию 2024 года", "+5% к 2023 году"
+                       r"\d\s*%\s*(?:on|к)|"
                        r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
 
@@ -144,7 +150,10 @@ def find_times(text: str, extra: list[Time]) -> Times:
             times.append(Time(first.start, second.end, None, (first.year, second.year), False))
     for sub in find_subyear(text):
         lead = _COMPARED.search(text[max(0, sub.start - 30):sub.start])
-        compared = bool(lead) and not lead.group().lower().startswith("over")   # "over the first half"
+        compared = bool(lead) and not lead.group().lower().startswith("over") or \
+            sub.year is not None and bool(_KK_PERIOD_COMPARED.match(text, sub.end))
+        # ("over the first half" is the period itself; a relative "өткен жылдың сәйкес кезеңімен"
+        # is completed as a comparison by ``complete_time``)
         times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset,
                           anchor=sub.anchor))
     spans = Spans([(t.start, t.end) for t in times])
@@ -181,6 +190,10 @@ def find_times(text: str, extra: list[Time]) -> Times:
             milestone = False
         times.append(Time(y_start, y_end, int(match.group("y")), None, compared, since=since,
                           milestone=milestone))
+    if "<ref" in text or "{{" in text:
+        # a wiki reference ("<ref>{{cite web |date=2025-02-14 ...}}</ref>") dates its source, not the text
+        notes = Spans([m.span() for m in _WIKI_REFERENCE.finditer(text)])
+        times = [t for t in times if not notes.covers(t.start)]
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
@@ -195,17 +208,28 @@ def find_times(text: str, extra: list[Time]) -> Times:
     return Times(times)
 
 
+_WIKI_REFERENCE = re.compile(r"<ref[^>/]*>.*?</ref>|\{\{\s*(?:cite|citation|статья|книга|публикация|"
+                             r"source)[^{}]*\}\}", re.IGNORECASE | re.DOTALL)
 _FIRST_SINCE = re.compile(r"(?:\bfirst\b[^.;:\n\d]{0,30}?\bsince|(?<![а-яё])впервые[^.;:\n\d]{0,30}?"
                           r"(?<![а-яё])(?:с|со|после)|(?<![а-яё])(?:с|со)\s+(?:\d{4}|[а-яё]+)\s+впервые)"
                           r"\s*$", re.IGNORECASE)
 _KK_FIRST_SINCE = re.compile(r"\s*(?:жылдан|ж\.)\s*(?:бері|кейін)\s+(?:тұңғыш|алғаш(?:қы)?)\s+рет",
                              re.IGNORECASE)
-_KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)")
+_KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырғанда|қарағанда)|"
+                          # "2024 жылғы көрсеткіштен 6,8 пайызға аз": the ablative of comparison
+                          r"\s*жыл(?:ғы|дың)\s+(?:[а-яәіңғүұқөһ]+\s+)?(?:көрсеткіш|деңгей|сан|мән)\w*?"
+                          r"(?:тен|тан|нен|нан|ден|дан)(?![а-яәіңғүұқөһ])")
+# "2024 жылдың бірінші жартыжылдығымен салыстырғанда": a part of a year compared with
+_KK_PERIOD_COMPARED = re.compile(r"\w*\s+(?:салыстырғанда|қарағанда)", re.IGNORECASE)
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
-_SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$")
-_PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?\b(?:increase|decrease|grow|grew|fell|fall|rose|rise|drop|"
-                             r"declin|chang|up\b|down\b|doubl|halv)", re.IGNORECASE)
+_SINCE = re.compile(r"(?:^|[.;]\s+|\n)[Ss]ince\s+$|"
+                    # "А всего с 1991 года вернулись около 1,2 млн", "Всего с 1991 года": a count since then
+                    r"(?:^|[.;]\s+|\n)(?:(?:[Аа]|[Ии])\s+)?(?:[Вв]сего\s+)?(?<![а-яё])[Сс]\s+$")
+_PERFECT_CHANGE = re.compile(r"[^.;]{0,40}?(?:\b(?:increase|decrease|grow|grew|fell|fall|rose|rise|drop|"
+                             r"declin|chang|up\b|down\b|doubl|halv)|(?<![а-яё])(?:вырос|выросл|сократил|"
+                             r"увеличил|уменьшил|снизил|возрос|упал|измени))|\s*(?:года?|г\.)?\s*(?:по|до)\s",
+                             re.IGNORECASE)
 _DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<day>\d{1,2}\s+\w+\s*)?$")
 
 
@@ -213,7 +237,10 @@ _DATELINE = re.compile(r"\s*(?P<place>[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?),\s*(?P<d
 # dates that number only, not the numbers after it in the sentence
 _AFTER_NUMBER = re.compile(r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand|million|тыс\.?|млн\.?)?"
                            r"[ \t]*(?:people|persons|человек\w*)?[ \t]*,?[ \t]*$", re.IGNORECASE)
-_LABELLED = re.compile(r"\s*:\s*[-−–+]?\d")
+# "(2023: 9,120)", "(годом ранее — 10 230)", "(a year earlier - 10,230)": a time labelling the number
+# after it in the bracket
+_LABELLED = re.compile(r"\s*(?:год|года|г\.|жыл|year)?\s*(?::|\s[—–-])\s*(?:minus\s+|минус\s+)?[-−–+]?\d",
+                       re.IGNORECASE)
 
 
 def _is_attached(text: str, start: int, end: int | None = None) -> bool:
@@ -236,21 +263,33 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*[(:]\s*[+]?", gap := text[time.end:token.start]) \
+        if time.end <= token.start and re.fullmatch(r"\s*(?:года?|г\.|жылы?)?\s*[(:]\s*[+]?",
+                                                    gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
+            return time, "next"
+        # "(годом ранее — 10 230)", "(a year earlier - 10,230)": the label of the number in the bracket
+        label_gap = text[time.end:token.start] if time.end <= token.start else "-"
+        if (re.fullmatch(r"\s+(?:год|года|г\.|жыл|year)?\s*[—–-]\s*", label_gap) or
+                time.offset and re.fullmatch(r"\s+", label_gap)) and \
+                text[max(0, time.start - 2):time.start].strip() in ("(", "[", ";", ","):
             return time, "next"
     # "22,668 in 2005", "to 1,117 people in 2008", "reaching 6,328 by 2014"
     for time in times:
-        if token.unit_end <= time.start <= token.unit_end + 60 and not time.compared:
+        if token.unit_end <= time.start <= token.unit_end + 90 and not time.compared:
             gap = AGES.sub("", text[token.unit_end:time.start])
-            if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap):
-                return time, "after"          # "up from 16,220 a year earlier"
+            if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap) and not (
+                    "," in gap and re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end],
+                                            re.IGNORECASE)):
+                # "up from 16,220 a year earlier"; not "12,7 тыс., в позапрошлом — 13,6 тыс.", a new clause
+                return time, "after"
             if time.offset and time.anchor == "document" and re.fullmatch(r"[^,;.:\d()]{0,60}", gap):
                 return time, "after"          # "1,020 residents moved there last year": one clause
             if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"
                             r"(?:in|by|for|during|of|as\s+of|в|во|за)\s+"
                             r"(?:the\s+year\s+)?", gap) or (re.fullmatch(r"\s*\(\s*", gap)
-                                                            and not _LABELLED.match(text, time.end)):
+                                                            and not _LABELLED.match(text, time.end)
+                                                            and not (time.offset and re.match(
+                                                                r"\s+[-−–+]?\d", text[time.end:]))):
                 # "22,668 (2005)"; not "8,850 (2023: 9,120)", the label of the number after it
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"
@@ -259,7 +298,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     # "Compared with the second quarter, when 3,020 people left": a "when" clause is of its time
     for time in times:
         if s_start <= time.start and time.end <= token.start and \
-                re.fullmatch(r"(?:-[а-я]{1,3})?[,\s]+(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
+                re.fullmatch(r"(?:-[а-я]{1,3})?(?:\s+(?:год[а-я]{0,3}|г\.))?[,\s]+"
+                             r"(?:when|когда|в\s+котором)\s+[^,;.\d]{0,40}",
                              text[time.end:token.start]):
             return time, "before"
     # "2023 жылмен салыстырғанда аз: ол кезде 15,3 мың", "than in 2023, at that time 15,300": the

@@ -10,7 +10,8 @@
   pairing without the word when the places and the numbers are two lists of one length with only a
   dash or a colon between them (``Из Узбекистана и Китая — 4 615 и 2 030 человек``);
 - ``counter_flows``: a flow named as the reverse of the one before (``встречный поток составил
-  380``, ``the reverse flow was 650``) has the opposite direction and the same partner.
+  380``, ``the reverse flow was 650``) has the opposite direction and the same partner, and so has
+  an earlier value bracketed right after it (``512 people (2023: 468)``).
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def from_to(text: str, tokens: list[Token], by_token: dict[int, FigureFound]) ->
             continue
         if not re.fullmatch(r"\s*(?:[A-Za-z]+\s+)?to\s+", text[a.unit_end:b.start]):
             continue
-        if fb.year is not None and fa.year_source in {"before", "context", ""}:
+        if fb.year is not None and fa.year_source in {"before", "context", "document", ""}:
+            if fa.period in (None, str(fa.year)):
+                fa.period = str(fb.year - 1)
             fa.year = fb.year - 1
             fa.period_start = fa.period_end = None
             fa.year_source = "inferred"
@@ -407,10 +410,18 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
     starts = sorted(by_token)
     for match in _COUNTER.finditer(text):
         at = bisect.bisect_left(starts, match.end())
+        # "while 334 people came the other way": the number just before the phrase, in its clause
+        if at >= 2 and by_token[starts[at - 1]].end <= match.start() and \
+                match.start() - by_token[starts[at - 1]].end <= 40 and \
+                not re.search(r"[.;!?,]|\n", text[by_token[starts[at - 1]].end:match.start()]) and \
+                (at >= len(starts) or re.search(r"[.;!?]\s|\n", text[match.end():starts[at]])
+                 or starts[at] - match.end() > 60):
+            at -= 1
         if at >= len(starts) or at == 0:
             continue
         figure, before = by_token[starts[at]], by_token[starts[at - 1]]
-        if re.search(r"[.;!?]\s|\n", text[match.end():starts[at]]) or starts[at] - match.end() > 60:
+        if figure.end > match.start() and (re.search(r"[.;!?]\s|\n", text[match.end():starts[at]]) or
+                                          starts[at] - match.end() > 60):
             continue                      # the number is not in the phrase's clause
         s_start = sentences.span_at(match.start())[0]
         earliest = sentences.span_at(s_start - 1)[0] if s_start > 0 else s_start
@@ -428,8 +439,56 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             compared = by_token[starts[at + 1]]
             compared.direction, compared.direction_source = figure.direction, "context"
             compared.notes.append("direction: that of the flow it is compared with")
+        # "512 people (2023: 468)": the bracketed earlier value is of the same flow and partner
+        if at + 1 < len(starts) and _YEAR_BRACKET.fullmatch(text, figure.end, starts[at + 1]) and \
+                by_token[starts[at + 1]].country is None:
+            earlier = by_token[starts[at + 1]]
+            earlier.direction, earlier.direction_source = figure.direction, "context"
+            earlier.country, earlier.country_name = figure.country, figure.country_name
+            earlier.country_source = "context"
+            earlier.notes.append("partner: that of the flow its bracket follows")
 
 
+_YEAR_BRACKET = re.compile(rf"(?:\s+[^\W\d]+)?\s*\(\s*{YEAR}(?:\s*(?:год|г\.|жыл\w*))?\s*[:–—-]\s*",
+                           re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"[^.;!?\d]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
                             r"\bup\s+from|\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с|"
                             r"салыстырғанда)[\s(]*$", re.IGNORECASE)
+
+
+# "The corresponding figures for 2024 were 13,610 and 15,880 respectively", "Соответствующие
+# показатели 2024 года — 13,6 тыс. и 15,9 тыс. человек": a run restating the totals stated before
+_CORRESPONDING = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|equivalent|same)\s+"
+                            r"(?:figures|numbers)\b|"
+                            r"(?<![\w])(?:соответствующ|аналогичн)\w*\s+(?:показател|цифр|данн)\w*|"
+                            r"тиісті\s+көрсеткіш\w*", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\brespectively\b|(?<![\w])соответственно(?![\w])|тиісінше", re.IGNORECASE)
+
+
+def corresponding_run(text: str, sentences: Sentences, tokens: list[Token],
+                      by_token: dict[int, FigureFound]) -> None:
+    """A sentence of "the corresponding figures ... A and B respectively" restates, in order, the
+    totals (figures with a direction and no partner) stated before it in its paragraph or the one
+    before: each number takes the direction of its counterpart."""
+    figures = [t for t in tokens if by_token.get(t.start) is not None and not t.percent]
+    for match in _CORRESPONDING.finditer(text):
+        s_start, s_end = sentences.span_at(match.start())
+        if not _RESPECTIVELY.search(text, match.end(), s_end):
+            continue
+        ahead = [t for t in figures if match.end() <= t.start < s_end]
+        run = ahead[:1]
+        for token in ahead[1:]:
+            if not re.fullmatch(_JOINED, text[run[-1].unit_end:token.start]):
+                break
+            run.append(token)
+        window = max(0, s_start - 1200)
+        totals = [by_token[t.start] for t in figures if window <= t.start < s_start
+                  and by_token[t.start].direction and by_token[t.start].country is None
+                  and not by_token[t.start].breakdown]
+        series = totals[-len(run):] if len(run) >= 2 else []
+        if len(series) < len(run) or len({f.direction for f in series}) < len(run):
+            continue
+        for token, counterpart in zip(run, series, strict=True):
+            figure = by_token[token.start]
+            figure.direction, figure.direction_source = counterpart.direction, "context"
+            figure.notes.append("direction: that of the total it corresponds to, in order")

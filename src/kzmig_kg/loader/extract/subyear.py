@@ -27,10 +27,17 @@ _KK_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "ма�
               "қазан", "қараша", "желтоқсан")
 _MONTH_KK = "(?:" + "|".join(_KK_MONTHS) + ")"
 _MONTH_RU = r"(?:январ|феврал|март|апрел|ма|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]{0,3}"
-_COUNT_EN = r"three|six|nine|eleven|3|6|9|11"
-_COUNT_RU = r"тр[её]х|три|шест[ьи]|девят[ьи]|одиннадцат[ьи]|3|6|9|11"
-_COUNTS = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "eleven": 11, "11": 11,
-           "тр": 3, "ше": 6, "де": 9, "од": 11}
+_COUNT_EN = r"two|three|four|five|six|seven|eight|nine|ten|eleven|2|3|4|5|6|7|8|9|10|11"
+_COUNT_RU = (r"дв[уа]х|два|тр[её]х|три|четыр[её]х|четыре|пят[ьи]|шест[ьи]|сем[ьи]|восьм[ьи]|восемь|"
+             r"девят[ьи]|десят[ьи]|одиннадцат[ьи]|2|3|4|5|6|7|8|9|10|11")
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+           "ten": 10, "eleven": 11} | {str(n): n for n in range(2, 12)}
+_COUNT_KK = r"екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он\s+бір|он|2|3|4|5|6|7|8|9|10|11"
+_MONTH_COUNTS_KK = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8, "тоғыз": 9,
+                    "он": 10, "он бір": 11}
+# the first three letters of a Russian count of months ("двух", "четырех", "девяти", "десяти")
+_MONTH_COUNTS_RU = {"дву": 2, "два": 2, "тре": 3, "трё": 3, "три": 3, "чет": 4, "пят": 5, "шес": 6,
+                    "сем": 7, "вос": 8, "дев": 9, "дес": 10, "оди": 11}
 _YEAR_TAIL = rf"(?:\s*,?\s*(?:of\s+)?(?:the\s+year\s+)?(?P<y>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?"
 
 _FORMS = (
@@ -53,8 +60,8 @@ _FORMS = (
                               r"[1-4])(?:-?(?:ші|шы|інші|нші))?\s+тоқсан\w*", re.IGNORECASE)),
     # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
-                               r"(?P<n>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай\w*|"
-                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>үш|алты|тоғыз|он\s+бір|3|6|9|11)\s+ай(?:ында|ы|да)(?![\w])",
+                               rf"(?P<n>{_COUNT_KK})\s+ай\w*|"
+                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
                                re.IGNORECASE)),
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
                            r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
@@ -87,9 +94,13 @@ _FORMS = (
     # "the same period", and "the corresponding period", "соответствующий период", "сәйкес кезең"
     ("same", re.compile(rf"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|months|half|quarter)\s+"
                         rf"(?:of|in|last\s+year)\s*(?:the\s+previous\s+year|(?P<y>{YEAR}))?(?!\d)"
-                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+период[а-я]{{0,2}}\s+"
+                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+"
+                        rf"(?:период|квартал|полугоди)[а-я]{{0,2}}\s+"
                         rf"(?:прошлого\s+года|предыдущего\s+года|(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|"
-                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*",
+                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*|"
+                        # "в 2019 году за тот же отрезок времени": the year before the words
+                        rf"(?<![\w])(?:в\s+(?P<y5>{YEAR})\s+году\s+)?за\s+т(?:от|ого|ом)\s+же\s+"
+                        rf"(?:отрезок|промежуток)(?:\s+времени)?(?:\s+(?P<y6>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?",
                         re.IGNORECASE)),
     ("months-n", re.compile(rf"\b(?:the\s+)?(?:(?P<first>first)\s+|(?P<same>same)\s+)?(?P<n>{_COUNT_EN})"
                             rf"\s+months(?:\s+of)?{_YEAR_TAIL}|(?<![\w])(?:(?P<first2>первы[ех])\s+)?"
@@ -118,6 +129,10 @@ _FORMS = (
                            r"алдыңғы\s+жыл\w*)(?![\w])",
                            re.IGNORECASE)),
     # "last year", "в прошлом году": the year before the document's own date
+    # "в позапрошлом году", "в позапрошлом — 13,6 тыс.", "the year before last": two years back
+    ("before-last", re.compile(r"\bthe\s+year\s+before\s+last\b|"
+                               r"(?<![\w])(?:(?:в|за)\s+позапрошл(?:ом|ый)(?:\s+год[уа]?)?|позапрошлого\s+года)"
+                               r"(?![\w])", re.IGNORECASE)),
     ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|\ba\s+year\s+ago\b|"
                              r"(?<![\w])год\s+назад(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
@@ -132,7 +147,9 @@ _FORMS = (
                              r"(?<![\w])с\s+начала\s+(?:текущего\s+|этого\s+)?года(?![\w])|"
                              r"(?<![\w])жыл\s+басынан(?:\s+бері)?(?![\w])|"
                              r"(?<![\w])(?:(?:в|за)\s+(?:этом|текущем|нынешнем)\s+году|"
-                             r"(?:этого|текущего|нынешнего)\s+года|биылғы\s+жылдың|биылғы|биыл)(?![\w])",
+                             r"(?:этого|текущего|нынешнего)\s+года|биылғы\s+жылдың|биылғы|биыл|"
+                             # "ағымдағы жылдың", "осы жылдың": the current year, in Kazakh
+                             r"(?:ағымдағы|осы)\s+жыл(?:дың|ы|да)?)(?![\w])",
                              re.IGNORECASE)),
 )
 
@@ -184,7 +201,7 @@ def months_part(first: int, last: int) -> str | None:
 
 
 def _year(match: re.Match) -> int | None:
-    for name in ("y", "y2"):
+    for name in ("y", "y2", "y5", "y6"):
         if name in match.re.groupindex and match.group(name):
             return int(match.group(name))
     return None
@@ -208,8 +225,15 @@ def find_subyear(text: str) -> list[SubYear]:
     return list(kept)
 
 
+# an English word in capitals ("EXTERNAL MIGRATION, JANUARY-SEPTEMBER 2025"): read as a capitalised
+# word, same length, so the month names of a heading in capitals are months
+_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+
+
 def _find_subyear(text: str) -> list[SubYear]:
     found: list[SubYear] = []
+    if _CAPITALS.search(text):
+        text = _CAPITALS.sub(lambda m: m.group().capitalize(), text)
     # the Kazakh forms only where the text has a letter of Kazakh: most texts pay nothing for them
     kazakh = bool(re.search("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]", text))
     for form, pattern in _FORMS:
@@ -244,7 +268,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                     continue
             elif form == "months-kk-n":
                 word = (match.group("n") or match.group("n2")).lower()
-                part = months_part(1, {"үш": 3, "алты": 6, "тоғыз": 9, "3": 3, "6": 6, "9": 9}.get(word, 11))
+                part = months_part(1, _MONTH_COUNTS_KK.get(re.sub(r"\s+", " ", word)) or int(word))
                 if match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
                     continue
@@ -259,7 +283,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                 part = months_part(first, last)
             elif form == "months-n":
                 word = (match.group("n") or match.group("n2")).lower()
-                count = _COUNTS.get(word, _COUNTS.get(word[:2], 0))
+                count = _COUNTS.get(word, _MONTH_COUNTS_RU.get(word[:3], 0))
                 stated_first = match.group("first") or match.group("first2")
                 if match.group("same"):
                     part = "same"
@@ -306,8 +330,9 @@ def _find_subyear(text: str) -> list[SubYear]:
                     continue
             else:
                 found.append(SubYear(match.start(), match.end(), None, None,
-                                     0 if form == "this-year" else -1,
-                                     "document" if form in ("last-year", "this-year") else "text"))
+                                     0 if form == "this-year" else -2 if form == "before-last" else -1,
+                                     "document" if form in ("last-year", "this-year", "before-last")
+                                     else "text"))
                 continue
             found.append(SubYear(match.start(), match.end(), year, part))
     found += _elliptic_parts(text, found)

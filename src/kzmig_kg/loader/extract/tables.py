@@ -18,8 +18,8 @@ from ..model import FigureFound
 from .chartrows import read_chart_series
 from .context import direction_of, flow_words
 from .countries import find_places
-from .dates import YEAR
-from .grid import read_grid
+from .dates import DATE_PATTERN, YEAR
+from .grid import direction_label, read_grid
 from .jsonrows import read_json_records
 from .latex import plain_tabular
 from .numbers import parse_number
@@ -218,6 +218,8 @@ def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
         found = [p for p in find_places(label) if not p.place.is_group]
         if not found and not _TOTAL.match(label.strip()):
             return None
+        if found and found[0].place.code == "KAZ":
+            return None                   # "To Kazakhstan  From Kazakhstan": directions, no partners
         places.append(found[0] if found else None)
     return places
 
@@ -485,6 +487,7 @@ def find_tables(text: str) -> list[TableFound]:
             words = flow_words(label)
             direction = direction or direction_of(None, label, words, (0, len(label)), len(label))
         scale = 1000 if _THOUSANDS.search(caption + " " + line) else 1
+        caption_places = [p for p in find_places(caption) if not p.place.is_group and p.place.code != "KAZ"]
         figures: list[FigureFound] = []
         row = index + 1
         while row < len(lines) and lines[row][1].strip():
@@ -498,6 +501,10 @@ def find_tables(text: str) -> list[TableFound]:
             label = " ".join(c[2] for c in r_cells[:-len(years)]).strip()
             places = [p for p in find_places(label) if not p.place.is_group]
             total = bool(_TOTAL.match(label))
+            # a row named by its direction ("Arrivals from Russia", "Net") in a table of one partner
+            row_direction = direction_label(label)
+            if row_direction and not places and not total:
+                places = caption_places if len({p.place.code for p in caption_places}) == 1 else []
             if not places and not total:
                 break
             for year, (start, end, raw) in zip(years, numbers, strict=True):
@@ -505,10 +512,12 @@ def find_tables(text: str) -> list[TableFound]:
                     value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
                 except ValueError:
                     continue
+                cell_direction = row_direction or direction
                 figure = FigureFound(start, end, value * scale, "persons", year=year,
-                                     direction=direction, measure="flow" if direction else "other",
+                                     direction=cell_direction,
+                                     measure="flow" if cell_direction else "other",
                                      period=str(year), year_source="table",
-                                     direction_source="table" if direction else "",
+                                     direction_source="table" if cell_direction else "",
                                      country_source="table" if places else "")
                 if places:
                     figure.country, figure.country_name = places[0].place.code, places[0].place.name
@@ -544,7 +553,7 @@ _TITLE_MAX = 100
 def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
     """The caption, after the heading above it when only the heading states the year: "Көші-қон
     көрсеткіштері: 2025 жыл, тоқсандар бойынша", a blank line, then a caption without a year."""
-    if re.search(rf"(?<!\d){YEAR}(?!\d)", caption):
+    if re.search(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", caption)):
         return caption
     row = index - 1
     while row >= 0 and not lines[row][1].strip():
@@ -555,11 +564,20 @@ def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
         line = lines[at][1].strip()
         if not line:
             continue
-        years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", line))
-        if len(line) > _TITLE_MAX or line.endswith(".") or len(years) != 1:
-            return caption                  # prose, or a heading with no year or two years
+        # a calendar date is the day of issue ("Дата выпуска: 14.02.2025"), not the table's period
+        years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", line)))
+        if len(line) > _TITLE_MAX or line.endswith(".") and not _YEAR_ABBREVIATION.search(line) \
+                or len(years) > 1:
+            return caption                  # prose, or a heading with two years
+        if not years:
+            continue                        # a title with no year, or the date of issue, above the period
         return f"{line}\n{caption}"
     return caption
+
+
+# "Январь–декабрь 2024 г.", "2025 ж.": a heading that ends in the year's abbreviation is no sentence
+_YEAR_ABBREVIATION = re.compile(rf"{YEAR}\s*(?:гг?|ж|yr)\.$")
+_CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 
 
 def _general(lines: list[tuple[int, str]], index: int, tables: list[TableFound]) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 # (or before a line that starts with a bullet: "▪️ Облыстан ...", "• от ..."; not a dash, which in an
 # interview opens the answer to the question above it)
-_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“'(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]|[ \t]*\n[ \t]*"
+_END = re.compile(r"[.!?]+[\"”’')\]¹²³\u2070-\u2079]*(?=\s+[\"“'(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]|[ \t]*\n[ \t]*"
                   r"(?:[•▪▫◦‣∙·►▶■□●○*]|[\u2600-\u27bf]|[\U0001f300-\U0001faff]))")
 _ABBREVIATIONS = {
     "no", "nr", "al", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "art", "vol", "dr", "mr", "mrs", "ms",
@@ -24,6 +24,9 @@ _ABBREVIATIONS = {
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "seq",
 }
 _BLANK = re.compile(r"\n[ \t\f]*\n")
+# the number a heading or a list item starts its line with: "2.", "2.1.", "IV.", "Chapter 2."
+_SECTION_NUMBER = re.compile(r"[ \t]*(?:(?:chapter|section|part|глава|раздел|часть|бөлім|тарау)\s+)?"
+                             r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.", re.IGNORECASE)
 
 
 @dataclass
@@ -42,6 +45,8 @@ class Sentences:
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
+            if _SECTION_NUMBER.fullmatch(text, text.rfind("\n", 0, match.start()) + 1, match.end()):
+                continue                  # "2. Flows in 2024": a heading's number, not a sentence
             cuts.add(match.end())
         paragraph_cuts = set()
         for match in _BLANK.finditer(text):
@@ -49,8 +54,8 @@ class Sentences:
             after = text[match.end():match.end() + 40].lstrip()
             if after[:1].islower():
                 continue                  # a page break inside a sentence
-            if not before or re.search(r"[.!?:;\"”’)]$", before) or _short_line(before) or \
-                    _table_row(before) or _heading_after(text, match.end()):
+            if not before or re.search(r"[.!?:;\"”’)][¹²³\u2070-\u2079]*$", before) or \
+                    _short_line(before) or _table_row(before) or _heading_after(text, match.end()):
                 cuts.add(match.end())
                 paragraph_cuts.add(match.end())
         ordered = sorted(c for c in cuts if 0 < c < len(text))

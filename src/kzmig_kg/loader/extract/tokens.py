@@ -28,14 +28,14 @@ _TOKEN = re.compile(
     rf"(?:(?!(?<=(?:19|20)\d\d)\s[-–—]\s)\s?[-–]\s?(?P<num2>{UNSIGNED_NUMBER_PATTERN}))?"
     # "16.4k": a "k" for thousands, written onto the number
     rf"(?:(?P<k>[kK])(?![\w])|\s*(?P<scale>{SCALE_PATTERN})(?![\w]))?"
-    rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*))?")
+    rf"(?P<pct>\s?(?:%|per\s?cent\b|percent\b|процент\w*|пайыз\w*))?")
 APPROX = re.compile(r"(?:approximately|about|around|nearly|almost|over|more\s+than|less\s+than|up\s+to|"
                      r"some|roughly|circa|ca\.|~|at\s+least|at\s+most|a\s+maximum\s+of|a\s+minimum\s+of|"
                      r"около|почти|более|свыше|менее)\s*$", re.IGNORECASE)
 _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens|nationals|residents|"
             r"foreigners|workers|employees|specialists|professionals|students|refugees|repatriates|"
-            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|settlers|"
-            r"compatriots|kandases|expatriates|Kazakhstanis|inhabitants|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
+            r"returnees|oralmans|arrivals|departures|visitors|tourists|graduates|newcomers|(?:re)?settlers|"
+            r"compatriots|kandas(?:es)?|qandas(?:es)?|expatriates|Kazakhstanis|inhabitants|emigr[eé]s|relocants|guest\s+workers|labou?rers|"
             r"asylum\s+seekers|stateless\s+persons|labou?r\s+migrants|foreign\s+workers|"
             r"foreign\s+citizens|Russians|Germans|Ukrainians|Belarusians|Tatars|Kazakhs|Uzbeks|Kyrgyz|"
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
@@ -56,6 +56,8 @@ _UNIT_AFTER = re.compile(
     # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
     rf"астам|жуық\w*|шамасында|аса|"
     rf"трудоспособн\w+|этническ\w+|"
+    # any Russian plural adjective before the people: "830 бывших жителей", "200 новых граждан"
+    rf"[а-яё]{{2,}}(?:ых|их|ые|ие)|"
     # any other English word that qualifies the people ("290 Kazakhstan residents", "local
     # residents"), not a word of grammar or a unit of time or of things between them
     rf"(?!(?:{_NOT_QUALIFIER})\b)[A-Za-z][A-Za-z-]*)\s+){{0,2}}(?P<unit>{_PERSONS}|{_PERMITS})\b",
@@ -89,7 +91,8 @@ _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|
                            # "Единый номер полиции — 102": a Russian or Kazakh "номер" is never a count
                            r"(?<![а-яё])(?:номер\w*|нөмір\w*)(?:\s+[^\W\d]+){0,2}|"
                            r"(?:emergency|police|hotline|phone|telephone|contact)\s+number)"
-                           r"\s*[:.\-–—(]?\s*(?:\+?\d[\d ]*)?$",
+                           # "the hotline is 1414", "горячая линия — 1414"
+                           r"\s*(?:is|was|remains|является|:|\.|-|–|—|\()?\s*(?:\+?\d[\d ]*)?$",
                            re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
@@ -105,12 +108,16 @@ DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\bthere\s+(?:had|has|have)\s+been|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
     r"\bdecreased\s+to|\brose\s+to|\bfell\s+to|\bdropped\s+to|\brecorded|-|–|:|\band|,|\bup\s+to|"
-    r"\bof\s+(?:them|whom)|из\s+них|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
+    r"\bof\s+(?:them|whom)|из\s+них|(?<![\w])олардың|\btak(?:ing|es|e)|\btook|\bequal\s+to|\bestimated\s+at|\baccount(?:ed|s)?\s+for|\breceived|\bhosted|\bagainst|\bversus|\bvs\.?|\bstood\s+at|\bпротив|—|составил\w*|составля\w*|достиг\w*|\bбыл[оаи]?|прибыл\w*|выбыл\w*|"
     r"\bдо|\bс|(?<![а-яё])и|\bжәне|\bafter|\banother|\bеще|\bещё|саны|құрады|"
     # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
     # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
     r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    # "(54.8%; a year earlier 1,760)", "(годом ранее 10 230)": the number of a time of comparison
+    r"\b(?:a|one|the)\s+year\s+(?:earlier|before)|\bгодом\s+ранее|\bжыл\s+бұрын|"
+    # "while in 2020 only 190" (the word of degree taken out before): an elliptic clause's number
+    r"(?:\bwhile|\bwhereas|,\s*(?:and|but))\s+in\s+\d{4}\s*,?|"
     # "the previous year's 15,380", "2023's 15,960": a possessive names whose number it is
     r"(?<=\w)['’]s)\s*$", re.IGNORECASE)
 
@@ -141,6 +148,29 @@ _AGE_BANDS = re.compile(r"(?:\bage[\s-]+(?:groups?|bands?|brackets?|cohorts?)|\b
                         r"(?<![а-яё])возрастн\w+\s+(?:групп|когорт)\w*|(?<![а-яё])по\s+возрасту|"
                         r"жас\s+тоб\w*|жас\s+ерекшелі\w*)\s*[(:]\s*"
                         r"(?:\d{1,3}\s*(?:[-–]\s*\d{1,3}|\+)?\s*(?:лет|жас)?\s*[,;/]\s*)*$", re.IGNORECASE)
+# "4 in 10 had lived abroad", "2 из 5 уехавших": a ratio of small numbers, neither a count
+_RATIO_AFTER = re.compile(r"\s+(?:in|out\s+of|из)\s+(?:every\s+)?(?P<of>\d{1,3})(?![\d,.]|\s*%)",
+                          re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"(?<![\d,.])(?P<part>\d{1,3})\s+(?:in|out\s+of|из)\s+(?:every\s+)?$",
+                           re.IGNORECASE)
+# "four in ten arrivals", "one out of five emigrants": the whole of a ratio in words, no count
+_RATIO_WORDS = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+"
+                          r"(?:every\s+)?$", re.IGNORECASE)
+# a bracket after an age word that holds only ranges of ages: "(16 to 62 for men, 16 to 61 for
+# women)", "(от 18 до 34 лет)"
+_AGE_WORD = re.compile(r"(?:\bage|-age|ages|возраст\w*|жас\w*)\b[^()\n.;\d]{0,30}\(\s*$", re.IGNORECASE)
+_AGE_RANGES = re.compile(r"(?:[^\d()]{0,30}?\d{1,3}\s*(?:to|and|до|[-–])\s*\d{1,3})+[^\d()]{0,30}")
+
+
+def _in_age_bracket(text: str, start: int) -> bool:
+    opened = text.rfind("(", max(0, start - 80), start)
+    if opened < 0 or ")" in text[opened:start]:
+        return False
+    closed = text.find(")", start, start + 120)
+    return closed >= 0 and bool(_AGE_WORD.search(text, max(0, opened - 40), opened + 1)) and \
+        bool(_AGE_RANGES.fullmatch(text, opened + 1, closed))
+
+
 # "their median age was 31", "средний возраст — 34": an age, however it is introduced
 _AGE_IS = re.compile(r"\b(?:median|average|mean)\s+age\b[^.;\d]{0,24}$|"
                      r"(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*[^.;\d]{0,24}$|"
@@ -201,6 +231,15 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue
         if _DIFFERENCE_AFTER.match(after):
             continue                      # "1,150 lower than a year before": a difference, no count
+        if re.search(r"\bat\s+$", before) and re.match(r"(?:[-–]\d+)?\s*(?:tbl\.|tab\.|nn?\.|fig\.|"
+                                                         r"\(\d{4}\)|&\s*n)", after):
+            continue                      # "Annual Report 2025, at 14 tbl. 3 (2026)": a pin cite's page
+        if _in_age_bracket(text, start):
+            continue                      # "Working-age people (16 to 62 for men, ...)": ages
+        if re.fullmatch(r"\d{1,3}", match.group()) and (
+                (ratio := _RATIO_AFTER.match(after)) and int(match.group()) < int(ratio["of"]) or
+                (ratio := _RATIO_BEFORE.search(before)) and int(ratio["part"]) < int(match.group())):
+            continue                      # "4 in 10", "3 out of 5", "2 из 5": a ratio, no count
         if re.search(r"\b(?:under|below|above)\s*$", before) and re.fullmatch(r"\d{1,2}", match.group()) and \
                 not _UNIT_AFTER.match(after):
             continue                      # "were under 35": an age bound
@@ -223,8 +262,11 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         unit = unit_match.group("unit") if unit_match else None
         if unit and _FAMILIES.match(after, unit_match.end()):
             continue                      # "420 қандас отбасы", "300 migrant families": families, not people
-        if unit and abs(value) < 10 and "\n" in after[:unit_match.start("unit")]:
-            unit = None                   # a count in a table cell, the word on the next line
+        if unit and (abs(value) < 10 and "\n" in after[:unit_match.start("unit")] or
+                     re.search(r"\)[ \t]*\n", after[:unit_match.start("unit")])):
+            # a count in a table cell, the word on the next line; "(Jan-Sep 2024: 11,860)\nDepartures":
+            # the next line's label, after the bracket closed
+            unit = None
         unit_end = end + unit_match.end() if unit else end
         raw = match.group("num")
         is_yearish = (re.fullmatch(YEAR, raw) is not None and not match.group("scale")
@@ -251,8 +293,9 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
     digits = Spans([(t.start, t.unit_end) for t in tokens])
     for start, end, value in find_number_words(text):
         unit_match = _UNIT_AFTER.match(text[end:end + 40])
-        if unit_match and not taken.overlaps(start, end) and not digits.overlaps(start, end):
-            before = text[max(0, start - 24):start]
+        before = text[max(0, start - 24):start]
+        if unit_match and not taken.overlaps(start, end) and not digits.overlaps(start, end) and \
+                not _RATIO_WORDS.search(before):
             tokens.append(Token(start, end, Decimal(value), None, False, unit_match.group("unit"),
                                 end + unit_match.end(), bool(APPROX.search(before))))
     return sorted(tokens, key=lambda t: t.start)
