@@ -22,14 +22,17 @@ DEADLINE_SECONDS = 3600.0
 class Forked:
     """``fn(*args)`` running in a forked process; ``result()`` returns its value or raises.
 
-    ``start="spawn"``: a fresh interpreter instead (``fn`` and ``args`` picklable), for a child
-    that opens a RocksDB store: a fork copies RocksDB's locks in whatever state the parent's
-    background threads hold them, and a child opening a store can wait on one forever."""
+    ``start="forkserver"``: forked from a single-threaded server process started once (``fn``
+    and ``args`` picklable), for a child that opens a RocksDB store: a fork of this process copies
+    RocksDB's locks in whatever state its background threads hold them, and a child opening a
+    store can wait on one forever."""
 
     def __init__(self, doing: str, fn: Callable[..., Any], *args: Any,
                  start: str = "fork") -> None:
         self.doing = doing   # what the child does, for messages: "writing the TriG dump"
         context = multiprocessing.get_context(start)
+        if start == "forkserver":  # the server imports fn's module once, not each child
+            context.set_forkserver_preload([fn.__module__])
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(target=self._run, args=(send, fn, args), daemon=True)
         self._process.start()

@@ -116,11 +116,11 @@ class StoreParts:
         store.flush()
         store.backup(str(self._snapshot))
         self._loaded = loaded
-        # spawned, not forked: each opens the checkpoint in RocksDB (see ``Forked``)
+        # from the fork server, not this process: each opens the checkpoint in RocksDB (``Forked``)
         self._dumps = Forked("writing the N-Quads and N-Triples of the store", _data_dumps_at,
-                             self._snapshot, out_dir, loaded, start="spawn")
+                             self._snapshot, out_dir, loaded, start="forkserver")
         self._parts = Forked("writing the schema.org view, framed documents and passages",
-                             _store_parts_at, self._snapshot, out_dir, start="spawn")
+                             _store_parts_at, self._snapshot, out_dir, start="forkserver")
 
     def result(self) -> set[int]:
         try:
