@@ -19,6 +19,7 @@ from .finish import finish_citation
 from .found import CitationFound, _Parts, _year_of
 from .heading import without_subject_draft
 from .issuers import no_act_of_state
+from .joint import second_signatory
 from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST
 from .named import named_acts
 from .russian import _HEAD_RU, parse_russian
@@ -26,6 +27,10 @@ from .styles import cited_in_notes
 from .tables import rows_of_acts
 from .titles import by_title
 
+# the issuer after the date and number, before the head: "2006 жылғы 20 сәуірдегі № 3 Қазақстан Республикасы
+# Жоғарғы Сотының нормативтік қаулысы" (the body's name ends in the genitive)
+_KK_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+\S+){0,5}?\s+\S+"
+                                 r"(?:ның|нің|тың|тің|дың|дің))(?:\s+(?P<title>.+))?$")
 # a line that opens with a full date and a dash or colon, and the citation right after it
 _LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
 
@@ -50,8 +55,10 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     for match in sorted(kazakh, key=lambda m: m.start()):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        title = match.groupdict().get("title")
-        parts = _Parts(match.group("head"), match.start(), match.end(), "kk", match.group("issuer"),
+        title, issuer = match.groupdict().get("title"), match.group("issuer")
+        if issuer is None and title and (body := _KK_ISSUER_IN_TITLE.match(title)):
+            issuer, title = body["issuer"], body["title"]
+        parts = _Parts(match.group("head"), match.start(), match.end(), "kk", issuer,
                        title, match.group("date"), match.group("number"), jurisdiction="KAZ")
         citation = finish_citation(text, parts, "number")
         found.append(citation)
@@ -73,6 +80,7 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         parts = parse_english(text, match) if language == "en" else parse_russian(text, match)
         if parts is None or no_act_of_state(text, parts):
             continue
+        second_signatory(text, parts)
         citation = finish_citation(text, parts, "number" if parts.number else "issuer")
         if citation.act_type in {None, "ministerial-order"} and not (
                 citation.issuer or citation.year or citation.title or citation.jurisdiction):

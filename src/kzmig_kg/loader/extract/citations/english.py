@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..acttypes import ISSUERS, JURISDICTIONS
+from ..acttypes import ISSUERS, jurisdictions
 from ..dates import DATE_PATTERN, YEAR
 from .found import _close, _Parts
 from .grammar import _CONVOCATION_NUMBER, _TITLE_QUOTED, NUMBER, OWS, WS
@@ -17,8 +17,8 @@ _MODIFIER = (r"(?:Constitutional|Joint|Interministerial|Inter-ministerial|Govern
              r"Presidential|Ministerial|Federal|Criminal|Labou?r|Tax|Civil|Administrative|"
              r"Entrepreneurial|Budget|Land|Customs|Environmental|Ecological|Water|Forest|Draft|"
              r"Social|Health|Family|Penal|Procedural|Criminal[- ]Procedure|Civil[- ]Procedure|"
-             r"Cabinet|Supreme\s+Council)")
-_CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
+             r"Cabinet|Supreme\s+Council|Normative)")
+_CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Decisions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
 _JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian)"
 # an issuer and an act type abbreviated ("Gov. Res. No. 961", "Govt. Decree", "Gov't Resolution",
 # "Pres. Decree"),
@@ -51,9 +51,15 @@ _HEAD_EN = re.compile(
     rf"(?:{_CORE}|(?:law|code|decree|resolution|order)(?=\s+(?:No\b|Nr\b|№|\"|“|«|\d)))"
     # "Joint order of the Minister ...": an issuing modifier before a head in small letters
     rf"|(?:Joint|Government|Ministerial|Presidential|Interministerial){WS}(?:order|decree|resolution)"
+    # "the joint order of the Minister of Foreign Affairs No. ... and the Minister of ...": in prose
+    rf"|joint{WS}(?:order|decree)(?={WS}of{WS}the{WS}(?:(?:Acting|Deputy{WS}Prime){WS})?Minist)"
     rf"|{_ABBREVIATED_HEAD})(?![\w-])")
-_CAP = r"(?!No\b|Nr\b|Nos\b|On\b|Article\b|Art\b|Dated\b)[A-Z][\w'’.\-]*"
-_CONNECTOR = r"(?:of|and|for|the|on|in|at|de|&)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+# a capitalised word of a name, or a local body's lower-case word ("the Almaty city akimat", "the
+# Zhualynsky district maslikhat"); never a month, which starts a date ("of June 6, 2014")
+_CAP = (rf"(?:(?!No\b|Nr\b|Nos\b|On\b|Article\b|Art\b|Dated\b|{_MONTHS})[A-Z][\w'’.\-]*|"
+        r"(?:city|district|regional|region|oblast|town|maslikh?at|akimat|akim)\b)")
+_CONNECTOR = r"(?:of|and|for|the|on|in|at|de|&|[-–—])"
 _ISSUER_EN = re.compile(
     rf"{WS}of{WS}(?:the{WS})?(?P<issuer>{_CAP}(?:,?{WS}(?:{_CONNECTOR}{WS}){{0,3}}{_CAP}){{0,16}})")
 _FORCE = re.compile(rf"{OWS},?{OWS}having{WS}the{WS}force{WS}of{WS}(?:a{WS})?law", re.IGNORECASE)
@@ -180,7 +186,7 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
             return None
         low = parts.issuer.lower()
         if not any(re.search(p, low) for p, _, _ in ISSUERS) and \
-                not any(re.search(p, low) for p, _ in JURISDICTIONS):
+                not any(re.search(p, low) for p, _ in jurisdictions()):
             return None               # "the Order of Parasat (2019)": no body of a state, no act (an award)
     elif parts.date_text and parts.title is None and (t := _TITLE_ON.match(text, pos) or
                                                       _TITLE_QUOTED.match(text, pos)):

@@ -19,7 +19,9 @@ _HEAD_RU = re.compile(
     # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
     r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики))|"
     # a Government resolution abbreviated, its date or number after it: "ПП РК от 30.11.2022 № 961"
-    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])",
+    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№))|"
+    # a Cabinet of Ministers' resolution abbreviated: "ПКМ РУз от 23.11.2017 № 938"
+    r"ПКМ(?=[\s\u00a0]+(?:[А-ЯЁ][А-ЯЁа-яё]{1,3}[\s\u00a0]+)?(?:от\b|№)))(?![\w-])",
     re.IGNORECASE)                     # a heading's capitals: "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН от ..."
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 # a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
