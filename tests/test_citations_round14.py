@@ -29,6 +29,11 @@ Every act is one as published (no number or date is made up):
   September 2009;
 - Tajikistan (mmih.tj): Law No. 2107 of 13 November 2024, Government resolution No. 207 of 31 March
   2020;
+- Kyrgyzstan (gov.kg): Government resolution No. 196 of 3 April 2017;
+- Kazakh laws as Adilet's copies note them (bestprofi.com, pavlodar.com, zanorda.kz): No. 327-VI of
+  13 May 2020, No. 82-VIII of 16 May 2024, No. 86-VIII of 21 May 2024 (printed with a Cyrillic І),
+  No. 204-I of 13 December 1997 (printed 204-1), the Codes No. 212 of 9 January 2007 and No. 400-VI
+  of 2 January 2021; Law No. 247-I of 29 June 1998 (printed 247-1);
 - the Eurasian Economic Union (adilet.zan.kz H20EV000030, normativka.by, filling-form.ru): decisions
   of the Supreme Eurasian Economic Council of 23 December 2014 No. 98, of the Eurasian
   Intergovernmental Council of 29 May 2015 No. 3, of the Council of the Commission of 13 January
@@ -173,6 +178,34 @@ FORMS = [
                  id="ru-EAEU-intergovernmental-council"),
     pytest.param("Решение Совета ЕЭК от 13.01.2017 № 8", ("eaeu-decision", "8", "2017-01-13", "EAEU"),
                  "Council of the Eurasian Economic Commission", id="ru-EEC-abbreviated"),
+    # Kyrgyzstan: the Government, since 2021 the Cabinet of Ministers
+    pytest.param("постановление Правительства Кыргызской Республики от 3 апреля 2017 года № 196",
+                 ("government-resolution", "196", "2017-04-03", "KGZ"), "Government", id="ru-KG-resolution"),
+    pytest.param("постановлением Кабинета Министров Кыргызской Республики от 3 апреля 2017 года № 196",
+                 ("government-resolution", "196", "2017-04-03", "KGZ"), "Cabinet of Ministers",
+                 id="ru-KG-cabinet-is-the-government"),
+    # English law-firm memos: the number first, the state and the date after it
+    pytest.param("The Migration Law (Law No. 477-IV of the Republic of Kazakhstan dated 22 July 2011, as "
+                 "amended) requires registration.", ("law", "477-IV", "2011-07-22", "KAZ"), None,
+                 id="en-memo-number-then-state"),
+    pytest.param("pursuant to Resolution No. 1427 of the Government of the Republic of Kazakhstan dated 1 "
+                 "December 2011, employers", ("government-resolution", "1427", "2011-12-01", "KAZ"),
+                 "Government", id="en-memo-issuer-after-number"),
+    pytest.param("under Order of the Minister of Labour and Social Protection of Population No. 279 dated 30 "
+                 "June 2023 (the “Rules”)", ("ministerial-order", "279", "2023-06-30", None),
+                 "Minister of Labour and Social Protection of Population", id="en-memo-defined-term"),
+    pytest.param("Government Decree No. 961 dated 30 November 2022 (the “Concept”) sets the priorities.",
+                 ("government-resolution", "961", "2022-11-30", None), "Government",
+                 id="en-memo-govt-decree"),
+    # amendments noted as Adilet's copies note them
+    pytest.param("В настоящий Закон предусмотрено изменение в соответствии с Законом РК от 16.05.2024 г. "
+                 "№ 82-VIII (изменение вводится в действие с 17.07.2024 г.)",
+                 ("law", "82-VIII", "2024-05-16", "KAZ"), None, id="ru-amendment-note-second-head"),
+    pytest.param("Законом РК от 21.05.2024 г. № 86-VІIІ", ("law", "86-VIII", "2024-05-21", "KAZ"), None,
+                 id="ru-cyrillic-I-in-convocation"),
+    pytest.param("Закон Республики Казахстан от 13.12.1997 N 204-1 \"О МИГРАЦИИ НАСЕЛЕНИЯ [редакция от "
+                 "27.03.2002]\"", ("law", "204-I", "1997-12-13", "KAZ"), None,
+                 id="ru-law-1997-ocr-redaction"),
     # a Kazakh law whose convocation OCR damaged, in a footnote of the convention it joined
     pytest.param("Республика Казахстан присоединилась к Конвенции в соответствии с Законом Республики "
                  "Казахстан "
@@ -231,6 +264,22 @@ def test_an_amending_act_named_in_the_brackets_is_a_citation_of_its_own() -> Non
     found = [(c.act_type, c.number, c.date) for c in find_citations(text)]
     assert found == [("supreme-court-resolution", "5", "2003-07-11"),
                      ("supreme-court-resolution", "5", "2022-04-21")]
+
+
+def test_each_act_of_a_chain_of_amending_laws_is_cited() -> None:
+    text = ("Закон Республики Казахстан от 22 июля 2011 года № 477-IV «О миграции населения» (с изменениями, "
+            "внесенными законами РК от 13.05.2020 г. № 327-VI, от 16.05.2024 г. № 82-VIII и от 21.05.2024 г. "
+            "№ 86-VІIІ)")
+    assert [(c.act_type, c.number, c.date) for c in find_citations(text)] == [
+        ("law", "477-IV", "2011-07-22"), ("law", "327-VI", "2020-05-13"), ("law", "82-VIII", "2024-05-16"),
+        ("law", "86-VIII", "2024-05-21")]
+
+
+def test_a_repealed_code_and_the_code_that_repealed_it() -> None:
+    text = ("Кодекс Республики Казахстан от 9 января 2007 года № 212. Утратил силу Кодексом Республики "
+            "Казахстан от 2 января 2021 года № 400-VI")
+    assert [(c.act_type, c.number, c.date, c.jurisdiction) for c in find_citations(text)] == [
+        ("code", "212", "2007-01-09", "KAZ"), ("code", "400-VI", "2021-01-02", "KAZ")]
 
 
 def test_a_local_act_number_keeps_its_digits_where_a_law_number_is_repaired() -> None:

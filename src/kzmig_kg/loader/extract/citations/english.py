@@ -160,6 +160,11 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
             parts.extra_numbers = _extra_numbers(text, m)
         if parts.title is None and (t := _TITLE_QUOTED.match(text, pos) or _TITLE_ON.match(text, pos)):
             parts.title, pos = t.group("title"), t.end()
+        if parts.date_text is None and parts.issuer is None and (named := _ISSUER_EN.match(text, pos)) and \
+                (d := _DATE_CLAUSE.match(text, named.end())):
+            # "Law No. 477-IV of the Republic of Kazakhstan dated 22 July 2011", "Resolution No. 1427 of
+            # the Government of the Republic of Kazakhstan dated 1 December 2011": issuer after the number
+            parts.issuer, parts.date_text, pos = named["issuer"].rstrip(","), d["date"], d.end()
         pinpoint = _PINPOINT.match(text, pos)
         if parts.date_text is None and pinpoint and (y := _YEAR_AFTER.match(text, pinpoint.end())):
             pos = pinpoint.end()         # "No. 235-V, art. 517 (July 5, 2014)": the article cited

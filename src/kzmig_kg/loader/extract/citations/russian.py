@@ -30,8 +30,11 @@ _SENTENCE_END = r"(?<![.\w])[^\s\u00a0№«\"“();,.]{3,}\.[\s\u00a0]+[A-ZА-Я
 # the words of an issuer or an unquoted title: across a line break, never across a column's gap (three
 # spaces) or a figure ("Трудовой кодекс Республики Казахстан      23.11.2015      414-V")
 _GAP = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# another act's head: an issuer never runs over it ("В настоящий Закон предусмотрено изменение в
+# соответствии с Законом РК от ... № 82-VIII": the second head is the citation)
+_ANOTHER_HEAD = r"(?:[Зз]акон|[Уу]каз|[Пп]остановлени|[Пп]риказ|[Кк]одекс|[Рр]ешени|[Рр]аспоряжени)\w*(?![\w-])"
 _ISSUER_RU = re.compile(
-    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
+    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|{_ANOTHER_HEAD}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
     rf"(?P<title>{_GAP}об?[\s\u00a0](?:(?![ \t\u00a0]{{3}}|\d)[^№«\"“();]){{3,120}}?)?"
     rf"(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
 _ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
