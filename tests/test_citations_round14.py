@@ -282,6 +282,19 @@ def test_a_repealed_code_and_the_code_that_repealed_it() -> None:
         ("code", "212", "2007-01-09", "KAZ"), ("code", "400-VI", "2021-01-02", "KAZ")]
 
 
+def test_an_act_whose_citation_names_no_state_is_of_the_state_the_text_cites_most() -> None:
+    memo = ("Under the Law of the Republic of Kazakhstan No. 477-IV dated 22 July 2011 and the Labour "
+            "Code of the Republic of Kazakhstan No. 414-V of 23 November 2015, with Federal Law No. 115-FZ "
+            "of 25 July 2002 for staff posted from Russia; the quota follows Government Decree No. 961 "
+            "dated 30 November 2022.")
+    assert [(c.number, c.jurisdiction) for c in find_citations(memo)] == [
+        ("477-IV", "KAZ"), ("414-V", "KAZ"), ("115-FZ", "RUS"), ("961", "KAZ")]
+    # two states as often, or none: the text does not say whose
+    even = ("Law of the Republic of Kazakhstan No. 477-IV of 22 July 2011; Federal Law No. 115-FZ of 25 July "
+            "2002; Government Decree No. 961 dated 30 November 2022.")
+    assert [c.jurisdiction for c in find_citations(even)] == ["KAZ", "RUS", None]
+
+
 def test_a_local_act_number_keeps_its_digits_where_a_law_number_is_repaired() -> None:
     # "-1" after a law's serial is OCR damage to its convocation (247-I); a maslikhat's or an
     # akimat's number has no convocation

@@ -23,6 +23,7 @@ from .joint import second_signatory
 from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST
 from .named import named_acts
 from .russian import _HEAD_RU, parse_russian
+from .state import unstated_jurisdictions
 from .styles import cited_in_notes
 from .tables import rows_of_acts
 from .titles import by_title
@@ -110,4 +111,6 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     found = without_subject_draft(text, found)
     numbered_elsewhere(found)
     found.sort(key=lambda c: c.start)
-    return found + adilet_ids(text, found)
+    found += adilet_ids(text, found)
+    unstated_jurisdictions(found)
+    return found
