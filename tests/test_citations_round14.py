@@ -242,6 +242,11 @@ JOINT = [
                  ("joint-order", "11-1-2/555", "2016-11-24", "KAZ"),
                  "Acting Minister of Foreign Affairs; Minister of Internal Affairs", ["1100"],
                  id="en-joint-order-adilet"),
+    pytest.param("Қазақстан Республикасы Сыртқы істер министрінің м.а. 2016 жылғы 24 қарашадағы "
+                 "№ 11-1-2/555 және Қазақстан Республикасы Ішкі істер министрінің 2016 жылғы 28 "
+                 "қарашадағы № 1100 бірлескен бұйрығы", ("joint-order", "11-1-2/555", "2016-11-24", "KAZ"),
+                 "Acting Minister of Foreign Affairs; Minister of Internal Affairs", ["1100"],
+                 id="kk-joint-order"),
     pytest.param("amended by the joint order of the Deputy Prime Minister - Minister of Foreign Affairs No. "
                  "11-1-4/612 and the Minister of Internal Affairs No. 872, both of 31 October 2024.",
                  ("joint-order", "11-1-4/612", "2024-10-31", None),

@@ -56,14 +56,22 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     for match in sorted(kazakh, key=lambda m: m.start()):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        title, issuer = match.groupdict().get("title"), match.group("issuer")
+        title, issuer, head = match.groupdict().get("title"), match.group("issuer"), match.group("head")
         if issuer is None and title and (body := _KK_ISSUER_IN_TITLE.match(title)):
             issuer, title = body["issuer"], body["title"]
-        parts = _Parts(match.group("head"), match.start(), match.end(), "kk", issuer,
+        joint = bool(title and re.search(r"(?:^|\s)бірлескен$", title.strip(), re.IGNORECASE))
+        if joint:                     # "... бірлескен бұйрығы": a joint order, one act of two signatories
+            head, title = f"{title.split()[-1]} {head}", " ".join(title.split()[:-1]) or None
+        if joint and match.groupdict().get("number2"):
+            issuer = " and the ".join(i for i in (issuer, match["issuer2"]) if i)
+        parts = _Parts(head, match.start(), match.end(), "kk", issuer,
                        title, match.group("date"), match.group("number"), jurisdiction="KAZ")
+        if joint and match.groupdict().get("number2"):
+            parts.joint_numbers.append(match["number2"])
+            parts.notes.append(f"a joint act: also No. {match['number2']}")
         citation = finish_citation(text, parts, "number")
         found.append(citation)
-        if match.groupdict().get("number2"):
+        if match.groupdict().get("number2") and not joint:
             year, date = _year_of(match["date2"])
             raw = match["number2"].strip()
             normal = normalise_act_number(raw, year)

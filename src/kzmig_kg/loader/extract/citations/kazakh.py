@@ -19,16 +19,23 @@ _KK_HEAD = (r"(?:Заңы|Кодексі|қаулысы|Жарлығы|бұйр�
             r"[Жж]арлы[ғқ]\w*|[Бб]ұйры[ғқ]\w*|"
             # a maslikhat's or an akim's decision: "... мәслихатының 2012 жылғы ... № 84/11 шешімі"
             r"[Шш]ешім\w*)(?![\w])")
+# "министрінің м.а.": acting minister
+_ACTING = r"м\.\s?а\."
 _KK = re.compile(
     # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
     # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
-    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+(?!туралы\b)[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,7}}?|"
+    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+(?!туралы\b)(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+))"
+    rf"{{0,7}}?|"
     # a region's, city's or district's body: "Павлодар облысы Ақсу қалалық мәслихатының"
     rf"[А-ЯӘҒҚҢӨҰҮҺІ][^\s№]*(?:\s+[^\s№.;,()«»\d]+){{0,5}}?\s+(?:мәслихатының|әкімдігінің|әкімінің))"
     rf"\s+)?"
     rf"(?<![\w.])(?P<date>{_KK_DATE})\s+(?:№|N)\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
-    rf"(?:\s*(?:,|және|мен)\s+(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
+    # or a joint act's second signatory with its own date and number: "... № 11-1-2/555 және Қазақстан
+    # Республикасы Ішкі істер министрінің 2016 жылғы 28 қарашадағы № 1100 бірлескен бұйрығы"
+    rf"(?:\s*(?:,|және|мен)\s+(?P<issuer2>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+(?!туралы\b)"
+    rf"(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+)){{1,7}}?\s+)?"
+    rf"(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
     # (the nearest head: a title never runs past another act's head, number or date)
     rf"(?:\s+(?P<title>[^.;\n()№]{{0,120}}?))??\s+(?P<head>{_KK_HEAD})")
 # the head, then its date and number in brackets: "кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ)"
