@@ -136,6 +136,14 @@ FORMS = [
                  id="ru-UZ-cabinet"),
     pytest.param("ПКМ РУз от 23.11.2017 № 938", ("government-resolution", "938", "2017-11-23", "UZB"),
                  "Cabinet of Ministers", id="ru-UZ-PKM"),
+    pytest.param("в соответствии с ПП-3666 от 13 апреля 2018 года Министерство юстиции", UZ_PP, "President",
+                 id="ru-UZ-resolution-by-its-number-alone"),
+    pytest.param("Указ УП-5415 от 13.04.2018 определил задачи органов юстиции",
+                 ("presidential-decree", "УП-5415", "2018-04-13", "UZB"), "President",
+                 id="ru-UZ-decree-no-mark"),
+    pytest.param("Постановлением Кабинета Министров Республики Узбекистан № 638 от 09.08.2018 г. внесены "
+                 "изменения", ("government-resolution", "638", "2018-08-09", "UZB"), "Cabinet of Ministers",
+                 id="ru-UZ-cabinet-number-before-date"),
     pytest.param("Закон Республики Узбекистан от 02.05.2019 г. N ЗРУ-534",
                  ("law", "ЗРУ-534", "2019-05-02", "UZB"), None, id="ru-UZ-law"),
     # Russia
@@ -176,6 +184,15 @@ FORMS = [
     pytest.param("утвержденного Решением Евразийского межправительственного совета от 29 мая 2015 г. № 3",
                  ("eaeu-decision", "3", "2015-05-29", "EAEU"), "Eurasian Intergovernmental Council",
                  id="ru-EAEU-intergovernmental-council"),
+    pytest.param("Decision of the Council of the Eurasian Economic Commission No. 8 of 13 January 2017",
+                 ("eaeu-decision", "8", "2017-01-13", "EAEU"), "Council of the Eurasian Economic Commission",
+                 id="en-EEC-council"),
+    pytest.param("Decision No. 98 of the Supreme Eurasian Economic Council of 23 December 2014",
+                 ("eaeu-decision", "98", "2014-12-23", "EAEU"), "Supreme Eurasian Economic Council",
+                 id="en-EAEU-supreme-council-issuer-after-number"),
+    pytest.param("Order of the Government of the Russian Federation No. 1363-r of 28 September 2009",
+                 ("government-order", "1363-r", "2009-09-28", "RUS"), "Government",
+                 id="en-RF-government-order"),
     pytest.param("Решение Совета ЕЭК от 13.01.2017 № 8", ("eaeu-decision", "8", "2017-01-13", "EAEU"),
                  "Council of the Eurasian Economic Commission", id="ru-EEC-abbreviated"),
     # Kyrgyzstan: the Government, since 2021 the Cabinet of Ministers
@@ -236,6 +253,11 @@ JOINT = [
                  "2016 года № 1100", ("joint-order", "11-1-2/555", "2016-11-24", "KAZ"),
                  "Acting Minister of Foreign Affairs; Minister of Internal Affairs", ["1100"],
                  id="ru-joint-order-acting"),
+    pytest.param("совместным приказом и.о. Министра иностранных дел Республики Казахстан от 24 ноября 2016 "
+                 "года № 11-1-2/555 и Министра внутренних дел Республики Казахстан от 28 ноября 2016 года "
+                 "№ 1100 утверждены Правила", ("joint-order", "11-1-2/555", "2016-11-24", "KAZ"),
+                 "Acting Minister of Foreign Affairs; Minister of Internal Affairs", ["1100"],
+                 id="ru-joint-order-i-o"),
     pytest.param("Joint order of the Acting Minister of Foreign Affairs of the Republic of Kazakhstan dated "
                  "November 24, 2016 № 11-1-2/555 and the Minister of Internal Affairs of the Republic of "
                  "Kazakhstan dated November 28, 2016 № 1100.",

@@ -84,6 +84,10 @@ def _check_jurisdiction(record: Record) -> list[tuple[str, str, str]]:
             problems.append(("act_types", f"act type id '{act_type['id']}' is not a unique slug",
                              "lower-case letters, digits and '-', once per scheme"))
         seen.add(act_type["id"])
+        issuers = {i["id"] for i in record.get("issuers", [])}
+        if act_type.get("issued_by") and act_type["issued_by"] not in issuers:
+            problems.append(("act_types", f"act type {act_type['id']}: issued_by '{act_type['issued_by']}' "
+                             "is not one of the scheme's issuers", "name the id of one of its `issuers`"))
         for name in ("head_re", "issuer_re", "number_re"):
             problems += _pattern_problem("act_types", f"act type {act_type['id']}: {name}",
                                          act_type.get(name))
@@ -117,6 +121,8 @@ _TYPE_FIELDS = (
     Field("number_re", "text", doc="the mark of such an act's number (regular expression: ^ПП-)"),
     Field("only_here", "bool", doc="the type exists in this jurisdiction only, so a citation that "
                                    "names no state is of this one"),
+    Field("issued_by", "text", doc="the id of the issuer (of `issuers`) the type implies, named when "
+                                   "a citation gives only the number (ПП-3666: the President)"),
 )
 
 register(Kind(

@@ -155,8 +155,8 @@ def issuer_of(issuer: str | None) -> tuple[str | None, list[str], str | None]:
     for chunk in re.split(r"\s+and\s+(?:of\s+)?the\s+|\s+и\s+(?=министр|председател)", low):
         for pattern, name, org in ISSUERS:
             if re.search(pattern, chunk):
-                acting = "Acting " if re.search(r"\bacting\b|исполняющ|м\.\s?[оа]\.|міндетін\s+атқарушы",
-                                                chunk) else ""
+                acting = "Acting " if re.search(
+                    r"\bacting\b|исполняющ|(?<!\w)[им]\.\s?[оа]\.|міндетін\s+атқарушы", chunk) else ""
                 if acting + name not in names:
                     names.append(acting + name)
                     if org and org not in ids:

@@ -30,6 +30,7 @@ class _Rule:
     issuer: re.Pattern[str] | None
     number: re.Pattern[str] | None
     only_here: bool
+    issued_by: str | None = None     # the English name of the issuer the type implies (President)
 
 
 def _compiled(path: str, where: str, pattern: str | None) -> re.Pattern[str] | None:
@@ -61,6 +62,7 @@ def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...]]:
             if scheme.get("cited_as"):
                 _compiled(str(path), f"{scheme.get('id')} cited_as", scheme["cited_as"])
                 names.append((scheme["cited_as"], state))
+            issuers = {i.get("id"): i.get("en") for i in scheme.get("issuers") or []}
             for entry in scheme.get("act_types") or []:
                 head = _compiled(str(path), f"act type {entry.get('id')} head_re", entry.get("head_re"))
                 if head is None or not entry.get("generic"):
@@ -69,7 +71,7 @@ def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...]]:
                     state, entry["generic"], head,
                     _compiled(str(path), f"act type {entry.get('id')} issuer_re", entry.get("issuer_re")),
                     _compiled(str(path), f"act type {entry.get('id')} number_re", entry.get("number_re")),
-                    bool(entry.get("only_here"))))
+                    bool(entry.get("only_here")), issuers.get(entry.get("issued_by"))))
     return tuple(rules), tuple(names)
 
 
@@ -86,6 +88,24 @@ def _matches(rule: _Rule, head: str, issuer: str, number: str) -> bool:
     # the issuer or the number's mark says which: "постановление Президента" or "№ ПП-3666"
     return bool((rule.issuer and rule.issuer.search(issuer)) or
                 (rule.number and number and rule.number.search(number)))
+
+
+def marked_numbers() -> tuple[tuple[re.Pattern[str], str, str, str | None], ...]:
+    """(pattern in a text, generic act type, ISO alpha-3, issuer) of the numbers whose mark names their
+    type and state ("ПП-3666", "УП-5415", "ЗРУ-534"): a rule's ``number_re`` of the form ``^MARK-``."""
+    return _marked(_read_schemes()[0])
+
+
+@cache
+def _marked(rules: tuple[_Rule, ...]) -> tuple[tuple[re.Pattern[str], str, str, str | None], ...]:
+    marked = []
+    for rule in rules:
+        pattern = rule.number.pattern if rule.number else ""
+        if pattern.startswith("^") and pattern.endswith("-"):
+            # a serial of two to five digits after the mark, as these states number their acts
+            text_pattern = re.compile(rf"(?<![\w-]){pattern[1:]}\d{{2,5}}(?![\w-])")
+            marked.append((text_pattern, rule.generic, rule.state, rule.issued_by))
+    return tuple(marked)
 
 
 def type_from_schemes(head: str, issuer: str | None, number: str | None,

@@ -21,6 +21,7 @@ from .heading import without_subject_draft
 from .issuers import no_act_of_state
 from .joint import second_signatory
 from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST
+from .marked import marked_numbers_cited
 from .named import named_acts
 from .russian import _HEAD_RU, parse_russian
 from .state import unstated_jurisdictions
@@ -96,6 +97,7 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             continue                  # "Приказ № 15-п по личному составу": nothing says whose or when
         found.extend(_with_extra_numbers(text, parts, citation))
     found += federal_numbers(text, found)
+    found += marked_numbers_cited(text, found)
     if titles:
         found += by_title(text, found)
         found += named_acts(text, found)
