@@ -182,3 +182,14 @@ def test_a_scheme_pattern_that_is_no_regular_expression_is_refused(tmp_path, mon
     finally:
         monkeypatch.undo()
         schemes._read_schemes.cache_clear()
+
+
+def test_a_type_issued_by_a_body_the_scheme_does_not_have_is_refused(tmp_path):
+    schemes_dir = tmp_path / "data" / "jurisdictions"
+    shutil.copytree(ROOT / "data" / "jurisdictions", schemes_dir)
+    uz = schemes_dir / "uz.yaml"
+    uz.write_text(uz.read_text(encoding="utf-8").replace("issued_by: president,", "issued_by: king,", 1),
+                  encoding="utf-8")
+    with pytest.raises(KzmigError, match=r"uz\.yaml:\d+: field 'act_types': act type ukaz: issued_by 'king' "
+                                         r"is not one of the scheme's issuers"):
+        read_records(tmp_path / "data")
