@@ -316,6 +316,11 @@ def test_an_act_whose_citation_names_no_state_is_of_the_state_the_text_cites_mos
             "dated 30 November 2022.")
     assert [(c.number, c.jurisdiction) for c in find_citations(memo)] == [
         ("477-IV", "KAZ"), ("414-V", "KAZ"), ("115-FZ", "RUS"), ("961", "KAZ")]
+    # the state its own sentence names, before the text's
+    sentence = ("The Law of the Republic of Kazakhstan No. 477-IV of 22 July 2011 governs entry. For Russia, "
+                "see Federal Law No. 115-FZ of 25 July 2002 and Presidential Decree No. 637 of 22 June 2006.")
+    assert [(c.number, c.jurisdiction) for c in find_citations(sentence)] == [
+        ("477-IV", "KAZ"), ("115-FZ", "RUS"), ("637", "RUS")]
     # two states as often, or none: the text does not say whose
     even = ("Law of the Republic of Kazakhstan No. 477-IV of 22 July 2011; Federal Law No. 115-FZ of 25 July "
             "2002; Government Decree No. 961 dated 30 November 2022.")

@@ -122,5 +122,5 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     numbered_elsewhere(found)
     found.sort(key=lambda c: c.start)
     found += adilet_ids(text, found)
-    unstated_jurisdictions(found)
+    unstated_jurisdictions(text, found)
     return found
