@@ -195,6 +195,13 @@ FORMS = [
                  id="en-RF-government-order"),
     pytest.param("Решение Совета ЕЭК от 13.01.2017 № 8", ("eaeu-decision", "8", "2017-01-13", "EAEU"),
                  "Council of the Eurasian Economic Commission", id="ru-EEC-abbreviated"),
+    # neighbours' acts cited in Kazakh
+    pytest.param("Ресей Федерациясының 2002 жылғы 25 шілдедегі № 115-ФЗ Федералдық заңы да назарға алынды",
+                 ("law", "115-ФЗ", "2002-07-25", "RUS"), None, id="kk-RF-federal-law"),
+    pytest.param("Өзбекстан Республикасы Президентінің 2018 жылғы 13 сәуірдегі № ПП-3666 қаулысы", UZ_PP,
+                 "President", id="kk-UZ-presidential-resolution"),
+    pytest.param("Қырғыз Республикасының 2000 жылғы 17 шілдедегі № 61 «Сыртқы көші-қон туралы» Заңы",
+                 ("law", "61", "2000-07-17", "KGZ"), None, id="kk-KG-law"),
     # Kyrgyzstan: the Government, since 2021 the Cabinet of Ministers
     pytest.param("постановление Правительства Кыргызской Республики от 3 апреля 2017 года № 196",
                  ("government-resolution", "196", "2017-04-03", "KGZ"), "Government", id="ru-KG-resolution"),

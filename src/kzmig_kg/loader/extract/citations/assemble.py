@@ -20,7 +20,7 @@ from .found import CitationFound, _Parts, _year_of
 from .heading import without_subject_draft
 from .issuers import no_act_of_state
 from .joint import second_signatory
-from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST
+from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _NEIGHBOUR
 from .marked import marked_numbers_cited
 from .named import named_acts
 from .russian import _HEAD_RU, parse_russian
@@ -33,6 +33,7 @@ from .titles import by_title
 # Жоғарғы Сотының нормативтік қаулысы" (the body's name ends in the genitive)
 _KK_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+\S+){0,5}?\s+\S+"
                                  r"(?:ның|нің|тың|тің|дың|дің))(?:\s+(?P<title>.+))?$")
+_KK_NEIGHBOUR = re.compile(_NEIGHBOUR)
 # a line that opens with a full date and a dash or colon, and the citation right after it
 _LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
 
@@ -66,7 +67,8 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         if joint and match.groupdict().get("number2"):
             issuer = " and the ".join(i for i in (issuer, match["issuer2"]) if i)
         parts = _Parts(head, match.start(), match.end(), "kk", issuer,
-                       title, match.group("date"), match.group("number"), jurisdiction="KAZ")
+                       title, match.group("date"), match.group("number"),
+                       jurisdiction=None if issuer and _KK_NEIGHBOUR.match(issuer) else "KAZ")
         if joint and match.groupdict().get("number2"):
             parts.joint_numbers.append(match["number2"])
             parts.notes.append(f"a joint act: also No. {match['number2']}")

@@ -66,8 +66,8 @@ def finish_citation(text: str, parts: _Parts, form: str) -> CitationFound:
             notes.append(f"issuer: the author of its reference entry ({lead['author']!r})")
     if jurisdiction is None and (mark := _BLUEBOOK_STATE.match(text, end)):
         jurisdiction = _BLUEBOOK_STATES[mark["state"]]     # "... (Nov. 30, 2022) (Kaz.)"
-    if jurisdiction is None and (re.match(r"Federal|[Фф]едеральн", parts.head) or
-                                 re.search(r"-(?:ФЗ|ФКЗ|FZ|FKZ)$", parts.number or "")):
+    if re.search(r"-(?:ФЗ|ФКЗ|FZ|FKZ)$", parts.number or "") or \
+            (jurisdiction is None and re.match(r"Federal|[Фф]едеральн", parts.head)):
         jurisdiction = "RUS"            # a federal law, or its number's kind: "№ 115-ФЗ"
     notes = list(parts.notes) + notes
     number = printed = None
