@@ -29,7 +29,9 @@ Every act is one as published (no number or date is made up):
   September 2009;
 - Tajikistan (mmih.tj): Law No. 2107 of 13 November 2024, Government resolution No. 207 of 31 March
   2020;
-- Kyrgyzstan (gov.kg): Government resolution No. 196 of 3 April 2017;
+- Kyrgyzstan (gov.kg, cbd.minjust.gov.kg): Government resolution No. 196 of 3 April 2017; the Law
+  "On External Migration" of 17 July 2000 No. 61 and its amending laws of 23 May 2008 No. 98 and
+  24 July 2013 No. 160 (as in tests/test_citations_round13.py and benchmarks/gold/ru-kgz-legal);
 - Kazakh laws as Adilet's copies note them (bestprofi.com, pavlodar.com, zanorda.kz): No. 327-VI of
   13 May 2020, No. 82-VIII of 16 May 2024, No. 86-VIII of 21 May 2024 (printed with a Cyrillic І),
   No. 204-I of 13 December 1997 (printed 204-1), the Codes No. 212 of 9 January 2007 and No. 400-VI
@@ -307,6 +309,14 @@ def test_each_act_of_a_chain_of_amending_laws_is_cited() -> None:
     assert [(c.act_type, c.number, c.date) for c in find_citations(text)] == [
         ("law", "477-IV", "2011-07-22"), ("law", "327-VI", "2020-05-13"), ("law", "82-VIII", "2024-05-16"),
         ("law", "86-VIII", "2024-05-21")]
+
+
+def test_amending_laws_of_a_neighbour_listed_after_one_head() -> None:
+    text = ("Закон Кыргызской Республики «О внешней миграции» от 17 июля 2000 года № 61 (в редакции Законов КР "
+            "от 23 мая 2008 года № 98, 24 июля 2013 года № 160).")
+    assert [(c.act_type, c.number, c.date, c.jurisdiction) for c in find_citations(text)] == [
+        ("law", "61", "2000-07-17", "KGZ"), ("law", "98", "2008-05-23", "KGZ"),
+        ("law", "160", "2013-07-24", "KGZ")]
 
 
 def test_a_repealed_code_and_the_code_that_repealed_it() -> None:
