@@ -312,8 +312,8 @@ def test_each_act_of_a_chain_of_amending_laws_is_cited() -> None:
 
 
 def test_amending_laws_of_a_neighbour_listed_after_one_head() -> None:
-    text = ("Закон Кыргызской Республики «О внешней миграции» от 17 июля 2000 года № 61 (в редакции Законов КР "
-            "от 23 мая 2008 года № 98, 24 июля 2013 года № 160).")
+    text = ("Закон Кыргызской Республики «О внешней миграции» от 17 июля 2000 года № 61 (в редакции "
+            "Законов КР от 23 мая 2008 года № 98, 24 июля 2013 года № 160).")
     assert [(c.act_type, c.number, c.date, c.jurisdiction) for c in find_citations(text)] == [
         ("law", "61", "2000-07-17", "KGZ"), ("law", "98", "2008-05-23", "KGZ"),
         ("law", "160", "2013-07-24", "KGZ")]
