@@ -379,3 +379,21 @@ NEAR_MISSES = [
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_a_near_miss_gives_no_citation(text) -> None:
     assert [c.label() for c in find_citations(text)] == []
+
+
+def test_the_unions_decision_is_published_with_no_country_and_a_neighbours_act_with_its_own(tmp_path) -> None:
+    from rdflib import URIRef
+
+    from kzmig_kg.loader.extract import extract_document
+    from kzmig_kg.loader.to_rdf import item_graph
+
+    text = tmp_path / "eaeu.txt"
+    text.write_text("Решение Совета Евразийской экономической комиссии от 13 января 2017 года № 8.\n"
+                    "Закон Кыргызской Республики от 17 июля 2000 года № 61 «О внешней миграции».\n",
+                    encoding="utf-8")
+    eli = "http://data.europa.eu/eli/ontology#"
+    found = {}
+    for item in extract_document(text, kinds=("citation",)).items():
+        graph = item_graph(item, URIRef("https://w3id.org/kzmig/id/document/eaeu"))
+        found[item.get("number")] = sorted(str(o) for o in graph.objects(None, URIRef(eli + "jurisdiction")))
+    assert found == {"8": [], "61": ["http://publications.europa.eu/resource/authority/country/KGZ"]}
