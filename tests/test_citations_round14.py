@@ -294,6 +294,27 @@ def test_a_joint_order_is_one_act_with_a_number_per_minister(text, act, issuer, 
     assert citation.joint_numbers == others
 
 
+# a local act's or a court's Adilet identifier has letters of its own (its region or kind)
+IDENTIFIED = [
+    pytest.param("решение Аксуского городского маслихата Павлодарской области от 20 декабря 2012 года "
+                 "№ 84/11 (https://adilet.zan.kz/rus/docs/V12PB003311)", "84/11", "V12PB003311",
+                 id="maslikhat-address"),
+    pytest.param("Алматы қаласы әкімдігінің 2011 жылғы 30 желтоқсандағы N 4/1125 қаулысы (V11R0000920)",
+                 "4/1125", "V11R0000920", id="akimat-identifier"),
+    pytest.param("Нормативное постановление Конституционного Совета Республики Казахстан от 3 июля 2018 года "
+                 "№ 5 (ИПС «Әділет»: S1800000005)", "5", "S1800000005", id="constitutional-council-identifier"),
+    pytest.param("Normative Resolution of the Supreme Court of the Republic of Kazakhstan No. 5 of 16 July "
+                 "2007, https://adilet.zan.kz/eng/docs/P07000005S_", "5", "P07000005S_",
+                 id="supreme-court-address"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "adilet"), IDENTIFIED)
+def test_a_local_or_court_act_takes_its_adilet_identifier(text, number, adilet) -> None:
+    [citation] = find_citations(text)
+    assert (citation.number, citation.adilet_id) == (number, adilet)
+
+
 def test_an_amending_act_named_in_the_brackets_is_a_citation_of_its_own() -> None:
     text = ("Нормативное постановление Верховного Суда Республики Казахстан от 11 июля 2003 года N 5 (с "
             "изменениями, внесенными нормативным постановлением Верховного Суда РК от 21.04.2022 г. № 5)")
