@@ -302,7 +302,8 @@ IDENTIFIED = [
     pytest.param("Алматы қаласы әкімдігінің 2011 жылғы 30 желтоқсандағы N 4/1125 қаулысы (V11R0000920)",
                  "4/1125", "V11R0000920", id="akimat-identifier"),
     pytest.param("Нормативное постановление Конституционного Совета Республики Казахстан от 3 июля 2018 года "
-                 "№ 5 (ИПС «Әділет»: S1800000005)", "5", "S1800000005", id="constitutional-council-identifier"),
+                 "№ 5 (ИПС «Әділет»: S1800000005)", "5", "S1800000005",
+                 id="constitutional-council-identifier"),
     pytest.param("Normative Resolution of the Supreme Court of the Republic of Kazakhstan No. 5 of 16 July "
                  "2007, https://adilet.zan.kz/eng/docs/P07000005S_", "5", "P07000005S_",
                  id="supreme-court-address"),
