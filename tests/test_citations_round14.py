@@ -223,6 +223,16 @@ FORMS = [
     pytest.param("Government Decree No. 961 dated 30 November 2022 (the “Concept”) sets the priorities.",
                  ("government-resolution", "961", "2022-11-30", None), "Government",
                  id="en-memo-govt-decree"),
+    # a neighbour named by the head's adjective, as memos write it
+    pytest.param("Kyrgyz Law No. 61 of 17 July 2000 on External Migration applies.",
+                 ("law", "61", "2000-07-17", "KGZ"), None, id="en-KG-adjective"),
+    pytest.param("Tajik Government Resolution No. 207 of 31 March 2020 lists the states.",
+                 ("government-resolution", "207", "2020-03-31", "TJK"), "Government", id="en-TJ-adjective"),
+    pytest.param("Uzbek Cabinet of Ministers Resolution No. 638 of 9 August 2018",
+                 ("government-resolution", "638", "2018-08-09", "UZB"), "Cabinet of Ministers",
+                 id="en-UZ-adjective-cabinet"),
+    pytest.param("Uzbekistan: Presidential Decree No. UP-5415 dated 13 April 2018 reorganised justice.",
+                 ("presidential-decree", "UP-5415", "2018-04-13", "UZB"), "President", id="en-UZ-UP-number"),
     # amendments noted as Adilet's copies note them
     pytest.param("В настоящий Закон предусмотрено изменение в соответствии с Законом РК от 16.05.2024 г. "
                  "№ 82-VIII (изменение вводится в действие с 17.07.2024 г.)",

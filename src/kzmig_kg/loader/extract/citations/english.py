@@ -17,9 +17,11 @@ _MODIFIER = (r"(?:Constitutional|Joint|Interministerial|Inter-ministerial|Govern
              r"Presidential|Ministerial|Federal|Criminal|Labou?r|Tax|Civil|Administrative|"
              r"Entrepreneurial|Budget|Land|Customs|Environmental|Ecological|Water|Forest|Draft|"
              r"Social|Health|Family|Penal|Procedural|Criminal[- ]Procedure|Civil[- ]Procedure|"
-             r"Cabinet|Supreme\s+Council|Normative)")
+             r"Cabinet(?:\s+of\s+Ministers)?|Supreme\s+Council|Normative)")
 _CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Decisions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
-_JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian)"
+_JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian|Kyrgyz|Uzbek|Tajik)"
+# the state a head's adjective names ("Kyrgyz Law No. 61", "Tajik Government Resolution No. 207")
+_JURIS_STATES = {"Russian": "RUS", "Kyrgyz": "KGZ", "Uzbek": "UZB", "Tajik": "TJK"}
 # an issuer and an act type abbreviated ("Gov. Res. No. 961", "Govt. Decree", "Gov't Resolution",
 # "Pres. Decree"),
 # read as written out (``_written_out``)
@@ -109,7 +111,7 @@ def _extra_numbers(text: str, match: re.Match[str]) -> list[tuple[str, int, int]
 def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
     parts = _Parts(_written_out(match.group("head")), match.start(), match.end(), "en")
     if match.group("juris"):
-        parts.jurisdiction = "RUS" if match.group("juris") == "Russian" else "KAZ"
+        parts.jurisdiction = _JURIS_STATES.get(match.group("juris"), "KAZ")
     pos = match.end()
     m = _ISSUER_EN.match(text, pos)
     if m:
