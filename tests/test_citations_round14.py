@@ -405,6 +405,9 @@ NEAR_MISSES = [
     pytest.param("Decision No. 7 of the Board of Directors of KazMunayGas JSC of 3 March 2024",
                  id="board-en"),
     pytest.param("по решению Совета ЕЭК ставки пошлин снижены", id="eec-prose"),
+    pytest.param("Комиссияның 2024 жылғы 5 наурыздағы № 3 хаттамалық шешімі орындалды.",
+                 id="kk-commission-minutes"),
+    pytest.param("Жиналыстың 2025 жылғы 12 ақпандағы № 7 шешімі бойынша", id="kk-meeting-decision"),
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..actnumbers import normalise_act_number
+from ..acttypes import ISSUERS
 from ..dates import DATE_PATTERN, YEAR
 from .adilet import adilet_ids
 from .again import numbered_elsewhere
@@ -61,6 +62,9 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         title, issuer, head = match.groupdict().get("title"), match.group("issuer"), match.group("head")
         if issuer is None and title and (body := _KK_ISSUER_IN_TITLE.match(title)):
             issuer, title = body["issuer"], body["title"]
+        if re.match(r"[Шш]ешім", head) and not any(re.search(pattern, (issuer or "").lower())
+                                                    for pattern, _, _ in ISSUERS):
+            continue                  # "Комиссияның ... № 3 хаттамалық шешімі": a decision of no state body
         joint = bool(title and re.search(r"(?:^|\s)бірлескен$", title.strip(), re.IGNORECASE))
         if joint:                     # "... бірлескен бұйрығы": a joint order, one act of two signatories
             head, title = f"{title.split()[-1]} {head}", " ".join(title.split()[:-1]) or None
