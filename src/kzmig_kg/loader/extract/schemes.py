@@ -102,8 +102,10 @@ def _marked(rules: tuple[_Rule, ...]) -> tuple[tuple[re.Pattern[str], str, str, 
     for rule in rules:
         pattern = rule.number.pattern if rule.number else ""
         if pattern.startswith("^") and pattern.endswith("-"):
-            # a serial of two to five digits after the mark, as these states number their acts
-            text_pattern = re.compile(rf"(?<![\w-]){pattern[1:]}\d{{2,5}}(?![\w-])")
+            # a serial of two to five digits after the mark, as these states number their acts (the
+            # character before the mark is checked by the reader: a pattern that opens with its
+            # literal mark is scanned fast)
+            text_pattern = re.compile(rf"{pattern[1:]}\d{{2,5}}(?![\w-])")
             marked.append((text_pattern, rule.generic, rule.state, rule.issued_by))
     return tuple(marked)
 

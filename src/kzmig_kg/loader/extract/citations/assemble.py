@@ -21,7 +21,7 @@ from .found import CitationFound, _Parts, _year_of
 from .heading import without_subject_draft
 from .issuers import no_act_of_state
 from .joint import second_signatory
-from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _NEIGHBOUR
+from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _KK_LOCAL_BODY, _NEIGHBOUR
 from .marked import marked_numbers_cited
 from .named import named_acts
 from .russian import _HEAD_RU, parse_russian
@@ -60,6 +60,10 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         if any(c.start <= match.start() < c.end for c in found):
             continue
         title, issuer, head = match.groupdict().get("title"), match.group("issuer"), match.group("head")
+        start = match.start()
+        if issuer is None and (local := _KK_LOCAL_BODY.search(text, max(0, start - 120), start)) and \
+                not any(c.end > local.start() for c in found):
+            issuer, start = local["issuer"], local.start()
         if issuer is None and title and (body := _KK_ISSUER_IN_TITLE.match(title)):
             issuer, title = body["issuer"], body["title"]
         if re.match(r"[Шш]ешім", head) and not any(re.search(pattern, (issuer or "").lower())
@@ -70,7 +74,7 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             head, title = f"{title.split()[-1]} {head}", " ".join(title.split()[:-1]) or None
         if joint and match.groupdict().get("number2"):
             issuer = " and the ".join(i for i in (issuer, match["issuer2"]) if i)
-        parts = _Parts(head, match.start(), match.end(), "kk", issuer,
+        parts = _Parts(head, start, match.end(), "kk", issuer,
                        title, match.group("date"), match.group("number"),
                        jurisdiction=None if issuer and _KK_NEIGHBOUR.match(issuer) else "KAZ")
         if joint and match.groupdict().get("number2"):

@@ -27,9 +27,7 @@ _KK = re.compile(
     # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
     # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
     rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР|{_NEIGHBOUR})(?:\s+(?!туралы\b)(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+))"
-    rf"{{0,7}}?|"
-    # a region's, city's or district's body: "Павлодар облысы Ақсу қалалық мәслихатының"
-    rf"[А-ЯӘҒҚҢӨҰҮҺІ][^\s№]*(?:\s+[^\s№.;,()«»\d]+){{0,5}}?\s+(?:мәслихатының|әкімдігінің|әкімінің))"
+    rf"{{0,7}}?)"
     rf"\s+)?"
     rf"(?<![\w.])(?P<date>{_KK_DATE})\s+(?:№|N)\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
@@ -46,6 +44,11 @@ _KK = re.compile(
 _KK_HEAD_FIRST = re.compile(
     rf"(?P<issuer>Қазақстан\s+Республикасының|ҚР)\s+(?P<title>[^.;\n()№«»\d]{{0,80}}?)\s*"
     rf"(?P<head>[Кк]одексі|Заңы)\s+(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?")
+# a region's, city's or district's body right before a citation's date: "Павлодар облысы Ақсу қалалық
+# мәслихатының" (read back from the date, not in _KK: a pattern that may open at any capital letter
+# would be tried at each of them)
+_KK_LOCAL_BODY = re.compile(r"(?P<issuer>[А-ЯӘҒҚҢӨҰҮҺІ][^\s№]*(?:\s+[^\s№.;,()«»\d]+){0,5}?\s+"
+                            r"(?:мәслихатының|әкімдігінің|әкімінің))\s+$")
 _KK_BRACKET = re.compile(
     rf"(?P<head>{_KK_HEAD})\s*\(\s*(?:(?P<issuer>ҚР|Қазақстан\s+Республикасының)\s+)?(?P<date>{_KK_DATE})\s*"
     rf"№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?\s*\)")

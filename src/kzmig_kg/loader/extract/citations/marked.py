@@ -24,6 +24,8 @@ def marked_numbers_cited(text: str, found: list[CitationFound]) -> list[Citation
     mine: list[tuple[int, int]] = []
     for pattern, act_type, state, issuer in marked_numbers():
         for match in pattern.finditer(text):
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "-_"):
+                continue                  # inside a word or a longer code: "АПП-123", "X-ПП-12"
             if taken.overlaps(match.start(), match.end()) or \
                     any(s < match.end() and match.start() < e for s, e in mine):
                 continue

@@ -15,8 +15,10 @@ from collections import Counter
 from .found import CitationFound
 
 _NO_STATE = "EAEU"
-# a sentence ends at a full stop or semicolon before a capital, not after "No." or "art.", or at a line's end
-_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bNos)(?<!\bart)(?:(?<=\w\w)|(?<=[)»\"”]))[.;]\s+(?=[A-ZА-ЯЁ])|\n")
+# a sentence ends at a full stop or semicolon before a capital, not after "No." or "art.", or at a
+# line's end (the stop first, its checks after it: the scan stops only at stops and line ends)
+_SENTENCE_END = re.compile(r"\n|[.;](?<!\bNo[.;])(?<!\bNos[.;])(?<!\bart[.;])"
+                           r"(?:(?<=\w\w[.;])|(?<=[)»\"”][.;]))\s+(?=[A-ZА-ЯЁ])")
 
 
 def _sentence(ends: list[int], citation: CitationFound) -> tuple[int, int]:
