@@ -1,9 +1,10 @@
 """Kazakhstan's act types are data (the `kz` scheme in data/jurisdictions/kz.yaml), not code: the
 acts' classes and types, and the act-type vocabulary, are those the release had when the types
 were written in kinds/acts.py (tests/manifests/act-types.tsv and act-type-vocabulary.nt were
-taken from that release, plus the acts known only from their Adilet pages and the type of
-acts of the Kazakh SSR); a type added to the scheme is usable with no change to the code; a
-scheme that lacks a field is named in one line."""
+taken from that release, plus the acts known only from their Adilet pages, the type of
+acts of the Kazakh SSR, and the tenth round's types of local acts and courts' normative
+resolutions); a type added to the scheme is usable with no change to the code; a scheme that
+lacks a field is named in one line."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def test_the_act_type_vocabulary_is_the_one_the_code_wrote_before(release):
     for quad in release.dataset.quads((None, None, None, None)):
         if str(quad[3]) == "https://w3id.org/kzmig/graph/vocab/act":
             served.add(quad[:3])
-    assert len(graph) == 147
+    assert len(graph) == 192
     assert to_isomorphic(served) == to_isomorphic(graph)
 
 
@@ -71,12 +72,12 @@ def test_a_type_added_to_the_scheme_is_an_act_type_with_no_code_change(tmp_path)
     text = (PROJECT_DIR / "data" / "jurisdictions" / "kz.yaml").read_text(encoding="utf-8")
     scheme.write_text(text.replace(
         "      - {id: zakon,",
-        "      - {id: normativnoe-postanovlenie-vs, class: SupremeCourtResolution, en: Normative "
-        "resolution of the Supreme Court, ru: Нормативное постановление Верховного Суда, "
-        "generic: supreme-court-resolution}\n      - {id: zakon,"), encoding="utf-8")
+        "      - {id: postanovlenie-tsik, class: ElectionCommissionResolution, en: Resolution of the "
+        "Central Election Commission, ru: Постановление Центральной избирательной комиссии, "
+        "generic: election-commission-resolution}\n      - {id: zakon,"), encoding="utf-8")
     done = _run("from kzmig_kg.kinds.acts import ACT_TYPES; "
-                "t = ACT_TYPES['supreme-court-resolution']; print(t.slug, t.cls)", scheme)
-    assert done.stdout.split() == ["normativnoe-postanovlenie-vs", "SupremeCourtResolution"], done.stderr
+                "t = ACT_TYPES['election-commission-resolution']; print(t.slug, t.cls)", scheme)
+    assert done.stdout.split() == ["postanovlenie-tsik", "ElectionCommissionResolution"], done.stderr
 
 
 def test_a_scheme_type_without_its_class_is_named_in_one_line(tmp_path):

@@ -1,9 +1,11 @@
 """Jurisdictions as data: a Kyrgyz legal text is recorded, extracted and published with
 Kyrgyzstan's ELI jurisdiction and act types from data/jurisdictions/kg.yaml, with no code of its
-own; a scheme or act that breaks the rules is refused naming file, line and field."""
+own, and so are acts of the types only a scheme names (an Uzbek "ПП-" resolution, a maslikhat's
+decision); a scheme or act that breaks the rules is refused naming file, line and field."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -33,17 +35,29 @@ SELECT ?act ?jurisdiction ?label ?number ?first WHERE {
 
 def test_a_kyrgyz_law_is_recorded_with_its_own_jurisdiction_and_types(data_copy, tmp_path):
     review = tmp_path / "review"
-    draft = ingest_document(KYRGYZ, data_dir=data_copy, review_dir=review, doc_id="kg-note")
+    # the Kyrgyz text, and after it acts of the types only a scheme names (one ingest, one build)
+    note = _write(tmp_path / "kg-note.txt", KYRGYZ.read_text(encoding="utf-8") + NEW_TYPES_TEXT)
+    draft = ingest_document(note, data_dir=data_copy, review_dir=review, doc_id="kg-note")
     assert [(a["jurisdiction"], a["act_type"], a["number"], a["date"]) for a in draft.foreign_acts] == \
-        [("kg", "zakon", "98", "2008-05-23"), ("kg", "zakon", "160", "2013-07-24")]
-    assert draft.acts == []                       # not recorded as acts of Kazakhstan
+        [("kg", "zakon", "98", "2008-05-23"), ("kg", "zakon", "160", "2013-07-24"),
+         ("uz", "postanovlenie-prezidenta", "ПП-3666", "2018-04-13")]
+    # the Kyrgyz laws are not recorded as acts of Kazakhstan; the maslikhat's decision is one
+    assert [(a["act_type"], a["number"], a["date"]) for a in draft.acts] == \
+        [("maslikhat-decision", "84/11", "2012-12-20")]
+    # the Union's decision has no scheme (no state, no ISO code): listed as skipped, with the reason
+    assert any("EAEU" in line and "№ 8" in line for line in draft.skipped), draft.skipped
     accept_drafts("kg-note", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
     graph = build_graph(read_records(data_copy))
     graph.default_union = True
     rows = [tuple(str(v) for v in row) for row in graph.query(ACTS)]
     kgz = "http://publications.europa.eu/resource/authority/country/KGZ"
-    assert rows == [("https://w3id.org/kzmig/eli/kg/zakon/2008/98", kgz, "Law", "98", "7"),
-                    ("https://w3id.org/kzmig/eli/kg/zakon/2013/160", kgz, "Law", "160", "9")]
+    assert [row for row in rows if row[1] == kgz] == \
+        [("https://w3id.org/kzmig/eli/kg/zakon/2008/98", kgz, "Law", "98", "7"),
+         ("https://w3id.org/kzmig/eli/kg/zakon/2013/160", kgz, "Law", "160", "9")]
+    rows = [tuple(str(v) for v in row) for row in graph.query(NEW_TYPES)]
+    country = "http://publications.europa.eu/resource/authority/country/"
+    assert rows == [(country + "UZB", "Resolution of the President", "ПП-3666", "2018-04-13", "11"),
+                    (country + "KAZ", "Decision of a maslikhat", "84/11", "2012-12-20", "12")]
     scheme = URIRef("https://w3id.org/kzmig/code/jurisdiction/kg")
     assert (scheme, URIRef("http://www.w3.org/2004/02/skos/core#exactMatch"),
             URIRef(kgz)) in graph
@@ -54,6 +68,31 @@ def test_a_kyrgyz_law_is_recorded_with_its_own_jurisdiction_and_types(data_copy,
     draft = ingest_document(again, data_dir=data_copy, review_dir=review, doc_id="kg-again")
     assert draft.foreign_acts == []
     assert [link["record"] for link in draft.links] == ["kg-zakon-2013-160"]
+
+
+NEW_TYPES = """
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+SELECT ?jurisdiction ?label ?number ?date ?first WHERE {
+  ?act eli:jurisdiction ?jurisdiction ; eli:type_document ?type ; eli:number ?number ;
+       eli:date_document ?date ; prov:wasDerivedFrom ?passage .
+  ?passage kzo:firstLine ?first .
+  ?type skos:prefLabel ?label FILTER(lang(?label) = "en")
+  FILTER(?number IN ("ПП-3666", "84/11"))
+} ORDER BY ?first"""
+
+
+# an Uzbek resolution of the President ("№ ПП-...") and a Kazakh maslikhat's decision: types of the
+# tenth round, read from data/jurisdictions (uz.yaml, kz.yaml) with no code of their own; and a
+# decision of the Eurasian Economic Commission
+NEW_TYPES_TEXT = ("\nВ Узбекистане меры в сфере юстиции приняты постановлением Президента Республики "
+                  "Узбекистан от 13 апреля 2018 года № ПП-3666.\n"
+                  "Бюджет города Аксу утвержден решением Аксуского городского маслихата Павлодарской "
+                  "области от 20 декабря 2012 года № 84/11.\n"
+                  "Пошлины снижены Решением Совета Евразийской экономической комиссии от 13 января 2017 "
+                  "года № 8.\n")
 
 
 def _write(path: Path, text: str) -> Path:
@@ -103,3 +142,50 @@ def test_every_jurisdiction_shape_fires_on_its_fixture(words):
                                  shacl_graph=Graph().parse(ONTOLOGY_DIR / "shapes" / "jurisdictions.ttl"),
                                  inference="none")
     assert not conforms and words in text
+
+
+NEW_TYPES = """
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+SELECT ?jurisdiction ?label ?number ?date ?first WHERE {
+  ?act eli:jurisdiction ?jurisdiction ; eli:type_document ?type ; eli:number ?number ;
+       eli:date_document ?date ; prov:wasDerivedFrom ?passage .
+  ?passage kzo:firstLine ?first .
+  ?type skos:prefLabel ?label FILTER(lang(?label) = "en")
+  FILTER(?number IN ("ПП-3666", "84/11"))
+} ORDER BY ?first"""
+
+
+
+def test_a_scheme_pattern_that_is_no_regular_expression_is_refused(tmp_path, monkeypatch):
+    schemes_dir = tmp_path / "data" / "jurisdictions"
+    shutil.copytree(ROOT / "data" / "jurisdictions", schemes_dir)
+    uz = schemes_dir / "uz.yaml"
+    broken = uz.read_text(encoding="utf-8").replace('head_re: "law|', 'head_re: "(law|')
+    uz.write_text(broken, encoding="utf-8")
+    with pytest.raises(KzmigError, match=r"uz\.yaml:\d+: field 'act_types': act type zakon: head_re "
+                                         r"'\(law\|.*' is not a regular expression"):
+        read_records(tmp_path / "data")
+    # the loader reads the schemes itself when it first reads a citation: the same fault, one line
+    from kzmig_kg.loader.extract import schemes
+    monkeypatch.setattr(schemes, "JURISDICTION_SCHEMES", schemes_dir)
+    schemes._read_schemes.cache_clear()
+    try:
+        with pytest.raises(KzmigError, match=r"uz\.yaml: act type zakon head_re: '\(law\|.*' is not a "):
+            schemes.type_from_schemes("Закон", None, "ЗРУ-534", "UZB")
+    finally:
+        monkeypatch.undo()
+        schemes._read_schemes.cache_clear()
+
+
+def test_a_type_issued_by_a_body_the_scheme_does_not_have_is_refused(tmp_path):
+    schemes_dir = tmp_path / "data" / "jurisdictions"
+    shutil.copytree(ROOT / "data" / "jurisdictions", schemes_dir)
+    uz = schemes_dir / "uz.yaml"
+    uz.write_text(uz.read_text(encoding="utf-8").replace("issued_by: president,", "issued_by: king,", 1),
+                  encoding="utf-8")
+    with pytest.raises(KzmigError, match=r"uz\.yaml:\d+: field 'act_types': act type ukaz: issued_by 'king' "
+                                         r"is not one of the scheme's issuers"):
+        read_records(tmp_path / "data")

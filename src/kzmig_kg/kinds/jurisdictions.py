@@ -55,7 +55,7 @@ def _jurisdiction_to_rdf(record: Record, ctx: MappingContext) -> None:
         ctx.add(concept, SKOS.inScheme, scheme)
         ctx.add(concept, SKOS.topConceptOf, scheme)
         ctx.add(concept, SKOS.notation, Literal(act_type["id"]))
-        for lang in ("en", "ru", "kk", "ky", "uz"):
+        for lang in ("en", "ru", "kk", "ky", "uz", "tg"):
             if act_type.get(lang):
                 ctx.add(concept, SKOS.prefLabel, Literal(act_type[lang], lang=lang))
         ctx.add(concept, RDFS.label, Literal(act_type["en"], lang="en"))
@@ -66,7 +66,7 @@ def _jurisdiction_to_rdf(record: Record, ctx: MappingContext) -> None:
         body = KZC[f"jurisdiction/{record.id}/issuer/{issuer['id']}"]
         typed(ctx, body, SKOS.Concept)
         ctx.add(body, SKOS.inScheme, scheme)
-        for lang in ("en", "ru", "kk", "ky", "uz"):
+        for lang in ("en", "ru", "kk", "ky", "uz", "tg"):
             if issuer.get(lang):
                 ctx.add(body, SKOS.prefLabel, Literal(issuer[lang], lang=lang))
 
@@ -84,7 +84,24 @@ def _check_jurisdiction(record: Record) -> list[tuple[str, str, str]]:
             problems.append(("act_types", f"act type id '{act_type['id']}' is not a unique slug",
                              "lower-case letters, digits and '-', once per scheme"))
         seen.add(act_type["id"])
-    return problems
+        issuers = {i["id"] for i in record.get("issuers", [])}
+        if act_type.get("issued_by") and act_type["issued_by"] not in issuers:
+            problems.append(("act_types", f"act type {act_type['id']}: issued_by '{act_type['issued_by']}' "
+                             "is not one of the scheme's issuers", "name the id of one of its `issuers`"))
+        for name in ("head_re", "issuer_re", "number_re"):
+            problems += _pattern_problem("act_types", f"act type {act_type['id']}: {name}",
+                                         act_type.get(name))
+    return problems + _pattern_problem("cited_as", "", record.get("cited_as"))
+
+
+def _pattern_problem(field: str, where: str, pattern: str | None) -> list[tuple[str, str, str]]:
+    """A pattern the loader reads citations with must compile (loader/extract/schemes.py)."""
+    try:
+        re.compile(pattern or "")
+    except re.error as error:
+        return [(field, f"{where} '{pattern}' is not a regular expression ({error})".strip(),
+                 "write a Python regular expression, e.g. decision|решени")]
+    return []
 
 
 _TYPE_FIELDS = (
@@ -97,6 +114,15 @@ _TYPE_FIELDS = (
     Field("class", "text", doc="the ontology class of acts of this type (Kazakhstan's scheme: "
                                 "kinds/acts.py reads it)"),
     Field("records", "text", doc="the kind of record this type is for, when not `act` (agreement)"),
+    Field("tg", "text"),
+    Field("head_re", "text", doc="how a citation's head names this type (a regular expression, case-"
+                                 "insensitive), for types the loader reads from the scheme"),
+    Field("issuer_re", "text", doc="the issuer such a citation names (regular expression)"),
+    Field("number_re", "text", doc="the mark of such an act's number (regular expression: ^ПП-)"),
+    Field("only_here", "bool", doc="the type exists in this jurisdiction only, so a citation that "
+                                   "names no state is of this one"),
+    Field("issued_by", "text", doc="the id of the issuer (of `issuers`) the type implies, named when "
+                                   "a citation gives only the number (ПП-3666: the President)"),
 )
 
 register(Kind(
@@ -107,10 +133,13 @@ register(Kind(
         Field("name", "langtext", required=True),
         Field("registry", "iri", doc="the official legal database (its ids go in eli:id_local)"),
         Field("number_pattern", "text", doc="how acts are numbered, e.g. '477-IV (serial-convocation)'"),
+        Field("cited_as", "text", doc="how citations name the state (a regular expression, case-"
+                                      "insensitive): the loader reads a citation's jurisdiction by it"),
         Field("act_types", "struct", many=True, fields=_TYPE_FIELDS),
         Field("issuers", "struct", many=True, fields=(
             Field("id", "text", required=True), Field("en", "text", required=True),
-            Field("ru", "text"), Field("kk", "text"), Field("ky", "text"), Field("uz", "text"))),
+            Field("ru", "text"), Field("kk", "text"), Field("ky", "text"), Field("uz", "text"),
+            Field("tg", "text"))),
     ),
     iri=jurisdiction_iri, to_rdf=_jurisdiction_to_rdf, check=_check_jurisdiction,
     needs_passages=False,     # its evidence is the official registry it names, not a passage

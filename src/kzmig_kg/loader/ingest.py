@@ -151,6 +151,12 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
         act["note"] = (f"The document gives the Adilet ID {f['adilet_id']}; no stored Adilet page "
                        "confirms it yet, so it is not recorded as adilet_id (name the page in "
                        "`evidence` to record it).")
+    if f.get("joint_numbers"):
+        # a joint act has a number per signatory; the record keeps the first, the note the others
+        joint = (f"A joint act of {f.get('issuer') or 'several issuers'}: numbered "
+                 + ", ".join(f"No. {n}" for n in [f.get("number"), *f["joint_numbers"]])
+                 + " (one per signatory, in the order cited); recorded by the first.")
+        act["note"] = f"{act['note']} {joint}" if act.get("note") else joint
     act["passages"] = [_locator(doc_id, item)]
     return act
 

@@ -22,6 +22,7 @@ each item can be written on its own: Turtle, N-Triples and JSON-LD are streamed 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TextIO
@@ -179,7 +180,8 @@ def _citation_body(graph: Graph, body: URIRef, item: Item) -> None:
         graph.add((body, KZO.issuerName, Literal(f["issuer"], lang="en")))
     for org in f.get("issuer_ids") or []:
         graph.add((body, ELI.passed_by, KZD[f"org/{org}"]))
-    if f.get("jurisdiction"):
+    if re.fullmatch(r"[A-Z]{3}", f.get("jurisdiction") or ""):
+        # a state's ISO alpha-3 code; the Eurasian Economic Union ("EAEU") is in no country authority
         graph.add((body, ELI.jurisdiction, EUC[f["jurisdiction"]]))
     if f.get("title"):
         graph.add((body, DCTERMS.title, Literal(f["title"])))

@@ -55,13 +55,16 @@ def _repair(part: str) -> str | None:
     return fixed if fixed in NUMERALS else None
 
 
-def normalise_act_number(raw: str, year: int | None = None) -> ActNumber:
-    """The number as the project writes it, whether OCR damage was repaired, and notes."""
+def normalise_act_number(raw: str, year: int | None = None, convocation: bool = True) -> ActNumber:
+    """The number as the project writes it, whether OCR damage was repaired, and notes.
+    ``convocation=False`` for an act type whose numbers carry no convocation (a maslikhat's
+    decision "№ 41-1" is no "41-I")."""
     text = raw.strip().translate(_LOOKALIKES)
     text = _SUFFIX.sub("", text).rstrip(".,;: ")
     text = re.sub(r"\s*-\s*", "-", text)
     parts = text.split("-")
-    if _PLAIN.match(parts[0]) and len(parts) >= 2 and all(_ROMANISH.match(p) for p in parts[1:]):
+    if convocation and _PLAIN.match(parts[0]) and len(parts) >= 2 and \
+            all(_ROMANISH.match(p) for p in parts[1:]):
         return _convocation_number(raw, parts[0], parts[1:], year)
     return ActNumber(text)
 

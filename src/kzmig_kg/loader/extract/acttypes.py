@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .schemes import state_names
+
 # (pattern on the issuer text, English name, project organisation id or None)
 ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"cabinet\s+of\s+ministers|кабинет\w*\s+министров", "Cabinet of Ministers", "cabinet-of-ministers"),
@@ -45,10 +47,22 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"prime\s+minister|премьер-министр", "Prime Minister", None),
     (r"national\s+bank|национальн\w+\s+банк", "National Bank", None),
     (r"prosecutor|прокурор", "Prosecutor General", None),
-    (r"constitutional\s+(?:council|court)|конституционн\w+\s+(?:совет|суд)",
+    (r"constitutional\s+court|конституционн\w+\s+суд|конституциялық\s+сот", "Constitutional Court", None),
+    (r"constitutional\s+council|конституционн\w+\s+совет|конституциялық\s+кеңес",
      "Constitutional Council", None),
-    (r"akimat|akim\b|акимат|аким\b|әкімдік", "Local executive body (akimat)", "local-executive-bodies"),
-    (r"maslikhat|маслихат|мәслихат", "Local representative body (maslikhat)", None),
+    (r"supreme\s+court|верховн\w+\s+суд|жоғарғы\s+сот", "Supreme Court", None),
+    # the bodies of the Eurasian Economic Union: its acts are the Union's, of no state
+    (r"высш\w+\s+евразийск\w+\s+экономическ\w+\s+совет|supreme\s+eurasian\s+economic\s+council",
+     "Supreme Eurasian Economic Council", None),
+    (r"евразийск\w+\s+межправительственн\w+\s+совет|eurasian\s+intergovernmental\s+council",
+     "Eurasian Intergovernmental Council", None),
+    (r"совет\w*\s+(?:евразийской\s+экономической\s+комиссии|еэк)|council\s+of\s+the\s+(?:eurasian\s+"
+     r"economic\s+commission|eec)", "Council of the Eurasian Economic Commission", None),
+    (r"коллеги\w*\s+(?:евразийской\s+экономической\s+комиссии|еэк)|board\s+of\s+the\s+(?:eurasian\s+"
+     r"economic\s+commission|eec)", "Board of the Eurasian Economic Commission", None),
+    (r"akimat|акимат|әкімдіг", "Local executive body (akimat)", "local-executive-bodies"),
+    (r"\bakim\b|(?<![\w])аким(?:а|ом)?(?![\w])|әкімінің", "Akim", None),
+    (r"maslikh?at|маслихат|мәслихат", "Local representative body (maslikhat)", None),
     (r"government|правительств|үкімет", "Government", "government"),
     (r"president|президент", "President", "president"),
     (r"parliament|парламент|mazhilis|мажилис|senate|сенат", "Parliament", "parliament"),
@@ -60,7 +74,16 @@ JURISDICTIONS: tuple[tuple[str, str], ...] = (
     (r"republic\s+of\s+uzbekistan|республики\s+узбекистан", "UZB"),
     (r"republic\s+of\s+tajikistan|республики\s+таджикистан", "TJK"),
     (r"republic\s+of\s+belarus|республики\s+беларусь", "BLR"),
+    # the Eurasian Economic Union: no state, and no ISO code; its bodies' decisions are its own
+    (r"евразийск\w+\s+(?:экономическ|межправительственн)|(?<![\w])(?:еэк|еаэс)(?![\w])|"
+     r"eurasian\s+(?:economic|intergovernmental)|\beaeu\b|\beec\b", "EAEU"),
 )
+
+
+def jurisdictions() -> tuple[tuple[str, str], ...]:
+    """(pattern, ISO alpha-3) of the states a citation's issuer text may name: the table above, then
+    how the jurisdiction schemes say citations name their state (data/jurisdictions, cited_as)."""
+    return JURISDICTIONS + state_names()
 # An issuer that is only the state's name ("of the Republic of Kazakhstan", "РК").
 _JURISDICTION_ONLY = re.compile(
     r"(?:^|\s*,?\s*(?:of\s+)?(?:the\s+)?)(?:Republic\s+of\s+Kazakhstan|RK|RoK|Республики\s+Казахстан|РК|"
@@ -91,9 +114,11 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
         return "presidential-decree"
     if h == "пп":                      # "ПП РК": постановление Правительства
         return "government-resolution"
+    if h == "пкм":                     # "ПКМ": постановление Кабинета Министров
+        return "cabinet-resolution"
     if re.search(r"instruction|инструкци|нұсқаулық", h):
         return "instruction"
-    if re.search(r"resolution|decree|decision|ordinance|постановлени|решени|қаулы", h):
+    if re.search(r"resolution|decree|decision|ordinance|постановлени|решени|қаулы|шешім", h):
         return _resolution_type(h, i, both)
     if re.search(r"\border|приказ|бұйрығы|распоряжени", h):
         return "ministerial-order"
@@ -103,6 +128,8 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
 
 
 def _resolution_type(h: str, i: str, both: str) -> str | None:
+    if re.search(r"евразийск|еэк|еаэс|eurasian|\beec\b|\beaeu\b", i):
+        return "eaeu-decision"        # "Решение Совета ЕЭК"
     if re.search(r"cabinet\s+of\s+ministers|кабинет", i):
         return "cabinet-resolution"
     if re.search(r"supreme\s+(?:council|soviet)|верховн\w*\s+совет", i):
@@ -122,13 +149,14 @@ def issuer_of(issuer: str | None) -> tuple[str | None, list[str], str | None]:
         return None, [], None
     text = re.sub(r"\s+", " ", issuer).strip()
     low = text.lower()
-    jurisdiction = next((code for pattern, code in JURISDICTIONS if re.search(pattern, low)), None)
+    jurisdiction = next((code for pattern, code in jurisdictions() if re.search(pattern, low)), None)
     names: list[str] = []
     ids: list[str] = []
     for chunk in re.split(r"\s+and\s+(?:of\s+)?the\s+|\s+и\s+(?=министр|председател)", low):
         for pattern, name, org in ISSUERS:
             if re.search(pattern, chunk):
-                acting = "Acting " if re.search(r"\bacting\b|исполняющ|м\.\s?о\.", chunk) else ""
+                acting = "Acting " if re.search(
+                    r"\bacting\b|исполняющ|(?<!\w)[им]\.\s?[оа]\.|міндетін\s+атқарушы", chunk) else ""
                 if acting + name not in names:
                     names.append(acting + name)
                     if org and org not in ids:
@@ -137,6 +165,6 @@ def issuer_of(issuer: str | None) -> tuple[str | None, list[str], str | None]:
     if names:
         return "; ".join(names), ids, jurisdiction
     stripped = re.sub(_JURISDICTION_ONLY, "", text).strip(" ,")
-    if not stripped:
+    if not stripped or any(re.fullmatch(pattern, stripped, re.IGNORECASE) for pattern, _ in state_names()):
         return None, [], jurisdiction
     return stripped, [], jurisdiction

@@ -30,8 +30,11 @@ federal laws by their number alone), ``issuers`` (who issued an act, and whether
 ``finish`` (from parts to a citation), ``styles`` (reference entries, Bluebook, footnotes),
 ``titles`` (acts named by title), ``named`` (codes and the constitution by name), ``heading`` (the
 bill a document is about), ``again`` (acts cited again by title), ``coordinated`` (acts cited
-together), ``tables`` (tables of acts), ``adilet`` (Adilet identifiers) and ``assemble`` (the
-entry).
+together), ``joint`` (a joint act's number per signatory), ``tables`` (tables of acts), ``adilet``
+(Adilet identifiers), ``state`` (the state of an act whose citation names none) and ``assemble``
+(the entry). Act types that only a jurisdiction scheme names
+(a maslikhat's decision, an Uzbek "ПП-" resolution) are read from data/jurisdictions by
+``..schemes``.
 """
 
 from __future__ import annotations

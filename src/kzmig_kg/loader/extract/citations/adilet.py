@@ -11,7 +11,10 @@ from ..textutil import Spans
 from .found import CitationFound
 from .styles import _SUPERSCRIPT, _footnotes
 
-ADILET_ID = r"[A-Z](?:\d{10}|\d{9}_)_?(?![\w])"
+# the letter, the year's two digits and the serial; a local act's or a court's has letters of its
+# own: V12PB003311 (a Pavlodar region maslikhat's), G25R003632A (an Almaty akimat's), P07000005S_
+# (the Supreme Court's)
+ADILET_ID = r"[A-Z](?:\d{10}|\d{9}_|\d{2}(?=[0-9A-Z]{0,5}\d{3})[0-9A-Z]{7}[0-9A-Z_])_?(?![\w])"
 _ADILET_AFTER = re.compile(rf"^[\s,;]{{0,3}}[(\[]?\s*(?:(?:(?:Adilet|Әділет|ИПС\s+«Әділет»)\s*(?:ID|id)?|ID)"
                            rf"[:\s]\s*)?(?P<id>{ADILET_ID})")
 # "Law No. 477-IV ... is adopted (Adilet: Z1100000477)": a labelled identifier in a bracket a few
@@ -79,7 +82,8 @@ def _serial_and_year(adilet_id: str) -> tuple[int, int]:
     """"Z1100000477" -> (477, 11): the act's serial number and the last two digits of its year,
     as Adilet builds the identifier of an act it took from the act's number and date."""
     digits = adilet_id[1:].rstrip("_")
-    return int(digits[2:]), int(digits[:2])
+    serial = re.search(r"\d+", digits[2:])     # "PB003311" -> 3311, "000005S" -> 5
+    return (int(serial.group()) if serial else -1), int(digits[:2])
 
 
 def _registered_as(text: str, citation: CitationFound, serial: int) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..actnumbers import normalise_act_number
+from ..acttypes import ISSUERS
 from ..dates import DATE_PATTERN, YEAR
 from .adilet import adilet_ids
 from .again import numbered_elsewhere
@@ -19,13 +20,21 @@ from .finish import finish_citation
 from .found import CitationFound, _Parts, _year_of
 from .heading import without_subject_draft
 from .issuers import no_act_of_state
-from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST
+from .joint import second_signatory
+from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _KK_LOCAL_BODY, _NEIGHBOUR
+from .marked import marked_numbers_cited
 from .named import named_acts
 from .russian import _HEAD_RU, parse_russian
+from .state import unstated_jurisdictions
 from .styles import cited_in_notes
 from .tables import rows_of_acts
 from .titles import by_title
 
+# the issuer after the date and number, before the head: "2006 жылғы 20 сәуірдегі № 3 Қазақстан Республикасы
+# Жоғарғы Сотының нормативтік қаулысы" (the body's name ends in the genitive)
+_KK_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+\S+){0,5}?\s+\S+"
+                                 r"(?:ның|нің|тың|тің|дың|дің))(?:\s+(?P<title>.+))?$")
+_KK_NEIGHBOUR = re.compile(_NEIGHBOUR)
 # a line that opens with a full date and a dash or colon, and the citation right after it
 _LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
 
@@ -50,12 +59,30 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     for match in sorted(kazakh, key=lambda m: m.start()):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        title = match.groupdict().get("title")
-        parts = _Parts(match.group("head"), match.start(), match.end(), "kk", match.group("issuer"),
-                       title, match.group("date"), match.group("number"), jurisdiction="KAZ")
+        title, issuer, head = match.groupdict().get("title"), match.group("issuer"), match.group("head")
+        start = match.start()
+        if issuer is None and (local := _KK_LOCAL_BODY.search(text, max(0, start - 120), start)) and \
+                not any(c.end > local.start() for c in found):
+            issuer, start = local["issuer"], local.start()
+        if issuer is None and title and (body := _KK_ISSUER_IN_TITLE.match(title)):
+            issuer, title = body["issuer"], body["title"]
+        if re.match(r"[Шш]ешім", head) and not any(re.search(pattern, (issuer or "").lower())
+                                                    for pattern, _, _ in ISSUERS):
+            continue                  # "Комиссияның ... № 3 хаттамалық шешімі": a decision of no state body
+        joint = bool(title and re.search(r"(?:^|\s)бірлескен$", title.strip(), re.IGNORECASE))
+        if joint:                     # "... бірлескен бұйрығы": a joint order, one act of two signatories
+            head, title = f"{title.split()[-1]} {head}", " ".join(title.split()[:-1]) or None
+        if joint and match.groupdict().get("number2"):
+            issuer = " and the ".join(i for i in (issuer, match["issuer2"]) if i)
+        parts = _Parts(head, start, match.end(), "kk", issuer,
+                       title, match.group("date"), match.group("number"),
+                       jurisdiction=None if issuer and _KK_NEIGHBOUR.match(issuer) else "KAZ")
+        if joint and match.groupdict().get("number2"):
+            parts.joint_numbers.append(match["number2"])
+            parts.notes.append(f"a joint act: also No. {match['number2']}")
         citation = finish_citation(text, parts, "number")
         found.append(citation)
-        if match.groupdict().get("number2"):
+        if match.groupdict().get("number2") and not joint:
             year, date = _year_of(match["date2"])
             raw = match["number2"].strip()
             normal = normalise_act_number(raw, year)
@@ -73,12 +100,14 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         parts = parse_english(text, match) if language == "en" else parse_russian(text, match)
         if parts is None or no_act_of_state(text, parts):
             continue
+        second_signatory(text, parts)
         citation = finish_citation(text, parts, "number" if parts.number else "issuer")
         if citation.act_type in {None, "ministerial-order"} and not (
                 citation.issuer or citation.year or citation.title or citation.jurisdiction):
             continue                  # "Приказ № 15-п по личному составу": nothing says whose or when
         found.extend(_with_extra_numbers(text, parts, citation))
     found += federal_numbers(text, found)
+    found += marked_numbers_cited(text, found)
     if titles:
         found += by_title(text, found)
         found += named_acts(text, found)
@@ -102,4 +131,6 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     found = without_subject_draft(text, found)
     numbered_elsewhere(found)
     found.sort(key=lambda c: c.start)
-    return found + adilet_ids(text, found)
+    found += adilet_ids(text, found)
+    unstated_jurisdictions(text, found)
+    return found

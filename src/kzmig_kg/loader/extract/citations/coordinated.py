@@ -16,11 +16,12 @@ from .grammar import NUMBER, OWS, WS
 from .issuers import _ISSUER_AFTER
 from .russian import _HEAD_RU
 
-# "постановлениями ... от 31 декабря 2022 года № 1146 и от 12 февраля 2024 года № 80", "Resolutions
+# "постановлениями ... от 31 декабря 2022 года № 1146 и от 12 февраля 2024 года № 80" (the "от" may be left
+# out: "Законов КР от 23 мая 2008 года № 98, 24 июля 2013 года № 160"), "Resolutions
 # No. 1146 of 31 December 2022 and No. 80 of 12 February 2024": another act of the same head, with
 # its own date and number
 _AND_ANOTHER = re.compile(
-    rf"{OWS}(?:,|и|and){WS}(?P<act>от{WS}(?P<date>{DATE_PATTERN})(?:{OWS}(?:года|г\.))?{OWS}№{OWS}"
+    rf"{OWS}(?:,|и|and){WS}(?P<act>(?:от{WS})?(?P<date>{DATE_PATTERN})(?:{OWS}(?:года|г\.))?{OWS}№{OWS}"
     rf"(?P<number>{NUMBER})|(?:No\.?|№){OWS}(?P<number2>{NUMBER})(?:{WS}(?:of|dated){WS}(?P<date2>{DATE_PATTERN})|"
     # "Government Resolutions No. 148 (2012) and No. 961 (2022)"
     rf"{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)|{WS}of{WS}(?P<year3>{YEAR})(?![\d,.]\d)))"

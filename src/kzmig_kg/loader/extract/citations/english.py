@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..acttypes import ISSUERS, JURISDICTIONS
+from ..acttypes import ISSUERS, jurisdictions
 from ..dates import DATE_PATTERN, YEAR
 from .found import _close, _Parts
 from .grammar import _CONVOCATION_NUMBER, _TITLE_QUOTED, NUMBER, OWS, WS
@@ -17,9 +17,11 @@ _MODIFIER = (r"(?:Constitutional|Joint|Interministerial|Inter-ministerial|Govern
              r"Presidential|Ministerial|Federal|Criminal|Labou?r|Tax|Civil|Administrative|"
              r"Entrepreneurial|Budget|Land|Customs|Environmental|Ecological|Water|Forest|Draft|"
              r"Social|Health|Family|Penal|Procedural|Criminal[- ]Procedure|Civil[- ]Procedure|"
-             r"Cabinet|Supreme\s+Council)")
-_CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
-_JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian)"
+             r"Cabinet(?:\s+of\s+Ministers)?|Supreme\s+Council|Normative)")
+_CORE = r"(?:Laws?|Codes?|Decrees?|Resolutions?|Decisions?|Orders?|Instructions?|Edicts?|Ordinances?|Bill)"
+_JURIS_EN = r"(?P<juris>RK|RoK|Kazakh(?:stan(?:'s|i)?)?|Russian|Kyrgyz|Uzbek|Tajik)"
+# the state a head's adjective names ("Kyrgyz Law No. 61", "Tajik Government Resolution No. 207")
+_JURIS_STATES = {"Russian": "RUS", "Kyrgyz": "KGZ", "Uzbek": "UZB", "Tajik": "TJK"}
 # an issuer and an act type abbreviated ("Gov. Res. No. 961", "Govt. Decree", "Gov't Resolution",
 # "Pres. Decree"),
 # read as written out (``_written_out``)
@@ -51,9 +53,15 @@ _HEAD_EN = re.compile(
     rf"(?:{_CORE}|(?:law|code|decree|resolution|order)(?=\s+(?:No\b|Nr\b|№|\"|“|«|\d)))"
     # "Joint order of the Minister ...": an issuing modifier before a head in small letters
     rf"|(?:Joint|Government|Ministerial|Presidential|Interministerial){WS}(?:order|decree|resolution)"
+    # "the joint order of the Minister of Foreign Affairs No. ... and the Minister of ...": in prose
+    rf"|joint{WS}(?:order|decree)(?={WS}of{WS}the{WS}(?:(?:Acting|Deputy{WS}Prime){WS})?Minist)"
     rf"|{_ABBREVIATED_HEAD})(?![\w-])")
-_CAP = r"(?!No\b|Nr\b|Nos\b|On\b|Article\b|Art\b|Dated\b)[A-Z][\w'’.\-]*"
-_CONNECTOR = r"(?:of|and|for|the|on|in|at|de|&)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+# a capitalised word of a name, or a local body's lower-case word ("the Almaty city akimat", "the
+# Zhualynsky district maslikhat"); never a month, which starts a date ("of June 6, 2014")
+_CAP = (rf"(?:(?!No\b|Nr\b|Nos\b|On\b|Article\b|Art\b|Dated\b|{_MONTHS})[A-Z][\w'’.\-]*|"
+        r"(?:city|district|regional|region|oblast|town|maslikh?at|akimat|akim)\b)")
+_CONNECTOR = r"(?:of|and|for|the|on|in|at|de|&|[-–—])"
 _ISSUER_EN = re.compile(
     rf"{WS}of{WS}(?:the{WS})?(?P<issuer>{_CAP}(?:,?{WS}(?:{_CONNECTOR}{WS}){{0,3}}{_CAP}){{0,16}})")
 _FORCE = re.compile(rf"{OWS},?{OWS}having{WS}the{WS}force{WS}of{WS}(?:a{WS})?law", re.IGNORECASE)
@@ -103,7 +111,7 @@ def _extra_numbers(text: str, match: re.Match[str]) -> list[tuple[str, int, int]
 def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
     parts = _Parts(_written_out(match.group("head")), match.start(), match.end(), "en")
     if match.group("juris"):
-        parts.jurisdiction = "RUS" if match.group("juris") == "Russian" else "KAZ"
+        parts.jurisdiction = _JURIS_STATES.get(match.group("juris"), "KAZ")
     pos = match.end()
     m = _ISSUER_EN.match(text, pos)
     if m:
@@ -154,6 +162,11 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
             parts.extra_numbers = _extra_numbers(text, m)
         if parts.title is None and (t := _TITLE_QUOTED.match(text, pos) or _TITLE_ON.match(text, pos)):
             parts.title, pos = t.group("title"), t.end()
+        if parts.date_text is None and parts.issuer is None and (named := _ISSUER_EN.match(text, pos)) and \
+                (d := _DATE_CLAUSE.match(text, named.end())):
+            # "Law No. 477-IV of the Republic of Kazakhstan dated 22 July 2011", "Resolution No. 1427 of
+            # the Government of the Republic of Kazakhstan dated 1 December 2011": issuer after the number
+            parts.issuer, parts.date_text, pos = named["issuer"].rstrip(","), d["date"], d.end()
         pinpoint = _PINPOINT.match(text, pos)
         if parts.date_text is None and pinpoint and (y := _YEAR_AFTER.match(text, pinpoint.end())):
             pos = pinpoint.end()         # "No. 235-V, art. 517 (July 5, 2014)": the article cited
@@ -180,7 +193,7 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
             return None
         low = parts.issuer.lower()
         if not any(re.search(p, low) for p, _, _ in ISSUERS) and \
-                not any(re.search(p, low) for p, _ in JURISDICTIONS):
+                not any(re.search(p, low) for p, _ in jurisdictions()):
             return None               # "the Order of Parasat (2019)": no body of a state, no act (an award)
     elif parts.date_text and parts.title is None and (t := _TITLE_ON.match(text, pos) or
                                                       _TITLE_QUOTED.match(text, pos)):

@@ -8,9 +8,15 @@ import re
 
 from ..actnumbers import normalise_act_number
 from ..acttypes import classify, issuer_of
+from ..schemes import type_from_schemes
 from .found import CitationFound, _clean_title, _Parts, _year_of
 from .issuers import _ISSUER_AFTER, _SUBJECT_ISSUER, _issuer_from_head
 from .styles import _AUTHOR_DATE, _AUTHOR_LEAD, _BLUEBOOK_STATE, _BLUEBOOK_STATES
+
+# the act types whose numbers may carry a convocation of the legislature (477-IV), so that OCR damage
+# to it is repaired; None: a citation whose type the text does not say
+_CONVOCATION_TYPES = {None, "law", "code", "constitutional-law", "supreme-council-resolution",
+                      "decree-having-force-of-law", "kazakh-ssr-act", "draft-law"}
 
 
 def finish_citation(text: str, parts: _Parts, form: str) -> CitationFound:
@@ -60,15 +66,21 @@ def finish_citation(text: str, parts: _Parts, form: str) -> CitationFound:
             notes.append(f"issuer: the author of its reference entry ({lead['author']!r})")
     if jurisdiction is None and (mark := _BLUEBOOK_STATE.match(text, end)):
         jurisdiction = _BLUEBOOK_STATES[mark["state"]]     # "... (Nov. 30, 2022) (Kaz.)"
-    if jurisdiction is None and (re.match(r"Federal|[Фф]едеральн", parts.head) or
-                                 re.search(r"-(?:ФЗ|ФКЗ|FZ|FKZ)$", parts.number or "")):
+    if re.search(r"-(?:ФЗ|ФКЗ|FZ|FKZ)$", parts.number or "") or \
+            (jurisdiction is None and re.match(r"Federal|[Фф]едеральн", parts.head)):
         jurisdiction = "RUS"            # a federal law, or its number's kind: "№ 115-ФЗ"
     notes = list(parts.notes) + notes
     number = printed = None
     repaired = False
     if parts.number:
         printed = re.sub(r"\s+", " ", parts.number).strip().rstrip(".")
-        normal = normalise_act_number(parts.number, year)
+    # a type the jurisdiction schemes name (a maslikhat's decision, a court's normative resolution,
+    # an Uzbek "ПП-" resolution): data, not code (loader/extract/schemes.py)
+    said = " ".join(s for s in (parts.issuer, named["issuer"] if named else None, issuer) if s)
+    if by_scheme := type_from_schemes(parts.head, said, printed, jurisdiction):
+        act_type, jurisdiction = by_scheme[0], jurisdiction or by_scheme[1]
+    if parts.number:
+        normal = normalise_act_number(parts.number, year, convocation=act_type in _CONVOCATION_TYPES)
         number, repaired = normal.number, normal.repaired
         notes += normal.notes
     confidence = {"number": 0.95, "issuer": 0.8, "title": 0.6}[form]
@@ -82,4 +94,6 @@ def finish_citation(text: str, parts: _Parts, form: str) -> CitationFound:
         confidence -= 0.1
     return CitationFound(parts.start, end, act_type, issuer, ids, jurisdiction, number, printed, year,
                          iso if iso and len(iso) == 10 else None, _clean_title(parts.title), form,
-                         parts.language, round(confidence, 2), notes)
+                         parts.language, round(confidence, 2), notes,
+                         joint_numbers=[normalise_act_number(n, year, convocation=False).number
+                                        for n in parts.joint_numbers])

@@ -28,6 +28,7 @@ class CitationFound:
     confidence: float
     notes: list[str] = field(default_factory=list)
     adilet_id: str | None = None      # the Adilet identifier the text gives for it (never parsed)
+    joint_numbers: list[str] = field(default_factory=list)   # a joint act's numbers after the first
 
     def label(self) -> str:
         parts = [self.act_type or "act"]
@@ -54,6 +55,7 @@ class _Parts:
     force: bool = False
     jurisdiction: str | None = None
     notes: list[str] = field(default_factory=list)
+    joint_numbers: list[str] = field(default_factory=list)
 
 
 def _year_of(date_text: str | None) -> tuple[int | None, str | None]:

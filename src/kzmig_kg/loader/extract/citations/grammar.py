@@ -19,6 +19,8 @@ NUMBER = (rf"(?:(?:[{_LETTERS}]{{1,4}}[ \u00a0]){{0,2}}[{_LETTERS}]{{1,4}}-)?\d{
           rf"(?:[ \t]?[-–—][ \t]?(?:[IVXLivxl1|ІХ]{{1,6}}|\d{{1,4}}){_PART_END})*(?:/\d{{1,4}})?"
           rf"(?:[ \t]?-?[ \t]?(?:ЗРК|ZRK|ҚРЗ){_PART_END})?"
           # a Russian federal law's number ends in its kind: "№ 109-ФЗ", "No. 115-FZ", "№ 1-ФКЗ"
-          rf"(?:-(?:ФЗ|ФКЗ|FZ|FKZ){_PART_END})?")
+          rf"(?:-(?:ФЗ|ФКЗ|FZ|FKZ){_PART_END})?"
+          # an order (распоряжение) of a government or a prime minister: "№ 1363-р", "No. 1363-r"
+          rf"(?:-[рr]{_PART_END})?")
 _CONVOCATION_NUMBER = rf"\d{{1,6}}[ \t]?[-–][ \t]?(?:[IVX][IVX1]{{0,4}}|1[IVX][IVX1]{{0,3}}){_PART_END}(?!-)"
 _TITLE_QUOTED = re.compile(rf"{OWS},?{OWS}(?P<title>{_QUOTED})")

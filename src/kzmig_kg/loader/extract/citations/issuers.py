@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..acttypes import ISSUERS, JURISDICTIONS
+from ..acttypes import ISSUERS, jurisdictions
 from .found import _Parts
 from .grammar import OWS, WS
 
@@ -33,10 +33,10 @@ def no_act_of_state(text: str, parts: _Parts) -> bool:
     if not issuer and re.match(r"[Пп]остановлени|[Рр]ешени", parts.head) and \
             re.match(r"[^.;\n]{0,80}?(?<![\w])(?:суд\w*|судь\w*)", text[parts.end:]):
         return True                   # "Постановление № 5 ... вынесено судьей": a court's ruling
-    if re.match(r"[Рр]ешени", parts.head):
+    if re.match(r"[Рр]ешени|(?:\w+\s+)?Decision", parts.head):
         low = issuer.lower()
         return not any(re.search(pattern, low) for pattern, _, _ in ISSUERS) and \
-            not any(re.search(pattern, low) for pattern, _ in JURISDICTIONS)
+            not any(re.search(pattern, low) for pattern, _ in jurisdictions())
     return False
 
 
@@ -57,7 +57,8 @@ def _issuer_from_head(head: str) -> tuple[str | None, list[str]]:
                                (r"Presidential", "President", "president"),
                                (r"Cabinet", "Cabinet of Ministers", "cabinet-of-ministers"),
                                (r"Supreme\s+Council", "Supreme Council", "supreme-council"),
-                               (r"ПП$", "Government", "government")):
+                               (r"ПП$", "Government", "government"),
+                               (r"ПКМ$", "Cabinet of Ministers", "cabinet-of-ministers")):
         if re.match(pattern, head):
             return name, [org]
     return None, []

@@ -16,15 +16,26 @@ _KK_DATE = (rf"(?:{YEAR}\s+(?:жылғы|ж\.)\s*\d{{1,2}}\s+{MONTH_KK}|"
 _KK_HEAD = (r"(?:Заңы|Кодексі|қаулысы|Жарлығы|бұйрығы|Конституциялық\s+заңы|"
             # the head with a case ending after it: "... № 224-VII ҚРЗ Әлеуметтік кодексіне сәйкес"
             r"(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ын|ымен|ында|ынан|дар\w*)(?![\w])|[Кк]одекс\w*|[Ққ]аулы\w*|"
-            r"[Жж]арлы[ғқ]\w*|[Бб]ұйры[ғқ]\w*)(?![\w])")
+            r"[Жж]арлы[ғқ]\w*|[Бб]ұйры[ғқ]\w*|"
+            # a maslikhat's or an akim's decision: "... мәслихатының 2012 жылғы ... № 84/11 шешімі"
+            r"[Шш]ешім\w*)(?![\w])")
+# "министрінің м.а.": acting minister
+_ACTING = r"м\.\s?а\."
+# a neighbour's act in Kazakh: "Ресей Федерациясының 2002 жылғы ... № 115-ФЗ Федералдық заңы"
+_NEIGHBOUR = r"(?:Ресей\s+Федерациясы(?:ның)?|(?:Қырғыз|Өзбекстан|Тәжікстан)\s+Республикасы(?:ның)?)"
 _KK = re.compile(
     # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
     # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
-    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+(?!туралы\b)[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+){{0,7}}?)"
+    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР|{_NEIGHBOUR})(?:\s+(?!туралы\b)(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+))"
+    rf"{{0,7}}?)"
     rf"\s+)?"
-    rf"(?<![\w.])(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
+    rf"(?<![\w.])(?P<date>{_KK_DATE})\s+(?:№|N)\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
-    rf"(?:\s*(?:,|және|мен)\s+(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
+    # or a joint act's second signatory with its own date and number: "... № 11-1-2/555 және Қазақстан
+    # Республикасы Ішкі істер министрінің 2016 жылғы 28 қарашадағы № 1100 бірлескен бұйрығы"
+    rf"(?:\s*(?:,|және|мен)\s+(?P<issuer2>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+(?!туралы\b)"
+    rf"(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+)){{1,7}}?\s+)?"
+    rf"(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
     # (the nearest head: a title never runs past another act's head, number or date)
     rf"(?:\s+(?P<title>[^.;\n()№]{{0,120}}?))??\s+(?P<head>{_KK_HEAD})")
 # the head, then its date and number in brackets: "кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ)"
@@ -33,6 +44,11 @@ _KK = re.compile(
 _KK_HEAD_FIRST = re.compile(
     rf"(?P<issuer>Қазақстан\s+Республикасының|ҚР)\s+(?P<title>[^.;\n()№«»\d]{{0,80}}?)\s*"
     rf"(?P<head>[Кк]одексі|Заңы)\s+(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?")
+# a region's, city's or district's body right before a citation's date: "Павлодар облысы Ақсу қалалық
+# мәслихатының" (read back from the date, not in _KK: a pattern that may open at any capital letter
+# would be tried at each of them)
+_KK_LOCAL_BODY = re.compile(r"(?P<issuer>[А-ЯӘҒҚҢӨҰҮҺІ][^\s№]*(?:\s+[^\s№.;,()«»\d]+){0,5}?\s+"
+                            r"(?:мәслихатының|әкімдігінің|әкімінің))\s+$")
 _KK_BRACKET = re.compile(
     rf"(?P<head>{_KK_HEAD})\s*\(\s*(?:(?P<issuer>ҚР|Қазақстан\s+Республикасының)\s+)?(?P<date>{_KK_DATE})\s*"
     rf"№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?\s*\)")

@@ -13,13 +13,15 @@ from .grammar import _TITLE_QUOTED, NUMBER
 
 _HEAD_RU = re.compile(
     r"(?<![\w-])(?P<head>(?:[Фф]едеральн\w+\s+)?(?:[Кк]онституционн\w+\s+)?[Зз]акон(?:а|у|ом|е|ы|ов|ами|ам|ах)?|"
-    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|его|ому|ему|ым|им|ом|ем)\s+)?[Кк]одекс\w*|[Уу]каз\w*|[Пп]остановлени\w*|"
+    r"(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|его|ому|ему|ым|им|ом|ем)\s+)?[Кк]одекс\w*|[Уу]каз\w*|(?:[Нн]ормативн\w+\s+)?[Пп]остановлени\w*|"
     r"[Сс]овместн\w+\s+(?:приказ|постановлени)\w*|[Пп]риказ\w*|[Рр]аспоряжени\w*|[Ии]нструкци\w*|"
     r"[Рр]ешени\w*|[Пп]роект\w*\s+[Зз]акона|[Зз]аконопроект\w*|"
     # the codes' usual abbreviations, when a number or the state follows: "КоАП (№ 235-V ...)"
     r"(?:КоАП|УПК|ГПК|[УГТН]К)(?=[\s\u00a0]*(?:\(?[\s\u00a0]*№|РК\b|Республики))|"
     # a Government resolution abbreviated, its date or number after it: "ПП РК от 30.11.2022 № 961"
-    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№)))(?![\w-])",
+    r"ПП(?=[\s\u00a0]+(?:РК[\s\u00a0]+)?(?:от\b|№))|"
+    # a Cabinet of Ministers' resolution abbreviated: "ПКМ РУз от 23.11.2017 № 938"
+    r"ПКМ(?=[\s\u00a0]+(?:[А-ЯЁ][А-ЯЁа-яё]{1,3}[\s\u00a0]+)?(?:от\b|№)))(?![\w-])",
     re.IGNORECASE)                     # a heading's capitals: "ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН от ..."
 _STOP_RU = r"от\b|№|N\s*\d|«|\"|“|,\s*(?:имеющ|от\b)|\(|;"
 # a word that ends its sentence ("асырылады. Басым"): an issuer never runs past it
@@ -28,8 +30,12 @@ _SENTENCE_END = r"(?<![.\w])[^\s\u00a0№«\"“();,.]{3,}\.[\s\u00a0]+[A-ZА-Я
 # the words of an issuer or an unquoted title: across a line break, never across a column's gap (three
 # spaces) or a figure ("Трудовой кодекс Республики Казахстан      23.11.2015      414-V")
 _GAP = r"(?:[ \t\u00a0]{1,2}|[ \t\u00a0]*\n[ \t\u00a0]*)"
+# another act's head: an issuer never runs over it ("В настоящий Закон предусмотрено изменение в
+# соответствии с Законом РК от ... № 82-VIII": the second head is the citation)
+_ANOTHER_HEAD = (r"(?:[Зз]акон|[Уу]каз|[Пп]остановлени|[Пп]риказ|[Кк]одекс|[Рр]ешени|[Рр]аспоряжени)"
+                 r"\w*(?![\w-])")
 _ISSUER_RU = re.compile(
-    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
+    rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|{_ANOTHER_HEAD}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
     rf"(?P<title>{_GAP}об?[\s\u00a0](?:(?![ \t\u00a0]{{3}}|\d)[^№«\"“();]){{3,120}}?)?"
     rf"(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
 _ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")

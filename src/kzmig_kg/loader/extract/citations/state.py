@@ -1,0 +1,55 @@
+"""The state of an act whose citation names none, as a reader takes it from the text: the state the
+other citations of its sentence name, when they name one ("For Russia, see Federal Law No. 115-FZ
+... and Presidential Decree No. 637 ..."); else the state the text's citations name more than any
+other ("Government Resolution No. 961 of 30 November 2022" in a memo that cites the Law of the
+Republic of Kazakhstan twice). A text that names no state, or two states as often, leaves it
+unstated. The Eurasian Economic Union's acts are no state's and do not vote. Entry:
+``unstated_jurisdictions``."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from .found import CitationFound
+
+_NO_STATE = "EAEU"
+# a sentence ends at a full stop or semicolon before a capital, not after "No." or "art.", or at a
+# line's end (the stop first, its checks after it: the scan stops only at stops and line ends)
+_SENTENCE_END = re.compile(r"\n|[.;](?<!\bNo[.;])(?<!\bNos[.;])(?<!\bart[.;])"
+                           r"(?:(?<=\w\w[.;])|(?<=[)»\"”][.;]))\s+(?=[A-ZА-ЯЁ])")
+
+
+def _sentence(ends: list[int], citation: CitationFound) -> tuple[int, int]:
+    """The span of the citation's sentence, from the sentence ends of its text."""
+    before = bisect_right(ends, citation.start)
+    return (ends[before - 1] if before else 0), next((e for e in ends[before:] if e >= citation.end), 1 << 62)
+
+
+def _most_named(citations: list[CitationFound]) -> str | None:
+    votes = Counter(c.jurisdiction for c in citations if c.jurisdiction and c.jurisdiction != _NO_STATE)
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def unstated_jurisdictions(text: str, found: list[CitationFound]) -> None:
+    """Give the citations that name no state the state their sentence, or else the text, names."""
+    in_text = _most_named(found)
+    if all(c.jurisdiction is not None for c in found):
+        return
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    for citation in found:
+        if citation.jurisdiction is not None:
+            continue
+        start, end = _sentence(ends, citation)
+        state = _most_named([c for c in found if start <= c.start < end])
+        where = "sentence"
+        if state is None:
+            state, where = in_text, "text"
+        if state:
+            citation.jurisdiction = state
+            citation.notes.append(f"jurisdiction: the state the other citations of its {where} name "
+                                  f"({state})")
