@@ -60,7 +60,7 @@ def main() -> None:
               f"{on:.2f} s with it on ({on / off:.2f}x)", flush=True)
         load = _lowest(args.repeat, lambda: _bulk_load(slices, Path(work) / "store"))
         print(f"bulk load of that text: {load:.2f} s CPU; records and mapping together "
-              f"{(as_built + off) / load:.2f}x it (before part H's pauses: "
+              f"{(as_built + off) / load:.2f}x it (with the collector running in both: "
               f"{(collected + on) / load:.2f}x)", flush=True)
     _load("end")
 
