@@ -54,6 +54,14 @@ class _Vocabulary(Namespace):
         self.__dict__[name] = term
         return term
 
+    def __reduce__(self) -> tuple[type, tuple[type[DefinedNamespace]]]:
+        return (_Vocabulary, (self._defined,))
+
+    @property
+    def title(self) -> URIRef:  # a property of rdflib's Namespace, which wins over __dict__
+        found = self.__dict__.get("title")
+        return found if found is not None else self._defined.title
+
 
 DCAT, DCTERMS, FOAF, ORG, OWL, PROV = (_Vocabulary(ns) for ns in (_DCAT, _DCTERMS, _FOAF, _ORG,
                                                                    _OWL, _PROV))
