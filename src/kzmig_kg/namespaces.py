@@ -2,7 +2,19 @@
 
 from rdflib import Namespace as _RdflibNamespace
 from rdflib import URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, TIME, VOID, XSD
+from rdflib.namespace import DCAT as _DCAT
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import FOAF as _FOAF
+from rdflib.namespace import ORG as _ORG
+from rdflib.namespace import OWL as _OWL
+from rdflib.namespace import PROV as _PROV
+from rdflib.namespace import RDF as _RDF
+from rdflib.namespace import RDFS as _RDFS
+from rdflib.namespace import SKOS as _SKOS
+from rdflib.namespace import TIME as _TIME
+from rdflib.namespace import VOID as _VOID
+from rdflib.namespace import XSD as _XSD
+from rdflib.namespace import DefinedNamespace
 
 
 class Namespace(_RdflibNamespace):
@@ -18,6 +30,43 @@ class Namespace(_RdflibNamespace):
         term = URIRef(str(self) + name)
         self.__dict__[name] = term
         return term
+
+
+class _Vocabulary(Namespace):
+    """A standard vocabulary that rdflib defines (``RDF``, ``SKOS`` ...), with the same terms: its
+    defined terms are built once, here, where rdflib's ``DefinedNamespace`` checks the name and
+    builds a new ``URIRef`` on every access (3 us; a predicate or class of most triples the
+    mappers write). Any other name is asked of rdflib's, which raises ``AttributeError`` for a
+    name the vocabulary does not define, as before. Kept in the instance's ``__dict__``, a term
+    also wins over a ``str`` method of its name (``DCTERMS.format``)."""
+
+    def __new__(cls, defined: type[DefinedNamespace]) -> "_Vocabulary":
+        made = super().__new__(cls, str(defined))
+        made.__dict__["_defined"] = defined
+        for name in (*defined.__annotations__, *getattr(defined, "_extras", ())):
+            made.__dict__[name] = defined[name]
+        return made
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("__") or name == "_defined":
+            raise AttributeError(name)
+        term = getattr(self._defined, name)
+        self.__dict__[name] = term
+        return term
+
+    def __reduce__(self) -> tuple[type, tuple[type[DefinedNamespace]]]:
+        return (_Vocabulary, (self._defined,))
+
+    @property
+    def title(self) -> URIRef:  # a property of rdflib's Namespace, which wins over __dict__
+        found = self.__dict__.get("title")
+        return found if found is not None else self._defined.title
+
+
+DCAT, DCTERMS, FOAF, ORG, OWL, PROV = (_Vocabulary(ns) for ns in (_DCAT, _DCTERMS, _FOAF, _ORG,
+                                                                   _OWL, _PROV))
+RDF, RDFS, SKOS, TIME, VOID, XSD = (_Vocabulary(ns) for ns in (_RDF, _RDFS, _SKOS, _TIME, _VOID,
+                                                               _XSD))
 
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")

@@ -139,6 +139,7 @@ def _point(text: str, end: bool) -> dt.date | None:
     return None
 
 
+@lru_cache(maxsize=65_536)  # a few hundred periods, parsed for every observation; Period is frozen
 def parse_period(text: str) -> Period | None:
     """Parse a period; None if malformed.
 
@@ -289,6 +290,7 @@ def observation_iri(record: Record) -> URIRef:
                f"{breakdown}/{period}"]
 
 
+@lru_cache(maxsize=65_536, typed=True)  # figures repeat; typed: 1, 1.0 and True are not one key
 def _number(value: Any) -> Literal:
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) > 1e3):
         return Literal(int(value), datatype=XSD.integer)
@@ -395,16 +397,16 @@ def _observation_to_rdf(record: Record, ctx: MappingContext) -> None:
     if record.get("direction"):
         ctx.add(obs, KZO.flowDirection, FLOW_IRIS[record.get("direction")])
     else:
-        ctx.add(obs, KZO.indicator, KZC[f"indicator-{record.get('indicator')}"])
-    ctx.add(obs, KZO.breakdown, KZC[f"breakdown-{record.get('breakdown', DEFAULT_BREAKDOWN)}"])
+        ctx.add(obs, KZO.indicator, _code(f"indicator-{record.get('indicator')}"))
+    ctx.add(obs, KZO.breakdown, _code(f"breakdown-{record.get('breakdown', DEFAULT_BREAKDOWN)}"))
     ctx.add(obs, SDMX_DIMENSION.refPeriod, add_period(ctx, period))
     ctx.add(obs, SDMX_MEASURE.obsValue, _number(record.get("value")))
-    ctx.add(obs, SDMX_ATTRIBUTE.unitMeasure, KZC[f"unit-{record.get('unit', 'persons')}"])
+    ctx.add(obs, SDMX_ATTRIBUTE.unitMeasure, _code(f"unit-{record.get('unit', 'persons')}"))
     qualifier = record.get("qualifier")
     status = "E" if qualifier in ESTIMATE_QUALIFIERS else "A"
-    ctx.add(obs, SDMX_ATTRIBUTE.obsStatus, SDMX_CODE[f"obsStatus-{status}"])
+    ctx.add(obs, SDMX_ATTRIBUTE.obsStatus, _OBS_STATUS[status])
     if qualifier:
-        ctx.add(obs, KZO.valueQualifier, KZC[f"qualifier-{qualifier}"])
+        ctx.add(obs, KZO.valueQualifier, _code(f"qualifier-{qualifier}"))
     if record.get("precision") is not None:
         ctx.add(obs, KZO.valuePrecision, _number(record.get("precision")))
     if record.get("stated_as"):
@@ -416,6 +418,14 @@ def _observation_to_rdf(record: Record, ctx: MappingContext) -> None:
     if record.get("stated_by"):
         ctx.add(obs, KZO.statedBy, Literal(record.get("stated_by")))
     ctx.add(obs, RDFS.label, Literal(_observation_label(record, ctx, period), lang="en"))
+
+
+@lru_cache(maxsize=4096)  # the concepts of the code lists, named by every observation
+def _code(name: str) -> URIRef:
+    return KZC[name]
+
+
+_OBS_STATUS = {status: SDMX_CODE[f"obsStatus-{status}"] for status in ("A", "E")}
 
 
 def _check_key(record: Record) -> list[tuple[str, str, str]]:

@@ -27,13 +27,19 @@ class MappingContext:
     graph: Graph = field(init=False)
     errors: list[RecordError] = field(default_factory=list)
     _passages: dict[str, URIRef] = field(default_factory=dict)
+    # the IRIs of the records referred to, by id: a few (countries, data sets, sources) are
+    # referred to by every observation, and building an IRI is a kind's function call
+    _iris: dict[str, URIRef] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.graph = self.dataset.default_graph
 
     def iri(self, record_id: str) -> URIRef:
-        record = self.records.by_id[record_id]
-        return registered_kinds()[record.kind].iri(record)
+        found = self._iris.get(record_id)
+        if found is None:
+            record = self.records.by_id[record_id]
+            found = self._iris[record_id] = registered_kinds()[record.kind].iri(record)
+        return found
 
     def record(self, record_id: str) -> Record:
         return self.records.by_id[record_id]

@@ -11,6 +11,7 @@ import csv
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import re
 import sys
 from collections import Counter
@@ -42,8 +43,8 @@ _LINES = re.compile(r"^(?:(?P<doc>[a-z0-9-]+):)?L?(?P<first>\d+)(?:\s*-\s*L?(?P<
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-@dataclass(frozen=True)
-class _Scalar:
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field by object.__setattr__,
+class _Scalar:          # and there is one a cell of every table row
     raw: str
     value: Any
     line: int
@@ -68,7 +69,20 @@ def read_records(data_dir: Path, workers: int = 1) -> RecordSet:
     With ``workers`` above 1 and files of more than ``PARALLEL_BYTES`` in all, a forked process
     reads and checks some of the files (``_read_in_worker``) while this one reads the others;
     the records and errors are the same, in the same order."""
-    data_dir = Path(data_dir)
+    # The cyclic garbage collector is paused while the records are read (in the forked reader
+    # too, which inherits it): they are millions of objects without cycles (strings, dicts,
+    # records) that each of its full passes walked again, half of the stage's CPU at 1.1M
+    # triples. Any cycle made meanwhile is collected once it runs again.
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_records(Path(data_dir), workers)
+    finally:
+        if running:
+            gc.enable()
+
+
+def _read_records(data_dir: Path, workers: int) -> RecordSet:
     if not data_dir.is_dir():
         raise RecordErrors([RecordError(str(data_dir), 0, None, "data directory not found",
                                         "pass --data DIR pointing at the curated records")])
@@ -226,6 +240,7 @@ class _DuplicateKey(Exception):
 
 
 _CONSTRUCTOR = yaml.SafeLoader(stream="")
+_STR_TAG = "tag:yaml.org,2002:str"
 # libyaml's parser when PyYAML was built with it (it is, in the wheels): same nodes and marks, 5x faster
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -255,6 +270,8 @@ def _to_python(node: yaml.Node, seen: set[int] | None = None, depth: int = 0) ->
         raise _Unbounded(line, f"nested deeper than {MAX_DEPTH} levels",
                          "records nest a few levels; check the indentation")
     if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR_TAG:  # most values: what the constructor would return, without it
+            return _Scalar(node.value, node.value, line)
         try:
             value = _CONSTRUCTOR.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):  # e.g. 2011-02-30: the field check reports it
@@ -372,12 +389,14 @@ def _read_table(path: Path, rel: str, top: _Map, kind: Kind,
         return
     reader = csv.reader(text.splitlines(keepends=True))
     header: list[str] | None = None
+    many: list[bool] = []  # by column: a list field (cells split at CSV_LIST_SEPARATOR)
     for row in reader:
         line = reader.line_num
         if not row or not any(cell.strip() for cell in row) or row[0].startswith("#"):
             continue
         if header is None:
             header = [h.strip() for h in row]
+            many = [bool(spec and spec.many) for spec in map(kind.field, header)]
             continue
         if len(row) != len(header):
             errors.append(RecordError(table_rel, line, None,
@@ -389,14 +408,13 @@ def _read_table(path: Path, rel: str, top: _Map, kind: Kind,
         if defaults is not None:
             for key, value in defaults.items.items():
                 items[key], lines[key] = value, line
-        for name, cell in zip(header, row, strict=True):
+        for name, cell, listed in zip(header, row, many, strict=True):
             # one string object for each repeated cell (data sets, countries, codes): the
             # records of a large table hold references, not a copy a row
             cell = sys.intern(cell.strip())
             if not cell:
                 continue
-            spec = kind.field(name)
-            if spec is not None and spec.many:
+            if listed:
                 parts = [p.strip() for p in cell.split(CSV_LIST_SEPARATOR) if p.strip()]
                 items[name] = _Seq([_Scalar(p, _yaml_scalar(p), line) for p in parts], line)
             else:
@@ -427,15 +445,20 @@ def _yaml_scalar(text: str) -> Any:
         return text
 
 
+_FIELD_NAMES: dict[str, frozenset[str]] = {}  # by kind: the names of its fields
+
+
 def _check_record(raw: _Map, kind: Kind, file: str, errors: list[RecordError]) -> Record | None:
     before = len(errors)
     values: dict[str, Any] = {}
-    for name in raw.items:
-        if kind.field(name) is None:
-            known = ", ".join(f.name for f in kind.all_fields)
-            errors.append(RecordError(file, raw.lines.get(name, raw.line), name,
-                                      f"unknown field for kind '{kind.name}'",
-                                      f"known fields: {known}"))
+    names = _FIELD_NAMES.get(kind.name)
+    if names is None:
+        names = _FIELD_NAMES[kind.name] = frozenset(spec.name for spec in kind.all_fields)
+    unknown = [] if raw.items.keys() <= names else [name for name in raw.items if name not in names]
+    for name in unknown:
+        known = ", ".join(f.name for f in kind.all_fields)
+        errors.append(RecordError(file, raw.lines.get(name, raw.line), name,
+                                  f"unknown field for kind '{kind.name}'", f"known fields: {known}"))
     for spec in kind.all_fields:
         node = raw.items.get(spec.name)
         line = raw.lines.get(spec.name, raw.line)

@@ -237,10 +237,14 @@ class _ChunkGraph:
                     if not ((p is None or p2 == p) and (o is None or o2 == o))]
 
     def drain(self) -> Iterator[tuple[Node, Node, Node]]:
-        by_subject, self._by_subject = self._by_subject, {}
-        for s, pairs in by_subject.items():
+        for s, pairs in self.drain_subjects():
             for p, o in pairs:
                 yield s, p, o
+
+    def drain_subjects(self) -> Iterator[tuple[Node, list[tuple[Node, Node]]]]:
+        """Each subject with its (predicate, object) pairs, as ``drain`` gives them."""
+        by_subject, self._by_subject = self._by_subject, {}
+        yield from by_subject.items()
 
 
 class _ChunkDataset:
@@ -262,7 +266,9 @@ class _ChunkDataset:
         with path.open("w", encoding="utf-8") as out:
             for identifier, graph in self._graphs.items():
                 name = " " + term(identifier) + " .\n"
-                out.writelines(f"{term(s)} {term(p)} {term(o)}{name}" for s, p, o in graph.drain())
+                for s, pairs in graph.drain_subjects():  # a subject's text once, not a triple
+                    head = term(s) + " "
+                    out.writelines(f"{head}{term(p)} {term(o)}{name}" for p, o in pairs)
 
     def drain_triples(self) -> Iterator[tuple[Node, Node, Node]]:
         for graph in self._graphs.values():
