@@ -36,6 +36,7 @@ from kzmig_kg.pipeline.release.search_index import write_passages, write_search_
 from kzmig_kg.pipeline.release.void import describe_release
 from kzmig_kg.pipeline.validate import ValidationReport
 
+
 def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
