@@ -24,6 +24,7 @@ import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
 from ...paths import QUERIES_DIR, SEARCH_INDEX
+from .nt_lines import literal, terms, value
 
 __all__ = ["SEARCH_INDEX", "write_passages", "write_search_index"]
 
@@ -45,11 +46,10 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _CONCEPT = "http://www.w3.org/2004/02/skos/core#Concept"
 _PASSAGE = "https://w3id.org/kzmig/ontology#Passage"
 # the same, as the N-Triples text writes them (``_subject_runs``)
-_END = b" .\n"
 _RDF_TYPE_TEXT = f"<{_RDF_TYPE}>".encode()
 _RECORD_ID_TEXT = f"<{_RECORD_ID}>".encode()
-_CONCEPT_LINE_END = f"<{_CONCEPT}>".encode() + _END
-_PASSAGE_LINE_END = f"<{_PASSAGE}>".encode() + _END
+_CONCEPT_TEXT = f"<{_CONCEPT}>".encode()
+_PASSAGE_TEXT = f"<{_PASSAGE}>".encode()
 # the passages (a few thousand), then what rests on each (every observation): joined in Python,
 # since Oxigraph's plan for the two in one query took 4.7 s of CPU at 1.1 million triples (0.6)
 _PASSAGES = """
@@ -145,10 +145,8 @@ def _stage_subjects(connection: sqlite3.Connection, triples: Path) -> None:
 
 
 def _subject_runs(triples: Path) -> Iterator[tuple[str, int, str | None, int, int, int, str]]:
-    """The runs of ``_stage_subjects`` from the N-Triples file ``triples``, read as lines of bytes:
-    only the lines of a string or language-tagged literal (a sixth of the lines at a million) and
-    of a ``kzo:recordId`` are parsed into terms, and only when their text has an escape
-    (parsing every line took 2 of the index's 4 s of CPU at 1.1 million triples)."""
+    """The runs of ``_stage_subjects`` from the N-Triples file ``triples``, read as lines
+    (``nt_lines``: parsing every line took 2 of the index's 4 s of CPU at 1.1 million triples)."""
     subject: bytes | None = None
     seq = 0
     record_id: str | None = None
@@ -156,46 +154,34 @@ def _subject_runs(triples: Path) -> Iterator[tuple[str, int, str | None, int, in
     words: list[tuple[str, str, str | None]] = []
     with triples.open("rb") as lines:
         for line in lines:
-            text, predicate, obj = line.split(b" ", 2)
+            text, predicate, obj = terms(line)
             if text != subject:
                 if subject is not None and (record_id is not None or concept or passage or worded):
-                    yield _value(subject), seq, record_id, concept, passage, worded, json.dumps(words)
+                    yield value(subject), seq, record_id, concept, passage, worded, json.dumps(words)
                 subject, seq = text, seq + 1
                 record_id, concept, passage, worded, words = None, 0, 0, 0, []
             if obj[:1] != b'"':
                 if predicate == _RDF_TYPE_TEXT:
-                    if obj == _CONCEPT_LINE_END:
+                    if obj == _CONCEPT_TEXT:
                         concept = 1
-                    elif obj == _PASSAGE_LINE_END:
+                    elif obj == _PASSAGE_TEXT:
                         passage = 1
                 continue
-            quote = obj.rindex(b'"')
-            tail = obj[quote + 1:]
-            typed = tail[:2] == b"^^"
-            if typed and predicate != _RECORD_ID_TEXT:
-                continue
-            if b"\\" in obj[:quote]:  # an escape: the literal as N-Triples reads it
-                literal = next(ox.parse(line, format=ox.RdfFormat.N_TRIPLES)).object
-                value, language = literal.value, literal.language
-            else:
-                value = obj[1:quote].decode()
-                language = tail[1:-len(_END)].decode() if tail[:1] == b"@" else None
             if predicate == _RECORD_ID_TEXT:
-                record_id = value
-            if typed:
+                text_value, language, datatype = literal(line, obj)
+                record_id = text_value
+            elif obj[-1:] == b">":  # a typed literal: not words
+                continue
+            else:
+                text_value, language, datatype = literal(line, obj)
+            if datatype is not None:
                 continue
             worded = 1
             iri = predicate[1:-1].decode()
             if iri not in _SKIPPED_PREDICATES:
-                words.append((iri, value, language))
+                words.append((iri, text_value, language))
     if subject is not None and (record_id is not None or concept or passage or worded):
-        yield _value(subject), seq, record_id, concept, passage, worded, json.dumps(words)
-
-
-def _value(subject: bytes) -> str:
-    """A subject's value (``ox.NamedNode.value`` or ``ox.BlankNode.value``) from its text."""
-    text = subject.decode()
-    return text[1:-1] if text[:1] == "<" else text[2:]
+        yield value(subject), seq, record_id, concept, passage, worded, json.dumps(words)
 
 
 def _rows(connection: sqlite3.Connection) -> Iterator[tuple[str, str, str, str, str, str]]:
