@@ -67,6 +67,8 @@ def parts(release: Path, scratch: Path) -> dict[str, Callable[[], object]]:
     # what the store parts give the JSON-LD in a build (``write_data_dumps``), found here untimed
     scattered_found = release_dumps.scattered_subjects(loaded)
 
+    counted = getattr(release_dumps, "write_counted_data_dumps", None)
+
     def from_text() -> None:
         release_dumps.write_data_dumps(_store(release), scratch, loaded)
 
@@ -74,6 +76,16 @@ def parts(release: Path, scratch: Path) -> dict[str, Callable[[], object]]:
         validation = ValidationReport(True, Graph(), triples_checked=0)
         reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
         describe_release(_store(release), validation, reasoning, FILES)
+
+    def void_counted() -> None:  # the counts taken by the text's pass (from-text) beside SHACL
+        store = _store(release)
+        counts = counted(store, scratch, loaded)[1] if counted is not None else None
+        validation = ValidationReport(True, Graph(), triples_checked=0)
+        reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
+        start = time.process_time()
+        describe_release(store, validation, reasoning, FILES, counts)
+        print(f"    (the description itself, from the text's counts: "
+              f"{time.process_time() - start:.2f} s of CPU)")
 
     def trig() -> None:
         release_dumps._write_trig(scratch, FILES)
@@ -96,9 +108,9 @@ def parts(release: Path, scratch: Path) -> dict[str, Callable[[], object]]:
     def schemaorg() -> None:
         export_schemaorg(_store(release), scratch / "kzmig-schemaorg.jsonld")
 
-    return {"from-text": from_text, "void": void, "trig": trig, "turtle+rdfxml": turtle_rdfxml,
-            "jsonld": jsonld, "search": search,
-            "framed": framed, "schemaorg": schemaorg}
+    return {"from-text": from_text, "void": void, "from-text+void": void_counted, "trig": trig,
+            "turtle+rdfxml": turtle_rdfxml, "jsonld": jsonld, "search": search, "framed": framed,
+            "schemaorg": schemaorg}
 
 
 def main() -> None:
@@ -120,11 +132,11 @@ def main() -> None:
             if args.only and name not in args.only:
                 continue
             cpu, wall, status = _timed(part)
-            total += cpu
+            total += cpu if name != "from-text+void" else 0.0
             state = "" if status == 0 else "  FAILED"
             print(f"  {name:24s} CPU {cpu:6.2f} s   wall {wall:6.2f} s   load {_load()}{state}",
                   flush=True)
-        print(f"  {'all':24s} CPU {total:6.2f} s")
+        print(f"  {'all (but from-text+void)':24s} CPU {total:6.2f} s")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

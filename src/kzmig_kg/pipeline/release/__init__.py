@@ -20,8 +20,9 @@ from ..forked import Forked
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
-from .dumps import data_triples, write_data_dumps, write_dumps
+from .dumps import data_triples, write_counted_data_dumps, write_dumps
 from .framed import write_framed
+from .from_text import TextCounts
 from .schemaorg import export_schemaorg
 from .search_index import SEARCH_INDEX, write_passages, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
@@ -72,7 +73,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         scattered = store_parts.result()
         if validation.triples_checked is None:  # the default graph is empty (validate_store)
             validation.triples_checked = data_triples(tmp)
-    description = describe_release(store, validation, reasoning, FILES)
+    counted = store_parts.counts if store_parts is not None else None
+    description = describe_release(store, validation, reasoning, FILES, counted)
     release_graph = to_oxigraph(RELEASE_GRAPH)
     described = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
                  for s, p, o in description]
@@ -106,7 +108,10 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
 
 class StoreParts:
     """The release's parts read from the store, written by two forked processes: ``result()``
-    gives the scattered subjects of the dumps (the search index's passages are in ``PASSAGES``)."""
+    gives the scattered subjects of the dumps (the search index's passages are in ``PASSAGES``);
+    then ``counts`` holds VoID's counts of the dumps when they were made from the loaded text."""
+
+    counts: TextCounts | None = None
 
     def __init__(self, store: ox.Store, out_dir: Path, loaded: Path | None = None) -> None:
         # The children read a checkpoint of the on-disk store (hard links to its files), never
@@ -124,7 +129,7 @@ class StoreParts:
 
     def result(self) -> set[int]:
         try:
-            scattered = self._dumps.result()
+            scattered, self.counts = self._dumps.result()
             self._parts.result()
             return scattered
         finally:
@@ -147,8 +152,9 @@ def start_store_parts(store: ox.Store, out_dir: Path, loaded: Path | None = None
     return StoreParts(store, out_dir, loaded)
 
 
-def _data_dumps_at(snapshot: Path, out_dir: Path, loaded: Path | None) -> set[int]:
-    return write_data_dumps(ox.Store.read_only(str(snapshot)), out_dir, loaded)
+def _data_dumps_at(snapshot: Path, out_dir: Path, loaded: Path | None
+                   ) -> tuple[set[int], TextCounts | None]:
+    return write_counted_data_dumps(ox.Store.read_only(str(snapshot)), out_dir, loaded)
 
 
 def _store_parts_at(snapshot: Path, out_dir: Path) -> None:

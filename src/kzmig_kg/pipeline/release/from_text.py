@@ -22,25 +22,41 @@ from typing import Any
 import pyoxigraph as ox
 
 _END = b" .\n"
+_RDF_TYPE = b"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+@dataclass
+class TextCounts:
+    """VoID's counts of the quads ``unique_from_text`` wrote (``void.describe_release``): quads
+    per graph (its text, ``<IRI>``), distinct subjects (by the hash of their text: two subjects
+    of one hash would be counted once, about one chance in 10^8 at a million subjects),
+    predicates and classes (objects of ``rdf:type``, as text)."""
+
+    graphs: dict[bytes, int]
+    subjects: int
+    predicates: set[bytes]
+    classes: set[bytes]
 
 
 @dataclass
 class FromText:
     """What ``unique_from_text`` wrote: the number of quads; the hashes of the scattered
     subjects' pyoxigraph terms (those whose triples are not one run in the N-Triples:
-    ``dumps.scattered_subjects``); the graphs; and the hashes of every subject's text
-    (``subject_text``)."""
+    ``dumps.scattered_subjects``); the graphs; the hashes of every subject's text
+    (``subject_text``); and VoID's counts."""
 
     written: int
     scattered: set[int]
     graphs: set[Any]
     subjects: set[int]
+    counts: TextCounts
 
 
 def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
     """Every quad of the N-Quads text ``loaded`` once into ``nquads``, and every triple once
     into ``ntriples``, in the text's order (each through a temporary file renamed into place)."""
-    scattered, every_subject = _scattered(loaded)
+    scattered, every_subject, predicates, classes = _scattered(loaded)
+    per_graph: dict[bytes, int] = {}
     seen_quads: set[ox.Quad] = set()
     seen_triples: set[ox.Triple] = set()
     subjects: set[int] = set()
@@ -64,9 +80,13 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
                     if quad.triple not in seen_triples:
                         seen_triples.add(quad.triple)
                         triples_out.write(line[:cut] + _END)
+                    graph = line[cut + 1:-len(_END)]
+                    per_graph[graph] = per_graph.get(graph, 0) + 1
                 else:
                     key = (subject, line[cut:])
                     if key != last:
+                        if last is not None:  # the run's lines, each once, are its quads
+                            per_graph[last[1]] = per_graph.get(last[1], 0) + len(run)
                         last = key
                         run = set()
                         graph_texts.add(line[cut + 1:-len(_END)])
@@ -76,13 +96,20 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
                     triples_out.write(line[:cut] + _END)
                 quads_out.write(line)
                 written += 1
+            if last is not None:
+                per_graph[last[1]] = per_graph.get(last[1], 0) + len(run)
         os.replace(partials[0], nquads)
         os.replace(partials[1], ntriples)
     finally:
         for partial in partials:
             partial.unlink(missing_ok=True)
     graphs = {quad.graph_name for quad in seen_quads} | {_graph(text) for text in graph_texts}
-    return FromText(written, subjects, graphs, every_subject)
+    per_graph_text: dict[bytes, int] = {}
+    for graph, count in per_graph.items():  # the runs' keys are " <graph> .\n"
+        text = graph[1:-len(_END)] if graph[:1] == b" " else graph
+        per_graph_text[text] = per_graph_text.get(text, 0) + count
+    counts = TextCounts(per_graph_text, len(every_subject), predicates, classes)
+    return FromText(written, subjects, graphs, every_subject, counts)
 
 
 def subject_text(term: ox.NamedNode | ox.BlankNode) -> bytes:
@@ -90,23 +117,29 @@ def subject_text(term: ox.NamedNode | ox.BlankNode) -> bytes:
     return f"<{term.value}>".encode() if type(term) is ox.NamedNode else f"_:{term.value}".encode()
 
 
-def _scattered(loaded: Path) -> tuple[set[int], set[int]]:
+def _scattered(loaded: Path) -> tuple[set[int], set[int], set[bytes], set[bytes]]:
     """The hashes of the subject texts whose lines are in more than one run (same subject, same
-    graph) of ``loaded``, and of every subject text."""
+    graph) of ``loaded``, and of every subject text; the predicates' and classes' texts."""
     seen: set[int] = set()
     scattered: set[int] = set()
+    predicates: set[bytes] = set()
+    classes: set[bytes] = set()
     last: tuple[bytes, bytes] | None = None
     with loaded.open("rb") as lines:
         for line in lines:
-            subject = line[:line.index(b" ")]
-            key = (subject, line[line.rindex(b" ", 0, len(line) - len(_END)):])
+            subject, predicate, rest = line.split(b" ", 2)
+            predicates.add(predicate)
+            cut = rest.rindex(b" ", 0, len(rest) - len(_END))
+            if predicate == _RDF_TYPE:
+                classes.add(rest[:cut])
+            key = (subject, rest[cut:])
             if key != last:
                 last = key
                 code = hash(subject)
                 if code in seen:
                     scattered.add(code)
                 seen.add(code)
-    return scattered, seen
+    return scattered, seen, predicates, classes
 
 
 def _graph(text: bytes) -> Any:
