@@ -70,7 +70,9 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     tmp = Path(out_dir)
     scattered: set[int] | None = None
     if store_parts is not None:
-        scattered = store_parts.result()
+        # the dumps' child only: the other's parts (the search index's passages) are waited for
+        # by the search index, while the forked dumps run
+        scattered = store_parts.dumps_result()
         if validation.triples_checked is None:  # the default graph is empty (validate_store)
             validation.triples_checked = data_triples(tmp)
     counted = store_parts.counts if store_parts is not None else None
@@ -83,6 +85,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     def from_store() -> None:
         if store_parts is None:
             _store_parts(store, tmp)
+        else:
+            store_parts.parts_result()
         # kzmig.nt is complete before the forked dumps start: the index is made while they run
         write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=tmp / PASSAGES)
 
@@ -129,9 +133,26 @@ class StoreParts:
 
     def result(self) -> set[int]:
         try:
-            scattered, self.counts = self._dumps.result()
-            self._parts.result()
+            scattered = self.dumps_result()
+            self.parts_result()
             return scattered
+        finally:
+            self.stop()
+
+    def dumps_result(self) -> set[int]:
+        """The scattered subjects, once the N-Quads and N-Triples are written (the other
+        child's parts may still be running: ``parts_result``)."""
+        try:
+            scattered, self.counts = self._dumps.result()
+            return scattered
+        except BaseException:
+            self.stop()
+            raise
+
+    def parts_result(self) -> None:
+        """Once the schema.org view, framed documents and passages are written."""
+        try:
+            self._parts.result()
         finally:
             self.stop()
 
