@@ -83,7 +83,10 @@ def parts(release: Path, scratch: Path) -> dict[str, Callable[[], object]]:
         validation = ValidationReport(True, Graph(), triples_checked=0)
         reasoning = ReasoningResult(False, None, 0.0, 0, "skipped with --no-reason")
         start = time.process_time()
-        describe_release(store, validation, reasoning, FILES, counts)
+        if counts is None:  # a version without the text's counts: the queries
+            describe_release(store, validation, reasoning, FILES)
+        else:
+            describe_release(store, validation, reasoning, FILES, counts)
         print(f"    (the description itself, from the text's counts: "
               f"{time.process_time() - start:.2f} s of CPU)")
 

@@ -61,17 +61,36 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
     seen_triples: set[ox.Triple] = set()
     subjects: set[int] = set()
     graph_texts: set[bytes] = set()
-    run: set[bytes] = set()
-    last: tuple[bytes, bytes] | None = None
     written = 0
     partials = [path.with_name(f".{path.name}.partial") for path in (nquads, ntriples)]
     try:
         with loaded.open("rb") as lines, partials[0].open("wb") as quads_out, \
                 partials[1].open("wb") as triples_out:
+            # a run (one subject in one graph, not scattered) is gathered by comparing each
+            # line's start and end with the run's, and written at once, each line once
+            prefix = suffix = b""
+            run: list[bytes] = []
+
+            def flush() -> None:
+                nonlocal written
+                unique = list(dict.fromkeys(run))
+                quads_out.write(b"".join(unique))
+                cut = len(suffix)
+                triples_out.write(b"".join([line[:-cut] + _END for line in unique]))
+                written += len(unique)
+                per_graph[suffix] = per_graph.get(suffix, 0) + len(unique)
+                run.clear()
+
             for line in lines:
+                if prefix and line.startswith(prefix) and line.endswith(suffix):
+                    run.append(line)
+                    continue
+                if run:
+                    flush()
                 subject = line[:line.index(b" ")]
                 cut = line.rindex(b" ", 0, len(line) - len(_END))
                 if hash(subject) in scattered:
+                    prefix = b""
                     quad = next(ox.parse(line, format=ox.RdfFormat.N_QUADS))
                     if quad in seen_quads:
                         continue
@@ -80,24 +99,16 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
                     if quad.triple not in seen_triples:
                         seen_triples.add(quad.triple)
                         triples_out.write(line[:cut] + _END)
-                    graph = line[cut + 1:-len(_END)]
+                    quads_out.write(line)
+                    written += 1
+                    graph = line[cut:]
                     per_graph[graph] = per_graph.get(graph, 0) + 1
-                else:
-                    key = (subject, line[cut:])
-                    if key != last:
-                        if last is not None:  # the run's lines, each once, are its quads
-                            per_graph[last[1]] = per_graph.get(last[1], 0) + len(run)
-                        last = key
-                        run = set()
-                        graph_texts.add(line[cut + 1:-len(_END)])
-                    if line in run:
-                        continue
-                    run.add(line)
-                    triples_out.write(line[:cut] + _END)
-                quads_out.write(line)
-                written += 1
-            if last is not None:
-                per_graph[last[1]] = per_graph.get(last[1], 0) + len(run)
+                    continue
+                prefix, suffix = subject + b" ", line[cut:]
+                graph_texts.add(line[cut + 1:-len(_END)])
+                run.append(line)
+            if run:
+                flush()
         os.replace(partials[0], nquads)
         os.replace(partials[1], ntriples)
     finally:
@@ -105,8 +116,8 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
             partial.unlink(missing_ok=True)
     graphs = {quad.graph_name for quad in seen_quads} | {_graph(text) for text in graph_texts}
     per_graph_text: dict[bytes, int] = {}
-    for graph, count in per_graph.items():  # the runs' keys are " <graph> .\n"
-        text = graph[1:-len(_END)] if graph[:1] == b" " else graph
+    for graph, count in per_graph.items():  # keyed by the lines' end, " <graph> .\n"
+        text = graph[1:-len(_END)]
         per_graph_text[text] = per_graph_text.get(text, 0) + count
     counts = TextCounts(per_graph_text, len(every_subject), predicates, classes)
     return FromText(written, subjects, graphs, every_subject, counts)
@@ -124,21 +135,24 @@ def _scattered(loaded: Path) -> tuple[set[int], set[int], set[bytes], set[bytes]
     scattered: set[int] = set()
     predicates: set[bytes] = set()
     classes: set[bytes] = set()
-    last: tuple[bytes, bytes] | None = None
+    prefix = suffix = b""
     with loaded.open("rb") as lines:
         for line in lines:
-            subject, predicate, rest = line.split(b" ", 2)
-            predicates.add(predicate)
-            cut = rest.rindex(b" ", 0, len(rest) - len(_END))
-            if predicate == _RDF_TYPE:
-                classes.add(rest[:cut])
-            key = (subject, rest[cut:])
-            if key != last:
-                last = key
+            if prefix and line.startswith(prefix) and line.endswith(suffix):  # the same run
+                start = len(prefix)
+                predicate = line[start:line.index(b" ", start)]
+            else:
+                subject = line[:line.index(b" ")]
+                prefix, suffix = subject + b" ", line[line.rindex(b" ", 0, len(line) - len(_END)):]
                 code = hash(subject)
                 if code in seen:
                     scattered.add(code)
                 seen.add(code)
+                start = len(prefix)
+                predicate = line[start:line.index(b" ", start)]
+            predicates.add(predicate)
+            if predicate == _RDF_TYPE:
+                classes.add(line[start + len(predicate) + 1:-len(suffix)])
     return scattered, seen, predicates, classes
 
 
