@@ -100,6 +100,7 @@ def parts(release: Path, scratch: Path) -> dict[str, Callable[[], object]]:
         release_dumps._write_jsonld(scratch, scattered_found, context)
 
     def search() -> None:
+        (scratch / "search.sqlite").unlink(missing_ok=True)  # an earlier run's
         store = _store(release)
         write_passages(store, scratch / PASSAGES)
         write_search_index(store, scratch / "search.sqlite", scratch / "kzmig.nt",
