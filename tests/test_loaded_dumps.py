@@ -165,6 +165,8 @@ def _same_counts(store: ox.Store, text: Path, directory: Path) -> None:
         str(graph): n for graph, n in graphs.items()}
     assert (counted.subjects, len(counted.predicates), len(counted.classes)) == (
         subjects, predicates, classes)
+    assert counted.triples == _lines(directory / DATA_NTRIPLES)[0] == len(
+        {quad.triple for quad in store})
 
 
 def test_voids_counts_from_the_text_are_the_stores(curated, tmp_path: Path) -> None:

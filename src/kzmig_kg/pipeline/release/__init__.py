@@ -74,7 +74,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
         # by the search index, while the forked dumps run
         scattered = store_parts.dumps_result()
         if validation.triples_checked is None:  # the default graph is empty (validate_store)
-            validation.triples_checked = data_triples(tmp)
+            validation.triples_checked = (store_parts.counts.triples if store_parts.counts
+                                          else data_triples(tmp))
     counted = store_parts.counts if store_parts is not None else None
     description = describe_release(store, validation, reasoning, FILES, counted)
     release_graph = to_oxigraph(RELEASE_GRAPH)

@@ -36,6 +36,7 @@ class TextCounts:
     subjects: int
     predicates: set[bytes]
     classes: set[bytes]
+    triples: int = 0  # the lines of the N-Triples written
 
 
 @dataclass
@@ -61,7 +62,7 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
     seen_triples: set[ox.Triple] = set()
     subjects: set[int] = set()
     graph_texts: set[bytes] = set()
-    written = 0
+    written = triples_written = 0
     partials = [path.with_name(f".{path.name}.partial") for path in (nquads, ntriples)]
     try:
         with loaded.open("rb") as lines, partials[0].open("wb") as quads_out, \
@@ -72,12 +73,13 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
             run: list[bytes] = []
 
             def flush() -> None:
-                nonlocal written
+                nonlocal written, triples_written
                 unique = list(dict.fromkeys(run))
                 quads_out.write(b"".join(unique))
                 cut = len(suffix)
                 triples_out.write(b"".join([line[:-cut] + _END for line in unique]))
                 written += len(unique)
+                triples_written += len(unique)
                 per_graph[suffix] = per_graph.get(suffix, 0) + len(unique)
                 run.clear()
 
@@ -99,6 +101,7 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
                     if quad.triple not in seen_triples:
                         seen_triples.add(quad.triple)
                         triples_out.write(line[:cut] + _END)
+                        triples_written += 1
                     quads_out.write(line)
                     written += 1
                     graph = line[cut:]
@@ -119,7 +122,7 @@ def unique_from_text(loaded: Path, nquads: Path, ntriples: Path) -> FromText:
     for graph, count in per_graph.items():  # keyed by the lines' end, " <graph> .\n"
         text = graph[1:-len(_END)]
         per_graph_text[text] = per_graph_text.get(text, 0) + count
-    counts = TextCounts(per_graph_text, len(every_subject), predicates, classes)
+    counts = TextCounts(per_graph_text, len(every_subject), predicates, classes, triples_written)
     return FromText(written, subjects, graphs, every_subject, counts)
 
 
