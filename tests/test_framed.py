@@ -146,3 +146,21 @@ def test_a_subgraph_with_blank_nodes_is_framed_by_pyld(release, tmp_path, monkey
     assert framed_name("bodies") in written and len(calls) == 1
     document = json.loads((tmp_path / framed_name("bodies")).read_text(encoding="utf-8"))
     assert any("kzo:note" in node for node in document["@graph"])
+
+
+@pytest.mark.parametrize("kind", sorted(SUBGRAPHS))
+def test_the_subgraphs_passages_are_those_of_the_plain_join(release, kind: str) -> None:
+    """The passages' branches read the items' sources in a sub-select (faster at scale): the same
+    triples as each pattern joined with the items of the kind in one group."""
+    from kzmig_kg.pipeline.release import framed
+
+    plain = framed.SUBGRAPHS[kind]
+    for faster, joined in zip(framed.PASSAGES, (
+            "?item a KIND . ?item prov:wasDerivedFrom ?s . ?s a oa:SpecificResource . ?s ?p ?o",
+            "?item a KIND . ?item prov:wasDerivedFrom/oa:hasSelector ?s . ?s ?p ?o"), strict=True):
+        plain = plain.replace(faster.replace("KIND", framed.KIND_CLASSES[kind]),
+                              joined.replace("KIND", framed.KIND_CLASSES[kind]))
+    assert plain != framed.SUBGRAPHS[kind] and "SELECT DISTINCT" not in plain
+    triples = set(release.store.query(framed.SUBGRAPHS[kind], use_default_graph_as_union=True))
+    assert any(t.predicate.value == "http://www.w3.org/ns/oa#start" for t in triples)
+    assert triples == set(release.store.query(plain, use_default_graph_as_union=True))

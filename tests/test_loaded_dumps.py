@@ -9,7 +9,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kzmig_kg.pipeline.release.dumps import DATA_NQUADS, DATA_NTRIPLES, _data_dumps_from, write_data_dumps
+from kzmig_kg.pipeline.release.dumps import (
+    DATA_NQUADS,
+    DATA_NTRIPLES,
+    _data_dumps_from,
+    write_counted_data_dumps,
+    write_data_dumps,
+)
+from kzmig_kg.pipeline.release.void import _counted_on
 
 from .conftest import DATA
 
@@ -146,3 +153,32 @@ def test_a_quad_of_the_default_graph_gives_up_the_text(tmp_path: Path) -> None:
     write_data_dumps(store, tmp_path / "store")
     write_data_dumps(store, tmp_path / "text", loaded)
     _same_dumps(tmp_path / "store", tmp_path / "text")
+
+
+def _same_counts(store: ox.Store, text: Path, directory: Path) -> None:
+    """VoID's counts taken from the text (``from_text.TextCounts``) are those of the store."""
+    directory.mkdir()
+    counted = write_counted_data_dumps(store, directory, text)[1]
+    assert counted is not None
+    graphs, subjects, predicates, classes = _counted_on(store)
+    assert {text[1:-1].decode(): n for text, n in counted.graphs.items()} == {
+        str(graph): n for graph, n in graphs.items()}
+    assert (counted.subjects, len(counted.predicates), len(counted.classes)) == (
+        subjects, predicates, classes)
+    assert counted.triples == _lines(directory / DATA_NTRIPLES)[0] == len(
+        {quad.triple for quad in store})
+
+
+def test_voids_counts_from_the_text_are_the_stores(curated, tmp_path: Path) -> None:
+    store, loaded = curated
+    _same_counts(store, loaded, tmp_path / "curated")
+    small, text = _loaded(tmp_path)  # repeats in a run and across graphs
+    _same_counts(small, text, tmp_path / "small")
+
+
+def test_voids_counts_are_not_taken_from_a_text_that_is_not_the_whole_store(
+        tmp_path: Path) -> None:
+    store, text = _loaded(tmp_path)
+    store.add(ox.Quad(ox.NamedNode(ID + "sum/1"), LABEL, ox.Literal("sum"),
+                      ox.NamedNode("https://w3id.org/kzmig/graph/summary")))
+    assert write_counted_data_dumps(store, tmp_path, text)[1] is None

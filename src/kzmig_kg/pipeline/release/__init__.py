@@ -20,8 +20,9 @@ from ..forked import Forked
 from ..reason import ReasoningResult
 from ..store import persist_store, to_oxigraph
 from ..validate import ValidationReport
-from .dumps import data_triples, write_data_dumps, write_dumps
+from .dumps import data_triples, write_counted_data_dumps, write_dumps
 from .framed import write_framed
+from .from_text import TextCounts
 from .schemaorg import export_schemaorg
 from .search_index import SEARCH_INDEX, write_passages, write_search_index
 from .void import DATASET_IRI, RELEASE_GRAPH, describe_release
@@ -69,10 +70,14 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     tmp = Path(out_dir)
     scattered: set[int] | None = None
     if store_parts is not None:
-        scattered = store_parts.result()
+        # the dumps' child only: the other's parts (the search index's passages) are waited for
+        # by the search index, while the forked dumps run
+        scattered = store_parts.dumps_result()
         if validation.triples_checked is None:  # the default graph is empty (validate_store)
-            validation.triples_checked = data_triples(tmp)
-    description = describe_release(store, validation, reasoning, FILES)
+            validation.triples_checked = (store_parts.counts.triples if store_parts.counts
+                                          else data_triples(tmp))
+    counted = store_parts.counts if store_parts is not None else None
+    description = describe_release(store, validation, reasoning, FILES, counted)
     release_graph = to_oxigraph(RELEASE_GRAPH)
     described = [ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), release_graph)
                  for s, p, o in description]
@@ -81,6 +86,8 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
     def from_store() -> None:
         if store_parts is None:
             _store_parts(store, tmp)
+        else:
+            store_parts.parts_result()
         # kzmig.nt is complete before the forked dumps start: the index is made while they run
         write_search_index(store, tmp / SEARCH_INDEX, tmp / "kzmig.nt", passages=tmp / PASSAGES)
 
@@ -106,7 +113,10 @@ def write_release(store: ox.Store, validation: ValidationReport, reasoning: Reas
 
 class StoreParts:
     """The release's parts read from the store, written by two forked processes: ``result()``
-    gives the scattered subjects of the dumps (the search index's passages are in ``PASSAGES``)."""
+    gives the scattered subjects of the dumps (the search index's passages are in ``PASSAGES``);
+    then ``counts`` holds VoID's counts of the dumps when they were made from the loaded text."""
+
+    counts: TextCounts | None = None
 
     def __init__(self, store: ox.Store, out_dir: Path, loaded: Path | None = None) -> None:
         # The children read a checkpoint of the on-disk store (hard links to its files), never
@@ -124,9 +134,26 @@ class StoreParts:
 
     def result(self) -> set[int]:
         try:
-            scattered = self._dumps.result()
-            self._parts.result()
+            scattered = self.dumps_result()
+            self.parts_result()
             return scattered
+        finally:
+            self.stop()
+
+    def dumps_result(self) -> set[int]:
+        """The scattered subjects, once the N-Quads and N-Triples are written (the other
+        child's parts may still be running: ``parts_result``)."""
+        try:
+            scattered, self.counts = self._dumps.result()
+            return scattered
+        except BaseException:
+            self.stop()
+            raise
+
+    def parts_result(self) -> None:
+        """Once the schema.org view, framed documents and passages are written."""
+        try:
+            self._parts.result()
         finally:
             self.stop()
 
@@ -147,8 +174,9 @@ def start_store_parts(store: ox.Store, out_dir: Path, loaded: Path | None = None
     return StoreParts(store, out_dir, loaded)
 
 
-def _data_dumps_at(snapshot: Path, out_dir: Path, loaded: Path | None) -> set[int]:
-    return write_data_dumps(ox.Store.read_only(str(snapshot)), out_dir, loaded)
+def _data_dumps_at(snapshot: Path, out_dir: Path, loaded: Path | None
+                   ) -> tuple[set[int], TextCounts | None]:
+    return write_counted_data_dumps(ox.Store.read_only(str(snapshot)), out_dir, loaded)
 
 
 def _store_parts_at(snapshot: Path, out_dir: Path) -> None:

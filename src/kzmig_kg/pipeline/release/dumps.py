@@ -22,7 +22,7 @@ import pyoxigraph as ox
 
 from ...namespaces import PREFIXES
 from ..forked import Forked
-from .from_text import subject_text, unique_from_text
+from .from_text import TextCounts, subject_text, unique_from_text
 from .jsonld_stream import write_jsonld
 
 # the store's dumps without the release description, written beside SHACL (write_data_dumps)
@@ -97,21 +97,35 @@ def write_data_dumps(store: ox.Store, directory: Path, loaded: Path | None = Non
     instead of from a read of the store (which decodes every term: 7 s of CPU at 1.1 million
     quads); the store is read only for the named graphs added after it was loaded, or as a whole
     if it still holds another number of quads than the file."""
+    return write_counted_data_dumps(store, directory, loaded)[0]
+
+
+def write_counted_data_dumps(store: ox.Store, directory: Path, loaded: Path | None = None
+                             ) -> tuple[set[int], TextCounts | None]:
+    """``write_data_dumps``, and VoID's counts of the quads written when they were all made from
+    ``loaded`` (``from_text.TextCounts``; else None: ``void.describe_release`` counts them on the
+    store)."""
     if loaded is not None and loaded.exists():
-        scattered = _data_dumps_from(loaded, store, directory)
-        if scattered is not None:
-            return scattered
+        made = _from_text(loaded, store, directory)
+        if made is not None:
+            return made
     _serialize(store, directory / DATA_NQUADS, ox.RdfFormat.N_QUADS)
-    return _write_ntriples(directory / DATA_NQUADS, directory / DATA_NTRIPLES)
+    return _write_ntriples(directory / DATA_NQUADS, directory / DATA_NTRIPLES), None
 
 
 def _data_dumps_from(loaded: Path, store: ox.Store, directory: Path) -> set[int] | None:
     """``write_data_dumps`` from the text ``loaded``; None when the store holds other quads."""
+    made = _from_text(loaded, store, directory)
+    return None if made is None else made[0]
+
+
+def _from_text(loaded: Path, store: ox.Store, directory: Path
+               ) -> tuple[set[int], TextCounts | None] | None:
     nquads, ntriples = directory / DATA_NQUADS, directory / DATA_NTRIPLES
     done = unique_from_text(loaded, nquads, ntriples)
     expected = len(store)
     if done.written == expected:
-        return done.scattered
+        return done.scattered, done.counts
     # named graphs added to the store after the load (the summary figures), read from it
     later = [quad for graph in store.named_graphs() if graph not in done.graphs
              for quad in store.quads_for_pattern(None, None, None, graph)]
@@ -122,12 +136,12 @@ def _data_dumps_from(loaded: Path, store: ox.Store, directory: Path) -> set[int]
     subjects = {quad.subject for quad in later}
     if any(type(subject) is not ox.NamedNode or hash(subject_text(subject)) in done.subjects
            for subject in subjects):  # a triple may repeat one of the text: merged again
-        return _write_ntriples(nquads, ntriples)
+        return _write_ntriples(nquads, ntriples), None
     with ntriples.open("ab") as out:
         out.write(ox.serialize(list(dict.fromkeys(quad.triple for quad in later)),
                                format=ox.RdfFormat.N_TRIPLES))
     # their triples follow the text's, graph by graph: gathered by the JSON-LD like scattered ones
-    return done.scattered | {hash(subject) for subject in subjects}
+    return done.scattered | {hash(subject) for subject in subjects}, None
 
 
 def data_triples(directory: Path) -> int:

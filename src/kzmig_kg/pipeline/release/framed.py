@@ -35,15 +35,22 @@ PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
 
 def _subgraph(kind_class: str, *inside: str) -> str:
     """CONSTRUCT of the nodes of ``kind_class`` with all their triples, and the nodes ``?s``
-    that each pattern of ``inside`` reaches from one of them (``?item``)."""
+    that each pattern of ``inside`` reaches from one of them (``?item``; a pattern with
+    ``KIND`` names the class itself)."""
     branches = [f"{{ ?s a {kind_class} . ?s ?p ?o }}"]
-    branches += [f"{{ ?item a {kind_class} . {pattern} }}" for pattern in inside]
+    branches += [f"{{ {pattern.replace('KIND', kind_class)} }}" if "KIND" in pattern
+                 else f"{{ ?item a {kind_class} . {pattern} }}" for pattern in inside]
     return PREFIXES + "CONSTRUCT { ?s ?p ?o } WHERE {\n  " + "\n  UNION ".join(branches) + "\n}"
 
 
-# an item's passages: the passage nodes and their text-position selectors
-PASSAGES = ("?item prov:wasDerivedFrom ?s . ?s a oa:SpecificResource . ?s ?p ?o",
-            "?item prov:wasDerivedFrom/oa:hasSelector ?s . ?s ?p ?o")
+# an item's passages: the passage nodes and their text-position selectors. Each from the items'
+# distinct sources in a sub-select: joined in one group, Oxigraph started from the passages and
+# joined each with every item derived from it (every observation at scale): 0.6 s of CPU for the
+# acts' 950 triples at 1.1 million, 0.1 s this way
+PASSAGES = ("{ SELECT DISTINCT ?s WHERE { ?item a KIND ; prov:wasDerivedFrom ?s } } "
+            "?s a oa:SpecificResource . ?s ?p ?o",
+            "{ SELECT DISTINCT ?source WHERE { ?item a KIND ; prov:wasDerivedFrom ?source } } "
+            "?source oa:hasSelector ?s . ?s ?p ?o")
 SUBGRAPHS = {
     "acts": _subgraph("eli:LegalResource", *PASSAGES),
     "bodies": _subgraph("org:Organization", *PASSAGES),

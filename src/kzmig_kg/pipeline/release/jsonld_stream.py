@@ -14,50 +14,60 @@ from __future__ import annotations
 
 import json
 import os
+from json.encoder import encode_basestring_ascii as _json  # json.dumps of a str
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from .jsonld import RDF_TYPE, iri_compactor
+from .nt_lines import END, literal, name
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_TYPE_TEXT = f"<{RDF_TYPE}>".encode()
+_END = len(END)
 
 
 def write_jsonld(triples: Path, scattered: set[int], context: dict[str, Any], path: Path) -> int:
     """Write the N-Triples file ``triples`` to ``path`` as compacted JSON-LD with ``context``
     (through a temporary file renamed into place); return the number of nodes. ``scattered``:
-    the hashes of the subjects whose triples may not come together in the file."""
+    the hashes of the subjects' pyoxigraph terms whose triples may not come together in the
+    file. The file is read as lines of bytes (``nt_lines``), each subject's text compared, not
+    parsed."""
     iri = iri_compactor(context)
-    compact = _Compacted(iri, as_term=True), _Compacted(iri, as_term=False)
-    gathered: dict[Any, list[ox.Triple]] = {}
+    terms, ids = _Compacted(iri, as_term=True), _Compacted(iri, as_term=False)
+    gathered: dict[str, list[bytes]] = {}
     partial = path.with_name(f".{path.name}.partial")
     written = 0
     try:
-        with partial.open("w", encoding="utf-8") as out:
+        with partial.open("w", encoding="utf-8") as out, triples.open("rb") as lines:
             # the bytes json.dumps gives for the whole document, written piece by piece
             out.write('{"@context": ' + json.dumps(context) + ', "@graph": [')
 
-            def emit(subject: Any, run: list[ox.Triple]) -> None:
+            def emit(subject: str, run: list[bytes]) -> None:
                 nonlocal written
-                out.write((", " if written else "") + json.dumps(_node(subject, run, *compact)))
+                out.write((", " if written else "") + _node(subject, run, terms, ids))
                 written += 1
 
-            subject, run = None, []
-            for triple in ox.parse(path=str(triples), format=ox.RdfFormat.N_TRIPLES):
-                this = triple.subject
-                if scattered and hash(this) in scattered:
-                    gathered.setdefault(this, []).append(triple)
+            subject = last = b""
+            run: list[bytes] = []
+            gather = False
+            for line in lines:
+                this = line[:line.index(b" ")]
+                if this != last:  # a subject's term is made and hashed once a run
+                    last = this
+                    gather = bool(scattered) and hash(_term(this)) in scattered
+                if gather:
+                    gathered.setdefault(name(this), []).append(line)
                     continue
                 if this != subject:
                     if run:
-                        emit(subject, run)
+                        emit(name(subject), run)
                     subject, run = this, []
-                run.append(triple)
+                run.append(line)
             if run:
-                emit(subject, run)
-            for subject in sorted(gathered, key=_name):
-                emit(subject, gathered[subject])
+                emit(name(subject), run)
+            for found in sorted(gathered):
+                emit(found, gathered[found])
             out.write("]}")
         os.replace(partial, path)
     finally:
@@ -67,59 +77,94 @@ def write_jsonld(triples: Path, scattered: set[int], context: dict[str, Any], pa
 
 class _Compacted(dict[str, str]):
     """``iri(value, as_term=...)`` of ``jsonld.iri_compactor`` as a dict look-up (its cache's
-    call with a keyword took a tenth of the dump's time)."""
+    call with a keyword took a tenth of the dump's time); ``by_text``: the same by a term's
+    N-Triples text with the line's end (``<IRI> .\n``, ``_:label .\n``), and ``marks``: an
+    object's value ``(("@id", compacted),)`` by that text."""
 
     def __init__(self, iri: Any, *, as_term: bool) -> None:
         super().__init__()
         self._iri, self._as_term = iri, as_term
+        self.by_text = _ByText(lambda text: self[name(text[:-_END])])
+        self.marks = _ByText(self._mark)
 
     def __missing__(self, value: str) -> str:
         found = self[value] = self._iri(value, as_term=self._as_term)
         return found
 
+    def _mark(self, text: bytes) -> tuple[tuple[tuple[str, str], ...], str]:
+        compacted = self[name(text[:-_END])]
+        return (("@id", compacted),), f'{{"@id": {_json(compacted)}}}'
 
-def _name(term: ox.NamedNode | ox.BlankNode) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+
+class _ByText(dict[bytes, Any]):
+    def __init__(self, make: Any) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, text: bytes) -> Any:
+        found = self[text] = self._make(text)
+        return found
 
 
-def _node(subject: ox.NamedNode | ox.BlankNode, triples: list[ox.Triple],
-          terms: _Compacted, ids: _Compacted) -> dict[str, Any]:
-    """The node object of ``subject``: ``@id``, ``@type``, then its properties by name, each
-    with its values in a fixed order (so that two builds of the same graph write the same file).
+def _term(text: bytes) -> ox.NamedNode | ox.BlankNode:
+    """A subject's pyoxigraph term from its text (for the scattered subjects' hashes)."""
+    found = text.decode()
+    return ox.NamedNode(found[1:-1]) if found[:1] == "<" else ox.BlankNode(found[2:])
+
+
+def _node(subject: str, lines: list[bytes], terms: _Compacted, ids: _Compacted) -> str:
+    """The node object of ``subject`` (its IRI, or ``_:label``) from its N-Triples ``lines``, as
+    the JSON text ``json.dumps`` gives for it: ``@id``, ``@type``, then its properties by name,
+    each with its values in a fixed order (so that two builds of the same graph write the same
+    file).
 
     A value is kept as its items (JSON-LD's expanded form, 8. "Serialize RDF as JSON-LD": a
     language-tagged string keeps its tag, an xsd:string has no ``@type``; IRIs compacted), which
-    are its sort key, and becomes a dict when the node is written."""
+    are its sort key, beside its JSON text. The terms' texts are looked up as bytes
+    (``terms.by_text``) and the line split here, and the text is written directly: per line, a
+    function call, and a dict for each value for ``json.dumps``, were each a tenth of the
+    dump's time."""
     types: set[str] = set()
-    properties: dict[str, set[tuple[tuple[str, str], ...]]] = {}
-    for triple in triples:
-        obj = triple.object
-        kind = type(obj)
-        if kind is ox.Literal:
-            language = obj.language
+    properties: dict[bytes, set[tuple[tuple[tuple[str, str], ...], str]]] = {}
+    type_of, id_of = terms.by_text, ids.marks
+    for line in lines:
+        _subject, predicate, obj = line.split(b" ", 2)
+        if obj[0] == 34:  # a literal: it starts with a quote
+            value, language, datatype = literal(line, obj[:-_END])
             if language:
-                mark: tuple[tuple[str, str], ...] = (("@language", language), ("@value", obj.value))
+                mark: tuple[tuple[tuple[str, str], ...], str] = (
+                    (("@language", language), ("@value", value)),
+                    f'{{"@language": {_json(language)}, "@value": {_json(value)}}}')
+            elif datatype is None:
+                mark = (("@value", value),), f'{{"@value": {_json(value)}}}'
             else:
-                datatype = obj.datatype.value
-                mark = ((("@value", obj.value),) if datatype == XSD_STRING
-                        else (("@type", terms[datatype]), ("@value", obj.value)))
-            predicate = triple.predicate.value
+                compacted = terms[datatype]
+                mark = ((("@type", compacted), ("@value", value)),
+                        f'{{"@type": {_json(compacted)}, "@value": {_json(value)}}}')
+        elif predicate == _RDF_TYPE_TEXT:
+            types.add(type_of[obj])
+            continue
         else:
-            name = "_:" + obj.value if kind is ox.BlankNode else obj.value
-            predicate = triple.predicate.value
-            if predicate == RDF_TYPE:
-                types.add(terms[name])
-                continue
-            mark = (("@id", ids[name]),)
-        key = terms[predicate]
-        values = properties.get(key)
+            mark = id_of[obj]
+        values = properties.get(predicate)
         if values is None:
-            properties[key] = {mark}
+            properties[predicate] = {mark}
         else:
             values.add(mark)
-    node: dict[str, Any] = {"@id": ids[_name(subject)]}
+    text = '{"@id": ' + _json(ids[subject])
     if types:
-        node["@type"] = sorted(types)
-    for name in sorted(properties):
-        node[name] = [dict(mark) for mark in sorted(properties[name])]
-    return node
+        text += ', "@type": [' + ", ".join(map(_json, sorted(types))) + "]"
+    keyed: dict[str, set[tuple[tuple[tuple[str, str], ...], str]]] = {}
+    for predicate, values in properties.items():
+        key = type_of[predicate + END]
+        if key in keyed:
+            keyed[key] |= values
+        else:
+            keyed[key] = values
+    for key in sorted(keyed):
+        values = keyed[key]
+        if len(values) == 1:
+            text += ", " + _json(key) + ": [" + next(iter(values))[1] + "]"
+        else:
+            text += ", " + _json(key) + ": [" + ", ".join(t for _m, t in sorted(values)) + "]"
+    return text + "}"

@@ -12,6 +12,7 @@ from ... import __version__
 from ...namespaces import DCAT, DCTERMS, KZG, KZO, PREFIXES, PROV, RDF, RDFS, VOID, XSD
 from ..reason import ReasoningResult
 from ..validate import ValidationReport
+from .from_text import TextCounts
 
 DATASET_IRI = URIRef("https://w3id.org/kzmig/id/dataset/kzmig-kg")
 RELEASE_GRAPH = KZG["release"]
@@ -19,20 +20,21 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 
 
 def describe_release(store: ox.Store, validation: ValidationReport, reasoning: ReasoningResult,
-                     files: dict[str, tuple[object, str, str]]) -> Graph:
+                     files: dict[str, tuple[object, str, str]],
+                     counted: TextCounts | None = None) -> Graph:
     """VoID + DCAT description of the release (for its own named graph), counted on the store;
-    the counts cover every graph of the release, the release graph (this description) included."""
+    the counts cover every graph of the release, the release graph (this description) included.
+    ``counted``: the same counts, taken while the store's quads were written from the text it
+    was loaded from (``from_text.unique_from_text``), instead of four queries that read every
+    quad (1.5 s of CPU at 1.1 million, before the dumps that wait for this description)."""
     graph = Graph()
-    counts = {URIRef(row["g"].value): int(row["n"].value) for row in store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+    if counted is None or any(text[:1] != b"<" for text in counted.graphs):
+        counts, subjects, properties, classes = _counted_on(store)
+    else:
+        counts = {URIRef(text[1:-1].decode()): n for text, n in counted.graphs.items()}
+        subjects, properties = counted.subjects, len(counted.predicates)
+        classes = len(counted.classes)
     total = sum(counts.values())
-    def count(select: str) -> int:
-        return int(next(iter(store.query(f"SELECT (COUNT(DISTINCT {select}) AS ?n) WHERE {{ "
-                                         "GRAPH ?g { ?s ?p ?o } }")))["n"].value)
-
-    subjects, properties = count("?s"), count("?p")
-    classes = int(next(iter(store.query(
-        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?s a ?c } }")))["n"].value)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     ds = DATASET_IRI
     graph.add((ds, RDF.type, VOID.Dataset))
@@ -97,6 +99,20 @@ def describe_release(store: ox.Store, validation: ValidationReport, reasoning: R
                                                          2))):
         graph.set((ds, prop, Literal(found, datatype=XSD.integer)))
     return graph
+
+
+def _counted_on(store: ox.Store) -> tuple[dict[URIRef, int], int, int, int]:
+    """Quads per named graph, distinct subjects, predicates and classes of ``store``."""
+    counts = {URIRef(row["g"].value): int(row["n"].value) for row in store.query(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")}
+
+    def count(select: str) -> int:
+        return int(next(iter(store.query(f"SELECT (COUNT(DISTINCT {select}) AS ?n) WHERE {{ "
+                                         "GRAPH ?g { ?s ?p ?o } }")))["n"].value)
+
+    classes = int(next(iter(store.query(
+        "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?s a ?c } }")))["n"].value)
+    return counts, count("?s"), count("?p"), classes
 
 
 def _unused(store: ox.Store, terms: set, position: int) -> int:
