@@ -165,20 +165,30 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True)
 @click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
               show_default=True, help="Directory holding the thesis (to locate its passages again).")
-def review(accept_id: str | None, review_dir: Path, data_dir: Path, sources_dir: Path) -> None:
-    """List the drafts waiting for review with their evidence, or accept one document's drafts.
+def review(accept_id: str | None, reject_id: str | None, review_dir: Path, data_dir: Path,
+           sources_dir: Path) -> None:
+    """List the drafts waiting for review with their evidence, or accept or reject one document's
+    drafts.
 
     Accepting checks the drafts on a copy of --data (records load, passages are found) and only
     then moves them in; `kzmig-kg build` publishes them with provenance to the new document.
+    Rejecting removes the document's drafts folder and nothing else.
 
     
     Examples:
       kzmig-kg review
       kzmig-kg review --accept news-2021-03-emigration
+      kzmig-kg review --reject news-2021-03-emigration
     """
-    from ..loader.review import accept_drafts, list_drafts
+    from ..loader.review import accept_drafts, list_drafts, reject_drafts
 
+    if accept_id and reject_id:
+        fail(KzmigError("review: give --accept or --reject, not both"))
     try:
+        if reject_id:
+            folder = reject_drafts(reject_id, review_dir=review_dir)
+            click.echo(f"{reject_id} rejected: {folder} removed; nothing was written to {data_dir}")
+            return
         if accept_id:
             changed = accept_drafts(accept_id, review_dir=review_dir, data_dir=data_dir,
                                     sources_dir=sources_dir)

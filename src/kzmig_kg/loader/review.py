@@ -1,5 +1,6 @@
-"""The curator's review of ingested drafts: ``list_drafts(review_dir)`` and
-``accept_drafts(doc_id, review_dir=..., data_dir=..., sources_dir=...)``.
+"""The curator's review of ingested drafts: ``list_drafts(review_dir)``,
+``accept_drafts(doc_id, review_dir=..., data_dir=..., sources_dir=...)`` and
+``reject_drafts(doc_id, review_dir=...)``.
 
 Accepting applies the drafts to a temporary copy of data/ first (the document's record appended
 to ``documents.yaml``, its text and records under ``data/ingested/<doc-id>/``, a passage added to
@@ -24,6 +25,7 @@ import yaml
 from ..errors import KzmigError
 
 _NOT_RECORDS = {"review.json", "links.yaml", "document.yaml"}
+_ID = re.compile(r"[a-z0-9][a-z0-9._-]{1,60}")     # as ingest names a document
 
 
 @dataclass
@@ -62,13 +64,14 @@ def _record_files(data_dir: Path) -> dict[str, Path]:
     return where
 
 
-def _add_passage(path: Path, record_id: str, locator: str) -> None:
-    """Add a passage locator to one record of a YAML file, editing only that record's lines."""
+def _add_passage(path: Path, record_id: str, locator: str, shown: Path) -> None:
+    """Add a passage locator to one record of a YAML file, editing only that record's lines;
+    ``shown`` is the file in data/ that ``path`` (its working copy) stands for, named in errors."""
     lines = path.read_text(encoding="utf-8").split("\n")
     start = next((i for i, line in enumerate(lines)
                   if re.match(rf"\s*-\s+id:\s*['\"]?{re.escape(record_id)}['\"]?\s*$", line)), None)
     if start is None:
-        raise KzmigError(f"{path}: record {record_id} not found; accept cannot add its passage")
+        raise KzmigError(f"{shown}: record {record_id} not found; accept cannot add its passage")
     indent = len(lines[start]) - len(lines[start].lstrip()) + 2
     end = start + 1
     while end < len(lines) and (not lines[end].strip() or
@@ -83,11 +86,26 @@ def _add_passage(path: Path, record_id: str, locator: str) -> None:
             lines[index] = f"{match.group(1)}{', '.join(items)}]{match.group(3)}"
             break
         if re.match(r"\s*passages:\s*$", lines[index]):
-            raise KzmigError(f"{path}:{index + 1}: record {record_id} lists its passages one per line; "
-                             f"add {locator} to it by hand and accept again")
+            _add_to_block_list(lines, index, locator)
+            break
     else:
         lines.insert(end, " " * indent + f"passages: [{json.dumps(locator)}]")
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _add_to_block_list(lines: list[str], key: int, locator: str) -> None:
+    """Add ``locator`` to the block list under ``passages:`` at ``lines[key]`` (one item a line, as
+    ``ingest`` writes its drafts), after its last item and at its items' indentation."""
+    key_indent = len(lines[key]) - len(lines[key].lstrip())
+    last, item_indent = key, key_indent + 2
+    for index in range(key + 1, len(lines)):
+        match = re.match(r"(\s*)-\s+(.*?)\s*$", lines[index])
+        if not match or len(match.group(1)) < key_indent:
+            break
+        if match.group(2).strip("'\"") == locator:
+            return
+        last, item_indent = index, len(match.group(1))
+    lines.insert(last + 1, " " * item_indent + f"- {json.dumps(locator)}")
 
 
 def _append_document(documents: Path, record: dict) -> None:
@@ -97,17 +115,32 @@ def _append_document(documents: Path, record: dict) -> None:
     documents.write_text(text.rstrip("\n") + "\n" + indented, encoding="utf-8")
 
 
+def _drafts_folder(doc_id: str, review_dir: Path) -> Path:
+    """The folder of ``doc_id``'s drafts; an id that is not a plain name (``../x``) or has no drafts
+    is refused, so accept and reject touch only what ingest wrote."""
+    folder = review_dir / doc_id
+    if not _ID.fullmatch(doc_id) or not (folder / "review.json").is_file():
+        waiting = ", ".join(p.doc_id for p in list_drafts(review_dir)) or "none"
+        raise KzmigError(f"{folder}: no drafts for {doc_id!r} (waiting: {waiting}); run kzmig-kg "
+                         "ingest DOC first, or give one of the ids waiting")
+    return folder
+
+
+def reject_drafts(doc_id: str, *, review_dir: Path) -> Path:
+    """Drop the drafts of ``doc_id`` (a document the curator will not take in); data/ is not touched.
+    The folder removed."""
+    folder = _drafts_folder(doc_id, review_dir)
+    shutil.rmtree(folder)
+    return folder
+
+
 def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir: Path) -> list[Path]:
     """Move the drafts of ``doc_id`` into data/ after checking them on a copy; the changed paths."""
     from ..pipeline.graph import build_graph
     from ..pipeline.passages import PASSAGES_TABLE, sync_passages
     from ..pipeline.records import read_records
 
-    folder = review_dir / doc_id
-    if not (folder / "review.json").is_file():
-        waiting = ", ".join(p.doc_id for p in list_drafts(review_dir)) or "none"
-        raise KzmigError(f"{folder}: no drafts for {doc_id!r} (waiting: {waiting}); run kzmig-kg "
-                         "ingest DOC first")
+    folder = _drafts_folder(doc_id, review_dir)
     summary = json.loads((folder / "review.json").read_text(encoding="utf-8"))
     target = data_dir / "ingested" / doc_id
     if target.exists():
@@ -130,7 +163,7 @@ def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir:
             if path is None:
                 raise KzmigError(f"{folder / 'links.yaml'}: record {link['record']} is not in "
                                  f"{data_dir}; ingest the document again against these records")
-            _add_passage(path, link["record"], link["passage"])
+            _add_passage(path, link["record"], link["passage"], data_dir / path.relative_to(copy))
             changed.add(path.relative_to(copy))
         read_records(copy)                      # every record loads, every reference resolves
         sync_passages(copy, sources_dir)        # every passage is found in its document
