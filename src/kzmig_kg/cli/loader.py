@@ -160,6 +160,8 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
 
 @click.command()
 @click.option("--accept", "accept_id", metavar="ID", help="Move the drafts of this document into --data.")
+@click.option("--reject", "reject_id", metavar="ID",
+              help="Drop the drafts of this document (nothing reaches --data); ingest it again later.")
 @click.option("--review", "review_dir", type=click.Path(path_type=Path), default=Path("review"),
               show_default=True)
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True)
