@@ -102,3 +102,13 @@ def test_accept_adds_a_passage_to_an_act_whose_passages_are_listed_one_a_line(da
     assert code["passages"] == ["legal:6-7", "legal:7", "again:3"]
     with pytest.raises(KzmigError, match=r"^\S+/data/ingested/legal/acts.yaml: record law-x not found"):
         _add_passage(acts, "law-x", "again:3", shown=data_copy / "ingested/legal/acts.yaml")
+
+
+def test_a_text_cut_in_the_middle_of_a_character_is_named_as_such_and_leaves_nothing(data_copy, tmp_path):
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes("Арrivals\n".encode() + "Я".encode()[:1])
+    review = tmp_path / "review"
+    with pytest.raises(KzmigError, match=r"cut.txt: is not valid utf-8 text: it ends in the middle of a "
+                                         r"character \(byte 0xd0 at offset 11, line 2\)"):
+        ingest_document(cut, data_dir=data_copy, review_dir=review)
+    assert not review.exists()
