@@ -15,7 +15,9 @@ import yaml
 
 from kzmig_kg.errors import KzmigError
 from kzmig_kg.loader.ingest import ingest_document
-from kzmig_kg.loader.review import _add_passage, list_drafts, reject_drafts
+from kzmig_kg.loader.review import _add_passage, accept_drafts, list_drafts, reject_drafts
+from kzmig_kg.pipeline.passages import check_passages
+from tests.conftest import SOURCES
 
 CLI = Path(sys.executable).with_name("kzmig-kg")
 # no dateline: the first date in the text is the date of the law it cites
@@ -112,3 +114,25 @@ def test_a_text_cut_in_the_middle_of_a_character_is_named_as_such_and_leaves_not
                                          r"character \(byte 0xd0 at offset 11, line 2\)"):
         ingest_document(cut, data_dir=data_copy, review_dir=review)
     assert not review.exists()
+
+
+def test_accept_takes_the_drafts_as_the_curator_edited_them_and_refuses_a_broken_one(data_copy, tmp_path):
+    # one accept (3-7 s under load: it maps every record on a copy of data/): the curator's edit must be
+    # what reaches data/, not the evidence ingest listed
+    review = tmp_path / "review"
+    ingest_document(_write(tmp_path, "legal.txt", LEGAL), data_dir=data_copy, review_dir=review)
+    links = review / "legal" / "links.yaml"
+    links.write_text("links:\n- record: law-2011-477-IV\n  passage: [legal:3\n", encoding="utf-8")
+    with pytest.raises(KzmigError, match=r"review/legal/links.yaml:4: not valid YAML .*accept again"):
+        accept_drafts("legal", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    links.write_text("links:\n- record: law-2011-477-IV\n", encoding="utf-8")
+    with pytest.raises(KzmigError, match=r"links.yaml: link 1: fields 'record' and 'passage' are needed"):
+        accept_drafts("legal", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    assert not (data_copy / "ingested").exists()
+    links.write_text("links: []\n", encoding="utf-8")   # the curator drops the citations of 477-IV
+    acts = (data_copy / "legal" / "acts.yaml").read_text(encoding="utf-8")
+    accept_drafts("legal", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
+    assert (data_copy / "legal" / "acts.yaml").read_text(encoding="utf-8") == acts
+    assert "code-2015-414-v" in (data_copy / "ingested" / "legal" / "acts.yaml").read_text(encoding="utf-8")
+    assert "- id: legal\n" in (data_copy / "documents.yaml").read_text(encoding="utf-8")
+    assert check_passages(data_copy, SOURCES) == []

@@ -206,7 +206,10 @@ def review(accept_id: str | None, reject_id: str | None, review_dir: Path, data_
         click.echo(f"{doc.doc_id}: {s['document'].get('title')} ({s['document'].get('genre')}, "
                    f"{s['document'].get('language')}, {s['document'].get('date', 'undated')})")
         for act in s.get("acts", []):
-            click.echo(f"  new act {act['id']}: {act['cited_as'][0]!r} [{', '.join(act['passages'])}]")
+            what = (f"{act.get('jurisdiction', 'kz')} {act.get('act_type')} No. {act.get('number')}, "
+                    f"{act.get('date', 'undated')}")
+            click.echo(f"  new act {act['id']} ({what}): {act['cited_as'][0]!r} "
+                       f"[{', '.join(act['passages'])}]")
         for link in s.get("links", []):
             flag = f" CONFLICT: {link['conflict']}" if link.get("conflict") else ""
             click.echo(f"  cites {link['record']}: line {link['line']} {link['cited_as']!r}{flag}")
@@ -218,6 +221,9 @@ def review(accept_id: str | None, reject_id: str | None, review_dir: Path, data_
                        f"({claim['note']})")
         for skipped in s.get("skipped", []):
             click.echo(f"  not drafted: {skipped}")
+        click.echo(f"  to act on it: correct or delete a draft in {doc.folder}/ (acts.yaml, "
+                   f"observations.csv, claims.yaml, links.yaml), then kzmig-kg review --accept "
+                   f"{doc.doc_id}, or drop it all with kzmig-kg review --reject {doc.doc_id}")
 
 
 COMMANDS = (extract, reconcile, ingest, review)

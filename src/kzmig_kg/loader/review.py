@@ -126,6 +126,34 @@ def _drafts_folder(doc_id: str, review_dir: Path) -> Path:
     return folder
 
 
+def _draft_yaml(path: Path, key: str, *, required: bool) -> list[dict]:
+    """The list under ``key`` in one draft file, each entry a mapping; a file edited into
+    something else is refused naming it."""
+    if not path.is_file():
+        if required:
+            raise KzmigError(f"{path}: missing; ingest the document again (kzmig-kg review --reject "
+                             f"{path.parent.name}, then kzmig-kg ingest)")
+        return []
+    try:
+        top = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise KzmigError(f"{path}{line}: not valid YAML ({getattr(error, 'problem', None) or error}); "
+                         "correct it and accept again") from None
+    entries = top.get(key) if isinstance(top, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries) or \
+            (required and not entries):
+        raise KzmigError(f"{path}: field {key!r} must be a list of mappings, as ingest wrote it; "
+                         "correct it and accept again")
+    if key == "links":
+        for number, entry in enumerate(entries, 1):
+            if not isinstance(entry.get("record"), str) or not isinstance(entry.get("passage"), str):
+                raise KzmigError(f"{path}: link {number}: fields 'record' and 'passage' are needed; "
+                                 "correct it or delete the link, then accept again")
+    return entries
+
+
 def reject_drafts(doc_id: str, *, review_dir: Path) -> Path:
     """Drop the drafts of ``doc_id`` (a document the curator will not take in); data/ is not touched.
     The folder removed."""
@@ -141,7 +169,9 @@ def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir:
     from ..pipeline.records import read_records
 
     folder = _drafts_folder(doc_id, review_dir)
-    summary = json.loads((folder / "review.json").read_text(encoding="utf-8"))
+    # the files the curator reads and edits are what is accepted; review.json is only the evidence
+    document = _draft_yaml(folder / "document.yaml", "records", required=True)[0]
+    links = _draft_yaml(folder / "links.yaml", "links", required=False)
     target = data_dir / "ingested" / doc_id
     if target.exists():
         raise KzmigError(f"{target} already exists: {doc_id} was accepted before")
@@ -156,9 +186,9 @@ def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir:
             if item.name not in _NOT_RECORDS:
                 shutil.copy2(item, staged / item.name)
         changed = {Path("documents.yaml"), Path(PASSAGES_TABLE)}
-        _append_document(copy / "documents.yaml", summary["document"])
+        _append_document(copy / "documents.yaml", document)
         files = _record_files(copy)
-        for link in summary.get("links", []):
+        for link in links:
             path = files.get(link["record"])
             if path is None:
                 raise KzmigError(f"{folder / 'links.yaml'}: record {link['record']} is not in "
