@@ -152,7 +152,7 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
                f"{len(draft.links)} citations of acts "
                f"the graph holds, {len(draft.observations)} observations, {len(draft.claims)} "
                f"claims, {len(draft.conflicts)} "
-               f"conflicts -> {draft.folder}")
+               f"conflicts, {len(draft.skipped)} not drafted -> {draft.folder}")
     for conflict in draft.conflicts:
         click.echo(f"  conflict: {conflict}")
     click.echo(f"review with: kzmig-kg review; accept with: kzmig-kg review --accept {draft.doc_id}")
