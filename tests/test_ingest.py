@@ -102,6 +102,14 @@ def test_a_document_goes_through_ingest_review_and_build_to_a_query(note, data_c
     assert ("    lines 5-5 of ingested/note-2022/note.txt:\n"
             "      | In 2021, 26,000 people emigrated to Russia, and 3,138 went to Germany.") \
         in answer.stdout
+    # the figure that conflicts with the graph's is named by the audit, beside the thesis's
+    audit = subprocess.run(
+        [str(CLI), "query", "stats-audit-conflicting-figures", "--format", "csv", "--passages",
+         "--store", str(out / "store"), "--sources", str(SOURCES)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert audit.returncode == 0, audit.stderr
+    [row] = [line for line in audit.stdout.splitlines() if "vs ds-note-2022" in line and ",RUS,2021," in line]
+    assert ",EMI,RUS,2021,26717,26000,ds-bns-2023b-flows vs ds-note-2022," in row
 
 
 def test_ingest_drafts_the_stated_changes_as_claims_and_flags_those_the_stored_figures_refute(

@@ -152,7 +152,7 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
                f"{len(draft.links)} citations of acts "
                f"the graph holds, {len(draft.observations)} observations, {len(draft.claims)} "
                f"claims, {len(draft.conflicts)} "
-               f"conflicts -> {draft.folder}")
+               f"conflicts, {len(draft.skipped)} not drafted -> {draft.folder}")
     for conflict in draft.conflicts:
         click.echo(f"  conflict: {conflict}")
     click.echo(f"review with: kzmig-kg review; accept with: kzmig-kg review --accept {draft.doc_id}")
@@ -160,25 +160,37 @@ def ingest(document: Path, doc_id: str | None, date: str | None, language: str |
 
 @click.command()
 @click.option("--accept", "accept_id", metavar="ID", help="Move the drafts of this document into --data.")
+@click.option("--reject", "reject_id", metavar="ID",
+              help="Drop the drafts of this document (nothing reaches --data); ingest it again later.")
 @click.option("--review", "review_dir", type=click.Path(path_type=Path), default=Path("review"),
               show_default=True)
 @click.option("--data", "data_dir", type=click.Path(path_type=Path), default=DATA, show_default=True)
 @click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=SOURCES,
               show_default=True, help="Directory holding the thesis (to locate its passages again).")
-def review(accept_id: str | None, review_dir: Path, data_dir: Path, sources_dir: Path) -> None:
-    """List the drafts waiting for review with their evidence, or accept one document's drafts.
+def review(accept_id: str | None, reject_id: str | None, review_dir: Path, data_dir: Path,
+           sources_dir: Path) -> None:
+    """List the drafts waiting for review with their evidence, or accept or reject one document's
+    drafts.
 
     Accepting checks the drafts on a copy of --data (records load, passages are found) and only
     then moves them in; `kzmig-kg build` publishes them with provenance to the new document.
+    Rejecting removes the document's drafts folder and nothing else.
 
     
     Examples:
       kzmig-kg review
       kzmig-kg review --accept news-2021-03-emigration
+      kzmig-kg review --reject news-2021-03-emigration
     """
-    from ..loader.review import accept_drafts, list_drafts
+    from ..loader.review import accept_drafts, list_drafts, reject_drafts
 
+    if accept_id and reject_id:
+        fail(KzmigError("review: give --accept or --reject, not both"))
     try:
+        if reject_id:
+            folder = reject_drafts(reject_id, review_dir=review_dir)
+            click.echo(f"{reject_id} rejected: {folder} removed; nothing was written to {data_dir}")
+            return
         if accept_id:
             changed = accept_drafts(accept_id, review_dir=review_dir, data_dir=data_dir,
                                     sources_dir=sources_dir)
@@ -194,7 +206,10 @@ def review(accept_id: str | None, review_dir: Path, data_dir: Path, sources_dir:
         click.echo(f"{doc.doc_id}: {s['document'].get('title')} ({s['document'].get('genre')}, "
                    f"{s['document'].get('language')}, {s['document'].get('date', 'undated')})")
         for act in s.get("acts", []):
-            click.echo(f"  new act {act['id']}: {act['cited_as'][0]!r} [{', '.join(act['passages'])}]")
+            what = (f"{act.get('jurisdiction', 'kz')} {act.get('act_type')} No. {act.get('number')}, "
+                    f"{act.get('date', 'undated')}")
+            click.echo(f"  new act {act['id']} ({what}): {act['cited_as'][0]!r} "
+                       f"[{', '.join(act['passages'])}]")
         for link in s.get("links", []):
             flag = f" CONFLICT: {link['conflict']}" if link.get("conflict") else ""
             click.echo(f"  cites {link['record']}: line {link['line']} {link['cited_as']!r}{flag}")
@@ -206,6 +221,9 @@ def review(accept_id: str | None, review_dir: Path, data_dir: Path, sources_dir:
                        f"({claim['note']})")
         for skipped in s.get("skipped", []):
             click.echo(f"  not drafted: {skipped}")
+        click.echo(f"  to act on it: correct or delete a draft in {doc.folder}/ (acts.yaml, "
+                   f"observations.csv, claims.yaml, links.yaml), then kzmig-kg review --accept "
+                   f"{doc.doc_id}, or drop it all with kzmig-kg review --reject {doc.doc_id}")
 
 
 COMMANDS = (extract, reconcile, ingest, review)

@@ -94,12 +94,12 @@ def guess_genre(text: str, items: list[Item]) -> str:
 
 
 def _document_date(items: Iterator[Item]) -> str | None:
-    """The document's own date: the first full date in its first lines (a dateline); reads only
-    as far as those lines."""
+    """The document's own date: the first full date in its first lines (a dateline) that is not
+    the date of an act cited there; reads only as far as those lines."""
     for item in items:
         if item.line > DATELINE_LINES:
             break
-        if item.kind == "date" and item.get("precision") in ("day", "month"):
+        if item.kind == "date" and item.get("precision") in ("day", "month") and not item.get("act"):
             return item.get("date")
     return None
 
@@ -111,6 +111,20 @@ def _slug(text: str) -> str:
 def _registered(data_dir: Path) -> list[dict]:
     top = yaml.safe_load((data_dir / "documents.yaml").read_text(encoding="utf-8")) or {}
     return [r for r in top.get("records", []) if isinstance(r, dict)]
+
+
+def _waiting_with(review_dir: Path, sha: str) -> str | None:
+    """The id of a document waiting for review whose registered text has this sha256."""
+    if not review_dir.is_dir():
+        return None
+    for summary in sorted(review_dir.glob("*/review.json")):
+        try:
+            document = json.loads(summary.read_text(encoding="utf-8")).get("document") or {}
+        except (OSError, ValueError, AttributeError):
+            continue        # not ours to judge here: `review` names a broken folder
+        if document.get("sha256") == sha:
+            return summary.parent.name
+    return None
 
 
 def _locator(doc_id: str, item: Item) -> str:
@@ -192,10 +206,11 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
                                 if act_type is None else "no number to record it by"))
         return
     slug, year = act_type["id"], f.get("year")
-    for act in scheme.acts:
+    same = [a for a in scheme.acts if a.get("number") == f["number"] and a.get("act_type") == slug]
+    for act in same:
         date = act.get("date")
-        if act.get("number") == f["number"] and act.get("act_type") == slug and \
-                (date.year if date else None) == year:
+        # a citation that gives no year ("Закон № 4") is the one act of that type and number
+        if (date.year if date else None) == year or (year is None and len(same) == 1):
             draft.links.append({"record": act.id, "passage": _locator(doc_id, item),
                                 "cited_as": _exact(item), "line": item.line})
             return
@@ -215,6 +230,25 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
     act["passages"] = [_locator(doc_id, item)]
     draft.foreign_acts.append(act)
+
+
+def _merge_undated(acts: list[dict], key: tuple[str, ...]) -> list[dict]:
+    """A citation without a year ("Кодексу № 414-V") after the full one in the same document is the
+    same act: its passages and wording join the one dated act of that type and number."""
+    dated: dict[tuple, list[dict]] = {}
+    for act in acts:
+        if act.get("date"):
+            dated.setdefault(tuple(act.get(k) for k in key), []).append(act)
+    kept = []
+    for act in acts:
+        match = dated.get(tuple(act.get(k) for k in key), []) if not act.get("date") else []
+        if len(match) != 1:
+            kept.append(act)
+            continue
+        target = match[0]
+        target["passages"] += [p for p in act["passages"] if p not in target["passages"]]
+        target["cited_as"] += [c for c in act["cited_as"] if c not in target["cited_as"]]
+    return kept
 
 
 @dataclass
@@ -252,7 +286,8 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
             existing["cited_as"] += [c for c in act["cited_as"] if c not in existing["cited_as"]]
         else:
             new_acts[act["id"]] = act
-    draft.acts = list(new_acts.values())
+    draft.acts = _merge_undated(list(new_acts.values()), ("act_type", "number"))
+    draft.foreign_acts = _merge_undated(draft.foreign_acts, ("jurisdiction", "act_type", "number"))
     seen: set[str] = set()
     for item in items:
         if item.kind != "figure" or item.get("value") is None:
@@ -337,7 +372,12 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     folder = review_dir / doc_id
     if folder.exists():
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
-                         f"(kzmig-kg review) or delete that folder")
+                         f"(kzmig-kg review), or drop them with kzmig-kg review --reject {doc_id}")
+    waiting = _waiting_with(review_dir, sha)
+    if waiting is not None:
+        raise KzmigError(f"{path}: the same text (sha256 {sha[:12]}...) already waits for review as "
+                         f"{waiting!r} in {review_dir / waiting}; accept it (kzmig-kg review --accept "
+                         f"{waiting}) or drop it (kzmig-kg review --reject {waiting}) first")
     if date is None:
         head = extract_document(path, encoding=encoding, kinds=("date",))
         head.window_chars = DATELINE_WINDOW      # the dateline is in the first lines: read only those

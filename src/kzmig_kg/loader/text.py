@@ -69,11 +69,16 @@ def open_text(path: Path, size: int, head: bytes, title: str | None,
                 try:
                     text = decoder.decode(data, final=not data)
                 except UnicodeDecodeError as exc:
-                    where = consumed + max(0, exc.start)
-                    line = newlines_before + data[:max(0, exc.start)].count(b"\n") + 1
-                    bad = data[exc.start:exc.start + 1].hex() if exc.start >= 0 else "?"
+                    # the decoder's buffer: bytes held back from earlier blocks, then this one's
+                    # (at the end of the file, only the held-back bytes of a cut character)
+                    held = exc.object[:len(exc.object) - len(data)]
+                    where = consumed - len(held) + max(0, exc.start)
+                    line = (newlines_before - held.count(b"\n")
+                            + exc.object[:max(0, exc.start)].count(b"\n") + 1)
+                    bad = exc.object[exc.start:exc.start + 1].hex() or "?"
+                    cut = ": it ends in the middle of a character" if not data else ""
                     raise DocumentError(
-                        path, f"is not valid {chosen} text (byte 0x{bad} at offset {where}, "
+                        path, f"is not valid {chosen} text{cut} (byte 0x{bad} at offset {where}, "
                               f"line {line})",
                         "convert it to UTF-8 (e.g. iconv -f CP1251 -t UTF-8) or name its "
                         "encoding with --encoding cp1251") from None
