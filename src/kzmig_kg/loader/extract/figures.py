@@ -55,7 +55,8 @@ from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
 
 _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
-_NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*)"
+_NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*|"
+                      r"negative\s+(?:net\s+)?(?:migration\s+)?(?:balance|net\s+migration)|теріс\s+сальдо\w*)"
                       r"[^.;\d]{0,40}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
 # "lost 4,830 residents to net emigration": the loss is stated after the number
 _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
@@ -275,8 +276,8 @@ _COMPARED_WITH = re.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|w
                             r"\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с)\s*(?:about\s+|some\s+|около\s+)?$",
                             re.IGNORECASE)
 # "..., тогда как в 2024-м ...", "while in 2024 ...", "а годом ранее": a clause set against the one before
-_WHILE = re.compile(r"(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|а|против|чем)(?![а-яё])|"
-                    r"\b(?:while|whereas|against|compared\s+(?:to|with)|than|versus|vs\.?)\b|"
+_WHILE = re.compile(r"(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|а|против|чем|после)(?![а-яё])|"
+                    r"\b(?:while|whereas|against|compared\s+(?:to|with)|than|versus|vs\.?|after|following)\b|"
                     r"ал\s|ал\s+(?:\d|былтыр)|салыстырғанда", re.IGNORECASE)
 _MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:прирост|убыль|сальдо)|net\s+migration",
                                 re.IGNORECASE)
@@ -452,9 +453,13 @@ def _is_sample(text: str, token: Token, where: _Sentence) -> bool:
 
 # "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
 # are where the people came from; of a verb of taking in, where they went
-_SENT = re.compile(r"[ \t]+(?:sent|supplied|gave|provided|дал[аи]?|отправил[аи]?|прислал[аи]?|жіберді|"
-                   r"берді)[ \t]+|"
-                   r"(?P<took>[ \t]+(?:took(?:\s+in)?|received|absorbed|принял[аи]?|қабылдады)[ \t]+)",
+# (an aside between commas may stand between the country and its verb: "Turkmenistan, not shown in
+# the table, sent 611")
+_ASIDE = r"(?:,[ \t]+[^\d,.;:()]{3,40},)?"
+_SENT = re.compile(_ASIDE + r"[ \t]+(?:sent|supplied|gave|provided|дал[аи]?|отправил[аи]?|прислал[аи]?|"
+                   r"жіберді|берді)[ \t]+|"
+                   r"(?P<took>" + _ASIDE + r"[ \t]+(?:took(?:\s+in)?|received|absorbed|принял[аи]?|"
+                   r"қабылдады)[ \t]+)",
                    re.IGNORECASE)
 _RUN_BEFORE = re.compile(r"(?:[\d][\d,.\u00a0 ]*\s*(?:,|and|и|және)\s*)*$")
 # "5,210 and 1,880 people": a number before another of the same run shares its unit
@@ -613,6 +618,30 @@ def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None
         figure.notes.append(f"year or period: {note}")
 
 
+# what stands between a figure and the number it is compared with: its time, a bracket, the word
+_COMPARED_GAP = re.compile(r"[^\d.;!?]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
+                           r"\bup\s+from|\bdown\s+from|\bafter|(?<![а-яё])(?:против|по\s+сравнению\s+с|после))\s*"
+                           r"(?:about\s+|some\s+|around\s+|около\s+)?")
+
+
+def _compared_series(text: str, figures: list[FigureFound], token: Token,
+                     where: _Sentence) -> FigureFound | None:
+    """The figure of the sentence that the number at ``token`` is compared with, if any."""
+    earlier = next((f for f in reversed(figures) if f.unit != "percent"), None)
+    if earlier is None or earlier.start < where.start:
+        return None
+    gap = re.sub(r"\([^()]*\)|(?<!\d)(?:19|20)\d\d(?!\d)", "", text[earlier.end:token.start])
+    return earlier if _COMPARED_GAP.fullmatch(gap) else None
+
+
+def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
+    """Whether ``time`` is the same part of an earlier year than the text's period (the first
+    half of 2024 in a text about the first half of 2025): stated to compare with."""
+    return time is not None and around is not None and time.part is not None and time.part != "same" \
+        and time.part == around.time.part and time.year is not None and around.time.year is not None \
+        and time.year < around.time.year
+
+
 def _set_measure(figure: FigureFound, sentence: str) -> None:
     if figure.measure is not None:
         return
@@ -709,6 +738,14 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if (series := _compared_series(text, figures, token, where)) is not None:
+            # "receiving 9,406 emigrants (73%), against 10,118 a year earlier", "sent 611 in 2024
+            # after 540 in 2023": the number compared with is of the same series
+            if figure.direction is None and series.direction:
+                figure.direction, figure.direction_source = series.direction, "context"
+            if figure.country is None and not figure.country_name and series.country:
+                figure.country, figure.country_name, figure.country_source = \
+                    series.country, series.country_name, "context"
         if figure.direction == "emigration" and figure.direction_source != "table" and \
                 leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
             continue
@@ -780,8 +817,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(_WHILE.search(text, carried.at, time.start))
         if earlier and time.start >= where.start and not time.attached:
             time.compared = True          # nor is it the last time stated for the sentences after it
+        if _corresponding_earlier(time, carried or lead) and time.start >= where.start:
+            # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
+            # 2025: the same span a year before is the comparison, and the text goes back to its own
+            time.local = True
         if time is not None and not time.attached and not time.compared and not bracketed and \
-                not looks_back and not is_aside(text, time) and not earlier and \
+                not looks_back and not is_aside(text, time) and not earlier and not time.local and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

@@ -97,7 +97,12 @@ _FORMS = (
                         rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+"
                         rf"(?:период|квартал|полугоди)[а-я]{{0,2}}\s+"
                         rf"(?:прошлого\s+года|предыдущего\s+года|(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|"
-                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*|"
+                        rf"(?:өткен\s+жыл(?:ы|дың|ғы)|былтыр(?:ғы)?)\s+(?:дәл\s+)?(?:осы|сәйкес|сол)\s+кезең\w*|"
+                        # the year first, then the same span: "last year in the same period", "в
+                        # прошлом году за тот же период"
+                        rf"\blast\s+year\s+(?:in|over|during|for)\s+the\s+same\s+(?:period|months|half|quarter)\b|"
+                        rf"(?<![\w])в\s+(?:прошлом|предыдущем)\s+году\s+(?:за|в)\s+(?:тот\s+же|аналогичный|"
+                        rf"соответствующий)\s+(?:период|квартал|полугодие)(?![\w])|"
                         # "в 2019 году за тот же отрезок времени": the year before the words
                         rf"(?<![\w])(?:в\s+(?P<y5>{YEAR})\s+году\s+)?за\s+т(?:от|ого|ом)\s+же\s+"
                         rf"(?:отрезок|промежуток)(?:\s+времени)?(?:\s+(?P<y6>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?",
@@ -324,7 +329,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                 continue
             elif form == "same":
                 part = "same"
-                if re.search(r"last\s+year|previous\s+year|прошлого|предыдущего|өткен", match.group(),
+                if re.search(r"last\s+year|previous\s+year|прошл|предыдущ|өткен|былтыр", match.group(),
                              re.IGNORECASE):
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue

@@ -13,10 +13,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-# (or before a line that starts with a bullet: "▪️ Облыстан ...", "• от ..."; not a dash, which in an
-# interview opens the answer to the question above it)
+# (or before a line that starts with a bullet: "▪️ Облыстан ...", "• от ..."; a dash only after a
+# full stop, below)
 _END = re.compile(r"[.!?]+[\"”’')\]¹²³\u2070-\u2079]*(?=\s+[\"“'(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]|[ \t]*\n[ \t]*"
-                  r"(?:[•▪▫◦‣∙·►▶■□●○*]|[\u2600-\u27bf]|[\U0001f300-\U0001faff]))")
+                  r"(?:[•▪▫◦‣∙·►▶■□●○*]|[\u2600-\u27bf]|[\U0001f300-\U0001faff])|"
+                  # a dash item after a full stop ("... a year before.\n- The balance ..."); after a
+                  # question a dash opens the answer of a dialogue, which keeps the question's words
+                  r"(?<=\.)[ \t]*\n[ \t]*[-–—](?=[ \t]))")
 _ABBREVIATIONS = {
     "no", "nr", "al", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "art", "vol", "dr", "mr", "mrs", "ms",
     "st", "inc", "ltd", "co", "jr", "sr", "n.d", "approx", "u.s", "u.k", "fig", "ed", "eds", "ch", "para",

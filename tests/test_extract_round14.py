@@ -1,0 +1,141 @@
+"""The loader on the causes of the figure misses and extras of blind rounds 51-53 and the tenth
+round's new sets (benchmarks/gold/README.md, "Issue 16, tenth round"), each in its general form,
+in layouts and languages no gold document has. One fixture per mechanism, each with a near miss."""
+
+from __future__ import annotations
+
+from .conftest import extracted_figures as figures
+
+# --- a time stated to compare with dates its own number or sentence, not the text after it -------
+
+
+def test_a_relative_time_after_a_number_does_not_date_the_next_list_item(tmp_path):
+    found = figures(tmp_path, "Astana, 22 October 2025\n\n"
+                              "In July-September 2025, 4,362 people arrived in Kazakhstan.\n"
+                              "- Departures: 3,905 residents left, compared with 4,154 in the same "
+                              "quarter a year before.\n"
+                              "- The migration balance was positive at 457 people.\n",
+                    document_date="2025-10-22")
+    assert found[4154] == ("2024-Q3", "emigration", None)
+    assert found[457] == ("2025-Q3", "net", None)
+    found = figures(tmp_path, "В июле–сентябре 2025 года в Казахстан прибыли 4 362 человека.\n"
+                              "— Выбыли 3 905 человек против 4 154 за тот же квартал годом ранее.\n"
+                              "— Сальдо миграции составило 457 человек.\n", document_date="2025-10-22")
+    assert found[4154] == ("2024-Q3", "emigration", None)
+    assert found[457] == ("2025-Q3", "net", None)
+
+
+def test_a_relative_time_that_leads_its_sentence_still_dates_the_sentence_after_it(tmp_path):
+    # near miss: "A year earlier, ..." is the time of what follows it
+    found = figures(tmp_path, "In July-September 2025, 4,362 people arrived in Kazakhstan.\n\n"
+                              "A year earlier, 3,881 people arrived. Most of them, 2,100 people, came "
+                              "from Uzbekistan.\n", document_date="2025-10-22")
+    assert found[3881] == ("2024-Q3", "immigration", None)
+    assert found[2100] == ("2024-Q3", "immigration", "UZB")
+
+
+def test_the_same_period_last_year_in_kazakh_and_english_word_order(tmp_path):
+    found = figures(tmp_path, "Қостанай, 2026 жылғы 12 қазан.\n\nБиылғы жылдың алғашқы тоғыз айында "
+                              "өңірге 1 214 қандас көшіп келді. Былтыр осы кезеңде олардың саны 986 адам "
+                              "болған еді.\n\nКелгендердің 742-сі Өзбекстаннан көшіп келген.\n",
+                    document_date="2026-10-12", language="kk")
+    assert found[986] == ("2025-9M", "immigration", None)
+    assert found[742] == ("2026-9M", "immigration", "UZB")
+    found = figures(tmp_path, "In the first nine months of 2026, 1,214 kandases arrived. Last year in "
+                              "the same period, 986 arrived.\n\nOf the newcomers, 742 came from "
+                              "Uzbekistan.\n", document_date="2026-10-12")
+    assert found[986] == ("2025-9M", "immigration", None)
+    assert found[742] == ("2026-9M", "immigration", "UZB")
+    found = figures(tmp_path, "За девять месяцев 2026 года прибыли 1 214 кандасов. В прошлом году за "
+                              "тот же период прибыли 986 человек.\n\nИз Узбекистана прибыли 742 "
+                              "человека.\n", document_date="2026-10-12")
+    assert found[986] == ("2025-9M", "immigration", None)
+    assert found[742] == ("2026-9M", "immigration", "UZB")
+
+
+def test_the_same_span_of_an_earlier_year_stated_in_full_dates_its_sentence_only(tmp_path):
+    found = figures(tmp_path, "2025 жылдың бірінші жартыжылдығында Өзбекстаннан 2 318 адам көшіп келді."
+                              "\n\nБұл көп: 2024 жылдың алғашқы алты айында Өзбекстаннан 2 088 адам "
+                              "келген еді.\n\nҚазақстаннан Өзбекстанға 264 адам қоныс аударды.\n",
+                    document_date="2025-09-03", language="kk")
+    assert found[2088] == ("2024-H1", "immigration", "UZB")
+    assert found[264] == ("2025-H1", "emigration", "UZB")
+    found = figures(tmp_path, "In the first half of 2025, 2,318 people moved from Uzbekistan to "
+                              "Kazakhstan.\n\nThat is more than in the first half of 2024, when 2,088 "
+                              "people had come from Uzbekistan. In the other direction, 264 people left for "
+                              "Uzbekistan.\n", document_date="2025-09-03")
+    assert found[2088] == ("2024-H1", "immigration", "UZB")
+    assert found[264] == ("2025-H1", "emigration", "UZB")
+
+
+def test_a_later_span_after_an_earlier_one_moves_the_text_on(tmp_path):
+    # near miss: the text going forward (H1 2024, then H1 2025) takes the later span
+    found = figures(tmp_path, "In the first half of 2024, 2,088 people arrived.\n\nIn the first half of "
+                              "2025, 2,318 people arrived. Departures were 1,264.\n")
+    assert found[2088] == ("2024-H1", "immigration", None)
+    assert found[1264] == ("2025-H1", "emigration", None)
+
+
+def test_an_earlier_year_after_the_figure_behind_after_is_the_comparison(tmp_path):
+    found = figures(tmp_path, "4.1 Kazakhstan ended 2025 with a net gain of 3,323 people, after a net "
+                              "loss of 1,120 in 2024.\n4.2 The exchange with Russia alone produced a "
+                              "negative balance of 6,739 people.\n")
+    assert found[-1120] == ("2024", "net", None)
+    assert found[-6739] == ("2025", "net", "RUS")
+    found = figures(tmp_path, "В 2025 году сальдо составило 3 323 человека после 1 120 человек в 2024 году. "
+                              "С Россией сложилось отрицательное сальдо 6 739 человек.\n")
+    assert found[-6739] == ("2025", "net", "RUS")
+
+
+def test_a_positive_balance_stays_positive(tmp_path):
+    # near miss: "positive", and "negative" about something else before the number
+    found = figures(tmp_path, "In 2025 the exchange with Russia produced a positive balance of 6,739 "
+                              "people.\n")
+    assert found[6739] == ("2025", "net", "RUS")
+
+
+# --- direction: Kazakh verbs matched inside other words, conditionals, asides, compared numbers ---
+
+
+def test_a_kazakh_word_that_holds_a_verb_of_leaving_is_no_departure(tmp_path):
+    # "мемлекеттерден" (from states) holds "кетт"; "шет мемлекеттерден", "шетелден" is from abroad
+    found = figures(tmp_path, "Биылғы жылдың алғашқы тоғыз айында өңірге шет мемлекеттерден 1 214 қандас "
+                              "қоныстанды.\n", document_date="2026-10-12", language="kk")
+    assert found[1214] == ("2026-9M", "immigration", None)
+    found = figures(tmp_path, "2025 жылы облысқа шетелдерден 1 102 адам қоныстанды.\n", language="kk")
+    assert found[1102] == ("2025", "immigration", None)
+    # near miss: "шетелге" (abroad, the dative) and a real "кетті" stay departures
+    found = figures(tmp_path, "2025 жылы облыстан шетелге 2 915 адам көшіп кетті.\n", language="kk")
+    assert found[2915] == ("2025", "emigration", None)
+
+
+def test_a_kazakh_conditional_of_coming_is_an_arrival(tmp_path):
+    found = figures(tmp_path, "2025 жылдың бірінші жартыжылдығында Қырғызстанмен алмасу оң болды: одан "
+                              "412 адам көшіп келсе, Қырғызстанға 157 адам кетті.\n", language="kk")
+    assert found[412] == ("2025-H1", "immigration", "KGZ")
+    assert found[157] == ("2025-H1", "emigration", "KGZ")
+    # near miss: the auxiliary "азайып келеді" (is decreasing) in a title says no direction
+    found = figures(tmp_path, "Шетелге көшетіндер азайып келеді\n\n2025 жылы облыстан Ресейге 3 240 адам "
+                              "көшіп кетті.\n", language="kk")
+    assert found[3240] == ("2025", "emigration", "RUS")
+
+
+def test_an_aside_between_a_country_and_its_verb_of_sending(tmp_path):
+    found = figures(tmp_path, "Turkmenistan, not shown in the table, sent 611 settlers in 2024.\n")
+    assert found[611] == ("2024", "immigration", "TKM")
+    found = figures(tmp_path, "Russia, as in earlier years, took 9,406 emigrants in 2024.\n")
+    assert found[9406] == ("2024", "emigration", "RUS")
+
+
+def test_a_number_compared_with_a_figure_is_of_its_series(tmp_path):
+    found = figures(tmp_path, "Turkmenistan sent 611 settlers in 2024 after 540 in 2023.\n")
+    assert found[540] == ("2023", "immigration", "TKM")
+    found = figures(tmp_path, "In 2024 Russia remained the main destination, receiving 9,406 emigrants (73% "
+                              "of the total), against 10,118 a year earlier.\n")
+    assert found[10118] == ("2023", "emigration", "RUS")
+    found = figures(tmp_path, "В 2024 году в Россию выехали 9 406 человек (73% от общего числа) против "
+                              "10 118 годом ранее.\n")
+    assert found[10118] == ("2023", "emigration", "RUS")
+    # near miss: another clause with its own country is another series
+    found = figures(tmp_path, "In 2024, 9,406 emigrants left for Russia, while Germany received 1,512.\n")
+    assert found[1512] == ("2024", "emigration", "DEU")
