@@ -139,3 +139,59 @@ def test_a_number_compared_with_a_figure_is_of_its_series(tmp_path):
     # near miss: another clause with its own country is another series
     found = figures(tmp_path, "In 2024, 9,406 emigrants left for Russia, while Germany received 1,512.\n")
     assert found[1512] == ("2024", "emigration", "DEU")
+
+
+# --- a forecast governs its whole sentence; a future verb of amount forecasts by itself ------------
+
+
+def test_a_forecast_governs_a_number_in_a_later_clause_of_its_sentence(tmp_path):
+    found = figures(tmp_path, "If current trends hold, we expect net migration to remain positive in "
+                              "2025, at 3,000 to 4,000 people. In 2024, 9,100 people left.\n",
+                    document_date="2025-05-05")
+    assert 3000 not in found and 4000 not in found
+    assert found[9100] == ("2024", "emigration", None)
+    found = figures(tmp_path, "Departures are set to fall to 8,000 in 2025, the ministry said.\n")
+    assert 8000 not in found
+
+
+def test_a_russian_or_kazakh_future_verb_of_amount_is_a_forecast(tmp_path):
+    found = figures(tmp_path, "По прогнозу бюро, в 2025 году из страны выедут около 9 тыс. человек, а сальдо "
+                              "составит 2 500 человек.\n")
+    assert 9000 not in found and 2500 not in found
+    found = figures(tmp_path, "2025 жылы көші-қон сальдосы 2 500 адамға жетпек.\n", language="kk")
+    assert 2500 not in found
+    # near miss: the past tense is an observation
+    found = figures(tmp_path, "В 2024 году сальдо миграции составило 2 500 человек, а выехали 9 100 "
+                              "человек.\n")
+    assert found[2500] == ("2024", "net", None)
+    assert found[9100] == ("2024", "emigration", None)
+
+
+# --- a place after an apposition; a place, a verb and a count with a bracket after it --------------
+
+
+def test_a_kazakh_place_and_verb_after_an_apposition_of_the_count(tmp_path):
+    found = figures(tmp_path, "2025 жылы облыстан шетелге 2 915 адам көшіп кетті. Кеткендердің басым бөлігі, "
+                              "яғни 2 530 адам, Ресейге қоныс аударды.\n", language="kk")
+    assert found[2530] == ("2025", "emigration", "RUS")
+    found = figures(tmp_path, "In 2025, 2,915 people left the region for abroad. Most of the leavers, 2,530 "
+                              "people, moved to Russia.\n")
+    assert found[2530] == ("2025", "emigration", "RUS")
+    # near miss: a place compared with, not moved to ("Ресейге қарағанда", than to Russia)
+    found = figures(tmp_path, "2025 жылы облыстан шетелге 2 915 адам көшіп кетті, яғни 2 530 адам, Ресейге "
+                              "қарағанда аз.\n", language="kk")
+    assert found.get(2530, (None, None, None))[2] is None
+
+
+def test_a_place_a_verb_and_a_count_with_its_earlier_value_in_a_bracket(tmp_path):
+    found = figures(tmp_path, "Arrivals in 2025: Uzbekistan remained the largest source, with 5,870 "
+                              "newcomers. Kyrgyzstan supplied 744 (2024: 690), most of them of working "
+                              "age.\n")
+    assert found[744] == ("2025", "immigration", "KGZ")
+    assert found[690] == ("2024", "immigration", "KGZ")
+    found = figures(tmp_path, "Прибытия в 2025 году: Узбекистан дал 5 870 переселенцев, Кыргызстан дал 744 "
+                              "(2024 год – 690).\n")
+    assert found[744] == ("2025", "immigration", "KGZ")
+    # near miss: the count does not close its clause ("sent 45 (a delegation) to the talks")
+    found = figures(tmp_path, "Migration talks in 2025: Kyrgyzstan sent 45 (a delegation) to the talks.\n")
+    assert 45 not in found

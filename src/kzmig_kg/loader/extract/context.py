@@ -302,6 +302,9 @@ def _dash_labelled(text: str, position: int) -> bool:
     return bool(number) and bool(_DASH_LABEL.match(text, position + number.end()))
 
 
+_KK_MOVE_AFTER = re.compile(r"[\w]*\s+(?:[\w]+\s+)?(?:қоныс\s+аудар|көш|кет|кел|бар|жол\s+тарт)\w*")
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -343,7 +346,11 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*(?:[—–-]\s*)?", gap) and \
                     _KK_CASE.search(text[mention.start:mention.end + 4]) is not None or \
                     re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
-                                 gap):
+                                 gap) or \
+                    re.fullmatch(r",\s+", gap) and _KK_CASE.search(text[mention.start:mention.end + 4]) and \
+                    _KK_MOVE_AFTER.match(text, mention.end):
+                # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
+                # verb come after it
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
                 # Россию", "2,100 of them went to Germany": the part's place; "олардың 1 903-і —
                 # Ресейге": a Kazakh place in the dative or ablative after a dash

@@ -106,7 +106,8 @@ def _place_verb_count(text: str, token: Token, where: _Sentence) -> bool:
     return token.unit is None and any(
         p.place.code != "KAZ" and not p.place.is_group and _PLACE_VERB.fullmatch(text, p.end, token.start)
         for p in where.places if where.start <= p.end <= token.start) and \
-        bool(re.match(r"[ \t]*(?:[,.;]|$)", text[token.unit_end:token.unit_end + 2]))
+        bool(re.match(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:[,.;]|$)",
+                      text[token.unit_end:token.unit_end + 48]))
 
 
 # the end of a number's clause: punctuation or a conjunction that starts another clause
@@ -411,6 +412,23 @@ _RESULT_CLAUSE = re.compile(r"\s*(?:bringing|raising|taking|lifting|pushing|до
                             re.IGNORECASE)
 
 
+# a forecast that governs its whole sentence, even a number in a clause of its own after it: "If
+# current trends hold, we expect net migration to remain positive in 2025, at 3,000 to 4,000
+# people"; Russian and Kazakh future verbs of amount ("составит", "превысит", "жетпек") forecast
+# without a word of forecasting
+_FORECAST = re.compile(r"\b(?:we|they|analysts|experts|economists|forecasters)\s+(?:\w+\s+)?(?:expect|"
+                       r"anticipate|predict|project|forecast|estimate\s+that\s+\S+\s+will)\b|"
+                       r"\b(?:is|are)\s+(?:expected|projected|forecast|predicted|set|on\s+track|on\s+course|"
+                       r"poised)\s+to\b|\bif\s+(?:the\s+)?(?:current\s+)?trends?\s+(?:hold|holds|continue|"
+                       r"continues|persist)\b|"
+                       r"(?<![а-яё])(?:ожидается|прогнозиру\w*|по\s+прогноз\w*|если\s+(?:нынешн\w+\s+|"
+                       r"текущ\w+\s+)?тенденци\w+\s+сохран\w*|составит|составят|превысит|превысят|"
+                       r"достигнет|достигнут|сократится|сократятся|вырастет|вырастут|увеличится|"
+                       r"уменьшится|снизится|снизятся)(?![а-яё])|"
+                       r"(?<![\w])(?:күтілу\w*|болжам\w*|жетпек|аспақ|болмақ|құрамақ)(?![\w])",
+                       re.IGNORECASE)
+
+
 def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
     """Whether the number's clause states a plan or a forecast, not something that happened, or
     a sanction ("к ответственности привлечены 1 128 иностранцев"): people fined are no flow."""
@@ -424,7 +442,8 @@ def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
     after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
     end = after.start() if after else min(where.end, token.unit_end + 60)
     return any(pattern.search(text, start, token.start) or pattern.search(text, token.unit_end, end)
-               for pattern in (_PLAN, _SANCTION))
+               for pattern in (_PLAN, _SANCTION)) or bool(_FORECAST.search(text, where.start, token.start) or
+                                                          _FORECAST.search(text, token.unit_end, end))
 
 
 # an administrative region of Kazakhstan as the place of the sentence's movement
