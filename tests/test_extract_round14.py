@@ -195,3 +195,44 @@ def test_a_place_a_verb_and_a_count_with_its_earlier_value_in_a_bracket(tmp_path
     # near miss: the count does not close its clause ("sent 45 (a delegation) to the talks")
     found = figures(tmp_path, "Migration talks in 2025: Kyrgyzstan sent 45 (a delegation) to the talks.\n")
     assert 45 not in found
+
+
+# --- a title line over a paragraph, with no full stop of its own, states the period ---------------
+
+
+def test_a_long_title_with_its_period_over_a_paragraph_leads_the_text(tmp_path):
+    found = figures(tmp_path, "Kandas resettlement in the first half of 2025: arrivals up, departures "
+                              "down\n\n"
+                              "The department reports the following results.\n\n"
+                              "- 1,482 kandases were resettled in the region.\n"
+                              "- Over the same six months, 2,915 residents left the region for other "
+                              "countries; most of them (2,604) settled in Russia.\n",
+                    document_date="2025-07-14")
+    assert found[1482] == ("2025-H1", "immigration", None)
+    assert found[2915] == ("2025-H1", "emigration", None)
+    assert found[2604] == ("2025-H1", "emigration", "RUS")
+    found = figures(tmp_path, "Переселение кандасов в первом полугодии 2025 года: прибывших больше, "
+                              "выбывших меньше\n\nДепартамент сообщает следующие итоги.\n\n"
+                              "— В область переселены 1 482 кандаса.\n", document_date="2025-07-14")
+    assert found[1482] == ("2025-H1", "immigration", None)
+
+
+def test_a_sentence_cut_by_a_page_break_is_no_title(tmp_path):
+    # near misses: a dangling word before the blank line; a line of two sentences
+    found = figures(tmp_path, "In 2024, 5,000 people left the region in the first half of 2025 compared "
+                              "to\n\n"
+                              "Russia, where 3,000 moved.\n")
+    assert 5000 in found
+    found = figures(tmp_path, "Migration in 2025: results are out. The short version below\n\n"
+                              "Arrivals for permanent residence: 16,400 (2024: 16,000).\n")
+    assert found[16400] == ("2025", "immigration", None)
+
+
+def test_people_who_took_part_in_a_programme_are_no_flow(tmp_path):
+    found = figures(tmp_path, "In the first half of 2025, 1,482 kandases arrived; 312 of them found jobs, "
+                              "and 57 took part in a microcredit programme.\n")
+    assert found[1482] == ("2025-H1", "immigration", None)
+    assert 57 not in found
+    found = figures(tmp_path, "В первом полугодии 2025 года прибыли 1 482 кандаса, 57 из них приняли участие "
+                              "в программе микрокредитования.\n")
+    assert 57 not in found

@@ -64,9 +64,10 @@ _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outf
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
                     r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad)|"
-                    r"stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
+                    r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+)\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
-                    r"обучаются|учатся|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
+                    r"обучаются|учатся|тұрады|жұмыс\s+істейді|участвовал\w*|приняли\s+участие|"
+                    r"қатысты|қатысқан)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
