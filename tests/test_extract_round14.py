@@ -236,3 +236,48 @@ def test_people_who_took_part_in_a_programme_are_no_flow(tmp_path):
     found = figures(tmp_path, "В первом полугодии 2025 года прибыли 1 482 кандаса, 57 из них приняли участие "
                               "в программе микрокредитования.\n")
     assert 57 not in found
+
+
+# --- a news item's lead states the period once, before its first count ---------------------------
+
+
+def test_a_news_lead_with_a_part_of_the_year_and_no_count_dates_the_item(tmp_path):
+    found = figures(tmp_path, "December 3, 2026 11:20 AM GMT+5\n\nALMATY - Fewer people left Kazakhstan in "
+                              "the "
+                              "first nine months of 2026, official data showed on Thursday.\n\nSome 8,900 "
+                              "residents emigrated, down from 10,420 a year earlier.\n\nRussia took almost "
+                              "5,800 of the emigrants against 7,050 in the same period of 2025. That left a "
+                              "net "
+                              "inflow of about 3,450 people, nearly three times the 1,190 recorded a year "
+                              "before.\n", document_date="2026-12-03")
+    assert found[8900] == ("2026-9M", "emigration", None)
+    assert found[10420] == ("2025-9M", "emigration", None)
+    assert found[5800] == ("2026-9M", "emigration", "RUS")
+    assert found[7050] == ("2025-9M", "emigration", "RUS")
+    assert found[3450] == ("2026-9M", "net", None)
+    assert found[1190] == ("2025-9M", "net", None)
+    found = figures(tmp_path, "Түркістан, 2025 жылғы 15 сәуір.\n\nОблыста 2025 жылдың бірінші тоқсанында "
+                              "көші-қон ахуалы тұрақты болды.\n\nОблысқа шетелден 1 284 адам көшіп келді.\n",
+                    document_date="2025-04-15", language="kk")
+    assert found[1284] == ("2025-Q1", "immigration", None)
+
+
+def test_a_sentence_with_a_year_and_no_count_after_the_first_count_is_no_lead(tmp_path):
+    # near miss: a period named after the figures began (a law's quarter) does not re-date them
+    found = figures(tmp_path, "In 2025, 8,900 residents emigrated.\n\nThe registration rules for foreign "
+                              "residents were changed in the first quarter of 2024 by the ministry.\n\n"
+                              "Russia took 5,800 of the emigrants.\n")
+    assert found[5800] == ("2025", "emigration", "RUS")
+
+
+def test_a_population_described_without_a_time_of_its_own_is_no_figure(tmp_path):
+    found = figures(tmp_path, "In 2025, 4,460 people moved from Uzbekistan to Kazakhstan. Uzbekistan alone "
+                              "has "
+                              "36 million people. The nation of 20.4 million people keeps attracting "
+                              "returnees.\n")
+    assert found[4460] == ("2025", "immigration", "UZB")
+    assert 36000000 not in found and 20400000 not in found
+    # near miss: a population stated with its year stays an indicator, and no flow
+    found = figures(tmp_path, "In 2025, 4,460 people moved from Uzbekistan. In 2024 the population of "
+                              "Uzbekistan was 36 million.\n")
+    assert found[36000000][1] is None

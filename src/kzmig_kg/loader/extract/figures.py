@@ -196,7 +196,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
         data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
-            _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or any(
+            _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or \
+            _RECORDED_AFTER.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -245,6 +246,11 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
 
 # "receiving 1,090 of them", "9 600 из них", "олардың 301-і": a part of the people just named
 # "from 14 regions; 12 of them": the things named last are no people
+# "nearly three times the 1,190 recorded a year before", "против 1 190, зарегистрированных годом ранее":
+# a count named by the statistics that recorded it
+_RECORDED_AFTER = re.compile(r"\s+(?:recorded|registered|reported|counted)\s+(?:a\s+year|in|during|over|for|"
+                             r"last|the\s+year|a\s+year)\b|,?\s+(?:зарегистрированн\w+|учтенн\w+|"
+                             r"зафиксированн\w+)\s+(?:годом|в|за)(?![а-яё])", re.IGNORECASE)
 _THINGS_BEFORE = re.compile(r"\b(?:regions|countries|cities|districts|companies|firms|schools|offices|"
                             r"centres|centers|cases|applications|permits|visas)\b[^\d]*$|(?<![а-яё])(?:регион|област|"
                             r"район|стран|город|компани|предприяти|заявлени|разрешени|виз)\w*[^\d]*$",
@@ -257,9 +263,17 @@ _POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants|\bcensus)\b[^.;\d]{0
                             r"(?<![а-яё])перепис\w*[^.;\d]{0,40}$|санақ\w*[^.;\d]{0,40}$|"
                             r"\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of\s+(?:about\s+|some\s+|"
                             r"nearly\s+|over\s+|almost\s+)?$|"
+                            # "Uzbekistan alone has 36 million people", "is home to 7 million"
+                            r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)\s+(?:a\s+population\s+of\s+)?"
+                            r"(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+|more\s+than\s+)?$|"
                             r"(?<!миграции\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
                             r"халқы(?:ның)?(?:\s+саны)?[^.;\d]{0,30}$|халық\s+саны[^.;\d]{0,30}$",
                             re.IGNORECASE)
+
+
+_COUNTRY_OF = re.compile(r"(?:\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of|"
+                         r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)(?:\s+a\s+population\s+of)?)\s+(?:about\s+|some\s+|nearly\s+|over\s+|"
+                         r"almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
 def _is_population(text: str, token: Token, where: _Sentence) -> bool:
@@ -285,7 +299,7 @@ _MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:п�
                                 re.IGNORECASE)
 
 
-def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
+def _question_times(text: str, sentences: Sentences, times, first_count: int = -1) -> list[Carried]:
     """The time of each question ("How many people left in 2024?") and heading ("Миграция: главное
     за 9 месяцев 2024 года"), for the figures after it: an interview states the period in the
     question and the figures in the answer; a bulletin states it in its title and lists the figures."""
@@ -304,7 +318,12 @@ def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
         # "... results for the first quarter of 2025:" over a list: the period of the list's figures
         introduces = line.endswith(":") and bool(stated) and len(re.findall(r"\d+", line)) == sum(
             len(re.findall(r"\d+", text[t.start:t.end])) for t in times.between(start, end))
-        if (line.endswith("?") or heading or introduces) and stated:
+        # a news item's lead before its first count: "Fewer people left Kazakhstan for good in the
+        # first nine months of 2026, official data showed on Thursday, ..." (a part of a year, no count)
+        lead = end <= first_count and bool(stated) and stated[-1].part is not None and \
+            len(re.findall(r"\d+", line)) == sum(len(re.findall(r"\d+", text[t.start:t.end]))
+                                                for t in times.between(start, end))
+        if (line.endswith("?") or heading or introduces or lead) and stated:
             asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
     return asked
 
@@ -726,7 +745,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     recent: list[Stated] = []
     compared_time: tuple[int, Time | None] = (-1, None)
     own_time: tuple[int, Time | None] = (-1, None)      # the time of the sentence's first figure
-    questions = _question_times(text, sentences, times)
+    first_count = next((t.start for t in tokens if not t.percent and abs(t.value) >= 10), len(text))
+    questions = _question_times(text, sentences, times, first_count)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     for token in tokens:
@@ -824,6 +844,11 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         elif time is not None and own_time[0] != where.start and not compared and not time.compared:
             own_time = (where.start, time)
         _set_time(figure, time, how, note)
+        if population and how not in ("before", "after", "next") and _COUNTRY_OF.search(
+                text, max(where.start, token.start - 40), token.start):
+            # "The nation of 20.4 million people", "a country of 20 million": a population stated with
+            # no time of its own is a description, no observation of any period
+            continue
         # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
         # "2023 жылы бұл сан 11 200 болған еді": the series at another time; the text goes back to its own

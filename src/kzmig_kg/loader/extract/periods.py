@@ -265,6 +265,10 @@ def _is_attached(text: str, start: int, end: int | None = None) -> bool:
 
 
 
+_RECORDED = re.compile(r",?\s+(?:recorded|registered|reported|counted|зарегистрированн\w+|учтенн\w+|"
+                       r"зафиксированн\w+)\s+", re.IGNORECASE)
+
+
 def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int]
              ) -> tuple[Time | None, str]:
     s_start, _ = sentence
@@ -284,6 +288,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     for time in times:
         if token.unit_end <= time.start <= token.unit_end + 90 and not time.compared:
             gap = AGES.sub("", text[token.unit_end:time.start])
+            if (time.offset or time.part == "same") and _RECORDED.fullmatch(gap):
+                return time, "after"          # "the 1,190 recorded a year before"
             if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap) and not (
                     "," in gap and re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end],
                                             re.IGNORECASE)):
