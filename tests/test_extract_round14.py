@@ -281,3 +281,25 @@ def test_a_population_described_without_a_time_of_its_own_is_no_figure(tmp_path)
     found = figures(tmp_path, "In 2025, 4,460 people moved from Uzbekistan. In 2024 the population of "
                               "Uzbekistan was 36 million.\n")
     assert found[36000000][1] is None
+
+
+# --- a table's caption above a unit line; Kazakh "тыс" (outside) is no thousand -------------------
+
+
+def test_a_caption_above_a_unit_line_gives_the_table_its_direction(tmp_path):
+    found = figures(tmp_path, "4-кесте. Тұрақты тұруға республикадан тыс жерлерге көшіп кеткендер, баратын "
+                              "елдер бойынша\nТаблица 4. Выбывшие на постоянное жительство за пределы "
+                              "республики, по странам назначения\n\n                     адам / человек\n"
+                              "Ел / Страна\t2024\t2025\nРесей / Россия\t9 110\t8 020\n"
+                              "Германия / Германия\t1 240\t1 095\n", language="kk")
+    assert found[9110] == ("2024", "emigration", "RUS")
+    assert found[1095] == ("2025", "emigration", "DEU")
+    found = figures(tmp_path, "Table 3. Arrivals for permanent residence, by country of previous "
+                              "residence\n\n"
+                              "persons\nCountry        2024      2025\nUzbekistan    5,204     5,611\n"
+                              "China         2,377     2,095\n")
+    assert found[5611] == ("2025", "immigration", "UZB")
+    # near miss: a caption in thousands keeps its scale
+    found = figures(tmp_path, "Таблица 2. Прибывшие из-за рубежа\n\nтыс. человек\nСтрана    2024    2025\n"
+                              "Узбекистан    5,2    5,6\nКитай    2,4    2,1\n")
+    assert found[5600] == ("2025", "immigration", "UZB")
