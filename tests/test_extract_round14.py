@@ -303,3 +303,33 @@ def test_a_caption_above_a_unit_line_gives_the_table_its_direction(tmp_path):
     found = figures(tmp_path, "Таблица 2. Прибывшие из-за рубежа\n\nтыс. человек\nСтрана    2024    2025\n"
                               "Узбекистан    5,2    5,6\nКитай    2,4    2,1\n")
     assert found[5600] == ("2025", "immigration", "UZB")
+
+
+# --- "there" is Kazakhstan when Kazakhstan was the destination named; registered people are a stock
+
+
+def test_there_after_kazakhstan_named_as_the_destination_is_an_arrival(tmp_path):
+    found = figures(tmp_path, "Бишкек, 12 августа 2025 г. В январе–июне 2025 года из Кыргызстана в Казахстан "
+                              "переселились 538 человек. Годом ранее за тот же период туда переехали 611 "
+                              "человек.\n\nВ обратном направлении за полугодие выбыли 174 человека против "
+                              "152 "
+                              "в первом полугодии 2024 года.\n", document_date="2025-08-12")
+    assert found[611] == ("2024-H1", "immigration", "KGZ")
+    assert found[174] == ("2025-H1", "emigration", "KGZ")
+    assert found[152] == ("2024-H1", "emigration", "KGZ")
+    found = figures(tmp_path, "In 2025, 538 people moved from Kyrgyzstan to Kazakhstan. A year earlier 611 "
+                              "people moved there.\n")
+    assert found[611] == ("2024", "immigration", "KGZ")
+    # near miss: "there" after a foreign destination stays a departure
+    found = figures(tmp_path, "In 2025, 9,100 people left Kazakhstan for Russia. A year earlier 9,900 people "
+                              "moved there.\n")
+    assert found[9900] == ("2024", "emigration", "RUS")
+
+
+def test_people_on_the_migration_register_are_a_stock(tmp_path):
+    found = figures(tmp_path, "В 2025 году из Кыргызстана прибыли 538 человек. По состоянию на 1 июля 2025 "
+                              "года "
+                              "в Казахстане на миграционном учете состояли свыше 40 тысяч граждан "
+                              "Кыргызстана.\n")
+    assert found[538] == ("2025", "immigration", "KGZ")
+    assert 40000 not in found

@@ -67,6 +67,9 @@ _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are
                     r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+)\b|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді|участвовал\w*|приняли\s+участие|"
+                    # "на миграционном учете состояли свыше 40 тысяч": people registered, a stock
+                    r"состо(?:ят|ял\w*)\s+на\s+(?:\w+\s+)?учете|на\s+(?:миграционном\s+)?учете\s+состо\w*|"
+                    r"есепте\s+тұр\w*|"
                     r"қатысты|қатысқан)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
@@ -583,6 +586,27 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     if figure.direction is None and where.previous < where.start:
         figure.direction = direction_of(None, text, words, (where.previous, where.start), where.start)
         figure.direction_source = "context" if figure.direction else ""
+    if figure.direction == "emigration" and _there_is_home(text, clause, where.paragraph):
+        figure.direction = "immigration"      # "there" is Kazakhstan, named as the destination before
+
+
+_THERE = re.compile(r"(?<![а-яё])туда(?![а-яё])|\b(?:moved|went|relocated|headed|came)\s+there\b",
+                    re.IGNORECASE)
+_TO_KAZ_BEFORE = re.compile(r"(?:(?<![а-яё])(?:в|во)\s+Казахстан(?![а-яё])|\b(?:to|into)\s+Kazakhstan\b|"
+                            r"Қазақстанға)")
+_PLACE_TO = re.compile(r"(?<![а-яё])(?:в|во)\s+[А-ЯЁ]|\b(?:to|into)\s+[A-Z]|"
+                       r"[А-ЯЁӘІҢҒҮҰҚӨҺ]\w*(?:ға|ге|қа|ке)\b")
+
+
+def _there_is_home(text: str, clause: tuple[int, int], paragraph: int) -> bool:
+    """Whether "туда" / "there" in the clause points back to Kazakhstan: the last destination named
+    before it ("из Кыргызстана ... в Казахстан переселились 538 человек. Годом ранее туда переехали 611")."""
+    there = _THERE.search(text, *clause)
+    if there is None:
+        return False
+    start = max(paragraph, there.start() - 400)
+    destinations = list(_PLACE_TO.finditer(text, start, there.start()))
+    return bool(destinations) and bool(_TO_KAZ_BEFORE.match(text, destinations[-1].start()))
 
 
 _CITIZENS = re.compile(r"(?:citizens|nationals|граждан\w*|подданн\w*)", re.IGNORECASE)
