@@ -333,3 +333,32 @@ def test_people_on_the_migration_register_are_a_stock(tmp_path):
                               "Кыргызстана.\n")
     assert found[538] == ("2025", "immigration", "KGZ")
     assert 40000 not in found
+
+
+# --- "the corresponding number", "to A from B", "a loss of N" ------------------------------------
+
+
+def test_the_corresponding_number_of_another_year_restates_the_series(tmp_path):
+    found = figures(tmp_path, "In 2024 Russia absorbed the bulk of the outflow: 4,495 of the emigrants left "
+                              "for "
+                              "Russia. In 2023 the corresponding number was 5,080.\n\nGermany received 402 "
+                              "former residents of the region (2023: 433), and Belarus 88.\n")
+    assert found[5080] == ("2023", "emigration", "RUS")
+    assert found[402] == ("2024", "emigration", "DEU")
+    assert found[88] == ("2024", "emigration", "BLR")
+    found = figures(tmp_path, "В 2024 году в Россию выехали 4 495 человек. В 2023 году соответствующее число "
+                              "составляло 5 080.\n\nВ Германию выехали 402 человека.\n")
+    assert found[5080] == ("2023", "emigration", "RUS")
+    assert found[402] == ("2024", "emigration", "DEU")
+
+
+def test_to_a_number_from_another_and_a_loss_of_a_number(tmp_path):
+    found = figures(tmp_path, "In 2024 Kazakhstan registered 13,480 immigrants. Departures for permanent "
+                              "residence abroad fell more sharply, to 11,920 from 15,440, so the net balance "
+                              "turned positive at 1,560 after a loss of 1,100 people a year earlier.\n")
+    assert found[15440] == ("2023", "emigration", None)
+    assert found[1560] == ("2024", "net", None)
+    assert found[-1100] == ("2023", "net", None)
+    # near miss: a loss that is no balance keeps its sign ("a loss of 1,100 jobs" is no flow at all)
+    found = figures(tmp_path, "In 2024, 11,920 people emigrated, from 15,440 in 2023.\n")
+    assert found[15440] == ("2023", "emigration", None)

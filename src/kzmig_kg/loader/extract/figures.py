@@ -292,6 +292,8 @@ def _is_population(text: str, token: Token, where: _Sentence) -> bool:
 # "up from 1,020", "against 8,100", "против 8,1 тыс.": the number a figure is compared with ("more than
 # 25,000" is a rounding, no comparison)
 _COMPARED_WITH = re.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|\bup\s+from|"
+                            # "fell more sharply, to 11,920 from 15,440"
+                            r"\bto\s+\d[\d,.\u00a0]*\s+(?:thousand\s+|people\s+)?from|"
                             r"\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с)\s*(?:about\s+|some\s+|около\s+)?$",
                             re.IGNORECASE)
 # "..., тогда как в 2024-м ...", "while in 2024 ...", "а годом ранее": a clause set against the one before
@@ -694,7 +696,14 @@ def _compared_series(text: str, figures: list[FigureFound], token: Token,
     if earlier is None or earlier.start < where.start:
         return None
     gap = re.sub(r"\([^()]*\)|(?<!\d)(?:19|20)\d\d(?!\d)", "", text[earlier.end:token.start])
+    if _FROM_GAP.fullmatch(gap) and re.search(r"\bto\s+$", text[max(0, earlier.start - 6):earlier.start]):
+        return earlier                    # "fell to 11,920 from 15,440"
     return earlier if _COMPARED_GAP.fullmatch(gap) else None
+
+
+_LOSS_OF = re.compile(r"\b(?:a|the)\s+loss\s+of\s+(?:about\s+|some\s+|nearly\s+)?$|"
+                      r"(?<![а-яё])(?:убыль|убыли|потер\w+)\s+(?:в\s+)?(?:около\s+)?$", re.IGNORECASE)
+_FROM_GAP = re.compile(r"\s+from\s+", re.IGNORECASE)
 
 
 def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
@@ -802,10 +811,15 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if figure.direction == "net" and figure.value is not None and figure.value > 0 and \
+                _LOSS_OF.search(text, max(where.start, token.start - 30), token.start):
+            figure.value = -figure.value      # "the net balance turned positive ... after a loss of 1,100"
+            figure.notes.append("stated as a loss, so negative")
         if (series := _compared_series(text, figures, token, where)) is not None:
             # "receiving 9,406 emigrants (73%), against 10,118 a year earlier", "sent 611 in 2024
             # after 540 in 2023": the number compared with is of the same series
-            if figure.direction is None and series.direction:
+            if series.direction and (figure.direction is None or _FROM_GAP.fullmatch(
+                    text, series.end, token.start)):
                 figure.direction, figure.direction_source = series.direction, "context"
             if figure.country is None and not figure.country_name and series.country:
                 figure.country, figure.country_name, figure.country_source = \
