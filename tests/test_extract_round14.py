@@ -362,3 +362,37 @@ def test_to_a_number_from_another_and_a_loss_of_a_number(tmp_path):
     # near miss: a loss that is no balance keeps its sign ("a loss of 1,100 jobs" is no flow at all)
     found = figures(tmp_path, "In 2024, 11,920 people emigrated, from 15,440 in 2023.\n")
     assert found[15440] == ("2023", "emigration", None)
+
+
+# --- "те же девять месяцев прошлого года"; "а 74 выбрали Беларусь"; ", годом ранее – 204" ---------
+
+
+def test_the_same_months_of_last_year_in_russian(tmp_path):
+    found = figures(tmp_path, "Костанай, 21 октября 2025 года. Итоги за январь–сентябрь. За этот период за "
+                              "рубеж "
+                              "выехали 4 870 жителей области, тогда как за те же девять месяцев прошлого "
+                              "года "
+                              "их было 5 320.\n", document_date="2025-10-21")
+    assert found[4870] == ("2025-9M", "emigration", None)
+    assert found[5320] == ("2024-9M", "emigration", None)
+
+
+def test_a_count_that_chose_a_country(tmp_path):
+    found = figures(tmp_path, "В 2025 году большинство уехавших обосновались в России: туда перебрались 4 "
+                              "310 "
+                              "человек. Еще 265 костанайцев переехали в Германию, а 74 выбрали Беларусь.\n")
+    assert found[74] == ("2025", "emigration", "BLR")
+    found = figures(tmp_path, "In 2025 most emigrants settled in Russia (4,310 people), while 74 chose "
+                              "Belarus.\n")
+    assert found[74] == ("2025", "emigration", "BLR")
+
+
+def test_a_relative_time_labelling_the_number_after_it_is_not_the_number_befores(tmp_path):
+    found = figures(tmp_path, "В 2025 году из Кыргызстана в Казахстан переехали 1 284 человека. В обратном "
+                              "направлении за тот же год выехали 231 человек, годом ранее – 204.\n")
+    assert found[231] == ("2025", "emigration", "KGZ")
+    assert found[204] == ("2024", "emigration", "KGZ")
+    # near miss: "..., a year earlier" with no number after it dates the number before it
+    found = figures(tmp_path, "In 2025, 1,284 people moved from Kyrgyzstan to Kazakhstan, against 1,117 "
+                              "people, a year earlier.\n")
+    assert found[1117] == ("2024", "immigration", "KGZ")

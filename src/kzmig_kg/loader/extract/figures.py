@@ -93,6 +93,8 @@ _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 # "еще 245 — в Германию": a count, a dash and a place
 _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrated|returned|relocated|"
                          r"resettled)\s+(?:back\s+)?(?:from|to|for)\s+(?:the\s+)?[A-Z]|"
+                         # "а 74 выбрали Беларусь", "and 74 chose Belarus"
+                         r"\s+(?:chose|picked|preferred|выбрал[аи]?|предпочл[аи]?)\s+[A-ZА-ЯЁ]|"
                          r"\s+(?:who|that|которые|кто)\s+(?:had\s+|have\s+)?(?:left|arrived|came|moved|"
                          r"emigrated|immigrated|returned|settled|выехал\w*|уехал\w*|прибыл\w*|переехал\w*)|"
                          r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")

@@ -291,6 +291,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             if (time.offset or time.part == "same") and _RECORDED.fullmatch(gap):
                 return time, "after"          # "the 1,190 recorded a year before"
             if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap) and not (
+                    "," in gap and re.match(r"\s*[:–—-]\s*[-−+]?\d", text[time.end:time.end + 6])) and not (
                     "," in gap and re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end],
                                             re.IGNORECASE)):
                 # "up from 16,220 a year earlier"; not "12,7 тыс., в позапрошлом — 13,6 тыс.", a new clause

@@ -453,7 +453,10 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             earlier.notes.append("partner: that of the flow its bracket follows")
 
 
-_YEAR_BRACKET = re.compile(rf"(?:\s+[^\W\d]+)?\s*\(\s*{YEAR}(?:\s*(?:год|г\.|жыл\w*))?\s*[:–—-]\s*",
+_YEAR_BRACKET = re.compile(rf"(?:\s+[^\W\d]+)?\s*\(\s*{YEAR}(?:\s*(?:год|г\.|жыл\w*))?\s*[:–—-]\s*|"
+                           # "231 человек, годом ранее – 204", "231 people, a year earlier - 204"
+                           r"(?:\s+[^\W\d]+)?\s*,\s*(?:годом\s+(?:ранее|раньше)|a\s+year\s+(?:earlier|before)|"
+                           r"бір\s+жыл\s+бұрын)\s*[:–—-]\s*",
                            re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"[^.;!?\d]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
                             r"\bup\s+from|\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с|"

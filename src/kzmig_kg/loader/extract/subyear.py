@@ -94,8 +94,8 @@ _FORMS = (
     # "the same period", and "the corresponding period", "соответствующий период", "сәйкес кезең"
     ("same", re.compile(rf"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|months|half|quarter)\s+"
                         rf"(?:of|in|last\s+year)\s*(?:the\s+previous\s+year|(?P<y>{YEAR}))?(?!\d)"
-                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+"
-                        rf"(?:период|квартал|полугоди)[а-я]{{0,2}}\s+"
+                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом|е|ех)\s+же)\s+"
+                        rf"(?:период|квартал|полугоди|(?:[а-я]+\s+)?месяц)[а-я]{{0,2}}\s+"
                         rf"(?:прошлого\s+года|предыдущего\s+года|(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|"
                         rf"(?:өткен\s+жыл(?:ы|дың|ғы)|былтыр(?:ғы)?)\s+(?:дәл\s+)?(?:осы|сәйкес|сол)\s+кезең\w*|"
                         # the year first, then the same span: "last year in the same period", "в
