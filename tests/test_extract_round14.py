@@ -396,3 +396,21 @@ def test_a_relative_time_labelling_the_number_after_it_is_not_the_number_befores
     found = figures(tmp_path, "In 2025, 1,284 people moved from Kyrgyzstan to Kazakhstan, against 1,117 "
                               "people, a year earlier.\n")
     assert found[1117] == ("2024", "immigration", "KGZ")
+
+
+# --- citizens of a neighbour who emigrate, with no word of Kazakhstan, are its own emigration -------
+
+
+def test_citizens_of_a_neighbour_emigrating_are_not_kazakhstans_emigration(tmp_path):
+    found = figures(tmp_path, "Bishkek, 14 May 2025\n\nIn 2024, 9,800 citizens of Kyrgyzstan emigrated, most "
+                              "of them to Russia. Kazakhstan received 1,284 of them.\n")
+    assert 9800 not in found
+    assert found[1284][1] == "immigration"
+    found = figures(tmp_path, "Бишкек, 14 мая 2025 года. В 2024 году эмигрировали 9 800 граждан Кыргызстана, "
+                              "большинство — в Россию.\n")
+    assert 9800 not in found
+    # near misses: Kazakhstan's own citizens; foreign citizens leaving Kazakhstan
+    found = figures(tmp_path, "In 2024, 12,000 citizens of Kazakhstan emigrated. That year 5,000 citizens of "
+                              "Uzbekistan left Kazakhstan.\n")
+    assert found[12000] == ("2024", "emigration", None)
+    assert found[5000][1] == "emigration"

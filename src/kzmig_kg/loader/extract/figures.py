@@ -613,6 +613,23 @@ def _there_is_home(text: str, clause: tuple[int, int], paragraph: int) -> bool:
     return bool(destinations) and bool(_TO_KAZ_BEFORE.match(text, destinations[-1].start()))
 
 
+_KAZAKHSTAN_NAMED = re.compile(r"Kazakhstan|Казахстан|Қазақстан|\bthe\s+country\b|\bhere\b|"
+                               r"(?<![а-яё])(?:страны|страну|республик\w*)(?![а-яё])", re.IGNORECASE)
+
+
+def _foreign_citizens_leave(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number counts citizens of a foreign country ("9,800 citizens of Kyrgyzstan",
+    "9 800 граждан Кыргызстана", "9,800 Kyrgyz nationals") who leave with no word of Kazakhstan in
+    their clause: that country's own emigration."""
+    if not _CITIZENS.search(token.unit or ""):
+        return False
+    foreign = any(p.place.code != "KAZ" and not p.place.is_group and (
+        token.end <= p.start < token.unit_end or _OF_PLACE.fullmatch(text, token.unit_end, p.start) or
+        re.fullmatch(r"\s+", text[token.unit_end:p.start])) for p in where.places)
+    start, end = clause_of(text, where.span, token.start)
+    return foreign and not _KAZAKHSTAN_NAMED.search(text, start, end)
+
+
 _CITIZENS = re.compile(r"(?:citizens|nationals|граждан\w*|подданн\w*)", re.IGNORECASE)
 _OF_PLACE = re.compile(r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?")
 
@@ -826,6 +843,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             if figure.country is None and not figure.country_name and series.country:
                 figure.country, figure.country_name, figure.country_source = \
                     series.country, series.country_name, "context"
+        if figure.direction == "emigration" and figure.direction_source != "table" and \
+                _foreign_citizens_leave(text, token, where):
+            continue          # "9,800 citizens of Kyrgyzstan emigrated" (a Bishkek item): its own emigration
         if figure.direction == "emigration" and figure.direction_source != "table" and \
                 leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
             continue
