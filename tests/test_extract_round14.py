@@ -414,3 +414,29 @@ def test_citizens_of_a_neighbour_emigrating_are_not_kazakhstans_emigration(tmp_p
                               "Uzbekistan left Kazakhstan.\n")
     assert found[12000] == ("2024", "emigration", None)
     assert found[5000][1] == "emigration"
+
+
+# --- probes of my own: a lead after a dateline on its line; Kazakh "ағымдағы жылдың N айында" ------
+
+
+def test_a_lead_that_follows_a_dateline_on_its_own_line(tmp_path):
+    found = figures(tmp_path, "ASTANA, Nov 4 (Steppe News) - Kazakhstan's population outflow slowed in "
+                              "January-September 2025, the statistics bureau said on Tuesday.\n\nA total of "
+                              "9,140 people left the country for permanent residence, compared with 10,260 "
+                              "in "
+                              "the same period last year. Of them, 6,020 moved to Russia.\n",
+                    document_date="2025-11-04")
+    assert found[9140] == ("2025-9M", "emigration", None)
+    assert found[10260] == ("2024-9M", "emigration", None)
+    assert found[6020] == ("2025-9M", "emigration", "RUS")
+
+
+def test_the_current_years_n_months_in_kazakh_and_a_restated_series_in_its_paragraph(tmp_path):
+    found = figures(tmp_path, "Өскемен, 2025 жылғы 8 қазан. Ағымдағы жылдың тоғыз айында облысқа шетелден "
+                              "1 450 адам көшіп келген.\n\nӨткен жылдың осы кезеңінде бұл көрсеткіш 1 210 "
+                              "адам "
+                              "болатын. Көшіп келгендердің 820-сы Моңғолиядан келді.\n",
+                    document_date="2025-10-08", language="kk")
+    assert found[1450] == ("2025-9M", "immigration", None)
+    assert found[1210] == ("2024-9M", "immigration", None)
+    assert found[820] == ("2025-9M", "immigration", "MNG")

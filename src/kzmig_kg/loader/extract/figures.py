@@ -306,7 +306,21 @@ _MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:п�
                                 re.IGNORECASE)
 
 
-def _question_times(text: str, sentences: Sentences, times, first_count: int = -1) -> list[Carried]:
+def _news_lead(text: str, sentences: Sentences, times, first_count: int) -> Carried | None:
+    """A news item's lead before its first count: "Fewer people left Kazakhstan for good in the
+    first nine months of 2026, official data showed on Thursday, ..." (a part of a year, no count),
+    the period of the figures after it."""
+    found = None
+    for index, (start, end) in enumerate(sentences.spans):
+        if end > first_count:
+            break
+        stated = [t for t in times.between(start, end) if not t.compared]
+        if stated and stated[-1].part is not None:
+            found = Carried(stated[-1], end, sentences.paragraph_of[index])
+    return found
+
+
+def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
     """The time of each question ("How many people left in 2024?") and heading ("Миграция: главное
     за 9 месяцев 2024 года"), for the figures after it: an interview states the period in the
     question and the figures in the answer; a bulletin states it in its title and lists the figures."""
@@ -325,12 +339,7 @@ def _question_times(text: str, sentences: Sentences, times, first_count: int = -
         # "... results for the first quarter of 2025:" over a list: the period of the list's figures
         introduces = line.endswith(":") and bool(stated) and len(re.findall(r"\d+", line)) == sum(
             len(re.findall(r"\d+", text[t.start:t.end])) for t in times.between(start, end))
-        # a news item's lead before its first count: "Fewer people left Kazakhstan for good in the
-        # first nine months of 2026, official data showed on Thursday, ..." (a part of a year, no count)
-        lead = end <= first_count and bool(stated) and stated[-1].part is not None and \
-            len(re.findall(r"\d+", line)) == sum(len(re.findall(r"\d+", text[t.start:t.end]))
-                                                for t in times.between(start, end))
-        if (line.endswith("?") or heading or introduces or lead) and stated:
+        if (line.endswith("?") or heading or introduces) and stated:
             asked.append(Carried(stated[-1], end, sentences.paragraph_of[index]))
     return asked
 
@@ -793,12 +802,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     by_token: dict[int, FigureFound] = {}
     previous_pct: tuple[Token, int | None] | None = None
     carried: Carried | None = None
-    lead: Carried | None = None
+    lead = _news_lead(text, sentences, times,
+                      next((t.start for t in tokens if not t.percent and abs(t.value) >= 10), len(text)))
     recent: list[Stated] = []
     compared_time: tuple[int, Time | None] = (-1, None)
     own_time: tuple[int, Time | None] = (-1, None)      # the time of the sentence's first figure
-    first_count = next((t.start for t in tokens if not t.percent and abs(t.value) >= 10), len(text))
-    questions = _question_times(text, sentences, times, first_count)
+    questions = _question_times(text, sentences, times)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     for token in tokens:
@@ -915,6 +924,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
+            for stated in times.between(where.start, where.end):
+                if stated.compares:   # "Өткен жылдың осы кезеңінде бұл көрсеткіш 1 210 адам болатын."
+                    stated.local = True
         # "прибыли 8,4 тыс., тогда как в первом полугодии 2024-го — около 7,9 тыс.": an earlier time
         # after a figure of the sentence's own is the time compared with, dating nothing after it
         earlier = carried is not None and carried.at >= where.start and time is not None and \

@@ -61,7 +61,9 @@ _FORMS = (
     # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
                                rf"(?P<n>{_COUNT_KK})\s+ай\w*|"
-                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
+                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])|"
+                               # "ағымдағы жылдың тоғыз айында": the year word before, read on its own
+                               rf"(?<=жылдың\s)(?P<n3>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
                                re.IGNORECASE)),
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
                            r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
@@ -272,7 +274,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                     found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
                     continue
             elif form == "months-kk-n":
-                word = (match.group("n") or match.group("n2")).lower()
+                word = (match.group("n") or match.group("n2") or match.group("n3")).lower()
                 part = months_part(1, _MONTH_COUNTS_KK.get(re.sub(r"\s+", " ", word)) or int(word))
                 if match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
