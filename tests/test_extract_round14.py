@@ -440,3 +440,17 @@ def test_the_current_years_n_months_in_kazakh_and_a_restated_series_in_its_parag
     assert found[1450] == ("2025-9M", "immigration", None)
     assert found[1210] == ("2024-9M", "immigration", None)
     assert found[820] == ("2025-9M", "immigration", "MNG")
+
+
+def test_a_number_compared_with_a_loss_is_a_loss(tmp_path):
+    found = figures(tmp_path, "В январе–июне 2025 года в республику прибыли 6 240 человек, выбыли 8 930 "
+                              "человек. Отрицательное сальдо миграции составило 2 690 человек против 3 150 "
+                              "годом ранее.\n")
+    assert found[-2690] == ("2025-H1", "net", None)
+    assert found[-3150] == ("2024-H1", "net", None)
+    found = figures(tmp_path, "In 2024 the region recorded a net loss of 2,690 people, against 3,150 a year "
+                              "earlier.\n")
+    assert found[-3150] == ("2023", "net", None)
+    # near miss: a gain compared with a loss keeps its own sign
+    found = figures(tmp_path, "In 2024 net migration was minus 2,690, against plus 310 in 2023.\n")
+    assert found[310] == ("2023", "net", None)

@@ -849,6 +849,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             if series.direction and (figure.direction is None or _FROM_GAP.fullmatch(
                     text, series.end, token.start)):
                 figure.direction, figure.direction_source = series.direction, "context"
+            if series.direction == "net" and figure.direction in (None, "net") and series.value is not None \
+                    and series.value < 0 and any(n.startswith("stated as") for n in series.notes) and \
+                    figure.value is not None and figure.value > 0 and text[token.start].isdigit():
+                # "Отрицательное сальдо составило 2 690 человек против 3 150 годом ранее": a loss too
+                figure.value = -figure.value
+                figure.notes.append("compared with a loss, so negative")
             if figure.country is None and not figure.country_name and series.country:
                 figure.country, figure.country_name, figure.country_source = \
                     series.country, series.country_name, "context"
