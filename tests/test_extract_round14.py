@@ -454,3 +454,27 @@ def test_a_number_compared_with_a_loss_is_a_loss(tmp_path):
     # near miss: a gain compared with a loss keeps its own sign
     found = figures(tmp_path, "In 2024 net migration was minus 2,690, against plus 310 in 2023.\n")
     assert found[310] == ("2023", "net", None)
+
+
+# --- probes of my own: a legal commentary's norms and registrations; a neighbour's route ----------
+
+
+def test_a_norm_of_what_an_employer_may_do_and_people_registered_are_no_figures(tmp_path):
+    found = figures(tmp_path, "В 2024 году из-за рубежа прибыли 12 300 человек. В том же году на "
+                              "миграционный "
+                              "учет поставлены 1,3 млн иностранцев. Работодатель может привлечь не более 50 "
+                              "иностранных работников без разрешения.\n")
+    assert found[12300] == ("2024", "immigration", None)
+    assert 1300000 not in found and 50 not in found
+
+
+def test_a_route_in_a_foreign_country_from_kazakhstan_is_a_departure(tmp_path):
+    found = figures(tmp_path, "In 2025, 2,100 people arrived in Uzbekistan from Kazakhstan, and 4,460 "
+                              "arrived "
+                              "in Kazakhstan from Uzbekistan.\n")
+    assert found[2100] == ("2025", "emigration", "UZB")
+    assert found[4460] == ("2025", "immigration", "UZB")
+    found = figures(tmp_path, "Uzbekistan, with a population of 37 million, sent 4,460 people to Kazakhstan "
+                              "in 2025.\n")
+    assert 37000000 not in found
+    assert found[4460] == ("2025", "immigration", "UZB")

@@ -69,6 +69,7 @@ _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді|участвовал\w*|приняли\s+участие|"
                     # "на миграционном учете состояли свыше 40 тысяч": people registered, a stock
                     r"состо(?:ят|ял\w*)\s+на\s+(?:\w+\s+)?учете|на\s+(?:миграционном\s+)?учете\s+состо\w*|"
+                    r"поставлен\w*\s+на\s+(?:\w+\s+)?учет|на\s+(?:миграционный\s+)?учет\s+поставлен\w*|"
                     r"есепте\s+тұр\w*|"
                     r"қатысты|қатысқан)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
@@ -277,8 +278,9 @@ _POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants|\bcensus)\b[^.;\d]{0
 
 
 _COUNTRY_OF = re.compile(r"(?:\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of|"
-                         r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)(?:\s+a\s+population\s+of)?)\s+(?:about\s+|some\s+|nearly\s+|over\s+|"
-                         r"almost\s+|more\s+than\s+)?$", re.IGNORECASE)
+                         r"\bwith\s+a\s+population\s+of|"
+                         r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)(?:\s+a\s+population\s+of)?)\s+"
+                         r"(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
 def _is_population(text: str, token: Token, where: _Sentence) -> bool:
@@ -439,7 +441,7 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    # "азаюы мүмкін" (not "could not", a past inability)
                    r"\b(?:could|might)\s+(?!not\b)(?:\w+\s+)?(?:fall|rise|reach|drop|decline|grow|"
                    r"increase|decrease|exceed|shrink|double|halve|total|be)\b|\blikely\s+to\b|"
-                   r"(?<![а-яё])(?:может|могут|сможет)\s+(?:[а-яё]+\s+)?[а-яё]+ть(?:ся)?(?![а-яё])|"
+                   r"(?<![а-яё])(?:может|могут|сможет)\s+(?:[а-яё]+\s+)?[а-яё]+(?:ть|чь|ти)(?:ся)?(?![а-яё])|"
                    r"(?<![\w])мүмкін(?![\w])", re.IGNORECASE)
 
 
@@ -551,9 +553,9 @@ _WEIGHT = re.compile(r"\s(?:only|just|merely|лишь|только)\s*$", re.IGN
 _KAZ = r"(?:Казахстан\w*|Kazakhstan)"
 _FOREIGN = rf"(?!{_KAZ})[A-ZА-ЯЁ][\w-]+"
 _ROUTE_OUT = re.compile(rf"(?<!\w)(?:из|from)\s+{_KAZ}\s+(?:в|во|to|into)\s+{_FOREIGN}|"
-                        rf"(?<!\w)(?:в|во|to|into)\s+{_FOREIGN}\s+(?:из|from)\s+{_KAZ}")
+                        rf"(?<!\w)(?:в|во|to|into|in)\s+{_FOREIGN}\s+(?:из|from)\s+{_KAZ}")
 _ROUTE_IN = re.compile(rf"(?<!\w)(?:из|from)\s+{_FOREIGN}\s+(?:в|to|into)\s+{_KAZ}|"
-                       rf"(?<!\w)(?:в|to|into)\s+{_KAZ}\s+(?:из|from)\s+{_FOREIGN}")
+                       rf"(?<!\w)(?:в|to|into|in)\s+{_KAZ}\s+(?:из|from)\s+{_FOREIGN}")
 
 
 def _route(text: str, clause: tuple[int, int]) -> str | None:
