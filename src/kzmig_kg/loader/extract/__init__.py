@@ -9,7 +9,8 @@ One public entry: ``extract_document(path, ...)``. The steps are one module each
 - ``citations`` (``acttypes``, ``actnumbers``): legal-act citations in English, Russian and Kazakh
   forms, with act type, issuer, normalised number and year;
 - ``events`` (``dates``): dates at their precision and the events attached;
-- ``figures`` (``tokens``, ``context``, ``periods``, ``relations``, ``countries``, ``numbers``):
+- ``figures`` (``tokens``, ``context``, ``periods``, ``relations``, ``countries``, ``numbers``,
+  ``notflows``):
   values with unit, country (ISO alpha-3), year or period, direction, stated change;
 - before the finders, passes that keep every offset (``texmarks``, ``feeds``, ``subtitles``,
   ``wikitext``, ``linecells``): LaTeX marks, XML feed markup, subtitle cue timings and MediaWiki

@@ -32,21 +32,29 @@ _FLOW = re.compile(
     r"(?<![а-яё])туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
     r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|отбыл\w*|(?<![а-яё-])за\s+рубеж(?![а-яё])|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|(?<![а-яё])туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
-    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|кетт\w*|кеткен\w*|көшт\w*|"
+    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|"
+    # (at a word's start: "мемлекеттерден", states, holds "кетт")
+    r"(?<![\w])(?:кетт\w*|кеткен\w*|көшт\w*|"
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
-    r"кетіп|кету\w*)"
+    r"кетіп|кету\w*|"
+    # the conditional and the participle ("кетсе", "көшіп кететіндер"; not the auxiliary of
+    # "азайып кетеді")
+    r"кетсе\w*|көшіп\s+кететін\w*))"
     r"|(?P<imm>gained(?=\s+\d)|\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
     r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|(?:came|coming)(?!\s+(?:next|first|second|third|fourth|fifth|last|after|before|close|top|closest|"
     r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
-    r"приток\w*|из-за\s+рубежа|"
+    r"приток\w*|из-за\s+рубежа|(?<![\w])шет\s*(?:ел|мемлекет)\w*(?:ден|нен|тен)(?![\w])|"
     # "Казахстан принял 1,7 тыс. переселенцев", "Kazakhstan received 1,700": the country takes people in
     r"(?:казахстан|республика|страна)\s+(?:принял\w*|приняла)|"
     r"kazakhstan\s+(?:received|took\s+in|welcomed|admitted|accepted)|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
     r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
+    # "одан 412 адам көшіп келсе, ...": the conditional and participle of coming (not the
+    # auxiliary of "азайып келеді", "is decreasing")
+    r"(?<![\w])(?:келсе\w*|көшіп\s+келетін\w*)|"
     # "14,950 received the status" (of kandas), "получили статус", "мәртебесін алды"
     r"(?:received|obtained|(?:are|is|were|was|been)\s+granted|got)\s+(?:the\s+)?(?:kandas\s+|oralman\s+)?status"
     r"(?=\s*[.,;)]|\s+of\s+(?:an?\s+)?(?:kandas|oralman|ethnic))|"
@@ -93,7 +101,7 @@ def flow_words(text: str) -> list[tuple[int, int, str]]:
 
 
 # a Kazakh finite verb of leaving or coming, which ends its clause
-_KK_FINITE = re.compile(r"(?:кетт|келд|кеткен|келген)[а-яәіңғүұқөһ]*(?=\s*[.,;!?]|\s*$)")
+_KK_FINITE = re.compile(r"(?:кетт|келд|кеткен|келген|кетсе|келсе)[а-яәіңғүұқөһ]*(?=\s*[.,;!?]|\s*$)")
 
 
 def direction_of(unit: str | None, text: str, words: list[tuple[int, int, str]],
@@ -294,6 +302,9 @@ def _dash_labelled(text: str, position: int) -> bool:
     return bool(number) and bool(_DASH_LABEL.match(text, position + number.end()))
 
 
+_KK_MOVE_AFTER = re.compile(r"[\w]*\s+(?:[\w]+\s+)?(?:қоныс\s+аудар|көш|кет|кел|бар|жол\s+тарт)\w*")
+
+
 def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[int, int]
                 ) -> tuple[Mention | None, str]:
     """The place a number is about, and how it was found."""
@@ -334,8 +345,12 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
                     re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*(?:[—–-]\s*)?", gap) and \
                     _KK_CASE.search(text[mention.start:mention.end + 4]) is not None or \
-                    re.fullmatch(r"\)\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
-                                 gap):
+                    re.fullmatch(r"\)?\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
+                                 gap) or \
+                    re.fullmatch(r",\s+", gap) and _KK_CASE.search(text[mention.start:mention.end + 4]) and \
+                    _KK_MOVE_AFTER.match(text, mention.end):
+                # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
+                # verb come after it
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
                 # Россию", "2,100 of them went to Germany": the part's place; "олардың 1 903-і —
                 # Ресейге": a Kazakh place in the dative or ablative after a dash

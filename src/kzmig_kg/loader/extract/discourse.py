@@ -28,7 +28,8 @@ from ..model import FigureFound
 from .context import TOTAL
 
 # "this number", "бұл сан", "эта цифра": a sentence that points back to the series stated before
-ANAPHOR_OF_SERIES = re.compile(r"\bthis\s+(?:number|figure)\b|"
+ANAPHOR_OF_SERIES = re.compile(r"\bthis\s+(?:number|figure)\b|\bthe\s+corresponding\s+(?:number|figure)\b|"
+                               r"(?<![а-яё])соответствующ\w+\s+(?:числ|цифр)\w*|"
                                r"\bthe\s+(?:same\s+)?figure\s+(?:was|stood|had)\b|"
                                r"(?<![\w])(?:бұл\s+(?:сан|көрсеткіш)\w*|"
                                r"эт(?:а|от|о)\s+(?:цифр|числ|показател)\w*)", re.IGNORECASE)

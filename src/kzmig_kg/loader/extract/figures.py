@@ -10,7 +10,8 @@ and "billion" (and тыс., млн) are resolved; signs are kept; "net losses of
 Its context is its sentence (and, for what the sentence leaves out, the sentences before it in
 the paragraph): ``tokens`` finds the numbers, ``context`` the direction and country, ``periods``
 the year or period, ``relations`` the stated changes and the pairings of "from A to B" and
-"respectively". Each figure gets a confidence from how directly each field was found.
+"respectively", ``notflows`` the counts that are no movement (stocks, plans, sanctions, samples). Each
+figure gets a confidence from how directly each field was found.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ from .countries import Mention, find_places
 from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
 from .hyphens import join_hyphenated
 from .markup import blank_emphasis
+from .notflows import CLAUSE_END as _CLAUSE_END
+from .notflows import no_flow
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, find_times, is_aside, resolve_time
 from .relations import (
@@ -55,17 +58,11 @@ from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
 
 _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
-_NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*)"
+_NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*|"
+                      r"negative\s+(?:net\s+)?(?:migration\s+)?(?:balance|net\s+migration)|теріс\s+сальдо\w*)"
                       r"[^.;\d]{0,40}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
 # "lost 4,830 residents to net emigration": the loss is stated after the number
 _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
-# "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
-# not a movement; such a number without a direction of its own is no flow
-_STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
-                    r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad)|"
-                    r"stud(?:y|ies|ying)\s+(?:in|at|abroad))\b|"
-                    r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
-                    r"обучаются|учатся|тұрады|жұмыс\s+істейді)(?![а-яё])", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
@@ -88,6 +85,8 @@ _RATE = re.compile(r"\s*(?:people\s+)?per\s+(day|week|month|year|annum)")
 # "еще 245 — в Германию": a count, a dash and a place
 _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrated|returned|relocated|"
                          r"resettled)\s+(?:back\s+)?(?:from|to|for)\s+(?:the\s+)?[A-Z]|"
+                         # "а 74 выбрали Беларусь", "and 74 chose Belarus"
+                         r"\s+(?:chose|picked|preferred|выбрал[аи]?|предпочл[аи]?)\s+[A-ZА-ЯЁ]|"
                          r"\s+(?:who|that|которые|кто)\s+(?:had\s+|have\s+)?(?:left|arrived|came|moved|"
                          r"emigrated|immigrated|returned|settled|выехал\w*|уехал\w*|прибыл\w*|переехал\w*)|"
                          r"\s+[—–]\s+(?:в|во|из|to|from)\s+[A-ZА-ЯЁ]")
@@ -105,11 +104,8 @@ def _place_verb_count(text: str, token: Token, where: _Sentence) -> bool:
     return token.unit is None and any(
         p.place.code != "KAZ" and not p.place.is_group and _PLACE_VERB.fullmatch(text, p.end, token.start)
         for p in where.places if where.start <= p.end <= token.start) and \
-        bool(re.match(r"[ \t]*(?:[,.;]|$)", text[token.unit_end:token.unit_end + 2]))
-
-
-# the end of a number's clause: punctuation or a conjunction that starts another clause
-_CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тогда\s+как)\s", re.IGNORECASE)
+        bool(re.match(r"[ \t]*(?:\([^()\n]{0,40}\)[ \t]*)?(?:[,.;]|$)",
+                      text[token.unit_end:token.unit_end + 48]))
 
 
 @dataclass
@@ -193,7 +189,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
         data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
-            _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or any(
+            _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or \
+            _RECORDED_AFTER.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -242,21 +239,34 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
 
 # "receiving 1,090 of them", "9 600 из них", "олардың 301-і": a part of the people just named
 # "from 14 regions; 12 of them": the things named last are no people
+# "nearly three times the 1,190 recorded a year before", "против 1 190, зарегистрированных годом ранее":
+# a count named by the statistics that recorded it
+_RECORDED_AFTER = re.compile(r"\s+(?:recorded|registered|reported|counted)\s+(?:a\s+year|in|during|over|for|"
+                             r"last|the\s+year|a\s+year)\b|,?\s+(?:зарегистрированн\w+|учтенн\w+|"
+                             r"зафиксированн\w+)\s+(?:годом|в|за)(?![а-яё])", re.IGNORECASE)
 _THINGS_BEFORE = re.compile(r"\b(?:regions|countries|cities|districts|companies|firms|schools|offices|"
                             r"centres|centers|cases|applications|permits|visas)\b[^\d]*$|(?<![а-яё])(?:регион|област|"
                             r"район|стран|город|компани|предприяти|заявлени|разрешени|виз)\w*[^\d]*$",
                             re.IGNORECASE)
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)|из\s+них|из\s+которых)(?![\w])", re.IGNORECASE)
-_POPULATION = re.compile(r"population|inhabitants|населени|халық\w*\s+саны", re.IGNORECASE)
 # "a country of 20 million people", "population of 525,000", "численность населения ... составила
 # 525 тысяч": the number is how many live there, not how many moved
 _POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants|\bcensus)\b[^.;\d]{0,40}$|"
                             r"(?<![а-яё])перепис\w*[^.;\d]{0,40}$|санақ\w*[^.;\d]{0,40}$|"
                             r"\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of\s+(?:about\s+|some\s+|"
                             r"nearly\s+|over\s+|almost\s+)?$|"
+                            # "Uzbekistan alone has 36 million people", "is home to 7 million"
+                            r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)\s+(?:a\s+population\s+of\s+)?"
+                            r"(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+|more\s+than\s+)?$|"
                             r"(?<!миграции\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
                             r"халқы(?:ның)?(?:\s+саны)?[^.;\d]{0,30}$|халық\s+саны[^.;\d]{0,30}$",
                             re.IGNORECASE)
+
+
+_COUNTRY_OF = re.compile(r"(?:\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of|"
+                         r"\bwith\s+a\s+population\s+of|"
+                         r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)(?:\s+a\s+population\s+of)?)\s+"
+                         r"(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
 def _is_population(text: str, token: Token, where: _Sentence) -> bool:
@@ -272,14 +282,30 @@ def _is_population(text: str, token: Token, where: _Sentence) -> bool:
 # "up from 1,020", "against 8,100", "против 8,1 тыс.": the number a figure is compared with ("more than
 # 25,000" is a rounding, no comparison)
 _COMPARED_WITH = re.compile(r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|\bup\s+from|"
+                            # "fell more sharply, to 11,920 from 15,440"
+                            r"\bto\s+\d[\d,.\u00a0]*\s+(?:thousand\s+|people\s+)?from|"
                             r"\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с)\s*(?:about\s+|some\s+|около\s+)?$",
                             re.IGNORECASE)
 # "..., тогда как в 2024-м ...", "while in 2024 ...", "а годом ранее": a clause set against the one before
-_WHILE = re.compile(r"(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|а|против|чем)(?![а-яё])|"
-                    r"\b(?:while|whereas|against|compared\s+(?:to|with)|than|versus|vs\.?)\b|"
+_WHILE = re.compile(r"(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|а|против|чем|после)(?![а-яё])|"
+                    r"\b(?:while|whereas|against|compared\s+(?:to|with)|than|versus|vs\.?|after|following)\b|"
                     r"ал\s|ал\s+(?:\d|былтыр)|салыстырғанда", re.IGNORECASE)
 _MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:прирост|убыль|сальдо)|net\s+migration",
                                 re.IGNORECASE)
+
+
+def _news_lead(text: str, sentences: Sentences, times, first_count: int) -> Carried | None:
+    """A news item's lead before its first count: "Fewer people left Kazakhstan for good in the
+    first nine months of 2026, official data showed on Thursday, ..." (a part of a year, no count),
+    the period of the figures after it."""
+    found = None
+    for index, (start, end) in enumerate(sentences.spans):
+        if end > first_count:
+            break
+        stated = [t for t in times.between(start, end) if not t.compared]
+        if stated and stated[-1].part is not None:
+            found = Carried(stated[-1], end, sentences.paragraph_of[index])
+    return found
 
 
 def _question_times(text: str, sentences: Sentences, times) -> list[Carried]:
@@ -337,124 +363,20 @@ def _heading_times(text: str, sentences: Sentences, times) -> list[Time]:
     return found
 
 
-def _is_stock(text: str, token: Token, where: _Sentence, words: list[tuple[int, int, str]]) -> bool:
-    """Whether the number's clause states a stock ("live in", "находятся") and no movement."""
-    before = text[where.start:token.start]
-    cut = max(before.rfind(mark) for mark in (",", ";", ":", " and ", " а ", " и "))
-    start = where.start + cut + 1 if cut >= 0 else where.start
-    after = re.search(r"[,;.]|\s(?:and|а|и)\s", text[token.unit_end:where.end])
-    end = token.unit_end + after.start() if after else where.end
-    stock = _STOCK.search(text, start, end)
-    # a population is an indicator of its own, kept ("занятости населения" in another clause is none)
-    if not stock or _POPULATION.search(text, start, end):
-        return False
-    # "study abroad": the stock's own words are no movement; nor is a group named by where its people
-    # came from ("қандастармен 12 маман жұмыс істейді", "12 officers work with kandas"): who, not a move
-    return not any(start <= w_start and w_end <= end and not stock.start() <= w_start < stock.end() + 8
-                   and not _GROUP_NAME.match(text, w_start) for w_start, w_end, _ in words)
-
-
-_GROUP_NAME = re.compile(r"kandas|oralman|repatriates|returnees|newcomers|кандас|қандас|оралман",
-                         re.IGNORECASE)
-
-
-# a move inside the country: "from the southern regions of the country", "из южных регионов
-# страны", "оңтүстік өңірлерінен", "internal migration"
-_INTERNAL = re.compile(r"\binternal(?:ly)?\s+(?:migra\w*|mov\w*|displac\w*)|\binter-?regional\b|"
-                       r"\b(?:from|to|between)\s+(?:the\s+)?(?:other\s+|southern\s+|northern\s+|"
-                       r"eastern\s+|western\s+)?(?:regions|provinces|oblasts)\s+of\s+(?:the\s+country|"
-                       r"Kazakhstan)|(?<![а-яё])(?:внутренн\w+\s+мигра\w*|межрегиональн\w*|"
-                       r"(?:из|в|между)\s+(?:других\s+|[а-яё]+ных\s+)?(?:регион|област|район)\w*\s+"
-                       r"(?:страны|республики|Казахстана))|өңірлерінен|облыстарынан|ішкі\s+көші",
-                       re.IGNORECASE)
-
-
-def _is_internal(text: str, token: Token, where: _Sentence) -> bool:
-    """Whether the number's clause states a move inside Kazakhstan, which is not a flow of the
-    country's migration with another."""
-    after = re.search(r"[;.]|,\s|\s(?:and|а|и)\s", text[token.unit_end:where.end])
-    end = token.unit_end + after.start() if after else where.end
-    start = max(where.start, token.start - 80)
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
-    if _INTERNAL.search(text, start, min(end, token.unit_end + 80)):
-        return True
-    # the number as an apposition to the moves it counts: "Moves between the regions of the
-    # country, 96,400 in the half-year, are not counted", "Внутренняя миграция — 96,4 тыс."
-    return any(_APPOSITION.fullmatch(text, m.end(), token.start)
-               for m in _INTERNAL.finditer(text, max(where.start, token.start - 120), token.start))
-
-
-_APPOSITION = re.compile(r"\s*[,:—–-]\s*")
-
-
-# a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"
-# a norm of a legal text is no observation either: "вправе привлечь не более 50", "may hire up to 50"
-_PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entitled|permitted)\s+to)\b|"
-                   r"(?<![а-яё])(?:вправе|обязан\w*|допускается|разрешается)(?![а-яё])|"
-                   r"\b(?:aims?|aiming|plans?|planned|planning|intends?|expect(?:s|ed)?|is\s+to|are\s+to|"
-                   r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
-                   # "We expect departures to settle at 8,000-9,000": the subject between
-                   r"\b(?:we|they|analysts|experts)\s+(?:expect|anticipate|predict|project|forecast)\b|"
-                   r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
-                   r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*|"
-                   # a forecast by a modal verb: "could fall to", "might reach", "может сократиться",
-                   # "азаюы мүмкін" (not "could not", a past inability)
-                   r"\b(?:could|might)\s+(?!not\b)(?:\w+\s+)?(?:fall|rise|reach|drop|decline|grow|"
-                   r"increase|decrease|exceed|shrink|double|halve|total|be)\b|\blikely\s+to\b|"
-                   r"(?<![а-яё])(?:может|могут|сможет)\s+(?:[а-яё]+\s+)?[а-яё]+ть(?:ся)?(?![а-яё])|"
-                   r"(?<![\w])мүмкін(?![\w])", re.IGNORECASE)
-
-
-# a participle clause of result: "bringing their number to", "raising the total to", "доведя их число до"
-_RESULT_CLAUSE = re.compile(r"\s*(?:bringing|raising|taking|lifting|pushing|доведя|увеличив)\b",
-                            re.IGNORECASE)
-
-
-def _is_plan(text: str, token: Token, where: _Sentence) -> bool:
-    """Whether the number's clause states a plan or a forecast, not something that happened, or
-    a sanction ("к ответственности привлечены 1 128 иностранцев"): people fined are no flow."""
-    start = max(where.start, token.start - 80)
-    start = max((m.end() for m in _CLAUSE_END.finditer(text, start, token.start)), default=start)
-    if _RESULT_CLAUSE.match(text, start, token.start):
-        # "will open two more centres, bringing their number to 18": the result shares the plan
-        before = max(where.start, start - 1 - 120)
-        start = max((m.end() for m in re.finditer(r"[;.!?()]", text[before:start - 1])), default=0) + before
-    # the plan may follow its subject: "48 of them planned to emigrate"
-    after = _CLAUSE_END.search(text, token.unit_end, min(where.end, token.unit_end + 60))
-    end = after.start() if after else min(where.end, token.unit_end + 60)
-    return any(pattern.search(text, start, token.start) or pattern.search(text, token.unit_end, end)
-               for pattern in (_PLAN, _SANCTION))
-
-
 # an administrative region of Kazakhstan as the place of the sentence's movement
 _REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облыс(?:қа|тан|ы|та|ына|ынан|ында)?)(?![а-яё])|"
                      r"\b(?:the\s+)?oblast\b|\bthe\s+region\b(?!\s+of\b)", re.IGNORECASE)
 
 
-# people an authority punished: fined, held liable, detained; a count of cases, not of movers
-_SANCTION = re.compile(r"\b(?:fined|penali[sz]ed|prosecuted|detained|arrested|held\s+(?:\w+\s+)?liable)\b|"
-                       r"(?<![а-яё])(?:привлечен\w*\s+к\s+(?:\w+\s+)?ответственности|"
-                       r"к\s+(?:\w+\s+)?ответственности(?:\s+[^\d\s.,;]+){0,5}\s+привлечен\w*|оштрафован\w*|"
-                       r"задержан\w*|наказан\w*)(?![а-яё])|"
-                       r"жауапкершілікке\s+тартыл\w*|айыппұл\s+салын\w*", re.IGNORECASE)
-
-
-# "We surveyed 1,200 respondents, of whom 312 ...": the numbers of a survey's sample are no flows
-_SAMPLE = re.compile(r"\b(?:respondents|surveyed|interviewees|polled|sample\s+of)\b|"
-                     r"(?<![а-яё])(?:респондент\w*|опрошенн\w*|опроси\w*|выборк\w*)|сауалнама\w*",
-                     re.IGNORECASE)
-
-
-def _is_sample(text: str, token: Token, where: _Sentence) -> bool:
-    """Whether the number's sentence counts the people of a survey, not a movement."""
-    return bool(_SAMPLE.search(text, where.start, where.end))
-
-
 # "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
 # are where the people came from; of a verb of taking in, where they went
-_SENT = re.compile(r"[ \t]+(?:sent|supplied|gave|provided|дал[аи]?|отправил[аи]?|прислал[аи]?|жіберді|"
-                   r"берді)[ \t]+|"
-                   r"(?P<took>[ \t]+(?:took(?:\s+in)?|received|absorbed|принял[аи]?|қабылдады)[ \t]+)",
+# (an aside between commas may stand between the country and its verb: "Turkmenistan, not shown in
+# the table, sent 611")
+_ASIDE = r"(?:,[ \t]+[^\d,.;:()]{3,40},)?"
+_SENT = re.compile(_ASIDE + r"[ \t]+(?:sent|supplied|gave|provided|дал[аи]?|отправил[аи]?|прислал[аи]?|"
+                   r"жіберді|берді)[ \t]+|"
+                   r"(?P<took>" + _ASIDE + r"[ \t]+(?:took(?:\s+in)?|received|absorbed|принял[аи]?|"
+                   r"қабылдады)[ \t]+)",
                    re.IGNORECASE)
 _RUN_BEFORE = re.compile(r"(?:[\d][\d,.\u00a0 ]*\s*(?:,|and|и|және)\s*)*$")
 # "5,210 and 1,880 people": a number before another of the same run shares its unit
@@ -491,9 +413,9 @@ _WEIGHT = re.compile(r"\s(?:only|just|merely|лишь|только)\s*$", re.IGN
 _KAZ = r"(?:Казахстан\w*|Kazakhstan)"
 _FOREIGN = rf"(?!{_KAZ})[A-ZА-ЯЁ][\w-]+"
 _ROUTE_OUT = re.compile(rf"(?<!\w)(?:из|from)\s+{_KAZ}\s+(?:в|во|to|into)\s+{_FOREIGN}|"
-                        rf"(?<!\w)(?:в|во|to|into)\s+{_FOREIGN}\s+(?:из|from)\s+{_KAZ}")
+                        rf"(?<!\w)(?:в|во|to|into|in)\s+{_FOREIGN}\s+(?:из|from)\s+{_KAZ}")
 _ROUTE_IN = re.compile(rf"(?<!\w)(?:из|from)\s+{_FOREIGN}\s+(?:в|to|into)\s+{_KAZ}|"
-                       rf"(?<!\w)(?:в|to|into)\s+{_KAZ}\s+(?:из|from)\s+{_FOREIGN}")
+                       rf"(?<!\w)(?:в|to|into|in)\s+{_KAZ}\s+(?:из|from)\s+{_FOREIGN}")
 
 
 def _route(text: str, clause: tuple[int, int]) -> str | None:
@@ -539,6 +461,44 @@ def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentenc
     if figure.direction is None and where.previous < where.start:
         figure.direction = direction_of(None, text, words, (where.previous, where.start), where.start)
         figure.direction_source = "context" if figure.direction else ""
+    if figure.direction == "emigration" and _there_is_home(text, clause, where.paragraph):
+        figure.direction = "immigration"      # "there" is Kazakhstan, named as the destination before
+
+
+_THERE = re.compile(r"(?<![а-яё])туда(?![а-яё])|\b(?:moved|went|relocated|headed|came)\s+there\b",
+                    re.IGNORECASE)
+_TO_KAZ_BEFORE = re.compile(r"(?:(?<![а-яё])(?:в|во)\s+Казахстан(?![а-яё])|\b(?:to|into)\s+Kazakhstan\b|"
+                            r"Қазақстанға)")
+_PLACE_TO = re.compile(r"(?<![а-яё])(?:в|во)\s+[А-ЯЁ]|\b(?:to|into)\s+[A-Z]|"
+                       r"[А-ЯЁӘІҢҒҮҰҚӨҺ]\w*(?:ға|ге|қа|ке)\b")
+
+
+def _there_is_home(text: str, clause: tuple[int, int], paragraph: int) -> bool:
+    """Whether "туда" / "there" in the clause points back to Kazakhstan: the last destination named
+    before it ("из Кыргызстана ... в Казахстан переселились 538 человек. Годом ранее туда переехали 611")."""
+    there = _THERE.search(text, *clause)
+    if there is None:
+        return False
+    start = max(paragraph, there.start() - 400)
+    destinations = list(_PLACE_TO.finditer(text, start, there.start()))
+    return bool(destinations) and bool(_TO_KAZ_BEFORE.match(text, destinations[-1].start()))
+
+
+_KAZAKHSTAN_NAMED = re.compile(r"Kazakhstan|Казахстан|Қазақстан|\bthe\s+country\b|\bhere\b|"
+                               r"(?<![а-яё])(?:страны|страну|республик\w*)(?![а-яё])", re.IGNORECASE)
+
+
+def _foreign_citizens_leave(text: str, token: Token, where: _Sentence) -> bool:
+    """Whether the number counts citizens of a foreign country ("9,800 citizens of Kyrgyzstan",
+    "9 800 граждан Кыргызстана", "9,800 Kyrgyz nationals") who leave with no word of Kazakhstan in
+    their clause: that country's own emigration."""
+    if not _CITIZENS.search(token.unit or ""):
+        return False
+    foreign = any(p.place.code != "KAZ" and not p.place.is_group and (
+        token.end <= p.start < token.unit_end or _OF_PLACE.fullmatch(text, token.unit_end, p.start) or
+        re.fullmatch(r"\s+", text[token.unit_end:p.start])) for p in where.places)
+    start, end = clause_of(text, where.span, token.start)
+    return foreign and not _KAZAKHSTAN_NAMED.search(text, start, end)
 
 
 _CITIZENS = re.compile(r"(?:citizens|nationals|граждан\w*|подданн\w*)", re.IGNORECASE)
@@ -613,6 +573,37 @@ def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None
         figure.notes.append(f"year or period: {note}")
 
 
+# what stands between a figure and the number it is compared with: its time, a bracket, the word
+_COMPARED_GAP = re.compile(r"[^\d.;!?]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
+                           r"\bup\s+from|\bdown\s+from|\bafter|(?<![а-яё])(?:против|по\s+сравнению\s+с|после))\s*"
+                           r"(?:about\s+|some\s+|around\s+|около\s+)?")
+
+
+def _compared_series(text: str, figures: list[FigureFound], token: Token,
+                     where: _Sentence) -> FigureFound | None:
+    """The figure of the sentence that the number at ``token`` is compared with, if any."""
+    earlier = next((f for f in reversed(figures) if f.unit != "percent"), None)
+    if earlier is None or earlier.start < where.start:
+        return None
+    gap = re.sub(r"\([^()]*\)|(?<!\d)(?:19|20)\d\d(?!\d)", "", text[earlier.end:token.start])
+    if _FROM_GAP.fullmatch(gap) and re.search(r"\bto\s+$", text[max(0, earlier.start - 6):earlier.start]):
+        return earlier                    # "fell to 11,920 from 15,440"
+    return earlier if _COMPARED_GAP.fullmatch(gap) else None
+
+
+_LOSS_OF = re.compile(r"\b(?:a|the)\s+loss\s+of\s+(?:about\s+|some\s+|nearly\s+)?$|"
+                      r"(?<![а-яё])(?:убыль|убыли|потер\w+)\s+(?:в\s+)?(?:около\s+)?$", re.IGNORECASE)
+_FROM_GAP = re.compile(r"\s+from\s+", re.IGNORECASE)
+
+
+def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
+    """Whether ``time`` is the same part of an earlier year than the text's period (the first
+    half of 2024 in a text about the first half of 2025): stated to compare with."""
+    return time is not None and around is not None and time.part is not None and time.part != "same" \
+        and time.part == around.time.part and time.year is not None and around.time.year is not None \
+        and time.year < around.time.year
+
+
 def _set_measure(figure: FigureFound, sentence: str) -> None:
     if figure.measure is not None:
         return
@@ -673,7 +664,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     by_token: dict[int, FigureFound] = {}
     previous_pct: tuple[Token, int | None] | None = None
     carried: Carried | None = None
-    lead: Carried | None = None
+    lead = _news_lead(text, sentences, times,
+                      next((t.start for t in tokens if not t.percent and abs(t.value) >= 10), len(text)))
     recent: list[Stated] = []
     compared_time: tuple[int, Time | None] = (-1, None)
     own_time: tuple[int, Time | None] = (-1, None)      # the time of the sentence's first figure
@@ -709,6 +701,28 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         _set_country(text, figure, token, where, places, place_starts)
+        if figure.direction == "net" and figure.value is not None and figure.value > 0 and \
+                _LOSS_OF.search(text, max(where.start, token.start - 30), token.start):
+            figure.value = -figure.value      # "the net balance turned positive ... after a loss of 1,100"
+            figure.notes.append("stated as a loss, so negative")
+        if (series := _compared_series(text, figures, token, where)) is not None:
+            # "receiving 9,406 emigrants (73%), against 10,118 a year earlier", "sent 611 in 2024
+            # after 540 in 2023": the number compared with is of the same series
+            if series.direction and (figure.direction is None or _FROM_GAP.fullmatch(
+                    text, series.end, token.start)):
+                figure.direction, figure.direction_source = series.direction, "context"
+            if series.direction == "net" and figure.direction in (None, "net") and series.value is not None \
+                    and series.value < 0 and any(n.startswith("stated as") for n in series.notes) and \
+                    figure.value is not None and figure.value > 0 and text[token.start].isdigit():
+                # "Отрицательное сальдо составило 2 690 человек против 3 150 годом ранее": a loss too
+                figure.value = -figure.value
+                figure.notes.append("compared with a loss, so negative")
+            if figure.country is None and not figure.country_name and series.country:
+                figure.country, figure.country_name, figure.country_source = \
+                    series.country, series.country_name, "context"
+        if figure.direction == "emigration" and figure.direction_source != "table" and \
+                _foreign_citizens_leave(text, token, where):
+            continue          # "9,800 citizens of Kyrgyzstan emigrated" (a Bishkek item): its own emigration
         if figure.direction == "emigration" and figure.direction_source != "table" and \
                 leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
             continue
@@ -721,8 +735,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
             figure.direction_source = "context" if figure.direction else ""
-        if not token.percent and (_is_stock(text, token, where, words) or _is_internal(text, token, where)
-                                  or _is_plan(text, token, where) or _is_sample(text, token, where)):
+        if not token.percent and no_flow(text, token, where, words):
             continue
         if not token.percent and not population:
             named = any(p.place.code != "KAZ" for p in where.places)
@@ -767,12 +780,20 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         elif time is not None and own_time[0] != where.start and not compared and not time.compared:
             own_time = (where.start, time)
         _set_time(figure, time, how, note)
+        if population and how not in ("before", "after", "next") and _COUNTRY_OF.search(
+                text, max(where.start, token.start - 40), token.start):
+            # "The nation of 20.4 million people", "a country of 20 million": a population stated with
+            # no time of its own is a description, no observation of any period
+            continue
         # a figure inside a bracket ("(в 2023 г. — 3,1 тыс.)") does not date the text after it
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
         # "2023 жылы бұл сан 11 200 болған еді": the series at another time; the text goes back to its own
         looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
+            for stated in times.between(where.start, where.end):
+                if stated.compares:   # "Өткен жылдың осы кезеңінде бұл көрсеткіш 1 210 адам болатын."
+                    stated.local = True
         # "прибыли 8,4 тыс., тогда как в первом полугодии 2024-го — около 7,9 тыс.": an earlier time
         # after a figure of the sentence's own is the time compared with, dating nothing after it
         earlier = carried is not None and carried.at >= where.start and time is not None and \
@@ -780,8 +801,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(_WHILE.search(text, carried.at, time.start))
         if earlier and time.start >= where.start and not time.attached:
             time.compared = True          # nor is it the last time stated for the sentences after it
+        if _corresponding_earlier(time, carried or lead) and time.start >= where.start:
+            # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
+            # 2025: the same span a year before is the comparison, and the text goes back to its own
+            time.local = True
         if time is not None and not time.attached and not time.compared and not bracketed and \
-                not looks_back and not is_aside(text, time) and not earlier and \
+                not looks_back and not is_aside(text, time) and not earlier and not time.local and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)

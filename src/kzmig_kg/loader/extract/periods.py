@@ -86,11 +86,18 @@ class Time:
     anchor: str = "text"        # an offset counts from the time around it, or from the document's date
     since: bool = False         # "Since 1991 more than 1.1 million have settled": to the document's date
     milestone: bool = False     # "for the first time since 2011": the last time it was so, dates nothing
+    local: bool = False         # the same span of an earlier year: dates its own sentence only
 
     @property
     def complete(self) -> bool:
         return self.year is not None and self.part != "same" and not self.offset or \
             self.period is not None
+
+    @property
+    def compares(self) -> bool:
+        """Whether the time is stated against the text's own ("a year before", "the same quarter of
+        2024"): it dates its number, never the sentences after it."""
+        return not self.complete and self.anchor != "document" and (self.offset != 0 or self.part == "same")
 
     def label(self) -> str | None:
         """The period as figures carry it: 2022, 2022-Q1, 2023-H1, 2019/2021."""
@@ -258,6 +265,10 @@ def _is_attached(text: str, start: int, end: int | None = None) -> bool:
 
 
 
+_RECORDED = re.compile(r",?\s+(?:recorded|registered|reported|counted|зарегистрированн\w+|учтенн\w+|"
+                       r"зафиксированн\w+)\s+", re.IGNORECASE)
+
+
 def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int]
              ) -> tuple[Time | None, str]:
     s_start, _ = sentence
@@ -277,7 +288,10 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     for time in times:
         if token.unit_end <= time.start <= token.unit_end + 90 and not time.compared:
             gap = AGES.sub("", text[token.unit_end:time.start])
+            if (time.offset or time.part == "same") and _RECORDED.fullmatch(gap):
+                return time, "after"          # "the 1,190 recorded a year before"
             if (time.offset or time.part == "same") and re.fullmatch(r"[\s,]*", gap) and not (
+                    "," in gap and re.match(r"\s*[:–—-]\s*[-−+]?\d", text[time.end:time.end + 6])) and not (
                     "," in gap and re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end],
                                             re.IGNORECASE)):
                 # "up from 16,220 a year earlier"; not "12,7 тыс., в позапрошлом — 13,6 тыс.", a new clause
@@ -400,6 +414,14 @@ def _span_of(times: Times, start: int, end: int) -> Time | None:
                 (low, high) if low != high else None, False)
 
 
+def _after_its_number(text: str, time: Time, floor: int) -> bool:
+    """Whether a number stands before ``time`` in its sentence ("compared with 4,154 in the same
+    quarter a year before"): the time is that number's; "A year earlier, 3,881 arrived." leads its
+    sentence."""
+    start = max(floor, *(text.rfind(mark, floor, time.start) + 1 for mark in ".!?\n;"))
+    return bool(re.search(r"\d", text[start:time.start]))
+
+
 @dataclass
 class Carried:
     """The time of the last figure of a paragraph, for the figures that follow without one."""
@@ -475,10 +497,14 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
     if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
         return carried.time, "context", "a part of the figure before, so its period"
     last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared
+                 and not (t.compares and _after_its_number(text, t, paragraph[0])) and not t.local
                  and not t.attached and not is_aside(text, t)
                  and not _closed_bracket(text, paragraph[0], t, s_start)), None)
     if carried is not None and carried.at >= paragraph[0] and (last is None or carried.at > last.start):
         return carried.time, "context", None
-    if last is None and lead is not None and not times.between(paragraph[0], s_start):
+    # (a paragraph whose only times are compared with, "more than in the first half of 2024, when
+    # 2,088 had come", is still of the lead's period)
+    if last is None and lead is not None and all(
+            t.local or t.compared and t.part for t in times.between(paragraph[0], s_start)):
         return lead.time, "document", "the period the document stated before, carried forward"
     return last, ("context" if last else ""), None

@@ -434,11 +434,15 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             figure.country_source = figure.country_source or "context"
         # "16,020 people settled in the country, against 12,890 a year before": the number it is
         # compared with is of the same flow, so of the same direction
-        if at + 1 < len(starts) and _COMPARED_WITH.match(text, figure.end, starts[at + 1]) and \
-                by_token[starts[at + 1]].direction != figure.direction:
-            compared = by_token[starts[at + 1]]
+        compared = by_token[starts[at + 1]] if at + 1 < len(starts) and \
+            _COMPARED_WITH.match(text, figure.end, starts[at + 1]) else None
+        if compared is not None and compared.direction != figure.direction:
             compared.direction, compared.direction_source = figure.direction, "context"
             compared.notes.append("direction: that of the flow it is compared with")
+        if compared is not None and compared.country is None and figure.country:
+            # "выбыли 174 человека против 152 в первом полугодии 2024 года": the same partner too
+            compared.country, compared.country_name = figure.country, figure.country_name
+            compared.country_source = "context"
         # "512 people (2023: 468)": the bracketed earlier value is of the same flow and partner
         if at + 1 < len(starts) and _YEAR_BRACKET.fullmatch(text, figure.end, starts[at + 1]) and \
                 by_token[starts[at + 1]].country is None:
@@ -449,7 +453,10 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             earlier.notes.append("partner: that of the flow its bracket follows")
 
 
-_YEAR_BRACKET = re.compile(rf"(?:\s+[^\W\d]+)?\s*\(\s*{YEAR}(?:\s*(?:год|г\.|жыл\w*))?\s*[:–—-]\s*",
+_YEAR_BRACKET = re.compile(rf"(?:\s+[^\W\d]+)?\s*\(\s*{YEAR}(?:\s*(?:год|г\.|жыл\w*))?\s*[:–—-]\s*|"
+                           # "231 человек, годом ранее – 204", "231 people, a year earlier - 204"
+                           r"(?:\s+[^\W\d]+)?\s*,\s*(?:годом\s+(?:ранее|раньше)|a\s+year\s+(?:earlier|before)|"
+                           r"бір\s+жыл\s+бұрын)\s*[:–—-]\s*",
                            re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"[^.;!?\d]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
                             r"\bup\s+from|\bdown\s+from|(?<![а-яё])против|(?<![а-яё])по\s+сравнению\s+с|"

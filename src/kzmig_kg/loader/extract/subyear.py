@@ -61,7 +61,9 @@ _FORMS = (
     # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
                                rf"(?P<n>{_COUNT_KK})\s+ай\w*|"
-                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
+                               rf"(?P<y2>{YEAR})\s+жыл\w*\s+(?P<n2>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])|"
+                               # "ағымдағы жылдың тоғыз айында": the year word before, read on its own
+                               rf"(?<=жылдың\s)(?P<n3>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
                                re.IGNORECASE)),
     ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
                            r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
@@ -94,10 +96,15 @@ _FORMS = (
     # "the same period", and "the corresponding period", "соответствующий период", "сәйкес кезең"
     ("same", re.compile(rf"\b(?:the\s+)?(?:same|corresponding|comparable)\s+(?:period|months|half|quarter)\s+"
                         rf"(?:of|in|last\s+year)\s*(?:the\s+previous\s+year|(?P<y>{YEAR}))?(?!\d)"
-                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом)\s+же)\s+"
-                        rf"(?:период|квартал|полугоди)[а-я]{{0,2}}\s+"
+                        rf"|(?<![\w])(?:аналогичн[а-я]+|соответствующ[а-я]+|т(?:от|ого|ом|е|ех)\s+же)\s+"
+                        rf"(?:период|квартал|полугоди|(?:[а-я]+\s+)?месяц)[а-я]{{0,2}}\s+"
                         rf"(?:прошлого\s+года|предыдущего\s+года|(?P<y2>{YEAR})(?:\s*(?:года|г\.))?)|"
-                        rf"өткен\s+жыл(?:ы|дың)\s+(?:дәл\s+)?(?:осы|сәйкес)\s+кезең\w*|"
+                        rf"(?:өткен\s+жыл(?:ы|дың|ғы)|былтыр(?:ғы)?)\s+(?:дәл\s+)?(?:осы|сәйкес|сол)\s+кезең\w*|"
+                        # the year first, then the same span: "last year in the same period", "в
+                        # прошлом году за тот же период"
+                        rf"\blast\s+year\s+(?:in|over|during|for)\s+the\s+same\s+(?:period|months|half|quarter)\b|"
+                        rf"(?<![\w])в\s+(?:прошлом|предыдущем)\s+году\s+(?:за|в)\s+(?:тот\s+же|аналогичный|"
+                        rf"соответствующий)\s+(?:период|квартал|полугодие)(?![\w])|"
                         # "в 2019 году за тот же отрезок времени": the year before the words
                         rf"(?<![\w])(?:в\s+(?P<y5>{YEAR})\s+году\s+)?за\s+т(?:от|ого|ом)\s+же\s+"
                         rf"(?:отрезок|промежуток)(?:\s+времени)?(?:\s+(?P<y6>{YEAR})(?!\d)(?:\s*(?:года|г\.))?)?",
@@ -267,7 +274,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                     found.append(SubYear(match.start(), match.end(), None, part, -1, "document"))
                     continue
             elif form == "months-kk-n":
-                word = (match.group("n") or match.group("n2")).lower()
+                word = (match.group("n") or match.group("n2") or match.group("n3")).lower()
                 part = months_part(1, _MONTH_COUNTS_KK.get(re.sub(r"\s+", " ", word)) or int(word))
                 if match.group("this"):
                     found.append(SubYear(match.start(), match.end(), None, part, 0, "document"))
@@ -324,7 +331,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                 continue
             elif form == "same":
                 part = "same"
-                if re.search(r"last\s+year|previous\s+year|прошлого|предыдущего|өткен", match.group(),
+                if re.search(r"last\s+year|previous\s+year|прошл|предыдущ|өткен|былтыр", match.group(),
                              re.IGNORECASE):
                     found.append(SubYear(match.start(), match.end(), None, part, -1))
                     continue

@@ -46,7 +46,9 @@ _TOTAL = re.compile(r"^(?:total|all\s+(?:countries|destinations|origins)|все�
 # no figure of its own and no column, so the cell is cut to the count
 _SHARE_AFTER_COUNT = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0\u202f,.]*?)[ \u00a0]*"
                                 r"\((?P<share>\d{1,3}(?:[.,]\d+)?)[ \u00a0]*%?\)[ \t]*")
-_THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)\b", re.IGNORECASE)
+# (Kazakh "тыс" without its dot is "outside": "республикадан тыс жерлерге")
+_THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.|тыс(?=\s+(?:чел|человек|адам|persons))|тысяч\w*|"
+                        r"мың)(?!\w)", re.IGNORECASE)
 CAPTION_LINES = 3
 # a note mark after a cell: superscript digits or letters, asterisks, daggers
 _NOTE_MARK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f\u1d2c-\u1d6a*†‡]+$")
@@ -175,12 +177,28 @@ def _caption(lines: list[tuple[int, str]], header: int) -> tuple[int, str]:
         else:
             taken.insert(0, (offset, line))
         index -= 1
+    if taken and _UNIT_LINE.fullmatch("\n".join(line for _, line in taken)):
+        # "адам / человек" alone over the header: the caption is the block above it ("4-кесте.
+        # Тұрақты тұруға ... көшіп кеткендер", "Таблица 4. Выбывшие ...")
+        while index >= 0 and not lines[index][1].strip():
+            index -= 1
+        above: list[tuple[int, str]] = []
+        while index >= 0 and lines[index][1].strip() and len(above) < CAPTION_LINES:
+            above.insert(0, lines[index])
+            index -= 1
+        if above and not above[-1][1].rstrip().endswith("."):
+            taken = above + taken
     if not taken:
         return 0, ""
     text = "\n".join(line for _, line in taken)
     if (continued := _CONTINUED.search(text)) is not None:
         text = _first_part(lines, index, continued["n"] or continued["n2"] or continued["n3"]) or text
     return taken[0][0], text
+
+
+# a line that only names the unit of a table: "адам / человек", "persons", "(thousand people)"
+_UNIT_LINE = re.compile(r"[\s(]*(?:(?:thousand\s+|тыс\.?\s+|мың\s+)?(?:persons|people|адам|человек|чел\.)"
+                        r"[\s)]*(?:/|$)[\s(]*)+[\s)]*", re.IGNORECASE)
 
 
 # "Продолжение таблицы 3.2", "Table 4 (continued)", "3-кестенің жалғасы": a table split by a page

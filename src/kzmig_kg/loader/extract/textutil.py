@@ -13,10 +13,13 @@ import bisect
 import re
 from dataclasses import dataclass
 
-# (or before a line that starts with a bullet: "▪️ Облыстан ...", "• от ..."; not a dash, which in an
-# interview opens the answer to the question above it)
+# (or before a line that starts with a bullet: "▪️ Облыстан ...", "• от ..."; a dash only after a
+# full stop, below)
 _END = re.compile(r"[.!?]+[\"”’')\]¹²³\u2070-\u2079]*(?=\s+[\"“'(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9]|[ \t]*\n[ \t]*"
-                  r"(?:[•▪▫◦‣∙·►▶■□●○*]|[\u2600-\u27bf]|[\U0001f300-\U0001faff]))")
+                  r"(?:[•▪▫◦‣∙·►▶■□●○*]|[\u2600-\u27bf]|[\U0001f300-\U0001faff])|"
+                  # a dash item after a full stop ("... a year before.\n- The balance ..."); after a
+                  # question a dash opens the answer of a dialogue, which keeps the question's words
+                  r"(?<=\.)[ \t]*\n[ \t]*[-–—](?=[ \t]))")
 _ABBREVIATIONS = {
     "no", "nr", "al", "p", "pp", "e.g", "i.e", "etc", "vs", "cf", "art", "vol", "dr", "mr", "mrs", "ms",
     "st", "inc", "ltd", "co", "jr", "sr", "n.d", "approx", "u.s", "u.k", "fig", "ed", "eds", "ch", "para",
@@ -55,7 +58,8 @@ class Sentences:
             if after[:1].islower():
                 continue                  # a page break inside a sentence
             if not before or re.search(r"[.!?:;\"”’)][¹²³\u2070-\u2079]*$", before) or \
-                    _short_line(before) or _table_row(before) or _heading_after(text, match.end()):
+                    _short_line(before) or _table_row(before) or _heading_after(text, match.end()) or \
+                    _title_block(text, match.start()):
                 cuts.add(match.end())
                 paragraph_cuts.add(match.end())
         ordered = sorted(c for c in cuts if 0 < c < len(text))
@@ -103,6 +107,25 @@ def _table_row(before: str) -> bool:
     """Whether the last line before a blank line is a table's row: a table ends its paragraph, so
     the prose after it reads no country or direction off its rows."""
     return bool(_TABLE_ROW.fullmatch(before.rsplit("\n", 1)[-1]))
+
+
+# a byline or dateline ("Thread by @KZStatBureau · 3 Feb 2026") is no title: it dates, and keeps its
+# old reading
+_CALENDAR_DATE = re.compile(r"\d{1,2}\s+[^\W\d]+\.?,?\s+\d{4}|[^\W\d]+\.?\s+\d{1,2},\s+\d{4}|"
+                            r"\d{4}\s+жылғы\s+\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d\d-\d\d")
+
+
+def _title_block(text: str, end: int) -> bool:
+    """Whether the text before a blank line is one line alone between blank lines, of title length,
+    naming a year, with no dangling word ("Kandas resettlement in the first half of 2025: arrivals up,
+    departures down"): a title that states its period, not a sentence a page break cut."""
+    start = text.rfind("\n", 0, end) + 1
+    line = text[start:end].strip()
+    alone = start == 0 or not text[max(0, start - 2):start - 1].strip()
+    return alone and 0 < len(line) <= 120 and bool(re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", line)) and \
+        not _CALENDAR_DATE.search(line) and not re.search(r"[.!?]\s", line) and not re.search(
+        r"(?:\b(?:the|of|and|to|in|a|an|by|with|for|on|at|from|и|в|на|из|с|по|для)|[,(-])$", line,
+        re.IGNORECASE)
 
 
 def _short_line(before: str) -> bool:
