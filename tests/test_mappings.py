@@ -10,9 +10,6 @@ import io
 from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
-from sssom.parsers import parse_sssom_table
-from sssom.validators import validate
-from sssom.writers import write_rdf
 
 from kzmig_kg.paths import ONTOLOGY_DIR
 
@@ -20,7 +17,14 @@ MAPPINGS = ONTOLOGY_DIR / "mappings"
 SKOS_BROAD = "http://www.w3.org/2004/02/skos/core#broadMatch"
 
 
+# sssom (with pandas and linkml) is imported by the tests that use it: 1.2 s of CPU at collection
+# that the xdist worker which does not run this file would otherwise spend too
+
+
 def test_mapping_set_is_valid_sssom() -> None:
+    from sssom.parsers import parse_sssom_table
+    from sssom.validators import validate
+
     msdf = parse_sssom_table(str(MAPPINGS / "kzmig.sssom.tsv"))
     reports = validate(msdf, fail_on_error=False)
     assert all(not report.results for report in reports.values()), reports
@@ -29,6 +33,9 @@ def test_mapping_set_is_valid_sssom() -> None:
 
 
 def test_release_rdf_is_the_sssom_conversion_of_the_tsv(release) -> None:
+    from sssom.parsers import parse_sssom_table
+    from sssom.writers import write_rdf
+
     out = io.StringIO()
     write_rdf(parse_sssom_table(str(MAPPINGS / "kzmig.sssom.tsv")), out)
     converted = Graph().parse(data=out.getvalue(), format="turtle")
@@ -37,6 +44,8 @@ def test_release_rdf_is_the_sssom_conversion_of_the_tsv(release) -> None:
 
 
 def test_mappings_that_restate_axioms_match_the_ontology() -> None:
+    from sssom.parsers import parse_sssom_table
+
     ontology = Graph().parse(ONTOLOGY_DIR / "kzmig.ttl", format="turtle")
     msdf = parse_sssom_table(str(MAPPINGS / "kzmig.sssom.tsv"))
     df, expand = msdf.df, msdf.converter.expand

@@ -2,7 +2,9 @@
 // (catalog-v001.xml, as Protege and ROBOT read it: <uri name="IRI" uri="relative/file"/>), and
 // prints every OWL 2 DL profile violation of the ontology and its imports closure, one a line:
 // "VIOLATION <class of the violation>: <description>", then "DONE <n> violations".
-// Run by tests/test_owl_profile.py.
+// Arguments: one or more pairs ONTOLOGY CATALOG, each checked with a manager of its own and
+// reported in that order (one JVM for several checks: its start and the compile of this file
+// cost more CPU than a check). Run by tests/test_owl_profile.py.
 import java.io.File;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.semanticweb.owlapi.apibinding.OWLManager;
@@ -20,8 +22,15 @@ import org.w3c.dom.NodeList;
 
 public class Owl2DlProfileCheck {
     public static void main(String[] args) throws Exception {
-        File ontology = new File(args[0]);
-        File catalog = new File(args[1]);
+        if (args.length == 0 || args.length % 2 != 0) {
+            throw new IllegalArgumentException("arguments: ONTOLOGY CATALOG [ONTOLOGY CATALOG ...]");
+        }
+        for (int pair = 0; pair < args.length; pair += 2) {
+            check(new File(args[pair]), new File(args[pair + 1]));
+        }
+    }
+
+    static void check(File ontology, File catalog) throws Exception {
         OWLOntologyManager manager = OWLManager.createOWLOntologyManager();
         var factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
