@@ -50,7 +50,7 @@ def test_passages_stream_through_the_worker_as_rows_come(release) -> None:
     # a query far too large to gather: its rows, with their passages' text, reach the output
     # while the engine is still producing, and the deadline stops it as it stops a plain query
     from kzmig_kg.errors import QueryError
-    from kzmig_kg.query.bounded import stream_query
+    from kzmig_kg.query.bounded import BATCH, stream_query
 
     cross = ("SELECT ?law ?p ?o WHERE { ?law eli:number \"477-IV\" ; ?p ?o . "
              "?a ?b ?c . ?d ?e ?f }")
@@ -61,7 +61,9 @@ def test_passages_stream_through_the_worker_as_rows_come(release) -> None:
     except QueryError as error:
         assert "stopped after 2 s (--timeout)" in str(error)
     rows = list(csv.DictReader(io.StringIO("".join(chunks))))
-    assert len(rows) > 500
+    # one whole batch is enough to show the rows left before the deadline (the query never
+    # ends); a second batch within the 2 s is not guaranteed on a loaded machine
+    assert len(rows) >= BATCH
     assert rows[0]["passage_text"].startswith("[lines 267-272] " + passage_text(267, 272).strip())
 
 
