@@ -8,8 +8,11 @@ the build's progress lines ("rdf..." then "rdf: 12.34 s"), timed as they arrive 
     .venv/bin/python benchmarks/sample_build.py --samples /tmp/s.jsonl -- \
         .venv/bin/kzmig-kg build --data D --out /tmp/out --no-reason
 
-Linux only (reads /proc). The samples are what tells where a core sits idle: a second in which
-the tree used well under 2 CPU seconds on this 2-core machine is a serial wait.
+Linux only (reads /proc). The samples tell where a core sits idle. On a shared machine the CPU a
+process gets depends on the others, so each sample also holds its "runnable" seconds (on a core or
+waiting in the run queue, from /proc/PID/task/*/schedstat): what the build asked of the cores.
+A stage whose "cores_wanted" is under 2 on this 2-core machine leaves a core idle by its own
+scheduling (a serial wait), whatever the load.
 """
 
 from __future__ import annotations
@@ -61,10 +64,30 @@ def _probe(pid: int) -> dict | None:
                 rss = int(line.split()[1])
             elif line.startswith("Pss:"):
                 pss = int(line.split()[1])
+        # time on a core plus time waiting for one, over the process's threads: what the build
+        # asked of the cores, whatever the other users of the machine leave it
+        runnable = {}   # thread id -> seconds; threads come and go, so deltas are per thread
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                on_cpu, waiting = Path(task, "schedstat").read_text().split()[:2]
+            except OSError:
+                continue   # the thread ended meanwhile
+            runnable[task.name] = (int(on_cpu) + int(waiting)) / 1e9
         cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")[:80].decode()
     except (OSError, IndexError, ValueError):
         return None
-    return {"pid": pid, "cpu": cpu, "rss_kb": rss, "pss_kb": pss, "cmd": cmd}
+    return {"pid": pid, "cpu": cpu, "runnable": runnable, "rss_kb": rss, "pss_kb": pss,
+            "cmd": cmd}
+
+
+def runnable_delta(proc: dict, seen: dict[str, float]) -> float:
+    """The seconds ``proc``'s threads were runnable since their last sample (``seen``, by thread
+    id, updated); a thread seen for the first time counts from its start."""
+    delta = 0.0
+    for tid, seconds in proc.pop("runnable").items():
+        delta += seconds - seen.get(tid, 0.0)
+        seen[tid] = seconds
+    return round(delta, 2)
 
 
 STAGE_LINE = re.compile(r"^(\w+)(\.\.\.|: [0-9.]+ s)$")
@@ -86,6 +109,7 @@ def sample(command: list[str], samples: Path, spans: dict[str, list[float]]) -> 
                               daemon=True)
     reader.start()
     seen: dict[int, float] = {}          # pid -> CPU seconds at its last sample
+    seen_runnable: dict[int, float] = {}
     peak_rss = peak_pss = 0
     total_cpu: dict[int, float] = {}
     with samples.open("w") as out:
@@ -98,12 +122,14 @@ def sample(command: list[str], samples: Path, spans: dict[str, list[float]]) -> 
             for proc in procs:
                 proc["cpu_s"] = round(proc["cpu"] - seen.get(proc["pid"], 0.0), 2)
                 seen[proc["pid"]] = proc["cpu"]
+                proc["runnable_s"] = runnable_delta(proc, seen_runnable)
                 total_cpu[proc["pid"]] = proc["cpu"]
             rss = sum(p["rss_kb"] for p in procs)
             pss = sum(p["pss_kb"] for p in procs)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
             out.write(json.dumps({"t": round(now, 2), "rss_kb": rss, "pss_kb": pss,
                                   "cpu_s": round(sum(p["cpu_s"] for p in procs), 2),
+                                  "runnable_s": round(sum(p["runnable_s"] for p in procs), 2),
                                   "load1": os.getloadavg()[0], "procs": procs}) + "\n")
             out.flush()
             time.sleep(1.0)
@@ -128,9 +154,11 @@ def per_stage(samples: Path, spans: dict[str, list[float]]) -> list[dict]:
         # a sample holds the CPU of the second before it
         inside = [r for r in rows if times[0] < r["t"] <= times[1] + 1]
         cpu = sum(r["cpu_s"] for r in inside)
+        runnable = sum(r.get("runnable_s", 0.0) for r in inside)
         wall = times[1] - times[0]
         out.append({"stage": name, "start_s": times[0], "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
                     "cores_busy": round(cpu / wall, 2) if wall else 0.0,
+                    "cores_wanted": round(runnable / wall, 2) if wall else 0.0,
                     "peak_rss_sum_mib": round(max((r["rss_kb"] for r in inside), default=0) / 1024),
                     "peak_pss_sum_mib": round(max((r["pss_kb"] for r in inside), default=0) / 1024)})
     return out
