@@ -241,3 +241,70 @@ def test_a_mapping_worker_that_fails_stops_the_build_in_one_line(
     records = read_records(DATA)
     with pytest.raises(KzmigError, match=r"^mapping worker \d failed: RuntimeError: mapper broke$"):
         stream_store(records, workers=2, slice_size=500)
+
+
+def _map_curated_in_workers(load, work: Path) -> None:
+    """The curated records mapped by two workers in slices of 300 (eight files with the derived
+    figures), each file given to ``load`` on up to two loader threads."""
+    from kzmig_kg.mapping.context import MappingContext
+    from kzmig_kg.pipeline.graph import register_passages
+    from kzmig_kg.pipeline.records import read_records
+    from kzmig_kg.pipeline.stream import _ChunkDataset, _NQuadsText, _serial_errors
+    from kzmig_kg.pipeline.stream_workers import map_in_workers
+    records = read_records(DATA)
+    template = MappingContext(records=records, dataset=_ChunkDataset())  # type: ignore[arg-type]
+    register_passages(records, template)
+    map_in_workers(records, template, load, _ChunkDataset, _NQuadsText, 2, 300, work,
+                   lambda: _serial_errors(records), loaders=2)
+
+
+def test_slice_files_load_on_two_threads_at_once(tmp_path: Path) -> None:
+    """The first two slice files are loaded side by side: each load waits for the other at a
+    barrier, which a single loader would break after its timeout. Every file is loaded once
+    and removed, and the store they fill is the serial mapping's (about 1.5 s: real records
+    through real workers)."""
+    import threading
+
+    from rdflib import Dataset
+
+    from kzmig_kg.pipeline.graph import add_vocabularies, load_ontology
+    from kzmig_kg.pipeline.records import read_records
+    from kzmig_kg.pipeline.store import to_oxigraph
+    barrier, lock, texts = threading.Barrier(2, timeout=30), threading.Lock(), []
+    store = ox.Store()
+
+    def load(path: Path) -> None:
+        with lock:
+            first_two = len(texts) < 2
+            texts.append(path.name)
+        if first_two:
+            barrier.wait()
+        store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
+
+    _map_curated_in_workers(load, tmp_path)
+    assert len(texts) == len(set(texts)) == 8
+    assert not list(tmp_path.iterdir())  # the slice directory is removed
+    serial = stream_store(read_records(DATA))  # with the ontology and vocabularies, as rdflib's
+    fixed = Dataset()
+    load_ontology(fixed)
+    add_vocabularies(fixed)
+    fixed_quads = {ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), to_oxigraph(g))
+                   for s, p, o, g in fixed.quads((None, None, None, None))}
+    assert len(store) > 30_000
+    assert ({q for q in store if not _has_blank(q)}
+            == {q for q in serial if not _has_blank(q) and q not in fixed_quads})
+
+
+def test_a_load_that_fails_on_a_loader_thread_stops_the_mapping(tmp_path: Path) -> None:
+    """A bulk load that raises on a loader thread (here the second file: a full disk) stops the
+    mapping with that error; the workers end and the slice directory is removed."""
+    calls = []
+
+    def load(path: Path) -> None:
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left on device"):
+        _map_curated_in_workers(load, tmp_path)
+    assert not list(tmp_path.iterdir())

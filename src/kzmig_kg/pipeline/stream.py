@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from ..mapping.context import MappingContext
 from ..mapping.schema import RecordSet
 from .graph import add_vocabularies, load_ontology, map_records, register_passages
 from .store import to_oxigraph
-from .stream_workers import map_in_workers
+from .stream_workers import LOADERS, map_in_workers
 
 DEFAULT_CHUNK = 20_000  # records mapped between two conversions into the store
 # records per slice when several workers map (stream_workers.py): small enough that the slices
@@ -64,16 +65,20 @@ def _stream_store(records: RecordSet, chunk: int, location: Path | None, workers
         template = MappingContext(records=records, dataset=_ChunkDataset())  # type: ignore[arg-type]
         register_passages(records, template)
 
-        def load(path: Path) -> None:
+        appending = threading.Lock()
+
+        def load(path: Path) -> None:  # on a loader thread: the bulk loads run side by side
             if location is None:
                 store.load(path=str(path), format=ox.RdfFormat.N_QUADS)
             else:
                 store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS)
-            text.append_file(path)
+            with appending:  # a file's text whole, never interleaved with another's
+                text.append_file(path)
 
         map_in_workers(records, template, load, _ChunkDataset, _NQuadsText, workers, slice_size,
                        location.parent if location is not None else Path(tempfile.gettempdir()),
-                       lambda: _serial_errors(records))
+                       lambda: _serial_errors(records),
+                       loaders=LOADERS if location is not None else 1)
         return store
     sinks = _ChunkDataset()
     ctx = MappingContext(records=records, dataset=sinks)  # type: ignore[arg-type]

@@ -4,7 +4,10 @@ The records are cut into slices of ``slice_size``; forked worker processes map t
 goes to worker ``i % workers``, the derived figures are one more slice) through the same mappers
 and ``_ChunkDataset`` sinks as ``stream.stream_store``, and write each slice's quads as an N-Quads
 file; the parent loads every file into the store as it arrives (the
-loader is Rust, so it runs beside the workers) and deletes it. The store drops the quads that two
+loader is Rust, so it runs beside the workers) and deletes it. Up to ``loaders`` files load at
+once, on threads of the parent: pyoxigraph's bulk load of one slice file keeps one core busy,
+and at 10M triples the loads are most of the stage, so one loader left a core idle once the
+workers were done. The store drops the quads that two
 slices both wrote (a shared reference period), so the store is the serial build's.
 
 The one mapping check that spans records, "one observation per data set and key", sees only a
@@ -24,6 +27,7 @@ import signal
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -35,14 +39,17 @@ from ..mapping.schema import RecordSet
 # takes seconds); the deadline is per message, not for the whole mapping
 SILENCE_SECONDS = 600.0
 POLL_SECONDS = 1.0
+# slice files loaded into the store at once by default (threads of the parent, each a Rust load)
+LOADERS = 2
 
 
 def map_in_workers(records: RecordSet, ctx_template: MappingContext, load: Callable[[Path], None],
                    sinks_factory: Callable[[], Any], text_factory: Callable[[], Any],
                    workers: int, slice_size: int, work_parent: Path,
-                   serial_errors: Callable[[], None]) -> None:
+                   serial_errors: Callable[[], None], loaders: int = 1) -> None:
     """Map ``records`` in ``workers`` forked processes, calling ``load(path)`` in this process for
-    every N-Quads file they write into a new directory under ``work_parent`` (removed after).
+    every N-Quads file they write into a new directory under ``work_parent`` (removed after), on
+    up to ``loaders`` threads at once (``load`` must then be safe to call from several threads).
 
     ``ctx_template`` carries what every worker shares (the passage IRIs); ``sinks_factory`` and
     ``text_factory`` make a worker's ``_ChunkDataset`` and ``_NQuadsText``;
@@ -94,11 +101,15 @@ def map_in_workers(records: RecordSet, ctx_template: MappingContext, load: Calla
     gc.collect()
     gc.freeze()  # the records stay in pages shared with the workers (no refcount-driven copies)
     processes = []
+    pool: ThreadPoolExecutor | None = None
+    loading: list[Future[None]] = []
     try:
         for worker in range(workers):
             process = context.Process(target=run, args=(worker,), daemon=True)
             process.start()
             processes.append(process)
+        # made after the forks, so that no worker inherits a loader thread's state
+        pool = ThreadPoolExecutor(max(1, loaders), thread_name_prefix="kzmig-load")
         finished: dict[int, tuple[int, set[int]]] = {}
         last = time.monotonic()
         while len(finished) < workers:
@@ -116,18 +127,21 @@ def map_in_workers(records: RecordSet, ctx_template: MappingContext, load: Calla
             message = inbox.get()
             last = time.monotonic()
             if message[0] == "slice":
-                path = Path(message[2])
-                load(path)
-                path.unlink()
+                loading.append(pool.submit(_load_and_remove, load, Path(message[2])))
+                loading = _without_finished(loading)  # raises a load's error
             elif message[0] == "done":
                 finished[message[1]] = (message[2], pickle.loads(Path(message[3]).read_bytes()))
             else:
                 raise KzmigError(f"mapping worker {message[1]} failed: {message[2]}")
+        for future in loading:
+            future.result(timeout=SILENCE_SECONDS)
     finally:
         for process in processes:
             if process.is_alive():
                 process.kill()
             process.join()
+        if pool is not None:  # a load under way ends before its file is removed
+            pool.shutdown(wait=True, cancel_futures=True)
         gc.unfreeze()
         shutil.rmtree(work_dir, ignore_errors=True)
     errors = sum(count for count, _ in finished.values())
@@ -136,3 +150,16 @@ def map_in_workers(records: RecordSet, ctx_template: MappingContext, load: Calla
     if errors or shared:
         serial_errors()
 
+
+
+def _load_and_remove(load: Callable[[Path], None], path: Path) -> None:
+    load(path)
+    path.unlink()
+
+
+def _without_finished(loading: list[Future[None]]) -> list[Future[None]]:
+    """The loads still under way; a finished one that failed raises its error here."""
+    for future in loading:
+        if future.done():
+            future.result()
+    return [future for future in loading if not future.done()]
