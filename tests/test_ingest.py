@@ -4,6 +4,8 @@ review; a failed ingest or accept leaves nothing behind."""
 
 from __future__ import annotations
 
+import csv
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -110,6 +112,33 @@ def test_a_document_goes_through_ingest_review_and_build_to_a_query(note, data_c
     assert audit.returncode == 0, audit.stderr
     [row] = [line for line in audit.stdout.splitlines() if "vs ds-note-2022" in line and ",RUS,2021," in line]
     assert ",EMI,RUS,2021,26717,26000,ds-bns-2023b-flows vs ds-note-2022," in row
+    # both sides' passages: the thesis's lines and the note's
+    [both] = [r["passage_text"] for r in csv.DictReader(io.StringIO(audit.stdout))
+              if r["other"].endswith("/ds-note-2022/EMI/KAZ/RUS/total/2021")]
+    assert "[lines 5-5] In 2021, 26,000 people emigrated to Russia" in both
+    assert "[lines 519-523] " in both and "reaching 26,717 people." in both
+    # every figure of the note, the first quarter's too, with its own line, the note named by title
+    figures = subprocess.run(
+        [str(CLI), "query", "flows-by-document", "--param", "document=Departures to Russia ease",
+         "--format", "csv", "--passages", "--store", str(out / "store"), "--sources", str(SOURCES)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert figures.returncode == 0, figures.stderr
+    rows = list(csv.DictReader(io.StringIO(figures.stdout)))
+    assert [(r["measure"], r["partner"], r["period"], r["value"], r["passages"]) for r in rows] == [
+        ("EMI", "DEU", "2021", "3138", "5"), ("EMI", "RUS", "2021", "26000", "5"),
+        ("IMM", "CHN", "2021", "249", "11"), ("EMI", "RUS", "2022-01--2022-03", "2915", "3")]
+    assert rows[-1]["passage_text"].startswith(
+        "[lines 3-3] ASTANA, 14 May 2022. In the first quarter of 2022, 2,915 people left")
+    # the annual series leaves the quarter out and shows the note's own line, not its title's
+    series = subprocess.run(
+        [str(CLI), "query", "stats-country-series", "--param", "country=RUS", "--param", "direction=EMI",
+         "--format", "csv", "--passages", "--store", str(out / "store"), "--sources", str(SOURCES)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert series.returncode == 0, series.stderr
+    years = {r["year"]: r for r in csv.DictReader(io.StringIO(series.stdout))}
+    assert "2022" not in years and set(years["2021"]["passages"].split()) == {"5", "519-523"}
+    assert "[lines 5-5] In 2021, 26,000 people" in years["2021"]["passage_text"]
+    assert "Departures to Russia ease" not in years["2021"]["passage_text"]
 
 
 def test_ingest_drafts_the_stated_changes_as_claims_and_flags_those_the_stored_figures_refute(

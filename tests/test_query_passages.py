@@ -151,11 +151,11 @@ def test_a_line_range_two_documents_share_shows_the_passage_whose_figure_is_in_t
 
 
 def test_an_answer_without_any_passages_says_so_instead_of_printing_nothing(release) -> None:
-    # stats-country-series gives figures and data-set ids, no line ranges and no resources
+    # stats-cumulative-net-by-partner gives sums of figures, no line ranges and no resources
     note = ("note: no row of the answer has passages to show: it has no passages or lines column "
             "and names no resource derived from a passage\n")
     for fmt in ("table", "csv"):
-        result = _invoke(release, "stats-country-series", "--format", fmt)
+        result = _invoke(release, "stats-cumulative-net-by-partner", "--format", fmt)
         assert result.exit_code == 0, result.output
         assert result.stderr == note
         assert "UZB" in result.stdout

@@ -46,6 +46,9 @@ MINE = ("rq-", "flows-", "timeline-", "stats-")
 # the release states net balances by partner only for 2004-2010 as a whole (lines 256-259): any
 # other period gives no rows, on the store and on the endpoint alike
 NO_ROWS_ELSEWHERE = {"stats-cumulative-net-by-partner"}
+# the release registers one document, the thesis, the default: another value travels to a server
+# in the manifest entry statistics/flows-by-document (document=note-2022, an ingested note)
+ONE_VALUE = {"flows-by-document"}
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +95,7 @@ def test_parameters_travel_to_the_endpoint(release, server, name: str, params: d
 
 def test_every_parameterised_query_is_checked_with_other_values() -> None:
     with_params = {n for n, q in named_queries(QUERIES_DIR).items() if q.params}
-    missing = sorted(n for n in with_params - set(OTHER_PARAMS) if n.startswith(MINE))
+    missing = sorted(n for n in with_params - set(OTHER_PARAMS) - ONE_VALUE if n.startswith(MINE))
     assert missing == []
 
 

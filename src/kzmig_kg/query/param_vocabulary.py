@@ -125,6 +125,13 @@ BY_QUERY: dict[str, object] = {
   ?a a eli:LegalResource . BIND (STR(?a) AS ?value)
   OPTIONAL { ?a kzo:recordId|eli:number|dct:title|rdfs:label ?name }
 }"""),
+    "flows-by-document.document": Vocabulary(
+        "source document", "give its record id (thesis, or the --id it was ingested with) or its "
+        "title; `kzmig-kg review` and data/documents.yaml list them",
+        f"""SELECT ?value ?name WHERE {{
+  ?d a kzo:SourceDocument ; kzo:recordId ?value .
+  OPTIONAL {{ ?d {_LABEL}|dct:title ?name }}
+}}""", exact="ASK { ?d a kzo:SourceDocument ; kzo:recordId %(value)s }"),
     "instruments-by-type.type": Vocabulary(
         "instrument class", "give a class name (Quota, Permit, ...) or any",
         """SELECT ?value ?name WHERE {

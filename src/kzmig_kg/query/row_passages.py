@@ -99,7 +99,9 @@ def row_passages(store: ox.Store, sources_dir: Path | None,
     def of_row(row: dict[str, Any]) -> list[PassageRef]:
         refs: list[PassageRef] = []
         if column is not None and row.get(column) is not None:
-            keys = {term.value for term in row.values() if isinstance(term, ox.NamedNode | ox.Literal)}
+            terms = [term.value for term in row.values() if isinstance(term, ox.NamedNode | ox.Literal)]
+            # and each word of a list column ("26000 26717", "ds-note-2022 ds-bns-2023b-flows")
+            keys = set(terms) | {word for value in terms for word in value.split()}
             for match in _RANGE.finditer(row[column].value):
                 first = int(match[1])
                 last = int(match[2]) if match[2] else first
