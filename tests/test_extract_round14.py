@@ -478,3 +478,43 @@ def test_a_route_in_a_foreign_country_from_kazakhstan_is_a_departure(tmp_path):
                               "in 2025.\n")
     assert 37000000 not in found
     assert found[4460] == ("2025", "immigration", "UZB")
+
+
+# --- the tenth round's second part: the held-out sets blindE2, blindF2, blindG2 ---------------------
+
+
+def test_a_line_between_a_total_and_its_parts_does_not_end_a_table_of_years(tmp_path):
+    found = figures(tmp_path, "Table 2. Emigrants from Kazakhstan by country of destination\n"
+                              "                 2023        2024        2025*\n"
+                              "Total          12,307      10,771       9,412\n"
+                              "of which:\n"
+                              "Russia          8,896       7,640       6,870\n"
+                              "Germany         1,514       1,388       1,203\n", document_date="2026-02-27")
+    assert found[7640] == ("2024", "emigration", "RUS")
+    assert found[1203] == ("2025", "emigration", "DEU")
+    found = figures(tmp_path, "3-кесте. Қазақстаннан тыс жерлерге көшіп кеткендер\n\n"
+                              "                 2024        2025\n"
+                              "Барлығы        10 771       9 412\n"
+                              "оның ішінде:\n"
+                              "Ресей           7 640       6 870\n", document_date="2026-02-27", language="kk")
+    assert found[6870] == ("2025", "emigration", "RUS")
+    # near miss: a line of prose after the rows ends the table; its numbers are no cells
+    found = figures(tmp_path, "Table 2. Emigrants from Kazakhstan by country of destination\n"
+                              "                 2023        2024\n"
+                              "Russia          8,896       7,640\n"
+                              "Note: 2024 data are preliminary, 31 March 2025 release\n",
+                    document_date="2025-03-31")
+    assert set(found) == {8896, 7640}
+
+
+def test_country_names_written_in_kazakh(tmp_path):
+    found = figures(tmp_path, "2025 жылы облысқа Түрікменстаннан 203 адам, Ауғанстаннан 41 адам көшіп "
+                              "келді. Үндістаннан 36 адам келді, Ұлыбританияға 27 адам көшіп кетті.\n",
+                    document_date="2026-02-05", language="kk")
+    assert found[41] == ("2025", "immigration", "AFG")
+    assert found[36] == ("2025", "immigration", "IND")
+    assert found[27] == ("2025", "emigration", "GBR")
+    # near miss: "ауа райы" (the weather) names no country
+    found = figures(tmp_path, "2025 жылы ауа райына байланысты облысқа 52 адам көшіп келді.\n",
+                    document_date="2026-02-05", language="kk")
+    assert found[52] == ("2025", "immigration", None)
