@@ -496,7 +496,8 @@ def test_a_line_between_a_total_and_its_parts_does_not_end_a_table_of_years(tmp_
                               "                 2024        2025\n"
                               "Барлығы        10 771       9 412\n"
                               "оның ішінде:\n"
-                              "Ресей           7 640       6 870\n", document_date="2026-02-27", language="kk")
+                              "Ресей           7 640       6 870\n",
+                    document_date="2026-02-27", language="kk")
     assert found[6870] == ("2025", "emigration", "RUS")
     # near miss: a line of prose after the rows ends the table; its numbers are no cells
     found = figures(tmp_path, "Table 2. Emigrants from Kazakhstan by country of destination\n"
