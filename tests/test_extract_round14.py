@@ -519,3 +519,21 @@ def test_country_names_written_in_kazakh(tmp_path):
     found = figures(tmp_path, "2025 жылы ауа райына байланысты облысқа 52 адам көшіп келді.\n",
                     document_date="2026-02-05", language="kk")
     assert found[52] == ("2025", "immigration", None)
+
+
+def test_an_earlier_year_stated_for_comparison_dates_its_sentence_only(tmp_path):
+    found = figures(tmp_path, "In 2025, 17,500 people moved to Kazakhstan. For comparison, in 2024 "
+                              "15,932 people arrived.\n\nAs a result, net migration stood at plus 7,600.\n",
+                    document_date="2026-02-12")
+    assert found[15932] == ("2024", "immigration", None)
+    assert found[7600] == ("2025", "net", None)
+    found = figures(tmp_path, "2025 жылы облысқа шет елдерден 2 236 адам көшіп келген. Бұл көп: 2024 жылы "
+                              "2 071 адам келген болатын.\n\nКелгендердің 1 694-і Өзбекстаннан.\n",
+                    document_date="2026-02-05", language="kk")
+    assert found[2071] == ("2024", "immigration", None)
+    assert found[1694] == ("2025", "immigration", "UZB")
+    # near miss: an earlier year stated as a fact of its own moves the text to it
+    found = figures(tmp_path, "In 2025, 17,500 people moved to Kazakhstan. In 2024 15,932 people "
+                              "arrived.\n\nOf them, 6,100 came from Uzbekistan.\n",
+                    document_date="2026-02-12")
+    assert found[6100] == ("2024", "immigration", "UZB")

@@ -604,6 +604,19 @@ def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
         and time.year < around.time.year
 
 
+# a sentence opened as a comparison, or told in the Kazakh past perfect ("келген болатын", "болған еді")
+_FOR_COMPARISON = re.compile(r"^\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
+                             r"салыстыру\s+үшін|салыстырсақ)(?![\w])|"
+                             r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])", re.IGNORECASE)
+
+
+def _for_comparison(text: str, time: Time | None, around: Carried | None, where: _Sentence) -> bool:
+    """Whether ``time`` is an earlier year than the text's, in a sentence that states it to compare."""
+    return time is not None and around is not None and time.start >= where.start and \
+        time.year is not None and around.time.year is not None and time.year < around.time.year and \
+        bool(_FOR_COMPARISON.search(text[where.start:where.end]))
+
+
 def _set_measure(figure: FigureFound, sentence: str) -> None:
     if figure.measure is not None:
         return
@@ -801,6 +814,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(_WHILE.search(text, carried.at, time.start))
         if earlier and time.start >= where.start and not time.attached:
             time.compared = True          # nor is it the last time stated for the sentences after it
+        if _for_comparison(text, time, carried or lead, where) and time is not None:
+            # "Для сравнения: в 2024 году ... 15 932 человека", "2024 жылы 2 071 адам келген
+            # болатын": an earlier year stated to compare with dates its own sentence only
+            time.local = True
         if _corresponding_earlier(time, carried or lead) and time.start >= where.start:
             # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
             # 2025: the same span a year before is the comparison, and the text goes back to its own
