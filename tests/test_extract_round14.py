@@ -537,3 +537,19 @@ def test_an_earlier_year_stated_for_comparison_dates_its_sentence_only(tmp_path)
                               "arrived.\n\nOf them, 6,100 came from Uzbekistan.\n",
                     document_date="2026-02-12")
     assert found[6100] == ("2024", "immigration", "UZB")
+
+
+def test_the_reverse_of_flows_to_several_partners_is_of_the_total(tmp_path):
+    found = figures(tmp_path, "В 2025 году Казахстан покинули 9 412 человек.\n\nВ Россию направились "
+                              "6 870 человек, в Германию — 1 203. Замыкает тройку Беларусь, где "
+                              "обосновались 297 человек.\n\nВстречный поток за тот же год превысил 17 тыс. "
+                              "человек.\n", document_date="2026-02-12")
+    assert found[17000] == ("2025", "immigration", None)
+    found = figures(tmp_path, "In 2025, 6,870 people left for Russia, 1,203 for Germany and 297 for "
+                              "Belarus.\n\nThe reverse flow in the same year was 4,100 people.\n",
+                    document_date="2026-02-12")
+    assert found[4100] == ("2025", "immigration", None)
+    # near miss: the reverse of a flow with one partner keeps that partner
+    found = figures(tmp_path, "В 2025 году из Кыргызстана в Казахстан переселились 1 240 человек. "
+                              "Встречный поток составил 380 человек.\n", document_date="2026-02-12")
+    assert found[380] == ("2025", "emigration", "KGZ")
