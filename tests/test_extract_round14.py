@@ -553,3 +553,19 @@ def test_the_reverse_of_flows_to_several_partners_is_of_the_total(tmp_path):
     found = figures(tmp_path, "В 2025 году из Кыргызстана в Казахстан переселились 1 240 человек. "
                               "Встречный поток составил 380 человек.\n", document_date="2026-02-12")
     assert found[380] == ("2025", "emigration", "KGZ")
+
+
+def test_a_balance_named_between_a_route_and_its_number_is_the_numbers(tmp_path):
+    found = figures(tmp_path, "2.3 The reverse flow is much smaller: 3,870 people moved from Russia to "
+                              "Kazakhstan in 2024, so net migration with Russia stood at minus 5,610.\n",
+                    document_date="2025-12-02")
+    assert found[-5610] == ("2024", "net", "RUS")
+    assert found[3870] == ("2024", "immigration", "RUS")
+    found = figures(tmp_path, "В 2024 году из России в Казахстан переехали 3 870 человек, поэтому сальдо "
+                              "миграции с Россией составило минус 5 610 человек.\n",
+                    document_date="2025-12-02")
+    assert found[-5610] == ("2024", "net", "RUS")
+    # near miss: a balance named before the route leaves the route's number its direction
+    found = figures(tmp_path, "В 2024 году сальдо миграции с Россией было отрицательным: из России в "
+                              "Казахстан переехали 3 870 человек.\n", document_date="2025-12-02")
+    assert found[3870] == ("2024", "immigration", "RUS")

@@ -418,17 +418,23 @@ _ROUTE_IN = re.compile(rf"(?<!\w)(?:из|from)\s+{_FOREIGN}\s+(?:в|to|into)\s+{
                        rf"(?<!\w)(?:в|to|into|in)\s+{_KAZ}\s+(?:из|from)\s+{_FOREIGN}")
 
 
-def _route(text: str, clause: tuple[int, int]) -> str | None:
+def _route(text: str, clause: tuple[int, int], words: list[tuple[int, int, str]],
+           position: int) -> str | None:
     out = _ROUTE_OUT.search(text, *clause)
     back = _ROUTE_IN.search(text, *clause)
     if (out is None) == (back is None):
         return None                       # no route, or both ways in one clause
+    route = out or back
+    # "3,870 people moved from Russia to Kazakhstan, so net migration with Russia stood at minus
+    # 5,610": a balance named between the route and the number is the number's
+    if any(name == "net" and route.end() <= start < position for start, _, name in words):
+        return None
     return "emigration" if out else "immigration"
 
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
-    if (by_route := _route(text, clause_of(text, where.span, token.start))) is not None:
+    if (by_route := _route(text, clause_of(text, where.span, token.start), words, token.start)) is not None:
         figure.direction = by_route
         return
     # a comma-bounded segment whose verb says no direction ("..., Германияға 800 адам қоныс аударды"):
