@@ -569,3 +569,22 @@ def test_a_balance_named_between_a_route_and_its_number_is_the_numbers(tmp_path)
     found = figures(tmp_path, "В 2024 году сальдо миграции с Россией было отрицательным: из России в "
                               "Казахстан переехали 3 870 человек.\n", document_date="2025-12-02")
     assert found[3870] == ("2024", "immigration", "RUS")
+
+
+def test_the_neighbouring_country_is_the_neighbour_named_before(tmp_path):
+    found = figures(tmp_path, "2025 жылдың қаңтар–қыркүйек айларында Қырғызстаннан Қазақстанға 1 184 адам "
+                              "көшіп келді.\n\nБұл көрсеткіш өткен жылдың сәйкес кезеңімен салыстырғанда 14 "
+                              "пайызға артық. Ол кезде көршілес елден 1 039 адам келген болатын.\n",
+                    document_date="2025-11-25", language="kk")
+    assert found[1039] == ("2024-9M", "immigration", "KGZ")
+    found = figures(tmp_path, "В 2025 году из Узбекистана в Казахстан переехали 6 054 человека.\n\nГодом "
+                              "ранее из соседней республики прибыли 5 870 человек.\n",
+                    document_date="2026-02-12")
+    assert found[5870] == ("2024", "immigration", "UZB")
+    # near miss: neighbouring countries (a plural) are no one partner; Germany is no neighbour
+    found = figures(tmp_path, "In 2025, 1,203 people left Kazakhstan for Germany.\n\nAnother 2,310 "
+                              "moved to neighbouring countries.\n", document_date="2026-02-12")
+    assert found[2310] == ("2025", "emigration", None)
+    found = figures(tmp_path, "In 2025, 1,203 people left Kazakhstan for Germany.\n\nAnother 310 arrived "
+                              "from the neighbouring country.\n", document_date="2026-02-12")
+    assert found[310] == ("2025", "immigration", None)

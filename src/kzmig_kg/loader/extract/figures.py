@@ -543,6 +543,13 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         earlier = [p for p in places[first:last] if p.place.code != "KAZ"]
         if earlier:
             mention, how = earlier[-1], "context"
+    if mention is None and not figure.country and _NEIGHBOUR.search(text, where.start, where.end):
+        # "Ол кезде көршілес елден 1 039 адам келген": the neighbour of Kazakhstan named last
+        first = bisect.bisect_left(place_starts, where.start - _NEIGHBOUR_BACK)
+        last = bisect.bisect_left(place_starts, where.start)
+        earlier = [p for p in places[first:last] if p.place.code in _NEIGHBOURS]
+        if earlier:
+            mention, how = earlier[-1], "context"
     if mention is None and not figure.country and TWO_COUNTRIES.search(text, where.start, where.end):
         first = bisect.bisect_left(place_starts, where.start - TWO_COUNTRIES_BACK)
         last = bisect.bisect_left(place_starts, where.start)
@@ -554,6 +561,14 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+# "the neighbouring country", "из соседней республики", "көршілес елден": a partner named before
+_NEIGHBOUR = re.compile(r"\b(?:the|that)\s+neighbou?ring\s+(?:country|republic|state)\b|"
+                        r"(?<![а-яё])соседн(?:яя|ей|юю|ий|его|ему|ем)\s+(?:стран|республик|государств)\w*|"
+                        r"(?<![\w])көрші(?:лес)?\s+(?:ел|мемлекет|республика)(?!дер|тер)\w*", re.IGNORECASE)
+_NEIGHBOURS = {"RUS", "CHN", "KGZ", "UZB", "TKM"}
+_NEIGHBOUR_BACK = 800
 
 
 _DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|for|into)|(?<![а-яё])(?:в|во))\s+(?:the\s+)?$", re.IGNORECASE)
