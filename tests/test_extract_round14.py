@@ -588,3 +588,18 @@ def test_the_neighbouring_country_is_the_neighbour_named_before(tmp_path):
     found = figures(tmp_path, "In 2025, 1,203 people left Kazakhstan for Germany.\n\nAnother 310 arrived "
                               "from the neighbouring country.\n", document_date="2026-02-12")
     assert found[310] == ("2025", "immigration", None)
+
+
+def test_a_republic_named_after_the_word_is_not_kazakhstan(tmp_path):
+    found = figures(tmp_path, "В первом полугодии 2025 года в Германию уехали 604 человека, в Республику "
+                              "Беларусь — 117.\n", document_date="2025-08-12")
+    assert found[117] == ("2025-H1", "emigration", "BLR")
+    found = figures(tmp_path, "В первом полугодии 2025 года из Республики Корея прибыли 86 человек.\n",
+                    document_date="2025-08-12")
+    assert found[86] == ("2025-H1", "immigration", "KOR")
+    # near miss: "в республику" alone, or "в Республику Казахстан", is an arrival
+    found = figures(tmp_path, "В первом полугодии 2025 года в Республику Казахстан — 1 284 человека, из "
+                              "них в республику на постоянное жительство — 940.\n",
+                    document_date="2025-08-12")
+    assert found[1284] == ("2025-H1", "immigration", None)
+    assert found[940] == ("2025-H1", "immigration", None)

@@ -97,7 +97,13 @@ def flow_words(text: str) -> list[tuple[int, int, str]]:
     low = text.lower()
     matches = _FLOW_LOWER.finditer(low) if len(low) == len(text) else _FLOW.finditer(text)
     names = {"net": "net", "emi": "emigration", "imm": "immigration"}
-    return [(m.start(), m.end(), names[m.lastgroup]) for m in matches]
+    return [(m.start(), m.end(), names[m.lastgroup]) for m in matches
+            if not _NAMED_REPUBLIC.match(text, m.end())]
+
+
+# "в Республику Беларусь", "из Республики Корея": a republic named after the word is not Kazakhstan
+_NAMED_REPUBLIC = re.compile(r"(?:(?<=[Рр]еспублику)|(?<=[Рр]еспублики)|(?<=[Сс]трану)|(?<=[Сс]траны))"
+                             r"\s+(?!Казахстан)[А-ЯЁ]")
 
 
 # a Kazakh finite verb of leaving or coming, which ends its clause
