@@ -603,3 +603,22 @@ def test_a_republic_named_after_the_word_is_not_kazakhstan(tmp_path):
                     document_date="2025-08-12")
     assert found[1284] == ("2025-H1", "immigration", None)
     assert found[940] == ("2025-H1", "immigration", None)
+
+
+def test_permits_in_force_and_a_plan_of_resettlement_are_no_flows(tmp_path):
+    found = figures(tmp_path, "In 2025, 11,870 people left Kazakhstan. Employers held roughly 14,500 valid "
+                              "permits for foreign staff at the end of 2025.\n", document_date="2026-03-10")
+    assert 14500 not in found
+    found = figures(tmp_path, "В 2025 году выбыли 11 870 человек. На конец года у работодателей было 14 500 "
+                              "действующих разрешений на привлечение иностранной рабочей силы.\n",
+                    document_date="2026-03-10")
+    assert 14500 not in found
+    found = figures(tmp_path, "В первом полугодии 2025 года в область прибыли 1 284 человека. В 2025 году на "
+                              "переселение в область запланировано 1 500 кандасов, намечено принять ещё "
+                              "300 переселенцев.\n", document_date="2025-08-12")
+    assert 1500 not in found and 300 not in found
+    # near miss: permits issued in the year are counted as before; resettled kandases are a flow
+    found = figures(tmp_path, "In 2025 the ministry issued 11,470 work permits to foreign workers, and "
+                              "1,284 kandases resettled in the region.\n", document_date="2026-03-10")
+    assert 11470 in found
+    assert found[1284] == ("2025", "immigration", None)
