@@ -622,3 +622,29 @@ def test_permits_in_force_and_a_plan_of_resettlement_are_no_flows(tmp_path):
                               "1,284 kandases resettled in the region.\n", document_date="2026-03-10")
     assert 11470 in found
     assert found[1284] == ("2025", "immigration", None)
+
+
+def _regional(tmp_path, text: str) -> dict:
+    from kzmig_kg.loader.extract import extract_document
+
+    path = tmp_path / "regional.txt"
+    path.write_text(text, encoding="utf-8")
+    items = extract_document(path, document_date="2026-02-01").all_items()
+    return {i.get("value"): i.get("breakdown") for i in items
+            if i.kind == "figure" and i.get("value") is not None}
+
+
+def test_a_region_named_by_its_name_makes_the_figure_the_regions(tmp_path):
+    # "Almaty region lost 1,200 residents" was drafted as Kazakhstan's emigration: ingest skips a
+    # figure with a breakdown as regional (the graph's flows are national)
+    found = _regional(tmp_path, "In 2025, Almaty region lost 1,200 residents to other countries.\n")
+    assert found[1200] == "region"
+    found = _regional(tmp_path, "In 2025, the Turkistan Region received 2,236 people from abroad.\n")
+    assert found[2236] == "region"
+    assert _regional(tmp_path, "В 2025 году Казахстан покинули 9 412 человек, из них 2 100 — жители "
+                               "Карагандинской области.\n") == {9412: None, 2100: "region"}
+    # near misses: a region the number's people are partly from, after it; a region of the world
+    assert _regional(tmp_path, "In 2025, 9,412 people left Kazakhstan, most of them from East Kazakhstan "
+                               "region.\n")[9412] is None
+    assert _regional(tmp_path, "In 2025, the Central Asian region sent 5,000 migrants to "
+                               "Kazakhstan.\n")[5000] is None

@@ -365,8 +365,17 @@ def _heading_times(text: str, sentences: Sentences, times) -> list[Time]:
 
 # an administrative region of Kazakhstan as the place of the sentence's movement
 _REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облыс(?:қа|тан|ы|та|ына|ынан|ында)?)(?![а-яё])|"
-                     r"\b(?:the\s+)?oblast\b|\bthe\s+region\b(?!\s+of\b)", re.IGNORECASE)
+                     r"\b(?:the\s+)?oblast\b|\bthe\s+region\b(?!\s+of\b)|"
+                     # "Almaty region lost 1,200 residents": a region of Kazakhstan by its name
+                     r"\b(?:Abai|Abay|Akmola|Aqmola|Aktobe|Aqtobe|Almaty|Atyrau|(?:East|West|North|South)\s+"
+                     r"Kazakhstan|Zhambyl|Jambyl|Zhetysu|Jetisu|Karaganda|Karagandy|Qaraghandy|Kostanay|"
+                     r"Qostanay|Kyzylorda|Qyzylorda|Mangystau|Mangistau|Pavlodar|Turkistan|Turkestan|Ulytau)"
+                     r"\s+(?:region|province)\b", re.IGNORECASE)
 
+# "9,412 people left Kazakhstan, most of them from East Kazakhstan region": a region the number's
+# people are partly from, after it, is no area of the number
+_PART_OF = re.compile(r"\bof\s+(?:them|whom)\b|(?<![а-яё])из\s+них(?![а-яё])|оның\s+ішінде|олардың",
+                      re.IGNORECASE)
 
 # "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
 # are where the people came from; of a verb of taking in, where they went
@@ -760,7 +769,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         if figure.direction == "emigration" and figure.direction_source != "table" and \
                 leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
             continue
-        if _REGION.search(text, where.start, where.end):
+        if any(m.start() < token.start or not _PART_OF.search(text, token.unit_end, m.start())
+               for m in _REGION.finditer(text, where.start, where.end)):
             figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
         population = not token.percent and _is_population(text, token, where)
         if population:
