@@ -597,6 +597,9 @@ def test_a_republic_named_after_the_word_is_not_kazakhstan(tmp_path):
     found = figures(tmp_path, "В первом полугодии 2025 года из Республики Корея прибыли 86 человек.\n",
                     document_date="2025-08-12")
     assert found[86] == ("2025-H1", "immigration", "KOR")
+    found = figures(tmp_path, "In the first half of 2025, 604 people moved to Germany and 117 to the "
+                              "Republic of Belarus.\n", document_date="2025-08-12")
+    assert found[117] == ("2025-H1", "emigration", "BLR")
     # near miss: "в республику" alone, or "в Республику Казахстан", is an arrival
     found = figures(tmp_path, "В первом полугодии 2025 года в Республику Казахстан — 1 284 человека, из "
                               "них в республику на постоянное жительство — 940.\n",

@@ -106,6 +106,8 @@ _NAMED_REPUBLIC = re.compile(r"(?:(?<=[Рр]еспублику)|(?<=[Рр]есп
                              r"\s+(?!Казахстан)[А-ЯЁ]")
 
 
+_FORMAL_NAME = re.compile(r"\s(?:the\s+)?(?:Federal\s+)?Republic\s+of\s+$")
+
 # a Kazakh finite verb of leaving or coming, which ends its clause
 _KK_FINITE = re.compile(r"(?:кетт|келд|кеткен|келген|кетсе|келсе)[а-яәіңғүұқөһ]*(?=\s*[.,;!?]|\s*$)")
 
@@ -337,6 +339,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         if token.unit_end <= mention.start <= token.unit_end + 50:
             # an age range or a bracketed share between the count and its place: "9,940 (72.7%) settled in"
             gap = _SHARE.sub("", AGES.sub("aged", text[token.unit_end:mention.start]))
+            # ("117 to the Republic of Belarus": a formal name)
+            gap = _FORMAL_NAME.sub(" ", gap)
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
