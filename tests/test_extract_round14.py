@@ -651,3 +651,19 @@ def test_a_region_named_by_its_name_makes_the_figure_the_regions(tmp_path):
                                "region.\n")[9412] is None
     assert _regional(tmp_path, "In 2025, the Central Asian region sent 5,000 migrants to "
                                "Kazakhstan.\n")[5000] is None
+
+
+def test_an_item_whose_first_flow_is_a_regions_keeps_its_later_flows_regional(tmp_path):
+    found = _regional(tmp_path, "О внешней миграции населения области в первом полугодии 2025 года\n\n"
+                                "Из-за рубежа в область прибыли 1 284 человека.\n\nОсновным направлением "
+                                "выезда остается Российская Федерация: туда переселились 2 870 человек. Из "
+                                "Узбекистана прибыли 412 человек.\n\nПо республике в целом выбыли 9 412 "
+                                "человек.\n")
+    assert found == {1284: "region", 2870: "region", 412: "region", 9412: None}
+    found = _regional(tmp_path, "Almaty region lost 1,200 residents to other countries in 2025. Another "
+                                "310 moved to Russia.\n\nOverall, 9,412 people left Kazakhstan.\n")
+    assert found == {1200: "region", 310: "region", 9412: None}
+    # near miss: an item whose first flow is the country's keeps a region's figure to its sentence
+    found = _regional(tmp_path, "In 2025, 9,412 people left Kazakhstan. Almaty region lost 1,200 residents "
+                                "to other countries. Another 310 moved to Russia.\n")
+    assert found == {9412: None, 1200: "region", 310: None}

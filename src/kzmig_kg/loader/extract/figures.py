@@ -371,6 +371,23 @@ _REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облы
                      r"Kazakhstan|Zhambyl|Jambyl|Zhetysu|Jetisu|Karaganda|Karagandy|Qaraghandy|Kostanay|"
                      r"Qostanay|Kyzylorda|Qyzylorda|Mangystau|Mangistau|Pavlodar|Turkistan|Turkestan|Ulytau)"
                      r"\s+(?:region|province)\b", re.IGNORECASE)
+# Kazakhstan named for a part of it ("Қазақстанның оңтүстік өңірлерінен"), not as a whole
+_INNER_PART = re.compile(r"өңір|облыс|регион|област|район|\bregions?\b|\boblasts?\b|\bprovinces?\b",
+                         re.IGNORECASE)
+# the country as a whole, in an item about one of its regions
+_NATIONAL = re.compile(r"\b(?:Kazakhstan|the\s+country)\s+as\s+a\s+whole\b|\bnationwide\b|"
+                       r"\bacross\s+(?:the\s+)?(?:country|Kazakhstan)\b|"
+                       r"(?<![а-яё])(?:по\s+(?:всей\s+)?(?:стране|республике|Казахстану)|в\s+целом\s+по\s+"
+                       r"(?:стране|республике|Казахстану)|(?:[Кк]азахстан|страна|республика)\s+в\s+целом)(?![а-яё])|"
+                       r"(?:республика|ел|Қазақстан)\s+бойынша", re.IGNORECASE)
+
+
+def _of_the_country(text: str, where: _Sentence) -> bool:
+    """Whether the sentence speaks of Kazakhstan as a whole: in words, or naming it, not a part of it."""
+    return bool(_NATIONAL.search(text, where.start, where.end)) or any(
+        p.place.code == "KAZ" and not _INNER_PART.search(text, max(0, p.start - 40), p.end + 40)
+        for p in where.places)
+
 
 # "9,412 people left Kazakhstan, most of them from East Kazakhstan region": a region the number's
 # people are partly from, after it, is no area of the number
@@ -715,6 +732,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     questions = _question_times(text, sentences, times)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
+    first_flow, regional_item = True, False
     for token in tokens:
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
@@ -769,9 +787,18 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         if figure.direction == "emigration" and figure.direction_source != "table" and \
                 leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
             continue
-        if any(m.start() < token.start or not _PART_OF.search(text, token.unit_end, m.start())
+        if any(m.start() < token.start or not _PART_OF.search(text, token.unit_end, m.start()) or
+               re.search(r"[;\n]", text[token.unit_end:m.start()])
                for m in _REGION.finditer(text, where.start, where.end)):
             figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
+        elif regional_item and figure.direction and not _of_the_country(text, where):
+            # an item whose first flow is a region's ("О внешней миграции населения области ... Из-за
+            # рубежа в область прибыли 1 284"): its later flows are the region's too, unless the
+            # sentence is of the country ("по республике в целом", "9,412 people left Kazakhstan")
+            figure.breakdown = "region"
+            figure.notes.append("a region's flow: the item's first flow is the region's")
+        if first_flow and figure.direction and not token.percent:
+            first_flow, regional_item = False, figure.breakdown == "region"
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"
