@@ -667,3 +667,7 @@ def test_an_item_whose_first_flow_is_a_regions_keeps_its_later_flows_regional(tm
     found = _regional(tmp_path, "In 2025, 9,412 people left Kazakhstan. Almaty region lost 1,200 residents "
                                 "to other countries. Another 310 moved to Russia.\n")
     assert found == {9412: None, 1200: "region", 310: None}
+    # "the region" in a sentence of the country is Central Asia, and no region's item follows it
+    found = _regional(tmp_path, "Kazakhstan remains the main destination in the region: in 2025, 17,200 "
+                                "people arrived in the country.\n\nAnother 9,412 left for Russia.\n")
+    assert found == {17200: None, 9412: None}

@@ -787,11 +787,14 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         if figure.direction == "emigration" and figure.direction_source != "table" and \
                 leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
             continue
-        if any(m.start() < token.start or not _PART_OF.search(text, token.unit_end, m.start()) or
-               re.search(r"[;\n]", text[token.unit_end:m.start()])
+        national = _of_the_country(text, where)
+        if any((m.start() < token.start or not _PART_OF.search(text, token.unit_end, m.start()) or
+                re.search(r"[;\n]", text[token.unit_end:m.start()])) and
+               # "Kazakhstan remains the main destination in the region": Central Asia, no oblast
+               not (national and m.group().lower().startswith("the region"))
                for m in _REGION.finditer(text, where.start, where.end)):
             figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
-        elif regional_item and figure.direction and not _of_the_country(text, where):
+        elif regional_item and figure.direction and not national:
             # an item whose first flow is a region's ("О внешней миграции населения области ... Из-за
             # рубежа в область прибыли 1 284"): its later flows are the region's too, unless the
             # sentence is of the country ("по республике в целом", "9,412 people left Kazakhstan")
