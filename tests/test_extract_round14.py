@@ -671,3 +671,17 @@ def test_an_item_whose_first_flow_is_a_regions_keeps_its_later_flows_regional(tm
     found = _regional(tmp_path, "Kazakhstan remains the main destination in the region: in 2025, 17,200 "
                                 "people arrived in the country.\n\nAnother 9,412 left for Russia.\n")
     assert found == {17200: None, 9412: None}
+
+
+def test_a_title_about_a_region_opens_a_regions_item(tmp_path):
+    found = _regional(tmp_path, "External migration in Karaganda oblast, H1 2025\n\nIn January-June 2025, "
+                                "1,284 people arrived from abroad and 3,912 residents left. Most went to "
+                                "Russia (2,870).\n")
+    assert found == {1284: "region", 3912: "region", 2870: "region"}
+    found = _regional(tmp_path, "Павлодар облысына қоныстанған қандастар саны артты\n\n2025 жылдың тоғыз "
+                                "айында шетелден 1 240 қандас көшіп келді.\n")
+    assert found == {1240: "region"}
+    # near miss: a title of the country that names a region
+    found = _regional(tmp_path, "Migration from Kazakhstan: Almaty region leads departures\n\nIn 2025, 9,412 "
+                                "people left Kazakhstan. Most went to Russia (6,870).\n")
+    assert found == {9412: None, 6870: None}

@@ -382,6 +382,18 @@ _NATIONAL = re.compile(r"\b(?:Kazakhstan|the\s+country)\s+as\s+a\s+whole\b|\bnat
                        r"(?:республика|ел|Қазақстан)\s+бойынша", re.IGNORECASE)
 
 
+def _regional_title(text: str, places: list[Mention]) -> bool:
+    """Whether the text's first line is a title about a region of Kazakhstan ("External migration in
+    Karaganda oblast, H1 2025", "Түркістан облысына көшіп келушілер саны артты"), not the country's."""
+    first = re.match(r"\s*([^\n]{1,120})(?:\n|$)", text)
+    if first is None or first[1].rstrip().endswith(".") or not any(
+            not m.group().lower().startswith("the region") for m in _REGION.finditer(text, *first.span(1))):
+        return False
+    where = _Sentence(first.start(1), first.end(1), first.start(1), first.start(1), 0,
+                      [p for p in places if first.start(1) <= p.start < first.end(1)])
+    return not _of_the_country(text, where)
+
+
 def _of_the_country(text: str, where: _Sentence) -> bool:
     """Whether the sentence speaks of Kazakhstan as a whole: in words, or naming it, not a part of it."""
     return bool(_NATIONAL.search(text, where.start, where.end)) or any(
@@ -732,7 +744,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     questions = _question_times(text, sentences, times)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
-    first_flow, regional_item = True, False
+    first_flow, regional_item = True, _regional_title(text, places)
     for token in tokens:
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
