@@ -97,8 +97,16 @@ def flow_words(text: str) -> list[tuple[int, int, str]]:
     low = text.lower()
     matches = _FLOW_LOWER.finditer(low) if len(low) == len(text) else _FLOW.finditer(text)
     names = {"net": "net", "emi": "emigration", "imm": "immigration"}
-    return [(m.start(), m.end(), names[m.lastgroup]) for m in matches]
+    return [(m.start(), m.end(), names[m.lastgroup]) for m in matches
+            if not _NAMED_REPUBLIC.match(text, m.end())]
 
+
+# "в Республику Беларусь", "из Республики Корея": a republic named after the word is not Kazakhstan
+_NAMED_REPUBLIC = re.compile(r"(?:(?<=[Рр]еспублику)|(?<=[Рр]еспублики)|(?<=[Сс]трану)|(?<=[Сс]траны))"
+                             r"\s+(?!Казахстан)[А-ЯЁ]")
+
+
+_FORMAL_NAME = re.compile(r"\s(?:the\s+)?(?:Federal\s+)?Republic\s+of\s+$")
 
 # a Kazakh finite verb of leaving or coming, which ends its clause
 _KK_FINITE = re.compile(r"(?:кетт|келд|кеткен|келген|кетсе|келсе)[а-яәіңғүұқөһ]*(?=\s*[.,;!?]|\s*$)")
@@ -331,6 +339,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
         if token.unit_end <= mention.start <= token.unit_end + 50:
             # an age range or a bracketed share between the count and its place: "9,940 (72.7%) settled in"
             gap = _SHARE.sub("", AGES.sub("aged", text[token.unit_end:mention.start]))
+            # ("117 to the Republic of Belarus": a formal name)
+            gap = _FORMAL_NAME.sub(" ", gap)
             if re.fullmatch(r"\)?\s+(?:[a-z]+\s+|Kazakhstan\s+){0,4}(?:to|from|in|for)\s+(?:the\s+)?",
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"

@@ -365,8 +365,46 @@ def _heading_times(text: str, sentences: Sentences, times) -> list[Time]:
 
 # an administrative region of Kazakhstan as the place of the sentence's movement
 _REGION = re.compile(r"(?<![а-яё])(?:област(?:ь|и|ью|ей)|облыс(?:қа|тан|ы|та|ына|ынан|ында)?)(?![а-яё])|"
-                     r"\b(?:the\s+)?oblast\b|\bthe\s+region\b(?!\s+of\b)", re.IGNORECASE)
+                     r"\b(?:the\s+)?oblast\b|\bthe\s+region\b(?!\s+of\b)|"
+                     # "Almaty region lost 1,200 residents": a region of Kazakhstan by its name
+                     r"\b(?:Abai|Abay|Akmola|Aqmola|Aktobe|Aqtobe|Almaty|Atyrau|(?:East|West|North|South)\s+"
+                     r"Kazakhstan|Zhambyl|Jambyl|Zhetysu|Jetisu|Karaganda|Karagandy|Qaraghandy|Kostanay|"
+                     r"Qostanay|Kyzylorda|Qyzylorda|Mangystau|Mangistau|Pavlodar|Turkistan|Turkestan|Ulytau)"
+                     r"\s+(?:region|province)\b", re.IGNORECASE)
+# Kazakhstan named for a part of it ("Қазақстанның оңтүстік өңірлерінен"), not as a whole
+_INNER_PART = re.compile(r"өңір|облыс|регион|област|район|\bregions?\b|\boblasts?\b|\bprovinces?\b",
+                         re.IGNORECASE)
+# the country as a whole, in an item about one of its regions
+_NATIONAL = re.compile(r"\b(?:Kazakhstan|the\s+country)\s+as\s+a\s+whole\b|\bnationwide\b|"
+                       r"\bacross\s+(?:the\s+)?(?:country|Kazakhstan)\b|"
+                       r"(?<![а-яё])(?:по\s+(?:всей\s+)?(?:стране|республике|Казахстану)|в\s+целом\s+по\s+"
+                       r"(?:стране|республике|Казахстану)|(?:[Кк]азахстан|страна|республика)\s+в\s+целом)(?![а-яё])|"
+                       r"(?:республика|ел|Қазақстан)\s+бойынша", re.IGNORECASE)
 
+
+def _regional_title(text: str, places: list[Mention]) -> bool:
+    """Whether the text's first line is a title about a region of Kazakhstan ("External migration in
+    Karaganda oblast, H1 2025", "Түркістан облысына көшіп келушілер саны артты"), not the country's."""
+    first = re.match(r"\s*([^\n]{1,120})(?:\n|$)", text)
+    if first is None or first[1].rstrip().endswith(".") or not any(
+            not m.group().lower().startswith("the region") for m in _REGION.finditer(text, *first.span(1))):
+        return False
+    where = _Sentence(first.start(1), first.end(1), first.start(1), first.start(1), 0,
+                      [p for p in places if first.start(1) <= p.start < first.end(1)])
+    return not _of_the_country(text, where)
+
+
+def _of_the_country(text: str, where: _Sentence) -> bool:
+    """Whether the sentence speaks of Kazakhstan as a whole: in words, or naming it, not a part of it."""
+    return bool(_NATIONAL.search(text, where.start, where.end)) or any(
+        p.place.code == "KAZ" and not _INNER_PART.search(text, max(0, p.start - 40), p.end + 40)
+        for p in where.places)
+
+
+# "9,412 people left Kazakhstan, most of them from East Kazakhstan region": a region the number's
+# people are partly from, after it, is no area of the number
+_PART_OF = re.compile(r"\bof\s+(?:them|whom)\b|(?<![а-яё])из\s+них(?![а-яё])|оның\s+ішінде|олардың",
+                      re.IGNORECASE)
 
 # "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
 # are where the people came from; of a verb of taking in, where they went
@@ -418,17 +456,23 @@ _ROUTE_IN = re.compile(rf"(?<!\w)(?:из|from)\s+{_FOREIGN}\s+(?:в|to|into)\s+{
                        rf"(?<!\w)(?:в|to|into|in)\s+{_KAZ}\s+(?:из|from)\s+{_FOREIGN}")
 
 
-def _route(text: str, clause: tuple[int, int]) -> str | None:
+def _route(text: str, clause: tuple[int, int], words: list[tuple[int, int, str]],
+           position: int) -> str | None:
     out = _ROUTE_OUT.search(text, *clause)
     back = _ROUTE_IN.search(text, *clause)
     if (out is None) == (back is None):
         return None                       # no route, or both ways in one clause
+    route = out or back
+    # "3,870 people moved from Russia to Kazakhstan, so net migration with Russia stood at minus
+    # 5,610": a balance named between the route and the number is the number's
+    if any(name == "net" and route.end() <= start < position for start, _, name in words):
+        return None
     return "emigration" if out else "immigration"
 
 
 def _set_direction(text: str, figure: FigureFound, token: Token, where: _Sentence,
                    words: list[tuple[int, int, str]]) -> None:
-    if (by_route := _route(text, clause_of(text, where.span, token.start))) is not None:
+    if (by_route := _route(text, clause_of(text, where.span, token.start), words, token.start)) is not None:
         figure.direction = by_route
         return
     # a comma-bounded segment whose verb says no direction ("..., Германияға 800 адам қоныс аударды"):
@@ -537,6 +581,13 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         earlier = [p for p in places[first:last] if p.place.code != "KAZ"]
         if earlier:
             mention, how = earlier[-1], "context"
+    if mention is None and not figure.country and _NEIGHBOUR.search(text, where.start, where.end):
+        # "Ол кезде көршілес елден 1 039 адам келген": the neighbour of Kazakhstan named last
+        first = bisect.bisect_left(place_starts, where.start - _NEIGHBOUR_BACK)
+        last = bisect.bisect_left(place_starts, where.start)
+        earlier = [p for p in places[first:last] if p.place.code in _NEIGHBOURS]
+        if earlier:
+            mention, how = earlier[-1], "context"
     if mention is None and not figure.country and TWO_COUNTRIES.search(text, where.start, where.end):
         first = bisect.bisect_left(place_starts, where.start - TWO_COUNTRIES_BACK)
         last = bisect.bisect_left(place_starts, where.start)
@@ -548,6 +599,14 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+# "the neighbouring country", "из соседней республики", "көршілес елден": a partner named before
+_NEIGHBOUR = re.compile(r"\b(?:the|that)\s+neighbou?ring\s+(?:country|republic|state)\b|"
+                        r"(?<![а-яё])соседн(?:яя|ей|юю|ий|его|ему|ем)\s+(?:стран|республик|государств)\w*|"
+                        r"(?<![\w])көрші(?:лес)?\s+(?:ел|мемлекет|республика)(?!дер|тер)\w*", re.IGNORECASE)
+_NEIGHBOURS = {"RUS", "CHN", "KGZ", "UZB", "TKM"}
+_NEIGHBOUR_BACK = 800
 
 
 _DESTINATION_BEFORE = re.compile(r"(?:\b(?:to|for|into)|(?<![а-яё])(?:в|во))\s+(?:the\s+)?$", re.IGNORECASE)
@@ -602,6 +661,19 @@ def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
     return time is not None and around is not None and time.part is not None and time.part != "same" \
         and time.part == around.time.part and time.year is not None and around.time.year is not None \
         and time.year < around.time.year
+
+
+# a sentence opened as a comparison, or told in the Kazakh past perfect ("келген болатын", "болған еді")
+_FOR_COMPARISON = re.compile(r"^\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
+                             r"салыстыру\s+үшін|салыстырсақ)(?![\w])|"
+                             r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])", re.IGNORECASE)
+
+
+def _for_comparison(text: str, time: Time | None, around: Carried | None, where: _Sentence) -> bool:
+    """Whether ``time`` is an earlier year than the text's, in a sentence that states it to compare."""
+    return time is not None and around is not None and time.start >= where.start and \
+        time.year is not None and around.time.year is not None and time.year < around.time.year and \
+        bool(_FOR_COMPARISON.search(text[where.start:where.end]))
 
 
 def _set_measure(figure: FigureFound, sentence: str) -> None:
@@ -672,6 +744,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     questions = _question_times(text, sentences, times)
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
+    first_flow, regional_item = True, _regional_title(text, places)
     for token in tokens:
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
@@ -726,8 +799,21 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         if figure.direction == "emigration" and figure.direction_source != "table" and \
                 leaves_a_foreign_country(text, where.places, where.span, token.start, figure.country):
             continue
-        if _REGION.search(text, where.start, where.end):
+        national = _of_the_country(text, where)
+        if any((m.start() < token.start or not _PART_OF.search(text, token.unit_end, m.start()) or
+                re.search(r"[;\n]", text[token.unit_end:m.start()])) and
+               # "Kazakhstan remains the main destination in the region": Central Asia, no oblast
+               not (national and m.group().lower().startswith("the region"))
+               for m in _REGION.finditer(text, where.start, where.end)):
             figure.breakdown = "region"   # "в область прибыли 640 человек": not the country's flow
+        elif regional_item and figure.direction and not national:
+            # an item whose first flow is a region's ("О внешней миграции населения области ... Из-за
+            # рубежа в область прибыли 1 284"): its later flows are the region's too, unless the
+            # sentence is of the country ("по республике в целом", "9,412 people left Kazakhstan")
+            figure.breakdown = "region"
+            figure.notes.append("a region's flow: the item's first flow is the region's")
+        if first_flow and figure.direction and not token.percent:
+            first_flow, regional_item = False, figure.breakdown == "region"
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"
@@ -801,6 +887,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(_WHILE.search(text, carried.at, time.start))
         if earlier and time.start >= where.start and not time.attached:
             time.compared = True          # nor is it the last time stated for the sentences after it
+        if _for_comparison(text, time, carried or lead, where) and time is not None:
+            # "Для сравнения: в 2024 году ... 15 932 человека", "2024 жылы 2 071 адам келген
+            # болатын": an earlier year stated to compare with dates its own sentence only
+            time.local = True
         if _corresponding_earlier(time, carried or lead) and time.start >= where.start:
             # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
             # 2025: the same span a year before is the comparison, and the text goes back to its own

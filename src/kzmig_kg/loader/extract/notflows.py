@@ -27,7 +27,10 @@ CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тог
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
                     r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad)|"
-                    r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+)\b|"
+                    r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+|"
+                    # "held roughly 14,500 valid permits": permits in force, a stock of them
+                    r"valid\s+(?:work\s+)?permits|permits\s+in\s+force)\b|"
+                    r"(?<![а-яё])действующ\w+\s+разрешени\w*|жарамды\s+рұқсат\w*|"
                     r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді|участвовал\w*|приняли\s+участие|"
                     # "на миграционном учете состояли свыше 40 тысяч": people registered, a stock
@@ -96,7 +99,7 @@ _PLAN = re.compile(r"(?-i:\bmay\b)|\b(?:shall|must|(?:is|are)\s+(?:allowed|entit
                    r"seeks?|hopes?)\s+to\b|\b(?:target|goal|forecast|projection)s?\b|\bwill\b|"
                    # "We expect departures to settle at 8,000-9,000": the subject between
                    r"\b(?:we|they|analysts|experts)\s+(?:expect|anticipate|predict|project|forecast)\b|"
-                   r"(?<![а-яё])(?:планир\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
+                   r"(?<![а-яё])(?:(?:за)?планир\w*|намечен\w*|намерен\w*|прогноз\w*|предполага\w*|ожида\w*|цел[ьи]\w*|"
                    r"будут|будет)(?![а-яё])|жоспар\w*|көзделу\w*|"
                    # a forecast by a modal verb: "could fall to", "might reach", "может сократиться",
                    # "азаюы мүмкін" (not "could not", a past inability)

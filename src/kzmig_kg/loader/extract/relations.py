@@ -429,7 +429,9 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             continue
         figure.direction, figure.direction_source = _OPPOSITE[before.direction], "context"
         figure.notes.append(f"direction: the reverse of the flow before it ({match.group()!r})")
-        if figure.country is None or figure.country == before.country:
+        # "в Россию 6 870, Германия 1,2 тыс., Беларусь 297. Встречный поток ...": the total's reverse
+        if (figure.country is None or figure.country == before.country) and \
+                _partners_before(text, by_token, starts, at) <= 1:
             figure.country, figure.country_name = before.country, before.country_name
             figure.country_source = figure.country_source or "context"
         # "16,020 people settled in the country, against 12,890 a year before": the number it is
@@ -451,6 +453,16 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             earlier.country, earlier.country_name = figure.country, figure.country_name
             earlier.country_source = "context"
             earlier.notes.append("partner: that of the flow its bracket follows")
+
+
+def _partners_before(text: str, by_token: dict[int, FigureFound], starts: list[int], at: int) -> int:
+    """How many partners the flows of the direction of the figure before ``starts[at]`` name in that
+    figure's paragraph."""
+    before = by_token[starts[at - 1]]
+    opened = text.rfind("\n\n", 0, before.start)
+    partners = {by_token[s].country for s in starts[:at]
+                if s > opened and by_token[s].direction == before.direction and by_token[s].country}
+    return len(partners)
 
 
 _YEAR_BRACKET = re.compile(rf"(?:\s+[^\W\d]+)?\s*\(\s*{YEAR}(?:\s*(?:год|г\.|жыл\w*))?\s*[:–—-]\s*|"

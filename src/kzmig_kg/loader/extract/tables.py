@@ -130,6 +130,8 @@ def _is_value(cell: str) -> bool:
 
 
 _NO_VALUE = re.compile(r"[-–—…]|\.{1,3}|n/?a|x", re.IGNORECASE)
+# "в том числе:", "of which:", "оның ішінде:": a line between a total and its parts, no row of its own
+_SUBHEADING = re.compile(r"[ \t]*[^\d\s:][^\d:]{0,38}:[ \t]*")
 
 
 def _without_mark(start: int, end: int, text: str) -> tuple[int, int, str]:
@@ -331,6 +333,9 @@ def _by_quarter_rows(lines: list[tuple[int, str]], index: int, quarters: list[in
     figures: list[FigureFound] = []
     row = index + 1
     while row < len(lines) and lines[row][1].strip():
+        if _SUBHEADING.fullmatch(lines[row][1]):
+            row += 1
+            continue
         r_cells = _cells(lines[row][1], lines[row][0])
         numbers = r_cells[1:]
         if len(numbers) != len(quarters) or not all(_is_value(c[2]) for c in numbers):
@@ -412,6 +417,9 @@ def _two_level_rows(lines: list[tuple[int, str]], index: int, columns: list[tupl
     figures: list[FigureFound] = []
     row = index + 2 if first_row is None else first_row
     while row < len(lines) and lines[row][1].strip():
+        if _SUBHEADING.fullmatch(lines[row][1]):
+            row += 1
+            continue
         r_cells = _cells(lines[row][1], lines[row][0])
         numbers = r_cells[1:]
         if len(numbers) != len(columns) or not all(_is_value(c[2]) for c in numbers):
@@ -509,6 +517,9 @@ def find_tables(text: str) -> list[TableFound]:
         figures: list[FigureFound] = []
         row = index + 1
         while row < len(lines) and lines[row][1].strip():
+            if _SUBHEADING.fullmatch(lines[row][1]):
+                row += 1
+                continue
             r_offset, r_line = lines[row]
             r_cells = _cells(r_line, r_offset)
             # the year columns, then any extra columns (a share, a change) the header names
