@@ -144,21 +144,6 @@ def test_every_jurisdiction_shape_fires_on_its_fixture(words):
     assert not conforms and words in text
 
 
-NEW_TYPES = """
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX kzo: <https://w3id.org/kzmig/ontology#>
-SELECT ?jurisdiction ?label ?number ?date ?first WHERE {
-  ?act eli:jurisdiction ?jurisdiction ; eli:type_document ?type ; eli:number ?number ;
-       eli:date_document ?date ; prov:wasDerivedFrom ?passage .
-  ?passage kzo:firstLine ?first .
-  ?type skos:prefLabel ?label FILTER(lang(?label) = "en")
-  FILTER(?number IN ("ПП-3666", "84/11"))
-} ORDER BY ?first"""
-
-
-
 def test_a_scheme_pattern_that_is_no_regular_expression_is_refused(tmp_path, monkeypatch):
     schemes_dir = tmp_path / "data" / "jurisdictions"
     shutil.copytree(ROOT / "data" / "jurisdictions", schemes_dir)
