@@ -64,7 +64,9 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"\bakim\b|(?<![\w])аким(?:а|ом)?(?![\w])|әкімінің", "Akim", None),
     (r"maslikh?at|маслихат|мәслихат", "Local representative body (maslikhat)", None),
     (r"government|правительств|үкімет", "Government", "government"),
-    (r"president|президент", "President", "president"),
+    # "Указом Главы государства", "Мемлекет басшысының Жарлығы", "a decree of the Head of State"
+    (r"president|президент|глав\w+\s+государства|head\s+of\s+(?:the\s+)?state|мемлекет\s+басшы",
+     "President", "president"),
     (r"parliament|парламент|mazhilis|мажилис|senate|сенат", "Parliament", "parliament"),
 )
 JURISDICTIONS: tuple[tuple[str, str], ...] = (
@@ -108,7 +110,8 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
         return "code"
     if re.search(r"joint|interministerial|inter-ministerial|совместн|бірлескен", h):
         return "joint-order"
-    if re.search(r"\b(?:decree|edict|ukaz)|указ|жарлығы", h) and re.search(r"president|президент", both):
+    if re.search(r"\b(?:decree|edict|ukaz)|указ|жарлығы", h) and \
+            re.search(r"president|президент|глав\w+\s+государства|head\s+of\s+(?:the\s+)?state|мемлекет\s+басшы", both):
         if force_of_law or _FORCE_OF_LAW.search(both):
             return "decree-having-force-of-law"
         return "presidential-decree"

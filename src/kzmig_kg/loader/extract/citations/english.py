@@ -76,6 +76,11 @@ _NUMBER = re.compile(
     rf"(?P<more>(?:{OWS}(?:,|and|&|и){OWS}{NUMBER}(?![\d,.]\d))+)"
     rf"|{OWS},?{OWS}(?:No\.?|Nr\.?|N°|№|#|N(?=\s*\d)){OWS}(?P<number1>{NUMBER})(?:\.(?=,))?")
 _BARE_NUMBER = re.compile(rf"{WS}(?P<number>{_CONVOCATION_NUMBER})")
+# a plain serial without "No." after a head that names a state's issuer or the state, when the act's
+# date follows ("Government Resolution 148 of January 21, 2012", "Kazakhstan's Presidential Decree
+# 2337 dated ..."); a bare "Resolution 73/195" (the UN's) is no such head
+_BARE_SERIAL = re.compile(rf"{WS}(?P<number>\d{{1,5}})(?={OWS},?{OWS}(?:of|dated){WS}{DATE_PATTERN})")
+_ISSUING_HEAD = re.compile(r"(?:Government|Presidential|Cabinet|Ministerial|Joint)\b")
 _YEAR_AFTER = re.compile(
     rf"(?:{OWS},{OWS}(?:dated{WS}|of{WS})?(?P<date>{DATE_PATTERN})"
     rf"|{OWS}\({OWS}(?P<date3>{DATE_PATTERN}){OWS}\)"
@@ -154,6 +159,8 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         return parts
     m = _NUMBER.match(text, pos)
     bare = None if m else _BARE_NUMBER.match(text, pos)
+    if not (m or bare) and (match.group("juris") or _ISSUING_HEAD.match(parts.head)):
+        bare = _BARE_SERIAL.match(text, pos)
     if m or bare:
         number_match = m or bare
         parts.number = number_match.group("number") or number_match.group("number1")

@@ -46,7 +46,9 @@ _DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>
 _YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
                       rf",[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
-                      rf"[\s\u00a0]*(?:г\.|года))")
+                      rf"[\s\u00a0]*(?:г\.|года)"
+                      # news: "приказ ... № 279 подписан 30 июня 2023 года"
+                      rf"|[\s\u00a0]*,?[\s\u00a0]*(?:подписан|принят|утвержд[её]н)\w*[\s\u00a0]+(?P<date4>{DATE_PATTERN}))")
 
 _ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утвержд|подписан)\w*[^.;\d]{{0,60}}?"
                          rf"(?:в|от)[\s\u00a0]+(?P<year>{YEAR})[\s\u00a0]*(?:году|г\.)")
@@ -85,7 +87,7 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         parts.end = pos
         return parts
     if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
-        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3")
+        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3") or m.group("date4")
         pos = _close(text, parts, m.end())
     if m := _FORCE_RU.match(text, pos):
         parts.force, pos = True, m.end()   # "Указом ... № 2337, имеющим силу закона,"
