@@ -17,6 +17,7 @@ import re
 
 from .schemes import state_names
 
+_PRESIDENT = r"president|президент|глав\w+\s+государства|head\s+of\s+(?:the\s+)?state|мемлекет\s+басшы"
 # (pattern on the issuer text, English name, project organisation id or None)
 ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"cabinet\s+of\s+ministers|кабинет\w*\s+министров", "Cabinet of Ministers", "cabinet-of-ministers"),
@@ -65,8 +66,7 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"maslikh?at|маслихат|мәслихат", "Local representative body (maslikhat)", None),
     (r"government|правительств|үкімет", "Government", "government"),
     # "Указом Главы государства", "Мемлекет басшысының Жарлығы", "a decree of the Head of State"
-    (r"president|президент|глав\w+\s+государства|head\s+of\s+(?:the\s+)?state|мемлекет\s+басшы",
-     "President", "president"),
+    (_PRESIDENT, "President", "president"),
     (r"parliament|парламент|mazhilis|мажилис|senate|сенат", "Parliament", "parliament"),
 )
 JURISDICTIONS: tuple[tuple[str, str], ...] = (
@@ -110,8 +110,7 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
         return "code"
     if re.search(r"joint|interministerial|inter-ministerial|совместн|бірлескен", h):
         return "joint-order"
-    if re.search(r"\b(?:decree|edict|ukaz)|указ|жарлығы", h) and \
-            re.search(r"president|президент|глав\w+\s+государства|head\s+of\s+(?:the\s+)?state|мемлекет\s+басшы", both):
+    if re.search(r"\b(?:decree|edict|ukaz)|указ|жарлығы", h) and re.search(_PRESIDENT, both):
         if force_of_law or _FORCE_OF_LAW.search(both):
             return "decree-having-force-of-law"
         return "presidential-decree"

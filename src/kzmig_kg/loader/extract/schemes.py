@@ -44,8 +44,11 @@ def _compiled(path: str, where: str, pattern: str | None) -> re.Pattern[str] | N
                          "write a Python regular expression, e.g. decision|решени") from None
 
 
+_Named = tuple[tuple[re.Pattern[str], str], ...]
+
+
 @cache
-def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], tuple[tuple[re.Pattern[str], str], ...]]:
+def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], _Named]:
     rules: list[_Rule] = []
     names: list[tuple[str, str]] = []
     named: list[tuple[re.Pattern[str], str]] = []

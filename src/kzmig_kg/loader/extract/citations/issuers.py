@@ -48,7 +48,8 @@ _SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministe
 
 
 # (a state's adjective may come first, and "government" in small letters: "of the Kazakh government")
-_ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}(?:(?:Kazakh(?:stani)?|Russian|Kyrgyz|Uzbek|Tajik){WS})?"
+_ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}"
+                           rf"(?:(?:Kazakh(?:stani)?|Russian|Kyrgyz|Uzbek|Tajik){WS})?"
                            rf"(?:[Gg]overnment|Cabinet{WS}of{WS}Ministers|"
                            r"President|(?:(?:Acting|Deputy\s+Prime)\s+)?Minist(?:er|ry)\b"
                            r"(?:(?!\s+(?:dated|of\s+\d|on\s+\d|from\s+\d|No\b))[^.;()\n]){0,110})\b)")

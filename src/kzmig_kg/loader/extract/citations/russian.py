@@ -87,7 +87,7 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         parts.end = pos
         return parts
     if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
-        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3") or m.group("date4")
+        parts.date_text = next(m.group(g) for g in ("date", "year", "year2", "year3", "date4") if m.group(g))
         pos = _close(text, parts, m.end())
     if m := _FORCE_RU.match(text, pos):
         parts.force, pos = True, m.end()   # "Указом ... № 2337, имеющим силу закона,"

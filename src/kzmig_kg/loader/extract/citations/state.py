@@ -4,8 +4,9 @@ other citations of its sentence name, when they name one ("For Russia, see Feder
 other ("Government Resolution No. 961 of 30 November 2022" in a memo that cites the Law of the
 Republic of Kazakhstan twice); else, when no citation names a state, the one state the text names
 at all (a news item on "the Government's resolution No. 802" that speaks of Kazakhstan: the
-schemes' ``named_as``), when the citation names its issuing body. A text that names no state, or two states as often, leaves it unstated. The Eurasian Economic Union's acts are no state's and do not vote. Entry:
-``unstated_jurisdictions``."""
+schemes' ``named_as``), when the citation names its issuing body. A text that names no state, or two
+states as often, leaves it unstated. The Eurasian Economic Union's acts are no state's and do not
+vote. Entry: ``unstated_jurisdictions``."""
 
 from __future__ import annotations
 

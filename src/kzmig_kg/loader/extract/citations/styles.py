@@ -41,7 +41,8 @@ def _footnotes(text: str) -> dict[str, tuple[int, str]]:
 
 # the mark right after the name; a reference number in brackets may stand after a space ("follows the
 # Labour Code [3]", a numbered reference list), a superscript or caret mark may not
-_MARK_RIGHT_AFTER = re.compile(r"[.,;:]?(?:[ \t\u00a0]?\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
+_MARK_RIGHT_AFTER = re.compile(r"[.,;:]?(?:[ \t\u00a0]?\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
+                               r"(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
 
 
 def cited_in_notes(text: str, found: list[CitationFound]) -> list[CitationFound]:
