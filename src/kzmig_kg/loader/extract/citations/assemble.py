@@ -1,8 +1,8 @@
-"""The entry: every act citation in a text, in order, without overlaps. Runs the Kazakh patterns,
-then the English and Russian heads, then the steps that add or correct citations (federal numbers,
-titles, years from the context or a timeline's line, acts cited together, tables of acts, notes,
-the heading's bill, numbers from a full citation, Adilet identifiers); one citation per number of
-``Nos. 148 and 838``. Entry: ``find_citations``."""
+"""The entry: every act citation in a text, in order, without overlaps. Runs the neighbours' own
+languages (``neighbours``) and the Kazakh patterns, then the English and Russian heads, then the
+steps that add or correct citations (federal numbers, titles, years from the context or a
+timeline's line, acts cited together, tables of acts, notes, the heading's bill, numbers from a full
+citation, Adilet identifiers); one citation per number of ``Nos. 148 and 838``. Entry: ``find_citations``."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from .joint import second_signatory
 from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _KK_LOCAL_BODY, _NEIGHBOUR
 from .marked import marked_numbers_cited
 from .named import named_acts
+from .neighbours import neighbour_citations
 from .russian import _HEAD_RU, parse_russian
 from .state import unstated_jurisdictions
 from .styles import cited_in_notes
@@ -54,7 +55,7 @@ def _with_extra_numbers(text: str, parts: _Parts, first: CitationFound) -> list[
 
 def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     """Every act citation in the text, in order, without overlaps."""
-    found: list[CitationFound] = []
+    found: list[CitationFound] = neighbour_citations(text)
     kazakh = [*_KK.finditer(text), *_KK_BRACKET.finditer(text), *_KK_HEAD_FIRST.finditer(text)]
     for match in sorted(kazakh, key=lambda m: m.start()):
         if any(c.start <= match.start() < c.end for c in found):
