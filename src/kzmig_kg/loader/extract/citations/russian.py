@@ -79,6 +79,11 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
             return parts
         # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
         # act named by its title, dated by the words after it
+        if parts.title is not None and parts.date_text is None and not parts.issuer and \
+                re.fullmatch(r"[Зз]акон(?:а|у|ом|е)?", parts.head) and \
+                re.match(r"[«\"“]\s*Об?\s", parts.title):
+            parts.end = pos           # "Закон «О миграции населения»": a law by its quoted title alone
+            return parts
         if parts.title is None or parts.date_text is not None or not parts.issuer or \
                 not re.search(r"Республик|Федераци|(?<![\w])(?:РК|РФ|КР)(?![\w])", parts.issuer):
             return None
