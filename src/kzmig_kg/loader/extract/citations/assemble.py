@@ -102,7 +102,9 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         if parts is None or no_act_of_state(text, parts):
             continue
         second_signatory(text, parts)
-        citation = finish_citation(text, parts, "number" if parts.number else "issuer")
+        # no number: an issuer with a year or a title ("issuer"), or a title alone ("Закон «О ...»")
+        form = "number" if parts.number else "issuer" if parts.issuer else "title"
+        citation = finish_citation(text, parts, form)
         if citation.act_type in {None, "ministerial-order"} and not (
                 citation.issuer or citation.year or citation.title or citation.jurisdiction):
             continue                  # "Приказ № 15-п по личному составу": nothing says whose or when
