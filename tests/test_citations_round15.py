@@ -259,3 +259,17 @@ def test_a_state_bodys_act_takes_the_one_state_its_text_names() -> None:
     assert [c.jurisdiction for c in find_citations(text)] == [None]
     text = "Unlike the Kyrgyz Republic, Law No. 477-IV of 22 July 2011 sets quotas."
     assert [c.jurisdiction for c in find_citations(text)] == [None]
+
+
+def test_a_title_alone_resolves_at_ingest_to_the_graphs_act(release, tmp_path) -> None:
+    from kzmig_kg.loader.reconcile import graph_index, reconcile_document
+
+    text = tmp_path / "news.txt"
+    text.write_text("Порядок определяет Закон «О миграции населения». Employment of foreign workers follows "
+                    "the Labour Code. Нарушения наказываются по Кодексу об административных "
+                    "правонарушениях.\n", encoding="utf-8")
+    report = reconcile_document(text, index=graph_index(store_dir=release.dir / "store"))
+    resolved = [(r.status, r.graph_id) for r in report.results if r.item.kind == "citation"]
+    # the same act cited again is a passage of its record; the graph holds no Code of Administrative
+    # Offences, so that one is what the graph lacks
+    assert resolved == [("match", "law-2011-477-IV"), ("match", "code-labour"), ("missing", None)]
