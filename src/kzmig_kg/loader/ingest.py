@@ -200,6 +200,12 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
         return
     act_type = next((t for t in scheme.record.get("act_types", [])
                      if t.get("generic") == f.get("act_type")), None)
+    if act_type is not None and not f.get("number") and f.get("title") and \
+            (titled := _recorded_by_title(scheme, act_type["id"], f["title"], f.get("year"))):
+        # "Законом Кыргызской Республики «О внесении изменений ...»": the act recorded with that title
+        draft.links.append({"record": titled.id, "passage": _locator(doc_id, item),
+                            "cited_as": _exact(item), "line": item.line})
+        return
     if act_type is None or not f.get("number"):
         draft.skipped.append(f"line {item.line}: citation {_exact(item)!r}: "
                              + (f"no {f.get('act_type')} in the scheme of {scheme.record.id}"
@@ -230,6 +236,20 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
     act["passages"] = [_locator(doc_id, item)]
     draft.foreign_acts.append(act)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.casefold()))
+
+
+def _recorded_by_title(scheme: _Scheme, slug: str, title: str, year: int | None) -> Any | None:
+    """The one act of the state's recorded ``jurisdiction-act``s of that type whose title, in any
+    language, is the cited title (and whose year is the cited year, when the citation gives one)."""
+    key = _title_key(title)
+    same = [a for a in scheme.acts if a.get("act_type") == slug
+            and key in {_title_key(t) for t in (a.get("title") or {}).values() if isinstance(t, str)}
+            and (year is None or (a.get("date").year if a.get("date") else None) in {None, year})]
+    return same[0] if len(same) == 1 else None
 
 
 def _merge_undated(acts: list[dict], key: tuple[str, ...]) -> list[dict]:
