@@ -66,7 +66,8 @@ def test_a_kyrgyz_law_is_recorded_with_its_own_jurisdiction_and_types(data_copy,
     again = tmp_path / "again.txt"
     again.write_text("Электронная виза введена Законом Кыргызской Республики от 24 июля 2013 года "
                      "№ 160. Безвизовый режим уточнён Законом Кыргызской Республики «О внесении изменений "
-                     "и дополнений в Закон Кыргызской Республики \"О внешней миграции\"».\n", encoding="utf-8")
+                     "и дополнений в Закон Кыргызской Республики \"О внешней миграции\"».\n",
+                     encoding="utf-8")
     draft = ingest_document(again, data_dir=data_copy, review_dir=review, doc_id="kg-again")
     assert draft.foreign_acts == []
     assert [link["record"] for link in draft.links] == ["kg-zakon-2013-160", "kg-zakon-2008-98"]
