@@ -273,3 +273,21 @@ def test_a_title_alone_resolves_at_ingest_to_the_graphs_act(release, tmp_path) -
     # the same act cited again is a passage of its record; the graph holds no Code of Administrative
     # Offences, so that one is what the graph lacks
     assert resolved == [("match", "law-2011-477-IV"), ("match", "code-labour"), ("missing", None)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Бишкек. Кабинет Министров Кыргызской Республики постановлением от 10 октября 2023 года "
+                 "№ 541 утвердил Положение о порядке пребывания иностранных граждан.",
+                 id="ru-subject-issuer"),
+    pytest.param("The Cabinet of Ministers of the Kyrgyz Republic adopted Resolution No. 541 on 10 October "
+                 "2023.", id="en-subject-issuer"),
+])
+def test_a_neighbours_cabinet_resolution_is_typed_by_that_states_scheme(text) -> None:
+    # Kyrgyzstan's Cabinet issues its government resolutions (kg.yaml), not Kazakhstan's cabinet
+    # resolutions of the 1990s: the type follows the state once the text gives it
+    found = find_citations(text)
+    assert [(c.act_type, c.number, c.date, c.jurisdiction, c.issuer) for c in found] == [
+        ("government-resolution", "541", "2023-10-10", "KGZ", "Cabinet of Ministers")]
+    # near miss: with no state named, a Cabinet of Ministers' resolution stays the Kazakh type
+    found = find_citations("The Cabinet of Ministers adopted Resolution No. 1055 on 4 November 1992.")
+    assert [(c.act_type, c.jurisdiction) for c in found] == [("cabinet-resolution", None)]

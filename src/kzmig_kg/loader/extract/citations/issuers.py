@@ -43,7 +43,8 @@ def no_act_of_state(text: str, parts: _Parts) -> bool:
 
 _SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministers|President|Ministry\s+of\s+"
                              r"[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)*|Minister\s+of\s+[A-Z]\w+(?:\s+(?:and\s+)?"
-                             r"[A-Z]\w+)*)\b|(?<![а-яё])(?:Правительств\w+|Президент\w*|Министерств\w+\s+"
+                             r"[A-Z]\w+)*)\b|(?<![а-яё])(?:Правительств\w+|Кабинет\w*\s+Министров|Президент\w*|"
+                             r"Министерств\w+\s+"
                              r"[а-яё]+\w*(?:\s+[а-яё]+)*?)(?![а-яё])")
 
 

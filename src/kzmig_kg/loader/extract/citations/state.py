@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
-from ..schemes import states_named
+from ..schemes import states_named, type_from_schemes
 from .found import CitationFound
 
 _NO_STATE = "EAEU"
@@ -64,3 +64,8 @@ def unstated_jurisdictions(text: str, found: list[CitationFound]) -> None:
         if state:
             citation.jurisdiction = state
             citation.notes.append(f"jurisdiction: {note} ({state})")
+            # typed as that state's scheme reads it: a Kyrgyz "постановление Кабинета Министров" is
+            # Kyrgyzstan's government resolution, not Kazakhstan's cabinet resolution of the 1990s
+            if citation.head and (typed := type_from_schemes(citation.head, citation.issuer, citation.number,
+                                                             state)):
+                citation.act_type = typed[0]
