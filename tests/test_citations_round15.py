@@ -200,6 +200,8 @@ NEAR_MISSES = [
     pytest.param("the Order of Kurmet was awarded in 2019", id="state-award"),
     pytest.param("Приказ № 12-к о приёме на работу от 3 мая 2024 года", id="staff-order"),
     pytest.param("Government Resolution 148 percent of the plan", id="number-with-unit"),
+    pytest.param("The Government Decree 2023, as the press called it, was never published.",
+                 id="year-after-head"),
     pytest.param("«Эркин Тоо» газетасынын 2021-жылдын 24-сентябрындагы № 99 саны", id="ky-newspaper-issue"),
     pytest.param("Ташкентдаги 2024-yil 5-maydagi 12-son maktab", id="uz-school-number"),
 ]

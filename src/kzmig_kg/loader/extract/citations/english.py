@@ -78,9 +78,10 @@ _NUMBER = re.compile(
 _BARE_NUMBER = re.compile(rf"{WS}(?P<number>{_CONVOCATION_NUMBER})")
 # a plain serial without "No." after a head that names a state's issuer or the state, when the act's
 # date or a clause's end follows ("Government Resolution 148 of January 21, 2012", "under Government
-# Resolution 148, foreigners ..."); a bare "Resolution 2758 of ..." (the UN's) is no such head
-_BARE_SERIAL = re.compile(rf"{WS}(?P<number>\d{{1,5}})(?={OWS},?{OWS}(?:of|dated){WS}{DATE_PATTERN}|"
-                          r"[ \t]*[,;:)](?!\d)|\.(?:\s|$))")
+# Resolution 148, foreigners ..."; at a clause's end never a year: "Government Decree 2023, ..."); a
+# bare "Resolution 2758 of ..." (the UN's) is no such head
+_BARE_SERIAL = re.compile(rf"{WS}(?:(?P<number>\d{{1,5}})(?={OWS},?{OWS}(?:of|dated){WS}{DATE_PATTERN})|"
+                          r"(?P<number1>(?!(?:19|20)\d\d(?!\d))\d{1,5})(?=[ \t]*[,;:)](?!\d)|\.(?:\s|$)))")
 _ISSUING_HEAD = re.compile(r"(?:Government|Presidential|Cabinet|Ministerial|Joint)\b")
 _YEAR_AFTER = re.compile(
     rf"(?:{OWS},{OWS}(?:dated{WS}|of{WS})?(?P<date>{DATE_PATTERN})"
