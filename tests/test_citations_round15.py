@@ -114,6 +114,12 @@ NEWS = [
                  id="kk-government-alone"),
     pytest.param("Еңбек және халықты әлеуметтік қорғау министрінің 2023 жылғы 30 маусымдағы № 279 "
                  "бұйрығымен", ORDER_279, id="kk-order"),
+    pytest.param("ҚР Еңбек кодексінің 2015 жылғы 23 қарашадағы № 414-V ҚРЗ талаптары",
+                 ("code", "414-V", "2015-11-23", "KAZ"), id="kk-code-head-first-genitive"),
+    pytest.param("as per Government Resolution No. 148 dd. 21.01.2012",
+                 ("government-resolution", "148", "2012-01-21", None), id="en-dd"),
+    pytest.param("Decree No. 148 of the Government of Kazakhstan (21 January 2012)", GOVRES_148,
+                 id="en-issuer-then-bracketed-date"),
     pytest.param("Мемлекет басшысының 1995 жылғы 19 маусымдағы № 2337 Жарлығы",
                  ("presidential-decree", "2337", "1995-06-19", "KAZ"), id="kk-head-of-state"),
     pytest.param("ҚР Үкіметінің 2012 жылғы 21 қаңтардағы № 148 қаулысымен", GOVRES_148,
@@ -243,6 +249,8 @@ TITLES = [
                  ("code", "Code of Administrative Offences"), id="en-code-of-administrative-offences"),
     pytest.param("Employment of foreign workers follows the Labour Code.", ("code", "Labour Code"),
                  id="en-labour-code"),
+    pytest.param("«Халықтың көші-қоны туралы» Қазақстан Республикасының Заңына сәйкес кандастар тіркеледі.",
+                 ("law", "Халықтың көші-қоны туралы"), id="kk-law-by-title"),
 ]
 
 

@@ -69,8 +69,9 @@ _TITLE_WORD = r"(?!No\b|Nos\b|Nr\b)[A-Z][\w'’\-]*"        # "... Migration No.
 _TITLE_ON = re.compile(
     rf"{WS}(?P<title>[Oo]n{WS}(?:the{WS})?{_TITLE_WORD}(?:{WS}(?:(?:of|the|and|for|in|to|on){WS})"
     rf"{{0,2}}{_TITLE_WORD}){{0,8}})")
-_DATE_CLAUSE = re.compile(rf"{OWS},?{OWS}(?:dated|of|from|on|adopted{WS}on|от){WS}"
+_DATE_CLAUSE = re.compile(rf"{OWS},?{OWS}(?:dated|dd\.|of|from|on|adopted{WS}on|от){WS}"
                           rf"(?P<date>{DATE_PATTERN})")
+_DATE_BRACKET = re.compile(rf"{OWS}\({OWS}(?P<date>{DATE_PATTERN}){OWS}\)")
 _NUMBER = re.compile(
     rf"{OWS},?{OWS}(?:Nos\.?|№№){OWS}(?P<number>{NUMBER})"
     rf"(?P<more>(?:{OWS}(?:,|and|&|и){OWS}{NUMBER}(?![\d,.]\d))+)"
@@ -88,7 +89,7 @@ _YEAR_AFTER = re.compile(
     rf"|{OWS}\({OWS}(?P<date3>{DATE_PATTERN}){OWS}\)"
     rf"|{OWS},{OWS}\(?(?P<year>{YEAR})\)?(?![\d,.]\d)"
     rf"|{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)"
-    rf"|{WS}(?:dated|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
+    rf"|{WS}(?:dated|dd\.|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
     rf"|{WS}(?:of|from|in){WS}(?P<year3>{YEAR})(?![\d,.]\d)"
     # Chicago: 'Law No. 477-IV “On Population Migration.” July 22, 2011.'
     rf"|(?<=[.”\"»])[ \t]+(?P<date4>{DATE_PATTERN}))")
@@ -172,9 +173,10 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         if parts.title is None and (t := _TITLE_QUOTED.match(text, pos) or _TITLE_ON.match(text, pos)):
             parts.title, pos = t.group("title"), t.end()
         if parts.date_text is None and parts.issuer is None and (named := _ISSUER_EN.match(text, pos)) and \
-                (d := _DATE_CLAUSE.match(text, named.end())):
+                (d := _DATE_CLAUSE.match(text, named.end()) or _DATE_BRACKET.match(text, named.end())):
             # "Law No. 477-IV of the Republic of Kazakhstan dated 22 July 2011", "Resolution No. 1427 of
-            # the Government of the Republic of Kazakhstan dated 1 December 2011": issuer after the number
+            # the Government of the Republic of Kazakhstan dated 1 December 2011", "Decree No. 148 of the
+            # Government of Kazakhstan (21 January 2012)": issuer after the number
             parts.issuer, parts.date_text, pos = named["issuer"].rstrip(","), d["date"], d.end()
         pinpoint = _PINPOINT.match(text, pos)
         if parts.date_text is None and pinpoint and (y := _YEAR_AFTER.match(text, pinpoint.end())):
