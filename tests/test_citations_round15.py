@@ -120,6 +120,15 @@ NEWS = [
                  ("government-resolution", "148", "2012-01-21", None), id="en-dd"),
     pytest.param("Decree No. 148 of the Government of Kazakhstan (21 January 2012)", GOVRES_148,
                  id="en-issuer-then-bracketed-date"),
+    pytest.param("On 30 November 2022 the Government adopted Resolution No. 961.",
+                 ("government-resolution", "961", "2022-11-30", None), id="en-date-opens-the-sentence"),
+    pytest.param("30 ноября 2022 года Правительство приняло постановление № 961.",
+                 ("government-resolution", "961", "2022-11-30", None), id="ru-date-opens-the-sentence"),
+    pytest.param("The Presidential Decree of 19 June 1995 No. 2337 having the force of law",
+                 ("decree-having-force-of-law", "2337", "1995-06-19", None), id="en-force-of-law-after"),
+    pytest.param("Приказом № 279 от 30.06.2023 года Заместителя Премьер-Министра – Министра труда и "
+                 "социальной защиты населения утверждены Правила.", ("ministerial-order", "279", "2023-06-30",
+                                                                       None), id="ru-issuer-after-date"),
     pytest.param("Мемлекет басшысының 1995 жылғы 19 маусымдағы № 2337 Жарлығы",
                  ("presidential-decree", "2337", "1995-06-19", "KAZ"), id="kk-head-of-state"),
     pytest.param("ҚР Үкіметінің 2012 жылғы 21 қаңтардағы № 148 қаулысымен", GOVRES_148,
@@ -208,6 +217,8 @@ NEAR_MISSES = [
     pytest.param("Government Resolution 148 percent of the plan", id="number-with-unit"),
     pytest.param("The Government Decree 2023, as the press called it, was never published.",
                  id="year-after-head"),
+    pytest.param("On 30 November 2022, 1,200 people arrived. The Government adopted new rules.",
+                 id="date-and-subject-no-act"),
     pytest.param("«Эркин Тоо» газетасынын 2021-жылдын 24-сентябрындагы № 99 саны", id="ky-newspaper-issue"),
     pytest.param("Ташкентдаги 2024-yil 5-maydagi 12-son maktab", id="uz-school-number"),
 ]
@@ -301,3 +312,11 @@ def test_a_neighbours_cabinet_resolution_is_typed_by_that_states_scheme(text) ->
     # near miss: with no state named, a Cabinet of Ministers' resolution stays the Kazakh type
     found = find_citations("The Cabinet of Ministers adopted Resolution No. 1055 on 4 November 1992.")
     assert [(c.act_type, c.jurisdiction) for c in found] == [("cabinet-resolution", None)]
+
+
+def test_a_date_dates_the_act_of_its_sentences_subject_only() -> None:
+    found = find_citations("On 30 November 2022, 1,200 people arrived. The Government adopted Resolution "
+                           "No. 961.")
+    assert [(c.number, c.year) for c in found] == [("961", None)]     # another sentence's date
+    found = find_citations("In 2023 the Government said that Resolution No. 961 works.")
+    assert [(c.number, c.year) for c in found] == [("961", None)]     # a year, not the act's date

@@ -36,6 +36,10 @@ from .titles import by_title
 _KK_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+\S+){0,5}?\s+\S+"
                                  r"(?:ның|нің|тың|тің|дың|дің))(?:\s+(?P<title>.+))?$")
 _KK_NEIGHBOUR = re.compile(_NEIGHBOUR)
+# a sentence that opens with a full date, then its subject, then the act it issued: "On 30 November 2022
+# the Government adopted Resolution No. 961", "30 ноября 2022 года Правительство приняло постановление № 961"
+_OPENING_DATE = re.compile(rf"(?:(?<=[.;!?][ \t])|(?<=\n)|^)[ \t]*(?:On[ \t]+)?(?P<date>{DATE_PATTERN})"
+                           r"[ \t]*,?[ \t]+[^.;\n\d]{0,160}$")
 # a line that opens with a full date and a dash or colon, and the citation right after it
 _LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
 
@@ -128,6 +132,12 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             # "22 July 2011 – Law No. 477-IV ... is adopted": a timeline entry's date dates its act
             citation.year = int(re.search(rf"{YEAR}", label.group("date"))[0])
             citation.notes.append("year from the date that labels the line")
+        elif citation.year is None and citation.number and \
+                any(n.startswith("issuer: the subject of its sentence") for n in citation.notes) and \
+                (opening := _OPENING_DATE.search(text, max(0, citation.start - 200), citation.start)):
+            citation.year, iso = _year_of(opening["date"])
+            citation.date = iso if iso and len(iso) == 10 else None
+            citation.notes.append("date: the date that opens its sentence, whose subject issued it")
     found += cited_together(text, found)
     found = rows_of_acts(text, found)
     found = cited_in_notes(text, found)

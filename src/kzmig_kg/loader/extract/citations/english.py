@@ -191,6 +191,8 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
                 (d := _DATE_CLAUSE.match(text, named.end())):
             # "the order No. 83 of the Minister of Internal Affairs dated 27 January 2016"
             parts.issuer, parts.date_text, pos = named["issuer"], d["date"], d.end()
+        if m := _FORCE.match(text, pos):
+            parts.force, pos = True, m.end()   # "Presidential Decree of ... No. 2337 having the force of law"
     elif parts.issuer:
         m = _YEAR_PAREN.match(text, pos)
         if m and parts.date_text is None:

@@ -50,6 +50,13 @@ _YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
                       # news: "приказ ... № 279 подписан 30 июня 2023 года"
                       rf"|[\s\u00a0]*,?[\s\u00a0]*(?:подписан|принят|утвержд[её]н)\w*[\s\u00a0]+(?P<date4>{DATE_PATTERN}))")
 
+# an issuer in the genitive after the number and date: "Приказом № 279 от 30.06.2023 года Заместителя
+# Премьер-Министра – Министра труда и социальной защиты населения"
+_ISSUER_AFTER_RU = re.compile(
+    r"[\s\u00a0]+(?P<issuer>(?:исполняющего[\s\u00a0]+обязанности[\s\u00a0]+|и\.[\s\u00a0]?о\.[\s\u00a0]+)?"
+    r"(?:Заместителя[\s\u00a0]+Премьер-Министра[\s\u00a0]*[-–—][\s\u00a0]*)?"
+    r"(?:Министра|Министерства|Правительства|Президента)"
+    r"(?:[\s\u00a0]+(?:[а-яё]+|РК|Республики|Казахстан|Кыргызской|Российской|Федерации)){0,9})")
 _ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утвержд|подписан)\w*[^.;\d]{{0,60}}?"
                          rf"(?:в|от)[\s\u00a0]+(?P<year>{YEAR})[\s\u00a0]*(?:году|г\.)")
 
@@ -96,6 +103,8 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         pos = _close(text, parts, m.end())
     if m := _FORCE_RU.match(text, pos):
         parts.force, pos = True, m.end()   # "Указом ... № 2337, имеющим силу закона,"
+    if not parts.issuer and (m := _ISSUER_AFTER_RU.match(text, pos)):
+        parts.issuer, pos = m.group("issuer"), m.end()   # "Приказом № 279 от ... Заместителя ..."
     if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
         parts.title, pos = m.group("title"), m.end()
     parts.end = pos
