@@ -320,3 +320,13 @@ def test_a_date_dates_the_act_of_its_sentences_subject_only() -> None:
     assert [(c.number, c.year) for c in found] == [("961", None)]     # another sentence's date
     found = find_citations("In 2023 the Government said that Resolution No. 961 works.")
     assert [(c.number, c.year) for c in found] == [("961", None)]     # a year, not the act's date
+
+
+def test_a_russian_issuer_after_the_number_and_date_is_the_acts() -> None:
+    found = find_citations("Приказом № 279 от 30.06.2023 года Заместителя Премьер-Министра – Министра "
+                           "труда и социальной защиты населения утверждены Правила.")
+    assert [(c.number, c.issuer) for c in found] == [("279", "Minister of Labour and Social Protection of "
+                                                             "Population")]
+    # near miss: a subject in the nominative after the act is not its issuer
+    found = find_citations("Закон от 22 июля 2011 года № 477-IV Президент подписал в Астане.")
+    assert [(c.number, c.issuer) for c in found] == [("477-IV", None)]
