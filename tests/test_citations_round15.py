@@ -330,3 +330,15 @@ def test_a_russian_issuer_after_the_number_and_date_is_the_acts() -> None:
     # near miss: a subject in the nominative after the act is not its issuer
     found = find_citations("Закон от 22 июля 2011 года № 477-IV Президент подписал в Астане.")
     assert [(c.number, c.issuer) for c in found] == [("477-IV", None)]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("1. Конституция Республики Казахстан, принятая на республиканском референдуме 30 августа 1995 "
+                 "года.", id="ru-adopted-by-referendum"),
+    pytest.param("1. Конституция Республики Казахстан (принята на референдуме 30 августа 1995 года).",
+                 id="ru-in-brackets"),
+    pytest.param("the Constitution of the Republic of Kazakhstan (adopted by referendum on 30 August 1995)",
+                 id="en-adopted-by-referendum"),
+])
+def test_the_constitution_is_dated_by_its_referendum(text) -> None:
+    assert [(c.act_type, c.date) for c in find_citations(text)] == [("constitution", "1995-08-30")]

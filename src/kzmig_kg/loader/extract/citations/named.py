@@ -32,7 +32,9 @@ _DESCRIBED_LAW = re.compile(
 # the date after a named act: "Constitution of the Republic of Kazakhstan of 30 August 1995"
 _NAMED_DATE = re.compile(
     rf"(?:{WS}of{WS}the{WS}Republic{WS}of{WS}Kazakhstan|{WS}Республики{WS}Казахстан)?"
-    rf"{OWS},?{OWS}(?:of|dated|adopted{WS}on|от|принят\w*{WS}(?:на{WS}референдуме{WS})?)?{WS}"
+    # "(принята на республиканском референдуме 30 августа 1995 года)", "adopted by referendum on ..."
+    rf"{OWS},?{OWS}\(?{OWS}(?:of|dated|adopted(?:{WS}by{WS}(?:a{WS})?(?:national{WS}|republican{WS})?referendum)?"
+    rf"{WS}on|от|принят\w*(?:{WS}на{WS}(?:республиканском{WS})?референдуме)?)?{WS}"
     rf"(?P<date>{DATE_PATTERN})")
 _NAMED_HINT = re.compile(r"[Cc]ode\b|[Кк]одекс|Constitution|[Кк]онституци")
 _KAZAKHSTAN_AFTER = re.compile(r"Республики|Republic|РК\b|Казахстан")
