@@ -333,8 +333,8 @@ def test_a_russian_issuer_after_the_number_and_date_is_the_acts() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("1. Конституция Республики Казахстан, принятая на республиканском референдуме 30 августа 1995 "
-                 "года.", id="ru-adopted-by-referendum"),
+    pytest.param("1. Конституция Республики Казахстан, принятая на республиканском референдуме 30 "
+                 "августа 1995 года.", id="ru-adopted-by-referendum"),
     pytest.param("1. Конституция Республики Казахстан (принята на референдуме 30 августа 1995 года).",
                  id="ru-in-brackets"),
     pytest.param("the Constitution of the Republic of Kazakhstan (adopted by referendum on 30 August 1995)",
