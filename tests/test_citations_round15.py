@@ -12,7 +12,9 @@ Every act is one as published (no number or date is made up):
   Protection, its preamble reworded by Order No. 138 of 17 April 2020; zanorda.kz V2300032989: Order
   No. 285 of 30 June 2023; zakon.uchet.kz P1600000802: Government resolution No. 802 of 15 December
   2016; the Code of Administrative Offences No. 235-V of 5 July 2014 (K1400000235) and the Labour Code
-  No. 414-V of 23 November 2015 (K1500000414), as in the gold sets;
+  No. 414-V of 23 November 2015 (K1500000414), as in the gold sets; Law No. 82-VIII of 16 May 2024
+  (tests/test_citations_round14.py) and the Law on Citizenship of 20 December 1991 No. 1017-XII
+  (blindK2);
 - Russia: Federal Law No. 115-FZ of 25 July 2002 (as in tests/test_citations_round13.py);
 - Uzbekistan (lex.uz): resolution of the President ПҚ-3430 of 12.12.2017 (lex.uz/pdfs/3454989), Law
   ЎРҚ-418 of 29.12.2016 (lex.uz/pdfs/3086492), Cabinet of Ministers resolutions No. 1023 of 26.12.2017
@@ -342,3 +344,18 @@ def test_a_russian_issuer_after_the_number_and_date_is_the_acts() -> None:
 ])
 def test_the_constitution_is_dated_by_its_referendum(text) -> None:
     assert [(c.act_type, c.date) for c in find_citations(text)] == [("constitution", "1995-08-30")]
+
+
+def test_a_law_cited_without_its_issuer_is_drafted_as_the_parliaments_from_1996(tmp_path) -> None:
+    from kzmig_kg.loader.ingest import ingest_document
+    from tests.conftest import DATA
+
+    note = tmp_path / "note.txt"
+    note.write_text("Справка\n\nПорядок изменён Законом Республики Казахстан от 16 мая 2024 года № 82-VIII, "
+                    "а ранее Законом Республики Казахстан от 20 декабря 1991 года № 1017-XII «О гражданстве "
+                    "Республики Казахстан».\n", encoding="utf-8")
+    draft = ingest_document(note, data_dir=DATA, review_dir=tmp_path / "review", doc_id="note")
+    # kz.yaml: a law is the Parliament's from 1996 (issued_since); the Law on Citizenship of 1991 (the
+    # Supreme Council's, blindK2) is not drafted as the Parliament's
+    assert [(a["number"], a.get("issuer")) for a in draft.acts] == [("82-VIII", ["parliament"]),
+                                                                   ("1017-XII", None)]

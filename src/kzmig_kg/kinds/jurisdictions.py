@@ -124,6 +124,9 @@ _TYPE_FIELDS = (
                                    "names no state is of this one"),
     Field("issued_by", "text", doc="the id of the issuer (of `issuers`) the type implies, named when "
                                    "a citation gives only the number (ПП-3666: the President)"),
+    Field("issued_since", "int", doc="the year from which `issued_by` issues acts of this type (a law of "
+                                     "Kazakhstan is the Parliament's from 1996, the Supreme Council's "
+                                     "before): ingest drafts a cited act of a later year with that issuer"),
 )
 
 register(Kind(

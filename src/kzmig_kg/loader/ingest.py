@@ -144,7 +144,20 @@ def _act_id(f: dict[str, Any], doc_id: str, line: int) -> str:
     return f"{prefix}-{year}-{number}"
 
 
-def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
+def _implied_issuer(item: Item, scheme: _Scheme | None, known_orgs: set[str]) -> list[str]:
+    """The issuer a Kazakh act's type implies from a year on (the scheme's ``issued_by`` and
+    ``issued_since``: a law of 2011 is the Parliament's), when the citation names none."""
+    year = item.fields.get("year")
+    for act_type in (scheme.record.get("act_types", []) if scheme else []):
+        issuer = act_type.get("issued_by")
+        if act_type.get("generic") == item.fields.get("act_type") and issuer in known_orgs and \
+                year and year >= int(act_type.get("issued_since") or 0):
+            return [issuer]
+    return []
+
+
+def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
+               scheme: _Scheme | None = None) -> dict | None:
     f = item.fields
     if f.get("act_type") not in ACT_TYPES or not (f.get("number") or f.get("adilet_id")):
         return None
@@ -156,7 +169,8 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
         act["date"] = f.get("date") or str(f["year"])
     act["title"] = f.get("title") or f"{ACT_TYPES[f['act_type']].en} No. {f.get('number')}"
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
-    issuers = [i for i in (f.get("issuer_ids") or []) if i in known_orgs]
+    issuers = [i for i in (f.get("issuer_ids") or []) if i in known_orgs] or \
+        _implied_issuer(item, scheme, known_orgs)
     if issuers:
         act["issuer"] = issuers
     if f.get("adilet_id"):
@@ -296,7 +310,7 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
                 draft.conflicts.append(f"line {item.line}: {_exact(item)!r}: {result.note}")
             draft.links.append(link)
             continue
-        act = _draft_act(item, doc_id, orgs)
+        act = _draft_act(item, doc_id, orgs, (schemes or {}).get("KAZ"))
         if act is None:
             draft.skipped.append(f"line {item.line}: citation {_exact(item)!r}: no act type or number "
                                  "to record it by")
