@@ -61,13 +61,16 @@ def test_a_kyrgyz_law_is_recorded_with_its_own_jurisdiction_and_types(data_copy,
     scheme = URIRef("https://w3id.org/kzmig/code/jurisdiction/kg")
     assert (scheme, URIRef("http://www.w3.org/2004/02/skos/core#exactMatch"),
             URIRef(kgz)) in graph
-    # a second document citing the same Kyrgyz law: a passage of the act recorded, not a new act
+    # a second document citing the same Kyrgyz laws, one by its number, one by its title alone: passages
+    # of the acts recorded, not new acts
     again = tmp_path / "again.txt"
     again.write_text("Электронная виза введена Законом Кыргызской Республики от 24 июля 2013 года "
-                     "№ 160.\n", encoding="utf-8")
+                     "№ 160. Безвизовый режим уточнён Законом Кыргызской Республики «О внесении изменений "
+                     "и дополнений в Закон Кыргызской Республики \"О внешней миграции\"».\n",
+                     encoding="utf-8")
     draft = ingest_document(again, data_dir=data_copy, review_dir=review, doc_id="kg-again")
     assert draft.foreign_acts == []
-    assert [link["record"] for link in draft.links] == ["kg-zakon-2013-160"]
+    assert [link["record"] for link in draft.links] == ["kg-zakon-2013-160", "kg-zakon-2008-98"]
 
 
 NEW_TYPES = """

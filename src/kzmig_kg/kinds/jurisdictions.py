@@ -91,7 +91,8 @@ def _check_jurisdiction(record: Record) -> list[tuple[str, str, str]]:
         for name in ("head_re", "issuer_re", "number_re"):
             problems += _pattern_problem("act_types", f"act type {act_type['id']}: {name}",
                                          act_type.get(name))
-    return problems + _pattern_problem("cited_as", "", record.get("cited_as"))
+    return problems + _pattern_problem("cited_as", "", record.get("cited_as")) + \
+        _pattern_problem("named_as", "", record.get("named_as"))
 
 
 def _pattern_problem(field: str, where: str, pattern: str | None) -> list[tuple[str, str, str]]:
@@ -123,6 +124,9 @@ _TYPE_FIELDS = (
                                    "names no state is of this one"),
     Field("issued_by", "text", doc="the id of the issuer (of `issuers`) the type implies, named when "
                                    "a citation gives only the number (ПП-3666: the President)"),
+    Field("issued_since", "int", doc="the year from which `issued_by` issues acts of this type (a law of "
+                                     "Kazakhstan is the Parliament's from 1996, the Supreme Council's "
+                                     "before): ingest drafts a cited act of a later year with that issuer"),
 )
 
 register(Kind(
@@ -135,6 +139,9 @@ register(Kind(
         Field("number_pattern", "text", doc="how acts are numbered, e.g. '477-IV (serial-convocation)'"),
         Field("cited_as", "text", doc="how citations name the state (a regular expression, case-"
                                       "insensitive): the loader reads a citation's jurisdiction by it"),
+        Field("named_as", "text", doc="how a text names the state itself in any form (a regular "
+                                      "expression): a citation that names no state, in a text whose "
+                                      "citations name none, is of the one state the text names"),
         Field("act_types", "struct", many=True, fields=_TYPE_FIELDS),
         Field("issuers", "struct", many=True, fields=(
             Field("id", "text", required=True), Field("en", "text", required=True),

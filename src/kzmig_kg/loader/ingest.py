@@ -144,7 +144,20 @@ def _act_id(f: dict[str, Any], doc_id: str, line: int) -> str:
     return f"{prefix}-{year}-{number}"
 
 
-def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
+def _implied_issuer(item: Item, scheme: _Scheme | None, known_orgs: set[str]) -> list[str]:
+    """The issuer a Kazakh act's type implies from a year on (the scheme's ``issued_by`` and
+    ``issued_since``: a law of 2011 is the Parliament's), when the citation names none."""
+    year = item.fields.get("year")
+    for act_type in (scheme.record.get("act_types", []) if scheme else []):
+        issuer = act_type.get("issued_by")
+        if act_type.get("generic") == item.fields.get("act_type") and issuer in known_orgs and \
+                year and year >= int(act_type.get("issued_since") or 0):
+            return [issuer]
+    return []
+
+
+def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
+               scheme: _Scheme | None = None) -> dict | None:
     f = item.fields
     if f.get("act_type") not in ACT_TYPES or not (f.get("number") or f.get("adilet_id")):
         return None
@@ -156,7 +169,8 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str]) -> dict | None:
         act["date"] = f.get("date") or str(f["year"])
     act["title"] = f.get("title") or f"{ACT_TYPES[f['act_type']].en} No. {f.get('number')}"
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
-    issuers = [i for i in (f.get("issuer_ids") or []) if i in known_orgs]
+    issuers = [i for i in (f.get("issuer_ids") or []) if i in known_orgs] or \
+        _implied_issuer(item, scheme, known_orgs)
     if issuers:
         act["issuer"] = issuers
     if f.get("adilet_id"):
@@ -200,6 +214,12 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
         return
     act_type = next((t for t in scheme.record.get("act_types", [])
                      if t.get("generic") == f.get("act_type")), None)
+    if act_type is not None and not f.get("number") and f.get("title") and \
+            (titled := _recorded_by_title(scheme, act_type["id"], f["title"], f.get("year"))):
+        # "Законом Кыргызской Республики «О внесении изменений ...»": the act recorded with that title
+        draft.links.append({"record": titled.id, "passage": _locator(doc_id, item),
+                            "cited_as": _exact(item), "line": item.line})
+        return
     if act_type is None or not f.get("number"):
         draft.skipped.append(f"line {item.line}: citation {_exact(item)!r}: "
                              + (f"no {f.get('act_type')} in the scheme of {scheme.record.id}"
@@ -230,6 +250,20 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
     act["passages"] = [_locator(doc_id, item)]
     draft.foreign_acts.append(act)
+
+
+def _title_key(title: str) -> str:
+    return " ".join(re.findall(r"\w+", title.casefold()))
+
+
+def _recorded_by_title(scheme: _Scheme, slug: str, title: str, year: int | None) -> Any | None:
+    """The one act of the state's recorded ``jurisdiction-act``s of that type whose title, in any
+    language, is the cited title (and whose year is the cited year, when the citation gives one)."""
+    key = _title_key(title)
+    same = [a for a in scheme.acts if a.get("act_type") == slug
+            and key in {_title_key(t) for t in (a.get("title") or {}).values() if isinstance(t, str)}
+            and (year is None or (a.get("date").year if a.get("date") else None) in {None, year})]
+    return same[0] if len(same) == 1 else None
 
 
 def _merge_undated(acts: list[dict], key: tuple[str, ...]) -> list[dict]:
@@ -276,7 +310,7 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
                 draft.conflicts.append(f"line {item.line}: {_exact(item)!r}: {result.note}")
             draft.links.append(link)
             continue
-        act = _draft_act(item, doc_id, orgs)
+        act = _draft_act(item, doc_id, orgs, (schemes or {}).get("KAZ"))
         if act is None:
             draft.skipped.append(f"line {item.line}: citation {_exact(item)!r}: no act type or number "
                                  "to record it by")

@@ -17,9 +17,13 @@ import re
 
 from .schemes import state_names
 
+_PRESIDENT = (r"president|президент|prezident|глав\w+\s+государства|head\s+of\s+(?:the\s+)?state|"
+              r"мемлекет\s+басшы")
 # (pattern on the issuer text, English name, project organisation id or None)
 ISSUERS: tuple[tuple[str, str, str | None], ...] = (
-    (r"cabinet\s+of\s+ministers|кабинет\w*\s+министров", "Cabinet of Ministers", "cabinet-of-ministers"),
+    # (Kyrgyz "Министрлер Кабинети", Uzbek "Вазирлар Маҳкамаси")
+    (r"cabinet\s+of\s+ministers|кабинет\w*\s+министров|министрлер\s+кабинет|вазирлар\s+маҳкама|"
+     r"vazirlar\s+mahkama", "Cabinet of Ministers", "cabinet-of-ministers"),
     (r"supreme\s+(?:council|soviet)|верховн\w+\s+совет", "Supreme Council", "supreme-council"),
     (r"chief\s+state\s+sanitary\s+doctor|главн\w+\s+государственн\w+\s+санитарн\w+\s+врач",
      "Chief State Sanitary Doctor", "chief-state-sanitary-doctor"),
@@ -63,8 +67,10 @@ ISSUERS: tuple[tuple[str, str, str | None], ...] = (
     (r"akimat|акимат|әкімдіг", "Local executive body (akimat)", "local-executive-bodies"),
     (r"\bakim\b|(?<![\w])аким(?:а|ом)?(?![\w])|әкімінің", "Akim", None),
     (r"maslikh?at|маслихат|мәслихат", "Local representative body (maslikhat)", None),
-    (r"government|правительств|үкімет", "Government", "government"),
-    (r"president|президент", "President", "president"),
+    # (Kyrgyz "Өкмөт", Tajik "Ҳукумат")
+    (r"government|правительств|үкімет|өкмөт|ҳукумат", "Government", "government"),
+    # "Указом Главы государства", "Мемлекет басшысының Жарлығы", "a decree of the Head of State"
+    (_PRESIDENT, "President", "president"),
     (r"parliament|парламент|mazhilis|мажилис|senate|сенат", "Parliament", "parliament"),
 )
 JURISDICTIONS: tuple[tuple[str, str], ...] = (
@@ -108,7 +114,7 @@ def classify(head: str, issuer: str | None = None, force_of_law: bool = False) -
         return "code"
     if re.search(r"joint|interministerial|inter-ministerial|совместн|бірлескен", h):
         return "joint-order"
-    if re.search(r"\b(?:decree|edict|ukaz)|указ|жарлығы", h) and re.search(r"president|президент", both):
+    if re.search(r"\b(?:decree|edict|ukaz)|указ|жарлығы", h) and re.search(_PRESIDENT, both):
         if force_of_law or _FORCE_OF_LAW.search(both):
             return "decree-having-force-of-law"
         return "presidential-decree"

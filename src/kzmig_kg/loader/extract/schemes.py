@@ -6,7 +6,8 @@ names how citations write it ("решение ... маслихата", "пост
 ``type_from_schemes(head, issuer, number, jurisdiction)`` gives the generic act type and the state
 (ISO alpha-3) of the first act type whose patterns the citation matches: the types of the
 citation's own state, or, when it names none, those that exist in one state only (``only_here``).
-``state_names()`` are the (pattern, ISO alpha-3) pairs of ``cited_as``. The schemes are read on
+``state_names()`` are the (pattern, ISO alpha-3) pairs of ``cited_as``; ``states_named(text)`` the
+states a text names anywhere (``named_as``). The schemes are read on
 first use, so a broken one is reported by the command that reads a document, in one line.
 """
 
@@ -43,10 +44,14 @@ def _compiled(path: str, where: str, pattern: str | None) -> re.Pattern[str] | N
                          "write a Python regular expression, e.g. decision|решени") from None
 
 
+_Named = tuple[tuple[re.Pattern[str], str], ...]
+
+
 @cache
-def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...]]:
+def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], _Named]:
     rules: list[_Rule] = []
     names: list[tuple[str, str]] = []
+    named: list[tuple[re.Pattern[str], str]] = []
     # Kazakhstan's scheme first: its types are the ones a citation without a state most often has
     paths = sorted(JURISDICTION_SCHEMES.glob("*.yaml"), key=lambda p: (p.stem != "kz", p.stem))
     for path in paths:
@@ -62,6 +67,8 @@ def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...]]:
             if scheme.get("cited_as"):
                 _compiled(str(path), f"{scheme.get('id')} cited_as", scheme["cited_as"])
                 names.append((scheme["cited_as"], state))
+            if pattern := _compiled(str(path), f"{scheme.get('id')} named_as", scheme.get("named_as")):
+                named.append((pattern, state))
             issuers = {i.get("id"): i.get("en") for i in scheme.get("issuers") or []}
             for entry in scheme.get("act_types") or []:
                 head = _compiled(str(path), f"act type {entry.get('id')} head_re", entry.get("head_re"))
@@ -72,12 +79,18 @@ def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...]]:
                     _compiled(str(path), f"act type {entry.get('id')} issuer_re", entry.get("issuer_re")),
                     _compiled(str(path), f"act type {entry.get('id')} number_re", entry.get("number_re")),
                     bool(entry.get("only_here")), issuers.get(entry.get("issued_by"))))
-    return tuple(rules), tuple(names)
+    return tuple(rules), tuple(names), tuple(named)
 
 
 def state_names() -> tuple[tuple[str, str], ...]:
     """(pattern, ISO alpha-3) of how citations name each scheme's state (its ``cited_as``)."""
     return _read_schemes()[1]
+
+
+def states_named(text: str) -> set[str]:
+    """The states (ISO alpha-3) a text names anywhere, by the schemes' ``named_as`` (the state's own
+    name in any form: "Казахстане", "Kazakhstan's", "РК"), not only in its citations."""
+    return {state for pattern, state in _read_schemes()[2] if pattern.search(text)}
 
 
 def _matches(rule: _Rule, head: str, issuer: str, number: str) -> bool:

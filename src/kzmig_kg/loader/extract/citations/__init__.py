@@ -30,7 +30,8 @@ federal laws by their number alone), ``issuers`` (who issued an act, and whether
 ``finish`` (from parts to a citation), ``styles`` (reference entries, Bluebook, footnotes),
 ``titles`` (acts named by title), ``named`` (codes and the constitution by name), ``heading`` (the
 bill a document is about), ``again`` (acts cited again by title), ``coordinated`` (acts cited
-together), ``joint`` (a joint act's number per signatory), ``tables`` (tables of acts), ``adilet``
+together), ``joint`` (a joint act's number per signatory), ``tables`` (tables of acts),
+``neighbours`` (Kyrgyz, Uzbek and Tajik acts in their own languages), ``adilet``
 (Adilet identifiers), ``state`` (the state of an act whose citation names none) and ``assemble``
 (the entry). Act types that only a jurisdiction scheme names
 (a maslikhat's decision, an Uzbek "ПП-" resolution) are read from data/jurisdictions by

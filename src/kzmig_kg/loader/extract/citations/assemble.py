@@ -1,8 +1,8 @@
-"""The entry: every act citation in a text, in order, without overlaps. Runs the Kazakh patterns,
-then the English and Russian heads, then the steps that add or correct citations (federal numbers,
-titles, years from the context or a timeline's line, acts cited together, tables of acts, notes,
-the heading's bill, numbers from a full citation, Adilet identifiers); one citation per number of
-``Nos. 148 and 838``. Entry: ``find_citations``."""
+"""The entry: every act citation in a text, in order, without overlaps. Runs the neighbours' own
+languages (``neighbours``) and the Kazakh patterns, then the English and Russian heads, then the
+steps that add or correct citations (federal numbers, titles, years from the context or a
+timeline's line, acts cited together, tables of acts, notes, the heading's bill, numbers from a full
+citation, Adilet identifiers); one citation per number of ``Nos. 148 and 838``. Entry: ``find_citations``."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from .joint import second_signatory
 from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _KK_LOCAL_BODY, _NEIGHBOUR
 from .marked import marked_numbers_cited
 from .named import named_acts
+from .neighbours import neighbour_citations
 from .russian import _HEAD_RU, parse_russian
 from .state import unstated_jurisdictions
 from .styles import cited_in_notes
@@ -35,6 +36,10 @@ from .titles import by_title
 _KK_ISSUER_IN_TITLE = re.compile(r"(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР)(?:\s+\S+){0,5}?\s+\S+"
                                  r"(?:ның|нің|тың|тің|дың|дің))(?:\s+(?P<title>.+))?$")
 _KK_NEIGHBOUR = re.compile(_NEIGHBOUR)
+# a sentence that opens with a full date, then its subject, then the act it issued: "On 30 November 2022
+# the Government adopted Resolution No. 961", "30 ноября 2022 года Правительство приняло постановление № 961"
+_OPENING_DATE = re.compile(rf"(?:(?<=[.;!?][ \t])|(?<=\n)|^)[ \t]*(?:On[ \t]+)?(?P<date>{DATE_PATTERN})"
+                           r"[ \t]*,?[ \t]+[^.;\n\d]{0,160}$")
 # a line that opens with a full date and a dash or colon, and the citation right after it
 _LINE_DATE = re.compile(rf"[ \t]*(?P<date>{DATE_PATTERN})[ \t]*[-–—:][ \t]*$")
 
@@ -54,7 +59,7 @@ def _with_extra_numbers(text: str, parts: _Parts, first: CitationFound) -> list[
 
 def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     """Every act citation in the text, in order, without overlaps."""
-    found: list[CitationFound] = []
+    found: list[CitationFound] = neighbour_citations(text)
     kazakh = [*_KK.finditer(text), *_KK_BRACKET.finditer(text), *_KK_HEAD_FIRST.finditer(text)]
     for match in sorted(kazakh, key=lambda m: m.start()):
         if any(c.start <= match.start() < c.end for c in found):
@@ -101,7 +106,9 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
         if parts is None or no_act_of_state(text, parts):
             continue
         second_signatory(text, parts)
-        citation = finish_citation(text, parts, "number" if parts.number else "issuer")
+        # no number: an issuer with a year or a title ("issuer"), or a title alone ("Закон «О ...»")
+        form = "number" if parts.number else "issuer" if parts.issuer else "title"
+        citation = finish_citation(text, parts, form)
         if citation.act_type in {None, "ministerial-order"} and not (
                 citation.issuer or citation.year or citation.title or citation.jurisdiction):
             continue                  # "Приказ № 15-п по личному составу": nothing says whose or when
@@ -125,6 +132,12 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             # "22 July 2011 – Law No. 477-IV ... is adopted": a timeline entry's date dates its act
             citation.year = int(re.search(rf"{YEAR}", label.group("date"))[0])
             citation.notes.append("year from the date that labels the line")
+        elif citation.year is None and citation.number and \
+                any(n.startswith("issuer: the subject of its sentence") for n in citation.notes) and \
+                (opening := _OPENING_DATE.search(text, max(0, citation.start - 200), citation.start)):
+            citation.year, iso = _year_of(opening["date"])
+            citation.date = iso if iso and len(iso) == 10 else None
+            citation.notes.append("date: the date that opens its sentence, whose subject issued it")
     found += cited_together(text, found)
     found = rows_of_acts(text, found)
     found = cited_in_notes(text, found)

@@ -69,19 +69,27 @@ _TITLE_WORD = r"(?!No\b|Nos\b|Nr\b)[A-Z][\w'’\-]*"        # "... Migration No.
 _TITLE_ON = re.compile(
     rf"{WS}(?P<title>[Oo]n{WS}(?:the{WS})?{_TITLE_WORD}(?:{WS}(?:(?:of|the|and|for|in|to|on){WS})"
     rf"{{0,2}}{_TITLE_WORD}){{0,8}})")
-_DATE_CLAUSE = re.compile(rf"{OWS},?{OWS}(?:dated|of|from|on|adopted{WS}on|от){WS}"
+_DATE_CLAUSE = re.compile(rf"{OWS},?{OWS}(?:dated|dd\.|of|from|on|adopted{WS}on|от){WS}"
                           rf"(?P<date>{DATE_PATTERN})")
+_DATE_BRACKET = re.compile(rf"{OWS}\({OWS}(?P<date>{DATE_PATTERN}){OWS}\)")
 _NUMBER = re.compile(
     rf"{OWS},?{OWS}(?:Nos\.?|№№){OWS}(?P<number>{NUMBER})"
     rf"(?P<more>(?:{OWS}(?:,|and|&|и){OWS}{NUMBER}(?![\d,.]\d))+)"
     rf"|{OWS},?{OWS}(?:No\.?|Nr\.?|N°|№|#|N(?=\s*\d)){OWS}(?P<number1>{NUMBER})(?:\.(?=,))?")
 _BARE_NUMBER = re.compile(rf"{WS}(?P<number>{_CONVOCATION_NUMBER})")
+# a plain serial without "No." after a head that names a state's issuer or the state, when the act's
+# date or a clause's end follows ("Government Resolution 148 of January 21, 2012", "under Government
+# Resolution 148, foreigners ..."; at a clause's end never a year: "Government Decree 2023, ..."); a
+# bare "Resolution 2758 of ..." (the UN's) is no such head
+_BARE_SERIAL = re.compile(rf"{WS}(?:(?P<number>\d{{1,5}})(?={OWS},?{OWS}(?:of|dated){WS}{DATE_PATTERN})|"
+                          r"(?P<number1>(?!(?:19|20)\d\d(?!\d))\d{1,5})(?=[ \t]*[,;:)](?!\d)|\.(?:\s|$)))")
+_ISSUING_HEAD = re.compile(r"(?:Government|Presidential|Cabinet|Ministerial|Joint)\b")
 _YEAR_AFTER = re.compile(
     rf"(?:{OWS},{OWS}(?:dated{WS}|of{WS})?(?P<date>{DATE_PATTERN})"
     rf"|{OWS}\({OWS}(?P<date3>{DATE_PATTERN}){OWS}\)"
     rf"|{OWS},{OWS}\(?(?P<year>{YEAR})\)?(?![\d,.]\d)"
     rf"|{OWS}\({OWS}(?P<year2>{YEAR}){OWS}\)"
-    rf"|{WS}(?:dated|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
+    rf"|{WS}(?:dated|dd\.|of|from|от|on){WS}(?P<date2>{DATE_PATTERN})"
     rf"|{WS}(?:of|from|in){WS}(?P<year3>{YEAR})(?![\d,.]\d)"
     # Chicago: 'Law No. 477-IV “On Population Migration.” July 22, 2011.'
     rf"|(?<=[.”\"»])[ \t]+(?P<date4>{DATE_PATTERN}))")
@@ -154,6 +162,8 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         return parts
     m = _NUMBER.match(text, pos)
     bare = None if m else _BARE_NUMBER.match(text, pos)
+    if not (m or bare) and (match.group("juris") or _ISSUING_HEAD.match(parts.head)):
+        bare = _BARE_SERIAL.match(text, pos)
     if m or bare:
         number_match = m or bare
         parts.number = number_match.group("number") or number_match.group("number1")
@@ -163,9 +173,10 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
         if parts.title is None and (t := _TITLE_QUOTED.match(text, pos) or _TITLE_ON.match(text, pos)):
             parts.title, pos = t.group("title"), t.end()
         if parts.date_text is None and parts.issuer is None and (named := _ISSUER_EN.match(text, pos)) and \
-                (d := _DATE_CLAUSE.match(text, named.end())):
+                (d := _DATE_CLAUSE.match(text, named.end()) or _DATE_BRACKET.match(text, named.end())):
             # "Law No. 477-IV of the Republic of Kazakhstan dated 22 July 2011", "Resolution No. 1427 of
-            # the Government of the Republic of Kazakhstan dated 1 December 2011": issuer after the number
+            # the Government of the Republic of Kazakhstan dated 1 December 2011", "Decree No. 148 of the
+            # Government of Kazakhstan (21 January 2012)": issuer after the number
             parts.issuer, parts.date_text, pos = named["issuer"].rstrip(","), d["date"], d.end()
         pinpoint = _PINPOINT.match(text, pos)
         if parts.date_text is None and pinpoint and (y := _YEAR_AFTER.match(text, pinpoint.end())):
@@ -180,6 +191,8 @@ def parse_english(text: str, match: re.Match[str]) -> _Parts | None:
                 (d := _DATE_CLAUSE.match(text, named.end())):
             # "the order No. 83 of the Minister of Internal Affairs dated 27 January 2016"
             parts.issuer, parts.date_text, pos = named["issuer"], d["date"], d.end()
+        if m := _FORCE.match(text, pos):
+            parts.force, pos = True, m.end()   # "Presidential Decree of ... No. 2337 having the force of law"
     elif parts.issuer:
         m = _YEAR_PAREN.match(text, pos)
         if m and parts.date_text is None:

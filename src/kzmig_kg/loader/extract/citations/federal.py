@@ -9,13 +9,16 @@ import re
 from ..dates import DATE_PATTERN
 from ..textutil import Spans
 from .found import CitationFound, _year_of
+from .grammar import _QUOTED
 
 # a Russian federal law by its number alone, its kind written into it: "по 109-ФЗ", "ФЗ-115",
 # "ФЗ № 115", "under 115-FZ"; the date may follow ("115-ФЗ от 25.07.2002")
 _FEDERAL_NUMBER = re.compile(
     r"(?<![\w-])(?:(?:№|No\.?)[\s\u00a0]*)?(?P<serial>\d{1,4})-(?P<kind>ФКЗ|ФЗ|FKZ|FZ)(?![\w-])"
     r"|(?<![\w-])(?P<kind2>ФКЗ|ФЗ|FKZ|FZ)(?:-|[\s\u00a0]*(?:№|No\.?)[\s\u00a0]*)(?P<serial2>\d{1,4})(?![\w-])")
-_FEDERAL_DATE = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*)?(?:от|of|dated)[\s\u00a0]+(?P<date>{DATE_PATTERN})")
+# (its quoted title may stand between: "115-ФЗ «О правовом положении ...» от 25 июля 2002 года")
+_FEDERAL_DATE = re.compile(rf"(?:[\s\u00a0]*{_QUOTED})?[\s\u00a0]*(?:,[\s\u00a0]*)?(?:от|of|dated)[\s\u00a0]+"
+                           rf"(?P<date>{DATE_PATTERN})")
 
 
 def federal_numbers(text: str, found: list[CitationFound]) -> list[CitationFound]:

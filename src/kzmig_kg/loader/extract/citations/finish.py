@@ -96,4 +96,4 @@ def finish_citation(text: str, parts: _Parts, form: str) -> CitationFound:
                          iso if iso and len(iso) == 10 else None, _clean_title(parts.title), form,
                          parts.language, round(confidence, 2), notes,
                          joint_numbers=[normalise_act_number(n, year, convocation=False).number
-                                        for n in parts.joint_numbers])
+                                        for n in parts.joint_numbers], head=parts.head)

@@ -29,6 +29,7 @@ class CitationFound:
     notes: list[str] = field(default_factory=list)
     adilet_id: str | None = None      # the Adilet identifier the text gives for it (never parsed)
     joint_numbers: list[str] = field(default_factory=list)   # a joint act's numbers after the first
+    head: str | None = None           # the head as written, to type the act again once its state is known
 
     def label(self) -> str:
         parts = [self.act_type or "act"]

@@ -18,6 +18,7 @@ _PRIVATE = re.compile(r"(?<![\w])(?:ТОО|АО|ООО|ЗАО|ПАО|ОАО|ИП
                       r"[Кк]омпани|[Cc]ompany|по\s+делу|дел[уо]\s+№|\bcase\b|собрани\w+\s+участник|"
                       r"совет\w*\s+директоров|board\s+of\s+directors")
 _PRIVATE_BEFORE = re.compile(r"(?<![\w])(?:[Ii]nternal|[Oo]ur|[Cc]ompany[’']?s?|[Cc]orporate|[Вв]нутренн\w+|"
+                             r"[Pp]urchase|[Ss]ales?|[Ww]ork|[Cc]ustomer|[Cc]lient[’']?s?|"
                              r"[Нн]аш\w*)[\s\u00a0]+$")
 _PRIVATE_AFTER = re.compile(r"[\s,]{0,3}(?:of|by)\s+(?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){1,5}"
                             r"(?:LLP|JSC|LLC|Ltd|Inc|plc|GmbH|[Cc]ompany)\b")
@@ -42,11 +43,15 @@ def no_act_of_state(text: str, parts: _Parts) -> bool:
 
 _SUBJECT_ISSUER = re.compile(r"\b(?:the\s+)?(?:Government|Cabinet\s+of\s+Ministers|President|Ministry\s+of\s+"
                              r"[A-Z]\w+(?:\s+(?:and\s+)?[A-Z]\w+)*|Minister\s+of\s+[A-Z]\w+(?:\s+(?:and\s+)?"
-                             r"[A-Z]\w+)*)\b|(?<![а-яё])(?:Правительств\w+|Президент\w*|Министерств\w+\s+"
+                             r"[A-Z]\w+)*)\b|(?<![а-яё])(?:Правительств\w+|Кабинет\w*\s+Министров|Президент\w*|"
+                             r"Министерств\w+\s+"
                              r"[а-яё]+\w*(?:\s+[а-яё]+)*?)(?![а-яё])")
 
 
-_ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}(?:Government|Cabinet{WS}of{WS}Ministers|"
+# (a state's adjective may come first, and "government" in small letters: "of the Kazakh government")
+_ISSUER_AFTER = re.compile(rf"{OWS}(?:of|by){WS}(?P<issuer>the{WS}"
+                           rf"(?:(?:Kazakh(?:stani)?|Russian|Kyrgyz|Uzbek|Tajik){WS})?"
+                           rf"(?:[Gg]overnment|Cabinet{WS}of{WS}Ministers|"
                            r"President|(?:(?:Acting|Deputy\s+Prime)\s+)?Minist(?:er|ry)\b"
                            r"(?:(?!\s+(?:dated|of\s+\d|on\s+\d|from\s+\d|No\b))[^.;()\n]){0,110})\b)")
 

@@ -27,7 +27,9 @@ _KK = re.compile(
     # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
     # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
     rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР|{_NEIGHBOUR})(?:\s+(?!туралы\b)(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+))"
-    rf"{{0,7}}?)"
+    rf"{{0,7}}?"
+    # the Government or the head of state named alone, as news write it: "Үкіметтің ... № 961 қаулысымен"
+    rf"|(?<![\w])(?:Үкіметтің|Үкіметінің|Мемлекет\s+басшысының|Президенттің|Президентінің))"
     rf"\s+)?"
     rf"(?<![\w.])(?P<date>{_KK_DATE})\s+(?:№|N)\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
@@ -43,7 +45,9 @@ _KK = re.compile(
 # кодексі 2015 жылғы 23 қарашадағы № 414-V ҚРЗ"
 _KK_HEAD_FIRST = re.compile(
     rf"(?P<issuer>Қазақстан\s+Республикасының|ҚР)\s+(?P<title>[^.;\n()№«»\d]{{0,80}}?)\s*"
-    rf"(?P<head>[Кк]одексі|Заңы)\s+(?P<date>{_KK_DATE})\s+№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?")
+    # (in any case: "ҚР Еңбек кодексінің 2015 жылғы 23 қарашадағы № 414-V ҚРЗ талаптары")
+    rf"(?P<head>[Кк]одекс(?:і|інің|іне|ін|інде)|Заң(?:ы|ының|ына|ын|ында))\s+(?P<date>{_KK_DATE})\s+№\s*"
+    rf"(?P<number>{NUMBER})(?:\s+ҚРЗ)?")
 # a region's, city's or district's body right before a citation's date: "Павлодар облысы Ақсу қалалық
 # мәслихатының" (read back from the date, not in _KK: a pattern that may open at any capital letter
 # would be tried at each of them)

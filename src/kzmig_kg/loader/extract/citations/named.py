@@ -16,7 +16,10 @@ _NAMED_ACT = re.compile(
     r"(?<![\w-])(?:(?P<code>(?:[Ll]abou?r|[Tt]ax|[Cc]riminal|[Cc]ivil|[Aa]dministrative|[Ll]and|[Ee]ntrepreneurial|"
     r"[Ss]ocial|[Bb]udget|[Cc]ustoms|[Pp]enal|[Ww]ater|[Ff]orest|[Ee]nvironmental|[Ee]cological)\s+[Cc]ode)"
     r"|(?P<codru>(?:[Тт]рудов|[Нн]алогов|[Уу]головн|[Гг]ражданск|[Пп]редпринимательск|[Зз]емельн|"
-    r"[Сс]оциальн|[Бб]юджетн|[Тт]аможенн)\w+\s+[Кк]одекс\w*)"
+    r"[Сс]оциальн|[Бб]юджетн|[Тт]аможенн)\w+\s+[Кк]одекс\w*"
+    # a code titled after its head: "Кодекс(ом) (РК) об административных правонарушениях"
+    r"|[Кк]одекс\w*(?:\s+(?:Республики\s+Казахстан|РК))?\s+об?\s+административных\s+правонарушениях)"
+    r"|(?P<codeof>Code\s+(?:of|on)\s+Administrative\s+(?:Offen[cs]es|Violations))"
     r"|(?P<const>(?<=the\s)Constitution|Constitution(?=\s+of\s+the\s+Republic)|[Кк]онституци[яиейю]"
     r"(?=\s+Республики)))(?![\w-])(?!\s+(?:No\b|№|of\s+conduct))")
 
@@ -29,9 +32,12 @@ _DESCRIBED_LAW = re.compile(
 # the date after a named act: "Constitution of the Republic of Kazakhstan of 30 August 1995"
 _NAMED_DATE = re.compile(
     rf"(?:{WS}of{WS}the{WS}Republic{WS}of{WS}Kazakhstan|{WS}Республики{WS}Казахстан)?"
-    rf"{OWS},?{OWS}(?:of|dated|adopted{WS}on|от|принят\w*{WS}(?:на{WS}референдуме{WS})?)?{WS}"
+    # "(принята на республиканском референдуме 30 августа 1995 года)", "adopted by referendum on ..."
+    rf"{OWS},?{OWS}\(?{OWS}(?:of|dated|adopted(?:{WS}by{WS}(?:a{WS})?(?:national{WS}|republican{WS})?referendum)?"
+    rf"{WS}on|от|принят\w*(?:{WS}на{WS}(?:республиканском{WS})?референдуме)?)?{WS}"
     rf"(?P<date>{DATE_PATTERN})")
 _NAMED_HINT = re.compile(r"[Cc]ode\b|[Кк]одекс|Constitution|[Кк]онституци")
+_KAZAKHSTAN_AFTER = re.compile(r"Республики|Republic|РК\b|Казахстан")
 
 
 def named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
@@ -67,11 +73,15 @@ def named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
         elif match.group("code"):
             head = "Code"
             title = " ".join(w.capitalize() for w in match.group().split())
-        else:
-            head, title = "Кодекс", match.group()[0].upper() + match.group()[1:]
+        elif match.group("codeof"):
+            head, title = "Code", " ".join(match.group().split())
+        else:               # "Кодексу об ...": the title in the nominative
+            head = "Кодекс"
+            title = re.sub(r"^[Кк]одекс\w*", "Кодекс", match.group()[0].upper() + match.group()[1:])
         parts = _Parts(head, match.start(), match.end(), "ru" if match.group("codru") else "en",
-                       title=title, jurisdiction="KAZ" if "Республики" in text[match.end():match.end() + 12]
-                       or "Republic" in text[match.end():match.end() + 20] else None)
+                       title=title, jurisdiction="KAZ" if _KAZAKHSTAN_AFTER.match(
+                           text[match.end():match.end() + 30].lstrip(" ,")) or re.search(
+                           r"Республики\s+Казахстан|РК\b", match.group()) else None)
         if dated := _NAMED_DATE.match(text, match.end()):
             parts.date_text, parts.end = dated.group("date"), dated.end()   # "... of 30 August 1995"
         citation = finish_citation(text, parts, "title")

@@ -46,8 +46,17 @@ _DATE_RU = re.compile(rf"[\s\u00a0]*(?:[,(][\s\u00a0]*)?от[\s\u00a0]+(?P<date>
 _YEAR_RU = re.compile(rf"[\s\u00a0]*(?:,[\s\u00a0]*(?P<date>{DATE_PATTERN})|"
                       rf",[\s\u00a0]*(?P<year>{YEAR})(?![\d])|\([\s\u00a0]*(?P<year2>{YEAR})"
                       rf"[\s\u00a0]*(?:г\.|год)?[\s\u00a0]*\)|[\s\u00a0]+от[\s\u00a0]+(?P<year3>{YEAR})"
-                      rf"[\s\u00a0]*(?:г\.|года))")
+                      rf"[\s\u00a0]*(?:г\.|года)"
+                      # news: "приказ ... № 279 подписан 30 июня 2023 года"
+                      rf"|[\s\u00a0]*,?[\s\u00a0]*(?:подписан|принят|утвержд[её]н)\w*[\s\u00a0]+(?P<date4>{DATE_PATTERN}))")
 
+# an issuer in the genitive after the number and date: "Приказом № 279 от 30.06.2023 года Заместителя
+# Премьер-Министра – Министра труда и социальной защиты населения"
+_ISSUER_AFTER_RU = re.compile(
+    r"[\s\u00a0]+(?P<issuer>(?:исполняющего[\s\u00a0]+обязанности[\s\u00a0]+|и\.[\s\u00a0]?о\.[\s\u00a0]+)?"
+    r"(?:Заместителя[\s\u00a0]+Премьер-Министра[\s\u00a0]*[-–—][\s\u00a0]*)?"
+    r"(?:Министра|Министерства|Правительства|Президента)"
+    r"(?:[\s\u00a0]+(?:[а-яё]+|РК|Республики|Казахстан|Кыргызской|Российской|Федерации)){0,9})")
 _ADOPTED_RU = re.compile(rf"[\s\u00a0]*,?[\s\u00a0]*(?:принят|утвержд|подписан)\w*[^.;\d]{{0,60}}?"
                          rf"(?:в|от)[\s\u00a0]+(?P<year>{YEAR})[\s\u00a0]*(?:году|г\.)")
 
@@ -77,6 +86,11 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
             return parts
         # «Законом Кыргызской Республики «О внешней миграции», принятым ... в 2000 году»: a state's
         # act named by its title, dated by the words after it
+        if parts.title is not None and parts.date_text is None and not parts.issuer and \
+                re.fullmatch(r"[Зз]акон(?:а|у|ом|е)?", parts.head) and \
+                re.match(r"[«\"“]\s*Об?\s", parts.title):
+            parts.end = pos           # "Закон «О миграции населения»": a law by its quoted title alone
+            return parts
         if parts.title is None or parts.date_text is not None or not parts.issuer or \
                 not re.search(r"Республик|Федераци|(?<![\w])(?:РК|РФ|КР)(?![\w])", parts.issuer):
             return None
@@ -85,10 +99,12 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         parts.end = pos
         return parts
     if parts.date_text is None and (m := _YEAR_RU.match(text, pos)):
-        parts.date_text = m.group("date") or m.group("year") or m.group("year2") or m.group("year3")
+        parts.date_text = next(m.group(g) for g in ("date", "year", "year2", "year3", "date4") if m.group(g))
         pos = _close(text, parts, m.end())
     if m := _FORCE_RU.match(text, pos):
         parts.force, pos = True, m.end()   # "Указом ... № 2337, имеющим силу закона,"
+    if not parts.issuer and (m := _ISSUER_AFTER_RU.match(text, pos)):
+        parts.issuer, pos = m.group("issuer"), m.end()   # "Приказом № 279 от ... Заместителя ..."
     if parts.title is None and (m := _TITLE_QUOTED.match(text, pos)):
         parts.title, pos = m.group("title"), m.end()
     parts.end = pos

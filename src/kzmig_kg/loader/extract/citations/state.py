@@ -2,9 +2,11 @@
 other citations of its sentence name, when they name one ("For Russia, see Federal Law No. 115-FZ
 ... and Presidential Decree No. 637 ..."); else the state the text's citations name more than any
 other ("Government Resolution No. 961 of 30 November 2022" in a memo that cites the Law of the
-Republic of Kazakhstan twice). A text that names no state, or two states as often, leaves it
-unstated. The Eurasian Economic Union's acts are no state's and do not vote. Entry:
-``unstated_jurisdictions``."""
+Republic of Kazakhstan twice); else, when no citation names a state, the one state the text names
+at all (a news item on "the Government's resolution No. 802" that speaks of Kazakhstan: the
+schemes' ``named_as``), when the citation names its issuing body. A text that names no state, or two
+states as often, leaves it unstated. The Eurasian Economic Union's acts are no state's and do not
+vote. Entry: ``unstated_jurisdictions``."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from ..schemes import states_named, type_from_schemes
 from .found import CitationFound
 
 _NO_STATE = "EAEU"
@@ -40,16 +43,29 @@ def unstated_jurisdictions(text: str, found: list[CitationFound]) -> None:
     in_text = _most_named(found)
     if all(c.jurisdiction is not None for c in found):
         return
+    text_note = "the state the other citations of its text name"
+    named_once: str | None = None
+    if in_text is None and not any(c.jurisdiction for c in found):
+        named = states_named(text)
+        named_once = next(iter(named)) if len(named) == 1 else None
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     for citation in found:
         if citation.jurisdiction is not None:
             continue
         start, end = _sentence(ends, citation)
         state = _most_named([c for c in found if start <= c.start < end])
-        where = "sentence"
+        note = "the state the other citations of its sentence name"
         if state is None:
-            state, where = in_text, "text"
+            state, note = in_text, text_note
+        if state is None and named_once and citation.issuer:
+            # a state body's act ("the Government's resolution No. 802") in a text that names one state
+            # (not "Unlike the Kyrgyz Republic, Law No. 477-IV ...": no body, no state)
+            state, note = named_once, "the one state its text names, its issuer a body of a state"
         if state:
             citation.jurisdiction = state
-            citation.notes.append(f"jurisdiction: the state the other citations of its {where} name "
-                                  f"({state})")
+            citation.notes.append(f"jurisdiction: {note} ({state})")
+            # typed as that state's scheme reads it: a Kyrgyz "постановление Кабинета Министров" is
+            # Kyrgyzstan's government resolution, not Kazakhstan's cabinet resolution of the 1990s
+            if citation.head and (typed := type_from_schemes(citation.head, citation.issuer, citation.number,
+                                                             state)):
+                citation.act_type = typed[0]

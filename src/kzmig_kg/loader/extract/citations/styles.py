@@ -39,13 +39,17 @@ def _footnotes(text: str) -> dict[str, tuple[int, str]]:
     return notes
 
 
-_MARK_RIGHT_AFTER = re.compile(r"[.,;:]?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
+# the mark right after the name; a reference number in brackets may stand after a space ("follows the
+# Labour Code [3]", a numbered reference list), a superscript or caret mark may not
+_MARK_RIGHT_AFTER = re.compile(r"[.,;:]?(?:[ \t\u00a0]?\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
+                               r"(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
 
 
 def cited_in_notes(text: str, found: list[CitationFound]) -> list[CitationFound]:
     """An act named without its number in the text, its note mark right after it ("punished under
-    the administrative code.³"), is cited by the note the mark points to ("³ Code ... No. 235-V"):
-    one citation, the note's, not a second one by name."""
+    the administrative code.³", "follows the Labour Code [3]"), is cited by the note or reference
+    entry the mark points to ("³ Code ... No. 235-V", "[3] Labour Code ... No. 414-V"): one
+    citation, the note's, not a second one by name."""
     named = [c for c in found if c.form == "title" and c.number is None]
     if not named:
         return found

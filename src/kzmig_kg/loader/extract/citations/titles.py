@@ -26,6 +26,12 @@ _QUOTED_HEAD = re.compile(
     r"[\"“«](?P<head>Instruction|Law|Code|Decree|Resolution|Order|Закон|Инструкция|Кодекс|Приказ|"
     r"Постановление)\s+(?P<rest>(?:on|for|of|о|об|по)\s+[^\"”»\n]{3,150}?)"
     r"(?:[\"”»]|(?=\s+(?:was|were|is|are|has|had|came|entered|был\w*)\b))")
+# a Kazakh act by its title alone, the state and the head after it: "«Халықтың көші-қоны туралы»
+# Қазақстан Республикасының Заңына сәйкес"
+_KK_TITLED = re.compile(r"[«\"“](?P<rest>[^«»\"“”\n]{3,150}?\s+туралы)[»\"”]\s+"
+                        r"(?:Қазақстан\s+Республикасының|ҚР)\s+"
+                        r"(?P<head>(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ымен|ында|ынан)|[Кк]одекс(?:і|іне|інде))"
+                        r"(?![\w])")
 _DRAFT_AFTER = re.compile(r"^[\s,\"”»]{0,4}(?:which\s+|that\s+)?(?:is|are|was|were|has\s+been)?\s*"
                           r"(?:currently\s+|still\s+)?(?:under\s+(?:consideration|discussion|review|development)|being\s+(?:drafted|"
                           r"developed|discussed|considered)|in\s+(?:draft|preparation))", re.IGNORECASE)
@@ -67,6 +73,7 @@ def by_title(text: str, found: list[CitationFound], start: int = 0, end: int | N
     end = len(text) if end is None else end
     matches = [(m, m.start("head"), m.end(), m.group("rest"))
                for pattern in (_TITLED, _QUOTED_HEAD) for m in pattern.finditer(text, start, end)]
+    matches += [(m, m.start(), m.end(), m.group("rest")) for m in _KK_TITLED.finditer(text, start, end)]
     for match, m_start, m_end, rest in sorted(matches, key=lambda m: m[1]):
         taken = [c for c in found + titled if c is not inside]
         if any(c.start <= m_start < c.end or m_start <= c.start < m_end for c in taken):
@@ -78,7 +85,7 @@ def by_title(text: str, found: list[CitationFound], start: int = 0, end: int | N
             continue
         date_text = match.groupdict().get("date")
         citation = _title_citation(text, match.group("head"), m_start, m_end, title, date_text,
-                                   "Republic" in match.group())
+                                   "Republic" in match.group() or match.re is _KK_TITLED)
         if match.re is _QUOTED_HEAD and citation.act_type is None:
             continue
         if inside is not None:
