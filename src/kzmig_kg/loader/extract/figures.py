@@ -52,6 +52,7 @@ from .relations import (
     respectively,
     same_years,
 )
+from .reporter import set_reporters
 from .tables import find_tables
 from .textutil import Sentences
 from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
@@ -703,16 +704,18 @@ def _is_caption(above: str) -> bool:
 
 def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                  dated: list[tuple[int, int, int]] | None = None,
-                 document_year: int | None = None) -> list[FigureFound]:
+                 document_year: int | None = None, head: str = "") -> list[FigureFound]:
     """Every numeric claim about migration in the text, in order.
 
     ``skip`` are spans already taken (citations, dates); ``dated`` are (start, end, year) of dates
     found in the text, which also give figures their year; ``document_year`` (the document's own
-    date) completes a period stated without its year ("in the second quarter").
+    date) completes a period stated without its year ("in the second quarter"); ``head`` (the
+    document's first lines) may name a foreign office that counted them (``reporter``).
     """
     text, original_end = join_hyphenated(text)
     text = blank_emphasis(text)
     figures = _find_figures(text, sentences, skip, dated, document_year)
+    set_reporters(text, sentences, figures, head or text[:2000])
     for figure in figures:
         figure.end = original_end(figure.end)
     return figures
