@@ -69,3 +69,33 @@ def test_a_kazakh_source_naming_a_neighbour_as_partner_keeps_kazakhstan_as_repor
                      document_date="2026-03-05")
     assert found[1020] == ("2025", "immigration", "KGZ", None)
     assert found[228] == ("2025", "emigration", "KGZ", None)
+
+
+def test_a_neighbours_table_of_its_exchange_with_kazakhstan_and_its_balance_row(tmp_path):
+    found = reported(tmp_path, "State Committee on Statistics of the Republic of Tajikistan\n\n"
+                               "Table 7. Migration exchange of Tajikistan with Kazakhstan (persons)\n"
+                               "                                  2024      2025\n"
+                               "Arrived                            52        58\n"
+                               "Departed                          365       412\n"
+                               "Migration gain (+), loss (-)     -313      -354\n",
+                     document_date="2026-02-20")
+    assert found[52] == ("2024", "immigration", "KAZ", "TJK")
+    assert found[412] == ("2025", "emigration", "KAZ", "TJK")
+    assert found[-354] == ("2025", "net", "KAZ", "TJK")     # the reporter's balance, as it states it
+    # near miss: Kazakhstan's own bureau over the same table of its exchange with Tajikistan
+    found = reported(tmp_path, "Bureau of National Statistics of the Republic of Kazakhstan\n\n"
+                               "Table 7. Migration exchange with Tajikistan (persons)\n"
+                               "                                  2024      2025\n"
+                               "Arrived                           365       412\n"
+                               "Departed                           52        58\n"
+                               "Migration gain (+), loss (-)      313       354\n",
+                     document_date="2026-02-20")
+    assert found[412] == ("2025", "immigration", "TJK", None)
+    assert found[354] == ("2025", "net", "TJK", None)
+
+
+def test_a_neighbours_office_named_in_kazakh_with_the_formal_name_of_its_country(tmp_path):
+    found = reported(tmp_path, "Алматы, 2026 жылғы 10 наурыз. Қырғыз Республикасы Ұлттық статистика "
+                               "комитетінің дерегінше, 2025 жылы Қырғызстаннан Қазақстанға 1 020 адам "
+                               "көшіп кеткен.\n", document_date="2026-03-10", language="kk")
+    assert found[1020] == ("2025", "emigration", "KAZ", "KGZ")

@@ -29,7 +29,8 @@ _NUMBER = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|
 _EMPTY = re.compile(r"[-–—…]|\.{1,3}|n/?a|x")
 _YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){YEAR}(?!\d|[.,]\d)")
 # a label that names a direction by itself ("Net", "Arrivals", "Сальдо"), before the flow lexicon
-_DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"
+_DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо|(?<![а-яё])(?:прирост|убыль)(?![а-яё])|"
+                              r"\bmigration\s+(?:gain|growth|increase)\b)|"
                               r"(?P<imm>\barrivals\b|\bimmigrants\b|прибывш\w*|прибыло|келгендер)|"
                               r"(?P<emi>\bdepartures\b|\bemigrants\b|выбывш\w*|выбыло|кеткендер)",
                               re.IGNORECASE)

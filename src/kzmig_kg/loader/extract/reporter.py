@@ -160,6 +160,9 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
             continue
         clause = clause_of(text, sentences.spans[index], figure.start)
         read_as = (figure.direction, figure.country)
+        if figure.country == reporter and figure.country_source == "table":
+            # "обмен Кыргызской Республики с Республикой Казахстан": the reporter, then its partner
+            figure.country = "KAZ"
         if figure.direction == "net":
             if figure.country == "KAZ" or _BALANCE_WITH_KAZ.search(text, *clause):
                 figure.area, figure.country = reporter, "KAZ"
