@@ -99,3 +99,29 @@ def test_a_neighbours_office_named_in_kazakh_with_the_formal_name_of_its_country
                                "комитетінің дерегінше, 2025 жылы Қырғызстаннан Қазақстанға 1 020 адам "
                                "көшіп кеткен.\n", document_date="2026-03-10", language="kk")
     assert found[1020] == ("2025", "emigration", "KAZ", "KGZ")
+
+
+# --- "9 274 жителя": the count's genitive singular is a unit; its lead's span dates the item -----
+
+
+def test_a_count_in_the_genitive_singular_leads_the_item_with_its_span_of_months(tmp_path):
+    found = reported(tmp_path, "АСТАНА. КАЗИНФОРМ – С января по сентябрь 2026 года за рубеж выехали "
+                               "9 274 жителя Казахстана. Из Узбекистана за тот же период прибыли 1 032 "
+                               "уроженца этой страны.\n\nЭто меньше, чем годом ранее, когда страну "
+                               "покинули 10 456 человек.\n", document_date="2026-11-18")
+    assert found[9274] == ("2026-9M", "emigration", None, None)
+    assert found[1032] == ("2026-9M", "immigration", "UZB", None)
+    found = reported(tmp_path, "ASTANA, 18 November 2026. January through September 2026, 9,274 "
+                               "residents left Kazakhstan for good, against 10,456 in the same period "
+                               "of 2025.\n", document_date="2026-11-18")
+    assert found[9274] == ("2026-9M", "emigration", None, None)
+    assert found[10456] == ("2025-9M", "emigration", None, None)
+
+
+def test_residents_who_lived_somewhere_are_a_stock_not_a_flow(tmp_path):
+    # near miss: the same unit with a verb of living, after a paragraph about departures
+    found = reported(tmp_path, "С января по июнь 2026 года из области выехали 1 204 человека.\n\n"
+                               "На 1 января 2026 года в поселке проживали 9 273 жителя.\n",
+                     document_date="2026-07-18")
+    assert 9273 not in found
+    assert found[1204][0] == "2026-H1"

@@ -41,7 +41,9 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
             r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*|"
-            r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь)(?![\w])|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            # "9 274 жителя": the genitive singular after a count ending in 2, 3 or 4
+            r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь|я)(?![\w])|уроженц\w*|"
+            r"беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
