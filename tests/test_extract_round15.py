@@ -125,3 +125,18 @@ def test_residents_who_lived_somewhere_are_a_stock_not_a_flow(tmp_path):
                      document_date="2026-07-18")
     assert 9273 not in found
     assert found[1204][0] == "2026-H1"
+
+
+def test_each_number_keeps_the_office_named_nearest_before_it(tmp_path):
+    # two offices in one sentence: Rosstat counts the first, Kazakhstan's bureau the second
+    found = reported(tmp_path, "МОСКВА, 24 апреля 2026 г. По подсчетам Росстата, в 2025 году из "
+                               "Казахстана в Россию прибыли 31 400 человек, тогда как Бюро национальной "
+                               "статистики насчитало лишь 8 760 выехавших в Россию.\n",
+                     document_date="2026-04-24")
+    assert found[31400] == ("2025", "immigration", "KAZ", "RUS")
+    assert found[8760] == ("2025", "emigration", "RUS", None)
+    found = reported(tmp_path, "In 2024 Destatis counted 4,100 arrivals from Kazakhstan, while "
+                               "Kazakhstan's bureau recorded 2,650 departures to Germany.\n",
+                     document_date="2026-01-10")
+    assert found[4100] == ("2024", "immigration", "KAZ", "DEU")
+    assert found[2650] == ("2024", "emigration", "DEU", None)

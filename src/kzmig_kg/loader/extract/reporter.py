@@ -46,9 +46,17 @@ _OFFICE = re.compile(
     r"статистика\s+(?:комитет|агенттіг|басқарма)\w*",
     re.IGNORECASE)
 # "The Kyrgyz committee registered": a short office name right after the country's adjective
-_SHORT_OFFICE = re.compile(r"[ \t]+(?:statistics\s+)?(?:committee|agency|office)\b|"
+_SHORT_OFFICE = re.compile(r"(?:['’]s)?[ \t]+(?:statistic(?:s|al)\s+)?"
+                           r"(?:committee|agency|office|bureau|side)\b|"
+                           r"[ \t]+сторон\w*|"
                            r"[ \t]+(?:статистическ\w+\s+)?(?:комитет|агентств)\w*|"
                            r"[ \t]+статистика\s+(?:комитет|агенттіг)\w*", re.IGNORECASE)
+# offices known by a name of their own: Kazakhstan's bureau, Russia's Rosstat, Germany's Destatis
+_NAMED_OFFICES = ((re.compile(r"\bBureau\s+of\s+National\s+Statistics\b|\bBNS\b|(?<![а-яё])(?:Бюро\s+"
+                              r"национальной\s+статистики|БНС)(?![а-яё])|Ұлттық\s+статистика\s+бюро\w*",
+                              re.IGNORECASE), "KAZ"),
+                  (re.compile(r"\bRosstat\b|(?<![а-яё])Росстат\w*", re.IGNORECASE), "RUS"),
+                  (re.compile(r"\bDestatis\b"), "DEU"))
 _OFFICE_BEFORE = 45       # the Kazakh order puts the country first: "Қырғыз Республикасы Ұлттық ..."
 _OFFICE_AFTER = 70        # "... при Президенте Республики Узбекистан", "... of the Kyrgyz Republic"
 # "Миграционный обмен Кыргызской Республики с Республикой Казахстан", "exchange of Kyrgyzstan with
@@ -68,6 +76,8 @@ _FROM_KAZ = re.compile(r"\bfrom\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b|"
                        r"(?<![а-яёА-ЯЁ])из\s+(?:Республик\w+\s+)?Казахстана(?![а-яё])|Қазақстаннан")
 _BALANCE_WITH_KAZ = re.compile(r"(?<![а-яё])с\s+(?:Республикой\s+)?Казахстаном|\bwith\s+Kazakhstan\b|"
                                r"Қазақстанмен")
+# a partner named right at the number ("4,860 people arrived from Russia") speaks in Kazakhstan's frame
+_OWN_PARTNER = ("next", "after", "unit")
 _OPPOSITE = {"immigration": "emigration", "emigration": "immigration"}
 
 
@@ -99,15 +109,17 @@ def _office_country(text: str, office: re.Match[str], places: list[Mention]) -> 
     return chosen.place.code
 
 
-def _offices(text: str, start: int, end: int, places: list[Mention]) -> str | None:
-    """The country of the first office named between ``start`` and ``end`` (KAZ for Kazakhstan's)."""
-    for office in _OFFICE.finditer(text, start, end):
-        if (code := _office_country(text, office, places)) is not None:
-            return code
-    for place in places:
-        if start <= place.start < end and not place.place.is_group and _SHORT_OFFICE.match(text, place.end):
-            return place.place.code
-    return None
+def _offices(text: str, start: int, end: int, places: list[Mention]) -> list[tuple[int, str]]:
+    """The offices named between ``start`` and ``end``, in order: (offset, country; KAZ for
+    Kazakhstan's)."""
+    found = [(m.start(), code) for pattern, code in _NAMED_OFFICES
+             for m in pattern.finditer(text, start, end)]
+    found += [(office.start(), code) for office in _OFFICE.finditer(text, start, end)
+              if (code := _office_country(text, office, places)) is not None]
+    found += [(place.start, place.place.code) for place in places
+              if start <= place.start < end and not place.place.is_group and
+              _SHORT_OFFICE.match(text, place.end)]
+    return sorted(found)
 
 
 def _document_reporter(head: str) -> str | None:
@@ -119,7 +131,8 @@ def _document_reporter(head: str) -> str | None:
         end += len(line)
         lines += bool(line.strip())
     places = find_places(head, 0, len(head))
-    code = _offices(head, 0, end, places)
+    offices = _offices(head, 0, end, places)
+    code = offices[0][1] if offices else None
     if code is None:
         for place in places:
             if place.start < end and _EXCHANGE.search(head, max(0, place.start - 40), place.start) and \
@@ -144,7 +157,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         return
     document = _document_reporter(head)
     places: list[Mention] | None = None
-    by_sentence: dict[int, str | None] = {}
+    by_sentence: dict[int, list[tuple[int, str]]] = {}
     last: _Frame | None = None
     for figure in figures:
         if figure.direction not in ("immigration", "emigration", "net") or figure.unit != "persons":
@@ -155,7 +168,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if reporter is None:
             if places is None:
                 places = find_places(text, 0, len(text))
-            reporter = _sentence_reporter(text, sentences, index, places, by_sentence)
+            reporter = _sentence_reporter(text, sentences, index, figure.start, places, by_sentence)
         if reporter is None or reporter == "KAZ":
             continue
         clause = clause_of(text, sentences.spans[index], figure.start)
@@ -173,7 +186,8 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         elif figure.country == "KAZ":
             direction = figure.direction
         elif last is not None and last.reporter == reporter and paragraph <= last.paragraph + 1 and \
-                figure.country in (last.read_as[1], None) and \
+                (figure.country is None or figure.country == last.read_as[1] and
+                 figure.country_source not in _OWN_PARTNER) and \
                 figure.direction in (last.read_as[0], _OPPOSITE[last.read_as[0] or "net"] if
                                      last.read_as[0] in _OPPOSITE else None):
             direction = last.direction if figure.direction == last.read_as[0] else _OPPOSITE[last.direction]
@@ -184,15 +198,20 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         last = _Frame(reporter, paragraph, read_as, direction)
 
 
-def _sentence_reporter(text: str, sentences: Sentences, index: int, places: list[Mention],
-                       cache: dict[int, str | None]) -> str | None:
-    """The office given as source in this sentence, or in one before it in this paragraph or the last."""
+def _sentence_reporter(text: str, sentences: Sentences, index: int, position: int, places: list[Mention],
+                       cache: dict[int, list[tuple[int, str]]]) -> str | None:
+    """The office given as source nearest before ``position`` in its sentence (else the first after it
+    there), or the last one in a sentence before it in this paragraph or the one before."""
     paragraph = sentences.paragraph_of[index]
     for at in range(index, -1, -1):
         if sentences.paragraph_of[at] < paragraph - 1:
             return None
         if at not in cache:
             cache[at] = _offices(text, *sentences.spans[at], places)
-        if cache[at] is not None:
-            return cache[at]
+        offices = cache[at]
+        if at == index and offices:
+            before = [code for start, code in offices if start < position]
+            return before[-1] if before else offices[0][1]
+        if offices:
+            return offices[-1][1]
     return None
