@@ -140,3 +140,51 @@ def test_each_number_keeps_the_office_named_nearest_before_it(tmp_path):
                      document_date="2026-01-10")
     assert found[4100] == ("2024", "immigration", "KAZ", "DEU")
     assert found[2650] == ("2024", "emigration", "DEU", None)
+
+
+def test_a_neighbours_table_of_countries_its_kazakhstan_row_and_its_other_rows(tmp_path):
+    found = reported(tmp_path, "STATE COMMITTEE ON STATISTICS OF THE REPUBLIC OF TAJIKISTAN\n\n"
+                               "Table 6. External migration by country, 2025 (persons)\n"
+                               "Countries                Arrived   Departed   Net migration\n"
+                               "Total                      1 310      5 020        -3 710\n"
+                               "  Kazakhstan                  58        412          -354\n"
+                               "  Russian Federation         910      4 300        -3 390\n",
+                     document_date="2026-03-01")
+    assert found[58] == ("2025", "immigration", "KAZ", "TJK")
+    assert found[-354] == ("2025", "net", "KAZ", "TJK")
+    assert found[4300] == ("2025", "emigration", "RUS", "TJK")     # Tajikistan's own, with Russia
+    assert found[1310] == ("2025", "immigration", None, "TJK")
+    # near miss: Kazakhstan's bureau over a table whose first row is the country as a whole
+    found = reported(tmp_path, "Bureau of National Statistics\n\n"
+                               "Table 6. External migration by region, 2025 (persons)\n"
+                               "Region                   Arrived   Departed   Net migration\n"
+                               "Kazakhstan                14 795     16 930        -2 135\n"
+                               "  Almaty                   3 210      2 980           230\n",
+                     document_date="2026-03-01")
+    assert found[14795][2:] == (None, None)
+
+
+# --- a quarterly table's commentary: the caption's year and "for the year as a whole" -----------
+
+
+def test_the_year_as_a_whole_after_a_table_of_quarters(tmp_path):
+    table = ("Table 3. External migration by quarter, 2025 (persons)\n"
+             "                  Q1       Q2       Q3       Q4     2025\n"
+             "Arrivals       3,412    4,105    4,260    3,018   14,795\n"
+             "Departures     3,950    4,388    4,712    3,880   16,930\n\n")
+    found = reported(tmp_path, "Express information, 16 February 2026\n\n" + table +
+                     "For the year as a whole, 16,930 people left, 2.4% fewer than in 2024 (17,350 "
+                     "people).\n", document_date="2026-02-16")
+    assert found[16930] == ("2025", "emigration", None, None)
+    assert found[17350][0] == "2024"
+    found = reported(tmp_path, "Экспресс-информация, 16.02.2026\n\n" + table.replace("Arrivals  ",
+                     "Прибыло   ").replace("Departures", "Выбыло    ") +
+                     "За год в целом из республики выбыло 16 930 человек, прибыло 14 795, что "
+                     "меньше, чем в 2024 году (17 350 человек).\n", document_date="2026-02-16")
+    assert found[16930] == ("2025", "emigration", None, None)
+    assert found[17350][0] == "2024"
+    # near miss: a Kazakh year stated before "жыл бойы" is that year, not the text's
+    found = reported(tmp_path, "2026 жылғы бірінші тоқсанда 4 100 адам көшіп келді. Еске сала кетейік, "
+                               "2025 жыл бойы Қазақстанға 16,7 мың адам көшіп келді.\n",
+                     document_date="2026-04-20", language="kk")
+    assert found[16700][0] == "2025"

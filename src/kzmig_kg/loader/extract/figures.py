@@ -734,6 +734,14 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     place_starts = [p.start for p in places]
     words = flow_words(text)
     times = find_times(text, [Time(s, e, y, None, False) for s, e, y in dated or []])
+    # the column heads of a table of one year ("I кв. ... IV кв." under "..., 2025 год") are of
+    # that year, not of the document's date: the text after the table goes on from them
+    for table in tables:
+        years = {f.year or int((f.period or "0")[:4]) for f in table.figures}
+        if len(years) == 1 and (year := years.pop()) > 0:
+            for time in times.between(table.start, table.end):
+                if time.year is None and time.part and time.part != "same" and not time.offset:
+                    time.year = year
     figures: list[FigureFound] = []
     changes: list[tuple[Token, FigureFound]] = []
     by_token: dict[int, FigureFound] = {}

@@ -87,6 +87,7 @@ class Time:
     since: bool = False         # "Since 1991 more than 1.1 million have settled": to the document's date
     milestone: bool = False     # "for the first time since 2011": the last time it was so, dates nothing
     local: bool = False         # the same span of an earlier year: dates its own sentence only
+    whole: bool = False         # "за год в целом", "annual": the whole year of the time around it
 
     @property
     def complete(self) -> bool:
@@ -122,6 +123,9 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
     if time.complete:
         return time
     base_year = around.year if around is not None and around.year is not None else None
+    if time.whole:
+        year = base_year if base_year is not None else document_year
+        return None if year is None else Time(time.start, time.end, year, None, False)
     year, part = time.year, time.part
     if part == "same":
         if around is None or around.part is None and around.period is None:
@@ -165,6 +169,11 @@ def find_times(text: str, extra: list[Time]) -> Times:
                           anchor=sub.anchor))
     spans = Spans([(t.start, t.end) for t in times])
     times += [t for t in extra if not spans.covers(t.start)]
+    # "За год в целом", "Годовой отток", "for the year as a whole": the full year of the text's time
+    # ("2025 жыл бойы" states its year: the year is the time)
+    times += [Time(m.start(), m.end(), None, None, False, whole=True) for m in _WHOLE_YEAR.finditer(text)
+              if not spans.covers(m.start()) and
+              not re.search(r"\d[ \t]*$", text[max(0, m.start() - 3):m.start()])]
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in times]
     for match in _PERIOD.finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
@@ -227,6 +236,12 @@ _KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырған
                           r"\s*жыл(?:ғы|дың)\s+(?:[а-яәіңғүұқөһ]+\s+)?(?:көрсеткіш|деңгей|сан|мән)\w*?"
                           r"(?:тен|тан|нен|нан|ден|дан)(?![а-яәіңғүұқөһ])")
 # "2024 жылдың бірінші жартыжылдығымен салыстырғанда": a part of a year compared with
+_WHOLE_YEAR = re.compile(r"(?<![а-яё])(?:за\s+(?:весь\s+)?год\s+в\s+целом|в\s+целом\s+за\s+год|"
+                         r"за\s+весь\s+год|по\s+итогам\s+года|"
+                         r"годов(?:ой|ая|ое|ые)\s+(?:отток|приток|сальдо|поток|итог)\w*)(?![а-яё])|"
+                         r"\b(?:for|over|in)\s+the\s+(?:year\s+as\s+a\s+whole|(?:full|whole|entire)\s+year)\b|"
+                         r"\bannual\s+(?:outflow|inflow|balance|total|departures|arrivals)\b|"
+                         r"(?<![а-яәіңғүұқөһ])жыл\s+(?:бойы|қорытындысы\s+бойынша)", re.IGNORECASE)
 _KK_PERIOD_COMPARED = re.compile(r"\w*\s+(?:салыстырғанда|қарағанда)", re.IGNORECASE)
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
@@ -274,7 +289,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*(?:года?|г\.|жылы?)?\s*[(:]\s*[+]?",
+        if time.end <= token.start and re.fullmatch(r"\s*(?:году|года?|г\.|жылы?)?\s*[(:]\s*[+]?",
                                                     gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"

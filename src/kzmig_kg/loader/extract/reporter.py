@@ -124,10 +124,13 @@ def _offices(text: str, start: int, end: int, places: list[Mention]) -> list[tup
 
 def _document_reporter(head: str) -> str | None:
     """A foreign reporter of the whole document, from its issuer or heading above the first paragraph."""
+    # "НАЦИОНАЛЬНЫЙ СТАТИСТИЧЕСКИЙ КОМИТЕТ КЫРГЫЗСКОЙ РЕСПУБЛИКИ": a line in capitals read as a title
+    head = "".join(line.title() if line.isupper() else line for line in head.splitlines(keepends=True))
     lines, end = 0, 0
     for line in head.splitlines(keepends=True):
-        if len(line.strip()) >= _PROSE_LINE or lines >= _HEAD_LINES:
-            break
+        if len(line.strip()) >= _PROSE_LINE or lines >= _HEAD_LINES or \
+                len(line.strip()) >= 60 and line.rstrip().endswith((".", "!", "?")):
+            break                 # the first paragraph of prose
         end += len(line)
         lines += bool(line.strip())
     places = find_places(head, 0, len(head))
@@ -140,6 +143,18 @@ def _document_reporter(head: str) -> str | None:
                 code = place.place.code
                 break
     return code if code != "KAZ" else None
+
+
+_ROW_NOTE = re.compile(r"table cell: row '(?P<label>[^']*)'")
+
+
+def _kazakhstan_row(figure: FigureFound) -> bool:
+    """Whether the figure is a cell of a table row labelled with Kazakhstan alone."""
+    row = next((m for note in figure.notes if (m := _ROW_NOTE.match(note))), None)
+    if row is None:
+        return False
+    label = row.group("label")
+    return {p.place.code for p in find_places(label, 0, len(label))} == {"KAZ"}
 
 
 def _kazakhstan_role(text: str, clause: tuple[int, int]) -> str | None:
@@ -173,25 +188,29 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
             continue
         clause = clause_of(text, sentences.spans[index], figure.start)
         read_as = (figure.direction, figure.country)
+        if figure.country is None and _kazakhstan_row(figure):
+            figure.country = "KAZ"     # a row "Казахстан" in a neighbour's table of countries
         if figure.country == reporter and figure.country_source == "table":
             # "обмен Кыргызской Республики с Республикой Казахстан": the reporter, then its partner
             figure.country = "KAZ"
+        direction: str | None = None
         if figure.direction == "net":
             if figure.country == "KAZ" or _BALANCE_WITH_KAZ.search(text, *clause):
-                figure.area, figure.country = reporter, "KAZ"
-            continue
-        role = _kazakhstan_role(text, clause)
-        if role is not None:
+                direction = "net"
+        elif (role := _kazakhstan_role(text, clause)) is not None:
             direction = "emigration" if role == "to" else "immigration"
         elif figure.country == "KAZ":
             direction = figure.direction
         elif last is not None and last.reporter == reporter and paragraph <= last.paragraph + 1 and \
+                figure.year_source != "table" and \
                 (figure.country is None or figure.country == last.read_as[1] and
                  figure.country_source not in _OWN_PARTNER) and \
                 figure.direction in (last.read_as[0], _OPPOSITE[last.read_as[0] or "net"] if
                                      last.read_as[0] in _OPPOSITE else None):
             direction = last.direction if figure.direction == last.read_as[0] else _OPPOSITE[last.direction]
-        else:
+        if direction is None:
+            if document is not None:
+                figure.area = reporter     # the issuer's own flows with a third country, or its totals
             continue
         figure.area, figure.country, figure.country_name = reporter, "KAZ", None
         figure.direction = direction
