@@ -188,3 +188,44 @@ def test_the_year_as_a_whole_after_a_table_of_quarters(tmp_path):
                                "2025 жыл бойы Қазақстанға 16,7 мың адам көшіп келді.\n",
                      document_date="2026-04-20", language="kk")
     assert found[16700][0] == "2025"
+
+
+# --- ranked lists with leader dots or dashes, under a lead-in line and a blank line --------------
+
+
+def test_a_ranked_list_with_leaders_under_its_lead_in(tmp_path):
+    found = reported(tmp_path, "Astana, 14 August 2026\n\nIn the first half of 2026, 8,846 people "
+                               "arrived in Kazakhstan.\n\nTop countries of origin of the arrivals:\n\n"
+                               "  1. Uzbekistan ............ 3,406\n  2. China ................. 1,388\n\n"
+                               "Main destinations of those who left:\n\n  1. Russia -- 4,371\n"
+                               "  2. Germany -- 598\n", document_date="2026-08-14")
+    assert found[3406] == ("2026-H1", "immigration", "UZB", None)
+    assert found[1388] == ("2026-H1", "immigration", "CHN", None)
+    assert found[4371] == ("2026-H1", "emigration", "RUS", None)
+    found = reported(tmp_path, "Астана, 14 августа 2026 г.\n\nВ первом полугодии 2026 года в Казахстан "
+                               "прибыли 8 846 человек.\n\nОсновные страны выбытия прибывших (изменение к "
+                               "I полугодию 2025 года):\n  1. Узбекистан ........ 3 406 (+9,2%)\n"
+                               "  2. Китай ............. 1 388 (-2,0%)\n", document_date="2026-08-14")
+    assert found[3406] == ("2026-H1", "immigration", "UZB", None)
+    assert found[1388] == ("2026-H1", "immigration", "CHN", None)
+
+
+def test_leader_dots_in_prose_still_end_nothing_but_an_ellipsis_ends_a_sentence(tmp_path):
+    # near miss: a contents line's leader to a page number is no figure (no migration word); an
+    # ellipsis before a capital still ends its sentence
+    found = reported(tmp_path, "Contents\n\nExternal migration ........ 12\nInternal migration ........ 17"
+                               "\n\nIn 2025, 14,795 people arrived... Then 16,930 left.\n",
+                     document_date="2026-02-16")
+    assert 12 not in found and 17 not in found
+    assert found[14795][1] == "immigration" and found[16930][1] == "emigration"
+
+
+def test_a_count_registered_in_a_when_clause_of_its_time(tmp_path):
+    found = reported(tmp_path, "In July-September 2025, 4,310 people moved to Kazakhstan, 6.8% more "
+                               "than in the same quarter of 2024, when 4,036 were registered.\n",
+                     document_date="2025-10-21")
+    assert found[4036] == ("2024-Q3", "immigration", None, None)
+    # near miss: things registered are no people
+    found = reported(tmp_path, "In July-September 2025, 4,310 people moved to Kazakhstan; 36 new "
+                               "companies were registered.\n", document_date="2025-10-21")
+    assert 36 not in found

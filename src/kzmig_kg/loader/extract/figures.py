@@ -94,7 +94,8 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
 # "6 812-сі Өзбекстаннан": a Kazakh case ending on the number, then a place
 _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
 # a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
-_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
+# ("Uzbekistan ........ 2,118", "Russia -- 4,371": a ranked list's leader between them)
+_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+|(?:\.{3,}|…+|-{2,3}|_{3,})\s*)?")
 # "Монголия дала 610,", "Germany took 611.": a place, one verb, and the count that closes the clause
 # ("Uzbekistan alone sent 4,460.", "Узбекистан один дал 4 460": a word of focus before the verb)
 _PLACE_VERB = re.compile(r"[ \t]+(?:(?:alone|only|itself|один|одна|одно|только|өзі\w*)[ \t]+)?"
@@ -138,6 +139,8 @@ def _surroundings(sentences: Sentences, index: int, places: list[Mention], place
     if end - start > MAX_SENTENCE:
         start, end = max(start, at - MAX_SENTENCE // 2), min(end, at + MAX_SENTENCE // 2)
     previous = max(sentences.spans[index - 1][0], start - MAX_SENTENCE) if index > p_index else start
+    if index == p_index and index > 0 and sentences.text_before_ends_with_colon(index):
+        previous = sentences.spans[index - 1][0]    # "Top five countries of origin:", a blank, the list
     first, last = bisect.bisect_left(place_starts, start), bisect.bisect_left(place_starts, end)
     return _Sentence(start, end, previous, max(sentences.spans[p_index][0], start - 20 * MAX_SENTENCE),
                      paragraph, places[first:last])
@@ -191,7 +194,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
             _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or \
-            _RECORDED_AFTER.match(text, token.end) or any(
+            _RECORDED_AFTER.match(text, token.end) or _PASSIVE_COUNT.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -242,6 +245,9 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
 # "from 14 regions; 12 of them": the things named last are no people
 # "nearly three times the 1,190 recorded a year before", "против 1 190, зарегистрированных годом ранее":
 # a count named by the statistics that recorded it
+# "the same quarter of 2024, when 4,036 were registered", "когда было учтено 4 036": counted as such
+_PASSIVE_COUNT = re.compile(r"\s+(?:were|had\s+been)\s+(?:registered|recorded|counted)\b|"
+                            r"\s+(?:были\s+)?(?:зарегистрирован|учтен|учтён)[оы]?(?![а-яё])", re.IGNORECASE)
 _RECORDED_AFTER = re.compile(r"\s+(?:recorded|registered|reported|counted)\s+(?:a\s+year|in|during|over|for|"
                              r"last|the\s+year|a\s+year)\b|,?\s+(?:зарегистрированн\w+|учтенн\w+|"
                              r"зафиксированн\w+)\s+(?:годом|в|за)(?![а-яё])", re.IGNORECASE)

@@ -42,6 +42,9 @@ _COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\
                        # a change and the time it is measured against: "up 6.4% on the first half of
                        # 2024", "рост на 6,4% к первому полугодию 2024 года", "+5% к 2023 году"
                        r"\d\s*%\s*(?:on|к)|"
+                       # "(change on Q3 2024 in brackets)", "(изменение к III кварталу 2024 года)"
+                       r"\b(?:change|growth|increase|decrease)\s+(?:on|over|from)|"
+                       r"(?<![а-яё])(?:изменени\w*|рост|снижение|прирост)\s+(?:к|по\s+сравнению\s+с)|"
                        r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
 
