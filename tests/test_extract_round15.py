@@ -229,3 +229,22 @@ def test_a_count_registered_in_a_when_clause_of_its_time(tmp_path):
     found = reported(tmp_path, "In July-September 2025, 4,310 people moved to Kazakhstan; 36 new "
                                "companies were registered.\n", document_date="2025-10-21")
     assert 36 not in found
+
+
+# --- a caption's "by country of departure" names the countries, not the table's direction -------
+
+
+def test_arrivals_by_country_of_departure_are_arrivals(tmp_path):
+    found = reported(tmp_path, "Таблица 1. Прибывшие на постоянное жительство по странам выбытия, человек"
+                               "\n\nСтрана            2024      2025\nУзбекистан       6 512     7 128\n"
+                               "Китай            2 604     2 377\n", document_date="2026-03-01")
+    assert found[6512] == ("2024", "immigration", "UZB", None)
+    found = reported(tmp_path, "Table 1. Emigrants by country of arrival, persons\n\n"
+                               "Country           2024      2025\nRussia           8 905     8 120\n"
+                               "Germany          1 164     1 020\n", document_date="2026-03-01")
+    assert found[8905] == ("2024", "emigration", "RUS", None)
+    # near miss: a caption whose own word is the direction keeps it
+    found = reported(tmp_path, "Table 2. Departures for permanent residence, persons\n\n"
+                               "Country           2024      2025\nRussia           8 905     8 120\n",
+                     document_date="2026-03-01")
+    assert found[8905] == ("2024", "emigration", "RUS", None)

@@ -49,6 +49,10 @@ _SHARE_AFTER_COUNT = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0\u202f,.]*?)[
 # (Kazakh "тыс" without its dot is "outside": "республикадан тыс жерлерге")
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.|тыс(?=\s+(?:чел|человек|адам|persons))|тысяч\w*|"
                         r"мың)(?!\w)", re.IGNORECASE)
+# "Прибывшие ... по странам выбытия": the countries' role names no direction of the table's flows
+_COUNTRY_ROLE = re.compile(r"(?<![а-яё])(?:по\s+)?стран\w*\s+(?:выбытия|прибытия|назначения|происхождения)|"
+                           r"\b(?:by\s+)?countr(?:y|ies)\s+of\s+(?:departure|arrival|destination|origin)|"
+                           r"(?:кеткен|келген)\s+елдер\w*", re.IGNORECASE)
 CAPTION_LINES = 3
 # a note mark after a cell: superscript digits or letters, asterisks, daggers
 _NOTE_MARK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f\u1d2c-\u1d6a*†‡]+$")
@@ -509,7 +513,7 @@ def find_tables(text: str) -> list[TableFound]:
         # the header's cell over the row labels ("Emigration | 2023 | 2024") before the caption
         corner = " ".join(c[2] for c in cells[:first_year]).strip()
         direction = None
-        for label in (corner, caption):
+        for label in (corner, _COUNTRY_ROLE.sub(" ", caption)):
             words = flow_words(label)
             direction = direction or direction_of(None, label, words, (0, len(label)), len(label))
         scale = 1000 if _THOUSANDS.search(caption + " " + line) else 1
