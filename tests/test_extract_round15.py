@@ -248,3 +248,18 @@ def test_arrivals_by_country_of_departure_are_arrivals(tmp_path):
                                "Country           2024      2025\nRussia           8 905     8 120\n",
                      document_date="2026-03-01")
     assert found[8905] == ("2024", "emigration", "RUS", None)
+
+
+def test_a_neighbours_ministry_in_the_title_and_the_flows_that_follow_its_first(tmp_path):
+    found = reported(tmp_path, "Минтруд Узбекистана: в Казахстан уехали меньше\n\nТашкент, 20 октября "
+                               "2025 г.\n\nВ январе–сентябре 2025 года в Казахстан выехали 2 410 граждан "
+                               "Узбекистана. Годом ранее в соседнюю республику переселились 2 630 "
+                               "человек.\n\nЗа девять месяцев из Казахстана в Узбекистан вернулись и "
+                               "переселились 310 человек. В целом за рубеж выехали около 9,4 тыс. "
+                               "жителей республики. Зарплаты выше: около "
+                               "420 тыс. тенге против 65 тыс. сумов.\n", document_date="2025-10-20")
+    assert found[2410] == ("2025-9M", "emigration", "KAZ", "UZB")
+    assert found[2630] == ("2024-9M", "emigration", "KAZ", "UZB")      # "the neighbouring republic"
+    assert found[310] == ("2025-9M", "immigration", "KAZ", "UZB")
+    assert found[9400][1:] == ("emigration", None, "UZB")              # abroad: Uzbekistan's own total
+    assert 65000 not in found

@@ -42,7 +42,8 @@ _OFFICE = re.compile(
     r"\bministry\s+of\s+(?:labou?r|internal\s+affairs|interior|foreign\s+affairs)\b|\bmigration\s+service\b|"
     r"(?<![а-яё])(?:статистическ\w*\s+(?:комитет|агентств|служб|управлени)\w*|"
     r"(?:комитет|агентств|управлени)\w*\s+(?:по\s+)?статистик\w*|(?:нац)?статком\w*|"
-    r"министерств\w*\s+(?:труда|внутренних\s+дел|иностранных\s+дел)|миграционн\w+\s+служб\w*)|"
+    r"министерств\w*\s+(?:труда|внутренних\s+дел|иностранных\s+дел)|миграционн\w+\s+служб\w*|"
+    r"минтруд\w*|мвд)|"
     r"статистика\s+(?:комитет|агенттіг|басқарма)\w*",
     re.IGNORECASE)
 # "The Kyrgyz committee registered": a short office name right after the country's adjective
@@ -71,9 +72,10 @@ _PROSE_LINE = 160         # the first line this long is the first paragraph: the
 
 _TO_KAZ = re.compile(r"\b(?:to|into|for)\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b|"
                      r"(?<![а-яёА-ЯЁ])(?:в|во)\s+(?:Республик\w+\s+)?Казахстан(?![а-яё])|"
-                     r"Қазақстанға|(?<![а-яё])на\s+казахстанск\w+")
+                     r"Қазақстанға|(?<![а-яё])на\s+казахстанск\w+", re.IGNORECASE)
 _FROM_KAZ = re.compile(r"\bfrom\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b|"
-                       r"(?<![а-яёА-ЯЁ])из\s+(?:Республик\w+\s+)?Казахстана(?![а-яё])|Қазақстаннан")
+                       r"(?<![а-яёА-ЯЁ])из\s+(?:Республик\w+\s+)?Казахстана(?![а-яё])|Қазақстаннан",
+                       re.IGNORECASE)
 _BALANCE_WITH_KAZ = re.compile(r"(?<![а-яё])с\s+(?:Республикой\s+)?Казахстаном|\bwith\s+Kazakhstan\b|"
                                r"Қазақстанмен")
 # a partner named right at the number ("4,860 people arrived from Russia") speaks in Kazakhstan's frame
@@ -166,6 +168,23 @@ def _kazakhstan_role(text: str, clause: tuple[int, int]) -> str | None:
     return "to" if to else "from"
 
 
+# "выехали за рубеж 5,9 тыс.": abroad as a whole, not to Kazakhstan
+_ABROAD = re.compile(r"(?<![а-яё])(?:за\s+рубеж\w*|за\s+границ\w*)|\babroad\b|шетел\w*", re.IGNORECASE)
+_REVERSE = re.compile(r"обратн\w*|встречн\w*|\bopposite\b|\breverse\b|\bother\s+way\b|керісінше|кері\s+бағыт",
+                      re.IGNORECASE)
+
+
+def _kazakhstan_role_before(text: str, start: int, position: int) -> str | None:
+    """Kazakhstan's role named once in the sentence before the number ("Из Казахстана в Кыргызстан
+    вернулись и переселились 187"), unless a counter flow is named between them."""
+    role = _kazakhstan_role(text, (start, position))
+    if role is None:
+        return None
+    last = max(m.end() for m in (*_TO_KAZ.finditer(text, start, position),
+                                 *_FROM_KAZ.finditer(text, start, position)))
+    return None if _REVERSE.search(text, last, position) else role
+
+
 def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], head: str) -> None:
     """Set ``area`` of the figures a foreign office counted, in that office's frame (partner KAZ)."""
     if not figures or not sentences.spans:
@@ -197,16 +216,17 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if figure.direction == "net":
             if figure.country == "KAZ" or _BALANCE_WITH_KAZ.search(text, *clause):
                 direction = "net"
-        elif (role := _kazakhstan_role(text, clause)) is not None:
+        elif (role := _kazakhstan_role(text, clause) or
+              _kazakhstan_role_before(text, sentences.spans[index][0], figure.start)) is not None:
             direction = "emigration" if role == "to" else "immigration"
         elif figure.country == "KAZ":
             direction = figure.direction
         elif last is not None and last.reporter == reporter and paragraph <= last.paragraph + 1 and \
                 figure.year_source != "table" and \
-                (figure.country is None or figure.country == last.read_as[1] and
-                 figure.country_source not in _OWN_PARTNER) and \
-                figure.direction in (last.read_as[0], _OPPOSITE[last.read_as[0] or "net"] if
-                                     last.read_as[0] in _OPPOSITE else None):
+                (figure.country is None and figure.direction == last.read_as[0] and
+                 not _ABROAD.search(text, *clause) or
+                 figure.country == last.read_as[1] and figure.country_source not in _OWN_PARTNER and
+                 figure.direction in (last.read_as[0], _OPPOSITE.get(last.read_as[0] or ""))):
             direction = last.direction if figure.direction == last.read_as[0] else _OPPOSITE[last.direction]
         if direction is None:
             if document is not None:
