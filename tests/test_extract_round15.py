@@ -263,3 +263,31 @@ def test_a_neighbours_ministry_in_the_title_and_the_flows_that_follow_its_first(
     assert found[310] == ("2025-9M", "immigration", "KAZ", "UZB")
     assert found[9400][1:] == ("emigration", None, "UZB")              # abroad: Uzbekistan's own total
     assert 65000 not in found
+
+
+# --- Kazakhstan named as one end decides over the word of the number -----------------------------
+
+
+def test_a_table_of_partners_as_they_record_their_exchange_with_kazakhstan(tmp_path):
+    found = reported(tmp_path, "Table 2. Exchange with Kazakhstan as the partner countries record it, "
+                               "2025 (persons)\nPartner         Left for Kazakhstan   Came from Kazakhstan"
+                               "   Gain for Kazakhstan\nUzbekistan            4,915                  688"
+                               "                  +4,227\nKyrgyzstan            1,063                  246"
+                               "                    +817\n", document_date="2026-03-18")
+    assert found[4915] == ("2025", "immigration", "UZB", None)
+    assert found[246] == ("2025", "emigration", "KGZ", None)
+    assert found[4227] == ("2025", "net", "UZB", None)
+
+
+def test_departures_to_kazakhstan_arrive_in_it(tmp_path):
+    found = reported(tmp_path, "The Tajik corridor grew by about 9% on 2024, when 365 departures to "
+                               "Kazakhstan were registered.\n", document_date="2026-03-18")
+    assert found[365] == ("2024", "immigration", "TJK", None)
+    # near misses: a counter flow after the route; "data from Kazakhstan's bureau" is no route
+    found = reported(tmp_path, "В 2024 году из Кыргызстана в Казахстан переехали 982 человека, тогда как "
+                               "в обратном направлении — 240.\n", document_date="2025-07-18")
+    assert found[240] == ("2024", "emigration", "KGZ", None)
+    found = reported(tmp_path, "In the first half of 2026 Kazakhstan registered 1,146 immigrants from "
+                               "Kyrgyzstan, up from 978 in January-June 2025, data from Kazakhstan's "
+                               "Bureau of National Statistics show.\n", document_date="2026-09-09")
+    assert found[978] == ("2025-H1", "immigration", "KGZ", None)

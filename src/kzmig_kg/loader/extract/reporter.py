@@ -70,10 +70,10 @@ _PHRASE_BREAK = re.compile(r"[,;:.()\d]|\s[-–—]\s")
 _HEAD_LINES = 10
 _PROSE_LINE = 160         # the first line this long is the first paragraph: the head ends above it
 
-_TO_KAZ = re.compile(r"\b(?:to|into|for)\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b|"
+_TO_KAZ = re.compile(r"\b(?:to|into|for)\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b(?!['’]s)|"
                      r"(?<![а-яёА-ЯЁ])(?:в|во)\s+(?:Республик\w+\s+)?Казахстан(?![а-яё])|"
                      r"Қазақстанға|(?<![а-яё])на\s+казахстанск\w+", re.IGNORECASE)
-_FROM_KAZ = re.compile(r"\bfrom\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b|"
+_FROM_KAZ = re.compile(r"\bfrom\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b(?!['’]s)|"
                        r"(?<![а-яёА-ЯЁ])из\s+(?:Республик\w+\s+)?Казахстана(?![а-яё])|Қазақстаннан",
                        re.IGNORECASE)
 _BALANCE_WITH_KAZ = re.compile(r"(?<![а-яё])с\s+(?:Республикой\s+)?Казахстаном|\bwith\s+Kazakhstan\b|"
@@ -185,6 +185,23 @@ def _kazakhstan_role_before(text: str, start: int, position: int) -> str | None:
     return None if _REVERSE.search(text, last, position) else role
 
 
+def _kazakhstan_end(text: str, sentence: tuple[int, int], figure: FigureFound) -> None:
+    """Kazakhstan's own count: "365 departures to Kazakhstan" arrive in it, "arrivals from
+    Kazakhstan" leave it (one end of the route named, against the word of the number)."""
+    if figure.direction not in _OPPOSITE or figure.country in (None, "KAZ"):
+        return
+    clause = clause_of(text, sentence, figure.start)
+    role = _kazakhstan_role(text, clause)
+    mentions = [m for pattern in (_TO_KAZ, _FROM_KAZ) for m in pattern.finditer(text, *clause)]
+    if role is None or any(_REVERSE.search(text, min(m.end(), figure.start), max(m.start(), figure.start))
+                           for m in mentions):
+        return                # "в Казахстан переехали 982, тогда как в обратном направлении — 240"
+    wanted = {"to": "immigration", "from": "emigration"}.get(role or "")
+    if wanted and wanted != figure.direction:
+        figure.direction = wanted
+        figure.notes.append("direction: Kazakhstan named as where the movement ends or starts")
+
+
 def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], head: str) -> None:
     """Set ``area`` of the figures a foreign office counted, in that office's frame (partner KAZ)."""
     if not figures or not sentences.spans:
@@ -204,6 +221,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
                 places = find_places(text, 0, len(text))
             reporter = _sentence_reporter(text, sentences, index, figure.start, places, by_sentence)
         if reporter is None or reporter == "KAZ":
+            _kazakhstan_end(text, sentences.spans[index], figure)
             continue
         clause = clause_of(text, sentences.spans[index], figure.start)
         read_as = (figure.direction, figure.country)
