@@ -291,3 +291,20 @@ def test_departures_to_kazakhstan_arrive_in_it(tmp_path):
                                "Kyrgyzstan, up from 978 in January-June 2025, data from Kazakhstan's "
                                "Bureau of National Statistics show.\n", document_date="2026-09-09")
     assert found[978] == ("2025-H1", "immigration", "KGZ", None)
+
+
+# --- Kazakh: a quarter of "this year", and an office named after its country ---------------------
+
+
+def test_a_kazakh_quarter_of_this_year_and_a_neighbours_agency_named_after_its_country(tmp_path):
+    found = reported(tmp_path, "Шымкент, 2026 жылғы 28 сәуір. Биылғы жылдың бірінші тоқсанында "
+                               "Өзбекстаннан Қазақстанға 1 412 адам көшіп келді.\n\nӨзбекстан Президенті "
+                               "жанындағы Статистика агенттігі сол тоқсанда Қазақстанға көшіп кеткен өз "
+                               "азаматтарының санын 1 284 адам деп көрсеткен.\n",
+                     document_date="2026-04-28", language="kk")
+    assert found[1412] == ("2026-Q1", "immigration", "UZB", None)
+    assert found[1284] == ("2026-Q1", "emigration", "KAZ", "UZB")
+    # near miss: "бірінші тоқсанда" with a year of its own keeps that year
+    found = reported(tmp_path, "2025 жылғы бірінші тоқсанда Қазақстанға 1 236 адам көшіп келді.\n",
+                     document_date="2026-04-28", language="kk")
+    assert found[1236][0] == "2025-Q1"

@@ -58,6 +58,7 @@ _NAMED_OFFICES = ((re.compile(r"\bBureau\s+of\s+National\s+Statistics\b|\bBNS\b|
                               re.IGNORECASE), "KAZ"),
                   (re.compile(r"\bRosstat\b|(?<![а-яё])Росстат\w*", re.IGNORECASE), "RUS"),
                   (re.compile(r"\bDestatis\b"), "DEU"))
+_KAZAKH_OFFICE = re.compile(r"статистика\s+(?:комитет|агенттіг|басқарма)", re.IGNORECASE)
 _OFFICE_BEFORE = 45       # the Kazakh order puts the country first: "Қырғыз Республикасы Ұлттық ..."
 _OFFICE_AFTER = 70        # "... при Президенте Республики Узбекистан", "... of the Kyrgyz Republic"
 # "Миграционный обмен Кыргызской Республики с Республикой Казахстан", "exchange of Kyrgyzstan with
@@ -107,6 +108,9 @@ def _office_country(text: str, office: re.Match[str], places: list[Mention]) -> 
     if not near:
         return None
     after = [p for p in near if p.start >= office.end()]
+    before = [p for p in near if p.start < office.start()]
+    if _KAZAKH_OFFICE.match(office.group()) and before:
+        return before[-1].place.code    # "Өзбекстан ... Статистика агенттігі": the country first
     chosen = after[0] if after else near[-1]
     return chosen.place.code
 

@@ -56,7 +56,10 @@ _FORMS = (
     ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|II|I|[12])[а-я]{{0,4}}(?:-?м)?\s+полугоди[а-я]{{0,3}}"
                            rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
-    ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші|IV|III|II|I|"
+    # "2026 жылғы бірінші тоқсанда", "биылғы жылдың бірінші тоқсанында", "сол тоқсанда" aside: a
+    # quarter with no year ("бірінші тоқсанда") takes the year of the text around it
+    ("quarter-kk", re.compile(rf"(?:(?:(?P<y>{YEAR})|(?P<this>биылғы|ағымдағы)|(?P<last>өткен))\s+жыл\w*\s+)?"
+                              r"(?<![\w])(?P<n>бірінші|екінші|үшінші|төртінші|IV|III|II|I|"
                               r"[1-4])(?:-?(?:ші|шы|інші|нші))?\s+тоқсан\w*", re.IGNORECASE)),
     # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
