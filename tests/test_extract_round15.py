@@ -308,3 +308,25 @@ def test_a_kazakh_quarter_of_this_year_and_a_neighbours_agency_named_after_its_c
     found = reported(tmp_path, "2025 жылғы бірінші тоқсанда Қазақстанға 1 236 адам көшіп келді.\n",
                      document_date="2026-04-28", language="kk")
     assert found[1236][0] == "2025-Q1"
+
+
+# --- balances stated as a loss far before the number; a compared time after "тыс." ---------------
+
+
+def test_a_net_loss_named_well_before_its_number_is_negative(tmp_path):
+    found = reported(tmp_path, "Uzbekistan's net loss in its exchange with Kazakhstan therefore widened "
+                               "to 1,121 persons in 2025.\n", document_date="2026-04-22")
+    assert found[-1121][1] == "net"
+    # near miss: a loss named in an earlier sentence does not reach the number
+    found = reported(tmp_path, "The net loss narrowed. In 2025 net migration was 1,121 persons.\n",
+                     document_date="2026-04-22")
+    assert found[1121][1] == "net"
+
+
+def test_a_compared_time_after_a_number_in_thousands_dates_nothing_after_it(tmp_path):
+    found = reported(tmp_path, "За январь–сентябрь 2026 года в Казахстан прибыли 13 480 человек. Выехали "
+                               "за рубеж около 12,1 тыс. граждан, тогда как за те же месяцы 2025 года "
+                               "страну покинули почти 14,6 тыс. человек. В результате сальдо составило "
+                               "1 380 человек.\n", document_date="2026-10-22")
+    assert found[14600][0] == "2025-9M"
+    assert found[1380] == ("2026-9M", "net", None, None)

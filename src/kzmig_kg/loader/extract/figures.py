@@ -61,7 +61,7 @@ _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
 _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*|"
                       r"negative\s+(?:net\s+)?(?:migration\s+)?(?:balance|net\s+migration)|теріс\s+сальдо\w*)"
-                      r"[^.;\d]{0,40}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
+                      r"[^.;\d]{0,60}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
 # "lost 4,830 residents to net emigration": the loss is stated after the number
 _NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
@@ -224,7 +224,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     figure = FigureFound(token.start, token.unit_end, token.value, unit, value_max=token.value_max,
                          measure=measure,
                          subject=re.sub(r"\s+", " ", token.unit.lower()) if token.unit else None)
-    before = text[max(where.start, token.start - 60):token.start]
+    before = text[max(where.start, token.start - 90):token.start]
     if (_NET_LOSS.search(before) or _NET_OUT.search(before)) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as a net loss, so negative")

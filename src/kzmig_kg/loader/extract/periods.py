@@ -292,7 +292,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*(?:году|года?|г\.|жылы?)?\s*[(:]\s*[+]?",
+        if time.end <= token.start and re.fullmatch(r"\s*(?:году|годом|года?|г\.|жылы?)?\s*[(:]\s*[+]?",
                                                     gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"
@@ -436,8 +436,13 @@ def _after_its_number(text: str, time: Time, floor: int) -> bool:
     """Whether a number stands before ``time`` in its sentence ("compared with 4,154 in the same
     quarter a year before"): the time is that number's; "A year earlier, 3,881 arrived." leads its
     sentence."""
-    start = max(floor, *(text.rfind(mark, floor, time.start) + 1 for mark in ".!?\n;"))
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(text, floor, time.start)]
+    start = marks[-1] if marks else floor
     return bool(re.search(r"\d", text[start:time.start]))
+
+
+# a sentence's end, not the dot of "12,1 тыс." or "1.2 mln"
+_SENTENCE_MARK = re.compile(r"(?<!тыс)(?<!млн)(?<!млрд)(?<!мың)(?<!mln)(?<!thous)[.!?](?!\d)|[\n;]")
 
 
 @dataclass
