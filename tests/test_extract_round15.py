@@ -330,3 +330,15 @@ def test_a_compared_time_after_a_number_in_thousands_dates_nothing_after_it(tmp_
                                "1 380 человек.\n", document_date="2026-10-22")
     assert found[14600][0] == "2025-9M"
     assert found[1380] == ("2026-9M", "net", None, None)
+
+
+def test_a_country_that_lost_residents_through_migration_and_the_loss_restated(tmp_path):
+    found = reported(tmp_path, "In 2025, 14,795 people settled in Kazakhstan and 16,930 left, so the "
+                               "country lost 2,135 residents through external migration. In 2024 the loss "
+                               "had been smaller, at 1,210.\n", document_date="2026-03-01")
+    assert found[-2135] == ("2025", "net", None, None)
+    assert found[-1210] == ("2024", "net", None, None)
+    # near miss: residents lost to one country by emigration stay emigration
+    found = reported(tmp_path, "In 2025 the country lost 2,135 residents to Russia.\n",
+                     document_date="2026-03-01")
+    assert found[2135][1:3] == ("emigration", "RUS")

@@ -63,7 +63,8 @@ _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицател�
                       r"negative\s+(?:net\s+)?(?:migration\s+)?(?:balance|net\s+migration)|теріс\s+сальдо\w*)"
                       r"[^.;\d]{0,60}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
 # "lost 4,830 residents to net emigration": the loss is stated after the number
-_NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
+_NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:to\s+net\s+(?:emigration|outflow|loss)|"
+                            r"through\s+(?:net\s+|external\s+|international\s+)?migration)", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
@@ -657,6 +658,9 @@ def _compared_series(text: str, figures: list[FigureFound], token: Token,
     return earlier if _COMPARED_GAP.fullmatch(gap) else None
 
 
+# "In 2024 the loss had been smaller, at 1,210": the balance restated as a loss
+_LOSS_WAS = re.compile(r"\bthe\s+(?:net\s+)?loss\s+(?:had\s+been|was)\s+(?:(?:smaller|larger|greater|lower|"
+                       r"higher)\s*,?\s*)?(?:at\s+)?$", re.IGNORECASE)
 _LOSS_OF = re.compile(r"\b(?:a|the)\s+loss\s+of\s+(?:about\s+|some\s+|nearly\s+)?$|"
                       r"(?<![а-яё])(?:убыль|убыли|потер\w+)\s+(?:в\s+)?(?:около\s+)?$", re.IGNORECASE)
 _FROM_GAP = re.compile(r"\s+from\s+", re.IGNORECASE)
@@ -790,6 +794,11 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             continue
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
+        if "stated as a loss to net emigration, so negative" in figure.notes:
+            figure.direction = "net"          # "the country lost 2,135 residents through external migration"
+        if _LOSS_WAS.search(text, max(where.start, token.start - 50), token.start) and token.value > 0:
+            figure.direction, figure.value = "net", -token.value
+            figure.notes.append("stated as a loss, so negative")
         _set_country(text, figure, token, where, places, place_starts)
         if figure.direction == "net" and figure.value is not None and figure.value > 0 and \
                 _LOSS_OF.search(text, max(where.start, token.start - 30), token.start):
