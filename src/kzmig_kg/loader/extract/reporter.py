@@ -194,7 +194,10 @@ def _kazakhstan_end(text: str, sentence: tuple[int, int], figure: FigureFound) -
     Kazakhstan" leave it (one end of the route named, against the word of the number)."""
     if figure.direction not in _OPPOSITE or figure.country in (None, "KAZ"):
         return
-    clause = clause_of(text, sentence, figure.start)
+    # the number's own segment, between commas or line ends ("8,870 — departures to Russia")
+    cut = max(text.rfind(mark, sentence[0], figure.start) for mark in ",;\n")
+    stop = re.compile(r"[,;.\n]").search(text, figure.end, sentence[1])
+    clause = (cut + 1 if cut >= 0 else sentence[0], stop.start() if stop else sentence[1])
     role = _kazakhstan_role(text, clause)
     mentions = [m for pattern in (_TO_KAZ, _FROM_KAZ) for m in pattern.finditer(text, *clause)]
     if role is None or any(_REVERSE.search(text, min(m.end(), figure.start), max(m.start(), figure.start))
@@ -238,8 +241,9 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if figure.direction == "net":
             if figure.country == "KAZ" or _BALANCE_WITH_KAZ.search(text, *clause):
                 direction = "net"
-        elif (role := _kazakhstan_role(text, clause) or
-              _kazakhstan_role_before(text, sentences.spans[index][0], figure.start)) is not None:
+        elif (role := _kazakhstan_role(text, clause) or (
+                None if figure.country is not None and figure.country_source in _OWN_PARTNER else
+                _kazakhstan_role_before(text, sentences.spans[index][0], figure.start))) is not None:
             direction = "emigration" if role == "to" else "immigration"
         elif figure.country == "KAZ":
             direction = figure.direction
