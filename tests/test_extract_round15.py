@@ -342,3 +342,29 @@ def test_a_country_that_lost_residents_through_migration_and_the_loss_restated(t
     found = reported(tmp_path, "In 2025 the country lost 2,135 residents to Russia.\n",
                      document_date="2026-03-01")
     assert found[2135][1:3] == ("emigration", "RUS")
+
+
+# --- a table of years by rows, its columns named by a partner and Kazakhstan's end ---------------
+
+
+def test_columns_of_a_partner_and_kazakhstans_end_over_two_header_lines(tmp_path):
+    found = reported(tmp_path, "Astana, 12 February 2026\n\nThe records are summarised below (persons).\n\n"
+                               "    Year    Departed from Tajikistan    Arrived in Tajikistan\n"
+                               "            to Kazakhstan               from Kazakhstan\n"
+                               "    2023            301                        49\n"
+                               "    2024            365                        52\n",
+                     document_date="2026-02-12")
+    assert found[301] == ("2023", "immigration", "TJK", None)
+    assert found[52] == ("2024", "emigration", "TJK", None)
+    # the same table under the Tajik agency's own sentence keeps its reporter (the mirror above)
+    found = reported(tmp_path, "Astana, 12 February 2026\n\nThe Tajik agency's records are summarised "
+                               "below (persons).\n\n    Year    Departed from Tajikistan to Kazakhstan"
+                               "    Arrived in Tajikistan from Kazakhstan\n"
+                               "    2023            301                        49\n",
+                     document_date="2026-02-12")
+    assert found[301] == ("2023", "emigration", "KAZ", "TJK")
+    assert found[49] == ("2023", "immigration", "KAZ", "TJK")
+    # near miss: columns of Kazakhstan's ends alone name no partner
+    found = reported(tmp_path, "Year    To Kazakhstan    From Kazakhstan\n2023      16,410    12,690\n",
+                     document_date="2024-02-12")
+    assert found[16410][2] is None

@@ -40,10 +40,10 @@ _DIRECTION_WORD = re.compile(r"(?P<imm>in|inflow|incoming|arrived)|"
                              r"(?P<emi>out|outflow|outgoing|left|departed)", re.IGNORECASE)
 _DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
 # a column "Left for Kazakhstan" / "Came from Kazakhstan" (a partner's count): Kazakhstan's end decides
-_KAZAKHSTAN_ROLE = re.compile(r"(?P<to>\b(?:to|for|into)\s+Kazakhstan\b|(?<![а-яё])в\s+Казахстан(?![а-яё])|"
+KAZAKHSTAN_ROLE = re.compile(r"(?P<to>\b(?:to|for|into)\s+Kazakhstan\b|(?<![а-яё])в\s+Казахстан(?![а-яё])|"
                               r"Қазақстанға)|(?P<back>\bfrom\s+Kazakhstan\b|(?<![а-яё])из\s+Казахстана|"
                               r"Қазақстаннан)", re.IGNORECASE)
-_KAZAKHSTAN_END = {"to": "immigration", "back": "emigration"}
+KAZAKHSTAN_END = {"to": "immigration", "back": "emigration"}
 _PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|"
                    r"\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter|тоқсан\w*)|"
                    r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*(?:полугод\w*|жартыжылды\w*)",
@@ -111,7 +111,7 @@ def _read(label: str) -> _Reading:
         (m for key in keys if (m := _DIRECTION_WORD.fullmatch(key))), None)
     words = flow_words(label)
     reading.direction = _DIRECTIONS[named.lastgroup] if named and named.lastgroup == "net" else \
-        _KAZAKHSTAN_END.get(next((m.lastgroup for m in _KAZAKHSTAN_ROLE.finditer(label)), "")) or \
+        KAZAKHSTAN_END.get(next((m.lastgroup for m in KAZAKHSTAN_ROLE.finditer(label)), "")) or \
         (_DIRECTIONS[named.lastgroup] if named else
          direction_of(None, label, words, (0, len(label)), len(label)))
     places = [p for p in find_places(label) if not p.place.is_group and p.place.code != "KAZ"]

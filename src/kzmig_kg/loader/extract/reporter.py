@@ -81,6 +81,7 @@ _BALANCE_WITH_KAZ = re.compile(r"(?<![а-яё])с\s+(?:Республикой\s+
                                r"Қазақстанмен")
 # a partner named right at the number ("4,860 people arrived from Russia") speaks in Kazakhstan's frame
 _OWN_PARTNER = ("next", "after", "unit")
+_KAZAKHSTAN_END = "direction: Kazakhstan named as where the movement ends or starts"
 _OPPOSITE = {"immigration": "emigration", "emigration": "immigration"}
 
 
@@ -206,7 +207,7 @@ def _kazakhstan_end(text: str, sentence: tuple[int, int], figure: FigureFound) -
     wanted = {"to": "immigration", "from": "emigration"}.get(role or "")
     if wanted and wanted != figure.direction:
         figure.direction = wanted
-        figure.notes.append("direction: Kazakhstan named as where the movement ends or starts")
+        figure.notes.append(_KAZAKHSTAN_END)
 
 
 def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], head: str) -> None:
@@ -237,6 +238,10 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if figure.country == reporter and figure.country_source == "table":
             # "обмен Кыргызской Республики с Республикой Казахстан": the reporter, then its partner
             figure.country = "KAZ"
+            if _KAZAKHSTAN_END in figure.notes and figure.direction in _OPPOSITE:
+                # "Departed from Tajikistan to Kazakhstan", read as Kazakhstan's arrivals: the
+                # reporter's departures
+                figure.direction = _OPPOSITE[figure.direction]
         direction: str | None = None
         if figure.direction == "net":
             if figure.country == "KAZ" or _BALANCE_WITH_KAZ.search(text, *clause):
