@@ -368,3 +368,10 @@ def test_columns_of_a_partner_and_kazakhstans_end_over_two_header_lines(tmp_path
     found = reported(tmp_path, "Year    To Kazakhstan    From Kazakhstan\n2023      16,410    12,690\n",
                      document_date="2024-02-12")
     assert found[16410][2] is None
+
+
+def test_a_loss_that_narrowed_by_a_number_is_a_change_not_a_flow(tmp_path):
+    found = reported(tmp_path, "In 2025 the loss to Russia narrowed by 930 people, while 8,905 people "
+                               "left for Russia.\n", document_date="2026-03-01")
+    assert 930 not in found
+    assert found[8905][1:3] == ("emigration", "RUS")

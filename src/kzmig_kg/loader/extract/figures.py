@@ -77,6 +77,7 @@ _COMPARED_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|u
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:(?:more|fewer|less)\s+than|(?:аз|көп|артық|кем)(?![\w])|"
                                r"-?(?:ға|ге|қа|ке)\s+(?:аз|көп|артық|кем)(?![\w]))", re.IGNORECASE)
 _CHANGE_BY = re.compile(r"(?:\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|"
+                        r"narrowed|widened|shrank|expanded|"
                         r"went\s+(?:up|down)|up|down)\s+by|(?<![а-яё])(?:вырос\w*|вырост\w*|снизил\w*|сократил\w*|увеличил\w*|"
                         r"уменьшил\w*|упал\w*)\s+на)\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
                         re.IGNORECASE)
