@@ -375,3 +375,20 @@ def test_a_loss_that_narrowed_by_a_number_is_a_change_not_a_flow(tmp_path):
                                "left for Russia.\n", document_date="2026-03-01")
     assert 930 not in found
     assert found[8905][1:3] == ("emigration", "RUS")
+
+
+def test_kazakh_half_years_without_a_year_and_a_compared_period_made_an_adjective(tmp_path):
+    found = reported(tmp_path, "Қостанай, 2026 жылғы 18 қараша. 2026 жылдың қаңтар–қыркүйек айларында "
+                               "облысқа 1 364 адам көшіп келді. Бұл өткен жылдың сәйкес кезеңіндегі 1 212 "
+                               "адамнан 12,5 пайызға көп. Осы кезеңде облыстан шетелге 2,3 мың адам көшіп "
+                               "кетті.\n\nБірінші жартыжылдықта облысқа 842 адам келсе, үшінші тоқсанда "
+                               "тағы 522 адам қоныс тепті.\n", document_date="2026-11-18", language="kk")
+    assert found[1212][0] == "2025-9M"
+    assert found[2300][:2] == ("2026-9M", "emigration")
+    assert found[842][:2] == ("2026-H1", "immigration")
+    assert found[522][0] == "2026-Q3"
+    # near miss: the same period of last year leading its own sentence still dates that sentence
+    found = reported(tmp_path, "2026 жылдың қаңтар–қыркүйек айларында облысқа 1 364 адам көшіп келді. "
+                               "Өткен жылдың сәйкес кезеңінде 1 212 адам көшіп келген еді.\n",
+                     document_date="2026-11-18", language="kk")
+    assert found[1212][0] == "2025-9M"

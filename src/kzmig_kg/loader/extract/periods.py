@@ -216,6 +216,11 @@ def find_times(text: str, extra: list[Time]) -> Times:
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
+        # "өткен жылдың сәйкес кезеңіндегі 1 212 адамнан": a Kazakh time made an adjective of its
+        # number dates that sentence only
+        time.local = time.local or bool(
+            time.part == "same" and _KK_OF_NUMBER.match(text, time.end) and
+            re.search(r"(?:да|де|та|те)ғы$|(?:да|де|та|те)гі$", text[time.start:time.end]))
         line_start = text.rfind("\n", 0, time.start) + 1
         dateline = _DATELINE.match(text[line_start:time.start])
         # a dateline dates the text by a day or a month; a quarter or a half-year is a period
@@ -239,6 +244,7 @@ _KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырған
                           r"\s*жыл(?:ғы|дың)\s+(?:[а-яәіңғүұқөһ]+\s+)?(?:көрсеткіш|деңгей|сан|мән)\w*?"
                           r"(?:тен|тан|нен|нан|ден|дан)(?![а-яәіңғүұқөһ])")
 # "2024 жылдың бірінші жартыжылдығымен салыстырғанда": a part of a year compared with
+_KK_OF_NUMBER = re.compile(r"\s+[-−+]?\d")
 _WHOLE_YEAR = re.compile(r"(?<![а-яё])(?:за\s+(?:весь\s+)?год\s+в\s+целом|в\s+целом\s+за\s+год|"
                          r"за\s+весь\s+год|по\s+итогам\s+года|"
                          r"годов(?:ой|ая|ое|ые)\s+(?:отток|приток|сальдо|поток|итог)\w*)(?![а-яё])|"

@@ -68,8 +68,8 @@ _FORMS = (
                                # "ағымдағы жылдың тоғыз айында": the year word before, read on its own
                                rf"(?<=жылдың\s)(?P<n3>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
                                re.IGNORECASE)),
-    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
-                           r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
+    ("half-kk", re.compile(rf"(?:(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+)?"
+                           r"(?<![\w])(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
     # "2025, January–September": a year labelling the month range before it (a timeline's entry)
     ("months", re.compile(rf"\b(?P<y>{YEAR}),\s+(?P<a>{_MONTH_EN})\s*[-–—]\s*(?P<b>{_MONTH_EN})"
