@@ -392,3 +392,16 @@ def test_kazakh_half_years_without_a_year_and_a_compared_period_made_an_adjectiv
                                "Өткен жылдың сәйкес кезеңінде 1 212 адам көшіп келген еді.\n",
                      document_date="2026-11-18", language="kk")
     assert found[1212][0] == "2025-9M"
+
+
+def test_a_year_earlier_after_a_table_of_one_year_counts_from_the_tables_year(tmp_path):
+    table = ("Таблица 2. Внешняя миграция по странам, 2025 год (человек)\n\n"
+             "Страна            Прибыло   Выбыло   Сальдо\nУзбекистан         7 128      612     6 516\n"
+             "Россия             2 236    8 905    -6 669\n\n")
+    found = reported(tmp_path, "Дата выпуска: 20.03.2026\n\n" + table + "Для сравнения: годом ранее "
+                     "сальдо внешней миграции составило 3 336 человек.\n", document_date="2026-03-20")
+    assert found[3336] == ("2024", "net", None, None)
+    # near miss: a year the text states after the table is the time again
+    found = reported(tmp_path, "Дата выпуска: 20.03.2026\n\n" + table + "В 2023 году прибыли 15 200 "
+                     "человек, годом ранее — 14 100.\n", document_date="2026-03-20")
+    assert found[14100][0] == "2022"

@@ -747,12 +747,15 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     times = find_times(text, [Time(s, e, y, None, False) for s, e, y in dated or []])
     # the column heads of a table of one year ("I кв. ... IV кв." under "..., 2025 год") are of
     # that year, not of the document's date: the text after the table goes on from them
+    # the year of a table of one year is the text's time after it, until the text states another
+    table_years: list[tuple[int, Time]] = []
     for table in tables:
         years = {f.year or int((f.period or "0")[:4]) for f in table.figures}
         if len(years) == 1 and (year := years.pop()) > 0:
             for time in times.between(table.start, table.end):
                 if time.year is None and time.part and time.part != "same" and not time.offset:
                     time.year = year
+            table_years.append((table.end, Time(table.end, table.end, year, None, False)))
     figures: list[FigureFound] = []
     changes: list[tuple[Token, FigureFound]] = []
     by_token: dict[int, FigureFound] = {}
@@ -768,6 +771,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     asked_at = -1
     first_flow, regional_item = True, _regional_title(text, places)
     for token in tokens:
+        while table_years and table_years[0][0] <= token.start:
+            end, year_time = table_years.pop(0)
+            if lead is None or lead.at < end:
+                lead = Carried(year_time, end, sentences.paragraph_of[sentences.index_at(end)])
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
             asked_at = asked.at
