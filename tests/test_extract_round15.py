@@ -405,3 +405,16 @@ def test_a_year_earlier_after_a_table_of_one_year_counts_from_the_tables_year(tm
     found = reported(tmp_path, "Дата выпуска: 20.03.2026\n\n" + table + "В 2023 году прибыли 15 200 "
                      "человек, годом ранее — 14 100.\n", document_date="2026-03-20")
     assert found[14100][0] == "2022"
+
+
+def test_a_count_among_the_arrivals_and_a_count_weighed_by_already(tmp_path):
+    found = reported(tmp_path, "С января по сентябрь 2026 года в Казахстан прибыли 12 500 человек. "
+                               "Среди прибывших 7 420 – этнические казахи.\n", document_date="2026-11-18")
+    assert found[7420] == ("2026-9M", "immigration", None, None)
+    found = reported(tmp_path, "In 2023, 4,320 citizens of Uzbekistan moved to Kazakhstan, and in 2024 "
+                               "already 4,650.\n", document_date="2025-08-18")
+    assert found[4650] == ("2024", "immigration", "UZB", None)
+    # near miss: among the arrivals, a share is no count
+    found = reported(tmp_path, "In 2025, 12,500 people arrived. Among the arrivals, 38.6% were aged 25-39.\n",
+                     document_date="2026-02-18")
+    assert set(found) & {25, 39} == set()

@@ -451,7 +451,7 @@ def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
 _AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
                          re.IGNORECASE)
 # a word that weighs a number ("only 12,130"), not what comes before it
-_WEIGHT = re.compile(r"\s(?:only|just|merely|лишь|только)\s*$", re.IGNORECASE)
+_WEIGHT = re.compile(r"\s(?:only|just|merely|already|лишь|только|уже)\s*$", re.IGNORECASE)
 
 
 # a route from Kazakhstan to another country, or back, named in the number's clause: "из Казахстана

@@ -116,6 +116,9 @@ DATA_BEFORE = re.compile(
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
     # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
     r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    # "Среди прибывших 7 420 – этнические казахи", "Among the arrivals, 7,420 were kandases"
+    r"(?<![а-яё])среди\s+(?:прибывш|выбывш|приехавш|уехавш|переселивш)\w*|"
+    r"\bamong\s+(?:the\s+)?(?:arrivals|newcomers|immigrants|emigrants|departures|leavers),?|"
     # "(54.8%; a year earlier 1,760)", "(годом ранее 10 230)": the number of a time of comparison
     r"\b(?:a|one|the)\s+year\s+(?:earlier|before)|\bгодом\s+ранее|\bжыл\s+бұрын|"
     # "while in 2020 only 190" (the word of degree taken out before): an elliptic clause's number
