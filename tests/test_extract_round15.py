@@ -418,3 +418,15 @@ def test_a_count_among_the_arrivals_and_a_count_weighed_by_already(tmp_path):
     found = reported(tmp_path, "In 2025, 12,500 people arrived. Among the arrivals, 38.6% were aged 25-39.\n",
                      document_date="2026-02-18")
     assert set(found) & {25, 39} == set()
+
+
+def test_partners_that_contributed_counts_respectively(tmp_path):
+    found = reported(tmp_path, "In 2025 China followed with 2,958, while Turkmenistan and Mongolia "
+                               "contributed 1,177 and 604 immigrants respectively.\n",
+                     document_date="2026-04-01")
+    assert found[1177][1:3] == ("immigration", "TKM")
+    assert found[604][1:3] == ("immigration", "MNG")
+    # near miss: money contributed is no count of people
+    found = reported(tmp_path, "In 2025 donors contributed 1,177 million tenge to the resettlement "
+                               "programme.\n", document_date="2026-04-01")
+    assert 1177 not in found and 1177000000 not in found
