@@ -430,3 +430,20 @@ def test_partners_that_contributed_counts_respectively(tmp_path):
     found = reported(tmp_path, "In 2025 donors contributed 1,177 million tenge to the resettlement "
                                "programme.\n", document_date="2026-04-01")
     assert 1177 not in found and 1177000000 not in found
+
+
+def test_the_notes_under_a_quarterly_table_are_of_its_year(tmp_path):
+    found = reported(tmp_path, "Дата выпуска: 12.02.2026\n\nТаблица 5. Выбывшие по странам назначения, "
+                               "2025 год (человек)\n                  I кв.   II кв.   III кв.   IV кв.\n"
+                               "Россия            1 705    1 590    1 520    1 615\n\n"
+                               "² Данные за IV квартал предварительные.\n\n"
+                               "Годовой отток оказался на 4,0% меньше, чем в 2024 году (6 700 человек); "
+                               "годом ранее в Россию выехали 7 910 человек.\n",
+                     document_date="2026-02-12")
+    assert found[7910] == ("2024", "emigration", "RUS", None)
+    # near miss: a paragraph of prose under the table is no note, its own year stands
+    found = reported(tmp_path, "Таблица 5. Выбывшие по странам назначения, 2025 год (человек)\n"
+                               "                  I кв.   II кв.\nРоссия            1 705    1 590\n\n"
+                               "Данные за IV квартал 2026 года: в Россию выехали 1 615 человек.\n",
+                     document_date="2027-02-12")
+    assert found[1615][0] == "2026-Q4"

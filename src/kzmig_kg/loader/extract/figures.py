@@ -713,6 +713,11 @@ def _is_caption(above: str) -> bool:
     return not ends and not (re.search(r"[.!?][\"”»)]?$", block) and (len(block) > 80 or counts))
 
 
+# the notes under a table: lines opening with a note mark or a word of notes, up to a blank line
+_TABLE_NOTES = re.compile(r"(?:\s*\n)*(?:[ \t]*(?:[\u00b9\u00b2\u00b3\u2070-\u2079*†]|\d\)|"
+                          r"(?:Note|Notes|Source|Примечани\w*|Источник|Данные|Дереккөз)\b)[^\n]*(?:\n|$))+")
+
+
 def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                  dated: list[tuple[int, int, int]] | None = None,
                  document_year: int | None = None, head: str = "") -> list[FigureFound]:
@@ -752,7 +757,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     for table in tables:
         years = {f.year or int((f.period or "0")[:4]) for f in table.figures}
         if len(years) == 1 and (year := years.pop()) > 0:
-            for time in times.between(table.start, table.end):
+            # (and of the notes under it: "² Данные за IV квартал предварительные")
+            notes = _TABLE_NOTES.match(text, table.end)
+            for time in times.between(table.start, notes.end() if notes else table.end):
                 if time.year is None and time.part and time.part != "same" and not time.offset:
                     time.year = year
             table_years.append((table.end, Time(table.end, table.end, year, None, False)))
