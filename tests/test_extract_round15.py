@@ -447,3 +447,17 @@ def test_the_notes_under_a_quarterly_table_are_of_its_year(tmp_path):
                                "Данные за IV квартал 2026 года: в Россию выехали 1 615 человек.\n",
                      document_date="2027-02-12")
     assert found[1615][0] == "2026-Q4"
+
+
+def test_the_same_months_of_an_earlier_year_told_in_the_past_perfect_date_their_sentence_only(tmp_path):
+    found = reported(tmp_path, "- In January–June 2026, 8,610 people arrived in Kazakhstan.\n"
+                               "- Departures fell to 7,402 persons; in the same six months of 2025, 8,170 "
+                               "people had left the country.\n- Net migration thus turned positive, at "
+                               "+1,208 people.\n", document_date="2026-07-20")
+    assert found[8170][0] == "2025-H1"
+    assert found[1208] == ("2026-H1", "net", None, None)
+    # near miss: the same months of 2025 told in the simple past move the text on, as before
+    found = reported(tmp_path, "In January–June 2026, 8,610 people arrived.\n\nIn the same six months of "
+                               "2025, 8,170 people left. Of them, 4,100 went to Russia.\n",
+                     document_date="2026-07-20")
+    assert found[4100][0] == "2025-H1"

@@ -678,7 +678,10 @@ def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
 # a sentence opened as a comparison, or told in the Kazakh past perfect ("келген болатын", "болған еді")
 _FOR_COMPARISON = re.compile(r"^\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
                              r"салыстыру\s+үшін|салыстырсақ)(?![\w])|"
-                             r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])", re.IGNORECASE)
+                             r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])|"
+                             # the English past perfect: "in the same six months of 2025, 8,170 had left"
+                             r"\bhad\s+(?:left|arrived|come|moved|emigrated|immigrated|settled|departed)\b",
+                             re.IGNORECASE)
 
 
 def _for_comparison(text: str, time: Time | None, around: Carried | None, where: _Sentence) -> bool:
@@ -932,6 +935,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # "Для сравнения: в 2024 году ... 15 932 человека", "2024 жылы 2 071 адам келген
             # болатын": an earlier year stated to compare with dates its own sentence only
             time.local = True
+            for stated in times.between(where.start, where.end):
+                if stated.part == "same" and stated.year == time.year:
+                    stated.local = True   # (the time as stated, completed into ``time``)
         if _corresponding_earlier(time, carried or lead) and time.start >= where.start:
             # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
             # 2025: the same span a year before is the comparison, and the text goes back to its own
