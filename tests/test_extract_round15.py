@@ -461,3 +461,14 @@ def test_the_same_months_of_an_earlier_year_told_in_the_past_perfect_date_their_
                                "2025, 8,170 people left. Of them, 4,100 went to Russia.\n",
                      document_date="2026-07-20")
     assert found[4100][0] == "2025-H1"
+
+
+def test_students_enrolled_are_no_flow(tmp_path):
+    found = reported(tmp_path, "In July-September 2025, 4,412 people arrived in Kazakhstan, and about "
+                               "1,150 foreign students enrolled at Kazakh universities this autumn.\n",
+                     document_date="2025-10-20")
+    assert 1150 not in found and found[4412][1] == "immigration"
+    # near miss: students who arrived are arrivals
+    found = reported(tmp_path, "In 2025, 1,150 foreign students arrived in Kazakhstan.\n",
+                     document_date="2026-01-20")
+    assert found[1150][1] == "immigration"

@@ -28,6 +28,8 @@ CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тог
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
                     r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad)|"
                     r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+|"
+                    # "1,150 foreign students enrolled at Kazakh universities": students, not movers
+                    r"enrolled\s+(?:at|in)|"
                     # "held roughly 14,500 valid permits": permits in force, a stock of them
                     r"valid\s+(?:work\s+)?permits|permits\s+in\s+force)\b|"
                     r"(?<![а-яё])действующ\w+\s+разрешени\w*|жарамды\s+рұқсат\w*|"
