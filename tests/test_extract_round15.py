@@ -472,3 +472,12 @@ def test_students_enrolled_are_no_flow(tmp_path):
     found = reported(tmp_path, "In 2025, 1,150 foreign students arrived in Kazakhstan.\n",
                      document_date="2026-01-20")
     assert found[1150][1] == "immigration"
+
+
+def test_two_small_number_words_in_a_row_are_two_numbers(tmp_path):
+    from kzmig_kg.loader.extract.numwords import find_number_words
+    assert find_number_words("between four and seven arrivals per departure") == []
+    assert [v for _, _, v in find_number_words("eleven and twelve")] == [11, 12]
+    # near misses: a word below the order of the one before adds to it
+    assert [v for _, _, v in find_number_words("сто двадцать пять человек")] == [125]
+    assert [v for _, _, v in find_number_words("twenty-five people, жиырма бес адам")] == [25, 25]
