@@ -481,3 +481,19 @@ def test_two_small_number_words_in_a_row_are_two_numbers(tmp_path):
     # near misses: a word below the order of the one before adds to it
     assert [v for _, _, v in find_number_words("сто двадцать пять человек")] == [125]
     assert [v for _, _, v in find_number_words("twenty-five people, жиырма бес адам")] == [25, 25]
+
+
+def test_a_series_restated_last_year_is_of_the_same_span(tmp_path):
+    found = reported(tmp_path, "2026 жылдың қаңтар–қыркүйек айларында Қазақстаннан Өзбекстанға 318 адам "
+                               "қоныс аударды, былтыр бұл көрсеткіш 356 адам болған.\n",
+                     document_date="2026-10-19", language="kk")
+    assert found[356] == ("2025-9M", "emigration", "UZB", None)
+    found = reported(tmp_path, "In January-September 2026, 318 people moved from Kazakhstan to "
+                               "Uzbekistan; in 2025 the corresponding number was 356.\n",
+                     document_date="2026-10-19")
+    assert found[356][0] == "2025-9M"
+    # near miss: a year's own figure with no series restated keeps the year
+    found = reported(tmp_path, "In January-September 2026, 318 people moved from Kazakhstan to "
+                               "Uzbekistan. In 2025 as a whole, 512 people moved there.\n",
+                     document_date="2026-10-19")
+    assert found[512][0] == "2025"

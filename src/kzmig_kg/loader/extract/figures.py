@@ -919,6 +919,14 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
         # "2023 жылы бұл сан 11 200 болған еді": the series at another time; the text goes back to its own
         looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
+        series_of = carried if carried is not None and carried.at >= where.paragraph else lead
+        if looks_back and time is not None and time.part is None and time.period is None and \
+                series_of is not None and series_of.time.part and series_of.time.year is not None and \
+                time.year is not None and time.year < series_of.time.year and how in ("before", "after"):
+            # "318 адам қоныс аударды, былтыр бұл көрсеткіш 356 адам болған": the series restated a
+            # year before is of the same span of that year
+            time = replace(time, part=series_of.time.part)
+            _set_time(figure, time, how, "the span of the series it restates")
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
             for stated in times.between(where.start, where.end):
