@@ -497,3 +497,17 @@ def test_a_series_restated_last_year_is_of_the_same_span(tmp_path):
                                "Uzbekistan. In 2025 as a whole, 512 people moved there.\n",
                      document_date="2026-10-19")
     assert found[512][0] == "2025"
+
+
+def test_a_part_of_the_figure_before_in_a_quarter_of_its_half_year(tmp_path):
+    found = reported(tmp_path, "В январе–июне 2025 года в Казахстан выехали 2 410 человек.\n\nПочти "
+                               "половина из них – 1 180 человек – уехала во втором квартале.\n\nВстречный "
+                               "поток скромнее: из Казахстана прибыли около 300 человек.\n",
+                     document_date="2025-08-18")
+    assert found[1180][0] == "2025-Q2"
+    assert found[300][0] == "2025-H1"      # the part's quarter dates nothing after it
+    # near miss: a quarter stated for the text, not for a part, moves it on
+    found = reported(tmp_path, "В январе–июне 2025 года в Казахстан выехали 2 410 человек.\n\nВо втором "
+                               "квартале выехали 1 180 человек. Из Казахстана прибыли 150 человек.\n",
+                     document_date="2025-08-18")
+    assert found[150][0] == "2025-Q2"

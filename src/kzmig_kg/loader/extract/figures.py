@@ -919,6 +919,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
         # "2023 жылы бұл сан 11 200 болған еді": the series at another time; the text goes back to its own
         looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
+        if how == "after" and time is not None and _PART_OF.search(text, where.start, token.start):
+            # "Почти половина из них – 1 180 человек – уехала во втором квартале": the time of a
+            # part of the figure before is that part's, not the text's
+            time = replace(time, attached=True)
         series_of = carried if carried is not None and carried.at >= where.paragraph else lead
         if looks_back and time is not None and time.part is None and time.period is None and \
                 series_of is not None and series_of.time.part and series_of.time.year is not None and \

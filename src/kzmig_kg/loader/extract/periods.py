@@ -333,6 +333,10 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
                 return time, "after"
+            # "1 180 человек – уехала во втором квартале": a part of the year after the verb
+            if time.part and time.year is None and not time.offset and \
+                    re.fullmatch(r"[\s–—-]*(?:[а-яё]+\s+){1,3}(?:в|во|за)\s+", gap, re.IGNORECASE):
+                return time, "after"
     # "Compared with the second quarter, when 3,020 people left": a "when" clause is of its time
     for time in times:
         if s_start <= time.start and time.end <= token.start and \
