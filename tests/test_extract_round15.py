@@ -511,3 +511,16 @@ def test_a_part_of_the_figure_before_in_a_quarter_of_its_half_year(tmp_path):
                                "квартале выехали 1 180 человек. Из Казахстана прибыли 150 человек.\n",
                      document_date="2025-08-18")
     assert found[150][0] == "2025-Q2"
+
+
+def test_a_place_then_an_approximate_count_and_fewer_than_the_count_of_a_year(tmp_path):
+    found = reported(tmp_path, "In January-September 2025, Russia took 6,200 emigrants. Germany received "
+                               "830 and Belarus just over 300.\n", document_date="2025-10-20")
+    assert found[300] == ("2025-9M", "emigration", "BLR", None)
+    found = reported(tmp_path, "In 2025, 12,100 people left Kazakhstan, about 10% fewer than the 13,450 "
+                               "of 2024.\n", document_date="2026-02-20")
+    assert found[13450] == ("2024", "emigration", None, None)
+    # near miss: "over" after a place that names no count
+    found = reported(tmp_path, "In 2025, 12,100 people left Kazakhstan; Russia over 2020-2025 took most.\n",
+                     document_date="2026-02-20")
+    assert 2020 not in found

@@ -97,7 +97,10 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
 _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
 # a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
 # ("Uzbekistan ........ 2,118", "Russia -- 4,371": a ranked list's leader between them)
-_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+|(?:\.{3,}|…+|-{2,3}|_{3,})\s*)?")
+_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+|(?:\.{3,}|…+|-{2,3}|_{3,})\s*)?"
+                          # "Belarus just over 300", "Беларусь — чуть более 300"
+                          r"(?:(?:just|only|чуть|немногим)\s+)?(?:(?:over|under|about|around|nearly|almost|"
+                          r"более|около|почти|свыше)\s+)?")
 # "Монголия дала 610,", "Germany took 611.": a place, one verb, and the count that closes the clause
 # ("Uzbekistan alone sent 4,460.", "Узбекистан один дал 4 460": a word of focus before the verb)
 _PLACE_VERB = re.compile(r"[ \t]+(?:(?:alone|only|itself|один|одна|одно|только|өзі\w*)[ \t]+)?"

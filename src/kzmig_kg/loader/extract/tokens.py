@@ -115,7 +115,7 @@ DATA_BEFORE = re.compile(
     # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
     # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
-    r"\bcontributed|\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    r"\bcontributed|\b(?:fewer|more|less|lower|higher)\s+than\s+the|\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
     # "Среди прибывших 7 420 – этнические казахи", "Among the arrivals, 7,420 were kandases"
     r"(?<![а-яё])среди\s+(?:прибывш|выбывш|приехавш|уехавш|переселивш)\w*|"
     r"\bamong\s+(?:the\s+)?(?:arrivals|newcomers|immigrants|emigrants|departures|leavers),?|"
