@@ -524,3 +524,10 @@ def test_a_place_then_an_approximate_count_and_fewer_than_the_count_of_a_year(tm
     found = reported(tmp_path, "In 2025, 12,100 people left Kazakhstan; Russia over 2020-2025 took most.\n",
                      document_date="2026-02-20")
     assert 2020 not in found
+
+
+def test_nationals_who_work_somewhere_at_any_time_are_a_stock(tmp_path):
+    found = reported(tmp_path, "In 2025, 412 people moved from Tajikistan to Kazakhstan, while in Russia an "
+                               "estimated 600,000 Tajik nationals work at any time.\n",
+                     document_date="2026-02-12")
+    assert 600000 not in found and found[412][1:3] == ("immigration", "TJK")
