@@ -531,3 +531,13 @@ def test_nationals_who_work_somewhere_at_any_time_are_a_stock(tmp_path):
                                "estimated 600,000 Tajik nationals work at any time.\n",
                      document_date="2026-02-12")
     assert 600000 not in found and found[412][1:3] == ("immigration", "TJK")
+
+
+def test_a_count_of_the_years_immigrants_is_no_count_of_years(tmp_path):
+    found = reported(tmp_path, "In 2025 Uzbekistan again supplied the largest group: 6,402 of the year's "
+                               "immigrants came from there.\n", document_date="2026-04-01")
+    assert found[6402][1] == "immigration"
+    # near miss: "35 of the years" stays a count of years
+    found = reported(tmp_path, "In 2025, 6,402 immigrants arrived; in 35 of the years since 1991 "
+                               "arrivals exceeded departures.\n", document_date="2026-04-01")
+    assert 35 not in found

@@ -67,7 +67,7 @@ _UNIT_AFTER = re.compile(
 _OTHER_UNIT = re.compile(
     r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+|"
     # a Russian or Kazakh adjective before the noun: "30 календарных дней", "5 рабочих дней"
-    r"[а-яё]+(?:ых|их|ые|ие|ой|ый|ий)\s+)?(?:days?|months?|years?|"
+    r"[а-яё]+(?:ых|их|ые|ие|ой|ый|ий)\s+)?(?:days?|months?|years?(?!['’])|"
     r"hours?|minutes?|weeks?|km|kilomet\w+|metres|meters|countries|states|categories|codes|"
     r"firms|companies|times|cities|regions|branches|questions|interviews|participants|members|"
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
