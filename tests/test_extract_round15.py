@@ -541,3 +541,16 @@ def test_a_count_of_the_years_immigrants_is_no_count_of_years(tmp_path):
     found = reported(tmp_path, "In 2025, 6,402 immigrants arrived; in 35 of the years since 1991 "
                                "arrivals exceeded departures.\n", document_date="2026-04-01")
     assert 35 not in found
+
+
+def test_newcomers_who_previously_lived_in_a_country_came_from_it(tmp_path):
+    found = reported(tmp_path, "In 2024, 17,690 people settled in Kazakhstan from abroad; 8,140 of them had "
+                               "previously lived in Uzbekistan.\n", document_date="2025-06-01")
+    assert found[8140] == ("2024", "immigration", "UZB", None)
+    found = reported(tmp_path, "В 2024 году в Казахстан прибыли 17 690 человек, 8 140 из них ранее "
+                               "проживали в Узбекистане.\n", document_date="2025-06-01")
+    assert found[8140] == ("2024", "immigration", "UZB", None)
+    # near miss: people who left and had lived in a region of Kazakhstan name no partner
+    found = reported(tmp_path, "In 2024, 12,100 people left Kazakhstan; 4,020 of them had previously "
+                               "lived in Almaty.\n", document_date="2025-06-01")
+    assert found[4020][2] is None

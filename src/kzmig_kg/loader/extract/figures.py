@@ -607,10 +607,22 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
                     if p.place.code != "KAZ" and not p.place.is_group}
         if len(partners) == 1:          # two foreign countries named: "the two" are not Kazakhstan's pair
             mention, how = next(iter(partners.values())), "context"
+    if mention is None and not figure.country and figure.direction == "immigration" and \
+            (lived := _LIVED_IN.match(text, token.unit_end)):
+        # "8,140 of them had previously lived in Uzbekistan": where the newcomers lived before
+        mention = next((p for p in where.places if p.start >= lived.end() - 1 and
+                        p.start <= lived.end() + 2 and p.place.code != "KAZ"), None)
+        how = "after"
     if mention is not None:
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+# "8,140 of them had previously lived in Uzbekistan", "ранее проживали в Узбекистане"
+_LIVED_IN = re.compile(r"(?:\s+of\s+(?:them|whom))?\s+(?:had\s+)?(?:previously|formerly|earlier|before)\s+"
+                       r"(?:lived|resided)\s+in\s+(?:the\s+)?|(?:\s+из\s+них)?\s+(?:ранее|прежде)\s+"
+                       r"(?:проживал\w*|жил\w*)\s+в\s+", re.IGNORECASE)
 
 
 # "the neighbouring country", "из соседней республики", "көршілес елден": a partner named before
