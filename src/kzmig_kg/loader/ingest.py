@@ -42,7 +42,7 @@ from ..kinds.acts import ACT_TYPES
 from .claims import draft_claims, record_period
 from .extract import extract_document
 from .model import Item
-from .reconcile import GraphIndex, reconcile_citation, reconcile_figure
+from .reconcile import GraphIndex, Result, reconcile_citation, reconcile_figure
 from .record_index import record_index
 
 GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
@@ -340,7 +340,16 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
             continue
         country = item.get("country")
         counterpart = f"country-{country}" if country and f"country-{country}" in countries else None
+        # another country's own count ("Прибыло из Казахстана" in Kyrgyzstan's table): kept as it
+        # reported it, with that country as the reference area and Kazakhstan as partner
+        area = item.get("area")
+        if area and f"country-{area}" not in countries:
+            draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: reported by {area}, "
+                                 "a country the graph has no record of")
+            continue
         key = f"{direction}-{country or 'TOTAL'}-{period}"
+        if area:
+            key = f"{area}-{key}"
         row_id = f"{doc_id}-{key}".replace("--", "-to-")
         if row_id in seen:
             draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: a second figure for "
@@ -350,12 +359,16 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
         result = reconcile_figure(item, index.observations)
         if "-" in item.get("period"):
             result.status = "not-compared"     # a quarter or half-year: the graph's flows are annual
+        if area:
+            # a mirror of Kazakhstan's flow, counted by the other side: it differs in fact
+            result = Result(item, "not-compared", note=f"counted by {area}")
         note = _figure_note(item, result.status, result.graph_says, result.graph_id, result.note or "")
         if result.status == "disagreement":
             draft.conflicts.append(f"line {item.line}: {_exact(item)!r}: {result.note}")
         draft.observations.append({
             "id": row_id, "direction": direction, "counterpart": counterpart or "",
-            "period": period, "value": item.get("value"), "passages": _locator(doc_id, item),
+            **({"area": f"country-{area}"} if area else {}), "period": period,
+            "value": item.get("value"), "passages": _locator(doc_id, item),
             "note": note, "line": item.line, "text": _exact(item)})
 
 
@@ -469,10 +482,12 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
             "ingest).", "table": "observations.csv", "defaults": {"dataset": dataset}})
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["id", "direction", "counterpart", "period", "value", "passages", "note"])
+        columns = ["id", "direction", "counterpart", "period", "value", "passages", "note"]
+        if any(row.get("area") for row in draft.observations):
+            columns.insert(3, "area")      # figures another country reported (reporter.py)
+        writer.writerow(columns)
         for row in draft.observations:
-            writer.writerow([row[k] for k in ("id", "direction", "counterpart", "period", "value",
-                                              "passages", "note")])
+            writer.writerow([row.get(k, "") for k in columns])
         files["observations.csv"] = buffer.getvalue()
     if draft.claims:
         files["claims.yaml"] = _dump({
