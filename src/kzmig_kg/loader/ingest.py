@@ -179,6 +179,11 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
         act["note"] = (f"The document gives the Adilet ID {f['adilet_id']}; no stored Adilet page "
                        "confirms it yet, so it is not recorded as adilet_id (name the page in "
                        "`evidence` to record it).")
+    if f.get("evidence"):
+        # named by title only: its number and date are the scheme's, with the pages that confirm them
+        named = ("The document names it by title only; its number and date are from the jurisdiction "
+                 "scheme's named acts (data/jurisdictions), confirmed by " + ", ".join(f["evidence"]) + ".")
+        act["note"] = f"{act['note']} {named}" if act.get("note") else named
     if f.get("joint_numbers"):
         # a joint act has a number per signatory; the record keeps the first, the note the others
         joint = (f"A joint act of {f.get('issuer') or 'several issuers'}: numbered "
@@ -246,8 +251,10 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
     state = (scheme.record.get("name") or {}).get("en", scheme.record.id)
     act["title"] = {"en": f"{act_type['en']} No. {f['number']} ({state}, {year or 'undated'})"}
     if f.get("title"):
-        act["title"]["ru" if f.get("language") == "ru" else "en"] = f["title"]
+        act["title"]["ru" if re.search(r"[а-яё]", f["title"], re.IGNORECASE) else "en"] = f["title"]
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
+    if f.get("evidence"):
+        act["page"] = f["evidence"][0]      # its number and date are the scheme's, confirmed there
     act["passages"] = [_locator(doc_id, item)]
     draft.foreign_acts.append(act)
 

@@ -219,7 +219,17 @@ def reconcile_citation(item: Item, acts: list[Act]) -> Result:
         return _act_result(item, by_cited[0], "match", "cited this way in the curated record")
     number, year, act_type = f.get("number"), f.get("year"), f.get("act_type")
     if number:
-        return _by_number(item, acts, number, year, act_type, by_cited)
+        result = _by_number(item, acts, number, year, act_type, by_cited)
+        if result.status == "missing" and f.get("evidence") and f.get("title"):
+            # a code named by title, numbered from the jurisdiction scheme ("Трудового кодекса": 414-V):
+            # the graph's record of that title, which may lack the number (code-labour)
+            key = _norm(f["title"])
+            titled = [a for a in acts if a.act_type == act_type and a.year in (None, year)
+                      and key in {_norm(t) for t in a.titles or ({a.title} if a.title else set())}]
+            if len(titled) == 1:
+                return _act_result(item, titled[0], "match", "by title (its number from the jurisdiction "
+                                                               "scheme's named acts)")
+        return result
     candidates = [a for a in acts if a.act_type == act_type and act_type and year and a.year == year]
     issuers = set(f.get("issuer_ids") or [])
     if issuers:

@@ -59,6 +59,8 @@ def _act_for(text: str, citation: CitationFound, names: str, in_text: set[str]) 
 def _complete(citation: CitationFound, act: NamedAct) -> None:
     citation.number, citation.date, citation.year = act.number, act.date, int(act.date[:4])
     citation.act_type, citation.jurisdiction = act.act_type, act.state
+    if act.act_type in ("code", "constitution"):
+        citation.title = act.title      # its name as cited ("Трудового кодекса") is no title; the act's is
     if not citation.issuer and act.issuer_name:
         citation.issuer = act.issuer_name
         if act.state == "KAZ" and act.issuer:
