@@ -7,7 +7,8 @@ names how citations write it ("решение ... маслихата", "пост
 (ISO alpha-3) of the first act type whose patterns the citation matches: the types of the
 citation's own state, or, when it names none, those that exist in one state only (``only_here``).
 ``state_names()`` are the (pattern, ISO alpha-3) pairs of ``cited_as``; ``states_named(text)`` the
-states a text names anywhere (``named_as``). The schemes are read on
+states a text names anywhere (``named_as``); ``named_acts()`` the codes and laws a scheme names by
+title, with their numbers, dates and evidence pages (``named_acts``). The schemes are read on
 first use, so a broken one is reported by the command that reads a document, in one line.
 """
 
@@ -59,6 +60,7 @@ class NamedAct:
     names: re.Pattern[str]
     evidence: tuple[str, ...]
     title: str                       # the English title
+    titles: tuple[str, ...] = ()     # its titles in English, Russian and Kazakh
 
 
 @cache
@@ -91,7 +93,8 @@ def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], _Na
                     acts.append(NamedAct(state, entry.get("act_type"), entry.get("number"),
                                          str(entry["date"]), entry.get("issuer"),
                                          issuers.get(entry.get("issuer")), pattern,
-                                         tuple(entry.get("evidence") or ()), entry.get("en") or ""))
+                                         tuple(entry.get("evidence") or ()), entry.get("en") or "",
+                                         tuple(entry[k] for k in ("en", "ru", "kk") if entry.get(k))))
             for entry in scheme.get("act_types") or []:
                 head = _compiled(str(path), f"act type {entry.get('id')} head_re", entry.get("head_re"))
                 if head is None or not entry.get("generic"):

@@ -37,8 +37,10 @@ def _states_beside(text: str, start: int, end: int) -> set[str]:
     return states
 
 
-def _act_for(text: str, citation: CitationFound, names: str, in_text: set[str]) -> NamedAct | None:
-    """The scheme's act this title-only citation names, if its state and year allow one."""
+def _act_for(text: str, citation: CitationFound, names: str, in_text: set[str],
+             found: list[CitationFound]) -> NamedAct | None:
+    """The scheme's act this title-only citation names, if its state and year allow one and the text
+    cites no other act of that title (the migration laws of 1997 and 2011)."""
     beside = _states_beside(text, citation.start, citation.end) | (
         {citation.jurisdiction} if citation.jurisdiction else set())
     for act in named_acts():
@@ -52,6 +54,10 @@ def _act_for(text: str, citation: CitationFound, names: str, in_text: set[str]) 
         stated = citation.year or (int(after["year"]) if after else None)
         if stated not in (None, int(act.date[:4])):
             continue            # another act of that title (the Labour Code of 2007)
+        if any(c.number and c.number != act.number and c.act_type == act.act_type and
+               c.jurisdiction in (None, act.state) and
+               act.names.search(f"{text[c.start:c.end]} {c.title or ''}") for c in found):
+            continue
         return act
     return None
 
@@ -59,8 +65,6 @@ def _act_for(text: str, citation: CitationFound, names: str, in_text: set[str]) 
 def _complete(citation: CitationFound, act: NamedAct) -> None:
     citation.number, citation.date, citation.year = act.number, act.date, int(act.date[:4])
     citation.act_type, citation.jurisdiction = act.act_type, act.state
-    if act.act_type in ("code", "constitution"):
-        citation.title = act.title      # its name as cited ("Трудового кодекса") is no title; the act's is
     if not citation.issuer and act.issuer_name:
         citation.issuer = act.issuer_name
         if act.state == "KAZ" and act.issuer:
@@ -109,7 +113,12 @@ def known_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
                 citation.title or citation.form == "title"):
             continue
         names = f"{text[citation.start:citation.end]} {citation.title or ''}"
-        if act := _act_for(text, citation, names, in_text):
+        if act := _act_for(text, citation, names, in_text, found):
             _complete(citation, act)
+        elif citation.jurisdiction is None and len(beside := _states_beside(text, citation.start,
+                                                                             citation.end)) == 1:
+            # "the Labour Code of the Kyrgyz Republic": that state's, whatever the text's other citations
+            citation.jurisdiction = next(iter(beside))
+            citation.notes.append("jurisdiction: the state named beside its title")
     # a code read here that no scheme's act is in this text (another state's, another year) stays out
     return [c for c in added if c.number]
