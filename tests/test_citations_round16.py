@@ -9,7 +9,8 @@ Code of Administrative Offences No. 235-V of 5 July 2014, the Criminal Code No. 
 No. 224-VII of 20 April 2023, the Entrepreneurial Code No. 375-V of 29 October 2015 (K1500000375), the
 Constitution of 30 August 1995, the laws No. 477-IV of 22 July 2011 (population migration), No. 2337
 of 19 June 1995 (legal status of foreigners), No. 216-IV of 4 December 2009 (refugees); Russia's
-Labour Code No. 197-ФЗ of 30 December 2001.
+Labour Code No. 197-ФЗ of 30 December 2001; Uzbekistan's Labour Code, approved by Law No. ЗРУ-798 of
+28 October 2022 (data/jurisdictions/uz.yaml).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ MIGRATION = ("law", "477-IV", "2011-07-22", "KAZ")
                  ("constitution", None, "1995-08-30", "KAZ"), id="ru-constitution"),
     pytest.param("Работодатель нарушил Трудовой кодекс Российской Федерации.",
                  ("code", "197-ФЗ", "2001-12-30", "RUS"), id="ru-russias-labour-code"),
+    pytest.param("Мигранты работают по правилам, которые даёт Трудовой кодекс Республики Узбекистан.",
+                 ("code", "ЗРУ-798", "2022-10-28", "UZB"), id="ru-uzbekistans-labour-code"),
 ])
 def test_a_code_or_law_named_by_title_takes_its_number_and_date(text, expected) -> None:
     found = find_citations(text)

@@ -41,7 +41,8 @@ def _act_for(text: str, citation: CitationFound, names: str, in_text: set[str],
              found: list[CitationFound]) -> NamedAct | None:
     """The scheme's act this title-only citation names, if its state and year allow one and the text
     cites no other act of that title (the migration laws of 1997 and 2011)."""
-    beside = _states_beside(text, citation.start, citation.end) | (
+    # the state named beside the name, else the one the citation was given
+    beside = _states_beside(text, citation.start, citation.end) or (
         {citation.jurisdiction} if citation.jurisdiction else set())
     for act in named_acts():
         if act.act_type != (citation.act_type or act.act_type) or not act.names.search(names):
