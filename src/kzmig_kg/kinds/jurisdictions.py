@@ -7,7 +7,9 @@ with its own ELI jurisdiction and types with no change to the code.
   EU country authority), ``act_types`` its kinds of act (a ``skos:Concept`` and
   ``eli:ResourceType`` each, with the project's generic type they correspond to, which the loader
   reads citations as), ``issuers`` the bodies that pass them, ``number_pattern`` how its acts are
-  numbered, ``registry`` the official database whose identifiers go in ``eli:id_local``;
+  numbered, ``registry`` the official database whose identifiers go in ``eli:id_local``,
+  ``named_acts`` the codes and laws texts name by title alone, with their numbers, dates and the
+  pages that confirm them (read by the loader, not published);
 - ``jurisdiction-act``: an act of such a jurisdiction, at
   ``https://w3id.org/kzmig/eli/{jurisdiction}/{act type}/{year}/{number}``.
 
