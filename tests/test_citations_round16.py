@@ -146,6 +146,7 @@ def test_named_by_title_at_ingest_a_passage_of_the_record_or_a_draft_with_the_ev
     # the graph has no Criminal Procedure Code: drafted with the scheme's number, date and pages
     [code] = draft.acts
     assert (code["number"], code["date"], code["issuer"]) == ("231-V", "2014-07-04", ["parliament"])
+    assert code["title"] == "Criminal Procedure Code of the Republic of Kazakhstan"
     assert "http://adilet.zan.kz/eng/docs/K1400000231" in code["note"]
     [russian] = draft.foreign_acts
     assert (russian["jurisdiction"], russian["number"], russian["date"]) == ("ru", "197-ФЗ", "2001-12-30")

@@ -41,6 +41,7 @@ from ..errors import KzmigError
 from ..kinds.acts import ACT_TYPES
 from .claims import draft_claims, record_period
 from .extract import extract_document
+from .extract.schemes import named_acts
 from .model import Item
 from .reconcile import GraphIndex, reconcile_citation, reconcile_figure
 from .record_index import record_index
@@ -180,10 +181,15 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
                        "confirms it yet, so it is not recorded as adilet_id (name the page in "
                        "`evidence` to record it).")
     if f.get("evidence"):
-        # named by title only: its number and date are the scheme's, with the pages that confirm them
-        named = ("The document names it by title only; its number and date are from the jurisdiction "
-                 "scheme's named acts (data/jurisdictions), confirmed by " + ", ".join(f["evidence"]) + ".")
-        act["note"] = f"{act['note']} {named}" if act.get("note") else named
+        # named by title only ("Уголовно-процессуального кодекса"): its title, number and date are the
+        # scheme's, with the pages that confirm them
+        named = next((a for a in named_acts() if (a.number, a.act_type) == (f.get("number"), f["act_type"])),
+                     None)
+        act["title"] = named.title if named else act["title"]
+        by_title = ("The document names it by title only; its number and date are from the jurisdiction "
+                    "scheme's named acts (data/jurisdictions), confirmed by "
+                    + ", ".join(f["evidence"]) + ".")
+        act["note"] = f"{act['note']} {by_title}" if act.get("note") else by_title
     if f.get("joint_numbers"):
         # a joint act has a number per signatory; the record keeps the first, the note the others
         joint = (f"A joint act of {f.get('issuer') or 'several issuers'}: numbered "
