@@ -41,6 +41,7 @@ from ..errors import KzmigError
 from ..kinds.acts import ACT_TYPES
 from .claims import draft_claims, record_period
 from .extract import extract_document
+from .extract.schemes import named_acts
 from .model import Item
 from .reconcile import GraphIndex, Result, reconcile_citation, reconcile_figure
 from .record_index import record_index
@@ -179,6 +180,16 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
         act["note"] = (f"The document gives the Adilet ID {f['adilet_id']}; no stored Adilet page "
                        "confirms it yet, so it is not recorded as adilet_id (name the page in "
                        "`evidence` to record it).")
+    if f.get("evidence"):
+        # named by title only ("Уголовно-процессуального кодекса"): its title, number and date are the
+        # scheme's, with the pages that confirm them
+        named = next((a for a in named_acts() if (a.number, a.act_type) == (f.get("number"), f["act_type"])),
+                     None)
+        act["title"] = named.title if named else act["title"]
+        by_title = ("The document names it by title only; its number and date are from the jurisdiction "
+                    "scheme's named acts (data/jurisdictions), confirmed by "
+                    + ", ".join(f["evidence"]) + ".")
+        act["note"] = f"{act['note']} {by_title}" if act.get("note") else by_title
     if f.get("joint_numbers"):
         # a joint act has a number per signatory; the record keeps the first, the note the others
         joint = (f"A joint act of {f.get('issuer') or 'several issuers'}: numbered "
@@ -246,8 +257,10 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
     state = (scheme.record.get("name") or {}).get("en", scheme.record.id)
     act["title"] = {"en": f"{act_type['en']} No. {f['number']} ({state}, {year or 'undated'})"}
     if f.get("title"):
-        act["title"]["ru" if f.get("language") == "ru" else "en"] = f["title"]
+        act["title"]["ru" if re.search(r"[а-яё]", f["title"], re.IGNORECASE) else "en"] = f["title"]
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
+    if f.get("evidence"):
+        act["page"] = f["evidence"][0]      # its number and date are the scheme's, confirmed there
     act["passages"] = [_locator(doc_id, item)]
     draft.foreign_acts.append(act)
 

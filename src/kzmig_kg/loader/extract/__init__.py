@@ -202,7 +202,8 @@ def _citation_fields(c: CitationFound) -> dict:
             if c.number_as_printed and c.number_as_printed != c.number else None,
             "issuer_ids": c.issuer_ids or None, "jurisdiction": c.jurisdiction, "title": c.title,
             "form": c.form, "language": c.language, "label": c.label(),
-            "notes": c.notes or None, "adilet_id": c.adilet_id, "joint_numbers": c.joint_numbers or None}
+            "notes": c.notes or None, "adilet_id": c.adilet_id, "joint_numbers": c.joint_numbers or None,
+            "evidence": c.evidence or None}
 
 
 def summary_of(item: Item) -> str:
