@@ -25,6 +25,9 @@ CASES = [
     ("rq-arrivals-departures", {}),
     ("rq-arrivals-departures", {"year": "2021"}),
     ("rq-arrivals-departures", {"year": "2000"}),
+    ("timeline-events-and-measures", {}),
+    ("timeline-events-and-measures", {"from": "2022", "to": "2022", "kinds": "event,act"}),
+    ("timeline-events-and-measures", {"kinds": "event,measure,programme,act"}),
 ]
 
 
