@@ -134,7 +134,8 @@ def test_a_named_code_followed_by_its_bracketed_citation_is_one_citation(tmp_pat
                                          "of the Criminal Code (Code of the Republic of Kazakhstan No. "
                                          "226-V, 3 July 2014). The Criminal Code applies.\n")
              if i.kind == "citation"]
-    assert [(c.get("act_type"), c.get("number")) for c in found] == [("code", "226-V"), ("code", None)]
+    # the second, named by title, is numbered from kz.yaml's named acts (round 16)
+    assert [(c.get("act_type"), c.get("number")) for c in found] == [("code", "226-V"), ("code", "226-V")]
 
 
 # --------------------------------------------------- patterns of the third blind round (17)
@@ -165,7 +166,8 @@ def test_a_bracketed_count_and_a_dash_before_the_destination_keep_their_country(
 def test_a_constitution_or_code_named_with_its_date_gets_its_year(tmp_path):
     found = [i for i in _items(tmp_path, "- Constitution of the Republic of Kazakhstan of 30 August 1995, "
                                          "Article 12.\n- The Labour Code applies.\n") if i.kind == "citation"]
-    assert [(c.get("act_type"), c.get("year")) for c in found] == [("constitution", 1995), ("code", None)]
+    # (the Labour Code is dated from kz.yaml's named acts, round 16)
+    assert [(c.get("act_type"), c.get("year")) for c in found] == [("constitution", 1995), ("code", 2015)]
 
 
 # --------------------------------------------------- patterns of the fourth blind round (18)

@@ -77,8 +77,10 @@ def test_a_code_named_before_the_bracket_that_cites_it_is_one_citation(tmp_path)
     # near misses: a bracket citing an act of another type, or one in another clause, cites another act
     items = _citations(tmp_path, "As the Civil Code states (Law No. 409, 1999), contracts bind. The "
                                  "Labour Code sets hours; a separate rule (Order No. 12, 2020) applies.\n")
+    # (the Labour Code by title is numbered from kz.yaml's named acts, round 16; the Civil Code is not
+    # among them)
     assert [(c.get("act_type"), c.get("number")) for c in items] == [
-        ("code", None), ("law", "409"), ("code", None), ("ministerial-order", "12")]
+        ("code", None), ("law", "409"), ("code", "414-V"), ("ministerial-order", "12")]
 
 
 def test_an_abbreviated_issuer_and_act_type_are_read_written_out(tmp_path):

@@ -55,6 +55,26 @@ SELECT ?claim ?stated ?first ?sha WHERE {
 } ORDER BY ?stated"""
 
 
+# a neighbour's own statistics: kept as Kyrgyzstan counted them (refArea KGZ, partner KAZ)
+NEIGHBOUR = """Национальный статистический комитет Кыргызской Республики
+Бишкек, 6 марта 2026 г.
+
+Таблица 2. Миграционный обмен Кыргызской Республики с Республикой Казахстан (человек)
+                                  2024      2025
+Прибыло из Казахстана              263       228
+Выбыло в Казахстан               1 108     1 020
+"""
+REPORTED_BY = """
+PREFIX qb: <http://purl.org/linked-data/cube#>
+PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+SELECT ?area ?partner ?flow ?value WHERE {
+  ?obs qb:dataSet <https://w3id.org/kzmig/id/dataset/ds-kgz-nsc-2025> ; sdmx-dimension:refArea ?area ;
+       kzo:counterpartArea ?partner ; kzo:flowDirection ?flow ; sdmx-measure:obsValue ?value .
+} ORDER BY ?value"""
+
+
 @pytest.fixture
 def note(tmp_path: Path) -> Path:
     path = tmp_path / "note.txt"
@@ -82,9 +102,18 @@ def test_a_document_goes_through_ingest_review_and_build_to_a_query(note, data_c
     assert not (review / "note-2022").exists()
     assert check_passages(data_copy, SOURCES) == []
     assert '"note-2022:7-8"' in (data_copy / "legal" / "acts.yaml").read_text(encoding="utf-8")
+    bulletin = tmp_path / "kgz-nsc.txt"
+    bulletin.write_text(NEIGHBOUR, encoding="utf-8")
+    ingest_document(bulletin, data_dir=data_copy, review_dir=review, doc_id="kgz-nsc-2025")
+    accept_drafts("kgz-nsc-2025", review_dir=review, data_dir=data_copy, sources_dir=SOURCES)
 
     out = tmp_path / "dist"
     release = Release(out, build_release(data_copy, out, reason=False))
+    kzc = "https://w3id.org/kzmig/code/"
+    assert [(r["area"].removeprefix(kzc), r["partner"].removeprefix(kzc), r["flow"].rsplit("-")[-1],
+             r["value"]) for r in release.query(REPORTED_BY)] == [
+        ("country-KGZ", "country-KAZ", "IMM", 228), ("country-KGZ", "country-KAZ", "IMM", 263),
+        ("country-KGZ", "country-KAZ", "EMI", 1020), ("country-KGZ", "country-KAZ", "EMI", 1108)]
     found = release.query(OBSERVATIONS)
     sha = draft.observations and pending.summary["document"]["sha256"]
     assert [(r["value"], r["first"], r["sha"]) for r in found] == \

@@ -134,5 +134,6 @@ def test_a_citation_by_title_alone_resolves_in_any_language_to_the_act_in_force(
     text.write_text("Employers need the Law on Population Migration. Выплаты предусмотрены Законом "
                     "Республики Казахстан «О миграции населения».\n", encoding="utf-8")
     report = reconcile_document(text, index=index)
-    resolved = [(r.status, r.graph_id, r.note) for r in report.results if r.item.kind == "citation"]
-    assert resolved == [("match", "law-2011-477-IV", "by title")] * 2
+    resolved = [(r.status, r.graph_id) for r in report.results if r.item.kind == "citation"]
+    # (since round 16 the title is numbered from kz.yaml's named acts, so it resolves by that number)
+    assert resolved == [("match", "law-2011-477-IV")] * 2

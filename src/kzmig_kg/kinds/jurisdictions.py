@@ -7,7 +7,9 @@ with its own ELI jurisdiction and types with no change to the code.
   EU country authority), ``act_types`` its kinds of act (a ``skos:Concept`` and
   ``eli:ResourceType`` each, with the project's generic type they correspond to, which the loader
   reads citations as), ``issuers`` the bodies that pass them, ``number_pattern`` how its acts are
-  numbered, ``registry`` the official database whose identifiers go in ``eli:id_local``;
+  numbered, ``registry`` the official database whose identifiers go in ``eli:id_local``,
+  ``named_acts`` the codes and laws texts name by title alone, with their numbers, dates and the
+  pages that confirm them (read by the loader, not published);
 - ``jurisdiction-act``: an act of such a jurisdiction, at
   ``https://w3id.org/kzmig/eli/{jurisdiction}/{act type}/{year}/{number}``.
 
@@ -91,8 +93,38 @@ def _check_jurisdiction(record: Record) -> list[tuple[str, str, str]]:
         for name in ("head_re", "issuer_re", "number_re"):
             problems += _pattern_problem("act_types", f"act type {act_type['id']}: {name}",
                                          act_type.get(name))
-    return problems + _pattern_problem("cited_as", "", record.get("cited_as")) + \
+    return problems + _named_act_problems(record) + \
+        _pattern_problem("cited_as", "", record.get("cited_as")) + \
         _pattern_problem("named_as", "", record.get("named_as"))
+
+
+def _named_act_problems(record: Record) -> list[tuple[str, str, str]]:
+    """A code or law named by title (``named_acts``) must be one of the scheme's types, issued by
+    one of its issuers, dated to the day, with a pattern that compiles and a unique id."""
+    problems: list[tuple[str, str, str]] = []
+    generics = {t.get("generic") for t in record.get("act_types", []) if t.get("generic")}
+    issuers = {i["id"] for i in record.get("issuers", [])}
+    seen: set[str] = set()
+    for entry in record.get("named_acts", []):
+        where = f"named act {entry['id']}"
+        if not _SLUG.match(entry["id"]) or entry["id"] in seen:
+            problems.append(("named_acts", f"{where}: the id is not a unique slug",
+                             "lower-case letters, digits and '-', once per scheme"))
+        seen.add(entry["id"])
+        if entry["act_type"] not in generics:
+            problems.append(("named_acts", f"{where}: act_type '{entry['act_type']}' is not the generic "
+                             "type of one of the scheme's act types",
+                             f"use one of {', '.join(sorted(generics))}"))
+        if entry.get("issuer") and entry["issuer"] not in issuers:
+            problems.append(("named_acts", f"{where}: issuer '{entry['issuer']}' is not one of the "
+                             "scheme's issuers", "name the id of one of its `issuers`"))
+        if entry["date"].precision != "day":
+            problems.append(("named_acts", f"{where}: date '{entry['date']}' is not a day",
+                             "give the date of adoption as YYYY-MM-DD, as the evidence page prints it"))
+        if not entry.get("number") and entry["act_type"] != "constitution":
+            problems.append(("named_acts", f"{where}: no number", "give its official number (414-V)"))
+        problems += _pattern_problem("named_acts", f"{where}: names_re", entry["names_re"])
+    return problems
 
 
 def _pattern_problem(field: str, where: str, pattern: str | None) -> list[tuple[str, str, str]]:
@@ -129,6 +161,20 @@ _TYPE_FIELDS = (
                                      "before): ingest drafts a cited act of a later year with that issuer"),
 )
 
+_NAMED_ACT_FIELDS = (
+    Field("id", "text", required=True, doc="slug: labour-code"),
+    Field("act_type", "text", required=True, doc="the generic type (code, law, constitution)"),
+    Field("number", "text", doc="official number as the evidence page prints it (414-V)"),
+    Field("date", "date", required=True, doc="date of adoption, YYYY-MM-DD"),
+    Field("issuer", "text", doc="the id of the issuer (of `issuers`) that passed it"),
+    Field("id_local", "text", doc="its identifier in the registry, when a stored page confirms it"),
+    Field("en", "text", required=True), Field("ru", "text"), Field("kk", "text"),
+    Field("names_re", "text", required=True, doc="how texts name it in any language and case (a regular "
+                                                  "expression, case-insensitive)"),
+    Field("evidence", "iri", required=True, many=True, doc="the addresses of the pages that confirm its "
+                                                            "number, date and identifier"),
+)
+
 register(Kind(
     name="jurisdiction",
     doc="A state whose legal acts the graph records: its act types, issuers and numbering (SKOS).",
@@ -143,6 +189,9 @@ register(Kind(
                                       "expression): a citation that names no state, in a text whose "
                                       "citations name none, is of the one state the text names"),
         Field("act_types", "struct", many=True, fields=_TYPE_FIELDS),
+        Field("named_acts", "struct", many=True, fields=_NAMED_ACT_FIELDS,
+              doc="codes and principal laws texts name by title alone, with their numbers and dates "
+                  "and the pages that confirm them (the loader completes such citations from them)"),
         Field("issuers", "struct", many=True, fields=(
             Field("id", "text", required=True), Field("en", "text", required=True),
             Field("ru", "text"), Field("kk", "text"), Field("ky", "text"), Field("uz", "text"),

@@ -41,8 +41,9 @@ from ..errors import KzmigError
 from ..kinds.acts import ACT_TYPES
 from .claims import draft_claims, record_period
 from .extract import extract_document
+from .extract.schemes import named_acts
 from .model import Item
-from .reconcile import GraphIndex, reconcile_citation, reconcile_figure
+from .reconcile import GraphIndex, Result, reconcile_citation, reconcile_figure
 from .record_index import record_index
 
 GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
@@ -179,6 +180,16 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
         act["note"] = (f"The document gives the Adilet ID {f['adilet_id']}; no stored Adilet page "
                        "confirms it yet, so it is not recorded as adilet_id (name the page in "
                        "`evidence` to record it).")
+    if f.get("evidence"):
+        # named by title only ("Уголовно-процессуального кодекса"): its title, number and date are the
+        # scheme's, with the pages that confirm them
+        named = next((a for a in named_acts() if (a.number, a.act_type) == (f.get("number"), f["act_type"])),
+                     None)
+        act["title"] = named.title if named else act["title"]
+        by_title = ("The document names it by title only; its number and date are from the jurisdiction "
+                    "scheme's named acts (data/jurisdictions), confirmed by "
+                    + ", ".join(f["evidence"]) + ".")
+        act["note"] = f"{act['note']} {by_title}" if act.get("note") else by_title
     if f.get("joint_numbers"):
         # a joint act has a number per signatory; the record keeps the first, the note the others
         joint = (f"A joint act of {f.get('issuer') or 'several issuers'}: numbered "
@@ -246,8 +257,10 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
     state = (scheme.record.get("name") or {}).get("en", scheme.record.id)
     act["title"] = {"en": f"{act_type['en']} No. {f['number']} ({state}, {year or 'undated'})"}
     if f.get("title"):
-        act["title"]["ru" if f.get("language") == "ru" else "en"] = f["title"]
+        act["title"]["ru" if re.search(r"[а-яё]", f["title"], re.IGNORECASE) else "en"] = f["title"]
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
+    if f.get("evidence"):
+        act["page"] = f["evidence"][0]      # its number and date are the scheme's, confirmed there
     act["passages"] = [_locator(doc_id, item)]
     draft.foreign_acts.append(act)
 
@@ -340,7 +353,16 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
             continue
         country = item.get("country")
         counterpart = f"country-{country}" if country and f"country-{country}" in countries else None
+        # another country's own count ("Прибыло из Казахстана" in Kyrgyzstan's table): kept as it
+        # reported it, with that country as the reference area and Kazakhstan as partner
+        area = item.get("area")
+        if area and f"country-{area}" not in countries:
+            draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: reported by {area}, "
+                                 "a country the graph has no record of")
+            continue
         key = f"{direction}-{country or 'TOTAL'}-{period}"
+        if area:
+            key = f"{area}-{key}"
         row_id = f"{doc_id}-{key}".replace("--", "-to-")
         if row_id in seen:
             draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: a second figure for "
@@ -350,12 +372,16 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
         result = reconcile_figure(item, index.observations)
         if "-" in item.get("period"):
             result.status = "not-compared"     # a quarter or half-year: the graph's flows are annual
+        if area:
+            # a mirror of Kazakhstan's flow, counted by the other side: it differs in fact
+            result = Result(item, "not-compared", note=f"counted by {area}")
         note = _figure_note(item, result.status, result.graph_says, result.graph_id, result.note or "")
         if result.status == "disagreement":
             draft.conflicts.append(f"line {item.line}: {_exact(item)!r}: {result.note}")
         draft.observations.append({
             "id": row_id, "direction": direction, "counterpart": counterpart or "",
-            "period": period, "value": item.get("value"), "passages": _locator(doc_id, item),
+            **({"area": f"country-{area}"} if area else {}), "period": period,
+            "value": item.get("value"), "passages": _locator(doc_id, item),
             "note": note, "line": item.line, "text": _exact(item)})
 
 
@@ -469,10 +495,12 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
             "ingest).", "table": "observations.csv", "defaults": {"dataset": dataset}})
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["id", "direction", "counterpart", "period", "value", "passages", "note"])
+        columns = ["id", "direction", "counterpart", "period", "value", "passages", "note"]
+        if any(row.get("area") for row in draft.observations):
+            columns.insert(3, "area")      # figures another country reported (reporter.py)
+        writer.writerow(columns)
         for row in draft.observations:
-            writer.writerow([row[k] for k in ("id", "direction", "counterpart", "period", "value",
-                                              "passages", "note")])
+            writer.writerow([row.get(k, "") for k in columns])
         files["observations.csv"] = buffer.getvalue()
     if draft.claims:
         files["claims.yaml"] = _dump({

@@ -20,7 +20,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     "date": ("date", "precision", "event", "event_type", "act", "year_inferred"),
     "figure": ("value", "unit", "country", "year", "direction", "stated_change_pct", "period_start",
                "period_end", "value_max", "measure", "subject", "country_name", "rate", "approximate",
-               "notes", "period", "inferred", "breakdown"),
+               "notes", "period", "inferred", "breakdown", "area"),
 }
 
 
@@ -119,3 +119,6 @@ class FigureFound:
     # what the figure is of when it is not the country's own flow: a table row that names no
     # partner, total or direction ("г. Астана"), or "region" for a region's flow in the text
     breakdown: str | None = None
+    # the reporting area when another country counted the figure (ISO alpha-3; None: Kazakhstan):
+    # direction and partner are then that country's ("Прибыло из Казахстана" in Kyrgyzstan's table)
+    area: str | None = None

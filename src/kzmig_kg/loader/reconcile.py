@@ -33,6 +33,7 @@ from rdflib import Graph, Literal, URIRef
 
 from ..namespaces import KZO, PREFIXES, SKOS
 from .extract import Extraction, Item, extract_document, summary_of
+from .extract.schemes import named_acts
 from .to_rdf import ACT_TYPE_SLUGS, annotation_iri, document_graph, document_iri, item_graph
 
 STATUSES = ("match", "disagreement", "missing", "not-compared")
@@ -219,7 +220,18 @@ def reconcile_citation(item: Item, acts: list[Act]) -> Result:
         return _act_result(item, by_cited[0], "match", "cited this way in the curated record")
     number, year, act_type = f.get("number"), f.get("year"), f.get("act_type")
     if number:
-        return _by_number(item, acts, number, year, act_type, by_cited)
+        result = _by_number(item, acts, number, year, act_type, by_cited)
+        if result.status == "missing" and f.get("evidence"):
+            # a code named by title, numbered from the jurisdiction scheme ("Трудового кодекса": 414-V):
+            # the graph's record with one of that act's titles, which may lack the number (code-labour)
+            keys = {_norm(t) for a in named_acts() if (a.number, a.act_type) == (number, act_type)
+                    for t in a.titles}
+            titled = [a for a in acts if a.act_type == act_type and a.year in (None, year)
+                      and keys & {_norm(t) for t in a.titles or ({a.title} if a.title else set())}]
+            if len(titled) == 1:
+                return _act_result(item, titled[0], "match", "by title (its number from the jurisdiction "
+                                                               "scheme's named acts)")
+        return result
     candidates = [a for a in acts if a.act_type == act_type and act_type and year and a.year == year]
     issuers = set(f.get("issuer_ids") or [])
     if issuers:

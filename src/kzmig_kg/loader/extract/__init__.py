@@ -52,6 +52,7 @@ from .textutil import Sentences, Spans, collapse
 from .wikitext import plain_wikitables
 
 CONTEXT_CHARS = 32    # prefix and suffix of the oa:TextQuoteSelector
+HEAD_CHARS = 2000     # the document's head, read for its issuer (reporter.py)
 
 
 @dataclass
@@ -65,10 +66,19 @@ class Extraction:
     window_chars: int = WINDOW_CHARS
     document_date: str | None = None     # the document's own date (YYYY, YYYY-MM or YYYY-MM-DD)
     language: str | None = None
+    _head: str | None = None
 
     @property
     def document_year(self) -> int | None:
         return int(self.document_date[:4]) if self.document_date else None
+
+    @property
+    def head(self) -> str:
+        """The document's first lines, where its issuer and heading stand (read once)."""
+        if self._head is None:
+            first = next(self.source.windows(self.window_chars), None)
+            self._head = first.text[:HEAD_CHARS] if first is not None else ""
+        return self._head
 
     @property
     def document(self) -> DocumentInfo:
@@ -143,7 +153,7 @@ def _extract_window(window: Window, run: Extraction, section_starts: list[int]) 
                 make("date", d.start, d.end, *_date_fields(text, d, sentences, citations))
     if "figure" in run.kinds:
         dated = [(d.start, d.end, d.year) for d in dates if d.year and d.precision != "year"]
-        for f in find_figures(text, sentences, taken, dated, run.document_year):
+        for f in find_figures(text, sentences, taken, dated, run.document_year, run.head):
             make("figure", f.start, f.end, f.confidence, _figure_fields(f))
     items.sort(key=lambda i: (i.start, i.kind))
     yield from items
@@ -173,7 +183,7 @@ def _figure_fields(f) -> dict:
             "value_max": number(f.value_max), "measure": f.measure, "subject": f.subject,
             "country_name": f.country_name, "rate": f.rate, "approximate": f.approx or None,
             "notes": f.notes or None, "period": f.period, "inferred": _inferred(f),
-            "breakdown": f.breakdown}
+            "breakdown": f.breakdown, "area": f.area}
 
 
 def _inferred(f) -> dict | None:
@@ -192,7 +202,8 @@ def _citation_fields(c: CitationFound) -> dict:
             if c.number_as_printed and c.number_as_printed != c.number else None,
             "issuer_ids": c.issuer_ids or None, "jurisdiction": c.jurisdiction, "title": c.title,
             "form": c.form, "language": c.language, "label": c.label(),
-            "notes": c.notes or None, "adilet_id": c.adilet_id, "joint_numbers": c.joint_numbers or None}
+            "notes": c.notes or None, "adilet_id": c.adilet_id, "joint_numbers": c.joint_numbers or None,
+            "evidence": c.evidence or None}
 
 
 def summary_of(item: Item) -> str:

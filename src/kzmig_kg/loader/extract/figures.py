@@ -52,6 +52,7 @@ from .relations import (
     respectively,
     same_years,
 )
+from .reporter import set_reporters
 from .tables import find_tables
 from .textutil import Sentences
 from .tokens import APPROX, DATA_BEFORE, Token, find_tokens
@@ -60,9 +61,10 @@ _NET_LOSS = re.compile(
     rf"net\s+loss(?:es)?\s+of\s*(?:{NUMBER_PATTERN}\s*(?:people\s*)?(?:,|and|,\s*and)\s*)*$", re.IGNORECASE)
 _NET_OUT = re.compile(r"(?:net\s+(?:outflow|loss|emigration)|отрицательн\w+\s+сальдо|чист\w+\s+отток\w*|"
                       r"negative\s+(?:net\s+)?(?:migration\s+)?(?:balance|net\s+migration)|теріс\s+сальдо\w*)"
-                      r"[^.;\d]{0,40}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
+                      r"[^.;\d]{0,60}(?:\(\s*\d{4}\s*:\s*)?$", re.IGNORECASE)
 # "lost 4,830 residents to net emigration": the loss is stated after the number
-_NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}to\s+net\s+(?:emigration|outflow|loss)", re.IGNORECASE)
+_NET_OUT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:to\s+net\s+(?:emigration|outflow|loss)|"
+                            r"through\s+(?:net\s+|external\s+|international\s+)?migration)", re.IGNORECASE)
 # "2,915 people, against 3,540 in 2021": the number compared with a figure is one too
 _COMPARISON = re.compile(r"^[\s,;(]*(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|"
                          r"from|против|по\s+сравнению\s+с)\s*$", re.IGNORECASE)
@@ -75,6 +77,7 @@ _COMPARED_BEFORE = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|u
 _DIFFERENCE_AFTER = re.compile(r"\s*(?:(?:more|fewer|less)\s+than|(?:аз|көп|артық|кем)(?![\w])|"
                                r"-?(?:ға|ге|қа|ке)\s+(?:аз|көп|артық|кем)(?![\w]))", re.IGNORECASE)
 _CHANGE_BY = re.compile(r"(?:\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|"
+                        r"narrowed|widened|shrank|expanded|"
                         r"went\s+(?:up|down)|up|down)\s+by|(?<![а-яё])(?:вырос\w*|вырост\w*|снизил\w*|сократил\w*|увеличил\w*|"
                         r"уменьшил\w*|упал\w*)\s+на)\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
                         re.IGNORECASE)
@@ -93,7 +96,11 @@ _VERB_PLACE = re.compile(r"\s+(?:arrived|came|moved|left|went|emigrated|immigrat
 # "6 812-сі Өзбекстаннан": a Kazakh case ending on the number, then a place
 _KK_CASE_PLACE = re.compile(r"-[а-яәіңғүұқөһ]{1,3}\s+[А-ЯЁӘІҢҒҮҰҚӨҺ]")
 # a place, then its count: "Russia: 120", "Germany, 1,210", "у Германии — 1 020", "China at 33,357"
-_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+)?")
+# ("Uzbekistan ........ 2,118", "Russia -- 4,371": a ranked list's leader between them)
+_AFTER_PLACE = re.compile(r"\s*(?:[-–—:,]\s*|at\s+|with\s+|(?:\.{3,}|…+|-{2,3}|_{3,})\s*)?"
+                          # "Belarus just over 300", "Беларусь — чуть более 300"
+                          r"(?:(?:just|only|чуть|немногим)\s+)?(?:(?:over|under|about|around|nearly|almost|"
+                          r"более|около|почти|свыше)\s+)?")
 # "Монголия дала 610,", "Germany took 611.": a place, one verb, and the count that closes the clause
 # ("Uzbekistan alone sent 4,460.", "Узбекистан один дал 4 460": a word of focus before the verb)
 _PLACE_VERB = re.compile(r"[ \t]+(?:(?:alone|only|itself|один|одна|одно|только|өзі\w*)[ \t]+)?"
@@ -137,6 +144,8 @@ def _surroundings(sentences: Sentences, index: int, places: list[Mention], place
     if end - start > MAX_SENTENCE:
         start, end = max(start, at - MAX_SENTENCE // 2), min(end, at + MAX_SENTENCE // 2)
     previous = max(sentences.spans[index - 1][0], start - MAX_SENTENCE) if index > p_index else start
+    if index == p_index and index > 0 and sentences.text_before_ends_with_colon(index):
+        previous = sentences.spans[index - 1][0]    # "Top five countries of origin:", a blank, the list
     first, last = bisect.bisect_left(place_starts, start), bisect.bisect_left(place_starts, end)
     return _Sentence(start, end, previous, max(sentences.spans[p_index][0], start - 20 * MAX_SENTENCE),
                      paragraph, places[first:last])
@@ -190,7 +199,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
             _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or \
-            _RECORDED_AFTER.match(text, token.end) or any(
+            _RECORDED_AFTER.match(text, token.end) or _PASSIVE_COUNT.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -220,7 +229,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     figure = FigureFound(token.start, token.unit_end, token.value, unit, value_max=token.value_max,
                          measure=measure,
                          subject=re.sub(r"\s+", " ", token.unit.lower()) if token.unit else None)
-    before = text[max(where.start, token.start - 60):token.start]
+    before = text[max(where.start, token.start - 90):token.start]
     if (_NET_LOSS.search(before) or _NET_OUT.search(before)) and token.value > 0:
         figure.value = -token.value
         figure.notes.append("stated as a net loss, so negative")
@@ -241,6 +250,9 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
 # "from 14 regions; 12 of them": the things named last are no people
 # "nearly three times the 1,190 recorded a year before", "против 1 190, зарегистрированных годом ранее":
 # a count named by the statistics that recorded it
+# "the same quarter of 2024, when 4,036 were registered", "когда было учтено 4 036": counted as such
+_PASSIVE_COUNT = re.compile(r"\s+(?:were|had\s+been)\s+(?:registered|recorded|counted)\b|"
+                            r"\s+(?:были\s+)?(?:зарегистрирован|учтен|учтён)[оы]?(?![а-яё])", re.IGNORECASE)
 _RECORDED_AFTER = re.compile(r"\s+(?:recorded|registered|reported|counted)\s+(?:a\s+year|in|during|over|for|"
                              r"last|the\s+year|a\s+year)\b|,?\s+(?:зарегистрированн\w+|учтенн\w+|"
                              r"зафиксированн\w+)\s+(?:годом|в|за)(?![а-яё])", re.IGNORECASE)
@@ -442,7 +454,7 @@ def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
 _AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
                          re.IGNORECASE)
 # a word that weighs a number ("only 12,130"), not what comes before it
-_WEIGHT = re.compile(r"\s(?:only|just|merely|лишь|только)\s*$", re.IGNORECASE)
+_WEIGHT = re.compile(r"\s(?:only|just|merely|already|лишь|только|уже)\s*$", re.IGNORECASE)
 
 
 # a route from Kazakhstan to another country, or back, named in the number's clause: "из Казахстана
@@ -595,10 +607,22 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
                     if p.place.code != "KAZ" and not p.place.is_group}
         if len(partners) == 1:          # two foreign countries named: "the two" are not Kazakhstan's pair
             mention, how = next(iter(partners.values())), "context"
+    if mention is None and not figure.country and figure.direction == "immigration" and \
+            (lived := _LIVED_IN.match(text, token.unit_end)):
+        # "8,140 of them had previously lived in Uzbekistan": where the newcomers lived before
+        mention = next((p for p in where.places if p.start >= lived.end() - 1 and
+                        p.start <= lived.end() + 2 and p.place.code != "KAZ"), None)
+        how = "after"
     if mention is not None:
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+# "8,140 of them had previously lived in Uzbekistan", "ранее проживали в Узбекистане"
+_LIVED_IN = re.compile(r"(?:\s+of\s+(?:them|whom))?\s+(?:had\s+)?(?:previously|formerly|earlier|before)\s+"
+                       r"(?:lived|resided)\s+in\s+(?:the\s+)?|(?:\s+из\s+них)?\s+(?:ранее|прежде)\s+"
+                       r"(?:проживал\w*|жил\w*)\s+в\s+", re.IGNORECASE)
 
 
 # "the neighbouring country", "из соседней республики", "көршілес елден": a partner named before
@@ -650,6 +674,9 @@ def _compared_series(text: str, figures: list[FigureFound], token: Token,
     return earlier if _COMPARED_GAP.fullmatch(gap) else None
 
 
+# "In 2024 the loss had been smaller, at 1,210": the balance restated as a loss
+_LOSS_WAS = re.compile(r"\bthe\s+(?:net\s+)?loss\s+(?:had\s+been|was)\s+(?:(?:smaller|larger|greater|lower|"
+                       r"higher)\s*,?\s*)?(?:at\s+)?$", re.IGNORECASE)
 _LOSS_OF = re.compile(r"\b(?:a|the)\s+loss\s+of\s+(?:about\s+|some\s+|nearly\s+)?$|"
                       r"(?<![а-яё])(?:убыль|убыли|потер\w+)\s+(?:в\s+)?(?:около\s+)?$", re.IGNORECASE)
 _FROM_GAP = re.compile(r"\s+from\s+", re.IGNORECASE)
@@ -666,7 +693,10 @@ def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
 # a sentence opened as a comparison, or told in the Kazakh past perfect ("келген болатын", "болған еді")
 _FOR_COMPARISON = re.compile(r"^\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
                              r"салыстыру\s+үшін|салыстырсақ)(?![\w])|"
-                             r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])", re.IGNORECASE)
+                             r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])|"
+                             # the English past perfect: "in the same six months of 2025, 8,170 had left"
+                             r"\bhad\s+(?:left|arrived|come|moved|emigrated|immigrated|settled|departed)\b",
+                             re.IGNORECASE)
 
 
 def _for_comparison(text: str, time: Time | None, around: Carried | None, where: _Sentence) -> bool:
@@ -701,18 +731,25 @@ def _is_caption(above: str) -> bool:
     return not ends and not (re.search(r"[.!?][\"”»)]?$", block) and (len(block) > 80 or counts))
 
 
+# the notes under a table: lines opening with a note mark or a word of notes, up to a blank line
+_TABLE_NOTES = re.compile(r"(?:\s*\n)*(?:[ \t]*(?:[\u00b9\u00b2\u00b3\u2070-\u2079*†]|\d\)|"
+                          r"(?:Note|Notes|Source|Примечани\w*|Источник|Данные|Дереккөз)\b)[^\n]*(?:\n|$))+")
+
+
 def find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                  dated: list[tuple[int, int, int]] | None = None,
-                 document_year: int | None = None) -> list[FigureFound]:
+                 document_year: int | None = None, head: str = "") -> list[FigureFound]:
     """Every numeric claim about migration in the text, in order.
 
     ``skip`` are spans already taken (citations, dates); ``dated`` are (start, end, year) of dates
     found in the text, which also give figures their year; ``document_year`` (the document's own
-    date) completes a period stated without its year ("in the second quarter").
+    date) completes a period stated without its year ("in the second quarter"); ``head`` (the
+    document's first lines) may name a foreign office that counted them (``reporter``).
     """
     text, original_end = join_hyphenated(text)
     text = blank_emphasis(text)
     figures = _find_figures(text, sentences, skip, dated, document_year)
+    set_reporters(text, sentences, figures, head or text[:2000])
     for figure in figures:
         figure.end = original_end(figure.end)
     return figures
@@ -731,6 +768,19 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     place_starts = [p.start for p in places]
     words = flow_words(text)
     times = find_times(text, [Time(s, e, y, None, False) for s, e, y in dated or []])
+    # the column heads of a table of one year ("I кв. ... IV кв." under "..., 2025 год") are of
+    # that year, not of the document's date: the text after the table goes on from them
+    # the year of a table of one year is the text's time after it, until the text states another
+    table_years: list[tuple[int, Time]] = []
+    for table in tables:
+        years = {f.year or int((f.period or "0")[:4]) for f in table.figures}
+        if len(years) == 1 and (year := years.pop()) > 0:
+            # (and of the notes under it: "² Данные за IV квартал предварительные")
+            notes = _TABLE_NOTES.match(text, table.end)
+            for time in times.between(table.start, notes.end() if notes else table.end):
+                if time.year is None and time.part and time.part != "same" and not time.offset:
+                    time.year = year
+            table_years.append((table.end, Time(table.end, table.end, year, None, False)))
     figures: list[FigureFound] = []
     changes: list[tuple[Token, FigureFound]] = []
     by_token: dict[int, FigureFound] = {}
@@ -746,6 +796,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     asked_at = -1
     first_flow, regional_item = True, _regional_title(text, places)
     for token in tokens:
+        while table_years and table_years[0][0] <= token.start:
+            end, year_time = table_years.pop(0)
+            if lead is None or lead.at < end:
+                lead = Carried(year_time, end, sentences.paragraph_of[sentences.index_at(end)])
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
             asked_at = asked.at
@@ -773,6 +827,11 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             continue
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
+        if "stated as a loss to net emigration, so negative" in figure.notes:
+            figure.direction = "net"          # "the country lost 2,135 residents through external migration"
+        if _LOSS_WAS.search(text, max(where.start, token.start - 50), token.start) and token.value > 0:
+            figure.direction, figure.value = "net", -token.value
+            figure.notes.append("stated as a loss, so negative")
         _set_country(text, figure, token, where, places, place_starts)
         if figure.direction == "net" and figure.value is not None and figure.value > 0 and \
                 _LOSS_OF.search(text, max(where.start, token.start - 30), token.start):
@@ -875,6 +934,18 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         bracketed = text.rfind("(", where.start, token.start) > text.rfind(")", where.start, token.start)
         # "2023 жылы бұл сан 11 200 болған еді": the series at another time; the text goes back to its own
         looks_back = bool(ANAPHOR_OF_SERIES.search(text, where.start, token.start))
+        if how == "after" and time is not None and _PART_OF.search(text, where.start, token.start):
+            # "Почти половина из них – 1 180 человек – уехала во втором квартале": the time of a
+            # part of the figure before is that part's, not the text's
+            time = replace(time, attached=True)
+        series_of = carried if carried is not None and carried.at >= where.paragraph else lead
+        if looks_back and time is not None and time.part is None and time.period is None and \
+                series_of is not None and series_of.time.part and series_of.time.year is not None and \
+                time.year is not None and time.year < series_of.time.year and how in ("before", "after"):
+            # "318 адам қоныс аударды, былтыр бұл көрсеткіш 356 адам болған": the series restated a
+            # year before is of the same span of that year
+            time = replace(time, part=series_of.time.part)
+            _set_time(figure, time, how, "the span of the series it restates")
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
             for stated in times.between(where.start, where.end):
@@ -891,6 +962,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # "Для сравнения: в 2024 году ... 15 932 человека", "2024 жылы 2 071 адам келген
             # болатын": an earlier year stated to compare with dates its own sentence only
             time.local = True
+            for stated in times.between(where.start, where.end):
+                if stated.part == "same" and stated.year == time.year:
+                    stated.local = True   # (the time as stated, completed into ``time``)
         if _corresponding_earlier(time, carried or lead) and time.start >= where.start:
             # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
             # 2025: the same span a year before is the comparison, and the text goes back to its own

@@ -29,7 +29,9 @@ _NUMBER = re.compile(r"[-−–+]?\d{1,3}(?:[ \u00a0\u202f,]\d{3})*(?:[.,]\d+)?|
 _EMPTY = re.compile(r"[-–—…]|\.{1,3}|n/?a|x")
 _YEAR_IN = re.compile(rf"(?<!\d)(?<!\d[.,]){YEAR}(?!\d|[.,]\d)")
 # a label that names a direction by itself ("Net", "Arrivals", "Сальдо"), before the flow lexicon
-_DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"
+_DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|\bgain\s+for\b|сальдо|"
+                              r"(?<![а-яё])(?:прирост|убыль)(?![а-яё])|"
+                              r"\bmigration\s+(?:gain|growth|increase)\b)|"
                               r"(?P<imm>\barrivals\b|\bimmigrants\b|прибывш\w*|прибыло|келгендер)|"
                               r"(?P<emi>\bdepartures\b|\bemigrants\b|выбывш\w*|выбыло|кеткендер)",
                               re.IGNORECASE)
@@ -37,6 +39,11 @@ _DIRECTION_LABEL = re.compile(r"(?P<net>\bnet\b|\bbalance\b|сальдо)|"
 _DIRECTION_WORD = re.compile(r"(?P<imm>in|inflow|incoming|arrived)|"
                              r"(?P<emi>out|outflow|outgoing|left|departed)", re.IGNORECASE)
 _DIRECTIONS = {"net": "net", "imm": "immigration", "emi": "emigration"}
+# a column "Left for Kazakhstan" / "Came from Kazakhstan" (a partner's count): Kazakhstan's end decides
+KAZAKHSTAN_ROLE = re.compile(r"(?P<to>\b(?:to|for|into)\s+Kazakhstan\b|(?<![а-яё])в\s+Казахстан(?![а-яё])|"
+                              r"Қазақстанға)|(?P<back>\bfrom\s+Kazakhstan\b|(?<![а-яё])из\s+Казахстана|"
+                              r"Қазақстаннан)", re.IGNORECASE)
+KAZAKHSTAN_END = {"to": "immigration", "back": "emigration"}
 _PART = re.compile(r"\bQ([1-4])\b|\b([1-4])(?:st|nd|rd|th)\s+quarter|"
                    r"\b(I{1,3}|IV)\s*(?:кв\w*\.?|quarter|тоқсан\w*)|"
                    r"\bH([12])\b|\b([12])(?:st|nd)\s+half|\b(I{1,2})\s*(?:полугод\w*|жартыжылды\w*)",
@@ -103,8 +110,10 @@ def _read(label: str) -> _Reading:
     named = _DIRECTION_LABEL.search(label) or next(
         (m for key in keys if (m := _DIRECTION_WORD.fullmatch(key))), None)
     words = flow_words(label)
-    reading.direction = _DIRECTIONS[named.lastgroup] if named else \
-        direction_of(None, label, words, (0, len(label)), len(label))
+    reading.direction = _DIRECTIONS[named.lastgroup] if named and named.lastgroup == "net" else \
+        KAZAKHSTAN_END.get(next((m.lastgroup for m in KAZAKHSTAN_ROLE.finditer(label)), "")) or \
+        (_DIRECTIONS[named.lastgroup] if named else
+         direction_of(None, label, words, (0, len(label)), len(label)))
     places = [p for p in find_places(label) if not p.place.is_group and p.place.code != "KAZ"]
     reading.place = places[0] if places else None
     reading.one_place = len({p.place.code for p in places}) == 1

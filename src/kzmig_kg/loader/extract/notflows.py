@@ -26,12 +26,15 @@ CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тог
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
-                    r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad)|"
+                    r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad|at\s+any\s+(?:one\s+)?time)|"
                     r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+|"
+                    # "1,150 foreign students enrolled at Kazakh universities": students, not movers
+                    r"enrolled\s+(?:at|in)|"
                     # "held roughly 14,500 valid permits": permits in force, a stock of them
                     r"valid\s+(?:work\s+)?permits|permits\s+in\s+force)\b|"
                     r"(?<![а-яё])действующ\w+\s+разрешени\w*|жарамды\s+рұқсат\w*|"
-                    r"(?<![а-яё])(?:проживают|проживает|находятся|находится|трудоустроен\w*|работают|"
+                    r"(?<![а-яё])(?:проживают|проживает|(?<!ранее\s)(?<!прежде\s)проживал[аио]?|находятся|находится|находил\w*|"
+                    r"трудоустроен\w*|работают|"
                     r"обучаются|учатся|тұрады|жұмыс\s+істейді|участвовал\w*|приняли\s+участие|"
                     # "на миграционном учете состояли свыше 40 тысяч": people registered, a stock
                     r"состо(?:ят|ял\w*)\s+на\s+(?:\w+\s+)?учете|на\s+(?:миграционном\s+)?учете\s+состо\w*|"

@@ -98,6 +98,11 @@ def find_number_words(text: str) -> list[tuple[int, int, int]]:
         # a run goes on over a space, "and" or a hyphen ("twenty-five", "two thousand and thirty")
         if run and not _JOIN.fullmatch(text, run[-1][1], match.start()):
             close()
+        # "between four and seven": two numbers, not one (a word adds to the one before only below
+        # its order: "twenty-five", "сто двадцать")
+        if run and run[-1][2] in _SMALL and word in _SMALL and not (
+                _SMALL[run[-1][2]] > _SMALL[word] and _SMALL[run[-1][2]] % 10 ** len(str(_SMALL[word])) == 0):
+            close()
         run.append((match.start(), match.end(), word))
     close()
     return found

@@ -42,6 +42,9 @@ _COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\
                        # a change and the time it is measured against: "up 6.4% on the first half of
                        # 2024", "рост на 6,4% к первому полугодию 2024 года", "+5% к 2023 году"
                        r"\d\s*%\s*(?:on|к)|"
+                       # "(change on Q3 2024 in brackets)", "(изменение к III кварталу 2024 года)"
+                       r"\b(?:change|growth|increase|decrease)\s+(?:on|over|from)|"
+                       r"(?<![а-яё])(?:изменени\w*|рост|снижение|прирост)\s+(?:к|по\s+сравнению\s+с)|"
                        r"versus|as\s+against|over)\s*(?:the\s+)?(?:year\s+)?$", re.IGNORECASE)
 
 
@@ -87,6 +90,7 @@ class Time:
     since: bool = False         # "Since 1991 more than 1.1 million have settled": to the document's date
     milestone: bool = False     # "for the first time since 2011": the last time it was so, dates nothing
     local: bool = False         # the same span of an earlier year: dates its own sentence only
+    whole: bool = False         # "за год в целом", "annual": the whole year of the time around it
 
     @property
     def complete(self) -> bool:
@@ -122,6 +126,9 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
     if time.complete:
         return time
     base_year = around.year if around is not None and around.year is not None else None
+    if time.whole:
+        year = base_year if base_year is not None else document_year
+        return None if year is None else Time(time.start, time.end, year, None, False)
     year, part = time.year, time.part
     if part == "same":
         if around is None or around.part is None and around.period is None:
@@ -165,6 +172,11 @@ def find_times(text: str, extra: list[Time]) -> Times:
                           anchor=sub.anchor))
     spans = Spans([(t.start, t.end) for t in times])
     times += [t for t in extra if not spans.covers(t.start)]
+    # "За год в целом", "Годовой отток", "for the year as a whole": the full year of the text's time
+    # ("2025 жыл бойы" states its year: the year is the time)
+    times += [Time(m.start(), m.end(), None, None, False, whole=True) for m in _WHOLE_YEAR.finditer(text)
+              if not spans.covers(m.start()) and
+              not re.search(r"\d[ \t]*$", text[max(0, m.start() - 3):m.start()])]
     taken: list[tuple[int, int]] = [(t.start, t.end) for t in times]
     for match in _PERIOD.finditer(text):
         a, b = int(match.group("a")), int(match.group("b"))
@@ -204,6 +216,11 @@ def find_times(text: str, extra: list[Time]) -> Times:
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
+        # "өткен жылдың сәйкес кезеңіндегі 1 212 адамнан": a Kazakh time made an adjective of its
+        # number dates that sentence only
+        time.local = time.local or bool(
+            time.part == "same" and _KK_OF_NUMBER.match(text, time.end) and
+            re.search(r"(?:да|де|та|те)ғы$|(?:да|де|та|те)гі$", text[time.start:time.end]))
         line_start = text.rfind("\n", 0, time.start) + 1
         dateline = _DATELINE.match(text[line_start:time.start])
         # a dateline dates the text by a day or a month; a quarter or a half-year is a period
@@ -227,6 +244,13 @@ _KK_COMPARED = re.compile(r"\s*жыл(?:мен|ға)\s+(?:салыстырған
                           r"\s*жыл(?:ғы|дың)\s+(?:[а-яәіңғүұқөһ]+\s+)?(?:көрсеткіш|деңгей|сан|мән)\w*?"
                           r"(?:тен|тан|нен|нан|ден|дан)(?![а-яәіңғүұқөһ])")
 # "2024 жылдың бірінші жартыжылдығымен салыстырғанда": a part of a year compared with
+_KK_OF_NUMBER = re.compile(r"\s+[-−+]?\d")
+_WHOLE_YEAR = re.compile(r"(?<![а-яё])(?:за\s+(?:весь\s+)?год\s+в\s+целом|в\s+целом\s+за\s+год|"
+                         r"за\s+весь\s+год|по\s+итогам\s+года|"
+                         r"годов(?:ой|ая|ое|ые)\s+(?:отток|приток|сальдо|поток|итог)\w*)(?![а-яё])|"
+                         r"\b(?:for|over|in)\s+the\s+(?:year\s+as\s+a\s+whole|(?:full|whole|entire)\s+year)\b|"
+                         r"\bannual\s+(?:outflow|inflow|balance|total|departures|arrivals)\b|"
+                         r"(?<![а-яәіңғүұқөһ])жыл\s+(?:бойы|қорытындысы\s+бойынша)", re.IGNORECASE)
 _KK_PERIOD_COMPARED = re.compile(r"\w*\s+(?:салыстырғанда|қарағанда)", re.IGNORECASE)
 # "Since 1991 more than 1.1 million kandases have settled": a count over the years since then;
 # "up by 5% since 2019" stays a comparison
@@ -274,7 +298,7 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
     s_start, _ = sentence
     # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*(?:года?|г\.|жылы?)?\s*[(:]\s*[+]?",
+        if time.end <= token.start and re.fullmatch(r"\s*(?:году|годом|года?|г\.|жылы?)?\s*[(:]\s*[+]?",
                                                     gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"
@@ -308,6 +332,10 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 return time, "after"
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
+                return time, "after"
+            # "1 180 человек – уехала во втором квартале": a part of the year after the verb
+            if time.part and time.year is None and not time.offset and \
+                    re.fullmatch(r"[\s–—-]*(?:[а-яё]+\s+){1,3}(?:в|во|за)\s+", gap, re.IGNORECASE):
                 return time, "after"
     # "Compared with the second quarter, when 3,020 people left": a "when" clause is of its time
     for time in times:
@@ -418,8 +446,13 @@ def _after_its_number(text: str, time: Time, floor: int) -> bool:
     """Whether a number stands before ``time`` in its sentence ("compared with 4,154 in the same
     quarter a year before"): the time is that number's; "A year earlier, 3,881 arrived." leads its
     sentence."""
-    start = max(floor, *(text.rfind(mark, floor, time.start) + 1 for mark in ".!?\n;"))
+    marks = [m.end() for m in _SENTENCE_MARK.finditer(text, floor, time.start)]
+    start = marks[-1] if marks else floor
     return bool(re.search(r"\d", text[start:time.start]))
+
+
+# a sentence's end, not the dot of "12,1 тыс." or "1.2 mln"
+_SENTENCE_MARK = re.compile(r"(?<!тыс)(?<!млн)(?<!млрд)(?<!мың)(?<!mln)(?<!thous)[.!?](?!\d)|[\n;]")
 
 
 @dataclass

@@ -7,7 +7,8 @@ names how citations write it ("решение ... маслихата", "пост
 (ISO alpha-3) of the first act type whose patterns the citation matches: the types of the
 citation's own state, or, when it names none, those that exist in one state only (``only_here``).
 ``state_names()`` are the (pattern, ISO alpha-3) pairs of ``cited_as``; ``states_named(text)`` the
-states a text names anywhere (``named_as``). The schemes are read on
+states a text names anywhere (``named_as``); ``named_acts()`` the codes and laws a scheme names by
+title, with their numbers, dates and evidence pages (``named_acts``). The schemes are read on
 first use, so a broken one is reported by the command that reads a document, in one line.
 """
 
@@ -47,11 +48,27 @@ def _compiled(path: str, where: str, pattern: str | None) -> re.Pattern[str] | N
 _Named = tuple[tuple[re.Pattern[str], str], ...]
 
 
+@dataclass(frozen=True)
+class NamedAct:
+    """A code or law a scheme names by title (``named_acts``), with its number and date."""
+    state: str                       # ISO alpha-3 of the scheme
+    act_type: str                    # generic act type
+    number: str | None
+    date: str                        # YYYY-MM-DD
+    issuer: str | None               # the issuer's id in the scheme
+    issuer_name: str | None          # its English name
+    names: re.Pattern[str]
+    evidence: tuple[str, ...]
+    title: str                       # the English title
+    titles: tuple[str, ...] = ()     # its titles in English, Russian and Kazakh
+
+
 @cache
-def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], _Named]:
+def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], _Named, tuple[NamedAct, ...]]:
     rules: list[_Rule] = []
     names: list[tuple[str, str]] = []
     named: list[tuple[re.Pattern[str], str]] = []
+    acts: list[NamedAct] = []
     # Kazakhstan's scheme first: its types are the ones a citation without a state most often has
     paths = sorted(JURISDICTION_SCHEMES.glob("*.yaml"), key=lambda p: (p.stem != "kz", p.stem))
     for path in paths:
@@ -70,6 +87,14 @@ def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], _Na
             if pattern := _compiled(str(path), f"{scheme.get('id')} named_as", scheme.get("named_as")):
                 named.append((pattern, state))
             issuers = {i.get("id"): i.get("en") for i in scheme.get("issuers") or []}
+            for entry in scheme.get("named_acts") or []:
+                pattern = _compiled(str(path), f"named act {entry.get('id')} names_re", entry.get("names_re"))
+                if pattern is not None and entry.get("date"):
+                    acts.append(NamedAct(state, entry.get("act_type"), entry.get("number"),
+                                         str(entry["date"]), entry.get("issuer"),
+                                         issuers.get(entry.get("issuer")), pattern,
+                                         tuple(entry.get("evidence") or ()), entry.get("en") or "",
+                                         tuple(entry[k] for k in ("en", "ru", "kk") if entry.get(k))))
             for entry in scheme.get("act_types") or []:
                 head = _compiled(str(path), f"act type {entry.get('id')} head_re", entry.get("head_re"))
                 if head is None or not entry.get("generic"):
@@ -79,7 +104,12 @@ def _read_schemes() -> tuple[tuple[_Rule, ...], tuple[tuple[str, str], ...], _Na
                     _compiled(str(path), f"act type {entry.get('id')} issuer_re", entry.get("issuer_re")),
                     _compiled(str(path), f"act type {entry.get('id')} number_re", entry.get("number_re")),
                     bool(entry.get("only_here")), issuers.get(entry.get("issued_by"))))
-    return tuple(rules), tuple(names), tuple(named)
+    return tuple(rules), tuple(names), tuple(named), tuple(acts)
+
+
+def named_acts() -> tuple[NamedAct, ...]:
+    """The codes and laws the schemes name by title (``named_acts``), Kazakhstan's first."""
+    return _read_schemes()[3]
 
 
 def state_names() -> tuple[tuple[str, str], ...]:

@@ -56,7 +56,10 @@ _FORMS = (
     ("half-ru", re.compile(rf"(?<![\w])(?P<n>перв|втор|II|I|[12])[а-я]{{0,4}}(?:-?м)?\s+полугоди[а-я]{{0,3}}"
                            rf"(?:(?P<last>\s+прошлого\s+года)|{_YEAR_TAIL})",
                            re.IGNORECASE)),
-    ("quarter-kk", re.compile(rf"(?P<y>{YEAR})\s+жыл\w*\s+(?P<n>бірінші|екінші|үшінші|төртінші|IV|III|II|I|"
+    # "2026 жылғы бірінші тоқсанда", "биылғы жылдың бірінші тоқсанында", "сол тоқсанда" aside: a
+    # quarter with no year ("бірінші тоқсанда") takes the year of the text around it
+    ("quarter-kk", re.compile(rf"(?:(?:(?P<y>{YEAR})|(?P<this>биылғы|ағымдағы)|(?P<last>өткен))\s+жыл\w*\s+)?"
+                              r"(?<![\w])(?P<n>бірінші|екінші|үшінші|төртінші|IV|III|II|I|"
                               r"[1-4])(?:-?(?:ші|шы|інші|нші))?\s+тоқсан\w*", re.IGNORECASE)),
     # "алғашқы тоғыз айында", "2024 жылдың 9 айында": the first N months of that year
     ("months-kk-n", re.compile(rf"(?:(?P<y>{YEAR})\s+жыл\w*\s+|(?P<this>биыл\w*)\s+)?(?:алғашқы|бірінші)\s+"
@@ -65,8 +68,8 @@ _FORMS = (
                                # "ағымдағы жылдың тоғыз айында": the year word before, read on its own
                                rf"(?<=жылдың\s)(?P<n3>{_COUNT_KK})\s+ай(?:ында|ы|да)(?![\w])",
                                re.IGNORECASE)),
-    ("half-kk", re.compile(rf"(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+"
-                           r"(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
+    ("half-kk", re.compile(rf"(?:(?:(?P<y>{YEAR})|(?P<this>биылғы)|(?P<last>өткен))\s+жыл\w*\s+)?"
+                           r"(?<![\w])(?P<n>бірінші|екінші|I{1,2}|[12])(?:-?(?:ші|інші))?\s+жартыжылды[қғ]\w*",
                            re.IGNORECASE)),
     # "2025, January–September": a year labelling the month range before it (a timeline's entry)
     ("months", re.compile(rf"\b(?P<y>{YEAR}),\s+(?P<a>{_MONTH_EN})\s*[-–—]\s*(?P<b>{_MONTH_EN})"

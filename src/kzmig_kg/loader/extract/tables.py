@@ -19,6 +19,8 @@ from .chartrows import read_chart_series
 from .context import direction_of, flow_words
 from .countries import find_places
 from .dates import DATE_PATTERN, YEAR
+from .grid import KAZAKHSTAN_END as _KAZAKHSTAN_END
+from .grid import KAZAKHSTAN_ROLE as _KAZAKHSTAN_ROLE
 from .grid import direction_label, read_grid
 from .jsonrows import read_json_records
 from .latex import plain_tabular
@@ -49,6 +51,12 @@ _SHARE_AFTER_COUNT = re.compile(r"(?P<count>[-−–+]?\d[\d \u00a0\u202f,.]*?)[
 # (Kazakh "тыс" without its dot is "outside": "республикадан тыс жерлерге")
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.|тыс(?=\s+(?:чел|человек|адам|persons))|тысяч\w*|"
                         r"мың)(?!\w)", re.IGNORECASE)
+# a cell whose direction is Kazakhstan's, by Kazakhstan's end named in its column ("to Kazakhstan")
+KAZAKHSTAN_END_NOTE = "direction: Kazakhstan named as where the movement ends or starts"
+# "Прибывшие ... по странам выбытия": the countries' role names no direction of the table's flows
+_COUNTRY_ROLE = re.compile(r"(?<![а-яё])(?:по\s+)?стран\w*\s+(?:выбытия|прибытия|назначения|происхождения)|"
+                           r"\b(?:by\s+)?countr(?:y|ies)\s+of\s+(?:departure|arrival|destination|origin)|"
+                           r"(?:кеткен|келген)\s+елдер\w*", re.IGNORECASE)
 CAPTION_LINES = 3
 # a note mark after a cell: superscript digits or letters, asterisks, daggers
 _NOTE_MARK = re.compile(r"[\u00b9\u00b2\u00b3\u2070-\u209f\u1d2c-\u1d6a*†‡]+$")
@@ -238,10 +246,33 @@ def _country_columns(cells: list[tuple[int, int, str]]) -> list | None:
         found = [p for p in find_places(label) if not p.place.is_group]
         if not found and not _TOTAL.match(label.strip()):
             return None
-        if found and found[0].place.code == "KAZ":
+        foreign = [p for p in found if p.place.code != "KAZ"]
+        if found and not foreign:
             return None                   # "To Kazakhstan  From Kazakhstan": directions, no partners
-        places.append(found[0] if found else None)
+        # "Departed from Tajikistan to Kazakhstan": a partner and, by Kazakhstan's end, a direction
+        places.append((foreign[0] if foreign else None, _KAZAKHSTAN_END.get(
+            next((m.lastgroup for m in _KAZAKHSTAN_ROLE.finditer(label)), "")) if foreign else None))
     return places
+
+
+def _continued_header(lines: list[tuple[int, str]], index: int, cells: list[tuple[int, int, str]]
+                      ) -> list[tuple[int, int, str]]:
+    """The header's cells with the words of a second header line under them ("Departed from
+    Tajikistan" over "to Kazakhstan"), or the cells as they are."""
+    if index + 1 >= len(lines):
+        return cells
+    below = _cells(lines[index + 1][1], lines[index + 1][0])
+    starts = [c[0] - lines[index][0] for c in cells]
+    if not below or any(_is_value(c[2]) for c in below) or len(below) >= len(cells):
+        return cells
+    merged = list(cells)
+    for start, _, label in below:
+        column = min(range(len(cells)), key=lambda i: abs(starts[i] - (start - lines[index + 1][0])))
+        if abs(starts[column] - (start - lines[index + 1][0])) > 4:
+            return cells
+        c_start, c_end, c_label = merged[column]
+        merged[column] = (c_start, c_end, f"{c_label} {label.strip()}")
+    return merged
 
 
 def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tuple[list[FigureFound], int]:
@@ -268,18 +299,21 @@ def _by_year_rows(lines: list[tuple[int, str]], index: int, places: list) -> tup
             direction = _DIRECTIONS[by_row.lastgroup]
         else:
             break
-        for place, (start, end, raw) in zip(places, r_cells[1:], strict=True):
+        for (place, own), (start, end, raw) in zip(places, r_cells[1:], strict=True):
             try:
                 value = parse_number(raw.strip().replace(" ", "").replace("\u00a0", ""))
             except ValueError:
                 continue
-            figure = FigureFound(start, end, value * scale, "persons", year=year, direction=direction,
-                                 measure="flow" if direction else "other", period=str(year),
-                                 year_source="table", direction_source="table" if direction else "",
+            cell_direction = own or direction
+            figure = FigureFound(start, end, value * scale, "persons", year=year, direction=cell_direction,
+                                 measure="flow" if cell_direction else "other", period=str(year),
+                                 year_source="table", direction_source="table" if cell_direction else "",
                                  country_source="table" if place else "")
             if place is not None:
                 figure.country, figure.country_name = place.place.code, place.place.name
             figure.notes.append(f"table cell: row {year}, column {place.place.name if place else 'total'}")
+            if own:
+                figure.notes.append(KAZAKHSTAN_END_NOTE)
             figures.append(figure)
         row += 1
     return figures, row
@@ -469,8 +503,9 @@ def find_tables(text: str) -> list[TableFound]:
             index += 2
             continue
         years = [int(c[2].strip()[:4]) for c in cells if _YEAR_CELL.fullmatch(c[2].strip())]
-        if len(years) < 2 and (places := _country_columns(cells)) is not None:
-            figures, row = _by_year_rows(lines, index, places)
+        if len(years) < 2 and (places := _country_columns(merged := _continued_header(lines, index, cells))) \
+                is not None:
+            figures, row = _by_year_rows(lines, index + (merged is not cells), places)
             if figures:
                 tables.append(TableFound(_caption(lines, index)[0],
                                          lines[row - 1][0] + len(lines[row - 1][1]), figures,
@@ -509,7 +544,7 @@ def find_tables(text: str) -> list[TableFound]:
         # the header's cell over the row labels ("Emigration | 2023 | 2024") before the caption
         corner = " ".join(c[2] for c in cells[:first_year]).strip()
         direction = None
-        for label in (corner, caption):
+        for label in (corner, _COUNTRY_ROLE.sub(" ", caption)):
             words = flow_words(label)
             direction = direction or direction_of(None, label, words, (0, len(label)), len(label))
         scale = 1000 if _THOUSANDS.search(caption + " " + line) else 1

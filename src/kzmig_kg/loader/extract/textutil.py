@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # (or before a line that starts with a bullet: "▪️ Облыстан ...", "• от ..."; a dash only after a
 # full stop, below)
@@ -26,6 +26,7 @@ _ABBREVIATIONS = {
     "см", "г", "гг", "ст", "т.е", "др", "т", "п", "пп", "ул", "no.", "see", "ibid", "op", "cit", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "seq",
 }
+_LEADER = re.compile(r"\.{4,}[ \t]*[-−+]?\d")
 _BLANK = re.compile(r"\n[ \t\f]*\n")
 # the number a heading or a list item starts its line with: "2.", "2.1.", "IV.", "Chapter 2."
 _SECTION_NUMBER = re.compile(r"[ \t]*(?:(?:chapter|section|part|глава|раздел|часть|бөлім|тарау)\s+)?"
@@ -39,11 +40,14 @@ class Sentences:
     spans: list[tuple[int, int]]
     starts: list[int]
     paragraph_of: list[int]   # paragraph index of each sentence
+    introduced: set[int] = field(default_factory=set)   # first sentences after a lead-in "...:"
 
     @classmethod
     def of(cls, text: str) -> Sentences:
         cuts = set()
         for match in _END.finditer(text):
+            if _LEADER.match(text, match.start()):
+                continue                  # "Uzbekistan ........ 2,118": a leader to its value
             word = re.search(r"([\w.]+)\.?$", text[max(0, match.start() - 12):match.start() + 1])
             token = word.group(1).lower().rstrip(".") if word else ""
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
@@ -77,7 +81,14 @@ class Sentences:
             if cut in paragraph_cuts:
                 paragraph += 1
             previous = cut
-        return cls(spans, starts, paragraphs)
+        # "Top five countries of origin of the arrivals:", a blank line, then the list it introduces
+        introduced = {i for i in range(1, len(spans)) if paragraphs[i] != paragraphs[i - 1] and
+                      text[spans[i - 1][0]:spans[i - 1][1]].rstrip().endswith(":")}
+        return cls(spans, starts, paragraphs, introduced)
+
+    def text_before_ends_with_colon(self, index: int) -> bool:
+        """Whether the sentence before ``index`` ends its paragraph with a colon (a list's lead-in)."""
+        return index in self.introduced
 
     def index_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)

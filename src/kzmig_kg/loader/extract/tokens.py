@@ -41,7 +41,9 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             r"Tajiks|Turkmens|Chinese|Koreans|Turks|Afghans|Indians|Pakistanis|Mongolians|"
             r"человек\w*|чел\.|мигрант\w*|иммигрант\w*|эмигрант\w*|граждан\w*|иностран\w*|работник\w*|"
             r"студент\w*|репатриант\w*|оралман\w*|кандас\w*|адам\w*|(?:этническ\w+\s+)?казах\w*|"
-            r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь)(?![\w])|беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            # "9 274 жителя": the genitive singular after a count ending in 2, 3 or 4
+            r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь|я)(?![\w])|уроженц\w*|"
+            r"беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
@@ -65,13 +67,13 @@ _UNIT_AFTER = re.compile(
 _OTHER_UNIT = re.compile(
     r"^[\s)]*(?:(?:calendar|working|full|more|other|long|consecutive)\s+|"
     # a Russian or Kazakh adjective before the noun: "30 календарных дней", "5 рабочих дней"
-    r"[а-яё]+(?:ых|их|ые|ие|ой|ый|ий)\s+)?(?:days?|months?|years?|"
+    r"[а-яё]+(?:ых|их|ые|ие|ой|ый|ий)\s+)?(?:days?|months?|years?(?!['’])|"
     r"hours?|minutes?|weeks?|km|kilomet\w+|metres|meters|countries|states|categories|codes|"
     r"firms|companies|times|cities|regions|branches|questions|interviews|participants|members|"
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
     r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
-    r"минут\w*|мин|секунд\w*|сағат\w*|жас(?:қа|тан)?(?![а-яәіңғүұқөһ])|жастағы|сом(?![а-яё])|сум(?![а-яё])|"
+    r"минут\w*|мин|секунд\w*|сағат\w*|жас(?:қа|тан)?(?![а-яәіңғүұқөһ])|жастағы|сом(?:ов|а)?(?![а-яё])|сум(?:ов|а)?(?![а-яё])|"
     r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
     # the members of a body ("14 членов рабочей группы", "9 мүшесі"), as "members" in English
     r"членов|члена|мүше\w*|"
@@ -113,7 +115,10 @@ DATA_BEFORE = re.compile(
     # "бұл сан 11 200 болған еді", "эта цифра 15 300": the number a sentence refers back to
     r"(?<![\w])сан|\bцифра|\bпоказатель|"
     # "около тысячи человек, точнее 1 020": the number that makes a rounded one exact
-    r"\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    r"\bcontributed|\b(?:fewer|more|less|lower|higher)\s+than\s+the|\bточнее|\bexactly|\bmore\s+precisely|\bровно|дәлірек|"
+    # "Среди прибывших 7 420 – этнические казахи", "Among the arrivals, 7,420 were kandases"
+    r"(?<![а-яё])среди\s+(?:прибывш|выбывш|приехавш|уехавш|переселивш)\w*|"
+    r"\bamong\s+(?:the\s+)?(?:arrivals|newcomers|immigrants|emigrants|departures|leavers),?|"
     # "(54.8%; a year earlier 1,760)", "(годом ранее 10 230)": the number of a time of comparison
     r"\b(?:a|one|the)\s+year\s+(?:earlier|before)|\bгодом\s+ранее|\bжыл\s+бұрын|"
     # "while in 2020 only 190" (the word of degree taken out before): an elliptic clause's number

@@ -32,10 +32,10 @@ federal laws by their number alone), ``issuers`` (who issued an act, and whether
 bill a document is about), ``again`` (acts cited again by title), ``coordinated`` (acts cited
 together), ``joint`` (a joint act's number per signatory), ``tables`` (tables of acts),
 ``neighbours`` (Kyrgyz, Uzbek and Tajik acts in their own languages), ``adilet``
-(Adilet identifiers), ``state`` (the state of an act whose citation names none) and ``assemble``
-(the entry). Act types that only a jurisdiction scheme names
-(a maslikhat's decision, an Uzbek "ПП-" resolution) are read from data/jurisdictions by
-``..schemes``.
+(Adilet identifiers), ``state`` (the state of an act whose citation names none), ``known`` (codes
+and laws named by title, numbered from the schemes' ``named_acts``) and ``assemble`` (the entry).
+Act types that only a jurisdiction scheme names (a maslikhat's decision, an Uzbek "ПП-" resolution)
+are read from data/jurisdictions by ``..schemes``.
 """
 
 from __future__ import annotations

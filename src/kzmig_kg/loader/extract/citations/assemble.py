@@ -22,6 +22,7 @@ from .heading import without_subject_draft
 from .issuers import no_act_of_state
 from .joint import second_signatory
 from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _KK_LOCAL_BODY, _NEIGHBOUR
+from .known import known_acts
 from .marked import marked_numbers_cited
 from .named import named_acts
 from .neighbours import neighbour_citations
@@ -143,6 +144,8 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     found = cited_in_notes(text, found)
     found = without_subject_draft(text, found)
     numbered_elsewhere(found)
+    if titles:
+        found += known_acts(text, found)
     found.sort(key=lambda c: c.start)
     found += adilet_ids(text, found)
     unstated_jurisdictions(text, found)

@@ -30,6 +30,7 @@ class CitationFound:
     adilet_id: str | None = None      # the Adilet identifier the text gives for it (never parsed)
     joint_numbers: list[str] = field(default_factory=list)   # a joint act's numbers after the first
     head: str | None = None           # the head as written, to type the act again once its state is known
+    evidence: list[str] = field(default_factory=list)   # pages confirming a number not in the text
 
     def label(self) -> str:
         parts = [self.act_type or "act"]

@@ -37,7 +37,9 @@ _NAMED_DATE = re.compile(
     rf"{WS}on|от|принят\w*(?:{WS}на{WS}(?:республиканском{WS})?референдуме)?)?{WS}"
     rf"(?P<date>{DATE_PATTERN})")
 _NAMED_HINT = re.compile(r"[Cc]ode\b|[Кк]одекс|Constitution|[Кк]онституци")
-_KAZAKHSTAN_AFTER = re.compile(r"Республики|Republic|РК\b|Казахстан")
+# Kazakhstan named right after the name ("Трудовой кодекс Республики Узбекистан" is not Kazakhstan's)
+_KAZAKHSTAN_AFTER = re.compile(r"Республики\s+Казахстан|(?:of\s+the\s+)?Republic\s+of\s+Kazakhstan|РК\b|"
+                               r"Казахстан")
 
 
 def named_acts(text: str, found: list[CitationFound]) -> list[CitationFound]:
