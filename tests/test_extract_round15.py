@@ -554,3 +554,79 @@ def test_newcomers_who_previously_lived_in_a_country_came_from_it(tmp_path):
     found = reported(tmp_path, "In 2024, 12,100 people left Kazakhstan; 4,020 of them had previously "
                                "lived in Almaty.\n", document_date="2025-06-01")
     assert found[4020][2] is None
+
+
+# --- the second part's held-out sets (blindN2, blindO2, blindP2) ----------------------------------
+
+
+def test_permits_said_to_be_valid_after_their_count_are_a_stock(tmp_path):
+    found = reported(tmp_path, "In 2024, 4,310 workers arrived from Uzbekistan. About 2,900 permits to "
+                               "employ foreign labour were valid at the end of 2024.\n",
+                     document_date="2025-03-01")
+    assert 2900 not in found and found[4310][1:3] == ("immigration", "UZB")
+    found = reported(tmp_path, "В 2024 году из Узбекистана прибыли 4 310 работников. На конец года "
+                               "действовали 2 900 разрешений на привлечение иностранной рабочей силы.\n",
+                     document_date="2025-03-01")
+    assert 2900 not in found
+    # near miss: permits issued in the year are kept as before (an indicator of their own)
+    found = reported(tmp_path, "In 2024, employers were issued 2,900 work permits for migrants.\n",
+                     document_date="2025-03-01")
+    assert 2900 in found
+
+
+def test_a_service_telephone_number_is_no_count(tmp_path):
+    found = reported(tmp_path, "2025 жылдың бірінші жартыжылдығында Қазақстанға 6 120 қандас келді.\n\n"
+                               "Анықтама үшін: 1414 бірыңғай байланыс орталығы.\n", language="kk",
+                     document_date="2025-07-22")
+    assert 1414 not in found and 6120 in found
+    found = reported(tmp_path, "In the first half of 2025, 6,120 kandas arrived. Questions on migration: "
+                               "hotline 1414.\n", document_date="2025-07-22")
+    assert 1414 not in found and 6120 in found
+
+
+def test_moves_within_the_republic_are_internal(tmp_path):
+    found = reported(tmp_path, "В 2025 году из-за рубежа прибыли 12 736 человек. Кроме того, в пределах "
+                               "республики сменили место жительства 231,4 тыс. человек.\n",
+                     document_date="2026-02-01")
+    assert 231400 not in found and 12736 in found
+    found = reported(tmp_path, "In 2025, 12,736 people arrived from abroad, and 231,400 people changed "
+                               "their residence within the country.\n", document_date="2026-02-01")
+    assert 231400 not in found and 12736 in found
+    # near miss: "within the year" names no move inside the country
+    found = reported(tmp_path, "In 2025, 12,736 people arrived from abroad; 2,100 left within the year.\n",
+                     document_date="2026-02-01")
+    assert 2100 in found
+
+
+def test_a_sum_in_kazakh_tenge_is_no_count_of_people(tmp_path):
+    found = reported(tmp_path, "2025 жылы облысқа 540 қандас көшіп келді. Қандастарға көшу үшін 1,2 млрд "
+                               "теңге субсидия төленді.\n", language="kk", document_date="2026-01-15")
+    assert 1200000000 not in found and 540 in found
+
+
+def test_newcomers_in_russian_are_arrivals(tmp_path):
+    found = reported(tmp_path, "За январь–июнь 2025 года за рубеж выехали 2 146 жителей области. Среди "
+                               "новоселов больше всего выходцев из России (312 человек) и Узбекистана "
+                               "(276).\n", document_date="2025-08-01")
+    assert found[312][1:3] == ("immigration", "RUS")
+    assert found[276][1:3] == ("immigration", "UZB")
+
+
+def test_the_reporting_period_of_a_heading_without_its_year_takes_the_leads_year(tmp_path):
+    found = reported(tmp_path, "Число уехавших сократилось за девять месяцев\n\nАСТАНА, 14 ноября 2026. Бюро "
+                               "опубликовало данные о миграции за январь–сентябрь 2026 года.\n\nЗа отчетный "
+                               "период в Казахстан прибыли 13,6 тыс. человек, тогда как годом ранее – "
+                               "11,9 тыс.\n", document_date="2026-11-14")
+    assert found[13600][:2] == ("2026-9M", "immigration")
+    assert found[11900][:2] == ("2025-9M", "immigration")
+
+
+def test_an_exchange_in_a_contrasting_clause_is_not_the_numbers_partner(tmp_path):
+    found = reported(tmp_path, "In 2025, net migration: the exchange with Uzbekistan alone brought a gain of 6,830, whereas "
+                               "the exchange with Russia produced a net loss of 6,980.\n",
+                     document_date="2026-03-01")
+    assert found[6830][1:3] == ("net", "UZB") and found[-6980][1:3] == ("net", "RUS")
+    # near miss: the partner of a balance named after it in the same clause is kept
+    found = reported(tmp_path, "In 2025, Kazakhstan recorded a net gain of 3,808 from its migration exchange "
+                               "with Uzbekistan.\n", document_date="2026-03-01")
+    assert found[3808][1:3] == ("net", "UZB")

@@ -49,7 +49,7 @@ _FLOW = re.compile(
     # "Казахстан принял 1,7 тыс. переселенцев", "Kazakhstan received 1,700": the country takes people in
     r"(?:казахстан|республика|страна)\s+(?:принял\w*|приняла)|"
     r"kazakhstan\s+(?:received|took\s+in|welcomed|admitted|accepted)|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
-    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
+    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|новосел\w*|новоприбывш\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
     # "одан 412 адам көшіп келсе, ...": the conditional and participle of coming (not the
@@ -69,7 +69,7 @@ MIGRATION = re.compile(
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|destination|population|residing|inhabitants|"
     r"мигра|мигрир|эмигра|иммигра|прибы|выбы|отбыл|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
-    r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
+    r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|новосел|новоприбыв|қандас|оралд|оралған",
     re.IGNORECASE)
 # "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year
 AGES = re.compile(r"(?<=aged )\d{1,2}\s*(?:to|and|-|–)\s*\d{1,2}|"
@@ -372,7 +372,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     for mention in candidates:
         if token.unit_end <= mention.start <= min(token.unit_end + 90, s_end) and \
                 _EXCHANGE_WITH.search(text, token.unit_end, mention.start) and \
-                not re.search(r"\d|[;.]\s", text[token.unit_end:mention.start]):
+                not re.search(r"\d|[;.]\s", text[token.unit_end:mention.start]) and \
+                not _OTHER_CLAUSE.search(text, token.unit_end, mention.start):
             return mention, "after"
     # "out of 5,048 departures in total", "из общего числа 5 048": the whole the parts were of
     if _WHOLE_BEFORE.search(text, max(s_start, token.start - 30), token.start) or \
@@ -398,6 +399,12 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
             return None, ""
         return mention, "before"
     return None, ""
+
+
+# "a net gain of 6,830, whereas the exchange with Russia ...": a contrast opens another clause,
+# whose exchange is not the number's
+_OTHER_CLAUSE = re.compile(r"\b(?:whereas|while|but)\b|(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|"
+                           r"однако|но|а)(?![а-яё])|(?<![\w])(?:ал|алайда)(?![\w])", re.IGNORECASE)
 
 
 # "the balance between the two countries": Kazakhstan and the one partner named just before

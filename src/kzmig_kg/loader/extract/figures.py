@@ -41,7 +41,7 @@ from .markup import blank_emphasis
 from .notflows import CLAUSE_END as _CLAUSE_END
 from .notflows import no_flow
 from .numbers import NUMBER_PATTERN
-from .periods import Carried, Time, find_times, is_aside, resolve_time
+from .periods import Carried, Time, complete_time, find_times, is_aside, resolve_time
 from .relations import (
     attach_changes,
     compared_series,
@@ -901,6 +901,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 not any(t.offset and t.start >= reporting.end()
                         for t in times.between(reporting.end(), token.start)):
             time, how, note = report, "context", "the reporting period: the period of the heading"
+            if not report.complete:
+                # "Число уехавших сократилось за девять месяцев": a heading's part of a year,
+                # completed by the lead's year ("за январь–сентябрь 2026 года") or the document's
+                time = complete_time(report, lead.time if lead is not None else None, document_year) or report
         compared = bool(_COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                          token.start])))
         if compared and how in ("after", "next"):
