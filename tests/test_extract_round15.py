@@ -622,7 +622,8 @@ def test_the_reporting_period_of_a_heading_without_its_year_takes_the_leads_year
 
 
 def test_an_exchange_in_a_contrasting_clause_is_not_the_numbers_partner(tmp_path):
-    found = reported(tmp_path, "In 2025, net migration: the exchange with Uzbekistan alone brought a gain of 6,830, whereas "
+    found = reported(tmp_path, "In 2025, net migration: the exchange with Uzbekistan alone brought a gain of "
+                               "6,830, whereas "
                                "the exchange with Russia produced a net loss of 6,980.\n",
                      document_date="2026-03-01")
     assert found[6830][1:3] == ("net", "UZB") and found[-6980][1:3] == ("net", "RUS")

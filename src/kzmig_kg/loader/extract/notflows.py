@@ -191,9 +191,10 @@ def _is_in_force(text: str, token: Token, where: _Span) -> bool:
 
 
 # a number that names a telephone line: "1414 бірыңғай байланыс орталығы", "hotline 1414"
-_PHONE = re.compile(r"[ \t]*(?:[^\s\d.,;:()]+[ \t]+){0,2}(?:байланыс\s+орталығ\w*|колл?-?центр\w*|call[\s-]cent(?:re|er)|"
+_PHONE = re.compile(r"[ \t]*(?:[^\s\d.,;:()]+[ \t]+){0,2}"
+                    r"(?:байланыс\s+орталығ\w*|колл?-?центр\w*|call[\s-]cent(?:re|er)|"
                     r"contact\s+cent(?:re|er)|hotline|горяч\w+\s+лини\w*|сенім\s+телефон\w*)", re.IGNORECASE)
-_PHONE_BEFORE = re.compile(r"(?:hotline|phone|tel\.?|телефон\w*|горяч\w+\s+лини\w*)[\s:№#]*$",
+_PHONE_BEFORE = re.compile(r"(?:\b(?:hotline|phone|tel\.?)|(?<![а-яё])телефон\w*|горяч\w+\s+лини\w*)[\s:№#]*$",
                            re.IGNORECASE)
 
 
