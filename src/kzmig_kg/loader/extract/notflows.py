@@ -194,8 +194,8 @@ def _is_in_force(text: str, token: Token, where: _Span) -> bool:
 _PHONE = re.compile(r"[ \t]*(?:[^\s\d.,;:()]+[ \t]+){0,2}"
                     r"(?:байланыс\s+орталығ\w*|колл?-?центр\w*|call[\s-]cent(?:re|er)|"
                     r"contact\s+cent(?:re|er)|hotline|горяч\w+\s+лини\w*|сенім\s+телефон\w*)", re.IGNORECASE)
-_PHONE_BEFORE = re.compile(r"(?:\b(?:hotline|phone|tel\.?)|(?<![а-яё])телефон\w*|горяч\w+\s+лини\w*)[\s:№#]*$",
-                           re.IGNORECASE)
+_PHONE_BEFORE = re.compile(r"(?:\b(?:hotline|phone|tel\.?)|(?<![а-яё])телефон\w*|горяч\w+\s+лини\w*)"
+                           r"[\s:№#]*$", re.IGNORECASE)
 
 
 def _is_phone(text: str, token: Token, where: _Span) -> bool:
