@@ -631,3 +631,23 @@ def test_an_exchange_in_a_contrasting_clause_is_not_the_numbers_partner(tmp_path
     found = reported(tmp_path, "In 2025, Kazakhstan recorded a net gain of 3,808 from its migration exchange "
                                "with Uzbekistan.\n", document_date="2026-03-01")
     assert found[3808][1:3] == ("net", "UZB")
+
+
+def test_a_place_of_the_clause_before_a_semicolon_is_no_partner_of_a_count_from_kazakhstan(tmp_path):
+    found = reported(tmp_path, "В 2025 году доля Германии среди выбывших выросла до 9,1%; для "
+                               "сравнения, в 2024 году из страны выбыли 15 870 человек.\n",
+                     document_date="2026-03-01")
+    assert found[15870][1:3] == ("emigration", None)
+    # near miss: the count of the place's own clause keeps it
+    found = reported(tmp_path, "В 2024 году в Германию выбыли 1 160 человек.\n", document_date="2026-03-01")
+    assert found[1160][1:3] == ("emigration", "DEU")
+
+
+def test_citizens_and_natives_of_a_country_came_from_it(tmp_path):
+    found = reported(tmp_path, "В 2024 году в Казахстан прибыли 16 380 человек, в том числе 4 100 граждан и "
+                               "уроженцев из Кыргызстана.\n", document_date="2025-03-01")
+    assert found[4100][1:3] == ("immigration", "KGZ")
+    # near miss: "и" before a second count's place is another item, not the same group
+    found = reported(tmp_path, "В 2024 году из Кыргызстана прибыли 4 100 граждан и 300 человек из Китая.\n",
+                     document_date="2025-03-01")
+    assert found[4100][2] == "KGZ"

@@ -350,6 +350,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"\s+(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){4}"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
+                    (token.unit and re.fullmatch(r"\s+(?:и|или)\s+(?:выходц|уроженц)\w+\s+из\s+", gap)) or \
                     re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
                                  r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
@@ -359,6 +360,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                                  gap) or \
                     re.fullmatch(r",\s+", gap) and _KK_CASE.search(text[mention.start:mention.end + 4]) and \
                     _KK_MOVE_AFTER.match(text, mention.end):
+                # "6 240 граждан и выходцев из Узбекистана": one group named twice, then its place;
                 # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
                 # verb come after it
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
@@ -397,8 +399,16 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
             return mention, "next"
         if TOTAL.search(gap):
             return None, ""
+        if ";" in gap and _HOME_END.search(gap.rsplit(";", 1)[1]):
+            # "Доля России снизилась до 72,3%; в 2024 году из республики выбыли 15 870": the clause
+            # of the number names Kazakhstan as its end, and the place of the clause before is no partner
+            return None, ""
         return mention, "before"
     return None, ""
+
+
+_HOME_END = re.compile(r"(?<![а-яё])(?:из|в)\s+(?:республики|республику|страны|страну|Казахстана|Казахстан)"
+                       r"(?![а-яё])|\b(?:from|left|leaving)\s+(?:the\s+country|Kazakhstan)\b", re.IGNORECASE)
 
 
 # "a net gain of 6,830, whereas the exchange with Russia ...": a contrast opens another clause,

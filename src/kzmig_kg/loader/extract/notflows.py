@@ -190,18 +190,16 @@ def _is_in_force(text: str, token: Token, where: _Span) -> bool:
     return bool(_IN_FORCE.search(text, start, after.start() if after else where.end))
 
 
-# a number that names a telephone line: "1414 бірыңғай байланыс орталығы", "hotline 1414"
+# a number that names a telephone line after it: "1414 бірыңғай байланыс орталығы"
 _PHONE = re.compile(r"[ \t]*(?:[^\s\d.,;:()]+[ \t]+){0,2}"
                     r"(?:байланыс\s+орталығ\w*|колл?-?центр\w*|call[\s-]cent(?:re|er)|"
                     r"contact\s+cent(?:re|er)|hotline|горяч\w+\s+лини\w*|сенім\s+телефон\w*)", re.IGNORECASE)
-_PHONE_BEFORE = re.compile(r"(?:\b(?:hotline|phone|tel\.?)|(?<![а-яё])телефон\w*|горяч\w+\s+лини\w*)"
-                           r"[\s:№#]*$", re.IGNORECASE)
 
 
 def _is_phone(text: str, token: Token, where: _Span) -> bool:
-    """Whether the number is a telephone or short number of a service, not a count."""
-    before = max(where.start, token.start - 30)
-    return bool(_PHONE.match(text, token.end) or _PHONE_BEFORE.search(text, before, token.start))
+    """Whether the number is a telephone or short number of a service named after it, not a count
+    (a service named before it is the tokenizer's: ``tokens._PHONE_BEFORE``)."""
+    return bool(_PHONE.match(text, token.end))
 
 
 def no_flow(text: str, token: Token, where: _Span, words: list[tuple[int, int, str]]) -> bool:
