@@ -651,3 +651,18 @@ def test_citizens_and_natives_of_a_country_came_from_it(tmp_path):
     found = reported(tmp_path, "В 2024 году из Кыргызстана прибыли 4 100 граждан и 300 человек из Китая.\n",
                      document_date="2025-03-01")
     assert found[4100][2] == "KGZ"
+
+
+def test_a_kazakh_comparison_of_the_list_item_before_dates_no_later_item(tmp_path):
+    found = reported(tmp_path, "2026 жылдың бірінші тоқсанының қорытындысы:\n\n"
+                               "• облысқа 2 450 қандас көшіп келді, бұл өткен жылдың сәйкес кезеңімен "
+                               "салыстырғанда 5,2%-ға көп;\n"
+                               "• олардың 1 310-ы Қытайдан келді.\n", language="kk",
+                     document_date="2026-04-20")
+    assert found[2450][:2] == ("2026-Q1", "immigration")
+    assert found[1310] == ("2026-Q1", "immigration", "CHN", None)
+    # near miss: "ол кезде" (then) points back to the compared period, which dates its number
+    found = reported(tmp_path, "2026 жылдың бірінші тоқсанында облысқа 2 450 қандас көшіп келді. Бұл өткен "
+                               "жылдың сәйкес кезеңімен салыстырғанда 5,2%-ға көп. Ол кезде 2 329 адам "
+                               "келген болатын.\n", language="kk", document_date="2026-04-20")
+    assert found[2329][0] == "2025-Q1"
