@@ -666,3 +666,18 @@ def test_a_kazakh_comparison_of_the_list_item_before_dates_no_later_item(tmp_pat
                                "жылдың сәйкес кезеңімен салыстырғанда 5,2%-ға көп. Ол кезде 2 329 адам "
                                "келген болатын.\n", language="kk", document_date="2026-04-20")
     assert found[2329][0] == "2025-Q1"
+
+
+def test_a_signed_count_after_a_connective_and_a_net_exchange(tmp_path):
+    found = reported(tmp_path, "In 2025, Russia took 10,120 emigrants and sent 1,905. Kazakhstan's net "
+                               "exchange with Russia was therefore minus 8,215.\n",
+                     document_date="2026-03-01")
+    assert found[-8215] == ("2025", "net", "RUS", None)
+    found = reported(tmp_path, "В 2025 году в Россию выехали 10 120 человек, прибыли оттуда 1 905. Сальдо "
+                               "обмена с Россией составило, таким образом, минус 8 215 человек.\n",
+                     document_date="2026-03-01")
+    assert found[-8215][1:3] == ("net", "RUS")
+    # near miss: "therefore" before a year is no count
+    found = reported(tmp_path, "In 2025, Russia took 10,120 emigrants; departures therefore fell below "
+                               "the level of 2019.\n", document_date="2026-03-01")
+    assert 2019 not in found

@@ -17,7 +17,7 @@ from .countries import Mention
 from .tokens import Token
 
 _FLOW = re.compile(
-    r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
+    r"(?P<net>net\s+migration|net\s+(?:migration\s+)?exchange|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
     r"net\s+gain|(?:the\s+country|kazakhstan|the\s+republic)\s+gained(?=\s+\d)(?![^.;]*\blost\b)|"
     # "gained 3,720 residents through migration", "the migration gain", "In 2024 the gain was 2,270"
     r"gained\s+[\d,.\s]+(?:[a-z]+\s+){0,2}through\s+(?:net\s+)?migration|migration\s+(?:gain|loss)|"

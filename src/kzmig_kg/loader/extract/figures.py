@@ -195,7 +195,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     if token.unit is None:
         before = text[max(where.start, token.start - 40):token.start]
         weighed = _WEIGHT.sub("", before)
-        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
+        unsigned = _WEIGHT.sub("", _SIGN_WORD.sub("", APPROX.sub("", weighed)))
+        data_position = DATA_BEFORE.search(unsigned[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
             _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or \
@@ -454,7 +455,9 @@ def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
 _AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
                          re.IGNORECASE)
 # a word that weighs a number ("only 12,130"), not what comes before it
-_WEIGHT = re.compile(r"\s(?:only|just|merely|already|лишь|только|уже)\s*$", re.IGNORECASE)
+# (and a connective: "was therefore minus 8,215", "составило, таким образом, 8 215")
+_WEIGHT = re.compile(r"\s(?:only|just|merely|already|therefore|thus|hence|consequently|лишь|только|уже|"
+                     r"следовательно|соответственно|,?\s*таким\s+образом,?)\s*$", re.IGNORECASE)
 
 
 # a route from Kazakhstan to another country, or back, named in the number's clause: "из Казахстана
