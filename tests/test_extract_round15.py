@@ -681,3 +681,14 @@ def test_a_signed_count_after_a_connective_and_a_net_exchange(tmp_path):
     found = reported(tmp_path, "In 2025, Russia took 10,120 emigrants; departures therefore fell below "
                                "the level of 2019.\n", document_date="2026-03-01")
     assert 2019 not in found
+
+
+def test_a_part_after_v_tom_chisle_with_its_verb_and_place(tmp_path):
+    found = reported(tmp_path, "За январь–сентябрь 2026 года в область прибыли 1 045 кандасов, в том "
+                               "числе 702 переехали из Узбекистана.\n", document_date="2026-10-20")
+    assert found[702] == ("2026-9M", "immigration", "UZB", None)
+    # near miss: a part of a stock after "в том числе", with no verb of moving, stays out
+    found = reported(tmp_path, "В 2026 году в области проживают 1 045 кандасов, в том числе 702 "
+                               "пенсионера.\n",
+                     document_date="2026-10-20")
+    assert 702 not in found

@@ -200,7 +200,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
             _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or \
-            _RECORDED_AFTER.match(text, token.end) or _PASSIVE_COUNT.match(text, token.end) or any(
+            _RECORDED_AFTER.match(text, token.end) or _PASSIVE_COUNT.match(text, token.end) or \
+            _INCLUDING_BEFORE.search(before) and _MOVED_AFTER.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -455,6 +456,13 @@ def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
 _AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
                          re.IGNORECASE)
 # a word that weighs a number ("only 12,130"), not what comes before it
+# "1 045 человек – кандасы, в том числе 702 переехали из Узбекистана": a part that moved, its verb
+# after it (not "в том числе 702 пенсионера", a part of a stock)
+_INCLUDING_BEFORE = re.compile(r"(?<![а-яё])в\s+том\s+числе\s*$|\bincluding\s*$", re.IGNORECASE)
+_MOVED_AFTER = re.compile(r"\s+(?:переех|прибы|приех|выех|выбы|уех|пересел|вернул|came|arrived|moved|left|"
+                          r"returned|emigrated|immigrated)\w*", re.IGNORECASE)
+
+
 # (and a connective: "was therefore minus 8,215", "составило, таким образом, 8 215")
 _WEIGHT = re.compile(r"\s(?:only|just|merely|already|therefore|thus|hence|consequently|лишь|только|уже|"
                      r"следовательно|соответственно|,?\s*таким\s+образом,?)\s*$", re.IGNORECASE)
