@@ -17,7 +17,7 @@ from .countries import Mention
 from .tokens import Token
 
 _FLOW = re.compile(
-    r"(?P<net>net\s+migration|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
+    r"(?P<net>net\s+migration|net\s+(?:migration\s+)?exchange|migration\s+(?:net\s+)?balance|net\s+balance|net\s+loss(?:es)?|"
     r"net\s+gain|(?:the\s+country|kazakhstan|the\s+republic)\s+gained(?=\s+\d)(?![^.;]*\blost\b)|"
     # "gained 3,720 residents through migration", "the migration gain", "In 2024 the gain was 2,270"
     r"gained\s+[\d,.\s]+(?:[a-z]+\s+){0,2}through\s+(?:net\s+)?migration|migration\s+(?:gain|loss)|"
@@ -49,7 +49,7 @@ _FLOW = re.compile(
     # "Казахстан принял 1,7 тыс. переселенцев", "Kazakhstan received 1,700": the country takes people in
     r"(?:казахстан|республика|страна)\s+(?:принял\w*|приняла)|"
     r"kazakhstan\s+(?:received|took\s+in|welcomed|admitted|accepted)|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
-    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
+    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|новосел\w*|новоприбывш\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
     # "одан 412 адам көшіп келсе, ...": the conditional and participle of coming (not the
@@ -69,7 +69,7 @@ MIGRATION = re.compile(
     r"diaspora|student|refugee|asylum|labou?r\s+force|kandas|oralman|кандас|оралман|"
     r"workers|expelled|deport|traffick|seasonal|foreigners|origin|destination|population|residing|inhabitants|"
     r"мигра|мигрир|эмигра|иммигра|прибы|выбы|отбыл|выех|уех|уезжа|покида|въех|переех|переселен|покину|населени|келд|келген|кетт|кеткен|көш|"
-    r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|қандас|оралд|оралған",
+    r"newcomer|settler|compatriot|moved\s+there|relocated|relocant|соотечествен|релокант|беженц|приех|новосел|новоприбыв|қандас|оралд|оралған",
     re.IGNORECASE)
 # "6,100 citizens aged 18 to 29 left for Russia": an age range between a count and its place or year
 AGES = re.compile(r"(?<=aged )\d{1,2}\s*(?:to|and|-|–)\s*\d{1,2}|"
@@ -350,6 +350,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     re.fullmatch(r"\s+(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){4}"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     (token.unit and re.fullmatch(r"\s+(?:из|в|во)\s+", gap)) or \
+                    (token.unit and re.fullmatch(r"\s+(?:и|или)\s+(?:выходц|уроженц)\w+\s+из\s+", gap)) or \
                     re.fullmatch(r"\s+(?:из\s+них|of\s+them|олардың)\s+(?:[^\W\d]+\s+){1,2}(?:в|во|to|for)\s+"
                                  r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
@@ -359,6 +360,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                                  gap) or \
                     re.fullmatch(r",\s+", gap) and _KK_CASE.search(text[mention.start:mention.end + 4]) and \
                     _KK_MOVE_AFTER.match(text, mention.end):
+                # "6 240 граждан и выходцев из Узбекистана": one group named twice, then its place;
                 # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
                 # verb come after it
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
@@ -372,7 +374,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
     for mention in candidates:
         if token.unit_end <= mention.start <= min(token.unit_end + 90, s_end) and \
                 _EXCHANGE_WITH.search(text, token.unit_end, mention.start) and \
-                not re.search(r"\d|[;.]\s", text[token.unit_end:mention.start]):
+                not re.search(r"\d|[;.]\s", text[token.unit_end:mention.start]) and \
+                not _OTHER_CLAUSE.search(text, token.unit_end, mention.start):
             return mention, "after"
     # "out of 5,048 departures in total", "из общего числа 5 048": the whole the parts were of
     if _WHOLE_BEFORE.search(text, max(s_start, token.start - 30), token.start) or \
@@ -396,8 +399,22 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
             return mention, "next"
         if TOTAL.search(gap):
             return None, ""
+        if ";" in gap and _HOME_END.search(gap.rsplit(";", 1)[1]):
+            # "Доля России снизилась до 72,3%; в 2024 году из республики выбыли 15 870": the clause
+            # of the number names Kazakhstan as its end, and the place of the clause before is no partner
+            return None, ""
         return mention, "before"
     return None, ""
+
+
+_HOME_END = re.compile(r"(?<![а-яё])(?:из|в)\s+(?:республики|республику|страны|страну|Казахстана|Казахстан)"
+                       r"(?![а-яё])|\b(?:from|left|leaving)\s+(?:the\s+country|Kazakhstan)\b", re.IGNORECASE)
+
+
+# "a net gain of 6,830, whereas the exchange with Russia ...": a contrast opens another clause,
+# whose exchange is not the number's
+_OTHER_CLAUSE = re.compile(r"\b(?:whereas|while|but)\b|(?<![а-яё])(?:тогда\s+как|в\s+то\s+время\s+как|"
+                           r"однако|но|а)(?![а-яё])|(?<![\w])(?:ал|алайда)(?![\w])", re.IGNORECASE)
 
 
 # "the balance between the two countries": Kazakhstan and the one partner named just before

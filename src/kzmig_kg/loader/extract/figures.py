@@ -41,7 +41,7 @@ from .markup import blank_emphasis
 from .notflows import CLAUSE_END as _CLAUSE_END
 from .notflows import no_flow
 from .numbers import NUMBER_PATTERN
-from .periods import Carried, Time, find_times, is_aside, resolve_time
+from .periods import Carried, Time, complete_time, find_times, is_aside, resolve_time
 from .relations import (
     attach_changes,
     compared_series,
@@ -195,11 +195,13 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
     if token.unit is None:
         before = text[max(where.start, token.start - 40):token.start]
         weighed = _WEIGHT.sub("", before)
-        data_position = DATA_BEFORE.search(_SIGN_WORD.sub("", APPROX.sub("", weighed))[-20:]) or re.match(
+        unsigned = _WEIGHT.sub("", _SIGN_WORD.sub("", APPROX.sub("", weighed)))
+        data_position = DATA_BEFORE.search(unsigned[-20:]) or re.match(
             r"\s+(?:to|from)\s+(?:the\s+)?[A-Z]", text[token.end:token.end + 20]) or \
             _VERB_PLACE.match(text, token.end) or _KK_CASE_PLACE.match(text, token.end) or \
             _OF_THEM.match(text, token.end) and not _THINGS_BEFORE.search(before) or \
-            _RECORDED_AFTER.match(text, token.end) or _PASSIVE_COUNT.match(text, token.end) or any(
+            _RECORDED_AFTER.match(text, token.end) or _PASSIVE_COUNT.match(text, token.end) or \
+            _INCLUDING_BEFORE.search(before) and _MOVED_AFTER.match(text, token.end) or any(
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
@@ -454,7 +456,16 @@ def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
 _AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
                          re.IGNORECASE)
 # a word that weighs a number ("only 12,130"), not what comes before it
-_WEIGHT = re.compile(r"\s(?:only|just|merely|already|лишь|только|уже)\s*$", re.IGNORECASE)
+# "1 045 человек – кандасы, в том числе 702 переехали из Узбекистана": a part that moved, its verb
+# after it (not "в том числе 702 пенсионера", a part of a stock)
+_INCLUDING_BEFORE = re.compile(r"(?<![а-яё])в\s+том\s+числе\s*$|\bincluding\s*$", re.IGNORECASE)
+_MOVED_AFTER = re.compile(r"\s+(?:переех|прибы|приех|выех|выбы|уех|пересел|вернул|came|arrived|moved|left|"
+                          r"returned|emigrated|immigrated)\w*", re.IGNORECASE)
+
+
+# (and a connective: "was therefore minus 8,215", "составило, таким образом, 8 215")
+_WEIGHT = re.compile(r"\s(?:only|just|merely|already|therefore|thus|hence|consequently|лишь|только|уже|"
+                     r"следовательно|соответственно|,?\s*таким\s+образом,?)\s*$", re.IGNORECASE)
 
 
 # a route from Kazakhstan to another country, or back, named in the number's clause: "из Казахстана
@@ -901,6 +912,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 not any(t.offset and t.start >= reporting.end()
                         for t in times.between(reporting.end(), token.start)):
             time, how, note = report, "context", "the reporting period: the period of the heading"
+            if not report.complete:
+                # "Число уехавших сократилось за девять месяцев": a heading's part of a year,
+                # completed by the lead's year ("за январь–сентябрь 2026 года") or the document's
+                time = complete_time(report, lead.time if lead is not None else None, document_year) or report
         compared = bool(_COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                          token.start])))
         if compared and how in ("after", "next"):

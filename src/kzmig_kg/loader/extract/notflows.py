@@ -72,7 +72,10 @@ _INTERNAL = re.compile(r"\binternal(?:ly)?\s+(?:migra\w*|mov\w*|displac\w*)|\bin
                        r"eastern\s+|western\s+)?(?:regions|provinces|oblasts)\s+of\s+(?:the\s+country|"
                        r"Kazakhstan)|(?<![а-яё])(?:внутренн\w+\s+мигра\w*|межрегиональн\w*|"
                        r"(?:из|в|между)\s+(?:других\s+|[а-яё]+ных\s+)?(?:регион|област|район)\w*\s+"
-                       r"(?:страны|республики|Казахстана))|өңірлерінен|облыстарынан|ішкі\s+көші",
+                       r"(?:страны|республики|Казахстана))|өңірлерінен|облыстарынан|ішкі\s+көші|"
+                       # "в пределах республики сменили место жительства 231,4 тыс.", "within the country"
+                       r"(?<![а-яё])в\s+пределах\s+(?:страны|республики|Казахстана)|"
+                       r"\bwithin\s+(?:the\s+country|Kazakhstan)|ел\s+ішінде|республика\s+ішінде",
                        re.IGNORECASE)
 
 
@@ -170,8 +173,38 @@ def _is_sample(text: str, token: Token, where: _Span) -> bool:
     return bool(_SAMPLE.search(text, where.start, where.end))
 
 
+# permits or visas said to be in force, before or after their count: "2,900 permits to employ
+# foreign labour were valid", "действовали 2 900 разрешений": documents held, no one moving
+_IN_FORCE = re.compile(r"\b(?:valid|in\s+force)\b|(?<![а-яё])(?:действ(?:ующ|овал|уют|ует)\w*)(?![а-яё])|"
+                       r"жарамды|күшінде", re.IGNORECASE)
+_DOCUMENTS = re.compile(r"permits|patents|visas|разрешени|патент|виз|рұқсат", re.IGNORECASE)
+
+
+def _is_in_force(text: str, token: Token, where: _Span) -> bool:
+    """Whether the number counts permits or visas in force, in its own clause."""
+    if not token.unit or not _DOCUMENTS.match(token.unit):
+        return False
+    start = max((m.end() for m in CLAUSE_END.finditer(text, max(where.start, token.start - 80), token.start)),
+                default=max(where.start, token.start - 80))
+    after = CLAUSE_END.search(text, token.unit_end, where.end)
+    return bool(_IN_FORCE.search(text, start, after.start() if after else where.end))
+
+
+# a number that names a telephone line after it: "1414 бірыңғай байланыс орталығы"
+_PHONE = re.compile(r"[ \t]*(?:[^\s\d.,;:()]+[ \t]+){0,2}"
+                    r"(?:байланыс\s+орталығ\w*|колл?-?центр\w*|call[\s-]cent(?:re|er)|"
+                    r"contact\s+cent(?:re|er)|hotline|горяч\w+\s+лини\w*|сенім\s+телефон\w*)", re.IGNORECASE)
+
+
+def _is_phone(text: str, token: Token, where: _Span) -> bool:
+    """Whether the number is a telephone or short number of a service named after it, not a count
+    (a service named before it is the tokenizer's: ``tokens._PHONE_BEFORE``)."""
+    return bool(_PHONE.match(text, token.end))
+
+
 def no_flow(text: str, token: Token, where: _Span, words: list[tuple[int, int, str]]) -> bool:
     """Whether the number at ``token`` in the sentence ``where`` counts no movement: a stock, a move
     inside the country, a plan or forecast, a sanction or a survey's sample."""
     return _is_stock(text, token, where, words) or _is_internal(text, token, where) or \
-        _is_plan(text, token, where) or _is_sample(text, token, where)
+        _is_plan(text, token, where) or _is_sample(text, token, where) or _is_phone(text, token, where) or \
+        _is_in_force(text, token, where)

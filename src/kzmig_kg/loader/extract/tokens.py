@@ -72,7 +72,7 @@ _OTHER_UNIT = re.compile(
     r"firms|companies|times|cities|regions|branches|questions|interviews|participants|members|"
     r"chapters|pages|articles|stages|types|sectors|projects|projects|tenge|KZT|USD|dollars?|"
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
-    r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|рубл\w*|долл\w*|час\w*|недел\w*|"
+    r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|теңге|рубл\w*|долл\w*|час\w*|недел\w*|"
     r"минут\w*|мин|секунд\w*|сағат\w*|жас(?:қа|тан)?(?![а-яәіңғүұқөһ])|жастағы|сом(?:ов|а)?(?![а-яё])|сум(?:ов|а)?(?![а-яё])|"
     r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
     # the members of a body ("14 членов рабочей группы", "9 мүшесі"), as "members" in English
