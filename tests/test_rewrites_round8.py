@@ -1,4 +1,4 @@
-"""The named queries rewritten for 10M triples in round 8 (issue #17, part L) give the rows of
+"""The named queries rewritten for 10M triples in round 8 (issue #17, parts L and N) give the rows of
 their text before the rewrite (kept in tests/fixtures/queries-before-round8/) on the release,
 for the default parameters and the other values the tests use."""
 
@@ -25,6 +25,7 @@ CASES = [
     ("rq-arrivals-departures", {}),
     ("rq-arrivals-departures", {"year": "2021"}),
     ("rq-arrivals-departures", {"year": "2000"}),
+    ("rq-arrivals-departures", {"year": "2015"}),
     ("timeline-events-and-measures", {}),
     ("timeline-events-and-measures", {"from": "2022", "to": "2022", "kinds": "event,act"}),
     ("timeline-events-and-measures", {"kinds": "event,measure,programme,act"}),
