@@ -693,3 +693,52 @@ def test_a_part_after_v_tom_chisle_with_its_verb_and_place(tmp_path):
                                "пенсионера.\n",
                      document_date="2026-10-20")
     assert 702 not in found
+
+
+# --- the third part: blindQ2, blindR2, blindS2 ------------------------------------------------------
+
+
+def test_a_list_under_a_heading_of_where_people_come_from_or_go(tmp_path):
+    found = reported(tmp_path, "Итоги 2025 года: из Казахстана выехали 9 000 человек.\n\n"
+                               "Откуда чаще всего приезжают:\n• Узбекистан — 3 100\n• Китай — 1 200\n\n"
+                               "Куда уезжают:\n• Россия — 5 000\n", document_date="2026-02-01")
+    assert found[3100] == ("2025", "immigration", "UZB", None)
+    assert found[1200] == ("2025", "immigration", "CHN", None)
+    assert found[5000] == ("2025", "emigration", "RUS", None)
+    found = reported(tmp_path, "In 2025, 9,000 people left Kazakhstan.\n\nWhere the newcomers come from:\n"
+                               "- Uzbekistan - 3,100\n\nWhere do leavers head?\n- Russia - 5,000\n",
+                     document_date="2026-02-01")
+    assert found[3100][1] == "immigration"
+    assert found[5000][1] == "emigration"
+    # near miss: "where" that asks nothing of a flow's direction sets none
+    found = reported(tmp_path, "In 2025, 9,000 people left Kazakhstan, most of them for Russia, where "
+                               "they go on living.\n", document_date="2026-02-01")
+    assert found[9000][1] == "emigration"
+
+
+def test_a_year_ago_is_the_same_span_a_year_before(tmp_path):
+    found = reported(tmp_path, "Январь–сентябрь 2026 года.\n\nСальдо — плюс 1 675 человек. Год назад было "
+                               "минус 410.\n", document_date="2026-11-16")
+    assert found[1675][0] == "2026-9M"
+    assert found[-410] == ("2025-9M", "net", None, None)
+    found = reported(tmp_path, "In the first half of 2026, net migration was plus 1,675 people. A year ago "
+                               "it was minus 410.\n", document_date="2026-08-01")
+    assert found[-410][0] == "2025-H1"
+    # near miss: "через год" is no year before
+    found = reported(tmp_path, "За первый квартал 2026 года выбыли 2 100 человек. Через год назад не "
+                               "оглянешься.\n", document_date="2026-05-01")
+    assert found[2100][0] == "2026-Q1"
+
+
+def test_the_same_period_of_an_earlier_year_is_no_this_period(tmp_path):
+    text = ("Kazakhstan gained residents in the first six months of 2026.\n\nA total of 8,942 people "
+            "moved to the country, against 8,105 a year earlier. Departures fell to just over 7,600 "
+            "from 8,390 in the same period of 2025, leaving a net inflow of about 1,300 people.\n")
+    found = reported(tmp_path, text, document_date="2026-08-17")
+    assert found[7600][0] == "2026-H1"
+    assert found[8390][0] == "2025-H1"
+    assert found[1300] == ("2026-H1", "net", None, None)
+    # near miss: "in the same period" with no time of its own is the period of the sentence before
+    found = reported(tmp_path, "In the first half of 2026, 8,942 people moved to Kazakhstan. In the same "
+                               "period, 7,600 people left.\n", document_date="2026-08-17")
+    assert found[7600][0] == "2026-H1"

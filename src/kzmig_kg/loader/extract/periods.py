@@ -404,8 +404,11 @@ _TREND_END = re.compile(r"(?:until|till|up\s+to|through|to)\s*$", re.IGNORECASE)
 _THEN_CHANGE = re.compile(
     r"^[^.;]{0,30}?\b(?:followed\s+by|then|with|after\s+which|and\s+then)\b[^.;]{0,30}?\b(?:increase|"
     r"decrease|growth|decline|rise|drop|fall|recover\w*)", re.IGNORECASE)
+# (not "in the same period of 2025", "the same period a year earlier": a time of its own, compared)
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|throughout)\s+(?:this|that|the\s+same)\s+(?:period|"
-                          r"time|decade|years)\b", re.IGNORECASE)
+                          r"time|decade|years)\b(?!,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:\d{4}|last\s+year|"
+                          r"(?:a|the|one)\s+year\s+(?:earlier|before|ago)|(?:the\s+)?previous\s+year))",
+                          re.IGNORECASE)
 _NEXT_RANK = re.compile(r"\b(?:second|third|fourth|fifth|next)\s+(?:most\s+\w+|largest|biggest|main|"
                         r"highest|leading)\b", re.IGNORECASE)
 # "a year earlier", "годом ранее" are relative times, not the past
