@@ -742,3 +742,50 @@ def test_the_same_period_of_an_earlier_year_is_no_this_period(tmp_path):
     found = reported(tmp_path, "In the first half of 2026, 8,942 people moved to Kazakhstan. In the same "
                                "period, 7,600 people left.\n", document_date="2026-08-17")
     assert found[7600][0] == "2026-H1"
+
+
+def test_a_kazakh_formal_name_declines_its_last_word(tmp_path):
+    found = reported(tmp_path, "2025 жылдың бірінші жартыжылдығында облыстан 3 000 адам көшіп кетті. "
+                               "Кетушілердің басым бөлігі, яғни 2 604 адам, Ресей Федерациясына қоныс "
+                               "аударды. Олардың 180 адамы – Беларусь Республикасына көшті.\n",
+                     language="kk", document_date="2025-08-01")
+    assert found[2604] == ("2025-H1", "emigration", "RUS", None)
+    assert found[180][2] == "BLR"
+    # near miss: the genitive of a formal name ("citizens of the Russian Federation") is no destination
+    found = reported(tmp_path, "2025 жылы облыстан 3 000 адам көшіп кетті, оның 1 684 адамы Ресей "
+                               "Федерациясының азаматтары.\n", language="kk", document_date="2026-02-01")
+    assert found[1684][2] is None
+
+
+def test_the_same_series_after_a_dash_in_a_while_clause_keeps_its_partner(tmp_path):
+    found = reported(tmp_path, "В первом полугодии 2026 года в Российскую Федерацию выбыли 5 120 человек, "
+                               "тогда как за январь–июнь прошлого года — 5 940.\n", document_date="2026-09-03")
+    assert found[5940] == ("2025-H1", "emigration", "RUS", None)
+    found = reported(tmp_path, "In the first half of 2026, 5,050 people left for Russia, while in the same "
+                               "half of 2025 — 5,870.\n", document_date="2026-09-03")
+    assert found[5870][2] == "RUS"
+    # near miss: a place of its own after the dash keeps it
+    found = reported(tmp_path, "В 2025 году в Германию выехали 900 человек, а в Россию — 5 000.\n",
+                     document_date="2026-03-01")
+    assert found[5000][2] == "RUS"
+
+
+def test_resettled_there_names_the_country_before(tmp_path):
+    found = reported(tmp_path, "Russia is still where most of those leaving head. Some 5,050 residents of "
+                               "Kazakhstan resettled there in the first half of 2026, compared with 5,870 "
+                               "in the first half of 2025.\n", document_date="2026-08-17")
+    assert found[5050] == ("2026-H1", "emigration", "RUS", None)
+    assert found[5870] == ("2025-H1", "emigration", "RUS", None)
+
+
+def test_a_second_subject_whose_verb_is_left_out(tmp_path):
+    found = reported(tmp_path, "In the first half of 2026, Tajikistan sent 214 people, and Kyrgyzstan "
+                               "about 430.\n", document_date="2026-08-01")
+    assert found[430] == ("2026-H1", "immigration", "KGZ", None)
+    found = reported(tmp_path, "В 2025 году Россия приняла 10 100 человек, а Германия около 900.\n",
+                     document_date="2026-03-01")
+    assert found[900] == ("2025", "emigration", "DEU", None)
+    # near miss: a country with no verb of sending before it sets no direction from one
+    found = reported(tmp_path, "In 2025 the survey covered Tajikistan, and Kyrgyzstan about 430 "
+                               "households.\n", document_date="2026-03-01")
+    assert found.get(430, (None, None))[1] is None

@@ -79,7 +79,7 @@ TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migra
                    r"(?<!прежде\s)(?<!больше\s)(?<!меньше\s)(?<!чаще\s)всего",
                     re.IGNORECASE)
 ANAPHOR = re.compile(r"\btheir\s+(?:number|numbers|inflow|outflow|influx)|\bits\s+number|"
-                      r"\b(?:moved|went|relocated|headed|emigrated|came\s+from)\s+there\b|"
+                      r"\b(?:moved|went|relocated|resettled|settled|headed|emigrated|came\s+from)\s+there\b|"
                       r"(?<![а-яё])(?:туда|оттуда)(?![а-яё])|"
                       r"\bthis\s+number|\bthese\s+numbers|\bthe\s+number\s+had\b", re.IGNORECASE)
 DEMONYM_UNITS = {"russians": "RUS", "germans": "DEU", "ukrainians": "UKR", "belarusians": "BLR",
@@ -310,6 +310,16 @@ def _dash_labelled(text: str, position: int) -> bool:
     return bool(number) and bool(_DASH_LABEL.match(text, position + number.end()))
 
 
+# "Ресей Федерациясына", "Беларусь Республикасынан": a Kazakh formal name declines its last word
+_KK_FORMAL = re.compile(r"\s+(?:Федерация|Республика)(?:сы|сын)[а-яәіңғүұқөһ]*")
+
+
+def _kk_name_end(text: str, mention: Mention) -> int:
+    """Where a Kazakh name ends with the formal word after it, which takes the case ending."""
+    formal = _KK_FORMAL.match(text, mention.end)
+    return formal.end() if formal else mention.end
+
+
 _KK_MOVE_AFTER = re.compile(r"[\w]*\s+(?:[\w]+\s+)?(?:қоныс\s+аудар|көш|кет|кел|бар|жол\s+тарт)\w*")
 
 
@@ -355,11 +365,12 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                                  r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
                     re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*(?:[—–-]\s*)?", gap) and \
-                    _KK_CASE.search(text[mention.start:mention.end + 4]) is not None or \
+                    _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) is not None or \
                     re.fullmatch(r"\)?\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap) or \
-                    re.fullmatch(r",\s+", gap) and _KK_CASE.search(text[mention.start:mention.end + 4]) and \
-                    _KK_MOVE_AFTER.match(text, mention.end):
+                    re.fullmatch(r",\s+", gap) and \
+                    _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) and \
+                    _KK_MOVE_AFTER.match(text, _kk_name_end(text, mention)):
                 # "6 240 граждан и выходцев из Узбекистана": one group named twice, then its place;
                 # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
                 # verb come after it
