@@ -789,3 +789,41 @@ def test_a_second_subject_whose_verb_is_left_out(tmp_path):
     found = reported(tmp_path, "In 2025 the survey covered Tajikistan, and Kyrgyzstan about 430 "
                                "households.\n", document_date="2026-03-01")
     assert found.get(430, (None, None))[1] is None
+
+
+def test_natsstatkom_in_a_title_reports_the_whole_item(tmp_path):
+    text = ("Нацстатком: отток в Казахстан сократился\n\nБишкек, 5 марта 2026 г.\n\n"
+            "Комитет опубликовал итоги за 2025 год. На постоянное жительство в Казахстан выбыли 1 034 "
+            "человека.\n\nВстречное движение скромнее: из Казахстана прибыли 412 человек.\n\n"
+            "Только в IV квартале в Казахстан уехали 298 жителей страны.\n\n"
+            "Всего за 2025 год около 4,9 тыс. человек отправились в Российскую Федерацию.\n")
+    found = reported(tmp_path, text, document_date="2026-03-05")
+    assert found[1034] == ("2025", "emigration", "KAZ", "KGZ")
+    assert found[298] == ("2025-Q4", "emigration", "KAZ", "KGZ")
+    assert found[4900][3] == "KGZ"        # the neighbour's own third-country flow, not Kazakhstan's
+    # near miss: a Kazakh item quoting no office keeps Kazakhstan's frame
+    found = reported(tmp_path, "Астана, 5 марта 2026 г.\n\nВ 2025 году в Кыргызстан выбыли 1 034 "
+                               "человека.\n", document_date="2026-03-05")
+    assert found[1034] == ("2025", "emigration", "KGZ", None)
+
+
+def test_a_migration_exchange_with_a_sign_is_a_balance(tmp_path):
+    found = reported(tmp_path, "В 2025 году из Казахстана в Россию выехали 9 000 человек, а прибыли 2 000. "
+                               "Миграционный обмен с Россией остался отрицательным – минус 7 000 человек.\n",
+                     document_date="2026-03-05")
+    assert found[-7000] == ("2025", "net", "RUS", None)
+    # near miss: an exchange that grew, with a count of arrivals, is no balance
+    found = reported(tmp_path, "В 2025 году миграционный обмен с Россией вырос: прибыли 2 000 человек.\n",
+                     document_date="2026-03-05")
+    assert found[2000][1] == "immigration"
+
+
+def test_the_other_way_after_a_route_through_kazakhstan(tmp_path):
+    found = reported(tmp_path, "In 2025, 742 people moved from Kyrgyzstan to Kazakhstan and 301 went the "
+                               "other way.\n", document_date="2026-03-01")
+    assert found[742] == ("2025", "immigration", "KGZ", None)
+    assert found[301] == ("2025", "emigration", "KGZ", None)
+    # near miss: a second count of the same route keeps its direction
+    found = reported(tmp_path, "In 2025, 742 people moved from Kyrgyzstan to Kazakhstan and 301 from "
+                               "Tajikistan to Kazakhstan.\n", document_date="2026-03-01")
+    assert found[301][1] == "immigration"

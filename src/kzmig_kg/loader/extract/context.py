@@ -23,6 +23,8 @@ _FLOW = re.compile(
     r"gained\s+[\d,.\s]+(?:[a-z]+\s+){0,2}through\s+(?:net\s+)?migration|migration\s+(?:gain|loss)|"
     r"\bthe\s+(?:gain|loss)\s+(?:was|stood|came|amounted|reached)|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
     r"чист\w+\s+миграци\w*|таза\s+көші-қон\w*|"
+    # "миграционный обмен ... остался отрицательным – минус 622": an exchange with a sign is its balance
+    r"миграционн\w+\s+обмен\w*(?=[^.;\d]{0,60}?(?:отрицательн|положительн|минус|плюс))|"
     r"net\s+(?:in|out)-?migration|"
     # "Net: +550", "Net — minus 410": the label of a line of a list
     r"\bnet(?=\s*[:—–]\s*(?:[-+−]|minus\s|plus\s)?\s*\d))"
