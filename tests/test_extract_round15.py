@@ -759,7 +759,8 @@ def test_a_kazakh_formal_name_declines_its_last_word(tmp_path):
 
 def test_the_same_series_after_a_dash_in_a_while_clause_keeps_its_partner(tmp_path):
     found = reported(tmp_path, "В первом полугодии 2026 года в Российскую Федерацию выбыли 5 120 человек, "
-                               "тогда как за январь–июнь прошлого года — 5 940.\n", document_date="2026-09-03")
+                               "тогда как за январь–июнь прошлого года — 5 940.\n",
+                     document_date="2026-09-03")
     assert found[5940] == ("2025-H1", "emigration", "RUS", None)
     found = reported(tmp_path, "In the first half of 2026, 5,050 people left for Russia, while in the same "
                                "half of 2025 — 5,870.\n", document_date="2026-09-03")
