@@ -828,3 +828,24 @@ def test_the_other_way_after_a_route_through_kazakhstan(tmp_path):
     found = reported(tmp_path, "In 2025, 742 people moved from Kyrgyzstan to Kazakhstan and 301 from "
                                "Tajikistan to Kazakhstan.\n", document_date="2026-03-01")
     assert found[301][1] == "immigration"
+
+
+def test_a_ministry_of_the_population_is_no_population(tmp_path):
+    found = reported(tmp_path, "In the first half of 2026, 9,000 people arrived. The Ministry of Labour and "
+                               "Social Protection of the Population said that 4,120 ethnic Kazakhs had been "
+                               "granted kandas status over the same period.\n", document_date="2026-08-17")
+    assert found[4120] == ("2026-H1", "immigration", None, None)
+    # near miss: a population stays no flow
+    found = reported(tmp_path, "In 2025 the population of the region reached 1,200,000 people.\n",
+                     document_date="2026-08-17")
+    assert found.get(1200000, (None, None))[1] is None
+
+
+def test_an_age_range_after_a_comma_is_no_count(tmp_path):
+    found = reported(tmp_path, "In 2025, 4,120 kandases arrived. Most of them are of working age, between "
+                               "18 and 45.\n", document_date="2026-08-17")
+    assert 45 not in found
+    assert found[4120][1] == "immigration"
+    # near miss: a count after a comma that follows no age word stays
+    found = reported(tmp_path, "In 2025, by region: Turkistan, 4,120 arrivals.\n", document_date="2026-08-17")
+    assert found[4120][1] == "immigration"

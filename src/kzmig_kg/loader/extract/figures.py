@@ -265,14 +265,17 @@ _THINGS_BEFORE = re.compile(r"\b(?:regions|countries|cities|districts|companies|
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)|из\s+них|из\s+которых)(?![\w])", re.IGNORECASE)
 # "a country of 20 million people", "population of 525,000", "численность населения ... составила
 # 525 тысяч": the number is how many live there, not how many moved
-_POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants|\bcensus)\b[^.;\d]{0,40}$|"
+# (not a ministry's name: "Ministry of Labour and Social Protection of the Population", "социальной
+# защиты населения")
+_POPULATION_OF = re.compile(r"(?:(?<!protection\sof\sthe\s)(?<!protection\sof\s)\bpopulation|\binhabitants|"
+                            r"\bcensus)\b[^.;\d]{0,40}$|"
                             r"(?<![а-яё])перепис\w*[^.;\d]{0,40}$|санақ\w*[^.;\d]{0,40}$|"
                             r"\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of\s+(?:about\s+|some\s+|"
                             r"nearly\s+|over\s+|almost\s+)?$|"
                             # "Uzbekistan alone has 36 million people", "is home to 7 million"
                             r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)\s+(?:a\s+population\s+of\s+)?"
                             r"(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+|more\s+than\s+)?$|"
-                            r"(?<!миграции\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
+                            r"(?<!миграции\s)(?<!защиты\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
                             r"халқы(?:ның)?(?:\s+саны)?[^.;\d]{0,30}$|халық\s+саны[^.;\d]{0,30}$",
                             re.IGNORECASE)
 

@@ -141,7 +141,8 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
                                r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
-_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s*\(?\s*(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
+# ("of working age, between 18 and 45": a comma or a dash after the age word)
+_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)[\s,:—–]*\(?\s*(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
                         r"(?:to|and|до|[-–])\s*$|"
                         # "of working age (16 to 62)": the first end of an age range in brackets
                         r"\b(?:aged?|возраст\w*)\s*\(\s*(?=$)|"
