@@ -849,3 +849,17 @@ def test_an_age_range_after_a_comma_is_no_count(tmp_path):
     # near miss: a count after a comma that follows no age word stays
     found = reported(tmp_path, "In 2025, by region: Turkistan, 4,120 arrivals.\n", document_date="2026-08-17")
     assert found[4120][1] == "immigration"
+
+
+def test_the_bound_of_rows_left_out_is_no_count(tmp_path):
+    found = reported(tmp_path, "В 2025 году прибыли 9 000 человек.\n\n* Включая страны, обмен с которыми не "
+                               "превысил 50 человек в каждом направлении.\n", document_date="2026-03-01")
+    assert 50 not in found
+    found = reported(tmp_path, "In 2025, 9,000 people arrived.\n\n* Including countries with which the "
+                               "exchange was below 50 people in either direction.\n",
+                     document_date="2026-03-01")
+    assert 50 not in found
+    # near miss: a flow said not to exceed a number, with no class of rows, stays
+    found = reported(tmp_path, "In 2025, 9,000 people arrived; departures to Russia did not exceed 4,000.\n",
+                     document_date="2026-03-01")
+    assert found[4000][1:3] == ("emigration", "RUS")
