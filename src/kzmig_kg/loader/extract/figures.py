@@ -693,8 +693,10 @@ _COMPARED_GAP = re.compile(r"[^\d.;!?]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcom
                            r"(?:about\s+|some\s+|around\s+|около\s+)?|"
                            # "выбыли 5 120 человек, тогда как за январь–июнь прошлого года — 5 940": the
                            # same series at another time, its verb left out after a dash
+                           # (not "а остальные — 2 300", "while the rest — 2,300": another part)
                            r"[^\d.;!?]{0,20}?(?:(?<![а-яё])(?:тогда\s+как|а)|\bwhile|\bwhereas)\s+"
-                           r"[^\d.;!?]{0,50}?[—–]\s*(?:около\s+|about\s+)?")
+                           r"(?:(?!остальн|прочи|други|\brest\b|\bothers?\b)[^\d.;!?]){0,50}?[—–]\s*"
+                           r"(?:около\s+|about\s+)?")
 
 
 def _compared_series(text: str, figures: list[FigureFound], token: Token,
