@@ -1,9 +1,8 @@
 """The loader on the causes of the figure misses and extras of the tenth round's last held-out sets
 (blindH2, blindI2, blindJ2) and the eleventh round's new ones (benchmarks/gold/README.md, "Issue 16,
 eleventh round: figures", its second part on blindN2, blindO2, blindP2 and its third on blindQ2,
-blindR2, blindS2), each in its general
-form, in layouts and languages no gold document has. One fixture per mechanism, each with a near
-miss that must not fire."""
+blindR2, blindS2), each in its general form, in layouts and languages no gold document has. One
+fixture per mechanism, each with a near miss that must not fire."""
 
 from __future__ import annotations
 
