@@ -1,8 +1,8 @@
 """The loader on the causes of the figure misses and extras of the tenth round's last held-out sets
 (blindH2, blindI2, blindJ2) and the eleventh round's new ones (benchmarks/gold/README.md, "Issue 16,
-eleventh round: figures", and its second part on blindN2, blindO2, blindP2), each in its general
-form, in layouts and languages no gold document has. One fixture per mechanism, each with a near
-miss that must not fire."""
+eleventh round: figures", its second part on blindN2, blindO2, blindP2 and its third on blindQ2,
+blindR2, blindS2), each in its general form, in layouts and languages no gold document has. One
+fixture per mechanism, each with a near miss that must not fire."""
 
 from __future__ import annotations
 
@@ -693,3 +693,173 @@ def test_a_part_after_v_tom_chisle_with_its_verb_and_place(tmp_path):
                                "пенсионера.\n",
                      document_date="2026-10-20")
     assert 702 not in found
+
+
+# --- the third part: blindQ2, blindR2, blindS2 ------------------------------------------------------
+
+
+def test_a_list_under_a_heading_of_where_people_come_from_or_go(tmp_path):
+    found = reported(tmp_path, "Итоги 2025 года: из Казахстана выехали 9 000 человек.\n\n"
+                               "Откуда чаще всего приезжают:\n• Узбекистан — 3 100\n• Китай — 1 200\n\n"
+                               "Куда уезжают:\n• Россия — 5 000\n", document_date="2026-02-01")
+    assert found[3100] == ("2025", "immigration", "UZB", None)
+    assert found[1200] == ("2025", "immigration", "CHN", None)
+    assert found[5000] == ("2025", "emigration", "RUS", None)
+    found = reported(tmp_path, "In 2025, 9,000 people left Kazakhstan.\n\nWhere the newcomers come from:\n"
+                               "- Uzbekistan - 3,100\n\nWhere do leavers head?\n- Russia - 5,000\n",
+                     document_date="2026-02-01")
+    assert found[3100][1] == "immigration"
+    assert found[5000][1] == "emigration"
+    # near miss: "where" that asks nothing of a flow's direction sets none
+    found = reported(tmp_path, "In 2025, 9,000 people left Kazakhstan, most of them for Russia, where "
+                               "they go on living.\n", document_date="2026-02-01")
+    assert found[9000][1] == "emigration"
+
+
+def test_a_year_ago_is_the_same_span_a_year_before(tmp_path):
+    found = reported(tmp_path, "Январь–сентябрь 2026 года.\n\nСальдо — плюс 1 675 человек. Год назад было "
+                               "минус 410.\n", document_date="2026-11-16")
+    assert found[1675][0] == "2026-9M"
+    assert found[-410] == ("2025-9M", "net", None, None)
+    found = reported(tmp_path, "In the first half of 2026, net migration was plus 1,675 people. A year ago "
+                               "it was minus 410.\n", document_date="2026-08-01")
+    assert found[-410][0] == "2025-H1"
+    # near miss: "через год" is no year before
+    found = reported(tmp_path, "За первый квартал 2026 года выбыли 2 100 человек. Через год назад не "
+                               "оглянешься.\n", document_date="2026-05-01")
+    assert found[2100][0] == "2026-Q1"
+
+
+def test_the_same_period_of_an_earlier_year_is_no_this_period(tmp_path):
+    text = ("Kazakhstan gained residents in the first six months of 2026.\n\nA total of 8,942 people "
+            "moved to the country, against 8,105 a year earlier. Departures fell to just over 7,600 "
+            "from 8,390 in the same period of 2025, leaving a net inflow of about 1,300 people.\n")
+    found = reported(tmp_path, text, document_date="2026-08-17")
+    assert found[7600][0] == "2026-H1"
+    assert found[8390][0] == "2025-H1"
+    assert found[1300] == ("2026-H1", "net", None, None)
+    # near miss: "in the same period" with no time of its own is the period of the sentence before
+    found = reported(tmp_path, "In the first half of 2026, 8,942 people moved to Kazakhstan. In the same "
+                               "period, 7,600 people left.\n", document_date="2026-08-17")
+    assert found[7600][0] == "2026-H1"
+
+
+def test_a_kazakh_formal_name_declines_its_last_word(tmp_path):
+    found = reported(tmp_path, "2025 жылдың бірінші жартыжылдығында облыстан 3 000 адам көшіп кетті. "
+                               "Кетушілердің басым бөлігі, яғни 2 604 адам, Ресей Федерациясына қоныс "
+                               "аударды. Олардың 180 адамы – Беларусь Республикасына көшті.\n",
+                     language="kk", document_date="2025-08-01")
+    assert found[2604] == ("2025-H1", "emigration", "RUS", None)
+    assert found[180][2] == "BLR"
+    # near miss: the genitive of a formal name ("citizens of the Russian Federation") is no destination
+    found = reported(tmp_path, "2025 жылы облыстан 3 000 адам көшіп кетті, оның 1 684 адамы Ресей "
+                               "Федерациясының азаматтары.\n", language="kk", document_date="2026-02-01")
+    assert found[1684][2] is None
+
+
+def test_the_same_series_after_a_dash_in_a_while_clause_keeps_its_partner(tmp_path):
+    found = reported(tmp_path, "В первом полугодии 2026 года в Российскую Федерацию выбыли 5 120 человек, "
+                               "тогда как за январь–июнь прошлого года — 5 940.\n",
+                     document_date="2026-09-03")
+    assert found[5940] == ("2025-H1", "emigration", "RUS", None)
+    found = reported(tmp_path, "In the first half of 2026, 5,050 people left for Russia, while in the same "
+                               "half of 2025 — 5,870.\n", document_date="2026-09-03")
+    assert found[5870][2] == "RUS"
+    # near miss: a place of its own after the dash keeps it
+    found = reported(tmp_path, "В 2025 году в Германию выехали 900 человек, а в Россию — 5 000.\n",
+                     document_date="2026-03-01")
+    assert found[5000][2] == "RUS"
+
+
+def test_resettled_there_names_the_country_before(tmp_path):
+    found = reported(tmp_path, "Russia is still where most of those leaving head. Some 5,050 residents of "
+                               "Kazakhstan resettled there in the first half of 2026, compared with 5,870 "
+                               "in the first half of 2025.\n", document_date="2026-08-17")
+    assert found[5050] == ("2026-H1", "emigration", "RUS", None)
+    assert found[5870] == ("2025-H1", "emigration", "RUS", None)
+
+
+def test_a_second_subject_whose_verb_is_left_out(tmp_path):
+    found = reported(tmp_path, "In the first half of 2026, Tajikistan sent 214 people, and Kyrgyzstan "
+                               "about 430.\n", document_date="2026-08-01")
+    assert found[430] == ("2026-H1", "immigration", "KGZ", None)
+    found = reported(tmp_path, "В 2025 году Россия приняла 10 100 человек, а Германия около 900.\n",
+                     document_date="2026-03-01")
+    assert found[900] == ("2025", "emigration", "DEU", None)
+    # near miss: a country with no verb of sending before it sets no direction from one
+    found = reported(tmp_path, "In 2025 the survey covered Tajikistan, and Kyrgyzstan about 430 "
+                               "households.\n", document_date="2026-03-01")
+    assert found.get(430, (None, None))[1] is None
+
+
+def test_natsstatkom_in_a_title_reports_the_whole_item(tmp_path):
+    text = ("Нацстатком: отток в Казахстан сократился\n\nБишкек, 5 марта 2026 г.\n\n"
+            "Комитет опубликовал итоги за 2025 год. На постоянное жительство в Казахстан выбыли 1 034 "
+            "человека.\n\nВстречное движение скромнее: из Казахстана прибыли 412 человек.\n\n"
+            "Только в IV квартале в Казахстан уехали 298 жителей страны.\n\n"
+            "Всего за 2025 год около 4,9 тыс. человек отправились в Российскую Федерацию.\n")
+    found = reported(tmp_path, text, document_date="2026-03-05")
+    assert found[1034] == ("2025", "emigration", "KAZ", "KGZ")
+    assert found[298] == ("2025-Q4", "emigration", "KAZ", "KGZ")
+    assert found[4900][3] == "KGZ"        # the neighbour's own third-country flow, not Kazakhstan's
+    # near miss: a Kazakh item quoting no office keeps Kazakhstan's frame
+    found = reported(tmp_path, "Астана, 5 марта 2026 г.\n\nВ 2025 году в Кыргызстан выбыли 1 034 "
+                               "человека.\n", document_date="2026-03-05")
+    assert found[1034] == ("2025", "emigration", "KGZ", None)
+
+
+def test_a_migration_exchange_with_a_sign_is_a_balance(tmp_path):
+    found = reported(tmp_path, "В 2025 году из Казахстана в Россию выехали 9 000 человек, а прибыли 2 000. "
+                               "Миграционный обмен с Россией остался отрицательным – минус 7 000 человек.\n",
+                     document_date="2026-03-05")
+    assert found[-7000] == ("2025", "net", "RUS", None)
+    # near miss: an exchange that grew, with a count of arrivals, is no balance
+    found = reported(tmp_path, "В 2025 году миграционный обмен с Россией вырос: прибыли 2 000 человек.\n",
+                     document_date="2026-03-05")
+    assert found[2000][1] == "immigration"
+
+
+def test_the_other_way_after_a_route_through_kazakhstan(tmp_path):
+    found = reported(tmp_path, "In 2025, 742 people moved from Kyrgyzstan to Kazakhstan and 301 went the "
+                               "other way.\n", document_date="2026-03-01")
+    assert found[742] == ("2025", "immigration", "KGZ", None)
+    assert found[301] == ("2025", "emigration", "KGZ", None)
+    # near miss: a second count of the same route keeps its direction
+    found = reported(tmp_path, "In 2025, 742 people moved from Kyrgyzstan to Kazakhstan and 301 from "
+                               "Tajikistan to Kazakhstan.\n", document_date="2026-03-01")
+    assert found[301][1] == "immigration"
+
+
+def test_a_ministry_of_the_population_is_no_population(tmp_path):
+    found = reported(tmp_path, "In the first half of 2026, 9,000 people arrived. The Ministry of Labour and "
+                               "Social Protection of the Population said that 4,120 ethnic Kazakhs had been "
+                               "granted kandas status over the same period.\n", document_date="2026-08-17")
+    assert found[4120] == ("2026-H1", "immigration", None, None)
+    # near miss: a population stays no flow
+    found = reported(tmp_path, "In 2025 the population of the region reached 1,200,000 people.\n",
+                     document_date="2026-08-17")
+    assert found.get(1200000, (None, None))[1] is None
+
+
+def test_an_age_range_after_a_comma_is_no_count(tmp_path):
+    found = reported(tmp_path, "In 2025, 4,120 kandases arrived. Most of them are of working age, between "
+                               "18 and 45.\n", document_date="2026-08-17")
+    assert 45 not in found
+    assert found[4120][1] == "immigration"
+    # near miss: a count after a comma that follows no age word stays
+    found = reported(tmp_path, "In 2025, by region: Turkistan, 4,120 arrivals.\n", document_date="2026-08-17")
+    assert found[4120][1] == "immigration"
+
+
+def test_the_bound_of_rows_left_out_is_no_count(tmp_path):
+    found = reported(tmp_path, "В 2025 году прибыли 9 000 человек.\n\n* Включая страны, обмен с которыми не "
+                               "превысил 50 человек в каждом направлении.\n", document_date="2026-03-01")
+    assert 50 not in found
+    found = reported(tmp_path, "In 2025, 9,000 people arrived.\n\n* Including countries with which the "
+                               "exchange was below 50 people in either direction.\n",
+                     document_date="2026-03-01")
+    assert 50 not in found
+    # near miss: a flow said not to exceed a number, with no class of rows, stays
+    found = reported(tmp_path, "In 2025, 9,000 people arrived; departures to Russia did not exceed 4,000.\n",
+                     document_date="2026-03-01")
+    assert found[4000][1:3] == ("emigration", "RUS")

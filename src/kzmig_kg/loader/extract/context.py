@@ -23,10 +23,12 @@ _FLOW = re.compile(
     r"gained\s+[\d,.\s]+(?:[a-z]+\s+){0,2}through\s+(?:net\s+)?migration|migration\s+(?:gain|loss)|"
     r"\bthe\s+(?:gain|loss)\s+(?:was|stood|came|amounted|reached)|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
     r"чист\w+\s+миграци\w*|таза\s+көші-қон\w*|"
+    # "миграционный обмен ... остался отрицательным – минус 622": an exchange with a sign is its balance
+    r"миграционн\w+\s+обмен\w*(?=[^.;\d]{0,60}?(?:отрицательн|положительн|минус|плюс))|"
     r"net\s+(?:in|out)-?migration|"
     # "Net: +550", "Net — minus 410": the label of a line of a list
     r"\bnet(?=\s*[:—–]\s*(?:[-+−]|minus\s|plus\s)?\s*\d))"
-    r"|(?P<emi>lost(?=\s+\d)|потерял\w*(?=\s+\d)|emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|"
+    r"|(?P<emi>lost(?=\s+\d)|потерял\w*(?=\s+\d)|emigra\w*|out-?migra\w*|mov\w*\s+out\b|out\s+of\s+(?:Kazakhstan|the\s+country)|outflows?|outward|outbound|left|leav\w+|depart\w*|destinations?|go(?:ing)?\s+to|where\s+(?:[a-z]+\s+){0,2}(?:go|head)(?=\s*[:?])|"
     r"went\s+to(?!\s+\d)|travel\w*\s+to|moved\s+abroad|(?:became|obtained|received|were\s+granted)\s+(?:permanent\s+)?"
     r"(?:residen\w+|citizenship)\s+(?:of|in)\s+(?!kazakhstan)|"
     r"(?<![а-яё])туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
@@ -49,7 +51,7 @@ _FLOW = re.compile(
     # "Казахстан принял 1,7 тыс. переселенцев", "Kazakhstan received 1,700": the country takes people in
     r"(?:казахстан|республика|страна)\s+(?:принял\w*|приняла)|"
     r"kazakhstan\s+(?:received|took\s+in|welcomed|admitted|accepted)|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
-    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|новосел\w*|новоприбывш\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
+    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|приезжа\w*|(?<=where\s)(?:[a-z]+\s+){0,2}come\s+from(?=\s*[:?])|въезжа\w*|новосел\w*|новоприбывш\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
     # "одан 412 адам көшіп келсе, ...": the conditional and participle of coming (not the
@@ -79,7 +81,7 @@ TOTAL = re.compile(r"\btotal\b|\boverall\b|\ball\s+(?:immigrants|emigrants|migra
                    r"(?<!прежде\s)(?<!больше\s)(?<!меньше\s)(?<!чаще\s)всего",
                     re.IGNORECASE)
 ANAPHOR = re.compile(r"\btheir\s+(?:number|numbers|inflow|outflow|influx)|\bits\s+number|"
-                      r"\b(?:moved|went|relocated|headed|emigrated|came\s+from)\s+there\b|"
+                      r"\b(?:moved|went|relocated|resettled|settled|headed|emigrated|came\s+from)\s+there\b|"
                       r"(?<![а-яё])(?:туда|оттуда)(?![а-яё])|"
                       r"\bthis\s+number|\bthese\s+numbers|\bthe\s+number\s+had\b", re.IGNORECASE)
 DEMONYM_UNITS = {"russians": "RUS", "germans": "DEU", "ukrainians": "UKR", "belarusians": "BLR",
@@ -310,6 +312,16 @@ def _dash_labelled(text: str, position: int) -> bool:
     return bool(number) and bool(_DASH_LABEL.match(text, position + number.end()))
 
 
+# "Ресей Федерациясына", "Беларусь Республикасынан": a Kazakh formal name declines its last word
+_KK_FORMAL = re.compile(r"\s+(?:Федерация|Республика)(?:сы|сын)[а-яәіңғүұқөһ]*")
+
+
+def _kk_name_end(text: str, mention: Mention) -> int:
+    """Where a Kazakh name ends with the formal word after it, which takes the case ending."""
+    formal = _KK_FORMAL.match(text, mention.end)
+    return formal.end() if formal else mention.end
+
+
 _KK_MOVE_AFTER = re.compile(r"[\w]*\s+(?:[\w]+\s+)?(?:қоныс\s+аудар|көш|кет|кел|бар|жол\s+тарт)\w*")
 
 
@@ -355,11 +367,12 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                                  r"(?:the\s+)?", gap) or \
                     re.fullmatch(r"-[а-яәіңғүұқөһ]{1,3}\s+|\s+(?:жуығы|астамы|шамасы)\s+", gap) or \
                     re.fullmatch(r"(?:-[а-яәіңғүұқөһ]{1,3})?\s*(?:[—–-]\s*)?", gap) and \
-                    _KK_CASE.search(text[mention.start:mention.end + 4]) is not None or \
+                    _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) is not None or \
                     re.fullmatch(r"\)?\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap) or \
-                    re.fullmatch(r",\s+", gap) and _KK_CASE.search(text[mention.start:mention.end + 4]) and \
-                    _KK_MOVE_AFTER.match(text, mention.end):
+                    re.fullmatch(r",\s+", gap) and \
+                    _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) and \
+                    _KK_MOVE_AFTER.match(text, _kk_name_end(text, mention)):
                 # "6 240 граждан и выходцев из Узбекистана": one group named twice, then its place;
                 # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
                 # verb come after it

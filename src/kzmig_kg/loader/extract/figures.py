@@ -265,14 +265,17 @@ _THINGS_BEFORE = re.compile(r"\b(?:regions|countries|cities|districts|companies|
 _OF_THEM = re.compile(r"\s+(?:of\s+(?:them|those|these|whom)|из\s+них|из\s+которых)(?![\w])", re.IGNORECASE)
 # "a country of 20 million people", "population of 525,000", "численность населения ... составила
 # 525 тысяч": the number is how many live there, not how many moved
-_POPULATION_OF = re.compile(r"(?:\bpopulation|\binhabitants|\bcensus)\b[^.;\d]{0,40}$|"
+# (not a ministry's name: "Ministry of Labour and Social Protection of the Population", "социальной
+# защиты населения")
+_POPULATION_OF = re.compile(r"(?:(?<!protection\sof\sthe\s)(?<!protection\sof\s)\bpopulation|\binhabitants|"
+                            r"\bcensus)\b[^.;\d]{0,40}$|"
                             r"(?<![а-яё])перепис\w*[^.;\d]{0,40}$|санақ\w*[^.;\d]{0,40}$|"
                             r"\b(?:a|the)\s+(?:country|nation|city|region|republic)\s+of\s+(?:about\s+|some\s+|"
                             r"nearly\s+|over\s+|almost\s+)?$|"
                             # "Uzbekistan alone has 36 million people", "is home to 7 million"
                             r"\b(?:has|have|is\s+home\s+to|are\s+home\s+to)\s+(?:a\s+population\s+of\s+)?"
                             r"(?:about\s+|some\s+|nearly\s+|over\s+|almost\s+|more\s+than\s+)?$|"
-                            r"(?<!миграции\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
+                            r"(?<!миграции\s)(?<!защиты\s)(?<![а-яё])населени\w*[^.;]{0,50}$|"
                             r"халқы(?:ның)?(?:\s+саны)?[^.;\d]{0,30}$|халық\s+саны[^.;\d]{0,30}$",
                             re.IGNORECASE)
 
@@ -450,7 +453,24 @@ def _sent_by(text: str, token: Token, where: _Sentence) -> str | None:
         verb = _SENT.match(text, place.end, token.start)
         if verb is not None and _RUN_BEFORE.fullmatch(text, verb.end(), token.start):
             return "emigration" if verb["took"] else "immigration"
+    # "Tajikistan sent 214 people, and Kyrgyzstan about 430": the second subject's verb left out
+    last = next((p for p in reversed(where.places) if p.end <= token.start), None)
+    if last is None or last.place.code == "KAZ" or \
+            not _GAPPED_SUBJECT.fullmatch(text, last.end, token.start) or \
+            not _GAPPED_AND.search(text, max(where.start, last.start - 12), last.start):
+        return None
+    for place in where.places:
+        if place.end > last.start or place.place.code == "KAZ":
+            continue
+        verb = _SENT.match(text, place.end, last.start)
+        if verb is not None and re.match(r"\d", text[verb.end():verb.end() + 1]):
+            return "emigration" if verb["took"] else "immigration"
     return None
+
+
+_GAPPED_AND = re.compile(r"(?:\band|(?<![а-яё])[аи]|(?<![\w])және)\s+$", re.IGNORECASE)
+_GAPPED_SUBJECT = re.compile(r"[ \t]+(?:about|some|around|nearly|almost|just\s+over|over|около|почти|"
+                             r"более|свыше)?[ \t]*", re.IGNORECASE)
 
 
 _AND_BEFORE = re.compile(r"\s(?:and|и|және)\s+(?:(?:only|just|лишь|только|бар\s+болғаны)\s+)?$",
@@ -670,7 +690,13 @@ def _set_time(figure: FigureFound, time: Time | None, how: str, note: str | None
 # what stands between a figure and the number it is compared with: its time, a bracket, the word
 _COMPARED_GAP = re.compile(r"[^\d.;!?]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:to|with)|"
                            r"\bup\s+from|\bdown\s+from|\bafter|(?<![а-яё])(?:против|по\s+сравнению\s+с|после))\s*"
-                           r"(?:about\s+|some\s+|around\s+|около\s+)?")
+                           r"(?:about\s+|some\s+|around\s+|около\s+)?|"
+                           # "выбыли 5 120 человек, тогда как за январь–июнь прошлого года — 5 940": the
+                           # same series at another time, its verb left out after a dash
+                           # (not "а остальные — 2 300", "while the rest — 2,300": another part)
+                           r"[^\d.;!?]{0,20}?(?:(?<![а-яё])(?:тогда\s+как|а)|\bwhile|\bwhereas)\s+"
+                           r"(?:(?!остальн|прочи|други|\brest\b|\bothers?\b)[^\d.;!?]){0,50}?[—–]\s*"
+                           r"(?:около\s+|about\s+)?")
 
 
 def _compared_series(text: str, figures: list[FigureFound], token: Token,

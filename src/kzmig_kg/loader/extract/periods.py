@@ -91,6 +91,7 @@ class Time:
     milestone: bool = False     # "for the first time since 2011": the last time it was so, dates nothing
     local: bool = False         # the same span of an earlier year: dates its own sentence only
     whole: bool = False         # "за год в целом", "annual": the whole year of the time around it
+    ago: bool = False           # "год назад", "a year ago": a year before the document's date
 
     @property
     def complete(self) -> bool:
@@ -143,6 +144,10 @@ def complete_time(time: Time, around: Time | None, document_year: int | None) ->
         year += time.offset
     if time.offset and time.part is None and time.anchor == "text" and around is not None and around.part:
         part = around.part if time.year is None else None
+    if time.ago and around is not None and around.part and around.year == document_year:
+        # "Январь–сентябрь 2026 года ... Год назад было минус 410": the same span of the year before
+        part = around.part
+        return Time(time.start, time.end, year, None, True, part, 0, time.attached)
     # compared: "a year earlier", "the same period of 2022" date the number they stand by, and are
     # never carried to the figures after it; "last year", "this year" (counted from the document's
     # date) are the time of the text, carried like a year it states; so is a part of the year
@@ -169,7 +174,7 @@ def find_times(text: str, extra: list[Time]) -> Times:
         # ("over the first half" is the period itself; a relative "өткен жылдың сәйкес кезеңімен"
         # is completed as a comparison by ``complete_time``)
         times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset,
-                          anchor=sub.anchor))
+                          anchor=sub.anchor, ago=sub.ago))
     spans = Spans([(t.start, t.end) for t in times])
     times += [t for t in extra if not spans.covers(t.start)]
     # "За год в целом", "Годовой отток", "for the year as a whole": the full year of the text's time
@@ -404,8 +409,11 @@ _TREND_END = re.compile(r"(?:until|till|up\s+to|through|to)\s*$", re.IGNORECASE)
 _THEN_CHANGE = re.compile(
     r"^[^.;]{0,30}?\b(?:followed\s+by|then|with|after\s+which|and\s+then)\b[^.;]{0,30}?\b(?:increase|"
     r"decrease|growth|decline|rise|drop|fall|recover\w*)", re.IGNORECASE)
+# (not "in the same period of 2025", "the same period a year earlier": a time of its own, compared)
 _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|throughout)\s+(?:this|that|the\s+same)\s+(?:period|"
-                          r"time|decade|years)\b", re.IGNORECASE)
+                          r"time|decade|years)\b(?!,?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:\d{4}|last\s+year|"
+                          r"(?:a|the|one)\s+year\s+(?:earlier|before|ago)|(?:the\s+)?previous\s+year))",
+                          re.IGNORECASE)
 _NEXT_RANK = re.compile(r"\b(?:second|third|fourth|fifth|next)\s+(?:most\s+\w+|largest|biggest|main|"
                         r"highest|leading)\b", re.IGNORECASE)
 # "a year earlier", "годом ранее" are relative times, not the past

@@ -52,12 +52,15 @@ _SHORT_OFFICE = re.compile(r"(?:['’]s)?[ \t]+(?:statistic(?:s|al)\s+)?"
                            r"[ \t]+сторон\w*|"
                            r"[ \t]+(?:статистическ\w+\s+)?(?:комитет|агентств)\w*|"
                            r"[ \t]+статистика\s+(?:комитет|агенттіг)\w*", re.IGNORECASE)
-# offices known by a name of their own: Kazakhstan's bureau, Russia's Rosstat, Germany's Destatis
+# offices known by a name of their own: Kazakhstan's bureau, Russia's Rosstat, Germany's Destatis,
+# Kyrgyzstan's Natsstatkom
 _NAMED_OFFICES = ((re.compile(r"\bBureau\s+of\s+National\s+Statistics\b|\bBNS\b|(?<![а-яё])(?:Бюро\s+"
                               r"национальной\s+статистики|БНС)(?![а-яё])|Ұлттық\s+статистика\s+бюро\w*",
                               re.IGNORECASE), "KAZ"),
                   (re.compile(r"\bRosstat\b|(?<![а-яё])Росстат\w*", re.IGNORECASE), "RUS"),
-                  (re.compile(r"\bDestatis\b"), "DEU"))
+                  (re.compile(r"\bDestatis\b"), "DEU"),
+                  # Kyrgyzstan's National Statistical Committee, by its short name in Bishkek's press
+                  (re.compile(r"(?<![а-яё])Нацстатком\w*|\bNatsstatkom\b", re.IGNORECASE), "KGZ"))
 _KAZAKH_OFFICE = re.compile(r"статистика\s+(?:комитет|агенттіг|басқарма)", re.IGNORECASE)
 _OFFICE_BEFORE = 45       # the Kazakh order puts the country first: "Қырғыз Республикасы Ұлттық ..."
 _OFFICE_AFTER = 70        # "... при Президенте Республики Узбекистан", "... of the Kyrgyz Republic"
@@ -193,8 +196,9 @@ def _kazakhstan_role_before(text: str, start: int, position: int) -> str | None:
 def _kazakhstan_end(text: str, sentence: tuple[int, int], figure: FigureFound) -> None:
     """Kazakhstan's own count: "365 departures to Kazakhstan" arrive in it, "arrivals from
     Kazakhstan" leave it (one end of the route named, against the word of the number)."""
-    if figure.direction not in _OPPOSITE or figure.country in (None, "KAZ"):
-        return
+    if figure.direction not in _OPPOSITE or figure.country in (None, "KAZ") or \
+            any(note.startswith("direction: the reverse") for note in figure.notes):
+        return                # "742 moved from Kyrgyzstan to Kazakhstan and 301 went the other way"
     # the number's own segment, between commas or line ends ("8,870 — departures to Russia")
     cut = max(text.rfind(mark, sentence[0], figure.start) for mark in ",;\n")
     stop = re.compile(r"[,;.\n]").search(text, figure.end, sentence[1])

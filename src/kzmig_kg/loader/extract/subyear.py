@@ -182,6 +182,10 @@ class SubYear:
     part: str | None       # Q1..Q4, H1, H2, 9M, Mmm-Mmm, "same"; None for a whole (relative) year
     offset: int = 0        # a year earlier: -1
     anchor: str = "text"   # what the offset counts from: the time around it, or the document's date
+    ago: bool = False      # "год назад", "a year ago": of the document's date, the span of the text's time
+
+
+_AGO = re.compile(r"a\s+year\s+ago|год\s+назад", re.IGNORECASE)
 
 
 def _month_en(name: str) -> int:
@@ -342,7 +346,7 @@ def _find_subyear(text: str) -> list[SubYear]:
                 found.append(SubYear(match.start(), match.end(), None, None,
                                      0 if form == "this-year" else -2 if form == "before-last" else -1,
                                      "document" if form in ("last-year", "this-year", "before-last")
-                                     else "text"))
+                                     else "text", bool(_AGO.fullmatch(match.group()))))
                 continue
             found.append(SubYear(match.start(), match.end(), year, part))
     found += _elliptic_parts(text, found)

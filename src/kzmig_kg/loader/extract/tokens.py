@@ -141,13 +141,20 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
                                r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
-_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)\s*\(?\s*(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
+# ("of working age, between 18 and 45": a comma or a dash after the age word)
+_AGE_RANGE = re.compile(r"(?:aged|ages?|возраст\w*)[\s,:—–]*\(?\s*(?:from\s+|от\s+|between\s+)?\d{1,3}\s*"
                         r"(?:to|and|до|[-–])\s*$|"
                         # "of working age (16 to 62)": the first end of an age range in brackets
                         r"\b(?:aged?|возраст\w*)\s*\(\s*(?=$)|"
                         # an age bound: "younger than 35", "under the age of 18", "старше 60 лет"
                         r"(?:younger|older)\s+than\s*$|under\s+the\s+age\s+of\s*$|"
                         r"(?<![а-яё])(?:моложе|младше|старше)\s*$", re.IGNORECASE)
+# "страны, обмен с которыми не превысил 50 человек", "countries with which the exchange did not exceed
+# 50": the bound of a class of rows left out, no count
+_THRESHOLD = re.compile(r"(?:(?<![а-яё])(?:с\s+которыми|в\s+которых|у\s+которых)|\bwith\s+which|\bwhose)"
+                        r"[^.;\d]{0,50}?(?:(?<![а-яё])не\s+превы\w+|(?<![а-яё])менее|(?<![а-яё])меньше|"
+                        r"\b(?:did|does|do)\s+not\s+exceed|\bnot\s+exceeding|\b(?:fewer|less)\s+than|\bbelow)\s*$",
+                        re.IGNORECASE)
 # "by age group (18-29, 30-44, 45+)": the bands of an age grouping, however many, are no counts
 _AGE_BANDS = re.compile(r"(?:\bage[\s-]+(?:groups?|bands?|brackets?|cohorts?)|\bby\s+age|"
                         r"(?<![а-яё])возрастн\w+\s+(?:групп|когорт)\w*|(?<![а-яё])по\s+возрасту|"
@@ -232,7 +239,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or \
                 _PHONE_BEFORE.search(text[max(0, start - 56):start]) or \
                 _AGE_IS.search(text, max(0, start - 40), start) or \
-                _AGE_BANDS.search(text, max(0, start - 60), start):
+                _AGE_BANDS.search(text, max(0, start - 60), start) or \
+                _THRESHOLD.search(text, max(0, start - 90), start):
             continue
         if _DIFFERENCE_AFTER.match(after):
             continue                      # "1,150 lower than a year before": a difference, no count
