@@ -19,7 +19,8 @@ from .test_ic_reference import FIXTURE_SETS, normalised_store, rows
 BEFORE = FIXTURES / "queries-before-round9"
 CHECKS = sorted(path.name for path in BEFORE.glob("qb-ic-*.rq"))
 
-# One break per rewritten check, each on a copy of a real Kazakh immigration figure of 2005:
+# One break for each of the five checks over 1 s at 10M, each on a copy of a real Kazakh
+# immigration figure of 2005:
 # a copy with the same key (IC-12), a copy without its period (IC-11), without its unit (IC-13),
 # without its value (IC-14), in a second data set (IC-1), and a typed observation without one.
 BREAKS = """
@@ -84,7 +85,6 @@ def test_rewrite_gives_the_rows_of_the_text_before_on_the_fixtures(name: str, fi
     before, now = old_and_new(name)
     store = normalised_store(fixture)
     assert rows(store, now) == rows(store, before)
-
 
 
 def test_every_check_kept_before_is_still_a_check() -> None:
