@@ -23,10 +23,12 @@ def _cited(text: str) -> list[tuple[str | None, str | None, int | None]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     pytest.param("Помимо статей Закона о миграции применяются нормы Трудового кодекса РК от 23.11.2015 "
-                 "№ 414-V ЗРК, а порядок установлен приказом.", [("code", "414-V", 2015)], id="code-genitive"),
+                 "№ 414-V ЗРК, а порядок установлен приказом.", [("code", "414-V", 2015)],
+                 id="code-genitive"),
     pytest.param("Помимо статей Закона о\nмиграции применяются нормы Трудового кодекса РК № 414-V ЗРК от "
                  "23.11.2015.", [("code", "414-V", 2015)], id="suffix-before-date-over-a-line"),
-    pytest.param("Наряду с Законом о миграции применяется постановление Правительства РК от 30.11.2022 № 961.",
+    pytest.param("Наряду с Законом о миграции применяется постановление Правительства РК от 30.11.2022 "
+                 "№ 961.",
                  [("government-resolution", "961", 2022)], id="resolution-nominative"),
     pytest.param("Закон о занятости дополняет Указ Президента РК от 19 июня 1995 года № 2337.",
                  [("presidential-decree", "2337", 1995)], id="decree-accusative"),
