@@ -223,7 +223,10 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     last: _Frame | None = None
     for figure in figures:
-        if figure.direction not in ("immigration", "emigration", "net") or figure.unit != "persons":
+        # a stated change ("на 12% больше, чем годом ранее") is the reporter's as the count it qualifies
+        change = figure.value is None and figure.stated_change_pct is not None
+        if figure.direction not in ("immigration", "emigration", "net") or \
+                figure.unit != "persons" and not change:
             continue
         index = sentences.index_at(figure.start)
         paragraph = sentences.paragraph_of[index]
