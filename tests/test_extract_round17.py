@@ -63,3 +63,39 @@ def test_a_neighbours_change_is_drafted_with_its_area_and_not_set_against_kazakh
     # a reporter the graph has no country record of: no claim, as no figure
     assert draft_claims(text, items, "kg-1", [], {"country-KAZ"}) == ([], [])
     assert Decimal(str(claim["stated"])) == 12
+
+
+# --- a dateline names where an item was written, not who counted ------------------------------------
+
+def reported(tmp_path: Path, text: str, **options) -> dict:
+    """The counts found in ``text``, by value: (direction, partner, reporting area)."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return {i.get("value"): (i.get("direction"), i.get("country"), i.get("area"))
+            for i in extract_document(path, **options).all_items()
+            if i.kind == "figure" and i.get("value") is not None}
+
+
+def test_an_office_named_without_its_country_under_a_foreign_dateline_is_that_countrys(tmp_path):
+    found = reported(tmp_path, "Отток в Казахстан\n\nБИШКЕК, 12 марта — По данным статистического "
+                               "комитета, в 2025 году в Казахстан выехали 1 020 жителей республики, а из "
+                               "Казахстана прибыли 228 человек.\n", document_date="2026-03-12")
+    assert found[1020] == ("emigration", "KAZ", "KGZ") and found[228] == ("immigration", "KAZ", "KGZ")
+    found = reported(tmp_path, "Uzbek departures\n\nTASHKENT, Feb 12 (Reuters) - The statistics agency said "
+                               "4,650 people left for Kazakhstan in 2025.\n", document_date="2026-02-12")
+    assert found[4650] == ("emigration", "KAZ", "UZB")
+
+
+def test_near_miss_a_dateline_alone_or_with_kazakhstans_bureau_makes_no_reporter(tmp_path):
+    head = "Отток в Узбекистан\n\nТашкент. 3 апреля. КазТАГ – "
+    count = "в 2025 году в Узбекистан из Казахстана выехали 4 650 человек.\n"
+    # a Kazakh agency writing from Tashkent: Kazakhstan's own count
+    found = reported(tmp_path, head + "В" + count[1:], document_date="2026-04-03")
+    assert found[4650] == ("emigration", "UZB", None)
+    found = reported(tmp_path, head + "По данным Бюро национальной статистики, " + count,
+                     document_date="2026-04-03")
+    assert found[4650] == ("emigration", "UZB", None)
+    # a capital at a line's start with no date or agency is no dateline
+    found = reported(tmp_path, "Обзор\n\nТашкент - крупнейший город региона. По данным статистического "
+                               "комитета, " + count, document_date="2026-04-03")
+    assert found[4650] == ("emigration", "UZB", None)
