@@ -49,3 +49,55 @@ def test_an_act_named_inside_a_laws_unquoted_title_is_typed_by_its_own_head(text
 ])
 def test_near_miss_an_act_the_law_amends_stays_in_its_title(text, expected):
     assert _cited(text) == expected
+
+
+# --- Kazakh: a minister's order with the minister's post before the date ----------------------------
+
+LABOUR_MINISTER = "Minister of Labour and Social Protection of Population"
+
+
+@pytest.mark.parametrize(("text", "issuer"), [
+    pytest.param("Рұқсаттар Қазақстан Республикасы Премьер-Министрінің орынбасары – Еңбек және халықты "
+                 "әлеуметтік қорғау министрінің 2023 жылғы 30 маусымдағы № 279 бұйрығымен бекітілген "
+                 "қағидаларға сәйкес беріледі.", LABOUR_MINISTER, id="deputy-prime-minister-and-minister"),
+    pytest.param("Рұқсаттар Еңбек және халықты әлеуметтік қорғау министрінің 2023 жылғы 30 маусымдағы № 279 "
+                 "бұйрығымен беріледі.", LABOUR_MINISTER, id="minister-without-the-state"),
+    pytest.param("Тіркеу Ішкі істер министрінің 2016 жылғы 28 қарашадағы № 1100 бұйрығымен жүргізіледі.",
+                 "Minister of Internal Affairs", id="internal-affairs"),
+    # near misses: no ministry named, the order is still cited, from its date, without an issuer
+    pytest.param("Бұл тәртіп Министрдің 2023 жылғы 30 маусымдағы № 279 бұйрығымен бекітілген.", None,
+                 id="minister-alone"),
+    pytest.param("Бұл тәртіп еңбек министрінің 2023 жылғы 30 маусымдағы № 279 бұйрығымен бекітілген.", None,
+                 id="no-ministry-in-capitals"),
+])
+def test_a_kazakh_ministers_order_takes_the_minister_named_before_its_date(text, issuer):
+    [order] = find_citations(text)
+    number, year = ("1100", 2016) if "1100" in text else ("279", 2023)
+    assert (order.act_type, order.number, order.year, order.issuer) == ("ministerial-order", number, year,
+                                                                        issuer)
+    if issuer is None:
+        assert text[order.start:].startswith(str(year))      # no words before the date taken for it
+
+
+# --- a footnote mark after the bracket of the act's state of amendment ------------------------------
+
+def test_a_note_mark_after_an_amendment_status_bracket_gives_the_act_its_adilet_id():
+    # (the law cited again nearer the notes: the identifier is the marked citation's, not the nearest's)
+    notes = "\n\nСогласно статье 1 Закона РК от 22.07.2011 г. № 477-IV кандасы ...\n\n_______________\n" \
+            "¹ ИПС «Әділет», Z1100000477.\n"
+    [law, _] = find_citations("Статус закреплен в Законе Республики Казахстан от 22 июля 2011 года № 477-IV "
+                           "«О миграции населения» (с изменениями и дополнениями по состоянию на 01.09.2025 "
+                           "г.)¹ (далее — Закон)." + notes)
+    assert law.adilet_id == "Z1100000477"
+    [law, _] = find_citations("The status is set by Law No. 477-IV of 22 July 2011 \"On Population "
+                              "Migration\" (as amended on 1 September 2025)¹.\n\nArticle 1 of Law No. 477-IV "
+                              "defines kandas.\n\n1. Adilet, Z1100000477.\n")
+    assert law.adilet_id == "Z1100000477"
+
+
+def test_near_miss_a_mark_after_a_bracket_citing_the_amending_act_is_that_acts():
+    first, second = find_citations(
+        "Статус закреплен в Законе Республики Казахстан от 22 июля 2011 года № 477-IV (изменения внесены "
+        "Законом РК от 13 декабря 2013 года № 153-V)².\n\n_______________\n² ИПС «Әділет», Z1300000153.\n")
+    assert (first.number, first.adilet_id) == ("477-IV", None)
+    assert (second.number, second.adilet_id) == ("153-V", "Z1300000153")

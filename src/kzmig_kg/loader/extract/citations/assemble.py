@@ -67,6 +67,9 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             continue
         title, issuer, head = match.groupdict().get("title"), match.group("issuer"), match.group("head")
         start = match.start()
+        if match.groupdict().get("minister") and not any(re.search(pattern, issuer.lower())
+                                                         for pattern, _, _ in ISSUERS):
+            issuer, start = None, match.start("date")   # "Бұл тәртіп министрінің": no ministry named
         if issuer is None and (local := _KK_LOCAL_BODY.search(text, max(0, start - 120), start)) and \
                 not any(c.end > local.start() for c in found):
             issuer, start = local["issuer"], local.start()

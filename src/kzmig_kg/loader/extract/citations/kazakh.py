@@ -26,10 +26,18 @@ _NEIGHBOUR = r"(?:Ресей\s+Федерациясы(?:ның)?|(?:Қырғыз
 _KK = re.compile(
     # the issuer may be left out ("ал ... 2023 жылғы 20 сәуірдегі № 224-VII Әлеуметтік кодексте"),
     # written "ҚР" ("ҚР Үкіметінің 31.12.2022 № 1146"); the date in words or in figures
-    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР|{_NEIGHBOUR})(?:\s+(?!туралы\b)(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+))"
-    rf"{{0,7}}?"
+    # (a deputy prime minister who is also a minister: "Премьер-Министрінің орынбасары – Еңбек және
+    # халықты әлеуметтік қорғау министрінің", hyphened words and a dash between the posts)
+    rf"(?:(?P<issuer>(?:Қазақстан\s+Республикасы(?:ның)?|ҚР|{_NEIGHBOUR})(?:\s+(?!туралы\b)(?:{_ACTING}|"
+    rf"[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+(?:-[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+)?|[–—]))"
+    rf"{{0,10}}?"
     # the Government or the head of state named alone, as news write it: "Үкіметтің ... № 961 қаулысымен"
-    rf"|(?<![\w])(?:Үкіметтің|Үкіметінің|Мемлекет\s+басшысының|Президенттің|Президентінің))"
+    rf"|(?<![\w])(?:Үкіметтің|Үкіметінің|Мемлекет\s+басшысының|Президенттің|Президентінің)"
+    # a minister named without the state, as news write it: "Еңбек және халықты әлеуметтік қорғау
+    # министрінің ... № 279 бұйрығымен" (the ministry's name opens with a capital, its other words in
+    # small letters; the entry keeps it only when it names a known ministry: _KK_MINISTER)
+    rf"|(?<![\w])(?P<minister>[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:\s+[а-яәғқңөұүһі]+){{0,5}}\s+министрінің"
+    rf"(?:\s+{_ACTING})?))"
     rf"\s+)?"
     rf"(?<![\w.])(?P<date>{_KK_DATE})\s+(?:№|N)\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
