@@ -101,3 +101,45 @@ def test_near_miss_a_mark_after_a_bracket_citing_the_amending_act_is_that_acts()
         "Законом РК от 13 декабря 2013 года № 153-V)².\n\n_______________\n² ИПС «Әділет», Z1300000153.\n")
     assert (first.number, first.adilet_id) == ("477-IV", None)
     assert (second.number, second.adilet_id) == ("153-V", "Z1300000153")
+
+
+# --- Kazakh: the law's head in the genitive, its quoted title before the state ----------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Қазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV «Халықтың көші-қоны туралы» "
+                 "Заңының 1-бабына сәйкес қандас мәртебесі беріледі.", id="genitive-head"),
+    pytest.param("«Халықтың көші-қоны туралы» Қазақстан Республикасының 2011 жылғы 22 шілдедегі № 477-IV "
+                 "Заңы квотаны белгілейді.", id="title-before-the-state"),
+])
+def test_a_kazakh_law_cited_with_its_title_and_its_head_in_any_case(text):
+    [law] = find_citations(text)
+    assert (law.act_type, law.number, law.year, law.jurisdiction, law.title) == (
+        "law", "477-IV", 2011, "KAZ", "Халықтың көші-қоны туралы")
+
+
+def test_near_miss_a_quoted_title_of_another_act_before_a_resolution_is_not_its_title():
+    cited = find_citations("«Халықтың көші-қоны туралы» Заңына сәйкес Қазақстан Республикасы Үкіметінің 2012 "
+                           "жылғы 21 қаңтардағы № 148 қаулысы қабылданды.")
+    resolution = next(c for c in cited if c.number == "148")
+    assert (resolution.act_type, resolution.title) == ("government-resolution", None)
+
+
+# --- a legal database's revision bracket between the number and the title ---------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param('Федеральный закон от 18.07.2006 N 109-ФЗ (ред. от 08.08.2024) "О миграционном учете '
+                 'иностранных граждан и лиц без гражданства в Российской Федерации"', id="red-ot"),
+    pytest.param("Федеральный закон от 18.07.2006 № 109-ФЗ (с изм. и доп., вступ. в силу с 01.01.2025) «О "
+                 "миграционном учете иностранных граждан и лиц без гражданства в Российской Федерации»",
+                 id="s-izm"),
+])
+def test_a_revision_bracket_before_the_title_is_read_past(text):
+    [law] = find_citations(text)
+    assert (law.act_type, law.number, law.year, law.jurisdiction) == ("law", "109-ФЗ", 2006, "RUS")
+    assert law.title.startswith("О миграционном учете")
+
+
+def test_near_miss_a_revision_bracket_without_a_title_after_it_ends_the_citation():
+    [law] = find_citations("Статус определяет Федеральный закон от 25.07.2002 № 115-ФЗ (ред. от 08.08.2024), "
+                           "а учет ведется отдельно.")
+    assert (law.number, law.title) == ("115-ФЗ", None) and law.end < 70

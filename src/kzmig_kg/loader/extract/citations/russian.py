@@ -56,6 +56,10 @@ def _names_another_act(title: str) -> bool:
 
 
 _ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
+# the revision a legal database prints between the number and the title: "N 115-ФЗ (ред. от 08.08.2024)
+# "О правовом положении ..."", "(с изм. и доп. по состоянию на 01.09.2025 г.)"
+_REVISION_RU = re.compile(r"[\s\u00a0]*\((?:ред\.|в[\s\u00a0]+ред\.|с[\s\u00a0]+изм|с[\s\u00a0]+изменениями|"
+                          r"редакци)[^()\n]{0,80}\)")
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
 _NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:за[\s\u00a0]+)?(?:№|N|No\.?)[\s\u00a0]*"
                         rf"(?P<number>{NUMBER})")
@@ -99,6 +103,9 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         elif (m := _ALIAS_RU.match(text, pos)) and (_DATE_RU.match(text, m.end()) or
                                                       _NUMBER_RU.match(text, m.end())):
             pos = m.end()             # "(КоАП РК) от 05.07.2014 № 235-V": the act's short name
+        elif parts.title is None and (m := _REVISION_RU.match(text, pos)) and \
+                _TITLE_QUOTED.match(text, m.end()):
+            pos = m.end()             # "(ред. от 08.08.2024)" before the title
     if parts.number is None:
         if parts.title is not None and parts.date_text is not None:
             parts.end = pos           # "Закона от 22 июля 2011 года «О миграции населения»": dated and titled
