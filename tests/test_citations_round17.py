@@ -143,3 +143,22 @@ def test_near_miss_a_revision_bracket_without_a_title_after_it_ends_the_citation
     [law] = find_citations("Статус определяет Федеральный закон от 25.07.2002 № 115-ФЗ (ред. от 08.08.2024), "
                            "а учет ведется отдельно.")
     assert (law.number, law.title) == ("115-ФЗ", None) and law.end < 70
+
+
+# --- the number's suffix names the state ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Нормы Кодекса об административных правонарушениях от 05.07.2014 № 235-V ЗРК применяются.",
+                 id="ru-ZRK"),
+    pytest.param("Article 517 of the Code on Administrative Offences No. 235-V ZRK of 5 July 2014 applies.",
+                 id="en-ZRK"),
+])
+def test_a_number_suffixed_zrk_is_kazakhstans_in_a_text_that_names_no_state(text):
+    [code] = find_citations(text)
+    assert (code.act_type, code.number, code.year, code.jurisdiction) == ("code", "235-V", 2014, "KAZ")
+
+
+def test_near_miss_the_same_number_without_its_suffix_names_no_state():
+    [code] = find_citations("Нормы Кодекса об административных правонарушениях от 05.07.2014 № 235-V "
+                            "применяются.")
+    assert (code.number, code.jurisdiction) == ("235-V", None)
