@@ -33,11 +33,7 @@ _KK = re.compile(
     rf"{{0,10}}?"
     # the Government or the head of state named alone, as news write it: "Үкіметтің ... № 961 қаулысымен"
     rf"|(?<![\w])(?:Үкіметтің|Үкіметінің|Мемлекет\s+басшысының|Президенттің|Президентінің)"
-    # a minister named without the state, as news write it: "Еңбек және халықты әлеуметтік қорғау
-    # министрінің ... № 279 бұйрығымен" (the ministry's name opens with a capital, its other words in
-    # small letters; the entry keeps it only when it names a known ministry: _KK_MINISTER)
-    rf"|(?<![\w])(?P<minister>[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:\s+[а-яәғқңөұүһі]+){{0,5}}\s+министрінің"
-    rf"(?:\s+{_ACTING})?))"
+    rf")"
     rf"\s+)?"
     rf"(?<![\w.])(?P<date>{_KK_DATE})\s+(?:№|N)\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?"
     # another act under the same head: "№ 1146 және 12.02.2024 № 80 қаулыларымен"
@@ -61,6 +57,12 @@ _KK_HEAD_FIRST = re.compile(
 # would be tried at each of them)
 _KK_LOCAL_BODY = re.compile(r"(?P<issuer>[А-ЯӘҒҚҢӨҰҮҺІ][^\s№]*(?:\s+[^\s№.;,()«»\d]+){0,5}?\s+"
                             r"(?:мәслихатының|әкімдігінің|әкімінің))\s+$")
+# a minister named without the state right before a citation's date, as news write it: "Еңбек және
+# халықты әлеуметтік қорғау министрінің ... № 279 бұйрығымен" (the ministry's name opens with a capital,
+# its other words in small letters; read back from the date, as _KK_LOCAL_BODY; the entry keeps it only
+# when it names a known ministry)
+KK_MINISTER = re.compile(rf"(?<![\w])(?P<issuer>[А-ЯӘҒҚҢӨҰҮҺІ][а-яәғқңөұүһі]+(?:\s+[а-яәғқңөұүһі]+){{0,5}}\s+"
+                         rf"министрінің(?:\s+{_ACTING})?)\s+$")
 # a quoted title right before the state that opens a citation: "«Халықтың көші-қоны туралы» Қазақстан
 # Республикасының 2011 жылғы ... № 477-IV Заңы"
 KK_TITLE_BEFORE = re.compile(r"«(?P<title>[^«»\n]{3,160}?\s+туралы)»\s*$")
