@@ -162,3 +162,22 @@ def test_near_miss_the_same_number_without_its_suffix_names_no_state():
     [code] = find_citations("Нормы Кодекса об административных правонарушениях от 05.07.2014 № 235-V "
                             "применяются.")
     assert (code.number, code.jurisdiction) == ("235-V", None)
+
+
+# --- Kazakh titles of codes named alone, confirmed by their pages (data/jurisdictions/kz.yaml) ---------
+
+@pytest.mark.parametrize(("text", "number", "page"), [
+    pytest.param("Іс Қылмыстық-процестік кодекстің 201-бабына сәйкес жүргізіледі.", "231-V",
+                 "http://adilet.zan.kz/kaz/docs/K1400000231/k14231_.htm", id="criminal-procedure"),
+    pytest.param("Көмек «Халық денсаулығы және денсаулық сақтау жүйесі туралы» Қазақстан Республикасы "
+                 "Кодексінің 12-бабына сәйкес көрсетіледі.", "360-VI", "https://prg.kz/m/amp/document/36896883",
+                 id="health"),
+])
+def test_a_kazakh_code_named_by_its_kazakh_title_takes_the_schemes_number_and_evidence(text, number, page):
+    [code] = find_citations(text)
+    assert (code.act_type, code.number, code.jurisdiction) == ("code", number, "KAZ")
+    assert page in code.evidence
+
+
+def test_near_miss_the_repealed_code_of_criminal_procedure_by_its_old_name_is_not_the_2014_code():
+    assert [c.number for c in find_citations("Бұрынғы Қылмыстық іс жүргізу кодексі күшін жойды.")] == []
