@@ -84,6 +84,9 @@ def test_an_office_named_without_its_country_under_a_foreign_dateline_is_that_co
     found = reported(tmp_path, "Uzbek departures\n\nTASHKENT, Feb 12 (Reuters) - The statistics agency said "
                                "4,650 people left for Kazakhstan in 2025.\n", document_date="2026-02-12")
     assert found[4650] == ("emigration", "KAZ", "UZB")
+    found = reported(tmp_path, "Kyrgyz departures\n\nBISHKEK — The national statistics committee said 1,020 "
+                               "people left for Kazakhstan in 2025.\n", document_date="2026-03-12")
+    assert found[1020] == ("emigration", "KAZ", "KGZ")
 
 
 def test_near_miss_a_dateline_alone_or_with_kazakhstans_bureau_makes_no_reporter(tmp_path):
@@ -98,4 +101,7 @@ def test_near_miss_a_dateline_alone_or_with_kazakhstans_bureau_makes_no_reporter
     # a capital at a line's start with no date or agency is no dateline
     found = reported(tmp_path, "Обзор\n\nТашкент - крупнейший город региона. По данным статистического "
                                "комитета, " + count, document_date="2026-04-03")
+    assert found[4650] == ("emigration", "UZB", None)
+    found = reported(tmp_path, "Обзор\n\nТашкент - город, где в 2025 году по данным статистического комитета "
+                               + count, document_date="2026-04-03")      # a year after the dash
     assert found[4650] == ("emigration", "UZB", None)

@@ -127,16 +127,20 @@ def _office_country(text: str, office: re.Match[str], places: list[Mention]) -> 
 _CAPITALS = {"бишкек": "KGZ", "bishkek": "KGZ", "ташкент": "UZB", "tashkent": "UZB", "toshkent": "UZB",
              "душанбе": "TJK", "dushanbe": "TJK", "москва": "RUS", "moscow": "RUS", "ашхабад": "TKM",
              "ashgabat": "TKM", "астана": "KAZ", "astana": "KAZ", "алматы": "KAZ", "almaty": "KAZ"}
-_DATELINE = re.compile(r"^[ \t]*(?P<city>" + "|".join(_CAPITALS) + r")(?![\w-])"
-                       r"(?=[^\n]{0,60}?(?:\d|\())[^\n]{0,60}?\s[—–-]\s", re.IGNORECASE | re.MULTILINE)
+_DATELINE = re.compile(r"^[ \t]*(?P<city>" + "|".join(_CAPITALS) + r")(?![\w-])(?P<rest>[^\n—–-]{0,60}?)"
+                       r"[ \t]*[—–-][ \t]", re.IGNORECASE | re.MULTILINE)
 _DATELINE_LINES = 12
 
 
 def _dateline_country(head: str) -> str | None:
-    """The country of the capital in the text's dateline, among its first lines."""
+    """The country of the capital in the text's dateline, among its first lines: a date or an agency
+    in brackets between the capital and the dash, or the capital alone in capitals ("BISHKEK — ")."""
     first = "\n".join(head.splitlines()[:_DATELINE_LINES])
-    dateline = _DATELINE.search(first)
-    return _CAPITALS[dateline.group("city").lower()] if dateline else None
+    for dateline in _DATELINE.finditer(first):
+        rest = dateline.group("rest")
+        if re.search(r"\d|\(", rest) or not rest.strip() and dateline.group("city").isupper():
+            return _CAPITALS[dateline.group("city").lower()]
+    return None
 
 
 def _offices(text: str, start: int, end: int, places: list[Mention],
