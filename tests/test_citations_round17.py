@@ -181,3 +181,20 @@ def test_a_kazakh_code_named_by_its_kazakh_title_takes_the_schemes_number_and_ev
 
 def test_near_miss_the_repealed_code_of_criminal_procedure_by_its_old_name_is_not_the_2014_code():
     assert [c.number for c in find_citations("Бұрынғы Қылмыстық іс жүргізу кодексі күшін жойды.")] == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    pytest.param("Көші-қон «Халықтың көші-қоны туралы» Заңымен реттеледі.", "477-IV",
+                 id="migration-no-state"),
+    pytest.param("Пана іздеушілер «Босқындар туралы» Қазақстан Республикасының Заңына сәйкес тіркеледі.",
+                 "216-IV", id="refugees"),
+    pytest.param("Пана іздеушілер «Босқындар туралы» Заңының 5-бабына сәйкес тіркеледі.", "216-IV",
+                 id="refugees-genitive-no-state"),
+])
+def test_a_kazakh_law_named_by_its_quoted_title_with_or_without_the_state(text, number):
+    [law] = find_citations(text)
+    assert (law.act_type, law.number, law.jurisdiction) == ("law", number, "KAZ")
+
+
+def test_near_miss_a_draft_law_by_its_kazakh_title_is_no_citation():
+    assert find_citations("«Халықтың көші-қоны туралы» заң жобасы Мәжілісте талқыланды.") == []
