@@ -63,6 +63,8 @@ NEIGHBOUR = """Национальный статистический комит�
                                   2024      2025
 Прибыло из Казахстана              263       228
 Выбыло в Казахстан               1 108     1 020
+
+В 2025 году из Казахстана прибыло на 13,3% меньше, чем годом ранее.
 """
 REPORTED_BY = """
 PREFIX qb: <http://purl.org/linked-data/cube#>
@@ -73,6 +75,17 @@ SELECT ?area ?partner ?flow ?value WHERE {
   ?obs qb:dataSet <https://w3id.org/kzmig/id/dataset/ds-kgz-nsc-2025> ; sdmx-dimension:refArea ?area ;
        kzo:counterpartArea ?partner ; kzo:flowDirection ?flow ; sdmx-measure:obsValue ?value .
 } ORDER BY ?value"""
+# the committee's stated change is Kyrgyzstan's too, and compares Kyrgyzstan's own counts
+REPORTED_CLAIM = """
+PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+SELECT ?area ?partner ?stated ?base ?target WHERE {
+  ?claim a kzo:StatedClaim ; sdmx-dimension:refArea ?area ; kzo:counterpartArea ?partner ;
+         kzo:statedValue ?stated ; kzo:baseObservation/sdmx-measure:obsValue ?base ;
+         kzo:targetObservation/sdmx-measure:obsValue ?target .
+  FILTER(CONTAINS(STR(?claim), "/claim/claim-kgz-nsc-2025-"))
+}"""
 
 
 @pytest.fixture
@@ -114,6 +127,13 @@ def test_a_document_goes_through_ingest_review_and_build_to_a_query(note, data_c
              r["value"]) for r in release.query(REPORTED_BY)] == [
         ("country-KGZ", "country-KAZ", "IMM", 228), ("country-KGZ", "country-KAZ", "IMM", 263),
         ("country-KGZ", "country-KAZ", "EMI", 1020), ("country-KGZ", "country-KAZ", "EMI", 1108)]
+    assert [(r["area"].removeprefix(kzc), r["partner"].removeprefix(kzc), float(r["stated"]), r["base"],
+             r["target"]) for r in release.query(REPORTED_CLAIM)] == [
+        ("country-KGZ", "country-KAZ", -13.3, 263, 228)]
+    stated = (Path(__file__).parents[1] / "queries" / "stats-stated-changes.rq").read_text(encoding="utf-8")
+    [kyrgyz] = [r for r in release.query(stated) if "/claim-kgz-nsc-2025-" in r["claim"]]
+    assert (kyrgyz["country"], kyrgyz["base"], kyrgyz["target"], float(kyrgyz["computed"])) == \
+        ("KAZ", 263, 228, -13.31)
     found = release.query(OBSERVATIONS)
     sha = draft.observations and pending.summary["document"]["sha256"]
     assert [(r["value"], r["first"], r["sha"]) for r in found] == \

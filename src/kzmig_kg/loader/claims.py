@@ -3,8 +3,9 @@ countries)``.
 
 A figure the loader read with a stated change (``rose by 12.5% compared to 2021``, ``на 20%
 меньше, чем годом ранее``) becomes a draft ``stated-claim`` record of type ``percent-change``
-(kinds/statistics.py), keyed like the observations it compares: direction, partner country, the
-figure's period and the base period. The base period is the year the sentence compares with
+(kinds/statistics.py), keyed like the observations it compares: reference area (another country's
+office's own count keeps that country, as its figures do), direction, partner country, the figure's
+period and the base period. The base period is the year the sentence compares with
 (``compared to 2021``, ``than in 2021``, ``чем в 2021 году``); else the same period a year before,
 and the draft's note says so. The claim is set against the stored observations: when the graph
 holds both figures, the change they give is computed, and a difference of more than half a
@@ -121,25 +122,36 @@ def draft_claims(text: str, items: list[Item], doc_id: str, observations: list[O
         counterpart = f"country-{country}" if country and f"country-{country}" in countries else None
         if country and counterpart is None:
             continue
+        # a change another country's office stated of its own count: that country's reference area,
+        # as its figures have (reporter.py), and never set against Kazakhstan's stored flows
+        area = item.get("area")
+        if area and f"country-{area}" not in countries:
+            continue
         key = f"{direction}-{country or 'TOTAL'}-{target}".replace("--", "-to-")
+        if area:
+            key = f"{area}-{key}"
         claim_id = f"claim-{doc_id}-{key}"
         if claim_id in seen:
             continue
         seen.add(claim_id)
         stated = Decimal(str(item.get("stated_change_pct")))
-        note, conflict = _check(stated, observations, direction, country, target, base)
+        note, conflict = _check(stated, observations, direction, country, target, base) if not area else \
+            (f"not compared: counted by {area}, the graph's stored flows are Kazakhstan's", False)
         locator = f"{doc_id}:{item.line}" if item.end_line == item.line else \
             f"{doc_id}:{item.line}-{item.end_line}"
         where = f" ({item.get('country_name') or country})" if country else ""
+        counted = f" counted by {area}" if area else ""
         claim: dict[str, Any] = {
             "id": claim_id, "claim": "percent-change",
-            "summary": f"{direction} flow{where} changed by {stated}% in {target} against {base}, "
+            "summary": f"{direction} flow{where}{counted} changed by {stated}% in {target} against {base}, "
                        f"as document {doc_id} states",
             "stated": float(stated) if stated != stated.to_integral_value() else int(stated),
             "direction": direction, "period": target, "base_period": base,
             "passages": [locator], "note": f"base period: {how}; {note}"}
         if counterpart:
             claim["counterpart"] = counterpart
+        if area:
+            claim["area"] = f"country-{area}"
         claims.append(claim)
         if conflict:
             conflicts.append(f"line {item.line}: {' '.join(item.exact.split())!r}: {note}")

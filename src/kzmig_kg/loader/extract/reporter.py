@@ -119,13 +119,38 @@ def _office_country(text: str, office: re.Match[str], places: list[Mention]) -> 
     return chosen.place.code
 
 
-def _offices(text: str, start: int, end: int, places: list[Mention]) -> list[tuple[int, str]]:
+# a news item's dateline: a capital at a line's start, a date or an agency in brackets after it, then
+# a dash ("БИШКЕК, 12 марта —", "TASHKENT (Reuters) -", "Ташкент. 3 апреля. КазТАГ –"); it says where
+# the item was written, not who counted: alone it makes no reporter (a Kazakh agency writes from
+# Tashkent too), but an office it names without a country ("по данным статистического комитета") is
+# that city's country's
+_CAPITALS = {"бишкек": "KGZ", "bishkek": "KGZ", "ташкент": "UZB", "tashkent": "UZB", "toshkent": "UZB",
+             "душанбе": "TJK", "dushanbe": "TJK", "москва": "RUS", "moscow": "RUS", "ашхабад": "TKM",
+             "ashgabat": "TKM", "астана": "KAZ", "astana": "KAZ", "алматы": "KAZ", "almaty": "KAZ"}
+_DATELINE = re.compile(r"^[ \t]*(?P<city>" + "|".join(_CAPITALS) + r")(?![\w-])(?P<rest>[^\n—–-]{0,60}?)"
+                       r"[ \t]*[—–-][ \t]", re.IGNORECASE | re.MULTILINE)
+_DATELINE_LINES = 12
+
+
+def _dateline_country(head: str) -> str | None:
+    """The country of the capital in the text's dateline, among its first lines: a date or an agency
+    in brackets between the capital and the dash, or the capital alone in capitals ("BISHKEK — ")."""
+    first = "\n".join(head.splitlines()[:_DATELINE_LINES])
+    for dateline in _DATELINE.finditer(first):
+        rest = dateline.group("rest")
+        if re.search(r"\d|\(", rest) or not rest.strip() and dateline.group("city").isupper():
+            return _CAPITALS[dateline.group("city").lower()]
+    return None
+
+
+def _offices(text: str, start: int, end: int, places: list[Mention],
+             dateline: str | None = None) -> list[tuple[int, str]]:
     """The offices named between ``start`` and ``end``, in order: (offset, country; KAZ for
-    Kazakhstan's)."""
+    Kazakhstan's); an office named without its country is the dateline's country's, if any."""
     found = [(m.start(), code) for pattern, code in _NAMED_OFFICES
              for m in pattern.finditer(text, start, end)]
     found += [(office.start(), code) for office in _OFFICE.finditer(text, start, end)
-              if (code := _office_country(text, office, places)) is not None]
+              if (code := _office_country(text, office, places) or dateline) is not None]
     found += [(place.start, place.place.code) for place in places
               if start <= place.start < end and not place.place.is_group and
               _SHORT_OFFICE.match(text, place.end)]
@@ -219,11 +244,15 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
     if not figures or not sentences.spans:
         return
     document = _document_reporter(head)
+    dateline = _dateline_country(head)
     places: list[Mention] | None = None
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     last: _Frame | None = None
     for figure in figures:
-        if figure.direction not in ("immigration", "emigration", "net") or figure.unit != "persons":
+        # a stated change ("на 12% больше, чем годом ранее") is the reporter's as the count it qualifies
+        change = figure.value is None and figure.stated_change_pct is not None
+        if figure.direction not in ("immigration", "emigration", "net") or \
+                figure.unit != "persons" and not change:
             continue
         index = sentences.index_at(figure.start)
         paragraph = sentences.paragraph_of[index]
@@ -231,7 +260,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if reporter is None:
             if places is None:
                 places = find_places(text, 0, len(text))
-            reporter = _sentence_reporter(text, sentences, index, figure.start, places, by_sentence)
+            reporter = _sentence_reporter(text, sentences, index, figure.start, places, by_sentence, dateline)
         if reporter is None or reporter == "KAZ":
             _kazakhstan_end(text, sentences.spans[index], figure)
             continue
@@ -273,7 +302,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
 
 
 def _sentence_reporter(text: str, sentences: Sentences, index: int, position: int, places: list[Mention],
-                       cache: dict[int, list[tuple[int, str]]]) -> str | None:
+                       cache: dict[int, list[tuple[int, str]]], dateline: str | None) -> str | None:
     """The office given as source nearest before ``position`` in its sentence (else the first after it
     there), or the last one in a sentence before it in this paragraph or the one before."""
     paragraph = sentences.paragraph_of[index]
@@ -281,7 +310,7 @@ def _sentence_reporter(text: str, sentences: Sentences, index: int, position: in
         if sentences.paragraph_of[at] < paragraph - 1:
             return None
         if at not in cache:
-            cache[at] = _offices(text, *sentences.spans[at], places)
+            cache[at] = _offices(text, *sentences.spans[at], places, dateline)
         offices = cache[at]
         if at == index and offices:
             before = [code for start, code in offices if start < position]

@@ -30,8 +30,13 @@ _ADILET_IN_ENTRY = re.compile(rf"^[^\n]{{0,200}}?(?:adilet\.zan\.kz/(?:[\w-]+/)*
                               rf"(?:Adilet|Әділет|Адилет)»?[^\n\w]{{0,12}}(?:ID[:\s]\s*)?)(?P<id>{ADILET_ID})")
 # the note mark of a citation: right after it, or at the end of the words that complete it ("No.
 # 477-IV of 22 July 2011.⁶"), within its clause
-_MARK_AFTER = re.compile(r"^[^;\n\[\]^¹²³⁴⁵⁶⁷⁸⁹⁰]{0,40}?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
+# (after a bracket of the text's state of amendment: "«О миграции населения» (с изменениями и
+# дополнениями по состоянию на 01.09.2025 г.)¹", "(as amended on 1 September 2025)²")
+_MARK_AFTER = re.compile(r"^(?:[\s,]*\((?=[^()\n]{0,30}?(?:изменени|дополнени|редакци|amend|revis|өзгеріс|"
+                         r"толықтыру))[^()\n]{0,120}\))?"
+                         r"[^;\n\[\]^¹²³⁴⁵⁶⁷⁸⁹⁰]{0,40}?(?:\[(?P<n>\d{1,3})\]|\^(?P<c>\d{1,3})|"
                          r"(?P<s>[¹²³⁴⁵⁶⁷⁸⁹⁰]+))")
+_MARK_REACH = 180
 
 
 def adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
@@ -53,7 +58,7 @@ def adilet_ids(text: str, found: list[CitationFound]) -> list[CitationFound]:
             claimed.add(citation.end + m.start("id"))
             citation.notes.append("Adilet identifier from the act's page later in its entry")
             continue
-        mark = _MARK_AFTER.match(after)
+        mark = _MARK_AFTER.match(text[citation.end:citation.end + _MARK_REACH])
         if mark and any(citation.end < other.start < citation.end + mark.start(mark.lastgroup)
                         for other in found):
             mark = None                   # the mark is that of a citation after this one

@@ -21,7 +21,7 @@ from .found import CitationFound, _Parts, _year_of
 from .heading import without_subject_draft
 from .issuers import no_act_of_state
 from .joint import second_signatory
-from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _KK_LOCAL_BODY, _NEIGHBOUR
+from .kazakh import _KK, _KK_BRACKET, _KK_HEAD_FIRST, _KK_LOCAL_BODY, _NEIGHBOUR, KK_MINISTER, KK_TITLE_BEFORE
 from .known import known_acts
 from .marked import marked_numbers_cited
 from .named import named_acts
@@ -67,11 +67,18 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
             continue
         title, issuer, head = match.groupdict().get("title"), match.group("issuer"), match.group("head")
         start = match.start()
+        if issuer is None and (minister := KK_MINISTER.search(text, max(0, start - 120), start)) and \
+                not any(c.end > minister.start() for c in found) and \
+                any(re.search(pattern, minister["issuer"].lower()) for pattern, _, _ in ISSUERS):
+            issuer, start = minister["issuer"], minister.start()   # not "Бұл тәртіп министрінің"
         if issuer is None and (local := _KK_LOCAL_BODY.search(text, max(0, start - 120), start)) and \
                 not any(c.end > local.start() for c in found):
             issuer, start = local["issuer"], local.start()
         if issuer is None and title and (body := _KK_ISSUER_IN_TITLE.match(title)):
             issuer, title = body["issuer"], body["title"]
+        if not title and issuer and (quoted := KK_TITLE_BEFORE.search(text, max(0, start - 170), start)) and \
+                not any(c.end > quoted.start() for c in found):
+            title, start = quoted["title"], quoted.start()
         if re.match(r"[Шш]ешім", head) and not any(re.search(pattern, (issuer or "").lower())
                                                     for pattern, _, _ in ISSUERS):
             continue                  # "Комиссияның ... № 3 хаттамалық шешімі": a decision of no state body

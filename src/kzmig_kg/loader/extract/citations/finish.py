@@ -69,6 +69,8 @@ def finish_citation(text: str, parts: _Parts, form: str) -> CitationFound:
     if re.search(r"-(?:ФЗ|ФКЗ|FZ|FKZ)$", parts.number or "") or \
             (jurisdiction is None and re.match(r"Federal|[Фф]едеральн", parts.head)):
         jurisdiction = "RUS"            # a federal law, or its number's kind: "№ 115-ФЗ"
+    if jurisdiction is None and re.search(r"(?<![\w])(?:ЗРК|ҚРЗ|ZRK|QRZ)\.?$", parts.number or ""):
+        jurisdiction = "KAZ"            # "№ 235-V ЗРК": a law of the Republic of Kazakhstan's number
     notes = list(parts.notes) + notes
     number = printed = None
     repaired = False

@@ -38,7 +38,28 @@ _ISSUER_RU = re.compile(
     rf"(?P<issuer>(?:{_GAP}(?!{_STOP_RU}|об?\b|{_SENTENCE_END}|{_ANOTHER_HEAD}|\d)[^\s\u00a0№«\"“();,]+){{0,12}}?)"
     rf"(?P<title>{_GAP}об?[\s\u00a0](?:(?![ \t\u00a0]{{3}}|\d)[^№«\"“();]){{3,120}}?)?"
     rf"(?=[\s\u00a0]*(?:{_STOP_RU}|,))")
+# another act named inside an unquoted title ("Закона о миграции применяются нормы Трудового кодекса
+# РК от ... № 414-V"): the date and number are that act's, and its own head its type; an act after
+# "в" is the one the titled act amends ("о внесении изменений в Трудовой кодекс") and stays its title's
+_INNER_HEAD = re.compile(r"(?<![\w-])(?:[А-ЯЁа-яё]+(?:ый|ой|ий|ого|его|ому|ему|ым|им)[\s\u00a0]+)?"
+                         r"(?:(?:[Зз]акон|[Кк]одекс|[Уу]каз|[Пп]риказ)(?:а|у|ом|е)?|[Пп]остановлени\w*)"
+                         r"(?![\w-])")
+_AMENDED = frozenset({"в", "во", "и", "или"})
+
+
+def _names_another_act(title: str) -> bool:
+    for head in _INNER_HEAD.finditer(title):
+        before = title[:head.start()].split()
+        if before and before[-1].lower() not in _AMENDED:
+            return True
+    return False
+
+
 _ALIAS_RU = re.compile(r"[\s\u00a0]*\((?:далее[\s\u00a0]*[-–—]?[\s\u00a0]*)?[^()\n№\d]{2,40}\)")
+# the revision a legal database prints between the number and the title: "N 115-ФЗ (ред. от 08.08.2024)
+# "О правовом положении ..."", "(с изм. и доп. по состоянию на 01.09.2025 г.)"
+_REVISION_RU = re.compile(r"[\s\u00a0]*\((?:ред\.|в[\s\u00a0]+ред\.|с[\s\u00a0]+изм|с[\s\u00a0]+изменениями|"
+                          r"редакци)[^()\n]{0,80}\)")
 _FORCE_RU = re.compile(r"[\s\u00a0]*,?[\s\u00a0]*имеющ\w+\s+силу\s+закона[\s\u00a0]*,?")
 _NUMBER_RU = re.compile(rf"[\s\u00a0]*[,(]?[\s\u00a0]*(?:за[\s\u00a0]+)?(?:№|N|No\.?)[\s\u00a0]*"
                         rf"(?P<number>{NUMBER})")
@@ -67,6 +88,8 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
     if (m := _ISSUER_RU.match(text, pos)) and m.end() > pos:
         parts.issuer, pos = m.group("issuer") or None, m.end()   # "Кодексом об ...": a title, no issuer
         if m.group("title"):
+            if _names_another_act(m.group("title")):
+                return None
             parts.title = m.group("title")
     if m := _FORCE_RU.match(text, pos):
         parts.force, pos = True, m.end()
@@ -80,6 +103,9 @@ def parse_russian(text: str, match: re.Match[str]) -> _Parts | None:
         elif (m := _ALIAS_RU.match(text, pos)) and (_DATE_RU.match(text, m.end()) or
                                                       _NUMBER_RU.match(text, m.end())):
             pos = m.end()             # "(КоАП РК) от 05.07.2014 № 235-V": the act's short name
+        elif parts.title is None and (m := _REVISION_RU.match(text, pos)) and \
+                _TITLE_QUOTED.match(text, m.end()):
+            pos = m.end()             # "(ред. от 08.08.2024)" before the title
     if parts.number is None:
         if parts.title is not None and parts.date_text is not None:
             parts.end = pos           # "Закона от 22 июля 2011 года «О миграции населения»": dated and titled

@@ -26,11 +26,12 @@ _QUOTED_HEAD = re.compile(
     r"[\"“«](?P<head>Instruction|Law|Code|Decree|Resolution|Order|Закон|Инструкция|Кодекс|Приказ|"
     r"Постановление)\s+(?P<rest>(?:on|for|of|о|об|по)\s+[^\"”»\n]{3,150}?)"
     r"(?:[\"”»]|(?=\s+(?:was|were|is|are|has|had|came|entered|был\w*)\b))")
-# a Kazakh act by its title alone, the state and the head after it: "«Халықтың көші-қоны туралы»
-# Қазақстан Республикасының Заңына сәйкес"
+# a Kazakh act by its title alone, the state (or not, as news write it) and the head after it:
+# "«Халықтың көші-қоны туралы» Қазақстан Республикасының Заңына сәйкес", "«Босқындар туралы» Заңымен"
 _KK_TITLED = re.compile(r"[«\"“](?P<rest>[^«»\"“”\n]{3,150}?\s+туралы)[»\"”]\s+"
-                        r"(?:Қазақстан\s+Республикасының|ҚР)\s+"
-                        r"(?P<head>(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ымен|ында|ынан)|[Кк]одекс(?:і|іне|інде))"
+                        r"(?:(?:Қазақстан\s+Республикасының|ҚР)\s+)?"
+                        r"(?P<head>(?:Конституциялық\s+)?[Зз]аң(?:ы|ына|ымен|ында|ынан|ының)|"
+                        r"[Кк]одекс(?:і|іне|інде|інің))"
                         r"(?![\w])")
 _DRAFT_AFTER = re.compile(r"^[\s,\"”»]{0,4}(?:which\s+|that\s+)?(?:is|are|was|were|has\s+been)?\s*"
                           r"(?:currently\s+|still\s+)?(?:under\s+(?:consideration|discussion|review|development)|being\s+(?:drafted|"
@@ -78,8 +79,8 @@ def by_title(text: str, found: list[CitationFound], start: int = 0, end: int | N
         taken = [c for c in found + titled if c is not inside]
         if any(c.start <= m_start < c.end or m_start <= c.start < m_end for c in taken):
             continue
-        if inside is not None and m_start <= inside.start:
-            continue
+        if inside is not None and (m_start <= inside.start or m_end >= inside.end):
+            continue              # ending with the citation: its own title and head ("№ 477-IV «...» Заңына")
         title = _clean_title(rest)
         if not title or not re.match(r"(?:On|on|О|о|[A-ZА-Я]|for|of|по)", title):
             continue
