@@ -21,6 +21,9 @@ CASES = [
     ("acts-in-force", {"date": "2022-01-01"}),
     ("acts-in-force", {"date": "1995-06-30"}),
     ("acts-in-force", {"date": "2011-12-31"}),
+    ("org-by-type", {}),
+    ("org-by-type", {"type": "committee"}),
+    ("org-by-type", {"type": "international-organisation"}),
 ]
 
 
