@@ -24,6 +24,9 @@ CASES = [
     ("org-by-type", {}),
     ("org-by-type", {"type": "committee"}),
     ("org-by-type", {"type": "international-organisation"}),
+    ("timeline-events-and-measures", {}),
+    ("timeline-events-and-measures", {"kinds": "event"}),
+    ("timeline-events-and-measures", {"from": "2000", "to": "2010", "kinds": "programme,act"}),
 ]
 
 
