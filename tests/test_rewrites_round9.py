@@ -25,6 +25,7 @@ CASES = [
     ("org-by-type", {}),
     ("org-by-type", {"type": "committee"}),
     ("org-by-type", {"type": "international-organisation"}),
+    ("acts-ratifying-agreements", {}),
     ("agreements-timeline", {}),
     ("policy-measures-by-restrictiveness", {}),
     ("policy-measures-by-restrictiveness", {"from": "2000", "to": "2010"}),
