@@ -1,0 +1,94 @@
+"""The loader on the causes of the figure misses and extras of the twelfth round's second three blind
+sets (blindW2, blindX2, blindY2; benchmarks/gold/README.md, "Issue 16, twelfth round: tables and the
+second three sets"), tables first, each in its general form, in layouts and languages no gold
+document has. One fixture per mechanism, each with a near miss that must not fire."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzmig_kg.loader.extract import extract_document
+
+
+def cells(tmp_path: Path, text: str, **options) -> set[tuple]:
+    """The figures found in ``text``: (first words of their line, value, period, direction, partner,
+    reporting area, breakdown)."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    return {(lines[i.line - 1].strip()[:12], i.get("value"), i.get("period"), i.get("direction"),
+             i.get("country"), i.get("area"), i.get("breakdown"))
+            for i in extract_document(path, **options).all_items()
+            if i.kind == "figure" and i.get("value") is not None}
+
+
+# --- a table of years whose rows the reader of year columns did not know: the whole table is read --
+
+
+def test_a_total_named_by_the_country_then_its_parts_then_regions_in_thousands(tmp_path):
+    found = cells(tmp_path, "Table 6.2. Emigrants by destination and by region of departure\n"
+                            "                                        (thousand persons)\n"
+                            "                         2023      2024\n"
+                            "Republic of Kazakhstan   16.0      13.5\n"
+                            "  of which to:\n"
+                            "    Russia               11.9       9.8\n"
+                            "By region:\n"
+                            "Kostanay region           2.0       1.7\n"
+                            "Almaty city               2.3       2.0\n", document_date="2025-09-01")
+    assert ("Republic of ", 16000, "2023", "emigration", None, None, None) in found
+    assert ("Russia      ", 9800, "2024", "emigration", "RUS", None, None) in found
+    assert ("Kostanay reg", 1700, "2024", "emigration", None, None, "Kostanay region") in found
+    assert ("Almaty city ", 2300, "2023", "emigration", None, None, "Almaty city") in found
+    assert not any(f[4] == "KAZ" for f in found)       # the country's own total is no partner
+
+
+def test_rows_named_by_direction_and_kazakhstans_end_under_year_columns(tmp_path):
+    found = cells(tmp_path, "Таблица 3. Внешняя миграция населения, человек\n\n"
+                            "                               2023         2024\n"
+                            "Прибыло в Казахстан           14 102       15 876\n"
+                            "Выбыло из Казахстана          15 994       13 511\n"
+                            "Сальдо миграции               -1 892        2 365\n", document_date="2025-03-01")
+    assert ("Прибыло в Ка", 14102, "2023", "immigration", None, None, None) in found
+    assert ("Выбыло из Ка", 13511, "2024", "emigration", None, None, None) in found
+    assert ("Сальдо мигра", -1892, "2023", "net", None, None, None) in found
+    assert len(found) == 6
+
+
+def test_a_table_read_to_its_end_stops_at_the_source_line_under_it(tmp_path):
+    # near miss: a line of prose right under the last row is no row of the table
+    found = cells(tmp_path, "Table 3.1 Net migration of Kazakhstan with neighbouring countries (persons)\n"
+                            "Country          2024        2025\n"
+                            "Uzbekistan      3,960       4,415\n"
+                            "Kyrgyzstan        812         891\n"
+                            "Source: Bureau of National Statistics, 12 March 2026; 2025 preliminary.\n",
+                  document_date="2026-05-05")
+    assert ("Uzbekistan  ", 4415, "2025", "net", "UZB", None, None) in found
+    assert {f[1] for f in found} == {3960, 4415, 812, 891}
+
+
+def test_kazakhstans_row_in_a_neighbours_table_stays_its_partner(tmp_path):
+    # near miss: a row "Казахстан" under a Kyrgyz office is Kazakhstan as partner, not a total
+    found = cells(tmp_path, "НАЦИОНАЛЬНЫЙ СТАТИСТИЧЕСКИЙ КОМИТЕТ КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n\n"
+                            "Выбывшие из республики по странам назначения, человек\n"
+                            "                    2024        2025\n"
+                            "Казахстан          1 108       1 020\n"
+                            "Россия             9 940       9 480\n"
+                            "Регионы:\n"
+                            "Чуйская              410         388\n", document_date="2026-03-05")
+    assert ("Казахстан   ", 1020, "2025", "emigration", "KAZ", "KGZ", None) in found
+
+
+# --- a verb, a word or two, a bare count, then a bracket: the bracket closes the count's clause ---
+
+
+def test_a_bare_count_after_its_verb_then_a_bracketed_comparison(tmp_path):
+    found = cells(tmp_path, "В 2024 году из страны выехали на постоянное жительство 13 511 (годом ранее – "
+                            "15 994).\n", document_date="2025-02-20")
+    assert ("В 2024 году ", 13511, "2024", "emigration", None, None, None) in found
+    found = cells(tmp_path, "В 2024 году в республику прибыли 15 876 человек, выбыли за ее пределы 13 511 "
+                            "(в 2023 году – соответственно 14 102 и 15 994).\n", document_date="2025-02-20")
+    assert {f[1:4] for f in found} == {(15876, "2024", "immigration"), (13511, "2024", "emigration"),
+                                       (14102, "2023", "immigration"), (15994, "2023", "emigration")}
+    # near miss: a count of things before the bracket stays out
+    assert not cells(tmp_path, "В 2024 году открыли филиалы 13 511 (в 2023 году – 15 994).\n",
+                     document_date="2025-02-20")
