@@ -173,7 +173,8 @@ def _moves_after(text: str, token: Token, where: _Sentence, words: list[tuple[in
 
 
 # what may follow a number that completes its clause: punctuation, the end, a time or a place
-_CLAUSE_TAIL = re.compile(r"[ \t]*(?:[,.;:)!?]|\n|$|(?:in|by|to|from|for|and|while|в|за|из|и|а|на)\s)",
+# (or a bracket that opens a comparison: "выбыли за ее пределы 13 511 (в 2023 году – 15 994)")
+_CLAUSE_TAIL = re.compile(r"[ \t]*(?:[,.;:()!?]|\n|$|(?:in|by|to|from|for|and|while|в|за|из|и|а|на)\s)",
                           re.IGNORECASE)
 
 
