@@ -92,3 +92,37 @@ def test_a_bare_count_after_its_verb_then_a_bracketed_comparison(tmp_path):
     # near miss: a count of things before the bracket stays out
     assert not cells(tmp_path, "В 2024 году открыли филиалы 13 511 (в 2023 году – 15 994).\n",
                      document_date="2025-02-20")
+
+
+# --- "departures came to N" amounts to N; a flow's trend "moved the other way"; "as many as in" ---
+
+
+def test_came_to_a_number_is_an_amount_not_an_arrival(tmp_path):
+    found = cells(tmp_path, "In 2024 the departures came to just over 13,380. About 2,100 people came to "
+                            "Kazakhstan from China.\n", document_date="2025-06-03")
+    assert ("In 2024 the ", 13380, "2024", "emigration", None, None, None) in found
+    # near miss: people who came to Kazakhstan still arrived
+    assert ("In 2024 the ", 2100, "2024", "immigration", "CHN", None, None) in found
+
+
+def test_a_flow_whose_trend_moved_the_other_way_is_no_counter_flow(tmp_path):
+    found = cells(tmp_path, "In 2024, 9,310 people left for Russia. Emigration to Germany moved the other "
+                            "way: 1,070 people left for Germany.\n", document_date="2025-06-03")
+    assert ("In 2024, 9,3", 1070, "2024", "emigration", "DEU", None, None) in found
+    found = cells(tmp_path, "В 2024 году в Россию выехали 9 310 человек. Отток в Германию изменился в "
+                            "обратную сторону: в Германию выехали 1 070 человек.\n", document_date="2025-06-03")
+    assert ("В 2024 году ", 1070, "2024", "emigration", "DEU", None, None) in found
+    # near miss: departures in the opposite direction are the counter flow
+    found = cells(tmp_path, "In 2024, 13,380 people left for Russia. Departures in the opposite direction "
+                            "were modest: 512 people.\n", document_date="2025-06-03")
+    assert ("In 2024, 13,", 512, "2024", "immigration", "RUS", None, None) in found
+
+
+def test_a_year_after_as_many_as_is_compared_and_dates_no_later_sentence(tmp_path):
+    found = cells(tmp_path, "Last year 6,940 newcomers came from Uzbekistan, three times as many as in 2019. "
+                            "China followed with 2,480.\n", document_date="2025-06-03")
+    assert ("Last year 6,", 2480, "2024", "immigration", "CHN", None, None) in found
+    # near miss: a year of its own in the next sentence still dates it
+    found = cells(tmp_path, "Last year 6,940 newcomers came from Uzbekistan, twice as high as in 2019. "
+                            "In 2019 China followed with 2,480.\n", document_date="2025-06-03")
+    assert ("Last year 6,", 2480, "2019", "immigration", "CHN", None, None) in found

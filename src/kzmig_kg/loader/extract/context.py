@@ -43,7 +43,7 @@ _FLOW = re.compile(
     # "азайып кетеді")
     r"кетсе\w*|көшіп\s+кететін\w*))"
     r"|(?P<imm>gained(?=\s+\d)|\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
-    r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|(?:came|coming)(?!\s+(?:next|first|second|third|fourth|fifth|last|after|before|close|top|closest|"
+    r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|(?:came|coming)(?!\s+to\s+(?:[a-z]+\s+){0,2}\d|\s+(?:next|first|second|third|fourth|fifth|last|after|before|close|top|closest|"
     r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"

@@ -39,6 +39,8 @@ _COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\
                        # "на 3,3% больше уровня 2024 года", "к уровню 2024 года": the level compared with
                        r"(?<![а-яё])(?:больше|меньше|выше|ниже|превы[сш]\w*|к)\s+(?:уровн|показател)[а-яё]{0,3}|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
+                       # "three times as many as in 2019", "twice as high as in 2020": the year compared with
+                       r"\b(?:many|much|high|large|low|great|big|small)\s+as(?:\s+(?:in|for))?|"
                        # a change and the time it is measured against: "up 6.4% on the first half of
                        # 2024", "рост на 6,4% к первому полугодию 2024 года", "+5% к 2023 году"
                        r"\d\s*%\s*(?:on|к)|"

@@ -401,6 +401,12 @@ _COUNTER = re.compile(r"(?<![а-яё])(?:встречн\w+\s+(?:поток\w*|м
                       r"\b(?:in|the)\s+(?:the\s+)?(?:opposite|reverse|other)\s+(?:direction|way)\b",
                       re.IGNORECASE)
 _OPPOSITE = {"immigration": "emigration", "emigration": "immigration"}
+# a flow named as the subject of a verb of trend before the phrase ("Arrivals moved the other way"):
+# its trend went the other way, no counter flow follows ("Departures in the opposite direction" is one)
+_TREND_SUBJECT = re.compile(r"(?:^|[.;:!?\n]\s*)(?:the\s+)?(?:arrivals|departures|immigration|emigration|"
+                            r"inflows?|outflows?|прибыти\w*|выбыти\w*|приток\w*|отток\w*|келу\w*|кету\w*)"
+                            r"(?:\s+[^\W\d]+){0,2}?\s+(?:moved|went|changed|turned|shifted|trended|"
+                            r"изменил\w*|пош[её]л|пошл[аио]|сдвинул\w*|өзгерді)\s*$", re.IGNORECASE)
 
 
 def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFound]) -> None:
@@ -419,6 +425,9 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             at -= 1
         if at >= len(starts) or at == 0:
             continue
+        if _TREND_SUBJECT.search(text, max(0, match.start() - 60), match.start()) and \
+                starts[at] > match.end():
+            continue                      # "Arrivals moved the other way: 12,260 settled": a trend, no flow
         figure, before = by_token[starts[at]], by_token[starts[at - 1]]
         if figure.end > match.start() and (re.search(r"[.;!?]\s|\n", text[match.end():starts[at]]) or
                                           starts[at] - match.end() > 60):
