@@ -110,7 +110,8 @@ def test_a_flow_whose_trend_moved_the_other_way_is_no_counter_flow(tmp_path):
                             "way: 1,070 people left for Germany.\n", document_date="2025-06-03")
     assert ("In 2024, 9,3", 1070, "2024", "emigration", "DEU", None, None) in found
     found = cells(tmp_path, "В 2024 году в Россию выехали 9 310 человек. Отток в Германию изменился в "
-                            "обратную сторону: в Германию выехали 1 070 человек.\n", document_date="2025-06-03")
+                            "обратную сторону: в Германию выехали 1 070 человек.\n",
+                  document_date="2025-06-03")
     assert ("В 2024 году ", 1070, "2024", "emigration", "DEU", None, None) in found
     # near miss: departures in the opposite direction are the counter flow
     found = cells(tmp_path, "In 2024, 13,380 people left for Russia. Departures in the opposite direction "
