@@ -127,3 +127,18 @@ def test_a_year_after_as_many_as_is_compared_and_dates_no_later_sentence(tmp_pat
     found = cells(tmp_path, "Last year 6,940 newcomers came from Uzbekistan, twice as high as in 2019. "
                             "In 2019 China followed with 2,480.\n", document_date="2025-06-03")
     assert ("Last year 6,", 2480, "2019", "immigration", "CHN", None, None) in found
+
+
+# --- a change "from A to B" over a span of years: A in its first year, B in its last --------------
+
+
+def test_a_change_from_one_count_to_another_over_a_span_of_years(tmp_path):
+    for text in ("С 2015 по 2020 год число выбывших за рубеж снизилось с 30 047 до 13 852 человек.\n",
+                 "Between 2015 and 2020 the number of emigrants fell from 30,047 to 13,852.\n",
+                 "2015-2020 жылдары елден көшіп кеткендер саны 30 047-ден 13 852 адамға дейін азайды.\n"):
+        found = {f[1:4] for f in cells(tmp_path, text, document_date="2025-03-12")}
+        assert found == {(30047, "2015", "emigration"), (13852, "2020", "emigration")}, text
+    # near miss: two flows of the whole span stay of the span
+    found = {f[1:5] for f in cells(tmp_path, "From 2015 to 2020, 30,047 people left for Russia and 13,852 "
+                                             "left for Germany.\n", document_date="2025-03-12")}
+    assert found == {(30047, "2015/2020", "emigration", "RUS"), (13852, "2015/2020", "emigration", "DEU")}

@@ -75,6 +75,8 @@ def from_to(text: str, tokens: list[Token], by_token: dict[int, FigureFound]) ->
         fa, fb = by_token.get(a.start), by_token.get(b.start)
         if fa is None or fb is None or a.percent or b.percent:
             continue
+        if _span_ends(text, a, b, fa, fb):
+            continue
         if not re.search(r"\bfrom\s*$", text[max(0, a.start - 8):a.start]):
             continue
         if not re.fullmatch(r"\s*(?:[A-Za-z]+\s+)?to\s+", text[a.unit_end:b.start]):
@@ -90,6 +92,32 @@ def from_to(text: str, tokens: list[Token], by_token: dict[int, FigureFound]) ->
             fa.country, fa.country_name = fb.country, fb.country_name
         if fa.direction is None:
             fa.direction = fb.direction
+
+
+# "снизилось с 30 047 до 13 852", "fell from 30,047 to 13,852": the two ends of a change
+_FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![а-яё])со?)\s*$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s*(?:[^\W\d]+\s+)?(?:to|до)\s+", re.IGNORECASE)
+# "30 047-ден 13 852 адамға дейін": the Kazakh ablative, then the dative and "дейін"
+_KK_FROM = re.compile(r"-?(?:ден|дан|тен|тан|нен|нан)\s+", re.IGNORECASE)
+_KK_TO = re.compile(r"(?:-?[а-яәіңғүұқөһ]*)?(?:\s+[а-яәіңғүұқөһ]+)?\s+дейін", re.IGNORECASE)
+
+
+def _span_ends(text: str, a: Token, b: Token, fa: FigureFound, fb: FigureFound) -> bool:
+    """"С 2015 по 2020 год ... снизилось с 30 047 до 13 852", "Between 2015 and 2020 emigration fell
+    from 30,047 to 13,852": a change from A to B over a span of years dated with the whole span is
+    A in its first year and B in its last. Whether it was so."""
+    if fa.period is None or fa.period != fb.period or fa.period_start is None or \
+            fa.period_end is None or fa.period_start >= fa.period_end or \
+            not (_FROM_BEFORE.search(text, max(0, a.start - 8), a.start) and
+                 _TO_BETWEEN.fullmatch(text, a.unit_end, b.start) or
+                 _KK_FROM.fullmatch(text, a.unit_end, b.start) and _KK_TO.match(text, b.end)):
+        return False
+    for figure, year in ((fa, fa.period_start), (fb, fa.period_end)):
+        figure.year, figure.period = year, str(year)
+        figure.period_start = figure.period_end = None
+        end = "first" if figure is fa else "last"
+        figure.notes.append(f"year: the {end} of the span the change runs over")
+    return True
 
 
 _LEADS_TO = re.compile(
