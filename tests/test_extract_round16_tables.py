@@ -142,3 +142,22 @@ def test_a_change_from_one_count_to_another_over_a_span_of_years(tmp_path):
     found = {f[1:5] for f in cells(tmp_path, "From 2015 to 2020, 30,047 people left for Russia and 13,852 "
                                              "left for Germany.\n", document_date="2025-03-12")}
     assert found == {(30047, "2015/2020", "emigration", "RUS"), (13852, "2015/2020", "emigration", "DEU")}
+
+
+# --- "the two countries ... respectively": the countries the sentence before names, in order ------
+
+
+def test_respectively_after_the_two_countries_of_the_sentence_before(tmp_path):
+    found = cells(tmp_path, "В 2025 году из Кыргызстана прибыли 1 277 человек, из Таджикистана – 402. В эти "
+                            "страны выбыли соответственно 386 и 57 человек.\n", document_date="2026-05-05")
+    assert {f[1:5] for f in found if f[3] == "emigration"} == {(386, "2025", "emigration", "KGZ"),
+                                                               (57, "2025", "emigration", "TJK")}
+    found = cells(tmp_path, "In 2025 Kyrgyzstan sent 1,277 people and Tajikistan 402. Departures to both "
+                            "countries were 386 and 57 respectively.\n", document_date="2026-05-05")
+    assert {f[1:5] for f in found if f[3] == "emigration"} == {(386, "2025", "emigration", "KGZ"),
+                                                               (57, "2025", "emigration", "TJK")}
+    # near miss: three countries named before, two numbers: no pairing
+    found = cells(tmp_path, "In 2025, 1,277 people came from Kyrgyzstan, Tajikistan and Turkmenistan. "
+                            "Departures to these countries were 386 and 57 respectively.\n",
+                  document_date="2026-05-05")
+    assert {f[4] for f in found if f[3] == "emigration"} == {None}

@@ -293,6 +293,8 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                 if all(re.fullmatch(between, text[a.end:b.start]) for a, b in pairs):
                     chosen = (kind, tail)
                     break
+        if chosen is None and _THOSE_COUNTRIES.search(text, s_start, first):
+            chosen = _countries_before(sentences, s_start, places, len(run))
         if chosen is None:
             _parallel_directions(text, run, by_token, sentences, s_start)
         after = re.match(rf"\s*(?:in|by|for)\s+({YEAR})", text[match.end():match.end() + 16])
@@ -314,6 +316,27 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                 figure.year, figure.period_start, figure.period_end = int(after.group(1)), None, None
                 figure.period = after.group(1)
                 figure.year_source = "after"
+
+
+# "Departures to the two countries ... 386 and 57 respectively": the countries of the sentence before
+_THOSE_COUNTRIES = re.compile(r"\b(?:the\s+two|these|those|both|the\s+same)\s+(?:two\s+)?(?:countries|states|"
+                              r"neighbours|neighbors)\b|(?<![а-яё])(?:эт[иоу]\w*|обе\w*|об[ео]их|те\w*|"
+                              r"указанн\w+)\s+(?:дв[ея]\w*\s+)?(?:стран\w*|государств\w*)|"
+                              r"(?<![\w])(?:екі|бұл|аталған)\s+(?:елге|елден|мемлекетке)", re.IGNORECASE)
+
+
+def _countries_before(sentences: Sentences, s_start: int, places: list[Mention],
+                      count: int) -> tuple[str, list[Mention]] | None:
+    """The ``count`` countries the sentence before names, in order, when it names just so many."""
+    if s_start == 0:
+        return None
+    p_start, _ = sentences.span_at(s_start - 1)
+    named: list[Mention] = []
+    for place in places:
+        if p_start <= place.start < s_start and place.place.code != "KAZ" and not place.place.is_group \
+                and place.place.code not in {n.place.code for n in named}:
+            named.append(place)
+    return ("country", named) if len(named) == count else None
 
 
 # "1,020 and 905 in the same two years", "rose from 12,320 to 15,380 over the same two years",
