@@ -161,3 +161,21 @@ def test_respectively_after_the_two_countries_of_the_sentence_before(tmp_path):
                             "Departures to these countries were 386 and 57 respectively.\n",
                   document_date="2026-05-05")
     assert {f[4] for f in found if f[3] == "emigration"} == {None}
+
+
+# --- a neighbour's people by its name ("узбекистанцев"), "его граждан" after the country ---------
+
+
+def test_a_neighbours_people_by_its_name_and_its_citizens_after_a_possessive(tmp_path):
+    found = cells(tmp_path, "В 2026 году в Казахстан переехали 2 315 узбекистанцев и 410 таджикистанцев.\n",
+                  document_date="2026-08-12")
+    assert {f[1:5] for f in found} == {(2315, "2026", "immigration", "UZB"),
+                                       (410, "2026", "immigration", "TJK")}
+    found = cells(tmp_path, "Кыргызстан остается вторым: в 2026 году к нам переселились почти 600 его "
+                            "граждан против 512 в 2025 году.\n", document_date="2026-08-12")
+    assert (600, "2026", "immigration", "KGZ") in {f[1:5] for f in found}
+    # near misses: companies of a neighbour, its branches, are no people
+    assert not cells(tmp_path, "В 2026 году в Казахстан переехали 2 315 узбекистанских компаний.\n",
+                     document_date="2026-08-12")
+    assert not cells(tmp_path, "В 2026 году в Казахстан перевели 600 его филиалов.\n",
+                     document_date="2026-08-12")

@@ -44,6 +44,8 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             # "9 274 жителя": the genitive singular after a count ending in 2, 3 or 4
             r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь|я)(?![\w])|уроженц\w*|"
             r"беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            # the people of a neighbour by its name: "2 315 узбекистанцев", "россиян", "кыргызстанцев"
+            r"(?:узбекистан|кыргызстан|киргизстан|таджикистан|туркменистан)ц\w*|россиян\w*|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
@@ -57,6 +59,8 @@ _UNIT_AFTER = re.compile(
     rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|permanent|"
     # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
     rf"астам|жуық\w*|шамасында|аса|"
+    # "почти 600 его граждан": the people of the country just named
+    rf"его|её|ее|их|"
     rf"трудоспособн\w+|этническ\w+|"
     # any Russian plural adjective before the people: "830 бывших жителей", "200 новых граждан"
     rf"[а-яё]{{2,}}(?:ых|их|ые|ие)|"
