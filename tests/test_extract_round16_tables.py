@@ -179,3 +179,16 @@ def test_a_neighbours_people_by_its_name_and_its_citizens_after_a_possessive(tmp
                      document_date="2026-08-12")
     assert not cells(tmp_path, "В 2026 году в Казахстан перевели 600 его филиалов.\n",
                      document_date="2026-08-12")
+
+
+# --- an interview's question with no time still names the direction of its answer ----------------
+
+
+def test_a_question_without_a_time_names_the_direction_of_its_answer(tmp_path):
+    found = cells(tmp_path, "— Значит, сальдо положительное?\n\n— Да, за 2024 год плюс 2 730 человек.\n",
+                  document_date="2025-03-12")
+    assert {f[1:4] for f in found} == {(2730, "2024", "net")}
+    # near miss: a question of no flow gives its answer's count no direction
+    found = cells(tmp_path, "— Где вы работаете?\n\n— В 2024 году в нашем центре 2 730 человек.\n",
+                  document_date="2025-03-12")
+    assert {f[3] for f in found} <= {None}

@@ -830,6 +830,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     compared_time: tuple[int, Time | None] = (-1, None)
     own_time: tuple[int, Time | None] = (-1, None)      # the time of the sentence's first figure
     questions = _question_times(text, sentences, times)
+    # "— Значит, сальдо положительное?" with no time: its words still name the answer's direction
+    asked_plain = [end for start, end in sentences.spans if text[start:end].rstrip().endswith("?")]
+    plain_at = -1
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     first_flow, regional_item = True, _regional_title(text, places)
@@ -838,6 +841,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             end, year_time = table_years.pop(0)
             if lead is None or lead.at < end:
                 lead = Carried(year_time, end, sentences.paragraph_of[sentences.index_at(end)])
+        while asked_plain and asked_plain[0] <= token.start:
+            plain_at = asked_plain.pop(0)
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
             asked_at = asked.at
@@ -914,10 +919,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"
-        if figure.direction is None and asked_at >= 0 and token.start - asked_at < 400:
+        if figure.direction is None and (asked := max(asked_at, plain_at)) >= 0 and token.start - asked < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
-            figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
+            figure.direction = direction_of(None, text, words, (max(0, asked - 200), asked), asked)
             figure.direction_source = "context" if figure.direction else ""
+            if figure.direction and figure.measure == "other" and figure.unit == "persons":
+                figure.measure = "flow"       # the question named the flow its answer counts
         if not token.percent and no_flow(text, token, where, words):
             continue
         if not token.percent and not population:
