@@ -192,3 +192,19 @@ def test_a_question_without_a_time_names_the_direction_of_its_answer(tmp_path):
     found = cells(tmp_path, "— Где вы работаете?\n\n— В 2024 году в нашем центре 2 730 человек.\n",
                   document_date="2025-03-12")
     assert {f[3] for f in found} <= {None}
+
+
+# --- a page of a reference or a footer; a change "сократился почти на N" -------------------------
+
+
+def test_a_page_number_and_a_change_by_are_no_counts(tmp_path):
+    found = cells(tmp_path, "Бюллетень миграции за 2024 год (выдержка, с. 11-12). Отток в Россию за год "
+                            "сократился почти на 1,4 тыс. человек: в 2023 году в Россию выехали 10 870 "
+                            "жителей.\n", document_date="2025-03-14")
+    assert {f[1] for f in found} == {10870}
+    found = cells(tmp_path, "Emigration to Russia fell to 48,905 people in 2024.\n\nPage 7 of 22\n",
+                  document_date="2025-03-14")
+    assert {f[1] for f in found} == {48905}
+    # near misses: a village "с. Шарбакты" before a verb and its count; "с" (from) before a year
+    found = cells(tmp_path, "В 2024 году с. Шарбакты покинули 120 человек.\n", document_date="2025-03-14")
+    assert {f[1] for f in found} == {120}

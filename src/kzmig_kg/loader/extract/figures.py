@@ -79,7 +79,9 @@ _DIFFERENCE_AFTER = re.compile(r"\s*(?:(?:more|fewer|less)\s+than|(?:аз|көп
 _CHANGE_BY = re.compile(r"(?:\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|"
                         r"narrowed|widened|shrank|expanded|"
                         r"went\s+(?:up|down)|up|down)\s+by|(?<![а-яё])(?:вырос\w*|вырост\w*|снизил\w*|сократил\w*|увеличил\w*|"
-                        r"уменьшил\w*|упал\w*)\s+на)\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
+                        # "сократился почти на 1,4 тыс.": the degree may stand before "на" too
+                        r"уменьшил\w*|упал\w*)\s+(?:почти\s+|около\s+|примерно\s+|ещё\s+|еще\s+)?на)"
+                        r"\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
                         re.IGNORECASE)
 # "compared with minus 9,960": a sign written as a word belongs to the number
 _SIGN_WORD = re.compile(r"(?:minus|plus|минус|плюс)\s*$", re.IGNORECASE)

@@ -109,7 +109,9 @@ _BEFORE_SKIP = re.compile(
     r"[Ee]pisode|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Rr]oom|[Вв]ыпуск\w*|[Ээ]пизод\w*|[Сс]ери[яи]|"
     r"[Бб]юллетень|[Шш]ығарылым\w*|[Бб]өлім\w*|"
     # the people at a meeting: "Присутствовали: 14 человек", "Present: 12", "Қатысқандар: 9"
-    r"[Пп]рисутствовал[аи]?:|[Pp]resent:|[Aa]ttendees:|[Aa]ttended\s+by|[Ққ]атысқандар:)\s*$")
+    r"[Пп]рисутствовал[аи]?:|[Pp]resent:|[Aa]ttendees:|[Aa]ttended\s+by|[Ққ]атысқандар:|"
+    # a page in a reference or a footer: "(выдержка, с. 11-12)", "стр. 7", "Page 7 of 22", "с. 7 из 22"
+    r"(?<![\w.])[сС]\.|(?:[Pp]age|[Сс]тр\.?|[Сс]траница|[Сс]\.|[Бб]ет)\s*\d{1,4}\s+(?:of|из)\s*)\s*$")
 DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\bthere\s+(?:had|has|have)\s+been|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
