@@ -208,3 +208,18 @@ def test_a_page_number_and_a_change_by_are_no_counts(tmp_path):
     # near misses: a village "с. Шарбакты" before a verb and its count; "с" (from) before a year
     found = cells(tmp_path, "В 2024 году с. Шарбакты покинули 120 человек.\n", document_date="2025-03-14")
     assert {f[1] for f in found} == {120}
+
+
+# --- Kazakh: a place in the accusative before "таңдады" (chose) is the count's destination --------
+
+
+def test_a_kazakh_place_chosen_in_the_accusative(tmp_path):
+    found = cells(tmp_path, "2025 жылы елден көшіп кеткен 1 200 адам Германияны таңдады. Кеткендердің "
+                            "басым бөлігі — 4 580 адам — Ресейді таңдады.\n", document_date="2025-08-12",
+                  language="kk")
+    assert {f[1:5] for f in found} == {(1200, "2025", "emigration", "DEU"),
+                                       (4580, "2025", "emigration", "RUS")}
+    # near miss: citizens of a country who chose work name no destination
+    found = cells(tmp_path, "2025 жылы елден 4 580 адам кетті — Ресей азаматтары, олар жұмысты таңдады.\n",
+                  document_date="2025-08-12", language="kk")
+    assert {f[4] for f in found} == {None}
