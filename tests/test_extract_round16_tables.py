@@ -223,3 +223,20 @@ def test_a_kazakh_place_chosen_in_the_accusative(tmp_path):
     found = cells(tmp_path, "2025 жылы елден 4 580 адам кетті — Ресей азаматтары, олар жұмысты таңдады.\n",
                   document_date="2025-08-12", language="kk")
     assert {f[4] for f in found} == {None}
+
+
+# --- an amount in monthly calculation indices written out, and an amount per head ----------------
+
+
+def test_an_index_written_out_and_an_amount_per_head_are_no_counts(tmp_path):
+    found = cells(tmp_path, "За январь – март 2025 года в республику переселились 2 905 кандасов. Выплата на "
+                            "переселение – 70 месячных расчетных показателей на главу семьи и 45 – на "
+                            "каждого члена семьи.\n", document_date="2025-05-21")
+    assert {f[1] for f in found} == {2905}
+    found = cells(tmp_path, "In 2025, 2,905 kandases arrived; the grant is 70 MCI for the head and 45 per "
+                            "family member.\n", document_date="2025-05-21")
+    assert {f[1] for f in found} == {2905}
+    # near miss: a count "на постоянное жительство" is a count
+    found = cells(tmp_path, "В 2025 году из Узбекистана прибыли 2 905 – на постоянное жительство.\n",
+                  document_date="2025-05-21")
+    assert {f[1:5] for f in found} == {(2905, "2025", "immigration", "UZB")}

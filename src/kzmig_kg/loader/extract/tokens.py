@@ -84,7 +84,9 @@ _OTHER_UNIT = re.compile(
     # "до 10 числа месяца": a day of the month
     r"числа(?=\s+(?:месяца|каждого|следующего))|"
     # the monthly calculation index in which fines and fees are set
-    r"MCI|MRP|МРП|АЕК)\b|"
+    r"MCI|MRP|МРП|АЕК|"
+    # the same index written out: "70 месячных расчетных показателей", "70 айлық есептік көрсеткіш"
+    r"расч[её]тн\w+\s+показател\w*|есептік\s+көрсеткіш\w*)\b|"
     # a page count in a reference: "– 280 с.", "280 стр.", "280 p.", "280 бет"
     r"^\s*(?:с|стр|p|pp)\.(?![ \t]*\d)|^\s*бет(?![а-яәіңғүұқөһ])", re.IGNORECASE)
 # "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
@@ -144,6 +146,10 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
 
 
 # "were 1,150 lower than a year before", "420 higher than in 2023": the size of a change, no count
+# "45 – на каждого члена семьи", "45 per family member", "әрбір отбасы мүшесіне 45": per head
+_PER_HEAD_AFTER = re.compile(r"\s*[—–-]?\s*(?:на\s+(?:каждого|каждую|каждый|одного|одну)(?![а-яё])|"
+                             r"per\s+(?:each\s+)?(?:family\s+)?(?:member|head|person|capita)\b|"
+                             r"for\s+each\s+(?:family\s+)?member\b)", re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
                                r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
@@ -250,6 +256,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue
         if _DIFFERENCE_AFTER.match(after):
             continue                      # "1,150 lower than a year before": a difference, no count
+        if _PER_HEAD_AFTER.match(after):
+            continue                      # "и 45 – на каждого члена семьи": an amount per person, no count
         if re.search(r"\bat\s+$", before) and re.match(r"(?:[-–]\d+)?\s*(?:tbl\.|tab\.|nn?\.|fig\.|"
                                                          r"\(\d{4}\)|&\s*n)", after):
             continue                      # "Annual Report 2025, at 14 tbl. 3 (2026)": a pin cite's page
