@@ -240,3 +240,19 @@ def test_an_index_written_out_and_an_amount_per_head_are_no_counts(tmp_path):
     found = cells(tmp_path, "В 2025 году из Узбекистана прибыли 2 905 – на постоянное жительство.\n",
                   document_date="2025-05-21")
     assert {f[1:5] for f in found} == {(2905, "2025", "immigration", "UZB")}
+
+
+# --- a capacity is no count -----------------------------------------------------------------------
+
+
+def test_a_capacity_is_no_count(tmp_path):
+    for text in ("2026 жылы ауданға 1 240 адам көшіп келді. Орталықта бір мезгілде 60 адам тұра "
+                 "алады.\n",
+                 "In 2026, 1,240 kandases arrived. The new centre for arriving kandases can house 60 "
+                 "people.\n",
+                 "В 2026 году прибыли 1 240 кандасов. Центр для прибывающих вмещает одновременно 60 "
+                 "человек.\n"):
+        assert {f[1] for f in cells(tmp_path, text, document_date="2026-11-01")} == {1240}, text
+    # near miss: "одновременно" with a verb of moving is a count
+    found = cells(tmp_path, "В 2026 году одновременно прибыли 1 240 кандасов.\n", document_date="2026-11-01")
+    assert {f[1] for f in found} == {1240}

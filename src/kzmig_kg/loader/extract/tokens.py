@@ -150,6 +150,13 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
 _PER_HEAD_AFTER = re.compile(r"\s*[—–-]?\s*(?:на\s+(?:каждого|каждую|каждый|одного|одну)(?![а-яё])|"
                              r"per\s+(?:each\s+)?(?:family\s+)?(?:member|head|person|capita)\b|"
                              r"for\s+each\s+(?:family\s+)?member\b)", re.IGNORECASE)
+# a capacity: "can house 60 people", "вмещает одновременно 60 человек", "60 адам тұра алады"
+_CAPACITY_BEFORE = re.compile(r"(?:\bcan\s+(?:house|accommodate|host|take\s+in)|\bcapacity\s+of|"
+                              r"(?<![а-яё])(?:вмеща\w*|рассчитан\w*\s+на|сыйғыза\w*)(?:\s+одновременно)?)"
+                              r"\s*(?:up\s+to\s+|до\s+)?$", re.IGNORECASE)
+_CAPACITY_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:тұра\s+алады|сыя\s+алады|"
+                             r"(?:can|could)\s+(?:stay|live|be\s+housed)\b|могут\s+(?:проживать|разместиться))",
+                             re.IGNORECASE)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
                                r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
@@ -258,6 +265,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue                      # "1,150 lower than a year before": a difference, no count
         if _PER_HEAD_AFTER.match(after):
             continue                      # "и 45 – на каждого члена семьи": an amount per person, no count
+        if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after):
+            continue                      # "a centre that can house 60 people": a capacity, no count
         if re.search(r"\bat\s+$", before) and re.match(r"(?:[-–]\d+)?\s*(?:tbl\.|tab\.|nn?\.|fig\.|"
                                                          r"\(\d{4}\)|&\s*n)", after):
             continue                      # "Annual Report 2025, at 14 tbl. 3 (2026)": a pin cite's page
