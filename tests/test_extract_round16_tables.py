@@ -94,6 +94,11 @@ def test_a_bare_count_after_its_verb_then_a_bracketed_comparison(tmp_path):
                             "(2023: 14,102 and 15,994 respectively).\n", document_date="2025-02-20")
     assert {f[1:4] for f in found} == {(15876, "2024", "immigration"), (13511, "2024", "emigration"),
                                        (14102, "2023", "immigration"), (15994, "2023", "emigration")}
+    # in Kazakh, "тиісінше" (respectively) before the run
+    found = cells(tmp_path, "2024 жылы елге 15 876 адам келді, елден 13 511 адам көшіп кетті (2023 жылы "
+                            "тиісінше 14 102 және 15 994).\n", document_date="2025-02-20", language="kk")
+    assert {f[1:4] for f in found} == {(15876, "2024", "immigration"), (13511, "2024", "emigration"),
+                                       (14102, "2023", "immigration"), (15994, "2023", "emigration")}
     # near misses: a count of things before the bracket stays out; a number after the bracket's run
     # is of the sentence's year
     assert not cells(tmp_path, "В 2024 году открыли филиалы 13 511 (в 2023 году – 15 994).\n",
