@@ -52,6 +52,15 @@ def test_rows_named_by_direction_and_kazakhstans_end_under_year_columns(tmp_path
     assert ("Выбыло из Ка", 13511, "2024", "emigration", None, None, None) in found
     assert ("Сальдо мигра", -1892, "2023", "net", None, None, None) in found
     assert len(found) == 6
+    # the same rows with no balance row: the reader of year columns reads them itself
+    found = cells(tmp_path, "Table 2.1. External migration for permanent residence, persons\n\n"
+                            "                          2023          2024*\n"
+                            "Arrived in Kazakhstan   14,102        15,876\n"
+                            "Left Kazakhstan         15,994        13,511\n", document_date="2025-11-18")
+    assert {f[1:5] for f in found} == {(14102, "2023", "immigration", None),
+                                       (15876, "2024", "immigration", None),
+                                       (15994, "2023", "emigration", None),
+                                       (13511, "2024", "emigration", None)}
 
 
 def test_a_table_read_to_its_end_stops_at_the_source_line_under_it(tmp_path):

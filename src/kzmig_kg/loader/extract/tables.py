@@ -565,12 +565,14 @@ def find_tables(text: str) -> list[TableFound]:
             label = " ".join(c[2] for c in r_cells[:-len(years)]).strip()
             places = [p for p in find_places(label) if not p.place.is_group]
             total = bool(_TOTAL.match(label))
-            if places and all(p.place.code == "KAZ" for p in places):
+            home = bool(places) and all(p.place.code == "KAZ" for p in places)
+            if home:
                 # "Республика Казахстан", "Left Kazakhstan": the country's own total, no partner (a
                 # neighbour's table makes it the partner again: reporter.py)
                 places, total = [], True
             # a row named by its direction ("Arrivals from Russia", "Net") in a table of one partner
-            row_direction = direction_label(label)
+            row_direction = direction_label(label) or (
+                direction_of(None, label, flow_words(label), (0, len(label)), len(label)) if home else None)
             if row_direction and not places and not total:
                 places = caption_places if len({p.place.code for p in caption_places}) == 1 else []
             if not places and not total:

@@ -147,8 +147,7 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
                            r"[a-z]{2,}s\b")
 
 
-# "were 1,150 lower than a year before", "420 higher than in 2023": the size of a change, no count
-# "45 – на каждого члена семьи", "45 per family member", "әрбір отбасы мүшесіне 45": per head
+# "45 – на каждого члена семьи", "45 per family member": an amount per head
 _PER_HEAD_AFTER = re.compile(r"\s*[—–-]?\s*(?:на\s+(?:каждого|каждую|каждый|одного|одну)(?![а-яё])|"
                              r"per\s+(?:each\s+)?(?:family\s+)?(?:member|head|person|capita)\b|"
                              r"for\s+each\s+(?:family\s+)?member\b)", re.IGNORECASE)
@@ -159,6 +158,7 @@ _CAPACITY_BEFORE = re.compile(r"(?:\bcan\s+(?:house|accommodate|host|take\s+in)|
 _CAPACITY_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:тұра\s+алады|сыя\s+алады|"
                              r"(?:can|could)\s+(?:stay|live|be\s+housed)\b|могут\s+(?:проживать|разместиться))",
                              re.IGNORECASE)
+# "were 1,150 lower than a year before", "420 higher than in 2023": the size of a change, no count
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
                                r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
 # "aged 18 to 45", "в возрасте от 18 до 45 лет": the upper end of an age range
