@@ -209,7 +209,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
             bool(_SHARED_UNIT.match(text, token.end) and (_sent_by(text, token, where) or
-                                                          _RESPECTIVELY_BEFORE.search(before)))
+                                                          _RESPECTIVELY_BEFORE.search(before))) or \
+            bool(_RESPECTIVELY_BEFORE.search(before) and _BRACKETED_RUN.match(text, token.end))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
         if not migration or abs(token.value) < 10 or \
@@ -444,6 +445,9 @@ _SHARED_UNIT = re.compile(r"\s*(?:,|and|и|және)\s*\d[\d,.\u00a0 ]*\s+(?:peo
 
 # "тиісінше 1 840 және 620 адам", "respectively 1,840 and 620 people": the word that pairs a run
 # in order stands where data stand, so the run's first number shares the run's unit too
+# "(2023 жылы тиісінше 14 102 және 15 994)": a run of bare numbers that closes its bracket, the
+# earlier values of the counts the sentence states before it
+_BRACKETED_RUN = re.compile(r"(?:\s*(?:,|and|и|және)\s*[-−+]?\d[\d,.\u00a0 ]*?)+\s*\)")
 _RESPECTIVELY_BEFORE = re.compile(r"(?:\brespectively|(?<![а-яё])(?:соответственно|тиісінше))"
                                   r"[ \t]*[,:—–-]?[ \t]*$", re.IGNORECASE)
 

@@ -129,8 +129,6 @@ DATA_BEFORE = re.compile(
     r"\bamong\s+(?:the\s+)?(?:arrivals|newcomers|immigrants|emigrants|departures|leavers),?|"
     # "(54.8%; a year earlier 1,760)", "(годом ранее 10 230)": the number of a time of comparison
     r"\b(?:a|one|the)\s+year\s+(?:earlier|before)|\bгодом\s+ранее|\bжыл\s+бұрын|"
-    # "(2023 жылы тиісінше 14 102 және 15 994)": the first of a run the word pairs
-    r"\brespectively|(?<![а-яё])(?:соответственно|тиісінше)|"
     # "while in 2020 only 190" (the word of degree taken out before): an elliptic clause's number
     r"(?:\bwhile|\bwhereas|,\s*(?:and|but))\s+in\s+\d{4}\s*,?|"
     # "the previous year's 15,380", "2023's 15,960": a possessive names whose number it is
