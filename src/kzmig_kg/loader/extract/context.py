@@ -43,7 +43,7 @@ _FLOW = re.compile(
     # "азайып кетеді")
     r"кетсе\w*|көшіп\s+кететін\w*))"
     r"|(?P<imm>gained(?=\s+\d)|\bin-?migra\w*|mov(?:ed|ing)\s+in\b(?=\s*(?:[,.;)]|$))|immigra\w*+(?!\s+(?:data|statistics|figures|service|authorit\w*|office|department|policy|"
-    r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|(?:came|coming)(?!\s+(?:next|first|second|third|fourth|fifth|last|after|before|close|top|closest|"
+    r"law|rules|records))|influx\w*|inflows?|inbound|arriv\w+|(?:came|coming)(?!\s+to\s+(?:[a-z]+\s+){0,2}\d|\s+(?:next|first|second|third|fourth|fifth|last|after|before|close|top|closest|"
     r"in\s+(?:first|second|third|last)))|entered|enter|crossed|incoming|"
     r"origin|returning|returned|repatria\w*|to\s+Kazakhstan|(?:migrants|students|workers|specialists|"
     r"citizens|nationals|people|foreigners)\s+from\s+(?!Kazakhstan)|прибы\w*|иммигр[аи]\w*|въех\w*|въезд\w*|"
@@ -322,6 +322,8 @@ def _kk_name_end(text: str, mention: Mention) -> int:
     return formal.end() if formal else mention.end
 
 
+# "4 580 адам — Ресейді таңдады": a Kazakh place in the accusative before "chose"
+_KK_CHOSE = re.compile(r"[а-яәіңғүұқөһ]{0,4}\s+таңда\w*", re.IGNORECASE)
 _KK_MOVE_AFTER = re.compile(r"[\w]*\s+(?:[\w]+\s+)?(?:қоныс\s+аудар|көш|кет|кел|бар|жол\s+тарт)\w*")
 
 
@@ -370,6 +372,7 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) is not None or \
                     re.fullmatch(r"\)?\s+(?:[а-яёa-z]+\s+){0,2}(?:выбрал\w*|предпоч\w*|chose|preferred|picked)\s+",
                                  gap) or \
+                    re.fullmatch(r"\s*[—–-]?\s*", gap) and _KK_CHOSE.match(text, mention.end) or \
                     re.fullmatch(r",\s+", gap) and \
                     _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) and \
                     _KK_MOVE_AFTER.match(text, _kk_name_end(text, mention)):

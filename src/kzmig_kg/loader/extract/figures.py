@@ -79,7 +79,9 @@ _DIFFERENCE_AFTER = re.compile(r"\s*(?:(?:more|fewer|less)\s+than|(?:аз|көп
 _CHANGE_BY = re.compile(r"(?:\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|"
                         r"narrowed|widened|shrank|expanded|"
                         r"went\s+(?:up|down)|up|down)\s+by|(?<![а-яё])(?:вырос\w*|вырост\w*|снизил\w*|сократил\w*|увеличил\w*|"
-                        r"уменьшил\w*|упал\w*)\s+на)\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
+                        # "сократился почти на 1,4 тыс.": the degree may stand before "на" too
+                        r"уменьшил\w*|упал\w*)\s+(?:почти\s+|около\s+|примерно\s+|ещё\s+|еще\s+)?на)"
+                        r"\s*(?:about\s+|some\s+|около\s+|почти\s+)?$",
                         re.IGNORECASE)
 # "compared with minus 9,960": a sign written as a word belongs to the number
 _SIGN_WORD = re.compile(r"(?:minus|plus|минус|плюс)\s*$", re.IGNORECASE)
@@ -173,7 +175,8 @@ def _moves_after(text: str, token: Token, where: _Sentence, words: list[tuple[in
 
 
 # what may follow a number that completes its clause: punctuation, the end, a time or a place
-_CLAUSE_TAIL = re.compile(r"[ \t]*(?:[,.;:)!?]|\n|$|(?:in|by|to|from|for|and|while|в|за|из|и|а|на)\s)",
+# (or a bracket that opens a comparison: "выбыли за ее пределы 13 511 (в 2023 году – 15 994)")
+_CLAUSE_TAIL = re.compile(r"[ \t]*(?:[,.;:()!?]|\n|$|(?:in|by|to|from|for|and|while|в|за|из|и|а|на)\s)",
                           re.IGNORECASE)
 
 
@@ -206,7 +209,8 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
             bool(_SHARED_UNIT.match(text, token.end) and (_sent_by(text, token, where) or
-                                                          _RESPECTIVELY_BEFORE.search(before)))
+                                                          _RESPECTIVELY_BEFORE.search(before))) or \
+            bool(_RESPECTIVELY_BEFORE.search(before) and _BRACKETED_RUN.match(text, token.end))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
         if not migration or abs(token.value) < 10 or \
@@ -441,6 +445,9 @@ _SHARED_UNIT = re.compile(r"\s*(?:,|and|и|және)\s*\d[\d,.\u00a0 ]*\s+(?:peo
 
 # "тиісінше 1 840 және 620 адам", "respectively 1,840 and 620 people": the word that pairs a run
 # in order stands where data stand, so the run's first number shares the run's unit too
+# "(2023 жылы тиісінше 14 102 және 15 994)": a run of bare numbers that closes its bracket, the
+# earlier values of the counts the sentence states before it
+_BRACKETED_RUN = re.compile(r"(?:\s*(?:,|and|и|және)\s*[-−+]?\d[\d,.\u00a0 ]*?)+\s*\)")
 _RESPECTIVELY_BEFORE = re.compile(r"(?:\brespectively|(?<![а-яё])(?:соответственно|тиісінше))"
                                   r"[ \t]*[,:—–-]?[ \t]*$", re.IGNORECASE)
 
@@ -829,6 +836,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     compared_time: tuple[int, Time | None] = (-1, None)
     own_time: tuple[int, Time | None] = (-1, None)      # the time of the sentence's first figure
     questions = _question_times(text, sentences, times)
+    # "— Значит, сальдо положительное?" with no time: its words still name the answer's direction
+    asked_plain = [end for start, end in sentences.spans if text[start:end].rstrip().endswith("?")]
+    plain_at = -1
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     first_flow, regional_item = True, _regional_title(text, places)
@@ -837,6 +847,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             end, year_time = table_years.pop(0)
             if lead is None or lead.at < end:
                 lead = Carried(year_time, end, sentences.paragraph_of[sentences.index_at(end)])
+        while asked_plain and asked_plain[0] <= token.start:
+            plain_at = asked_plain.pop(0)
         while questions and questions[0].at <= token.start:
             asked = questions.pop(0)
             asked_at = asked.at
@@ -913,10 +925,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"
-        if figure.direction is None and asked_at >= 0 and token.start - asked_at < 400:
+        if figure.direction is None and (asked := max(asked_at, plain_at)) >= 0 and token.start - asked < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
-            figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
+            figure.direction = direction_of(None, text, words, (max(0, asked - 200), asked), asked)
             figure.direction_source = "context" if figure.direction else ""
+            if figure.direction and figure.measure == "other" and figure.unit == "persons":
+                figure.measure = "flow"       # the question named the flow its answer counts
         if not token.percent and no_flow(text, token, where, words):
             continue
         if not token.percent and not population:

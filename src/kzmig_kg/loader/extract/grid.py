@@ -63,7 +63,7 @@ KEY_SEPARATOR = " | "                  # between the key cells of a long-form ro
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи]|изменени|прирост,?\s*%|"
                         r"темп|үлес", re.IGNORECASE)
-_THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|мың)(?!\w)", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|тысяч\w*|мың)(?!\w)", re.IGNORECASE)
 MAX_HEADER_ROWS = 2
 _SECTION_MAX = 60                      # a section heading inside a table is a short label
 _PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|"

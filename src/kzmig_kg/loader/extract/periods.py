@@ -39,6 +39,8 @@ _COMPARED = re.compile(r"(?:чем(?:\s+(?:в|за))?|по\s+сравнению\
                        # "на 3,3% больше уровня 2024 года", "к уровню 2024 года": the level compared with
                        r"(?<![а-яё])(?:больше|меньше|выше|ниже|превы[сш]\w*|к)\s+(?:уровн|показател)[а-яё]{0,3}|"
                        r"compared\s+(?:to|with)|than(?:\s+in)?|relative\s+to|from|since|vs\.?|"
+                       # "three times as many as in 2019", "twice as high as in 2020": the year compared with
+                       r"\b(?:many|much|high|large|low|great|big|small)\s+as(?:\s+(?:in|for))?|"
                        # a change and the time it is measured against: "up 6.4% on the first half of
                        # 2024", "рост на 6,4% к первому полугодию 2024 года", "+5% к 2023 году"
                        r"\d\s*%\s*(?:on|к)|"
@@ -279,6 +281,10 @@ _LABELLED = re.compile(r"\s*(?:год|года|г\.|жыл|year)?\s*(?::|\s[—�
                        re.IGNORECASE)
 
 
+_LABELLED_RUN = re.compile(r"\s*(?:год|г\.|жыл)?\s*[:—–-]\s*"
+                           r"(?:[-−+]?\d[\d \u00a0,.]*\s*(?:and|и|және|,)\s*)+", re.IGNORECASE)
+
+
 def _is_attached(text: str, start: int, end: int | None = None) -> bool:
     """"3,540 in 2021": the year belongs to that number (not a section number "3.1 In 2021"); so
     does the label of a bracketed figure of comparison ("(2022: 18,020)")."""
@@ -306,6 +312,10 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
         if time.end <= token.start and re.fullmatch(r"\s*(?:году|годом|года?|г\.|жылы?)?\s*[(:]\s*[+]?",
                                                     gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
+            return time, "next"
+        # "(2023: 14,102 and 15,994 respectively)": the bracket's label dates each number of its run
+        if time.end <= token.start and text[max(0, time.start - 1):time.start] == "(" and \
+                _LABELLED_RUN.fullmatch(text, time.end, token.start) and not time.milestone:
             return time, "next"
         # "(годом ранее — 10 230)", "(a year earlier - 10,230)": the label of the number in the bracket
         label_gap = text[time.end:token.start] if time.end <= token.start else "-"

@@ -75,6 +75,8 @@ def from_to(text: str, tokens: list[Token], by_token: dict[int, FigureFound]) ->
         fa, fb = by_token.get(a.start), by_token.get(b.start)
         if fa is None or fb is None or a.percent or b.percent:
             continue
+        if _span_ends(text, a, b, fa, fb):
+            continue
         if not re.search(r"\bfrom\s*$", text[max(0, a.start - 8):a.start]):
             continue
         if not re.fullmatch(r"\s*(?:[A-Za-z]+\s+)?to\s+", text[a.unit_end:b.start]):
@@ -90,6 +92,32 @@ def from_to(text: str, tokens: list[Token], by_token: dict[int, FigureFound]) ->
             fa.country, fa.country_name = fb.country, fb.country_name
         if fa.direction is None:
             fa.direction = fb.direction
+
+
+# "снизилось с 30 047 до 13 852", "fell from 30,047 to 13,852": the two ends of a change
+_FROM_BEFORE = re.compile(r"(?:\bfrom|(?<![а-яё])со?)\s*$", re.IGNORECASE)
+_TO_BETWEEN = re.compile(r"\s*(?:[^\W\d]+\s+)?(?:to|до)\s+", re.IGNORECASE)
+# "30 047-ден 13 852 адамға дейін": the Kazakh ablative, then the dative and "дейін"
+_KK_FROM = re.compile(r"-?(?:ден|дан|тен|тан|нен|нан)\s+", re.IGNORECASE)
+_KK_TO = re.compile(r"(?:-?[а-яәіңғүұқөһ]*)?(?:\s+[а-яәіңғүұқөһ]+)?\s+дейін", re.IGNORECASE)
+
+
+def _span_ends(text: str, a: Token, b: Token, fa: FigureFound, fb: FigureFound) -> bool:
+    """"С 2015 по 2020 год ... снизилось с 30 047 до 13 852", "Between 2015 and 2020 emigration fell
+    from 30,047 to 13,852": a change from A to B over a span of years dated with the whole span is
+    A in its first year and B in its last. Whether it was so."""
+    if fa.period is None or fa.period != fb.period or fa.period_start is None or \
+            fa.period_end is None or fa.period_start >= fa.period_end or \
+            not (_FROM_BEFORE.search(text, max(0, a.start - 8), a.start) and
+                 _TO_BETWEEN.fullmatch(text, a.unit_end, b.start) or
+                 _KK_FROM.fullmatch(text, a.unit_end, b.start) and _KK_TO.match(text, b.end)):
+        return False
+    for figure, year in ((fa, fa.period_start), (fb, fa.period_end)):
+        figure.year, figure.period = year, str(year)
+        figure.period_start = figure.period_end = None
+        end = "first" if figure is fa else "last"
+        figure.notes.append(f"year: the {end} of the span the change runs over")
+    return True
 
 
 _LEADS_TO = re.compile(
@@ -265,6 +293,8 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                 if all(re.fullmatch(between, text[a.end:b.start]) for a, b in pairs):
                     chosen = (kind, tail)
                     break
+        if chosen is None and _THOSE_COUNTRIES.search(text, s_start, first):
+            chosen = _countries_before(sentences, s_start, places, len(run))
         if chosen is None:
             _parallel_directions(text, run, by_token, sentences, s_start)
         after = re.match(rf"\s*(?:in|by|for)\s+({YEAR})", text[match.end():match.end() + 16])
@@ -286,6 +316,27 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                 figure.year, figure.period_start, figure.period_end = int(after.group(1)), None, None
                 figure.period = after.group(1)
                 figure.year_source = "after"
+
+
+# "Departures to the two countries ... 386 and 57 respectively": the countries of the sentence before
+_THOSE_COUNTRIES = re.compile(r"\b(?:the\s+two|these|those|both|the\s+same)\s+(?:two\s+)?(?:countries|states|"
+                              r"neighbours|neighbors)\b|(?<![а-яё])(?:эт[иоу]\w*|обе\w*|об[ео]их|те\w*|"
+                              r"указанн\w+)\s+(?:дв[ея]\w*\s+)?(?:стран\w*|государств\w*)|"
+                              r"(?<![\w])(?:екі|бұл|аталған)\s+(?:елге|елден|мемлекетке)", re.IGNORECASE)
+
+
+def _countries_before(sentences: Sentences, s_start: int, places: list[Mention],
+                      count: int) -> tuple[str, list[Mention]] | None:
+    """The ``count`` countries the sentence before names, in order, when it names just so many."""
+    if s_start == 0:
+        return None
+    p_start, _ = sentences.span_at(s_start - 1)
+    named: list[Mention] = []
+    for place in places:
+        if p_start <= place.start < s_start and place.place.code != "KAZ" and not place.place.is_group \
+                and place.place.code not in {n.place.code for n in named}:
+            named.append(place)
+    return ("country", named) if len(named) == count else None
 
 
 # "1,020 and 905 in the same two years", "rose from 12,320 to 15,380 over the same two years",
@@ -401,6 +452,12 @@ _COUNTER = re.compile(r"(?<![а-яё])(?:встречн\w+\s+(?:поток\w*|м
                       r"\b(?:in|the)\s+(?:the\s+)?(?:opposite|reverse|other)\s+(?:direction|way)\b",
                       re.IGNORECASE)
 _OPPOSITE = {"immigration": "emigration", "emigration": "immigration"}
+# a flow named as the subject of a verb of trend before the phrase ("Arrivals moved the other way"):
+# its trend went the other way, no counter flow follows ("Departures in the opposite direction" is one)
+_TREND_SUBJECT = re.compile(r"(?:^|[.;:!?\n]\s*)(?:the\s+)?(?:arrivals|departures|immigration|emigration|"
+                            r"inflows?|outflows?|прибыти\w*|выбыти\w*|приток\w*|отток\w*|келу\w*|кету\w*)"
+                            r"(?:\s+[^\W\d]+){0,2}?\s+(?:moved|went|changed|turned|shifted|trended|"
+                            r"изменил\w*|пош[её]л|пошл[аио]|сдвинул\w*|өзгерді)\s*$", re.IGNORECASE)
 
 
 def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFound]) -> None:
@@ -419,6 +476,9 @@ def counter_flows(text: str, sentences: Sentences, by_token: dict[int, FigureFou
             at -= 1
         if at >= len(starts) or at == 0:
             continue
+        if _TREND_SUBJECT.search(text, max(0, match.start() - 60), match.start()) and \
+                starts[at] > match.end():
+            continue                      # "Arrivals moved the other way: 12,260 settled": a trend, no flow
         figure, before = by_token[starts[at]], by_token[starts[at - 1]]
         if figure.end > match.start() and (re.search(r"[.;!?]\s|\n", text[match.end():starts[at]]) or
                                           starts[at] - match.end() > 60):

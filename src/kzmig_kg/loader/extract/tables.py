@@ -565,8 +565,14 @@ def find_tables(text: str) -> list[TableFound]:
             label = " ".join(c[2] for c in r_cells[:-len(years)]).strip()
             places = [p for p in find_places(label) if not p.place.is_group]
             total = bool(_TOTAL.match(label))
+            home = bool(places) and all(p.place.code == "KAZ" for p in places)
+            if home:
+                # "Республика Казахстан", "Left Kazakhstan": the country's own total, no partner (a
+                # neighbour's table makes it the partner again: reporter.py)
+                places, total = [], True
             # a row named by its direction ("Arrivals from Russia", "Net") in a table of one partner
-            row_direction = direction_label(label)
+            row_direction = direction_label(label) or (
+                direction_of(None, label, flow_words(label), (0, len(label)), len(label)) if home else None)
             if row_direction and not places and not total:
                 places = caption_places if len({p.place.code for p in caption_places}) == 1 else []
             if not places and not total:
@@ -588,7 +594,14 @@ def find_tables(text: str) -> list[TableFound]:
                 figure.notes.append(f"table cell: row {label!r}, column {year}")
                 figures.append(figure)
             row += 1
-        if figures:
+        if figures and row < len(lines) and lines[row][1].strip() and \
+                (further := _read_further(lines, index, row)) is not None:
+            # a row this reader does not know stops it inside the table ("Net migration" with no
+            # partner, regions under "Из общего числа выбывших – по регионам:"): the general
+            # reading takes the whole table
+            tables.append(further[0])
+            index = further[1]
+        elif figures:
             tables.append(TableFound(caption_at, lines[row - 1][0] + len(lines[row - 1][1]), figures,
                                      lines[index][0]))
             index = row
@@ -642,6 +655,14 @@ def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
 # "Январь–декабрь 2024 г.", "2025 ж.": a heading that ends in the year's abbreviation is no sentence
 _YEAR_ABBREVIATION = re.compile(rf"{YEAR}\s*(?:гг?|ж|yr)\.$")
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+
+
+def _read_further(lines: list[tuple[int, str]], index: int, stop: int) -> tuple[TableFound, int] | None:
+    """The table whose header is at ``index`` as ``grid`` reads it, with the line after it, when
+    that reading goes on past ``stop`` (where a specialised reader stopped); else None."""
+    found: list[TableFound] = []
+    row = _general(lines, index, found)
+    return (found[0], row) if found and row > stop else None
 
 
 def _general(lines: list[tuple[int, str]], index: int, tables: list[TableFound]) -> int:

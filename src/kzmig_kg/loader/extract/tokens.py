@@ -44,6 +44,8 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             # "9 274 жителя": the genitive singular after a count ending in 2, 3 or 4
             r"переселен\w*|соотечественник\w*|казахстанц\w*|жител(?:ей|и|ь|я)(?![\w])|уроженц\w*|"
             r"беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
+            # the people of a neighbour by its name: "2 315 узбекистанцев", "россиян", "кыргызстанцев"
+            r"(?:узбекистан|кыргызстан|киргизстан|таджикистан|туркменистан)ц\w*|россиян\w*|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
@@ -57,6 +59,8 @@ _UNIT_AFTER = re.compile(
     rf"seasonal|undocumented|other|more|such|registered|former|returning|working-age|permanent|"
     # Kazakh puts "more than", "nearly" after the number: "18 мыңнан астам адам"
     rf"астам|жуық\w*|шамасында|аса|"
+    # "почти 600 его граждан": the people of the country just named
+    rf"его|её|ее|их|"
     rf"трудоспособн\w+|этническ\w+|"
     # any Russian plural adjective before the people: "830 бывших жителей", "200 новых граждан"
     rf"[а-яё]{{2,}}(?:ых|их|ые|ие)|"
@@ -80,7 +84,9 @@ _OTHER_UNIT = re.compile(
     # "до 10 числа месяца": a day of the month
     r"числа(?=\s+(?:месяца|каждого|следующего))|"
     # the monthly calculation index in which fines and fees are set
-    r"MCI|MRP|МРП|АЕК)\b|"
+    r"MCI|MRP|МРП|АЕК|"
+    # the same index written out: "70 месячных расчетных показателей", "70 айлық есептік көрсеткіш"
+    r"расч[её]тн\w+\s+показател\w*|есептік\s+көрсеткіш\w*)\b|"
     # a page count in a reference: "– 280 с.", "280 стр.", "280 p.", "280 бет"
     r"^\s*(?:с|стр|p|pp)\.(?![ \t]*\d)|^\s*бет(?![а-яәіңғүұқөһ])", re.IGNORECASE)
 # "from 15 to 30 MCI", "от 5 до 10 суток": the first end of a range whose unit is not people
@@ -105,7 +111,9 @@ _BEFORE_SKIP = re.compile(
     r"[Ee]pisode|[Ii]ssue|[Vv]ol\.|[Vv]olume|[Rr]oom|[Вв]ыпуск\w*|[Ээ]пизод\w*|[Сс]ери[яи]|"
     r"[Бб]юллетень|[Шш]ығарылым\w*|[Бб]өлім\w*|"
     # the people at a meeting: "Присутствовали: 14 человек", "Present: 12", "Қатысқандар: 9"
-    r"[Пп]рисутствовал[аи]?:|[Pp]resent:|[Aa]ttendees:|[Aa]ttended\s+by|[Ққ]атысқандар:)\s*$")
+    r"[Пп]рисутствовал[аи]?:|[Pp]resent:|[Aa]ttendees:|[Aa]ttended\s+by|[Ққ]атысқандар:|"
+    # a page in a reference or a footer: "(выдержка, с. 11-12)", "стр. 7", "Page 7 of 22", "с. 7 из 22"
+    r"(?<![\w.])[сС]\.|(?:[Pp]age|[Сс]тр\.?|[Сс]траница|[Сс]\.|[Бб]ет)\s*\d{1,4}\s+(?:of|из)\s*)\s*$")
 DATA_BEFORE = re.compile(
     r"(?:\(|\bwas|\bwere|\bis|\bare|\bthere\s+(?:had|has|have)\s+been|\breaching|\breached|\bamounting\s+to|\bamounted\s+to|"
     r"\btotall?ing|\btotall?ed|\bat|\bto|\bof|\bfrom|\bwith|\bnumbered|\bincreased\s+to|"
@@ -137,6 +145,17 @@ _OTHER_PLURAL = re.compile(rf"[ \t]+(?!(?:{_NOT_THINGS})\b)(?:[a-z-]+[ \t]+(?!(?
                            r"[a-z]{2,}s\b")
 
 
+# "45 – на каждого члена семьи", "45 per family member": an amount per head
+_PER_HEAD_AFTER = re.compile(r"\s*[—–-]?\s*(?:на\s+(?:каждого|каждую|каждый|одного|одну)(?![а-яё])|"
+                             r"per\s+(?:each\s+)?(?:family\s+)?(?:member|head|person|capita)\b|"
+                             r"for\s+each\s+(?:family\s+)?member\b)", re.IGNORECASE)
+# a capacity: "can house 60 people", "вмещает одновременно 60 человек", "60 адам тұра алады"
+_CAPACITY_BEFORE = re.compile(r"(?:\bcan\s+(?:house|accommodate|host|take\s+in)|\bcapacity\s+of|"
+                              r"(?<![а-яё])(?:вмеща\w*|рассчитан\w*\s+на|сыйғыза\w*)(?:\s+одновременно)?)"
+                              r"\s*(?:up\s+to\s+|до\s+)?$", re.IGNORECASE)
+_CAPACITY_AFTER = re.compile(r"\s*(?:[^\W\d]+\s+){0,2}?(?:тұра\s+алады|сыя\s+алады|"
+                             r"(?:can|could)\s+(?:stay|live|be\s+housed)\b|могут\s+(?:проживать|разместиться))",
+                             re.IGNORECASE)
 # "were 1,150 lower than a year before", "420 higher than in 2023": the size of a change, no count
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:lower|higher|fewer|less|more)\s+than\s+"
                                r"(?:a\s+year|the\s+year|last\s+year|in\s+\d{4}|\d{4})\b", re.IGNORECASE)
@@ -244,6 +263,10 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue
         if _DIFFERENCE_AFTER.match(after):
             continue                      # "1,150 lower than a year before": a difference, no count
+        if _PER_HEAD_AFTER.match(after):
+            continue                      # "и 45 – на каждого члена семьи": an amount per person, no count
+        if _CAPACITY_BEFORE.search(before) or _CAPACITY_AFTER.match(after):
+            continue                      # "a centre that can house 60 people": a capacity, no count
         if re.search(r"\bat\s+$", before) and re.match(r"(?:[-–]\d+)?\s*(?:tbl\.|tab\.|nn?\.|fig\.|"
                                                          r"\(\d{4}\)|&\s*n)", after):
             continue                      # "Annual Report 2025, at 14 tbl. 3 (2026)": a pin cite's page
