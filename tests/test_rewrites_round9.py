@@ -21,6 +21,7 @@ CASES = [
     ("stats-country-series", {"country": "CHN", "direction": "IMM"}),
     ("stats-country-series", {"country": "USA", "direction": "IMM"}),
     ("stats-country-series", {"country": "IND", "direction": "foreign-students"}),
+    ("flows-by-document", {}),
 ]
 
 
