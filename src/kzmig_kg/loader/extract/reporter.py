@@ -80,8 +80,16 @@ _TO_KAZ = re.compile(r"\b(?:to|into|for)\s+(?:the\s+Republic\s+of\s+)?Kazakhstan
 _FROM_KAZ = re.compile(r"\bfrom\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b(?!['’]s)|"
                        r"(?<![а-яёА-ЯЁ])из\s+(?:Республик\w+\s+)?Казахстана(?![а-яё])|Қазақстаннан",
                        re.IGNORECASE)
-_BALANCE_WITH_KAZ = re.compile(r"(?<![а-яё])с\s+(?:Республикой\s+)?Казахстаном|\bwith\s+Kazakhstan\b|"
-                               r"Қазақстанмен")
+_BALANCE_WITH_KAZ = re.compile(r"(?<![а-яё])с\s+(?:Республикой\s+Казахстан(?:ом)?|Казахстаном)(?![а-яё])|"
+                               r"\bwith\s+(?:the\s+Republic\s+of\s+)?Kazakhstan\b|"
+                               r"Қазақстан(?:\s+Республикасы)?мен")
+# a part of the count before it: "прибыли 2 037, в том числе из Казахстана – 476": the place is the part's
+_SUBSET = re.compile(r"(?<![а-яё])(?:в\s+том\s+числе|из\s+них|из\s+которых)(?![а-яё])|"
+                     r"\b(?:including|of\s+(?:whom|which|them)|among\s+them)\b|оның\s+ішінде",
+                     re.IGNORECASE)
+_SEPARATOR = re.compile(r"[,;]|\s(?:и|а|and|but|while|тогда\s+как|ал|және)\s", re.IGNORECASE)
+# Kazakhstan named right before the number, as an item of a list: "Республика Казахстан (3 118 человек"
+_AT_NUMBER = re.compile(r"[ \t]*(?:\(|[-–—:][ \t]*)?[ \t]*$")
 # a partner named right at the number ("4,860 people arrived from Russia") speaks in Kazakhstan's frame
 _OWN_PARTNER = ("next", "after", "unit")
 _KAZAKHSTAN_END = "direction: Kazakhstan named as where the movement ends or starts"
@@ -192,6 +200,55 @@ def _kazakhstan_row(figure: FigureFound) -> bool:
     return {p.place.code for p in find_places(label, 0, len(label))} == {"KAZ"}
 
 
+def _own_segment(clause: tuple[int, int], figure: FigureFound, counts: list[tuple[int, int]],
+                 text: str, reporter: str) -> tuple[int, int]:
+    """The part of ``clause`` that speaks of ``figure`` alone: after the count before it, up to the
+    count after it or a part it names ("2 037, в том числе из Казахстана – 476, из России – 1 102":
+    Kazakhstan is 476's, not 2 037's or 1 102's)."""
+    start, end = clause
+    after_count = False
+    # a count compared with the one before it ("163 ..., compared with 171 a year earlier") shares its
+    # place; one that names a partner of its own ("из Российской Федерации – 1 102") does not
+    own_partner = figure.country not in (None, "KAZ", reporter)
+    for other_start, other_end in counts:
+        if other_end <= figure.start:
+            if own_partner and other_end > start:
+                start, after_count = other_end, True
+        elif other_start >= figure.end:
+            end = min(end, other_start)
+            break
+    if after_count:       # "476 from Kazakhstan and 1,102 from Russia": the place before "and" is 476's
+        start = max((m.end() for m in _SEPARATOR.finditer(text, start, figure.start)), default=start)
+    subset = _SUBSET.search(text, figure.end, end)
+    return start, subset.start() if subset else end
+
+
+def _named_at_number(text: str, figure: FigureFound, places: list[Mention]) -> bool:
+    """Whether Kazakhstan is the place named right before the number, as a list item names it."""
+    before = [p for p in places if figure.start - 60 <= p.start and p.end <= figure.start]
+    return bool(before) and before[-1].place.code == "KAZ" and not before[-1].place.is_group and \
+        bool(_AT_NUMBER.fullmatch(text, before[-1].end, figure.start))
+
+
+_FROM_BEFORE = re.compile(r"(?:(?<![а-яё])(?:из|изо)|\bfrom(?:\s+the)?)\s+$", re.IGNORECASE)
+_TO_BEFORE = re.compile(r"(?:(?<![а-яё])(?:в|во)|\b(?:to|into|for)(?:\s+the)?)\s+$", re.IGNORECASE)
+
+
+def _third_country_end(text: str, segment: tuple[int, int], figure: FigureFound,
+                       places: list[Mention]) -> None:
+    """A neighbour's own flow with a third country, in the neighbour's frame: "из Российской Федерации
+    – 1 102" under Uzbekistan's agency came to Uzbekistan, whatever the sentence's other places."""
+    mention = next((p for p in places if segment[0] <= p.start and p.end <= segment[1] and
+                    p.place.code == figure.country), None)
+    if mention is None:
+        return
+    head = text[max(segment[0], mention.start - 12):mention.start]
+    wanted = "immigration" if _FROM_BEFORE.search(head) else "emigration" if _TO_BEFORE.search(head) else None
+    if wanted and wanted != figure.direction:
+        figure.direction = wanted
+        figure.notes.append("direction: the reporter's own flow with a third country, by its preposition")
+
+
 def _kazakhstan_role(text: str, clause: tuple[int, int]) -> str | None:
     """Kazakhstan as where the clause's people went ("to"), came from ("from"), or neither."""
     to = _TO_KAZ.search(text, *clause)
@@ -248,6 +305,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
     places: list[Mention] | None = None
     by_sentence: dict[int, list[tuple[int, str]]] = {}
     last: _Frame | None = None
+    counts = sorted((f.start, f.end) for f in figures if f.unit == "persons" and f.value is not None)
     for figure in figures:
         # a stated change ("на 12% больше, чем годом ранее") is the reporter's as the count it qualifies
         change = figure.value is None and figure.stated_change_pct is not None
@@ -264,7 +322,8 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if reporter is None or reporter == "KAZ":
             _kazakhstan_end(text, sentences.spans[index], figure)
             continue
-        clause = clause_of(text, sentences.spans[index], figure.start)
+        clause = _own_segment(clause_of(text, sentences.spans[index], figure.start), figure, counts, text,
+                              reporter)
         read_as = (figure.direction, figure.country)
         if figure.country is None and _kazakhstan_row(figure):
             figure.country = "KAZ"     # a row "Казахстан" in a neighbour's table of countries
@@ -276,13 +335,18 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
                 # reporter's departures
                 figure.direction = _OPPOSITE[figure.direction]
         direction: str | None = None
+        sentence_from = _own_segment(sentences.spans[index], figure, counts, text, reporter)[0]
         if figure.direction == "net":
-            if figure.country == "KAZ" or _BALANCE_WITH_KAZ.search(text, *clause):
-                direction = "net"
+            if figure.country == "KAZ" or _BALANCE_WITH_KAZ.search(text, *clause) or \
+                    _BALANCE_WITH_KAZ.search(text, sentence_from, figure.start):
+                direction = "net"     # "сальдо с Республикой Казахстан ... отрицательное: минус 2 642"
         elif (role := _kazakhstan_role(text, clause) or (
                 None if figure.country is not None and figure.country_source in _OWN_PARTNER else
-                _kazakhstan_role_before(text, sentences.spans[index][0], figure.start))) is not None:
+                _kazakhstan_role_before(text, sentence_from, figure.start))) is not None:
             direction = "emigration" if role == "to" else "immigration"
+        elif figure.direction in _OPPOSITE and _named_at_number(
+                text, figure, places if places is not None else (places := find_places(text, 0, len(text)))):
+            direction = figure.direction     # "странами выбытия ... Республика Казахстан (3 118 человек"
         elif figure.country == "KAZ":
             direction = figure.direction
         elif last is not None and last.reporter == reporter and paragraph <= last.paragraph + 1 and \
@@ -295,6 +359,11 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if direction is None:
             if document is not None:
                 figure.area = reporter     # the issuer's own flows with a third country, or its totals
+                if figure.country == reporter:
+                    figure.country = figure.country_name = None    # "В Узбекистан прибыли 2 037"
+                elif figure.direction in _OPPOSITE and figure.country not in (None, "KAZ"):
+                    _third_country_end(text, clause, figure, places if places is not None else
+                                       (places := find_places(text, 0, len(text))))
             continue
         figure.area, figure.country, figure.country_name = reporter, "KAZ", None
         figure.direction = direction
