@@ -38,6 +38,7 @@ from .countries import Mention, find_places
 from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
 from .hyphens import join_hyphenated
 from .markup import blank_emphasis
+from .measures import other_count, set_measure
 from .notflows import CLAUSE_END as _CLAUSE_END
 from .notflows import no_flow
 from .numbers import NUMBER_PATTERN
@@ -743,21 +744,6 @@ def _for_comparison(text: str, time: Time | None, around: Carried | None, where:
         bool(_FOR_COMPARISON.search(text[where.start:where.end]))
 
 
-def _set_measure(figure: FigureFound, sentence: str) -> None:
-    if figure.measure is not None:
-        return
-    if re.search(r"\bquota|(?<![а-яё])квот|квота", sentence, re.IGNORECASE):
-        figure.measure = "quota"
-    elif figure.direction:
-        figure.measure = "flow"
-    elif re.search(r"population|residing|inhabitants", sentence, re.IGNORECASE):
-        figure.measure = "population"
-    elif re.search(r"student", sentence, re.IGNORECASE):
-        figure.measure = "students"
-    else:
-        figure.measure = "other"
-
-
 def _is_caption(above: str) -> bool:
     """Whether the text above a table is a caption (a title, a unit line), not prose with its own
     figures: no sentence ends inside it (a "Table 2." label aside) and it is no long sentence."""
@@ -913,6 +899,13 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"
+        elif not token.percent and (counted := other_count(
+                text, token, where.start, where.end, figures[-1] if figures else None)):
+            if counted == "age":
+                continue
+            # births, border crossings, a part of a population: an indicator, no flow
+            figure.direction, figure.direction_source, figure.measure = None, "", counted
+            population = True
         if figure.direction is None and asked_at >= 0 and token.start - asked_at < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked_at - 200), asked_at), asked_at)
@@ -1016,7 +1009,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
-        _set_measure(figure, text[where.start:where.end])
+        set_measure(figure, text, token, where.start, where.end)
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):
             continue
