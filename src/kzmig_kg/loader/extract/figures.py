@@ -992,6 +992,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(_WHILE.search(text, carried.at, time.start))
         if earlier and time.start >= where.start and not time.attached:
             time.compared = True          # nor is it the last time stated for the sentences after it
+            for stated in times.between(time.start, time.end):
+                # "ал былтыр қаңтар-қыркүйекте бұл көрсеткіш 1 912 адам болған": the time as stated
+                # (completed into ``time``) is no time of the text's for the sentences after it
+                stated.compared = True
         if _for_comparison(text, time, carried or lead, where) and time is not None:
             # "Для сравнения: в 2024 году ... 15 932 человека", "2024 жылы 2 071 адам келген
             # болатын": an earlier year stated to compare with dates its own sentence only

@@ -1,0 +1,146 @@
+"""The loader on the causes of the figure misses and extras of the twelfth round's blind sets
+(blindT2, blindU2, blindV2; benchmarks/gold/README.md, "Issue 16, twelfth round: figures"), each in
+its general form, in layouts and languages no gold document has, each with a near miss that must
+not fire. Most are counts that are no migration flow: by the convention stated there, an indicator
+(a quota, a population, births and deaths, border crossings and visits, permits issued) keeps its
+value with a ``measure`` of its own and is never a flow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kzmig_kg.loader.extract import extract_document
+
+
+def figures(tmp_path: Path, text: str, **options) -> dict:
+    """The figures found in ``text``, by value: (measure, period, direction, partner)."""
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return {i.get("value"): (i.get("measure"), i.get("period"), i.get("direction"), i.get("country"))
+            for i in extract_document(path, **options).all_items()
+            if i.kind == "figure" and i.get("value") is not None and i.get("unit") != "percent"}
+
+
+def flows(tmp_path: Path, text: str, **options) -> dict:
+    """Only the figures the loader claims as flows: (period, direction, partner)."""
+    return {value: rest[1:] for value, rest in figures(tmp_path, text, **options).items()
+            if rest[0] == "flow"}
+
+
+# --- the convention: indicators are no flows -------------------------------------------------------
+
+
+def test_births_deaths_and_the_natural_increase_are_no_flows(tmp_path):
+    found = figures(tmp_path, "Петропавл, 2025 жылғы 10 қазан. 2025 жылдың 9 айында облыста 3 120 сәби "
+                              "дүниеге келді, 4 050 адам қайтыс болды, табиғи кему 930 адамды құрады. "
+                              "Шетелден облысқа 1 410 адам көшіп келді.\n",
+                    document_date="2025-10-10", language="kk")
+    assert found[4050][0] == "vital" and found[4050][2] is None
+    assert found[930][0] == "vital"
+    assert found[1410] == ("flow", "2025-9M", "immigration", None)
+    found = flows(tmp_path, "In January-June 2026 there were 5,210 births and 2,980 deaths in the "
+                            "region. 2,300 people born in Uzbekistan moved to Kazakhstan in the same "
+                            "period.\n", document_date="2026-07-20")
+    assert 5210 not in found and 2980 not in found
+    assert found[2300] == ("2026-H1", "immigration", "UZB")    # near miss: a place of birth
+
+
+def test_border_crossings_visits_and_trips_are_no_flows(tmp_path):
+    found = figures(tmp_path, "In the first half of 2026 foreign citizens crossed the state border "
+                              "4.2 million times, of whom 3.1 million came from the CIS; residents made "
+                              "1.6 million tourist trips abroad. 6,240 people emigrated over the same "
+                              "period.\n", document_date="2026-08-01")
+    assert all(found[value][0] != "flow" for value in (4200000, 3100000, 1600000) if value in found)
+    assert found[6240] == ("flow", "2026-H1", "emigration", None)
+    found = flows(tmp_path, "Алматы, 5 марта 2026 года. В 2025 году туристические поездки выросли, а "
+                            "на постоянное жительство из Казахстана в Германию выехали 1 180 человек.\n",
+                  document_date="2026-03-05")
+    assert found[1180] == ("2025", "emigration", "DEU")        # near miss: tourism in another clause
+
+
+def test_a_part_of_a_population_or_of_crossings_is_the_same_indicator(tmp_path):
+    found = figures(tmp_path, "В 2025 году из-за рубежа прибыли 14 200 человек. За тот же год "
+                              "государственную границу пересекли 12,4 млн иностранных граждан, из них "
+                              "8,3 млн — граждане стран СНГ.\n", document_date="2026-01-20")
+    assert found[12400000][0] == "crossings" and found[8300000][0] == "crossings"
+    assert found[14200] == ("flow", "2025", "immigration", None)
+    found = figures(tmp_path, "Население области на 1 июля 2025 года составило 826,4 тыс. человек, из "
+                              "них 402,1 тыс. — горожане. За полугодие из-за рубежа прибыли 1 245 "
+                              "человек.\n", document_date="2025-07-20")
+    assert found[826400][0] == "population" and found[402100][0] == "population"
+    assert found[1245][0] == "flow"
+
+
+def test_a_quota_is_the_number_it_names_not_the_flows_beside_it(tmp_path):
+    found = figures(tmp_path, "The resettlement quota for 2026 is 2,100 families, or about 7,000 "
+                              "people. Under last year's quota, 1,245 kandases arrived in the region.\n",
+                    document_date="2026-02-01")
+    assert found[7000][0] == "quota"
+    assert found[1245][0] == "flow" and found[1245][2] == "immigration"     # near miss: arrived under it
+    found = figures(tmp_path, "2027 жылға облысқа 1 800 қандас қабылдау квотасы бөлінді. Өткен жылы "
+                              "квота бойынша облысқа 1 320 қандас көшіп келді.\n",
+                    document_date="2026-12-01", language="kk")
+    assert found[1800][0] == "quota"
+    assert found[1320][0] == "flow"                               # near miss: the verb of moving
+    found = figures(tmp_path, "| 2 | Квоты | Норма о квотах приема | В 2025 году в Казахстан прибыли "
+                              "16 350 человек |\n", document_date="2026-01-10")
+    assert found[16350][0] == "flow"                              # near miss: another cell names it
+
+
+def test_a_verb_of_moving_in_its_own_sentence_makes_a_flow(tmp_path):
+    found = flows(tmp_path, "Ответ. По данным министерства, в 2025 году по линии оргнабора в "
+                            "Республику Корея направлены 1 260 граждан.\n", document_date="2026-02-01")
+    assert found[1260] == ("2025", "emigration", "KOR")
+
+
+def test_an_average_age_and_a_page_count_are_no_figures(tmp_path):
+    found = figures(tmp_path, "In 2025, 4,120 ethnic Kazakhs were granted kandas status. Two in three "
+                              "are of working age (18 to 62); the average age of the heads of families "
+                              "is 41.\n\nPage 3 of 22\n", document_date="2026-01-15")
+    assert 41 not in found and 22 not in found
+    assert found[4120][0] == "flow"
+
+
+# --- a table's columns each with their own unit ------------------------------------------------------
+
+
+def test_a_column_that_names_its_own_unit_keeps_it_and_visits_are_no_column_of_flows(tmp_path):
+    found = figures(tmp_path, "Table 2. Arrivals of visitors and migrants by country, 2025\n\n"
+                              "              Visitors        Immigrants     Emigrants\n"
+                              "              (thousand       (persons)      (persons)\n"
+                              "              trips)\n"
+                              "Russia          1 310.2          2 040          8 615\n"
+                              "China             201.7          1 650            112\n",
+                    document_date="2026-03-01")
+    assert found[2040] == ("flow", "2025", "immigration", "RUS")
+    assert found[8615] == ("flow", "2025", "emigration", "RUS")
+    assert found[112] == ("flow", "2025", "emigration", "CHN")
+    assert 1310200 not in found and 201700 not in found
+    found = figures(tmp_path, "Таблица 1. Выбывшие по странам назначения, тыс. человек\n\n"
+                              "Страна        2024     2025\n"
+                              "Россия        10,3      8,9\n"
+                              "Германия       1,6      1,4\n", document_date="2026-03-01")
+    assert found[8900] == ("flow", "2025", "emigration", "RUS")     # near miss: the caption's scale
+
+
+# --- periods ----------------------------------------------------------------------------------------
+
+
+def test_last_years_span_compared_after_a_figure_dates_nothing_after_it(tmp_path):
+    found = flows(tmp_path, "Астана, 14 октября 2025 года\n\nВ январе–сентябре 2025 года из-за рубежа "
+                            "прибыли 2 146 человек.\n\nЗа отчетный период выбыли 1 583 человека, а в "
+                            "январе–сентябре прошлого года этот показатель составлял 1 912 человек. В "
+                            "итоге сальдо миграции сложилось положительным – 563 человека.\n\nИз выбывших "
+                            "1 190 уехали в Россию.\n", document_date="2025-10-14")
+    assert found[1912] == ("2024-9M", "emigration", None)
+    assert found[563] == ("2025-9M", "net", None)
+    assert found[1190] == ("2025-9M", "emigration", "RUS")
+    found = flows(tmp_path, "Көкшетау, 2025 жылғы 14 қазан\n\n2025 жылдың 9 айында облысқа шетелден "
+                            "2 146 адам келді.\n\nОблыстан шетелге 1 583 адам көшіп кетті, ал былтыр "
+                            "қаңтар-қыркүйекте бұл көрсеткіш 1 912 адам болған. Нәтижесінде сальдо 563 "
+                            "адамды құрады.\n", document_date="2025-10-14", language="kk")
+    assert found[1912][0] == "2024-9M" and found[563] == ("2025-9M", "net", None)
+    # near miss: a later year stated in its own sentence dates what follows it
+    found = flows(tmp_path, "In 2024, 10,400 people left Kazakhstan. In 2025, 9,100 people left. "
+                            "Of them, 6,020 went to Russia.\n", document_date="2026-02-01")
+    assert found[6020] == ("2025", "emigration", "RUS")
