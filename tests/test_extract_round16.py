@@ -144,3 +144,17 @@ def test_last_years_span_compared_after_a_figure_dates_nothing_after_it(tmp_path
     found = flows(tmp_path, "In 2024, 10,400 people left Kazakhstan. In 2025, 9,100 people left. "
                             "Of them, 6,020 went to Russia.\n", document_date="2026-02-01")
     assert found[6020] == ("2025", "emigration", "RUS")
+
+
+def test_an_indicators_own_year_does_not_date_the_flows_after_it(tmp_path):
+    found = flows(tmp_path, "Астана, 10 июля 2025 года\n\nМинистерство сообщает итоги января–июня 2025 "
+                            "года.\n\n— Квота приема кандасов на 2025 год составляет 1 680 семей, или около "
+                            "5 600 человек.\n— За полугодие статус кандаса получили 5 912 этнических "
+                            "казахов.\n— Из них 2 840 прибыли из Узбекистана.\n", document_date="2025-07-10")
+    assert 5600 not in found
+    assert found[5912] == ("2025-H1", "immigration", None)
+    assert found[2840] == ("2025-H1", "immigration", "UZB")
+    found = flows(tmp_path, "Astana, 2 March 2026\n\nAs of 1 January 2026 the population stood at "
+                            "20.5 million. In 2025, 14,300 people arrived, and 9,900 left.\n",
+                  document_date="2026-03-02")
+    assert found[14300] == ("2025", "immigration", None) and 20500000 not in found

@@ -1007,13 +1007,20 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
             # 2025: the same span a year before is the comparison, and the text goes back to its own
             time.local = True
+        set_measure(figure, text, token, where.start, where.end)
+        if figure.measure in _INDICATOR_TIMES and time is not None and how in ("before", "after"):
+            for stated in times.between(where.start, where.end):
+                if stated.start == time.start:
+                    stated.local = True   # (the indicator's own year dates no later sentence either)
+        # "The quota for 2025 is 1,680 families, or roughly 5,600 people": an indicator's time (a
+        # quota's year, a population's date) is not the time of the flows the text goes on with
         if time is not None and not time.attached and not time.compared and not bracketed and \
                 not looks_back and not is_aside(text, time) and not earlier and not time.local and \
+                figure.measure not in _INDICATOR_TIMES and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
-        set_measure(figure, text, token, where.start, where.end)
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):
             continue
@@ -1032,6 +1039,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     for figure in figures:
         _score(figure)
     return sorted((f for f in figures if not f.merged), key=lambda f: f.start)
+
+
+_INDICATOR_TIMES = {"quota", "population"}
 
 
 def _score(figure: FigureFound) -> None:
