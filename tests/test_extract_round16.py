@@ -158,3 +158,29 @@ def test_an_indicators_own_year_does_not_date_the_flows_after_it(tmp_path):
                             "20.5 million. In 2025, 14,300 people arrived, and 9,900 left.\n",
                   document_date="2026-03-02")
     assert found[14300] == ("2025", "immigration", None) and 20500000 not in found
+
+
+def test_the_corresponding_counts_restate_the_totals_before_in_order(tmp_path):
+    found = flows(tmp_path, "Published 28 September 2026\n\nIn January-June 2026 the country recorded "
+                            "9,210 immigrants and 7,480 emigrants, a net gain of 1,730. In January-June "
+                            "2025 the comparable totals were 8,300 and 8,150, a net gain of just 150.\n",
+                  document_date="2026-09-28")
+    assert found[8300] == ("2025-H1", "immigration", None)
+    assert found[8150] == ("2025-H1", "emigration", None)
+    assert found[150] == ("2025-H1", "net", None)
+    # near miss: one number after the words keeps its own reading
+    found = flows(tmp_path, "In 2025, 12,690 residents emigrated and 16,410 people arrived. In 2024 the "
+                            "corresponding counts showed 15,880 arrivals.\n", document_date="2026-02-01")
+    assert found[15880] == ("2024", "immigration", None)
+
+
+def test_this_years_arrivals_are_of_the_span_counted_before(tmp_path):
+    found = flows(tmp_path, "Published 2 August 2026\n\nIn the first half of 2026, 8,945 people arrived "
+                            "for permanent residence. Repatriates accounted for 4,205 of this year's "
+                            "arrivals.\n", document_date="2026-08-02")
+    assert found[4205] == ("2026-H1", "immigration", None)
+    # near miss: a whole year's text keeps the whole year
+    found = flows(tmp_path, "Published 2 February 2027\n\nIn 2026, 17,900 people arrived for permanent "
+                            "residence. Repatriates accounted for 8,010 of this year's arrivals.\n",
+                  document_date="2026-12-30")
+    assert found[8010] == ("2026", "immigration", None)

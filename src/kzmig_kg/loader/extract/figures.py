@@ -980,6 +980,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # year before is of the same span of that year
             time = replace(time, part=series_of.time.part)
             _set_time(figure, time, how, "the span of the series it restates")
+        if time is not None and time.part is None and series_of is not None and series_of.time.part and \
+                series_of.time.year == time.year and _THIS_YEARS.match(text, time.start):
+            # "accounted for 4,205 of this year's arrivals" in a text of the first half of 2026: the
+            # arrivals counted before it, of that span
+            time = replace(time, part=series_of.time.part)
+            _set_time(figure, time, how, "the span of the year's figures it is part of")
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
             for stated in times.between(where.start, where.end):
@@ -1042,6 +1048,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
 
 
 _INDICATOR_TIMES = {"quota", "population"}
+_THIS_YEARS = re.compile(r"(?:this|the\s+current)\s+year['’]s\b", re.IGNORECASE)
 
 
 def _score(figure: FigureFound) -> None:
