@@ -184,3 +184,19 @@ def test_this_years_arrivals_are_of_the_span_counted_before(tmp_path):
                             "residence. Repatriates accounted for 8,010 of this year's arrivals.\n",
                   document_date="2026-12-30")
     assert found[8010] == ("2026", "immigration", None)
+
+
+# --- directions -------------------------------------------------------------------------------------
+
+
+def test_a_balance_of_the_exchange_in_russian_is_net(tmp_path):
+    found = flows(tmp_path, "Астана, 20 июля 2026\n\nВ январе–июне 2026 года в Россию выехали 4 410 "
+                            "человек.\n\nБаланс миграционного обмена с Россией остается отрицательным: "
+                            "минус 3 020 человек. С Китаем республика получила прирост в 1 150 человек.\n",
+                  document_date="2026-07-20")
+    assert found[-3020] == ("2026-H1", "net", "RUS")
+    assert found[1150] == ("2026-H1", "net", "CHN")
+    # near miss: a growth of the flow itself is no balance
+    found = flows(tmp_path, "Астана, 20 июля 2026\n\nВ январе–июне 2026 года из Китая прибыли 1 150 "
+                            "человек, прирост к прошлому году составил 8%.\n", document_date="2026-07-20")
+    assert found[1150] == ("2026-H1", "immigration", "CHN")
