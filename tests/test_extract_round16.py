@@ -200,3 +200,21 @@ def test_a_balance_of_the_exchange_in_russian_is_net(tmp_path):
     found = flows(tmp_path, "Астана, 20 июля 2026\n\nВ январе–июне 2026 года из Китая прибыли 1 150 "
                             "человек, прирост к прошлому году составил 8%.\n", document_date="2026-07-20")
     assert found[1150] == ("2026-H1", "immigration", "CHN")
+
+
+def test_a_relative_year_before_its_part_in_english_and_russian(tmp_path):
+    found = flows(tmp_path, "Astana, 14 October 2025\n\nIn January-September 2025, 2,146 people arrived "
+                            "from abroad.\n\nOver the reporting period 1,583 people left, while last year "
+                            "in January-September this figure was 1,912 people. As a result the net "
+                            "migration was positive at 563 people.\n", document_date="2025-10-14")
+    assert found[1912] == ("2024-9M", "emigration", None)
+    assert found[563] == ("2025-9M", "net", None)
+    found = flows(tmp_path, "Астана, 14 июля 2025 года\n\nЗа январь–июнь 2025 года из страны выбыли 5 210 "
+                            "человек, тогда как в прошлом году за январь–июнь — 5 940.\n",
+                  document_date="2025-07-14")
+    assert found[5940] == ("2024-H1", "emigration", None)
+    # near miss: "last year" with a number between it and the months is a year of its own
+    found = flows(tmp_path, "Astana, 14 October 2025\n\nLast year 11,200 people left; in January-September "
+                            "2025, 8,300 left.\n", document_date="2025-10-14")
+    assert found[11200] == ("2024", "emigration", None)
+    assert found[8300] == ("2025-9M", "emigration", None)
