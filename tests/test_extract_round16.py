@@ -218,3 +218,15 @@ def test_a_relative_year_before_its_part_in_english_and_russian(tmp_path):
                             "2025, 8,300 left.\n", document_date="2025-10-14")
     assert found[11200] == ("2024", "emigration", None)
     assert found[8300] == ("2025-9M", "emigration", None)
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+def test_a_kazakh_date_with_the_year_in_the_genitive(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("2026 жылдың 1 қаңтарындағы жағдай бойынша облыс халқы 752,3 мың адам. 2025 жылдың "
+                    "9 айында облысқа 1 200 адам көшіп келді.\n", encoding="utf-8")
+    dates = [i.get("date") for i in extract_document(path, language="kk").all_items() if i.kind == "date"]
+    assert "2026-01-01" in dates
+    assert not any(d.startswith("2025-09") for d in dates)   # near miss: nine months, no month's name

@@ -32,7 +32,7 @@ class _Figure(Protocol):
 _VITAL = re.compile(r"\b(?:births?|deaths?|died|were\s+born(?!\s+in\b)|newborns?|babies|"
                     r"natural\s+(?:increase|decrease|growth|loss|decline))\b|"
                     r"(?<![а-яё])(?:родил(?:ись|ось|ся|ась)|родивш\w+(?!\s+в\s)|умерл[иао]|умер|умерш\w+|"
-                    r"рождени\w+|рождаемост\w+|смерт\w+|младенц\w+|естественн\w+\s+(?:прирост|убыл)\w*)(?![а-яё])|"
+                    r"рождаемост\w+|смертност\w+|младенц\w+|естественн\w+\s+(?:прирост|убыл)\w*)(?![а-яё])|"
                     r"дүниеге\s+кел\w*|қайтыс\s+бол\w*|табиғи\s+(?:өсім|кему|өсу|азаю)\w*|сәби\w*",
                     re.IGNORECASE)
 # crossings of the border, visits and trips: "пересекли границу 9,8 млн", "6.7 million foreign
