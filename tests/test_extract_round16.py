@@ -101,6 +101,21 @@ def test_an_average_age_and_a_page_count_are_no_figures(tmp_path):
     assert found[4120][0] == "flow"
 
 
+def test_a_population_that_grew_to_a_number_students_and_travellers_are_no_flows(tmp_path):
+    found = figures(tmp_path, "Astana, 3 February 2026\n\nIn 2025 the population grew by 310,000 to 20.4 "
+                              "million. Some 3.4 million Kazakhstanis travelled abroad, mostly to Turkey. "
+                              "Net migration added 2,500 people to the population.\n",
+                    document_date="2026-02-03")
+    assert found[20400000][0] == "population" and found[3400000][0] == "crossings"
+    assert found[2500] == ("flow", "2025", "net", None)        # near miss: migration named in it
+    found = figures(tmp_path, "Алматы, 3 февраля 2026 года\n\nВ 2025 году население выросло на 310 тыс. "
+                              "до 20,4 млн человек. В вузы Казахстана поступили 12 300 иностранных "
+                              "студентов. На постоянное жительство прибыли 14 100 человек.\n",
+                    document_date="2026-02-03")
+    assert found[20400000][0] == "population" and found[12300][0] == "students"
+    assert found[14100] == ("flow", "2025", "immigration", None)   # the year is not lost after it
+
+
 # --- a table's columns each with their own unit ------------------------------------------------------
 
 

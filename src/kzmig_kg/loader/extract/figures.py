@@ -1018,8 +1018,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             for stated in times.between(where.start, where.end):
                 if stated.start == time.start:
                     stated.local = True   # (the indicator's own year dates no later sentence either)
-        # "The quota for 2025 is 1,680 families, or roughly 5,600 people": an indicator's time (a
-        # quota's year, a population's date) is not the time of the flows the text goes on with
+        # "The quota for 2025 is 1,680 families, or roughly 5,600 people": a quota's year (a plan's)
+        # is not the time of the flows the text goes on with
         if time is not None and not time.attached and not time.compared and not bracketed and \
                 not looks_back and not is_aside(text, time) and not earlier and not time.local and \
                 figure.measure not in _INDICATOR_TIMES and \
@@ -1047,7 +1047,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     return sorted((f for f in figures if not f.merged), key=lambda f: f.start)
 
 
-_INDICATOR_TIMES = {"quota", "population"}
+_INDICATOR_TIMES = {"quota"}
 _THIS_YEARS = re.compile(r"(?:this|the\s+current)\s+year['’]s\b", re.IGNORECASE)
 
 

@@ -39,7 +39,7 @@ _VITAL = re.compile(r"\b(?:births?|deaths?|died|were\s+born(?!\s+in\b)|newborns?
 # visitors", "Туристические поездки ... совершили 2,7 млн", "1,3 миллион рет шекара кесіп өтілді"
 _CROSSINGS = re.compile(r"\b(?:crossed\s+(?:the\s+)?(?:state\s+)?border|border\s+crossings?|"
                         r"crossings?\s+of\s+the\s+border|visitors?|tourists?|tourism|trips|visits|"
-                        r"(?:inbound|outbound)\s+(?:visitors|travel\w*))\b|"
+                        r"(?:inbound|outbound)\s+(?:visitors|travel\w*)|travel(?:l?ed|l?ers?|l?ing)?|passengers)\b|"
                         r"(?<![а-яё])(?:пересек\w*\s+(?:\w+\s+)?границ\w*|границ\w*(?:\s+[^\s\d,.;]+){0,2}\s+пересек\w*|"
                         r"пересечени\w+\s+границ\w*|турист\w*|поездк\w*|посещени\w*|визит\w*|посетител\w*)(?![а-яё])|"
                         r"шекара\w*\s+(?:кесіп\s+)?өт\w*|шекара\w*\s+кесіп|туристі\w*|турист\w*|сапар\w*",
@@ -52,6 +52,17 @@ _PART_OF = re.compile(r"(?:\bof\s+(?:them|whom|which)|\bincluding|(?<![а-яё])
                       r"(?<![а-яё])в\s+том\s+числе|оның\s+ішінде|олардың)\s*[,:—–-]?\s*"
                       r"(?:about\s+|some\s+|около\s+|почти\s+|более\s+)?$", re.IGNORECASE)
 _INDICATORS = ("vital", "crossings", "population")
+# a population that grew or fell to a number: "The population grew by 310,000 to 20.4 million",
+# "Население выросло на 310 тыс. до 20,4 млн", "облыс халқы 752 мыңға жетті"
+_POPULATION_CHANGE = re.compile(r"(?:\bpopulation|(?<![а-яё])населени\w*|халқ\w*|халық\s+саны)"
+                                r"(?:(?!migra|мигра|сальдо|көші)[^;\n]){0,80}?"
+                                r"(?:\b(?:grew|rose|increased|fell|declined|decreased|shrank|reached|stood|"
+                                r"climbed|dropped)\b|(?<![а-яё])(?:вырос\w*|увеличил\w*|сократил\w*|снизил\w*|"
+                                r"уменьшил\w*|достиг\w*|превысил\w*)|өсті|өсіп|азайды|жетті|асты)"
+                                r"(?:(?!migra|мигра|сальдо|көші)[^;\n]){0,60}$", re.IGNORECASE)
+# students are no movers: "12 300 иностранных студентов поступили в вузы", "68 тыс. студентов"
+_STUDENTS = re.compile(r"(?:\w+\s+)?(?:students?|студент\w*|студенттер\w*|білімгер\w*|учащи\w+)",
+                       re.IGNORECASE)
 
 
 def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
@@ -87,6 +98,10 @@ def other_count(text: str, token: Token, start: int, end: int, before: _Figure |
         return "age"
     if _VITAL.search(text, begin, finish):
         return "vital"
+    if token.unit and _STUDENTS.fullmatch(token.unit.strip()):
+        return "students"
+    if _POPULATION_CHANGE.search(text, start, token.start):
+        return "population"
     if _CROSSINGS.search(text, begin, finish):
         return "crossings"
     part = _PART_OF.search(text, max(start, token.start - 30), token.start)
