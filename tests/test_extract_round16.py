@@ -183,6 +183,12 @@ def test_the_corresponding_counts_restate_the_totals_before_in_order(tmp_path):
     assert found[8300] == ("2025-H1", "immigration", None)
     assert found[8150] == ("2025-H1", "emigration", None)
     assert found[150] == ("2025-H1", "net", None)
+    found = flows(tmp_path, "Астана, 28 сентября 2026 года\n\nВ первом полугодии 2026 года в Казахстан "
+                            "прибыли 8 945 человек, выбыли 7 630, сальдо составило плюс 1 315 человек. "
+                            "Соответствующие показатели первого полугодия 2025 года — 8 112 и 8 047, "
+                            "сальдо — плюс 65.\n", document_date="2026-09-28")
+    assert found[8112] == ("2025-H1", "immigration", None)
+    assert found[8047] == ("2025-H1", "emigration", None)
     # near miss: one number after the words keeps its own reading
     found = flows(tmp_path, "In 2025, 12,690 residents emigrated and 16,410 people arrived. In 2024 the "
                             "corresponding counts showed 15,880 arrivals.\n", document_date="2026-02-01")

@@ -481,7 +481,8 @@ _CORRESPONDING = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|equivalen
                             r"(?:figures|numbers|counts|totals|values)\b|"
                             r"(?<![\w])(?:соответствующ|аналогичн)\w*\s+(?:показател|цифр|данн)\w*|"
                             r"тиісті\s+көрсеткіш\w*", re.IGNORECASE)
-_RUN_AFTER = re.compile(r"(?:\s+[^\W\d]+){0,4}?\s*(?:were|was|are|stood\s+at|составил[иа]?|—|–|:)\s*"
+_RUN_AFTER = re.compile(r"(?:\s+(?:[^\W\d]+|(?:19|20)\d\d)){0,5}?\s*(?:were|was|are|stood\s+at|составил[иа]?|"
+                        r"—|–|:)\s*"
                         r"(?:[^\W\d]+\s+){0,2}?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b|(?<![\w])соответственно(?![\w])|тиісінше", re.IGNORECASE)
 
