@@ -131,6 +131,14 @@ def test_a_column_that_names_its_own_unit_keeps_it_and_visits_are_no_column_of_f
     assert found[8615] == ("flow", "2025", "emigration", "RUS")
     assert found[112] == ("flow", "2025", "emigration", "CHN")
     assert 1310200 not in found and 201700 not in found
+    found = figures(tmp_path, "Table 3. Migration by country, 2024\n\n"
+                              "              Arrivals,      Arrivals     Departures\n"
+                              "              thousand,      persons      persons\n"
+                              "              all purposes\n"
+                              "Russia          128.6          1 930        8 215\n",
+                    document_date="2025-03-01")
+    assert found[128600][1:] == ("2024", "immigration", "RUS")    # the column in thousands, alone
+    assert found[1930] == ("flow", "2024", "immigration", "RUS") and 1930000 not in found
     found = figures(tmp_path, "Таблица 1. Выбывшие по странам назначения, тыс. человек\n\n"
                               "Страна        2024     2025\n"
                               "Россия        10,3      8,9\n"

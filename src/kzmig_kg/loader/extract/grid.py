@@ -348,7 +348,10 @@ def read_grid(lines: list[tuple[int, str]], index: int,
     around = _read(_period_of_caption(caption))
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
     # a column that names its own unit ("(thousand trips)" beside "(persons)") keeps it
-    scales = [(1000 if _THOUSANDS.search(label) else 1) if _OWN_UNIT.search(label) else scale
+    # so does each column when the caption names no unit and only some columns say "thousand"
+    in_thousands = sum(bool(_THOUSANDS.search(label)) for label in labels)
+    some = not _THOUSANDS.search(caption) and 0 < in_thousands < len(labels)
+    scales = [(1000 if _THOUSANDS.search(label) else 1) if _OWN_UNIT.search(label) or some else scale
               for label in labels]
     figures: list[FigureFound] = []
     previous: str | None = None
