@@ -116,6 +116,19 @@ def test_a_population_that_grew_to_a_number_students_and_travellers_are_no_flows
     assert found[14100] == ("flow", "2025", "immigration", None)   # the year is not lost after it
 
 
+def test_people_expelled_and_students_studying_are_no_flows(tmp_path):
+    found = figures(tmp_path, "Astana, 20 January 2026\n\nSome 12,900 Kazakhstanis left for permanent "
+                              "residence abroad in 2025, while 9,870 foreigners were expelled or deported.\n",
+                    document_date="2026-01-20")
+    assert found[9870][0] == "expulsions" and found[9870][2] is None
+    assert found[12900] == ("flow", "2025", "emigration", None)
+    found = flows(tmp_path, "Шымкент, 2026 жылғы 20 қаңтар.\n\n2025 жылы облысқа шетелден 3 410 адам көшіп "
+                            "келді. Облыстағы ЖОО-ларда 6 200 шетелдік студент оқиды. Елден 430 шетелдік "
+                            "шығарылды.\n", document_date="2026-01-20", language="kk")
+    assert 6200 not in found and 430 not in found
+    assert found[3410] == ("2025", "immigration", None)      # near miss: the flow beside them
+
+
 # --- a table's columns each with their own unit ------------------------------------------------------
 
 

@@ -44,6 +44,11 @@ _CROSSINGS = re.compile(r"\b(?:crossed\s+(?:the\s+)?(?:state\s+)?border|border\s
                         r"пересечени\w+\s+границ\w*|турист\w*|поездк\w*|посещени\w*|визит\w*|посетител\w*)(?![а-яё])|"
                         r"шекара\w*\s+(?:кесіп\s+)?өт\w*|шекара\w*\s+кесіп|туристі\w*|турист\w*|сапар\w*",
                         re.IGNORECASE)
+# people an authority removed from the country: "9,870 foreigners were expelled or deported",
+# "выдворены 1 240 иностранцев", "елден 430 шетелдік шығарылды": a sanction's count, no migration flow
+_EXPELLED = re.compile(r"\b(?:deported|expelled|deportations?|expulsions?|removed\s+from\s+the\s+country)\b|"
+                       r"(?<![а-яё])(?:выдворен\w*|выдворени\w*|депортирован\w*|депортаци\w*|выслан[ыо]?)(?![а-яё])|"
+                       r"(?<!\w)(?:шығарыл(?:ды|ған)|депортацияла\w*)(?!\w)", re.IGNORECASE)
 # an age, not a count: "the average age of the heads of families is 39", "средний возраст - 34"
 _AGE = re.compile(r"\b(?:average|mean|median)\s+age\b|(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*|"
                   r"орташа\s+жас\w*", re.IGNORECASE)
@@ -98,6 +103,8 @@ def other_count(text: str, token: Token, start: int, end: int, before: _Figure |
         return "age"
     if _VITAL.search(text, begin, finish):
         return "vital"
+    if _EXPELLED.search(text, begin, finish):
+        return "expulsions"
     if token.unit and _STUDENTS.fullmatch(token.unit.strip()):
         return "students"
     if _POPULATION_CHANGE.search(text, start, token.start):
