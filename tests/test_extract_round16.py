@@ -129,6 +129,21 @@ def test_people_expelled_and_students_studying_are_no_flows(tmp_path):
     assert found[3410] == ("2025", "immigration", None)      # near miss: the flow beside them
 
 
+def test_a_headlines_figure_stated_again_in_the_text_is_counted_once(tmp_path):
+    path = tmp_path / "doc.txt"
+    path.write_text("Из Казахстана в Россию за полгода уехали 5 170 человек\n\nАстана, 20 июля 2026 года. В "
+                    "январе–июне 2026 года из Казахстана в Россию на постоянное жительство уехали 5 170 "
+                    "человек.\n", encoding="utf-8")
+    found = [(i.get("value"), i.get("period")) for i in extract_document(path, document_date="2026-07-20")
+             .all_items() if i.kind == "figure"]
+    assert found == [(5170, "2026-H1")]
+    # near miss: a headline's figure the text does not repeat stays
+    found = flows(tmp_path, "Net migration turns positive at +2,570\n\nASTANA, 12 November 2025. In "
+                            "January-September 2025, 11,870 people arrived and 9,300 left.\n",
+                  document_date="2025-11-12")
+    assert 2570 in found and found[11870] == ("2025-9M", "immigration", None)
+
+
 # --- a table's columns each with their own unit ------------------------------------------------------
 
 

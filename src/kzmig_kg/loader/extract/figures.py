@@ -1046,9 +1046,28 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     corresponding_run(text, sentences, tokens, by_token)
     counter_flows(text, sentences, by_token)
     figures += table_figures
+    _headline_repeats(text, figures)
     for figure in figures:
         _score(figure)
     return sorted((f for f in figures if not f.merged), key=lambda f: f.start)
+
+
+# a headline: the text's first line, short, no sentence of its own, a blank line after it
+_HEADLINE = re.compile(r"\s*(?P<line>[^\n]{1,150}?)[ \t]*\n[ \t]*\n")
+
+
+def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
+    """A headline's figure the text states again ("Из Казахстана в Россию за полгода уехали 5 170
+    человек" over "В январе–июне 2026 года ... уехали 5 170 человек") is the same figure, counted once
+    where the text gives its period."""
+    headline = _HEADLINE.match(text)
+    if headline is None or headline.group("line").rstrip().endswith("."):
+        return
+    end = headline.end("line")
+    body = {abs(f.value) for f in figures if f.start >= end and f.value is not None}
+    for figure in figures:
+        if figure.start < end and figure.value is not None and abs(figure.value) in body:
+            figure.merged = True
 
 
 _INDICATOR_TIMES = {"quota"}
