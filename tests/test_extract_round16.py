@@ -144,6 +144,23 @@ def test_a_headlines_figure_stated_again_in_the_text_is_counted_once(tmp_path):
     assert 2570 in found and found[11870] == ("2025-9M", "immigration", None)
 
 
+def test_a_list_items_label_names_the_indicator_and_its_bracketed_value_too(tmp_path):
+    found = figures(tmp_path, "Астана, 5 августа 2026 года\n\nВнешняя миграция, январь–июнь 2026 года\n\n"
+                              "— Прибыло на ПМЖ: 8 120 (январь–июнь 2025: 7 480)\n"
+                              "— Выбыло: 6 930\n"
+                              "— Въезды иностранных туристов: 4,1 млн (3,8 млн)\n"
+                              "— Выдано разрешений на привлечение иностранной рабочей силы: 6 400 (6 950)\n"
+                              "— Численность населения на 1 июля 2026 года: 20,6 млн\n",
+                    document_date="2026-08-05")
+    assert {found[v][0] for v in (4100000, 3800000)} == {"crossings"}
+    assert {found[v][0] for v in (6400, 6950)} == {"permits"}
+    assert found[20600000][0] == "population"
+    # near miss: the flows' items and their bracketed values stay flows
+    assert found[8120] == ("flow", "2026-H1", "immigration", None)
+    assert found[7480] == ("flow", "2025-H1", "immigration", None)
+    assert found[6930] == ("flow", "2026-H1", "emigration", None)
+
+
 # --- a table's columns each with their own unit ------------------------------------------------------
 
 

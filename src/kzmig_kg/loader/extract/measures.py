@@ -24,6 +24,7 @@ from .tokens import Token
 
 class _Figure(Protocol):
     start: int
+    end: int
     measure: str | None
 
 
@@ -78,7 +79,14 @@ def _clause(text: str, token: Token, start: int, end: int) -> tuple[int, int]:
     """The number's own clause inside its sentence ``start``-``end``."""
     begin = _clause_start(text, max(start, token.start - 90), token.start)
     after = next((m for m in CLAUSE_END.finditer(text, token.unit_end, end) if not _in_number(text, m)), None)
-    return begin, after.start() if after else end
+    finish = after.start() if after else end
+    # a list's items are clauses of their own (a line broken inside a sentence is not)
+    item = _ITEM_START.search(text, token.unit_end, finish)
+    before = [m.start() + 1 for m in _ITEM_START.finditer(text, begin, token.start)]
+    return max([begin, *before]), item.start() if item else finish
+
+
+_ITEM_START = re.compile(r"\n(?=[ \t]*(?:[-–—•▪▸*]|\d+[.)]\s|\n))")
 
 
 def _in_number(text: str, mark: re.Match[str]) -> bool:
@@ -93,10 +101,41 @@ def _clause_start(text: str, begin: int, end: int) -> int:
                default=begin)
 
 
+# a list item's label before its number: "- Work permits issued: 6,400 (6,950)", "Population on 1 July
+# 2026: 20.6 million", "Foreign visitors — 4.1 million"
+_LABEL = re.compile(r"[ \t]*(?:[-–—•▪▸*]|\d+[.)])?[ \t]*(?P<label>[^\n:—–]{2,80}?)[ \t]*[:—–][ \t]*"
+                    r"(?:about\s+|some\s+|около\s+|почти\s+)?$", re.IGNORECASE)
+_LABELS = (("permits", re.compile(r"permits|visas|разрешени|виз[аы]|рұқсат|визалар", re.IGNORECASE)),
+           ("population", re.compile(r"^(?:the\s+)?(?:resident\s+)?population|^численность\s+населения|"
+                                     r"^население|^халық\s+саны|^халқы", re.IGNORECASE)),
+           ("quota", re.compile(r"quota|квот", re.IGNORECASE)))
+# a number in brackets right after an indicator's: its value at the time compared ("4.1 million (3.8
+# million)")
+_BRACKET_AFTER = re.compile(r"[ \t]*\([ \t]*$")
+
+
+def _label_measure(text: str, token: Token) -> str | None:
+    line_start = text.rfind("\n", 0, token.start) + 1
+    label = _LABEL.fullmatch(text, line_start, token.start)
+    if label is None:
+        return None
+    words = label.group("label")
+    if _CROSSINGS.search(words):
+        return "crossings"
+    if _VITAL.search(words):
+        return "vital"
+    return next((name for name, pattern in _LABELS if pattern.search(words)), None)
+
+
 def other_count(text: str, token: Token, start: int, end: int, before: _Figure | None) -> str | None:
     """What the number at ``token`` of the sentence ``start``-``end`` counts when it counts no
     movers: ``"vital"`` (births, deaths), ``"crossings"`` (crossings, visits, trips), the measure of
     ``before`` (the figure before it in the sentence) for a part of it, ``"age"`` for an age."""
+    if before is not None and before.measure not in (None, "flow", "other", "change", "share") and \
+            _BRACKET_AFTER.fullmatch(text, before.end, token.start):
+        return before.measure
+    if (labelled := _label_measure(text, token)) is not None:
+        return labelled
     begin, finish = _clause(text, token, start, end)
     age = _last(_AGE, text, max(start, token.start - 80), token.start)
     if age is not None and not re.search(r"\d", text[age.end():token.start]):
