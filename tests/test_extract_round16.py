@@ -219,6 +219,17 @@ def test_last_years_span_compared_after_a_figure_dates_nothing_after_it(tmp_path
     assert found[6020] == ("2025", "emigration", "RUS")
 
 
+def test_a_lists_bare_brackets_are_of_the_period_its_first_bracket_names(tmp_path):
+    found = flows(tmp_path, "Алматы, 5 августа 2026 года\n\nВнешняя миграция, январь–июнь 2026 года\n\n"
+                            "• Прибыло на ПМЖ: 8 120 (январь–июнь 2025 г.: 7 480)\n"
+                            "• Выбыло: 6 930 (7 210)\n"
+                            "• Основные направления: Россия (5 310), Германия (870)\n",
+                  document_date="2026-08-05")
+    assert found[7210] == ("2025-H1", "emigration", None)
+    assert found[6930] == ("2026-H1", "emigration", None)
+    assert found[5310] == ("2026-H1", "emigration", "RUS")     # near miss: a country's bracket
+
+
 def test_an_indicators_own_year_does_not_date_the_flows_after_it(tmp_path):
     found = flows(tmp_path, "Астана, 10 июля 2025 года\n\nМинистерство сообщает итоги января–июня 2025 "
                             "года.\n\n— Квота приема кандасов на 2025 год составляет 1 680 семей, или около "

@@ -958,6 +958,11 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             time, how, note = own_time[1], "context", "the time of the sentence's first figure"
         elif time is not None and own_time[0] != where.start and not compared and not time.compared:
             own_time = (where.start, time)
+        if how not in ("before", "after", "next") and (keyed := _bracket_key(text, token, where, times)):
+            # "- Arrivals: 8,120 (January-June 2025: 7,480)" over "- Departures: 6,930 (7,210)": the
+            # list's brackets are of the period its first bracket names
+            time = complete_time(keyed, lead.time if lead is not None else None, document_year) or time
+            how, note = "context", "the period the list's brackets name"
         _set_time(figure, time, how, note)
         if population and how not in ("before", "after", "next") and _COUNTRY_OF.search(
                 text, max(where.start, token.start - 40), token.start):
@@ -1050,6 +1055,25 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     for figure in figures:
         _score(figure)
     return sorted((f for f in figures if not f.merged), key=lambda f: f.start)
+
+
+# a bracket right after a number (not after a country: "Russia (5,310)")
+_BRACKET_ONLY = re.compile(r"\d(?:\s*(?:million|thousand|people|persons|млн|тыс\.|человек|адам))?\s*\(\s*$",
+                           re.IGNORECASE)
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_BRACKET_KEYED = re.compile(r"\((?P<key>[^():\n]{3,40}?)\s*[:—–-]\s*[+−-]?\d")
+
+
+def _bracket_key(text: str, token: Token, where: _Sentence, times) -> Time | None:
+    """The time a list names in its first bracket ("(January-June 2025: 7,480)") for a number
+    alone in a bracket of a later item ("(7,210)")."""
+    if not _BRACKET_ONLY.search(text, max(0, token.start - 20), token.start) or \
+            not _BRACKET_CLOSE.match(text, token.unit_end):
+        return None
+    keyed = next(reversed(list(_BRACKET_KEYED.finditer(text, where.paragraph, token.start))), None)
+    if keyed is None:
+        return None
+    return next((t for t in times.between(keyed.start("key"), keyed.end("key")) if t.year is not None), None)
 
 
 # a headline: the text's first line, short, no sentence of its own, a blank line after it
