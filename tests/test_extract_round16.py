@@ -161,6 +161,18 @@ def test_a_list_items_label_names_the_indicator_and_its_bracketed_value_too(tmp_
     assert found[6930] == ("flow", "2026-H1", "emigration", None)
 
 
+def test_a_count_at_a_date_with_no_movement_named_is_a_stock(tmp_path):
+    found = figures(tmp_path, "Astana, 20 January 2026\n\nAbout 410,000 labour migrants from Uzbekistan "
+                              "were registered in Kazakhstan at the end of 2025. По состоянию на 1 января "
+                              "2026 года в стране находились 38 тыс. граждан Кыргызстана.\n",
+                    document_date="2026-01-20")
+    assert found[410000][0] != "flow" and found.get(38000, ("stock",))[0] != "flow"
+    # near miss: a movement named in a sentence with a date is a flow
+    found = flows(tmp_path, "Astana, 20 January 2026\n\nAs of the end of 2025, 12,900 people had left "
+                            "for permanent residence abroad.\n", document_date="2026-01-20")
+    assert found[12900][1:] == ("emigration", None)
+
+
 # --- a table's columns each with their own unit ------------------------------------------------------
 
 

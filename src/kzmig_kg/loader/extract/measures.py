@@ -50,6 +50,16 @@ _CROSSINGS = re.compile(r"\b(?:crossed\s+(?:the\s+)?(?:state\s+)?border|border\s
 _EXPELLED = re.compile(r"\b(?:deported|expelled|deportations?|expulsions?|removed\s+from\s+the\s+country)\b|"
                        r"(?<![а-яё])(?:выдворен\w*|выдворени\w*|депортирован\w*|депортаци\w*|выслан[ыо]?)(?![а-яё])|"
                        r"(?<!\w)(?:шығарыл(?:ды|ған)|депортацияла\w*)(?!\w)", re.IGNORECASE)
+# a count at a point in time, with no movement named in its clause: "410,000 labour migrants were
+# registered in Kazakhstan at the end of 2025", "по состоянию на 1 января ... состояли 412 тыс."
+_AT_A_DATE = re.compile(r"\b(?:as\s+of|at\s+the\s+end\s+of|at\s+(?:the\s+)?year[-\s]end)\b|"
+                        r"(?<![а-яё])(?:по\s+состоянию\s+на|на\s+конец)(?![а-яё])|жағдай\s+бойынша|"
+                        r"соңында", re.IGNORECASE)
+_MOVEMENT = re.compile(r"\b(?:arriv\w*|depart\w*|immigra\w*|emigra\w*|inflow|outflow|influx|net|balance|"
+                       r"left|leav\w*|came|moved|settled|resettled|relocated|returned)\b|"
+                       r"(?<![а-яё])(?:прибы\w*|выбы\w*|приех\w*|переех\w*|пересел\w*|уех\w*|выех\w*|въех\w*|"
+                       r"иммигра\w*|эмигра\w*|сальдо|прирост\w*|убыл\w*|отток\w*|приток\w*)|"
+                       r"(?<!\w)(?:кел\w*|кет\w*|көш\w*|қоныс|сальдо\w*)", re.IGNORECASE)
 # an age, not a count: "the average age of the heads of families is 39", "средний возраст - 34"
 _AGE = re.compile(r"\b(?:average|mean|median)\s+age\b|(?<![а-яё])(?:средн\w+|медианн\w+)\s+возраст\w*|"
                   r"орташа\s+жас\w*", re.IGNORECASE)
@@ -144,6 +154,8 @@ def other_count(text: str, token: Token, start: int, end: int, before: _Figure |
         return "vital"
     if _EXPELLED.search(text, begin, finish):
         return "expulsions"
+    if token.unit and _AT_A_DATE.search(text, start, end) and not _MOVEMENT.search(text, start, end):
+        return "stock"
     if token.unit and _STUDENTS.fullmatch(token.unit.strip()):
         return "students"
     if _POPULATION_CHANGE.search(text, start, token.start):
