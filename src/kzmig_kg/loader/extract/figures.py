@@ -1007,10 +1007,6 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 # "ал былтыр қаңтар-қыркүйекте бұл көрсеткіш 1 912 адам болған": the time as stated
                 # (completed into ``time``) is no time of the text's for the sentences after it
                 stated.compared = True
-        elif time is not None and time.compared and time.start >= where.start and not time.attached:
-            for stated in times.between(time.start, time.end):
-                if stated.offset and stated.anchor == "text" and stated.year is None:
-                    stated.local = True       # "A year earlier the number was 1,912": its sentence only
         if _for_comparison(text, time, carried or lead, where) and time is not None:
             # "Для сравнения: в 2024 году ... 15 932 человека", "2024 жылы 2 071 адам келген
             # болатын": an earlier year stated to compare with dates its own sentence only
