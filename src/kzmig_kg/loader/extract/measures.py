@@ -156,8 +156,8 @@ def other_count(text: str, token: Token, start: int, end: int, before: _Figure |
         return "expulsions"
     if token.unit and _AT_A_DATE.search(text, start, end) and not _MOVEMENT.search(text, start, end):
         return "stock"
-    if token.unit and _STUDENTS.fullmatch(token.unit.strip()):
-        return "students"
+    if token.unit and _STUDENTS.fullmatch(token.unit.strip()) and not _MOVEMENT.search(text, begin, finish):
+        return "students"         # (students who arrived or left are movers: "1,150 students arrived")
     if _POPULATION_CHANGE.search(text, start, token.start):
         return "population"
     if _CROSSINGS.search(text, begin, finish):
