@@ -346,6 +346,11 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
                                  f"{item.get('breakdown')!r}, not of the country: the graph's flows are "
                                  "national")
             continue
+        if item.get("measure") not in ("flow", None):
+            # a quota, a population, permits issued, border crossings: an indicator, no flow
+            draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: not a flow "
+                                 f"({item.get('measure')})")
+            continue
         if direction is None or period is None or item.get("unit") != "persons":
             draft.skipped.append(f"line {item.line}: figure {_exact(item)!r}: "
                                  + ("no direction" if direction is None else

@@ -23,6 +23,9 @@ _FLOW = re.compile(
     r"gained\s+[\d,.\s]+(?:[a-z]+\s+){0,2}through\s+(?:net\s+)?migration|migration\s+(?:gain|loss)|"
     r"\bthe\s+(?:gain|loss)\s+(?:was|stood|came|amounted|reached)|net\s+inflow|net\s+outflow|net\s+emigration|net\s+immigration|balance|сальдо|миграционн\w+\s+прирост|"
     r"чист\w+\s+миграци\w*|таза\s+көші-қон\w*|"
+    # "Баланс обмена с Россией отрицательный", "получил прирост почти в 4,9 тыс.": a balance in Russian
+    r"(?<![а-яё])баланс\w*(?=\s+(?:миграци|обмен|внешн|выезд|въезд))|"
+    r"(?<![а-яё])(?:получил\w*|дал[аио]?|обеспечил\w*|имел\w*)\s+(?:\w+\s+)?(?:прирост|убыль)\w*|"
     # "миграционный обмен ... остался отрицательным – минус 622": an exchange with a sign is its balance
     r"миграционн\w+\s+обмен\w*(?=[^.;\d]{0,60}?(?:отрицательн|положительн|минус|плюс))|"
     r"net\s+(?:in|out)-?migration|"

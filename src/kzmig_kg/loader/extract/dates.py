@@ -49,7 +49,8 @@ _FORMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mdy", re.compile(rf"(?P<m>{MONTH_EN})\s+(?P<d>\d{{1,2}}){_ORD}\s*,?\s*(?P<y>{YEAR})(?![\d,]\d)")),
     ("dmy-ru", re.compile(rf"(?<![\d.])[«\"]?(?P<d>\d{{1,2}})[»\"]?\s+(?P<m>{MONTH_RU})\s+(?P<y>{YEAR})"
                           rf"(?:\s*(?:года|г\.))?", re.IGNORECASE)),
-    ("ymd-kk", re.compile(rf"(?P<y>{YEAR})\s+(?:жылғы|ж\.)\s*(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_KK})",
+    # also in the genitive: "2025 жылдың 1 шілдесіндегі жағдай бойынша" (as of 1 July 2025)
+    ("ymd-kk", re.compile(rf"(?P<y>{YEAR})\s+(?:жылғы|жылдың|ж\.)\s*(?P<d>\d{{1,2}})\s+(?P<m>{MONTH_KK})",
                           re.IGNORECASE)),
     # "2026 жылғы ақпанда" (in February 2026); not the first month of a range ("қаңтар-қыркүйек")
     ("my-kk", re.compile(rf"(?P<y>{YEAR})\s+жылғы\s+(?P<m>{MONTH_KK})(?!\s*[-–—]\s*{MONTH_KK})",

@@ -38,6 +38,7 @@ from .countries import Mention, find_places
 from .discourse import ANAPHOR_OF_SERIES, Stated, inherit
 from .hyphens import join_hyphenated
 from .markup import blank_emphasis
+from .measures import other_count, set_measure
 from .notflows import CLAUSE_END as _CLAUSE_END
 from .notflows import no_flow
 from .numbers import NUMBER_PATTERN
@@ -750,21 +751,6 @@ def _for_comparison(text: str, time: Time | None, around: Carried | None, where:
         bool(_FOR_COMPARISON.search(text[where.start:where.end]))
 
 
-def _set_measure(figure: FigureFound, sentence: str) -> None:
-    if figure.measure is not None:
-        return
-    if re.search(r"\bquota|(?<![а-яё])квот|квота", sentence, re.IGNORECASE):
-        figure.measure = "quota"
-    elif figure.direction:
-        figure.measure = "flow"
-    elif re.search(r"population|residing|inhabitants", sentence, re.IGNORECASE):
-        figure.measure = "population"
-    elif re.search(r"student", sentence, re.IGNORECASE):
-        figure.measure = "students"
-    else:
-        figure.measure = "other"
-
-
 def _is_caption(above: str) -> bool:
     """Whether the text above a table is a caption (a title, a unit line), not prose with its own
     figures: no sentence ends inside it (a "Table 2." label aside) and it is no long sentence."""
@@ -925,6 +911,13 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
         population = not token.percent and _is_population(text, token, where)
         if population:
             figure.direction, figure.direction_source, figure.measure = None, "", "population"
+        elif not token.percent and (counted := other_count(
+                text, token, where.start, where.end, figures[-1] if figures else None)):
+            if counted == "age":
+                continue
+            # births, border crossings, a part of a population: an indicator, no flow
+            figure.direction, figure.direction_source, figure.measure = None, "", counted
+            population = True
         if figure.direction is None and (asked := max(asked_at, plain_at)) >= 0 and token.start - asked < 400:
             # the answer to "Сколько человек уехали ...?": the question's direction
             figure.direction = direction_of(None, text, words, (max(0, asked - 200), asked), asked)
@@ -979,6 +972,11 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             time, how, note = own_time[1], "context", "the time of the sentence's first figure"
         elif time is not None and own_time[0] != where.start and not compared and not time.compared:
             own_time = (where.start, time)
+        if how not in ("before", "after", "next") and (keyed := _bracket_key(text, token, where, times)):
+            # "- Arrivals: 8,120 (January-June 2025: 7,480)" over "- Departures: 6,930 (7,210)": the
+            # list's brackets are of the period its first bracket names
+            time = complete_time(keyed, lead.time if lead is not None else None, document_year) or time
+            how, note = "context", "the period the list's brackets name"
         _set_time(figure, time, how, note)
         if population and how not in ("before", "after", "next") and _COUNTRY_OF.search(
                 text, max(where.start, token.start - 40), token.start):
@@ -1001,6 +999,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # year before is of the same span of that year
             time = replace(time, part=series_of.time.part)
             _set_time(figure, time, how, "the span of the series it restates")
+        if time is not None and time.part is None and series_of is not None and series_of.time.part and \
+                series_of.time.year == time.year and _THIS_YEARS.match(text, time.start):
+            # "accounted for 4,205 of this year's arrivals" in a text of the first half of 2026: the
+            # arrivals counted before it, of that span
+            time = replace(time, part=series_of.time.part)
+            _set_time(figure, time, how, "the span of the year's figures it is part of")
         if looks_back and time is not None and time.start >= where.start:
             time.compared = True      # nor does its year date the sentences after it
             for stated in times.between(where.start, where.end):
@@ -1013,6 +1017,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             bool(_WHILE.search(text, carried.at, time.start))
         if earlier and time.start >= where.start and not time.attached:
             time.compared = True          # nor is it the last time stated for the sentences after it
+            for stated in times.between(time.start, time.end):
+                # "ал былтыр қаңтар-қыркүйекте бұл көрсеткіш 1 912 адам болған": the time as stated
+                # (completed into ``time``) is no time of the text's for the sentences after it
+                stated.compared = True
         if _for_comparison(text, time, carried or lead, where) and time is not None:
             # "Для сравнения: в 2024 году ... 15 932 человека", "2024 жылы 2 071 адам келген
             # болатын": an earlier year stated to compare with dates its own sentence only
@@ -1024,13 +1032,20 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             # "2024 жылдың алғашқы алты айында 2 088 адам келген еді" in an item about the first half of
             # 2025: the same span a year before is the comparison, and the text goes back to its own
             time.local = True
+        set_measure(figure, text, token, where.start, where.end)
+        if figure.measure in _INDICATOR_TIMES and time is not None and how in ("before", "after"):
+            for stated in times.between(where.start, where.end):
+                if stated.start == time.start:
+                    stated.local = True   # (the indicator's own year dates no later sentence either)
+        # "The quota for 2025 is 1,680 families, or roughly 5,600 people": a quota's year (a plan's)
+        # is not the time of the flows the text goes on with
         if time is not None and not time.attached and not time.compared and not bracketed and \
                 not looks_back and not is_aside(text, time) and not earlier and not time.local and \
+                figure.measure not in _INDICATOR_TIMES and \
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
             lead = carried
-        _set_measure(figure, text[where.start:where.end])
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):
             continue
@@ -1046,9 +1061,51 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     corresponding_run(text, sentences, tokens, by_token)
     counter_flows(text, sentences, by_token)
     figures += table_figures
+    _headline_repeats(text, figures)
     for figure in figures:
         _score(figure)
     return sorted((f for f in figures if not f.merged), key=lambda f: f.start)
+
+
+# a bracket right after a number (not after a country: "Russia (5,310)")
+_BRACKET_ONLY = re.compile(r"\d(?:\s*(?:million|thousand|people|persons|млн|тыс\.|человек|адам))?\s*\(\s*$",
+                           re.IGNORECASE)
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+_BRACKET_KEYED = re.compile(r"\((?P<key>[^():\n]{3,40}?)\s*[:—–-]\s*[+−-]?\d")
+
+
+def _bracket_key(text: str, token: Token, where: _Sentence, times) -> Time | None:
+    """The time a list names in its first bracket ("(January-June 2025: 7,480)") for a number
+    alone in a bracket of a later item ("(7,210)")."""
+    if not _BRACKET_ONLY.search(text, max(0, token.start - 20), token.start) or \
+            not _BRACKET_CLOSE.match(text, token.unit_end):
+        return None
+    keyed = next(reversed(list(_BRACKET_KEYED.finditer(text, where.paragraph, token.start))), None)
+    if keyed is None:
+        return None
+    return next((t for t in times.between(keyed.start("key"), keyed.end("key")) if t.year is not None), None)
+
+
+# a headline: the text's first line, short, no sentence of its own, a blank line after it
+_HEADLINE = re.compile(r"\s*(?P<line>[^\n]{1,150}?)[ \t]*\n[ \t]*\n")
+
+
+def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
+    """A headline's figure the text states again ("Из Казахстана в Россию за полгода уехали 5 170
+    человек" over "В январе–июне 2026 года ... уехали 5 170 человек") is the same figure, counted once
+    where the text gives its period."""
+    headline = _HEADLINE.match(text)
+    if headline is None or headline.group("line").rstrip().endswith("."):
+        return
+    end = headline.end("line")
+    body = {abs(f.value) for f in figures if f.start >= end and f.value is not None}
+    for figure in figures:
+        if figure.start < end and figure.value is not None and abs(figure.value) in body:
+            figure.merged = True
+
+
+_INDICATOR_TIMES = {"quota"}
+_THIS_YEARS = re.compile(r"(?:this|the\s+current)\s+year['’]s\b", re.IGNORECASE)
 
 
 def _score(figure: FigureFound) -> None:

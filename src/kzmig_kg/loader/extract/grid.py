@@ -62,8 +62,13 @@ _IDENTIFIER = re.compile(r"(?:^|[\W_])(?:page|p\.|pp\.|code|id|row|line|ref|ст
 KEY_SEPARATOR = " | "                  # between the key cells of a long-form row's label
 _CALENDAR_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _NOT_COUNT = re.compile(r"%|\bshare\b|\bchange\b|\bgrowth\b|\brate\b|дол[яи]|изменени|прирост,?\s*%|"
-                        r"темп|үлес", re.IGNORECASE)
+                        r"темп|үлес|"
+                        # visits, trips and crossings of the border count no migrants ("Inbound
+                        # visitors (thousand trips)" beside "Arrived for permanent residence")
+                        r"\bvisitors?\b|\btrips\b|\btourists?\b|\bcrossings?\b|посетител|поездк|турист|"
+                        r"пересечени|сапар", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\b(?:thousands?|thous\.|тыс\.?|тысяч\w*|мың)(?!\w)", re.IGNORECASE)
+_OWN_UNIT = re.compile(r"\((?:[^()]*\s)?(?:persons|people|trips|человек|чел\.|адам)\)", re.IGNORECASE)
 MAX_HEADER_ROWS = 2
 _SECTION_MAX = 60                      # a section heading inside a table is a short label
 _PART_OF_ROW = re.compile(r"\s*(?:of\s+which|including|incl\.|в\s+том\s+числе|в\s+т\.\s*ч\.|из\s+них|"
@@ -342,6 +347,12 @@ def read_grid(lines: list[tuple[int, str]], index: int,
                 column.place = next(c.place for c in columns if c.place is not None)
     around = _read(_period_of_caption(caption))
     scale = 1000 if _THOUSANDS.search(caption + " " + " ".join(labels)) else 1
+    # a column that names its own unit ("(thousand trips)" beside "(persons)") keeps it
+    # so does each column when the caption names no unit and only some columns say "thousand"
+    in_thousands = sum(bool(_THOUSANDS.search(label)) for label in labels)
+    some = not _THOUSANDS.search(caption) and 0 < in_thousands < len(labels)
+    scales = [(1000 if _THOUSANDS.search(label) else 1) if _OWN_UNIT.search(label) or some else scale
+              for label in labels]
     figures: list[FigureFound] = []
     previous: str | None = None
     parents: list[tuple[int, str | None]] = []     # the rows above, by indentation, and their directions
@@ -379,8 +390,8 @@ def read_grid(lines: list[tuple[int, str]], index: int,
             side.place = section.place    # "Россия" over "Прибыло", "Выбыло": the rows of that country
         parents.append((indent, side.direction))
         previous = side.direction or previous
-        for column, (start, end, raw) in zip(columns, numbers, strict=True):
-            figure = _cell(side, column, around, raw, start, end, scale, label, labels)
+        for column, column_scale, (start, end, raw) in zip(columns, scales, numbers, strict=True):
+            figure = _cell(side, column, around, raw, start, end, column_scale, label, labels)
             if figure is not None:
                 figures.append(figure)
         row += 1

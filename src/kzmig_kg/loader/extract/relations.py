@@ -538,9 +538,12 @@ _COMPARED_WITH = re.compile(r"[^.;!?\d]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bco
 # "The corresponding figures for 2024 were 13,610 and 15,880 respectively", "Соответствующие
 # показатели 2024 года — 13,6 тыс. и 15,9 тыс. человек": a run restating the totals stated before
 _CORRESPONDING = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|equivalent|same)\s+"
-                            r"(?:figures|numbers)\b|"
+                            r"(?:figures|numbers|counts|totals|values)\b|"
                             r"(?<![\w])(?:соответствующ|аналогичн)\w*\s+(?:показател|цифр|данн)\w*|"
                             r"тиісті\s+көрсеткіш\w*", re.IGNORECASE)
+_RUN_AFTER = re.compile(r"(?:\s+(?:[^\W\d]+|(?:19|20)\d\d)){0,5}?\s*(?:were|was|are|stood\s+at|составил[иа]?|"
+                        r"—|–|:)\s*"
+                        r"(?:[^\W\d]+\s+){0,2}?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b|(?<![\w])соответственно(?![\w])|тиісінше", re.IGNORECASE)
 
 
@@ -552,19 +555,28 @@ def corresponding_run(text: str, sentences: Sentences, tokens: list[Token],
     figures = [t for t in tokens if by_token.get(t.start) is not None and not t.percent]
     for match in _CORRESPONDING.finditer(text):
         s_start, s_end = sentences.span_at(match.start())
-        if not _RESPECTIVELY.search(text, match.end(), s_end):
-            continue
         ahead = [t for t in figures if match.end() <= t.start < s_end]
         run = ahead[:1]
         for token in ahead[1:]:
             if not re.fullmatch(_JOINED, text[run[-1].unit_end:token.start]):
                 break
             run.append(token)
+        # "In the first half of 2025 the corresponding counts were 8,112 and 8,047": bare numbers
+        # right after the words, no "respectively" needed
+        if not _RESPECTIVELY.search(text, match.end(), s_end) and not (
+                run and _RUN_AFTER.fullmatch(text, match.end(), run[0].start)
+                and all(t.unit is None for t in run)):
+            continue
         window = max(0, s_start - 1200)
         totals = [by_token[t.start] for t in figures if window <= t.start < s_start
                   and by_token[t.start].direction and by_token[t.start].country is None
                   and not by_token[t.start].breakdown]
         series = totals[-len(run):] if len(run) >= 2 else []
+        after = [by_token[t.start].direction for t in ahead[len(run):]]
+        if len(run) >= 2 and series and after and len(totals) >= len(run) + len(after) and \
+                [f.direction for f in totals[-len(after):]] == after:
+            # "..., a net gain of only 65" after the run restates the last total before it too
+            series = totals[-len(run) - len(after):-len(after)]
         if len(series) < len(run) or len({f.direction for f in series}) < len(run):
             continue
         for token, counterpart in zip(run, series, strict=True):

@@ -363,12 +363,16 @@ def _find_subyear(text: str) -> list[SubYear]:
             continue
         if last is not None and last.part is None and last.year is None and last.anchor == "document" \
                 and item.part and item.part != "same" and item.year is None and \
-                re.fullmatch(r"\s*", text[last.end:item.start]):
-            # Kazakh puts the year first: "өткен жылдың алғашқы үш айында", "биылғы жылдың ... айында"
+                _YEAR_THEN_PART.fullmatch(text[last.end:item.start]):
+            # Kazakh puts the year first: "өткен жылдың алғашқы үш айында", "биылғы жылдың ... айында";
+            # so may English and Russian: "last year in January-September", "в прошлом году за январь–июнь"
             kept[-1] = SubYear(last.start, item.end, None, item.part, last.offset, last.anchor)
             continue
         kept.append(item)
     return kept
+
+
+_YEAR_THEN_PART = re.compile(r"\s*|\s*,?\s*(?:in|during|over|в|во|за)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 # "В первом квартале ... 2 410 человек, во втором — 3 060, в третьем — 2 870", "in the first

@@ -104,7 +104,7 @@ _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|
                            re.IGNORECASE)
 _BEFORE_SKIP = re.compile(
     r"(?:No\.?|Nr\.?|№|N|p\.|pp\.|Art\.|Article|Articles|Chapter|Section|Sections|para\.|§|Expert|"
-    r"page|pages|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
+    r"page|pages|[Pp]age\s+\d+\s+of|[Сс]тр(?:аница)?\.?\s+\d+\s+из|Table|Figure|Fig\.|Appendix|Law|Resolution|Decree|Order|Code|aged|age|ages|"
     r"в\s+возрасте|возрастом|[Ii]nterviews\s+with|[Ss]urvey\s+of|[Ss]ample\s+of|опрошен\w*|"
     r"stage|\$|USD|KZT|€|£|₸|"
     # the number of an issue, not a count: "episode 47", "выпуск 12", "бюллетень № 12", "room 214"
