@@ -9,7 +9,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 
@@ -21,6 +20,7 @@ from kzmig_kg.query.results import python_value
 from kzmig_kg.query.run import run_query
 
 from .conftest import FIXTURES, passage_text
+from .prepared_shacl import validate_prepared
 
 EVENTS = FIXTURES / "events"
 EV = "https://w3id.org/kzmig/id/event/"
@@ -388,7 +388,7 @@ def shacl_messages(*fixtures: str) -> tuple[bool, set[str]]:
     data.parse(ONTOLOGY_DIR / "vocab" / "event-types.ttl")
     for fixture in fixtures:
         data.parse(EVENTS / fixture)
-    conforms, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none",
+    conforms, report, _ = validate_prepared(data, shacl_graph=shapes_graph(), inference="none",
                                    advanced=True, allow_warnings=True)
     return conforms, {str(report.value(r, SH.resultMessage))
                       for r in report.subjects(SH.resultSeverity, None)}
@@ -427,7 +427,7 @@ def test_period_order_compares_at_the_coarser_precision(begin: str, end: str, fi
     text = text.replace('time:inXSDDate "2019-06-05"^^xsd:date', f"{kinds[end.split('^^')[1]]} {end}")
     data = Graph().parse(ONTOLOGY_DIR / "vocab" / "event-types.ttl").parse(EVENTS / "shapes-base.ttl")
     data.parse(data=text, format="turtle")
-    _, report, _ = validate(data, shacl_graph=shapes_graph(), inference="none", advanced=True)
+    _, report, _ = validate_prepared(data, shacl_graph=shapes_graph(), inference="none", advanced=True)
     messages = [str(m) for m in report.objects(None, SH.resultMessage)]
     assert any("period ends before it begins" in m for m in messages) == fires, messages
 

@@ -21,6 +21,7 @@ from kzmig_kg.query.results import python_value
 from kzmig_kg.query.run import run_query
 
 from .conftest import DATA, FIXTURES, passage_text
+from .prepared_shacl import validate_prepared
 
 CHECKS = QUERIES_DIR / "checks"
 IC_QUERIES = sorted(CHECKS.glob("qb-ic-*.rq"))
@@ -637,14 +638,13 @@ def _shapes_graph():
 
 
 def _shape_messages(update: str | None = None) -> list[str]:
-    from pyshacl import validate
     from rdflib import Graph
     from rdflib.namespace import SH
     data = Graph().parse(VOCAB_FILE, format="turtle").parse(STATS / "shapes-valid.ttl", format="turtle")
     if update:
         data.update(SHAPE_PREFIXES + update)
-    conforms, report, _ = validate(data, shacl_graph=_shapes_graph(), inference="none", advanced=True,
-                                   inplace=True)
+    conforms, report, _ = validate_prepared(data, shacl_graph=_shapes_graph(), inference="none",
+                                            advanced=True, inplace=True)
     return [str(m) for m in report.objects(None, SH.resultMessage)]
 
 
