@@ -5,13 +5,13 @@ rows it changes."""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 
 from kzmig_kg.query.named import parse_named_query
 from kzmig_kg.query.run import run_query
 
 from .conftest import FIXTURES
+from .test_rewrites_round8 import _rows
 
 BEFORE = FIXTURES / "queries-before-round9"
 CASES = [
@@ -23,15 +23,6 @@ CASES = [
     ("stats-country-series", {"country": "IND", "direction": "foreign-students"}),
     ("flows-by-document", {}),
 ]
-
-
-def _rows(result) -> list[tuple]:
-    """Each row's values in order; a GROUP_CONCAT's words sorted (SPARQL leaves their order open)."""
-    def value(term):
-        if isinstance(term, ox.Literal):
-            return (" ".join(sorted(term.value.split(" "))), term.datatype.value, term.language)
-        return None if term is None else str(term)
-    return [tuple(value(row.get(name)) for name in result.variables) for row in result.rows]
 
 
 def _before(release, name: str, params: dict):
