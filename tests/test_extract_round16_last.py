@@ -69,3 +69,24 @@ def test_near_miss_a_headline_that_names_countries_is_no_period_line_of_the_tabl
     found = cells(tmp_path, text)
     assert not any(f[0].startswith("Total") for f in found)
     assert not any(f[3] == "immigration" for f in found)
+
+
+# --- a wire item's dateline day is no count, so the lead's period dates the figures after it ---------
+
+
+def test_a_wire_lead_after_a_dateline_dates_the_later_sentences(tmp_path):
+    text = ("ALMATY (KazTAG), Feb 3 - Fewer people left Kazakhstan in the first nine months of 2025, "
+            "official data showed on Tuesday.\n\n"
+            "Some 9,140 residents emigrated, against 9,880 a year earlier, the bureau said.\n\n"
+            "Germany took 1,020 of them.\n")
+    found = cells(tmp_path, text)
+    assert not any(f[1] == 3 for f in found)                       # the dateline's day
+    assert ("Some 9,140 r", 9140, "2025-9M", "emigration", None) in found
+    assert ("Some 9,140 r", 9880, "2024-9M", "emigration", None) in found
+    assert ("Germany took", 1020, "2025-9M", "emigration", "DEU") in found
+
+
+def test_near_miss_a_count_after_a_month_outside_a_dateline_stays_a_count(tmp_path):
+    # a city in capitals and a month, but inside a sentence, not at a line's start
+    text = "In the first half of 2025 in KOSTANAY, Jun 14 residents left for Russia.\n"
+    assert ("In the first", 14, "2025-H1", "emigration", "RUS") in cells(tmp_path, text)
