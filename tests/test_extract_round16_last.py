@@ -90,3 +90,34 @@ def test_near_miss_a_count_after_a_month_outside_a_dateline_stays_a_count(tmp_pa
     # a city in capitals and a month, but inside a sentence, not at a line's start
     text = "In the first half of 2025 in KOSTANAY, Jun 14 residents left for Russia.\n"
     assert ("In the first", 14, "2025-H1", "emigration", "RUS") in cells(tmp_path, text)
+
+
+# --- a quarter inside the lead's half-year dates its own paragraph only; "против 481 в первом" -------
+
+
+def test_a_quarter_inside_the_leads_half_year_dates_its_paragraph_only(tmp_path):
+    text = ("In the first half of 2026, 5,812 residents left Kazakhstan for good.\n\n"
+            "The decline sped up in spring: 3,172 left in the first quarter and 2,640 in the second.\n\n"
+            "At the same time 7,905 people arrived, 3,318 of them from Uzbekistan.\n")
+    found = cells(tmp_path, text)
+    assert ("The decline ", 3172, "2026-Q1", "emigration", None) in found
+    assert ("At the same ", 7905, "2026-H1", "immigration", None) in found
+    assert ("At the same ", 3318, "2026-H1", "immigration", "UZB") in found
+
+
+def test_an_ordinal_that_ends_its_clause_after_a_number_is_that_quarter(tmp_path):
+    text = ("Управление подвело итоги за январь–июнь 2026 года.\n\n"
+            "Во втором квартале в область прибыли 603 кандаса против 481 в первом.\n\n"
+            "За пределы области выехали 412 жителей, из них 377 – в Российскую Федерацию.\n")
+    found = cells(tmp_path, text)
+    assert ("Во втором кв", 603, "2026-Q2", "immigration", None) in found
+    assert ("Во втором кв", 481, "2026-Q1", "immigration", None) in found
+    assert ("За пределы о", 412, "2026-H1", "emigration", None) in found
+
+
+def test_near_miss_a_quarter_of_another_year_than_the_lead_is_the_texts_time_after_it(tmp_path):
+    text = ("In the first half of 2025, 5,812 residents left Kazakhstan for good.\n\n"
+            "In the first quarter of 2026, 3,172 residents left.\n\n"
+            "At the same time 7,905 people arrived.\n")
+    found = cells(tmp_path, text)
+    assert ("At the same ", 7905, "2026-Q1", "immigration", None) in found

@@ -751,6 +751,22 @@ def _for_comparison(text: str, time: Time | None, around: Carried | None, where:
         bool(_FOR_COMPARISON.search(text[where.start:where.end]))
 
 
+_MONTHS_OF_PART = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                   "9M": (1, 9)}
+
+
+def _inside_lead(time: Time, lead: Carried | None) -> bool:
+    """Whether ``time`` is a quarter inside the lead's longer span of the same year ("во втором
+    квартале" in an item on the first half of 2026): it dates its own paragraph, and the paragraphs
+    after it go back to the lead's span ("Одновременно в Казахстан прибыли 7 905 человек")."""
+    if lead is None or lead.time.year != time.year or time.year is None or time.part not in _MONTHS_OF_PART \
+            or not time.part.startswith("Q") or lead.time.part not in _MONTHS_OF_PART \
+            or lead.time.part.startswith("Q"):
+        return False
+    (first, last), (lead_first, lead_last) = _MONTHS_OF_PART[time.part], _MONTHS_OF_PART[lead.time.part]
+    return lead_first <= first and last <= lead_last
+
+
 def _is_caption(above: str) -> bool:
     """Whether the text above a table is a caption (a title, a unit line), not prose with its own
     figures: no sentence ends inside it (a "Table 2." label aside) and it is no long sentence."""
@@ -1045,7 +1061,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
-            lead = carried
+            if not _inside_lead(time, lead):
+                lead = carried
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):
             continue

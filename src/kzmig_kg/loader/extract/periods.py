@@ -348,6 +348,9 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
                 return time, "after"
+            if time.part and not time.offset and re.fullmatch(r"[ \t]+", gap) and \
+                    re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end], re.IGNORECASE):
+                return time, "after"          # "против 481 в первом", "against 481 in the first quarter"
             # "1 180 человек – уехала во втором квартале": a part of the year after the verb
             if time.part and time.year is None and not time.offset and \
                     re.fullmatch(r"[\s–—-]*(?:[а-яё]+\s+){1,3}(?:в|во|за)\s+", gap, re.IGNORECASE):
