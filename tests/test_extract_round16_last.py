@@ -121,3 +121,31 @@ def test_near_miss_a_quarter_of_another_year_than_the_lead_is_the_texts_time_aft
             "At the same time 7,905 people arrived.\n")
     found = cells(tmp_path, text)
     assert ("At the same ", 7905, "2026-Q1", "immigration", None) in found
+
+
+# --- a year stated for comparison after a section's number; the year of "the 2024 figure (N)" ------
+
+
+def test_a_comparison_after_a_sections_number_dates_its_own_sentence_only(tmp_path):
+    text = ("1.1. In 2025, 17,800 people arrived in Kazakhstan and 13,900 left.\n\n"
+            "1.2. For comparison: in 2024 the number of departures was 15,310.\n\n"
+            "1.3. Russia remains the main destination: 9,412 people moved there.\n")
+    found = cells(tmp_path, text)
+    assert ("1.2. For com", 15310, "2024", "emigration", None) in found
+    assert ("1.3. Russia ", 9412, "2025", "emigration", "RUS") in found
+
+
+def test_near_miss_a_sections_number_before_a_year_that_is_no_comparison_dates_what_follows(tmp_path):
+    text = ("1.1. In 2025, 17,800 people arrived in Kazakhstan.\n\n"
+            "1.2. In 2024 the number of departures was 15,310.\n\n"
+            "1.3. Russia remained the main destination: 9,412 people moved there.\n")
+    assert ("1.3. Russia ", 9412, "2024", "emigration", "RUS") in cells(tmp_path, text)
+
+
+def test_the_year_of_a_figure_named_before_its_bracket(tmp_path):
+    kazakh = ("2025 жылы Қазақстанға 16 530 адам көшіп келді. Бұл 2024 жылғы көрсеткіштен "
+              "(15 712 адам) 5,2%-ға жоғары.\n")
+    english = ("In 2025, 16,530 people moved to Kazakhstan, 5.2% more than the 2024 figure "
+               "(15,712 people).\n")
+    assert ("2025 жылы Қа", 15712, "2024", "immigration", None) in cells(tmp_path, kazakh)
+    assert ("In 2025, 16,", 15712, "2024", "immigration", None) in cells(tmp_path, english)

@@ -736,7 +736,9 @@ def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
 
 
 # a sentence opened as a comparison, or told in the Kazakh past perfect ("келген болатын", "болған еді")
-_FOR_COMPARISON = re.compile(r"^\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
+# (after a section's number: "1.2. Для сравнения: в 2024 году ...")
+_FOR_COMPARISON = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+                             r"(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
                              r"салыстыру\s+үшін|салыстырсақ)(?![\w])|"
                              r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])|"
                              # the English past perfect: "in the same six months of 2025, 8,170 had left"

@@ -307,9 +307,12 @@ _RECORDED = re.compile(r",?\s+(?:recorded|registered|reported|counted|зарег
 def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int]
              ) -> tuple[Time | None, str]:
     s_start, _ = sentence
-    # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
+    # "in 2009 (33,985)", "compared to 2021 (26,717 people)", "2024 жылғы көрсеткіштен (15 712 адам)",
+    # "than the 2024 figure (15,712)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*(?:году|годом|года?|г\.|жылы?)?\s*[(:]\s*[+]?",
+        if time.end <= token.start and re.fullmatch(r"\s*(?:году|годом|года?|г\.|жылы?|жылғы)?\s*"
+                                                    r"(?:(?:figure|level|показател[а-я]{1,3}|"
+                                                    r"көрсеткіш[а-я]{0,4})\s*)?[(:]\s*[+]?",
                                                     gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"
