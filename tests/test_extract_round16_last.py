@@ -149,3 +149,14 @@ def test_the_year_of_a_figure_named_before_its_bracket(tmp_path):
                "(15,712 people).\n")
     assert ("2025 жылы Қа", 15712, "2024", "immigration", None) in cells(tmp_path, kazakh)
     assert ("In 2025, 16,", 15712, "2024", "immigration", None) in cells(tmp_path, english)
+
+
+# --- a count of days in Kazakh ("30 тәулікке дейін") is no count of people ---------------------------
+
+
+def test_a_count_of_days_in_kazakh_is_no_figure_and_a_count_of_people_beside_it_is(tmp_path):
+    text = ("2025 жылы Қазақстанға 1 214 адам көшіп келді. Олар Қазақстанда 30 тәулікке дейін "
+            "тіркелусіз бола алады, ал 45 адам елден кетті.\n")
+    found = cells(tmp_path, text)
+    assert not any(f[1] == 30 for f in found)
+    assert any(f[1] == 45 for f in found)
