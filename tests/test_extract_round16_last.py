@@ -160,3 +160,26 @@ def test_a_count_of_days_in_kazakh_is_no_figure_and_a_count_of_people_beside_it_
     found = cells(tmp_path, text)
     assert not any(f[1] == 30 for f in found)
     assert any(f[1] == 45 for f in found)
+
+
+# --- a partner named in the number's own clause after it: "свыше 300 – Беларусь", "еще 97 ... Германию"
+
+
+def test_a_partner_after_a_dash_or_in_a_clause_opened_by_another_is_the_numbers(tmp_path):
+    russian = ("За январь–сентябрь 2026 года в Россию переехали 6 900 человек. Еще 1 012 человек "
+               "выбрали Германию, свыше 300 – Беларусь.\n")
+    english = ("In January-June 2026, 6,900 residents moved to Russia and 1,012 to Germany, "
+               "over 300 - to Belarus.\n")
+    found = cells(tmp_path, russian)
+    assert ("За январь–се", 300, "2026-9M", "emigration", "BLR") in found
+    assert ("За январь–се", 1012, "2026-9M", "emigration", "DEU") in found
+    found = cells(tmp_path, english)
+    assert ("In January-J", 300, "2026-H1", "emigration", "BLR") in found
+    assert ("In January-J", 1012, "2026-H1", "emigration", "DEU") in found
+
+
+def test_near_miss_a_country_after_a_comma_is_another_clauses(tmp_path):
+    # the number's clause names no partner; "Germany" after the comma is the next clause's
+    text = "In 2026, 6,900 residents moved to Russia, another 1,012 left, and Germany took 300.\n"
+    found = cells(tmp_path, text)
+    assert not any(f[1] == 1012 and f[4] == "DEU" for f in found)

@@ -613,6 +613,8 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
             figure.notes.append(f"a group of people ({token.unit}), not a partner country")
     else:
         mention, how = country_of(text, token, where.places, where.span)
+        if (own := _clause_partner(text, token, where)) is not None:
+            mention, how = own, "after"
         if mention is not None and how == "before" and figure.direction == "immigration" and \
                 ";" in text[mention.end:token.start] and \
                 _DESTINATION_BEFORE.search(text, max(0, mention.start - 12), mention.start):
@@ -656,6 +658,30 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+# "свыше 300 – Беларусь", "another 300 - Belarus": a partner after a dash right after the number
+_DASH_PARTNER = re.compile(r"[ \t]*[–—-][ \t]*(?:(?:в|во|to|into|for)\s+)?", re.IGNORECASE)
+# "еще 97 избрали местом жительства Германию", "another 97 chose Germany": a number that opens a
+# clause of its own in a list of partners
+_ANOTHER_BEFORE = re.compile(r"(?:(?<![а-яё])ещ[её]|\banother|\ba\s+further)\s+"
+                             r"(?:(?:около|свыше|более|почти|about|some|over|nearly)\s+)?$", re.IGNORECASE)
+_CLAUSE_REACH = 60
+
+
+def _clause_partner(text: str, token: Token, where: _Sentence) -> Mention | None:
+    """The partner a number's own clause names after it ("Еще 1 012 человек выбрали Германию,
+    свыше 300 – Беларусь"; "another 97 chose Germany"), or None."""
+    after = next((p for p in where.places if p.start >= token.unit_end and p.place.code != "KAZ"
+                  and not p.place.is_group), None)
+    if after is None or after.start - token.unit_end > _CLAUSE_REACH:
+        return None
+    if _DASH_PARTNER.fullmatch(text, token.unit_end, after.start):
+        return after
+    if _ANOTHER_BEFORE.search(text, max(0, token.start - 20), token.start) and \
+            not re.search(r"[,;.:()–—]", text[token.unit_end:after.start]):
+        return after
+    return None
 
 
 # "8,140 of them had previously lived in Uzbekistan", "ранее проживали в Узбекистане"
