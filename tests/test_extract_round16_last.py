@@ -183,3 +183,27 @@ def test_near_miss_a_country_after_a_comma_is_another_clauses(tmp_path):
     text = "In 2026, 6,900 residents moved to Russia, another 1,012 left, and Germany took 300.\n"
     found = cells(tmp_path, text)
     assert not any(f[1] == 1012 and f[4] == "DEU" for f in found)
+
+
+def test_another_number_with_its_own_partner_in_russian(tmp_path):
+    text = ("За шесть месяцев 2026 года область покинули 1 906 жителей. Большинство из них – 1 712 "
+            "человек – переехали в Россию, еще 97 избрали местом жительства Германию.\n")
+    assert ("За шесть мес", 97, "2026-H1", "emigration", "DEU") in cells(tmp_path, text)
+
+
+# --- "как и прежде", "as in the past": the same as ever, no earlier time that undates the number -----
+
+
+def test_as_before_is_no_earlier_time(tmp_path):
+    russian = ("За январь–сентябрь 2026 года страну покинули 10 715 человек.\n\n"
+               "Основной поток, как и прежде, направлен на север: в Россию выбыли 7 480 человек.\n")
+    english = ("In January-September 2026, 10,715 people left the country.\n\n"
+               "As in the past, most went north: 7,480 emigrated to Russia.\n")
+    assert ("Основной пот", 7480, "2026-9M", "emigration", "RUS") in cells(tmp_path, russian)
+    assert ("As in the pa", 7480, "2026-9M", "emigration", "RUS") in cells(tmp_path, english)
+
+
+def test_near_miss_previously_still_undates_a_number(tmp_path):
+    text = ("In January-September 2026, 10,715 people left the country.\n\n"
+            "Previously about 7,480 a year emigrated to Russia.\n")
+    assert not any(f[1] == 7480 and f[2] == "2026-9M" for f in cells(tmp_path, text))

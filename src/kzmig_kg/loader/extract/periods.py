@@ -433,8 +433,10 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|throughout)\s+(?:this|that|t
 _NEXT_RANK = re.compile(r"\b(?:second|third|fourth|fifth|next)\s+(?:most\s+\w+|largest|biggest|main|"
                         r"highest|leading)\b", re.IGNORECASE)
 # "a year earlier", "годом ранее" are relative times, not the past
-_PAST = re.compile(r"\b(?:previously|formerly|(?<!year )(?<!years )earlier|used\s+to|in\s+the\s+past|"
-                   r"(?<!годом )(?<!году )ранее|прежде)\b", re.IGNORECASE)
+# (not "как и прежде", "as previously", "as in the past": the same as ever, no earlier time)
+_PAST = re.compile(r"\b(?:(?<!as )previously|formerly|(?<!year )(?<!years )(?<!as )earlier|used\s+to|"
+                   r"(?<!as )in\s+the\s+past|(?<!годом )(?<!году )(?<!как и )(?<!как )ранее|"
+                   r"(?<!как и )(?<!как )прежде)\b", re.IGNORECASE)
 _FIRST_RANK = re.compile(r"\b(?:highest|largest|biggest|main|most\s+popular|leading|first)\b",
                          re.IGNORECASE)
 
