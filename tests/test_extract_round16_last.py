@@ -207,3 +207,20 @@ def test_near_miss_previously_still_undates_a_number(tmp_path):
     text = ("In January-September 2026, 10,715 people left the country.\n\n"
             "Previously about 7,480 a year emigrated to Russia.\n")
     assert not any(f[1] == 7480 and f[2] == "2026-9M" for f in cells(tmp_path, text))
+
+
+# --- the balance of a whole after a part's country: "N of them from X, ... a net gain of M" ----------
+
+
+def test_the_balance_after_a_parts_country_is_the_wholes(tmp_path):
+    english = ("In 2025, some 8,920 people settled in Kazakhstan, almost 2,900 of them from Uzbekistan, "
+               "leaving the country with a net gain of 2,440.\n")
+    russian = ("В 2025 году в Казахстан прибыли 8 920 человек, из них 2 900 из Узбекистана, а "
+               "миграционное сальдо составило 2 440 человек.\n")
+    assert ("In 2025, som", 2440, "2025", "net", None) in cells(tmp_path, english)
+    assert ("В 2025 году ", 2440, "2025", "net", None) in cells(tmp_path, russian)
+
+
+def test_near_miss_a_balance_with_a_country_named_as_such_keeps_it(tmp_path):
+    text = "In 2025 the net migration balance with Uzbekistan was 2,440 people.\n"
+    assert ("In 2025 the ", 2440, "2025", "net", "UZB") in cells(tmp_path, text)

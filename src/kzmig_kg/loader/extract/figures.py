@@ -615,6 +615,11 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         mention, how = country_of(text, token, where.places, where.span)
         if (own := _clause_partner(text, token, where)) is not None:
             mention, how = own, "after"
+        elif mention is not None and how in ("before", "next") and figure.direction == "net" and \
+                _PART_OF.search(text, max(where.start, mention.start - 25), mention.start):
+            # "8,920 settled, almost 2,900 of them from Uzbekistan, ... leaving the country with a net
+            # gain of 2,440": the country of a part before it is no partner of the whole's balance
+            mention, how = None, ""
         if mention is not None and how == "before" and figure.direction == "immigration" and \
                 ";" in text[mention.end:token.start] and \
                 _DESTINATION_BEFORE.search(text, max(0, mention.start - 12), mention.start):
