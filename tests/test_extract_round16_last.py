@@ -224,3 +224,21 @@ def test_the_balance_after_a_parts_country_is_the_wholes(tmp_path):
 def test_near_miss_a_balance_with_a_country_named_as_such_keeps_it(tmp_path):
     text = "In 2025 the net migration balance with Uzbekistan was 2,440 people.\n"
     assert ("In 2025 the ", 2440, "2025", "net", "UZB") in cells(tmp_path, text)
+
+
+# --- "ал 2024 жылы олардың саны 402 болған": the series restated by "their number" keeps its partner --
+
+
+def test_their_number_at_another_time_is_the_same_series(tmp_path):
+    kazakh = ("2025 жылы Қазақстаннан Қырғызстанға 356 адам кетті, ал 2024 жылы олардың саны 402 "
+              "болған.\n")
+    english = ("In 2025, 356 people left Kazakhstan for Kyrgyzstan, while in 2024 their number was "
+               "402.\n")
+    assert ("2025 жылы Қа", 402, "2024", "emigration", "KGZ") in cells(tmp_path, kazakh)
+    assert ("In 2025, 356", 402, "2024", "emigration", "KGZ") in cells(tmp_path, english)
+
+
+def test_near_miss_another_partner_after_while_is_no_restatement(tmp_path):
+    text = "In 2025, 356 people left Kazakhstan for Kyrgyzstan, while 402 arrived from China.\n"
+    found = cells(tmp_path, text)
+    assert not any(f[1] == 402 and f[4] == "KGZ" for f in found)

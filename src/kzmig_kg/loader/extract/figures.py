@@ -735,7 +735,12 @@ _COMPARED_GAP = re.compile(r"[^\d.;!?]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcom
                            # (not "а остальные — 2 300", "while the rest — 2,300": another part)
                            r"[^\d.;!?]{0,20}?(?:(?<![а-яё])(?:тогда\s+как|а)|\bwhile|\bwhereas)\s+"
                            r"(?:(?!остальн|прочи|други|\brest\b|\bothers?\b)[^\d.;!?]){0,50}?[—–]\s*"
-                           r"(?:около\s+|about\s+)?")
+                           r"(?:около\s+|about\s+)?|"
+                           # "356 адам кетті, ал 2024 жылы олардың саны 402 болған", "while in 2024
+                           # their number was 402": the same series restated by "their number"
+                           r"[^\d.;!?]{0,50}?(?:(?<![а-яёәіңғүұқөһ])(?:ал|а|тогда\s+как)|\bwhile|\bwhereas)\s+"
+                           r"[^\d.;!?]{0,30}?(?:олардың\s+саны|их\s+(?:число|количество)|their\s+number)\s*"
+                           r"(?:(?:was|stood\s+at|составляло|составило|было)\s+)?(?:около\s+|about\s+)?")
 
 
 def _compared_series(text: str, figures: list[FigureFound], token: Token,
