@@ -242,3 +242,20 @@ def test_near_miss_another_partner_after_while_is_no_restatement(tmp_path):
     text = "In 2025, 356 people left Kazakhstan for Kyrgyzstan, while 402 arrived from China.\n"
     found = cells(tmp_path, text)
     assert not any(f[1] == 402 and f[4] == "KGZ" for f in found)
+
+
+# --- a part of a count that is no flow is no flow: "Трудоустроены 286 человек, из них 74 – молодежь" --
+
+
+def test_a_part_of_a_count_of_no_flow_is_no_flow(tmp_path):
+    russian = ("В первом полугодии 2026 года из области выехали 412 жителей. Трудоустроены 286 человек, "
+               "из них 74 – молодежь.\n")
+    other_word = ("В первом полугодии 2026 года из области выехали 412 жителей. Трудоустроены 286 "
+                  "человек, в том числе 74 – молодые специалисты.\n")
+    assert not any(f[1] == 74 for f in cells(tmp_path, russian))
+    assert not any(f[1] == 74 for f in cells(tmp_path, other_word))
+
+
+def test_near_miss_a_part_of_a_flow_stays_a_flow(tmp_path):
+    text = "В первом полугодии 2026 года в область прибыли 286 человек, из них 74 – из Узбекистана.\n"
+    assert ("В первом пол", 74, "2026-H1", "immigration", "UZB") in cells(tmp_path, text)

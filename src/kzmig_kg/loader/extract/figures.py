@@ -882,7 +882,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     first_flow, regional_item = True, _regional_title(text, places)
+    last_token: Token | None = None
     for token in tokens:
+        prior, last_token = last_token, token
         while table_years and table_years[0][0] <= token.start:
             end, year_time = table_years.pop(0)
             if lead is None or lead.at < end:
@@ -914,6 +916,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             figure = _value_figure(text, token, where, migration, words)
         if figure is None:
             continue
+        if prior is not None and not prior.percent and prior.start not in by_token and \
+                prior.start >= where.start and \
+                _PART_OF_WHOLE_AFTER.fullmatch(text, prior.unit_end, token.start):
+            continue          # "Трудоустроены 286 человек, из них 74 – ...": a part of no flow is none
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         if "stated as a loss to net emigration, so negative" in figure.notes:
@@ -1159,6 +1165,9 @@ def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
             figure.merged = True
 
 
+# "286 человек, из них 74", "286 people, of whom 74": the number right after is a part of the one before
+_PART_OF_WHOLE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|оның\s+ішінде|"
+                                  r"в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*", re.IGNORECASE)
 _INDICATOR_TIMES = {"quota"}
 _THIS_YEARS = re.compile(r"(?:this|the\s+current)\s+year['’]s\b", re.IGNORECASE)
 
