@@ -259,3 +259,27 @@ def test_a_part_of_a_count_of_no_flow_is_no_flow(tmp_path):
 def test_near_miss_a_part_of_a_flow_stays_a_flow(tmp_path):
     text = "В первом полугодии 2026 года в область прибыли 286 человек, из них 74 – из Узбекистана.\n"
     assert ("В первом пол", 74, "2026-H1", "immigration", "UZB") in cells(tmp_path, text)
+
+
+# --- an act cited again by its number alone takes the year of its full citation ---------------------
+
+
+def citation_years(tmp_path: Path, text: str) -> list[tuple]:
+    path = tmp_path / "acts.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(i.get("number"), i.get("year")) for i in extract_document(path).all_items()
+            if i.kind == "citation"]
+
+
+def test_an_act_cited_again_by_its_number_takes_the_year_of_its_full_citation(tmp_path):
+    english = ('Stay is governed by the Law of the Republic of Kazakhstan dated 22 July 2011 No. 477-IV '
+               '"On Population Migration".\n\nDraft amendments to Law No. 477-IV are under discussion.\n')
+    russian = ("Пребывание регулируется Законом Республики Казахстан от 22 июля 2011 года № 477-IV "
+               "«О миграции населения».\n\nПоправки в Закон № 477-IV обсуждаются в Мажилисе.\n")
+    assert citation_years(tmp_path, english) == [("477-IV", 2011), ("477-IV", 2011)]
+    assert citation_years(tmp_path, russian) == [("477-IV", 2011), ("477-IV", 2011)]
+
+
+def test_near_miss_a_number_with_no_full_citation_stays_undated(tmp_path):
+    text = "Draft amendments to Law No. 477-IV are under discussion in the Mazhilis.\n"
+    assert citation_years(tmp_path, text) == [("477-IV", None)]
