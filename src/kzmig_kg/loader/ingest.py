@@ -249,6 +249,8 @@ def _foreign_citation(item: Item, doc_id: str, schemes: dict[str, Any], draft: D
     existing = next((a for a in draft.foreign_acts if a["id"] == act_id), None)
     if existing is not None:
         existing["passages"].append(_locator(doc_id, item))
+        # ("Закон Кыргызской Республики № 4" after the full citation: dated from it, another wording)
+        existing["cited_as"] += [_exact(item)] if _exact(item) not in existing["cited_as"] else []
         return
     act: dict[str, Any] = {"id": act_id, "jurisdiction": scheme.record.id, "act_type": slug,
                            "number": f["number"], "cited_as": [_exact(item)]}

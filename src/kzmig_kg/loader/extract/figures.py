@@ -613,6 +613,13 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
             figure.notes.append(f"a group of people ({token.unit}), not a partner country")
     else:
         mention, how = country_of(text, token, where.places, where.span)
+        if (own := _clause_partner(text, token, where)) is not None:
+            mention, how = own, "after"
+        elif mention is not None and how in ("before", "next") and figure.direction == "net" and \
+                _PART_OF.search(text, max(where.start, mention.start - 25), mention.start):
+            # "8,920 settled, almost 2,900 of them from Uzbekistan, ... leaving the country with a net
+            # gain of 2,440": the country of a part before it is no partner of the whole's balance
+            mention, how = None, ""
         if mention is not None and how == "before" and figure.direction == "immigration" and \
                 ";" in text[mention.end:token.start] and \
                 _DESTINATION_BEFORE.search(text, max(0, mention.start - 12), mention.start):
@@ -656,6 +663,30 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         figure.country_source = how
         figure.country_name = mention.place.name
         figure.country = None if mention.place.is_group else mention.place.code
+
+
+# "свыше 300 – Беларусь", "another 300 - Belarus": a partner after a dash right after the number
+_DASH_PARTNER = re.compile(r"[ \t]*[–—-][ \t]*(?:(?:в|во|to|into|for)\s+)?", re.IGNORECASE)
+# "еще 97 избрали местом жительства Германию", "another 97 chose Germany": a number that opens a
+# clause of its own in a list of partners
+_ANOTHER_BEFORE = re.compile(r"(?:(?<![а-яё])ещ[её]|\banother|\ba\s+further)\s+"
+                             r"(?:(?:около|свыше|более|почти|about|some|over|nearly)\s+)?$", re.IGNORECASE)
+_CLAUSE_REACH = 60
+
+
+def _clause_partner(text: str, token: Token, where: _Sentence) -> Mention | None:
+    """The partner a number's own clause names after it ("Еще 1 012 человек выбрали Германию,
+    свыше 300 – Беларусь"; "another 97 chose Germany"), or None."""
+    after = next((p for p in where.places if p.start >= token.unit_end and p.place.code != "KAZ"
+                  and not p.place.is_group), None)
+    if after is None or after.start - token.unit_end > _CLAUSE_REACH:
+        return None
+    if _DASH_PARTNER.fullmatch(text, token.unit_end, after.start):
+        return after
+    if _ANOTHER_BEFORE.search(text, max(0, token.start - 20), token.start) and \
+            not re.search(r"[,;.:()–—]", text[token.unit_end:after.start]):
+        return after
+    return None
 
 
 # "8,140 of them had previously lived in Uzbekistan", "ранее проживали в Узбекистане"
@@ -704,7 +735,12 @@ _COMPARED_GAP = re.compile(r"[^\d.;!?]{0,40}?(?:\bagainst|\bversus|\bvs\.?|\bcom
                            # (not "а остальные — 2 300", "while the rest — 2,300": another part)
                            r"[^\d.;!?]{0,20}?(?:(?<![а-яё])(?:тогда\s+как|а)|\bwhile|\bwhereas)\s+"
                            r"(?:(?!остальн|прочи|други|\brest\b|\bothers?\b)[^\d.;!?]){0,50}?[—–]\s*"
-                           r"(?:около\s+|about\s+)?")
+                           r"(?:около\s+|about\s+)?|"
+                           # "356 адам кетті, ал 2024 жылы олардың саны 402 болған", "while in 2024
+                           # their number was 402": the same series restated by "their number"
+                           r"[^\d.;!?]{0,50}?(?:(?<![а-яёәіңғүұқөһ])(?:ал|а|тогда\s+как)|\bwhile|\bwhereas)\s+"
+                           r"[^\d.;!?]{0,30}?(?:олардың\s+саны|их\s+(?:число|количество)|their\s+number)\s*"
+                           r"(?:(?:was|stood\s+at|составляло|составило|было)\s+)?(?:около\s+|about\s+)?")
 
 
 def _compared_series(text: str, figures: list[FigureFound], token: Token,
@@ -736,7 +772,9 @@ def _corresponding_earlier(time: Time | None, around: Carried | None) -> bool:
 
 
 # a sentence opened as a comparison, or told in the Kazakh past perfect ("келген болатын", "болған еді")
-_FOR_COMPARISON = re.compile(r"^\W*(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
+# (after a section's number: "1.2. Для сравнения: в 2024 году ...")
+_FOR_COMPARISON = re.compile(r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
+                             r"(?:для\s+сравнения|for\s+comparison|by\s+comparison|in\s+comparison|"
                              r"салыстыру\s+үшін|салыстырсақ)(?![\w])|"
                              r"(?<![\w])\w+(?:ған|ген|қан|кен)\s+(?:болатын|еді)(?![\w])|"
                              # the English past perfect: "in the same six months of 2025, 8,170 had left"
@@ -749,6 +787,22 @@ def _for_comparison(text: str, time: Time | None, around: Carried | None, where:
     return time is not None and around is not None and time.start >= where.start and \
         time.year is not None and around.time.year is not None and time.year < around.time.year and \
         bool(_FOR_COMPARISON.search(text[where.start:where.end]))
+
+
+_MONTHS_OF_PART = {"Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
+                   "9M": (1, 9)}
+
+
+def _inside_lead(time: Time, lead: Carried | None) -> bool:
+    """Whether ``time`` is a quarter inside the lead's longer span of the same year ("во втором
+    квартале" in an item on the first half of 2026): it dates its own paragraph, and the paragraphs
+    after it go back to the lead's span ("Одновременно в Казахстан прибыли 7 905 человек")."""
+    if lead is None or lead.time.year != time.year or time.year is None or time.part not in _MONTHS_OF_PART \
+            or not time.part.startswith("Q") or lead.time.part not in _MONTHS_OF_PART \
+            or lead.time.part.startswith("Q"):
+        return False
+    (first, last), (lead_first, lead_last) = _MONTHS_OF_PART[time.part], _MONTHS_OF_PART[lead.time.part]
+    return lead_first <= first and last <= lead_last
 
 
 def _is_caption(above: str) -> bool:
@@ -828,7 +882,9 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     headings = _heading_times(text, sentences, times) if _REPORTING.search(text) else []
     asked_at = -1
     first_flow, regional_item = True, _regional_title(text, places)
+    last_token: Token | None = None
     for token in tokens:
+        prior, last_token = last_token, token
         while table_years and table_years[0][0] <= token.start:
             end, year_time = table_years.pop(0)
             if lead is None or lead.at < end:
@@ -860,6 +916,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             figure = _value_figure(text, token, where, migration, words)
         if figure is None:
             continue
+        if prior is not None and not prior.percent and prior.start not in by_token and \
+                prior.start >= where.start and \
+                _PART_OF_WHOLE_AFTER.fullmatch(text, prior.unit_end, token.start):
+            continue          # "Трудоустроены 286 человек, из них 74 – ...": a part of no flow is none
         figure.approx = token.approx
         _set_direction(text, figure, token, where, words)
         if "stated as a loss to net emigration, so negative" in figure.notes:
@@ -1045,7 +1105,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
-            lead = carried
+            if not _inside_lead(time, lead):
+                lead = carried
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):
             continue
@@ -1104,6 +1165,9 @@ def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
             figure.merged = True
 
 
+# "286 человек, из них 74", "286 people, of whom 74": the number right after is a part of the one before
+_PART_OF_WHOLE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|оның\s+ішінде|"
+                                  r"в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*", re.IGNORECASE)
 _INDICATOR_TIMES = {"quota"}
 _THIS_YEARS = re.compile(r"(?:this|the\s+current)\s+year['’]s\b", re.IGNORECASE)
 

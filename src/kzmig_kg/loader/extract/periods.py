@@ -307,9 +307,12 @@ _RECORDED = re.compile(r",?\s+(?:recorded|registered|reported|counted|зарег
 def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int]
              ) -> tuple[Time | None, str]:
     s_start, _ = sentence
-    # "in 2009 (33,985)", "compared to 2021 (26,717 people)"
+    # "in 2009 (33,985)", "compared to 2021 (26,717 people)", "2024 жылғы көрсеткіштен (15 712 адам)",
+    # "than the 2024 figure (15,712)"
     for time in times:
-        if time.end <= token.start and re.fullmatch(r"\s*(?:году|годом|года?|г\.|жылы?)?\s*[(:]\s*[+]?",
+        if time.end <= token.start and re.fullmatch(r"\s*(?:году|годом|года?|г\.|жылы?|жылғы)?\s*"
+                                                    r"(?:(?:figure|level|показател[а-я]{1,3}|"
+                                                    r"көрсеткіш[а-я]{0,4})\s*)?[(:]\s*[+]?",
                                                     gap := text[time.end:token.start]) \
                 and not ("(" in gap and _own_time_in_bracket(text, token, times)) and not time.milestone:
             return time, "next"
@@ -348,6 +351,9 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
                 return time, "after"
+            if time.part and not time.offset and re.fullmatch(r"[ \t]+", gap) and \
+                    re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end], re.IGNORECASE):
+                return time, "after"          # "против 481 в первом", "against 481 in the first quarter"
             # "1 180 человек – уехала во втором квартале": a part of the year after the verb
             if time.part and time.year is None and not time.offset and \
                     re.fullmatch(r"[\s–—-]*(?:[а-яё]+\s+){1,3}(?:в|во|за)\s+", gap, re.IGNORECASE):
@@ -427,8 +433,10 @@ _THIS_PERIOD = re.compile(r"\b(?:during|in|over|for|throughout)\s+(?:this|that|t
 _NEXT_RANK = re.compile(r"\b(?:second|third|fourth|fifth|next)\s+(?:most\s+\w+|largest|biggest|main|"
                         r"highest|leading)\b", re.IGNORECASE)
 # "a year earlier", "годом ранее" are relative times, not the past
-_PAST = re.compile(r"\b(?:previously|formerly|(?<!year )(?<!years )earlier|used\s+to|in\s+the\s+past|"
-                   r"(?<!годом )(?<!году )ранее|прежде)\b", re.IGNORECASE)
+# (not "как и прежде", "as previously", "as in the past": the same as ever, no earlier time)
+_PAST = re.compile(r"\b(?:(?<!as )previously|formerly|(?<!year )(?<!years )(?<!as )earlier|used\s+to|"
+                   r"(?<!as )in\s+the\s+past|(?<!годом )(?<!году )(?<!как и )(?<!как )ранее|"
+                   r"(?<!как и )(?<!как )прежде)\b", re.IGNORECASE)
 _FIRST_RANK = re.compile(r"\b(?:highest|largest|biggest|main|most\s+popular|leading|first)\b",
                          re.IGNORECASE)
 

@@ -377,9 +377,10 @@ _YEAR_THEN_PART = re.compile(r"\s*|\s*,?\s*(?:in|during|over|в|во|за)\s+(?:
 
 # "В первом квартале ... 2 410 человек, во втором — 3 060, в третьем — 2 870", "in the first
 # quarter 2,410, the second 3,060": an ordinal whose noun (quarter, half) is left out after the
-# first, followed by a dash, a colon, a comma or a number, is that part of the same year
+# first, followed by a dash, a colon, a comma or a number, is that part of the same year; so is one
+# that ends its clause right after a number ("603 во втором квартале против 481 в первом.")
 _ELLIPTIC = re.compile(r"(?<![\w])(?:(?:в|во)\s+(?P<ru>перв|втор|трет|четв[её]рт)(?:ь?ем|ом)|"
-                       r"(?:in\s+)?the\s+(?P<en>first|second|third|fourth))(?=\s*(?:[—–:,-]|\d))",
+                       r"(?:in\s+)?the\s+(?P<en>first|second|third|fourth))(?=\s*(?:[—–:,-]|\d)|(?P<last>[.;)]))",
                        re.IGNORECASE)
 _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZА-ЯЁ])|\n")
 _ELLIPSIS_REACH = 300
@@ -391,7 +392,11 @@ def _elliptic_parts(text: str, found: list[SubYear]) -> list[SubYear]:
         if not item.part or not re.fullmatch(r"[QH][1-4]", item.part):
             continue
         end = _SENTENCE_END.search(text, item.end, item.end + _ELLIPSIS_REACH)
-        for match in _ELLIPTIC.finditer(text, item.end, end.start() if end else item.end + _ELLIPSIS_REACH):
+        # (with the sentence's full stop, which may close the last ordinal)
+        stop = end.start() + 1 if end else item.end + _ELLIPSIS_REACH
+        for match in _ELLIPTIC.finditer(text, item.end, stop):
+            if match["last"] and not re.search(r"\d\s+$", text[max(0, match.start() - 12):match.start()]):
+                continue          # "против 481 в первом.": the ordinal ends its clause after a number
             word = (match["ru"] or match["en"]).lower().replace("ё", "е")
             n = _ORDINAL_RU.get(word) or _ORDINAL_EN.get(word, 0)
             if n and (item.part[0] == "Q" or n <= 2):

@@ -643,13 +643,41 @@ def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
             continue
         # a calendar date is the day of issue ("Дата выпуска: 14.02.2025"), not the table's period
         years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", line)))
-        if len(line) > _TITLE_MAX or line.endswith(".") and not _YEAR_ABBREVIATION.search(line) \
-                or len(years) > 1:
-            return caption                  # prose, or a heading with two years
+        if len(years) > 1:
+            return caption                  # a heading with two years
+        if len(line) > _TITLE_MAX or line.endswith(".") and not _YEAR_ABBREVIATION.search(line):
+            return _document_title(lines, index, caption)     # prose: only the title may be above it
         if not years:
             continue                        # a title with no year, or the date of issue, above the period
         return f"{line}\n{caption}"
     return caption
+
+
+def _document_title(lines: list[tuple[int, str]], index: int, caption: str) -> str:
+    """The caption after the document's title when only the title states the period: an express
+    bulletin's "О внешней миграции населения ... / за январь–сентябрь 2026 года", then a paragraph
+    of prose, then the table "Внешняя миграция по основным странам-партнерам" with no year. The
+    title is the block of short lines at the top, before the first line of prose; its last line
+    that states one year (a calendar date is the day of issue) is the period."""
+    title: list[str] = []
+    for _, text in lines[:index]:
+        line = text.strip()
+        if len(line) > _TITLE_MAX or line.endswith(".") and not _YEAR_ABBREVIATION.search(line):
+            break                           # the first prose: the title is above it
+        title.append(line)
+    else:
+        return caption                      # no prose between the title and the table
+    dated = [line for line in title if len(line) <= _PERIOD_LINE_MAX and
+             len(set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", line)))) == 1]
+    if not dated or flow_words(dated[-1]) or direction_label(dated[-1]) or \
+            any(not p.place.is_group and p.place.code != "KAZ" for p in find_places(dated[-1])):
+        # "Migration in January-June 2026: arrivals up 5.4%" is a headline, no period line: its
+        # direction would be the table's
+        return caption
+    return f"{dated[-1]}\n{caption}"
+
+
+_PERIOD_LINE_MAX = 60                   # "за январь–сентябрь 2026 года": a title's line of its period
 
 
 # "Январь–декабрь 2024 г.", "2025 ж.": a heading that ends in the year's abbreviation is no sentence

@@ -78,7 +78,7 @@ _OTHER_UNIT = re.compile(
     r"US\s+dollars|euros?|rubles?|roubles?|\$|₸|billion\s+US|points?|percentage\s+points|"
     r"дней|дня|лет|год(?!ом\b)\w*|месяц\w*|стран\w*|тенге|теңге|рубл\w*|долл\w*|час\w*|недел\w*|"
     r"минут\w*|мин|секунд\w*|сағат\w*|жас(?:қа|тан)?(?![а-яәіңғүұқөһ])|жастағы|сом(?:ов|а)?(?![а-яё])|сум(?:ов|а)?(?![а-яё])|"
-    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|"
+    r"регион\w*|област\w*|заявлени\w*|обращени\w*|семей|семьи|күн\w*|ай\b|жыл\w*|суток|сутки|тәулік\w*|"
     # the members of a body ("14 членов рабочей группы", "9 мүшесі"), as "members" in English
     r"членов|члена|мүше\w*|"
     # "до 10 числа месяца": a day of the month
@@ -231,6 +231,12 @@ class Token:
 
 
 
+# a news item's dateline at a line's start: a city in capitals, then a month ("Aug", "Aug.", "August")
+# right before the day ("ASTANA, Aug 21 -", "ALMATY, 3 March (KazTAG) -" is a date the dates step takes)
+_DATELINE_DAY = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,30}(?:\s*\([^()\n]{1,30}\))?,[ \t]*"
+                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?[ \t]+$")
+
+
 def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
     """Every number that may be a figure, with its unit, outside the ``skip`` spans."""
     tokens = []
@@ -253,6 +259,8 @@ def find_tokens(text: str, skip: list[tuple[int, int]]) -> list[Token]:
             continue                      # "16:05 +0500": the zone of a time of day, no count
         if before.endswith("[") and after.startswith("]") and re.fullmatch(r"\d{1,3}", match.group()):
             continue                      # "were registered.[12]": a note reference, not a count
+        if _DATELINE_DAY.search(text, max(0, start - 60), start) and re.fullmatch(r"\d{1,2}", match.group()):
+            continue                      # "ASTANA, Aug 21 - ...": the day of a dateline, no count
         if re.match(r"\)\s*\d{1,3}-\d{2}", after) or re.match(r"-\d{2}-\d{2}(?!\d)", after):
             continue                      # "8 (7172) 71-52-04": a telephone number
         if _BEFORE_SKIP.search(before) or _AGE_RANGE.search(before) or \

@@ -1,6 +1,8 @@
 """Acts cited again by their title alone (``Законом ... «О миграции населения»``): they take the
 number, date and identifier of their full citation in the same text, when the text gives one act
-of that title. Entry: ``numbered_elsewhere``."""
+of that title; acts cited again by their number alone (``Law No. 477-IV``) take its year. Entries:
+``numbered_elsewhere``; ``dated_elsewhere`` (after the identifiers are given, so a note's identifier
+goes to the citation its mark follows)."""
 
 from __future__ import annotations
 
@@ -33,3 +35,23 @@ def numbered_elsewhere(found: list[CitationFound]) -> None:
             citation.jurisdiction = citation.jurisdiction or source.jurisdiction
             citation.adilet_id = citation.adilet_id or source.adilet_id
             citation.notes.append(f"number from its full citation in the same text ({source.label()})")
+
+
+def dated_elsewhere(found: list[CitationFound]) -> None:
+    """An act cited again by its number alone ("Law No. 477-IV", "Закон № 477-IV") takes the year,
+    date and identifier of its full citation in the same text: the same number and act type, one
+    year among them (two acts of one number in different years stay undated)."""
+    dated: dict[tuple[str, str | None], list[CitationFound]] = {}
+    for citation in found:
+        if citation.number and citation.year:
+            dated.setdefault((citation.number, citation.act_type), []).append(citation)
+    for citation in found:
+        if not citation.number or citation.year:
+            continue
+        same = dated.get((citation.number, citation.act_type), [])
+        if len({c.year for c in same}) == 1:
+            source = same[0]
+            citation.year, citation.date = source.year, citation.date or source.date
+            citation.jurisdiction = citation.jurisdiction or source.jurisdiction
+            citation.adilet_id = citation.adilet_id or source.adilet_id
+            citation.notes.append(f"year from its full citation in the same text ({source.label()})")

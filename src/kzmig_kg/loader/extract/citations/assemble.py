@@ -12,7 +12,7 @@ from ..actnumbers import normalise_act_number
 from ..acttypes import ISSUERS
 from ..dates import DATE_PATTERN, YEAR
 from .adilet import adilet_ids
-from .again import numbered_elsewhere
+from .again import dated_elsewhere, numbered_elsewhere
 from .coordinated import cited_together
 from .english import _HEAD_EN, parse_english
 from .federal import federal_numbers
@@ -156,4 +156,5 @@ def find_citations(text: str, titles: bool = True) -> list[CitationFound]:
     found.sort(key=lambda c: c.start)
     found += adilet_ids(text, found)
     unstated_jurisdictions(text, found)
+    dated_elsewhere(found)
     return found
