@@ -361,7 +361,10 @@ def _find_subyear(text: str) -> list[SubYear]:
             # "the first half of this year", "первое полугодие прошлого года": the part of that year
             kept[-1] = SubYear(last.start, item.end, None, last.part, item.offset, item.anchor)
             continue
-        if last is not None and last.part is None and last.year is None and last.anchor == "document" \
+        # (and "Годом ранее за январь–сентябрь", "A year earlier, in January-September": the part of
+        # the year before the time around)
+        if last is not None and last.part is None and last.year is None and \
+                (last.anchor == "document" or last.offset) \
                 and item.part and item.part != "same" and item.year is None and \
                 _YEAR_THEN_PART.fullmatch(text[last.end:item.start]):
             # Kazakh puts the year first: "өткен жылдың алғашқы үш айында", "биылғы жылдың ... айында";
