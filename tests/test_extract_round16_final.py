@@ -100,3 +100,45 @@ def test_a_year_earlier_then_a_part_of_the_year(tmp_path):
     text = ("Pavlodar, 10 October 2025. In January-September 2025, 2,870 people left the region.\n\n"
             "A year earlier, in January-September, 3,300 people left it.\n")
     assert flows(tmp_path, text, document_date="2025-10-10", language="en")[3300][0] == "2024-9M"
+
+
+def test_a_list_under_where_from_is_of_arrivals(tmp_path):
+    text = ("Миграция за 9 месяцев 2026 года\n\n"
+            "Куда уезжают:\nРоссия — 6 010\nГермания — 1 100\n\n"
+            "Откуда приезжают:\nУзбекистан — 4 700\nКитай — 1 530\n")
+    found = flows(tmp_path, text, document_date="2026-10-20", language="ru")
+    assert found[6010][1:] == ("emigration", "RUS")
+    assert found[4700][1:] == ("immigration", "UZB") and found[1530][1:] == ("immigration", "CHN")
+    text = ("Migration, January-September 2026\n\n"
+            "Where they go:\nRussia - 6,010 departures\n\n"
+            "Where from:\nUzbekistan - 4,700\nChina - 1,530\n")
+    found = flows(tmp_path, text, document_date="2026-10-20", language="en")
+    assert found[4700][1:] == ("immigration", "UZB")
+    # near miss: "Куда едут:" names destinations, no arrivals
+    text = ("Миграция за 9 месяцев 2026 года\n\nВыезд из Казахстана.\nКуда едут:\nРоссия — 6 010\n")
+    assert flows(tmp_path, text, document_date="2026-10-20", language="ru")[6010][1] == "emigration"
+
+
+def test_gave_up_residence_and_moved_to_a_country(tmp_path):
+    found = flows(tmp_path, "ASTANA, Oct 20 (Wire) - Between July and September 2026, 1,480 people gave up "
+                            "their residence in Kazakhstan and moved to Germany.\n",
+                  document_date="2026-10-20", language="en")
+    assert found[1480] == ("2026-Q3", "emigration", "DEU")
+    # near miss: another number between them is the other place's
+    found = flows(tmp_path, "ASTANA, Oct 20 (Wire) - Between July and September 2026, 1,480 people left "
+                            "Kazakhstan and 300 of them moved to Germany.\n",
+                  document_date="2026-10-20", language="en")
+    assert found[1480][2] is None
+
+
+def test_the_whole_of_last_year_after_a_quarter_of_it(tmp_path):
+    text = ("АСТАНА, 16 апреля 2025 года. В январе–марте 2025 года статус кандаса получили "
+            "3 452 человека.\n\n"
+            "Для сравнения, в первом квартале 2024 года статус кандаса получили 4 018 человек, а за весь "
+            "прошлый год – почти 17,7 тысячи.\n")
+    found = flows(tmp_path, text, document_date="2025-04-16", language="ru")
+    assert found[4018][0] == "2024-Q1" and found[17700][0] == "2024"
+    # near miss: "в прошлом квартале" is no whole year
+    text = ("АСТАНА, 16 апреля 2025 года. В январе–марте 2025 года статус кандаса получили 3 452 человека, "
+            "а в четвертом квартале 2024 года – 4 018.\n")
+    assert flows(tmp_path, text, document_date="2025-04-16", language="ru")[4018][0] == "2024-Q4"
