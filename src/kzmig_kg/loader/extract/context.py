@@ -367,6 +367,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
                                  r"headed)\s+(?:back\s+)?(?:to|from|for)\s+(?:the\s+)?", gap) or \
+                    "(" in text[max(0, token.start - 8):token.start] and re.fullmatch(
+                        r"(?:,[^()\n\d]{0,8}\d[^()\n]{0,40})?\)\s+(?:went|moved|emigrated|relocated|headed|came|"
+                        r"arrived|settled)\s+(?:back\s+)?(?:to|from|for|in)\s+(?:the\s+)?", gap) or \
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     re.fullmatch(r"\s+(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){4}"
@@ -385,6 +388,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) and \
                     _KK_MOVE_AFTER.match(text, _kk_name_end(text, mention)):
                 # "6 240 граждан и выходцев из Узбекистана": one group named twice, then its place;
+                # "Most of those who left (about 1,350, or 84% of all departures) went to the Russian
+                # Federation": the bracket's number, its verb after the bracket;
                 # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
                 # verb come after it
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
