@@ -142,3 +142,32 @@ def test_the_whole_of_last_year_after_a_quarter_of_it(tmp_path):
     text = ("АСТАНА, 16 апреля 2025 года. В январе–марте 2025 года статус кандаса получили 3 452 человека, "
             "а в четвертом квартале 2024 года – 4 018.\n")
     assert flows(tmp_path, text, document_date="2025-04-16", language="ru")[4018][0] == "2024-Q4"
+
+
+def test_a_telephone_line_named_before_its_number_is_no_count(tmp_path):
+    text = ("Астана, 2026 жылғы 15 қазан. 2026 жылдың 9 айында 1 210 қандас көшіп келді.\n\n"
+            "Байланыс орталығы: 1414\nContact centre: 1419\n")
+    found = flows(tmp_path, text, document_date="2026-10-15", language="kk")
+    assert 1210 in found and 1414 not in found and 1419 not in found
+
+
+def test_the_staff_a_duty_covers_is_no_flow(tmp_path):
+    text = ("Клиенту рекомендуется до 1 ноября 2026 г. проверить наличие уведомлений о прибытии по всем "
+            "17 работникам-иностранцам филиала. The firm must file arrival notices for all 23 foreign "
+            "employees.\n")
+    found = flows(tmp_path, text, document_date="2026-10-15", language="ru")
+    assert 17 not in found and 23 not in found
+    # near miss: workers who arrived are a flow
+    text = "В январе–сентябре 2026 года в Казахстан прибыли 17 работников-иностранцев из Китая.\n"
+    assert flows(tmp_path, text, document_date="2026-10-15", language="ru")[17][1] == "immigration"
+
+
+def test_the_partner_after_the_bracket_that_holds_the_number(tmp_path):
+    text = ("External migration, January-June 2025.\n\nIn the first half of 2025, 1,612 people left the "
+            "region. Most of those who left (about 1,350, or 84% of all departures) went to the Russian "
+            "Federation.\n")
+    assert flows(tmp_path, text, document_date="2025-08-14", language="en")[1350][1:] == ("emigration", "RUS")
+    # near miss: a bracket with another clause after it names no place of the number
+    text = ("External migration, January-June 2025.\n\nIn the first half of 2025, 1,612 people left the "
+            "region (about 1,350 of them in spring); others went to the Russian Federation.\n")
+    assert flows(tmp_path, text, document_date="2025-08-14", language="en").get(1350, (0, 0, None))[2] is None
