@@ -37,7 +37,9 @@ _FLOW = re.compile(
     r"(?<![а-яё])туда\b[^.;]{0,30}?(?:переех|пересел|перебрал|уех|выех|отправ)\w*|(?:moved|went|relocated|headed)\s+there|exodus|went\s+abroad|from\s+Kazakhstan|(?<!from\s)abroad|"
     r"выбы\w*|выезд\w*|эмигр[аи]\w*|уех\w*|отбыл\w*|(?<![а-яё-])за\s+рубеж(?![а-яё])|покида\w*|уезжа\w*|(?:направл|отправл)ен\w*|отправил\w*|выех\w*|покину\w*|отток\w*|(?<![а-яё])туда\s+(?:переех|пересел|перебрал)\w*|"
     r"(?:переех|пересел|перебрал|направ|отправ)\w*\s+(?:на\s+пмж\s+)?(?:в|во)\s+(?![Кк]азахстан|республику|страну)[А-ЯЁа-яё]|"
-    r"қазақстаннан|шетелге|settled\s+abroad|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|"
+    r"қазақстаннан|шетелге|settled\s+abroad|"
+    # "2,870 people gave up their residence in Kazakhstan and moved to Russia": leaving for good
+    r"gave\s+up\s+(?:their|his|her)\s+(?:permanent\s+)?residen(?:ce|cy)|из\s+(?:[Кк]азахстана|республики|страны)(?![а-яё])|"
     # (at a word's start: "мемлекеттерден", states, holds "кетт")
     r"(?<![\w])(?:кетт\w*|кеткен\w*|көшт\w*|"
     # the Kazakh converb and verbal noun of leaving: "көшіп кетіп", "кетуі"
@@ -54,7 +56,10 @@ _FLOW = re.compile(
     # "Казахстан принял 1,7 тыс. переселенцев", "Kazakhstan received 1,700": the country takes people in
     r"(?:казахстан|республика|страна)\s+(?:принял\w*|приняла)|"
     r"kazakhstan\s+(?:received|took\s+in|welcomed|admitted|accepted)|kandas\w*|кандас\w*|қандас\w*|repatriates|returnees|оралман\w*|from\s+abroad|"
-    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|приезжа\w*|(?<=where\s)(?:[a-z]+\s+){0,2}come\s+from(?=\s*[:?])|въезжа\w*|новосел\w*|новоприбывш\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
+    r"(?<![а-яё])оттуда\b[^.;]{0,30}?(?:переех|пересел|перебрал|приех)\w*|приех\w*|приезжа\w*|(?<=where\s)(?:[a-z]+\s+){0,2}come\s+from(?=\s*[:?])|"
+    # "Откуда едут:", "Where from:" over a list: the origins of the arrivals
+    r"(?<![а-яё])откуда\s+(?:[а-яё]+\s+)?(?:едут|ехали|приезжа\w*|прибыва\w*|переезжа\w*)(?=\s*[:?])|"
+    r"\bwhere\s+from(?=\s*[:?])|въезжа\w*|новосел\w*|новоприбывш\w*|вернул\w*|возвраща\w*|қазақстанға|оралд\w*|оралған\w*|newcomers|"
     r"new\s+(?:permanent\s+)?residents|"
     r"settl\w*\s+in\s+Kazakhstan|келд\w*|келген\w*|келіп|келу(?:і|ші)\w*|kandas\s+status|"
     # "одан 412 адам көшіп келсе, ...": the conditional and participle of coming (not the
@@ -362,6 +367,9 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                             gap) or \
                     re.fullmatch(r",\s+(?:went|moved|left|came|arrived|emigrated|relocated|returned|settled|"
                                  r"headed)\s+(?:back\s+)?(?:to|from|for)\s+(?:the\s+)?", gap) or \
+                    "(" in text[max(0, token.start - 8):token.start] and re.fullmatch(
+                        r"(?:,[^()\n\d]{0,8}\d[^()\n]{0,40})?\)\s+(?:went|moved|emigrated|relocated|headed|came|"
+                        r"arrived|settled)\s+(?:back\s+)?(?:to|from|for|in)\s+(?:the\s+)?", gap) or \
                     re.fullmatch(r"[\s,)]+(?:[—–-]\s+(?:[а-яё]+\s+){0,3}|(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){1,3})"
                                  r"(?:в|во|из|на)\s+", gap) or \
                     re.fullmatch(r"\s+(?!в\s+том\s+числе|из\s+них|[иа]\s|остальн|прочи|други)(?:[а-яё]+\s+){4}"
@@ -380,6 +388,8 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                     _KK_CASE.search(text[mention.start:_kk_name_end(text, mention) + 4]) and \
                     _KK_MOVE_AFTER.match(text, _kk_name_end(text, mention)):
                 # "6 240 граждан и выходцев из Узбекистана": one group named twice, then its place;
+                # "Most of those who left (about 1,350, or 84% of all departures) went to the Russian
+                # Federation": the bracket's number, its verb after the bracket;
                 # "басым бөлігі, яғни 2 530 адам, Ресейге қоныс аударды": the apposition's place and
                 # verb come after it
                 # "2 870 переселенцев из Китая": the unit, then the place; "свыше 9 тыс. из них выехали в
@@ -387,6 +397,13 @@ def country_of(text: str, token: Token, places: list[Mention], sentence: tuple[i
                 # Ресейге": a Kazakh place in the dative or ablative after a dash
                 return mention, "after"
             break
+    # "2,870 people gave up their residence in Kazakhstan and moved to Russia": the place of the
+    # number's own second verb, in one clause of words
+    for mention in candidates:
+        if token.unit_end <= mention.start <= token.unit_end + 90 and re.fullmatch(
+                r"\s+(?:[a-z]+\s+|Kazakhstan\s+){1,6}and\s+(?:moved|went|emigrated|relocated|headed|settled)\s+"
+                r"(?:back\s+)?(?:to|for|in)\s+(?:the\s+)?", text[token.unit_end:mention.start]):
+            return mention, "after"
     # "+3,808 / Kazakhstan's net gain from its migration exchange with Uzbekistan": the partner of the
     # exchange (or balance) the number is, later in its own sentence
     s_end = sentence[1]

@@ -864,7 +864,13 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
             for time in times.between(table.start, notes.end() if notes else table.end):
                 if time.year is None and time.part and time.part != "same" and not time.offset:
                     time.year = year
-            table_years.append((table.end, Time(table.end, table.end, year, None, False)))
+            # a table of one part of a year ("January-June 2025" in the title) leads with that part:
+            # "Most of those who left (about 1,350) went to ..." under it is of the half-year too
+            periods = {f.period for f in table.figures}
+            only = periods.pop() if len(periods) == 1 else None
+            part = only.split("-", 1)[1] if only and "-" in only else None
+            table_years.append((table.end, Time(table.end, table.end, year, None, False,
+                                                part if part in _MONTHS_OF_PART else None)))
     figures: list[FigureFound] = []
     changes: list[tuple[Token, FigureFound]] = []
     by_token: dict[int, FigureFound] = {}

@@ -202,9 +202,22 @@ def _is_phone(text: str, token: Token, where: _Span) -> bool:
     return bool(_PHONE.match(text, token.end))
 
 
+# "проверить уведомления о прибытии по всем 17 работникам-иностранцам", "for all 17 employees": the
+# staff a duty covers, no movement
+_STAFF_BEFORE = re.compile(r"(?:(?<![а-яё])по\s+(?:всем\s+)?|\bfor\s+(?:all\s+)?(?:the\s+|its\s+)?)$",
+                           re.IGNORECASE)
+_STAFF_AFTER = re.compile(r"[ \t]+(?:(?:foreign|of\s+its)\s+)?"
+                          r"(?:работник\w*|сотрудник\w*|employees|staff|workers)", re.IGNORECASE)
+
+
+def _is_staff(text: str, token: Token) -> bool:
+    return bool(_STAFF_AFTER.match(text, token.end) and
+                _STAFF_BEFORE.search(text, max(0, token.start - 16), token.start))
+
+
 def no_flow(text: str, token: Token, where: _Span, words: list[tuple[int, int, str]]) -> bool:
     """Whether the number at ``token`` in the sentence ``where`` counts no movement: a stock, a move
     inside the country, a plan or forecast, a sanction or a survey's sample."""
     return _is_stock(text, token, where, words) or _is_internal(text, token, where) or \
         _is_plan(text, token, where) or _is_sample(text, token, where) or _is_phone(text, token, where) or \
-        _is_in_force(text, token, where)
+        _is_in_force(text, token, where) or _is_staff(text, token)

@@ -119,7 +119,12 @@ class Time:
 _ATTACHED = re.compile(r"(?:against|versus|vs\.?|compared\s+(?:to|with)|up\s+from|down\s+from|from|"
                        r"против|по\s+сравнению\s+с)\s+(?:about\s+|some\s+|около\s+)?(?:minus\s+|минус\s+)?"
                        r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*(?:thousand\s+|тыс\.?\s+)?(?:[^\W\d]+\s+)?"
-                       r"(?:in|for|during|в|за)\s*$", re.IGNORECASE)
+                       r"(?:in|for|during|в|за)\s*$|"
+                       # "из них 418 – в третьем квартале", "of them 418 - in the third quarter": a part's
+                       # own time inside the whole's, of that part only
+                       r"(?:из\s+них|of\s+(?:them|whom)|в\s+том\s+числе|including)\s+"
+                       r"\d(?:[\d\u00a0]|[,.]\d| (?=\d))*[ \t]*[–—-][ \t]*(?:in\s+|в\s+|во\s+|за\s+)?$",
+                       re.IGNORECASE)
 
 
 def complete_time(time: Time, around: Time | None, document_year: int | None) -> Time | None:
@@ -340,7 +345,8 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
                 return time, "after"
             if time.offset and time.anchor == "document" and re.fullmatch(r"[^,;.:\d()]{0,60}", gap):
                 return time, "after"          # "1,020 residents moved there last year": one clause
-            if re.fullmatch(r"[\s)]*(?:respectively\s+)?(?:people\s+)?"
+            # ("и 1 204 – в 2024 году", "and 1,204 - in 2024": a dash between the number and its time)
+            if re.fullmatch(r"[\s)]*(?:[–—-]\s+)?(?:respectively\s+)?(?:people\s+)?"
                             r"(?:in|by|for|during|of|as\s+of|в|во|за)\s+"
                             r"(?:the\s+year\s+)?", gap) or (re.fullmatch(r"\s*\(\s*", gap)
                                                             and not _LABELLED.match(text, time.end)
@@ -351,7 +357,13 @@ def time_of(text: str, token: Token, times: list[Time], sentence: tuple[int, int
             # "1.2 million people left the country between 1995 and 2000"
             if re.fullmatch(r"\s+(?:[A-Za-z]+\s+){1,10}(?:in|between|from|during|over)\s+", gap):
                 return time, "after"
-            if time.part and not time.offset and re.fullmatch(r"[ \t]+", gap) and \
+            # "приняла 2 318 бывших жителей Казахстана в 2022 году": a year with its "году" after the
+            # number's own words, in one clause
+            if time.year and not time.part and not time.offset and \
+                    re.fullmatch(r"\s+(?:[а-яё]+\s+){1,4}(?:в|во)\s+", gap, re.IGNORECASE) and \
+                    re.match(r"\s*(?:году|г\.)", text[time.end:time.end + 8]):
+                return time, "after"
+            if time.part and not time.offset and re.fullmatch(r"[ \t]+(?:[–—-][ \t]+)?", gap) and \
                     re.match(r"(?:в|во|за|in|during)\s", text[time.start:time.end], re.IGNORECASE):
                 return time, "after"          # "против 481 в первом", "against 481 in the first quarter"
             # "1 180 человек – уехала во втором квартале": a part of the year after the verb

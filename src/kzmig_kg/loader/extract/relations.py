@@ -293,6 +293,8 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                 if all(re.fullmatch(between, text[a.end:b.start]) for a, b in pairs):
                     chosen = (kind, tail)
                     break
+        if chosen is None:
+            chosen = _years_after(text, match.end(), s_end, times, len(run))
         if chosen is None and _THOSE_COUNTRIES.search(text, s_start, first):
             chosen = _countries_before(sentences, s_start, places, len(run))
         if chosen is None:
@@ -316,6 +318,19 @@ def respectively(text: str, sentences: Sentences, tokens: list[Token],
                 figure.year, figure.period_start, figure.period_end = int(after.group(1)), None, None
                 figure.period = after.group(1)
                 figure.year_source = "after"
+
+
+def _years_after(text: str, at: int, s_end: int, times: list[Time],
+                 count: int) -> tuple[str, list[Time]] | None:
+    """The ``count`` years right after "respectively", joined as a run ("6 120, 5 873 и 5 411
+    человек соответственно в 2022, 2023 и 2024 годах", "respectively in 2022, 2023 and 2024")."""
+    after = [t for t in times if at <= t.start < s_end and t.year and not t.compared][:count]
+    if len(after) < count or not re.fullmatch(r"\s*,?\s*(?:in|for|during|в|за)?\s*", text[at:after[0].start],
+                                              re.IGNORECASE):
+        return None
+    if all(re.fullmatch(_JOINED, text[a.end:b.start]) for a, b in zip(after[:-1], after[1:], strict=True)):
+        return "year", after
+    return None
 
 
 # "Departures to the two countries ... 386 and 57 respectively": the countries of the sentence before

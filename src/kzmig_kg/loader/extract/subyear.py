@@ -145,7 +145,8 @@ _FORMS = (
                                r"(?![\w])", re.IGNORECASE)),
     ("last-year", re.compile(r"\b(?:last|the\s+past|the\s+previous\s+calendar)\s+year\b|\ba\s+year\s+ago\b|"
                              r"(?<![\w])год\s+назад(?![\w])|"
-                             r"(?<![\w])(?:(?:в|за)\s+(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
+                             # ("за весь прошлый год": the whole of it)
+                             r"(?<![\w])(?:(?:в|за)\s+(?:весь\s+)?(?:прошл|минувш|прошедш)(?:ом|ый)\s+год[уа]?|"
                              r"өткен\s+жыл(?:ы|да|дың)|былтыр\w*|"
                              # the genitive that qualifies a part: "январь–сентябрь прошлого года"
                              r"(?:прошлого|минувшего|прошедшего)\s+года)(?![\w])",
@@ -361,7 +362,10 @@ def _find_subyear(text: str) -> list[SubYear]:
             # "the first half of this year", "первое полугодие прошлого года": the part of that year
             kept[-1] = SubYear(last.start, item.end, None, last.part, item.offset, item.anchor)
             continue
-        if last is not None and last.part is None and last.year is None and last.anchor == "document" \
+        # (and "Годом ранее за январь–сентябрь", "A year earlier, in January-September": the part of
+        # the year before the time around)
+        if last is not None and last.part is None and last.year is None and \
+                (last.anchor == "document" or last.offset) \
                 and item.part and item.part != "same" and item.year is None and \
                 _YEAR_THEN_PART.fullmatch(text[last.end:item.start]):
             # Kazakh puts the year first: "өткен жылдың алғашқы үш айында", "биылғы жылдың ... айында";

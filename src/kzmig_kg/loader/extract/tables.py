@@ -667,14 +667,24 @@ def _document_title(lines: list[tuple[int, str]], index: int, caption: str) -> s
         title.append(line)
     else:
         return caption                      # no prose between the title and the table
-    dated = [line for line in title if len(line) <= _PERIOD_LINE_MAX and
-             len(set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", line)))) == 1]
+    dated = [period for line in title if (period := _period_part(line))]
     if not dated or flow_words(dated[-1]) or direction_label(dated[-1]) or \
             any(not p.place.is_group and p.place.code != "KAZ" for p in find_places(dated[-1])):
         # "Migration in January-June 2026: arrivals up 5.4%" is a headline, no period line: its
         # direction would be the table's
         return caption
     return f"{dated[-1]}\n{caption}"
+
+
+def _period_part(line: str) -> str:
+    """A title line's statement of one period: the line when short, else its last part after a
+    comma ("External migration of the population of Kostanay region, January-June 2025": the
+    subject before the comma names the table's flows no more than its caption does); or ""."""
+    for part in (line, line.rsplit(",", 1)[-1].strip() if "," in line else ""):
+        if part and len(part) <= _PERIOD_LINE_MAX and \
+                len(set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", part)))) == 1:
+            return part
+    return ""
 
 
 _PERIOD_LINE_MAX = 60                   # "за январь–сентябрь 2026 года": a title's line of its period

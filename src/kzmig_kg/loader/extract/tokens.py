@@ -95,7 +95,9 @@ _RANGE_TO = re.compile(r"\s*(?:to|and|or|до|или|и|бен|мен|пен|-|�
 # "the resettlement support line (1414)": a service line, its number in a bracket
 _PHONE_BEFORE = re.compile(r"(?:телефон\w*|phone|tel\.?|hotline|helpline|call(?:\s+centre|\s+center)?|"
                            r"(?:support|help|information|info|contact|advice)\s+line|"
-                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*(?:\s+[^\W\d]+){0,3}|звонит\w*|қоңырау\w*|байланыс\w*|"
+                           r"(?:горяч|справочн|телефонн)\w+\s+лини\w*(?:\s+[^\W\d]+){0,3}|звонит\w*|қоңырау\w*|"
+                           # "Байланыс орталығы: 1414", "Contact centre: 1414": the centre's line
+                           r"байланыс\w*(?:\s+орталығ\w*)?|contact\s+cent(?:re|er)|колл?-?центр\w*|"
                            # "Единый номер полиции — 102": a Russian or Kazakh "номер" is never a count
                            r"(?<![а-яё])(?:номер\w*|нөмір\w*)(?:\s+[^\W\d]+){0,2}|"
                            r"(?:emergency|police|hotline|phone|telephone|contact)\s+number)"
