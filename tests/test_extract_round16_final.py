@@ -171,3 +171,42 @@ def test_the_partner_after_the_bracket_that_holds_the_number(tmp_path):
     text = ("External migration, January-June 2025.\n\nIn the first half of 2025, 1,612 people left the "
             "region (about 1,350 of them in spring); others went to the Russian Federation.\n")
     assert flows(tmp_path, text, document_date="2025-08-14", language="en").get(1350, (0, 0, None))[2] is None
+
+
+# blindF3's tab-separated bulletin (2/25 before): the prose above the table compares two periods,
+# and the title states the period after its subject's comma, in capitals
+_PARTNERS = ("Table 3. Arrivals and departures by main partner country\npersons\n\n"
+             "Partner country\tArrivals\tDepartures\tNet migration\n"
+             "Russian Federation\t2 410\t6 720\t-4 310\n"
+             "Uzbekistan\t4 786\t131\t4 655\n"
+             "Total, all countries\t12 460\t9 870\t2 590\n")
+
+
+def test_prose_comparing_two_periods_above_a_table_leaves_the_title_its_period(tmp_path):
+    text = ("Bureau of National Statistics\n\nEXTERNAL MIGRATION, JANUARY-SEPTEMBER 2026\n\n"
+            "In the first nine months of 2026 Kazakhstan received more migrants than it lost. Arrivals rose "
+            "by 4.7% on January-September 2025 and departures fell by 7.2%; a year earlier the balance had "
+            "stood at 1,265 persons.\n\n"
+            + _PARTNERS)
+    found = flows(tmp_path, text, document_date="2026-11-16", language="en")
+    assert (found[2410], found[6720], found[-4310], found[9870]) == (
+        ("2026-9M", "immigration", "RUS"), ("2026-9M", "emigration", "RUS"), ("2026-9M", "net", "RUS"),
+        ("2026-9M", "emigration", None))
+    text = ("Бюро национальной статистики\n\nВНЕШНЯЯ МИГРАЦИЯ, ЯНВАРЬ–СЕНТЯБРЬ 2026 ГОДА\n\n"
+            "В январе–сентябре 2026 года прибывших стало больше на 4,7% по сравнению с январем–сентябрем "
+            "2025 года; годом ранее "
+            "сальдо составляло 1 265 человек.\n\n"
+            "Таблица 3. Прибывшие и выбывшие по странам\nчеловек\n\n"
+            "Страна\tПрибыло\tВыбыло\tСальдо\nРоссия\t2 410\t6 720\t-4 310\n")
+    assert flows(tmp_path, text, document_date="2026-11-16", language="ru")[6720] == \
+        ("2026-9M", "emigration", "RUS")
+
+
+def test_near_miss_a_headline_before_the_comma_gives_the_table_its_period_only(tmp_path):
+    text = ("Bureau of National Statistics\n\nARRIVALS FROM RUSSIA UP, JANUARY-SEPTEMBER 2026\n\n"
+            "In the first nine months of 2026 Kazakhstan received more migrants than it lost. Arrivals rose "
+            "by 4.7% on January-September 2025 and departures fell by 7.2%.\n\n" + _PARTNERS)
+    found = flows(tmp_path, text, document_date="2026-11-16", language="en")
+    # the headline's direction and partner stay out of the table's rows and columns
+    assert (found[131], found[4655], found[9870]) == (
+        ("2026-9M", "emigration", "UZB"), ("2026-9M", "net", "UZB"), ("2026-9M", "emigration", None))

@@ -643,10 +643,11 @@ def _title_year(lines: list[tuple[int, str]], index: int, caption: str) -> str:
             continue
         # a calendar date is the day of issue ("Дата выпуска: 14.02.2025"), not the table's period
         years = set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", line)))
+        if len(line) > _TITLE_MAX or line.endswith(".") and not _YEAR_ABBREVIATION.search(line):
+            # prose, whatever years it compares: only the title may be above it
+            return _document_title(lines, index, caption)
         if len(years) > 1:
             return caption                  # a heading with two years
-        if len(line) > _TITLE_MAX or line.endswith(".") and not _YEAR_ABBREVIATION.search(line):
-            return _document_title(lines, index, caption)     # prose: only the title may be above it
         if not years:
             continue                        # a title with no year, or the date of issue, above the period
         return f"{line}\n{caption}"
@@ -668,12 +669,21 @@ def _document_title(lines: list[tuple[int, str]], index: int, caption: str) -> s
     else:
         return caption                      # no prose between the title and the table
     dated = [period for line in title if (period := _period_part(line))]
-    if not dated or flow_words(dated[-1]) or direction_label(dated[-1]) or \
-            any(not p.place.is_group and p.place.code != "KAZ" for p in find_places(dated[-1])):
-        # "Migration in January-June 2026: arrivals up 5.4%" is a headline, no period line: its
-        # direction would be the table's
+    if not dated:
         return caption
-    return f"{dated[-1]}\n{caption}"
+    # "EXTERNAL MIGRATION, JANUARY-SEPTEMBER 2026": the subject before the comma, the period after it
+    last = dated[-1]
+    period = next((part for part in (last, last.rsplit(",", 1)[-1].strip() if "," in last else "")
+                   if part and _period_part(part) == part and not _headline(part)), "")
+    # "Migration in January-June 2026: arrivals up 5.4%" is a headline, no period line: its
+    # direction would be the table's
+    return f"{period}\n{caption}" if period else caption
+
+
+def _headline(line: str) -> bool:
+    """Whether a title line names flows, a direction or a foreign place beside its period."""
+    return bool(flow_words(line) or direction_label(line) or
+                any(not p.place.is_group and p.place.code != "KAZ" for p in find_places(line)))
 
 
 def _period_part(line: str) -> str:
