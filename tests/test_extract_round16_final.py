@@ -173,7 +173,7 @@ def test_the_partner_after_the_bracket_that_holds_the_number(tmp_path):
     assert flows(tmp_path, text, document_date="2025-08-14", language="en").get(1350, (0, 0, None))[2] is None
 
 
-# blindF3's tab-separated bulletin (2/25 before): the prose above the table compares two periods,
+# blindF3's tab-separated bulletin (1/25 before): the prose above the table compares two periods,
 # and the title states the period after its subject's comma, in capitals
 _PARTNERS = ("Table 3. Arrivals and departures by main partner country\npersons\n\n"
              "Partner country\tArrivals\tDepartures\tNet migration\n"
