@@ -322,6 +322,8 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
         if reporter is None or reporter == "KAZ":
             _kazakhstan_end(text, sentences.spans[index], figure)
             continue
+        if places is None:
+            places = find_places(text, 0, len(text))
         clause = _own_segment(clause_of(text, sentences.spans[index], figure.start), figure, counts, text,
                               reporter)
         read_as = (figure.direction, figure.country)
@@ -344,8 +346,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
                 None if figure.country is not None and figure.country_source in _OWN_PARTNER else
                 _kazakhstan_role_before(text, sentence_from, figure.start))) is not None:
             direction = "emigration" if role == "to" else "immigration"
-        elif figure.direction in _OPPOSITE and _named_at_number(
-                text, figure, places if places is not None else (places := find_places(text, 0, len(text)))):
+        elif figure.direction in _OPPOSITE and _named_at_number(text, figure, places):
             direction = figure.direction     # "странами выбытия ... Республика Казахстан (3 118 человек"
         elif figure.country == "KAZ":
             direction = figure.direction
@@ -362,8 +363,7 @@ def set_reporters(text: str, sentences: Sentences, figures: list[FigureFound], h
                 if figure.country == reporter:
                     figure.country = figure.country_name = None    # "В Узбекистан прибыли 2 037"
                 elif figure.direction in _OPPOSITE and figure.country not in (None, "KAZ"):
-                    _third_country_end(text, clause, figure, places if places is not None else
-                                       (places := find_places(text, 0, len(text))))
+                    _third_country_end(text, clause, figure, places)
             continue
         figure.area, figure.country, figure.country_name = reporter, "KAZ", None
         figure.direction = direction
