@@ -421,6 +421,26 @@ def item_period(item) -> str | None:
     return None
 
 
+_PART = re.compile(r"(\d{4})-(?:(\d{1,2})M|M(\d\d)-M(\d\d)|Q([1-4])|H([12]))")
+
+
+def period_months(period: str | None) -> tuple[int, int, int] | str | None:
+    """A sub-year period as (year, first month, last month), so that the two ways of writing the
+    same months compare equal: "2026-5M" (the first five months) is "2026-M01-M05", "2026-Q3" is
+    "2026-M07-M09". Other periods (a year, a span of years) are compared as written."""
+    m = _PART.fullmatch(period or "")
+    if not m:
+        return period
+    year = int(m[1])
+    if m[2]:
+        return year, 1, int(m[2])
+    if m[3]:
+        return year, int(m[3]), int(m[4])
+    if m[5]:
+        return year, 3 * int(m[5]) - 2, 3 * int(m[5])
+    return year, 6 * int(m[6]) - 5, 6 * int(m[6])
+
+
 @dataclass
 class DocScore:
     document: str
@@ -516,7 +536,7 @@ def _figure_wrong(item, g: dict) -> list[str]:
     wrong = []
     _, direction, country = kazakhstan_frame(item)
     mirror = " (mirrored)" if item.get("area") and item.get("area") != "KAZ" else ""
-    if item_period(item) != str(g["period"]):
+    if period_months(item_period(item)) != period_months(str(g["period"])):
         wrong.append(f"period {item_period(item)} (gold {g['period']})")
     if direction != g["direction"]:
         wrong.append(f"direction {direction}{mirror} (gold {g['direction']})")
