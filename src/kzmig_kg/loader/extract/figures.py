@@ -43,6 +43,7 @@ from .notflows import CLAUSE_END as _CLAUSE_END
 from .notflows import no_flow
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, complete_time, find_times, is_aside, resolve_time
+from .quotes import quoted_speech
 from .relations import (
     attach_changes,
     compared_series,
@@ -428,6 +429,15 @@ def _of_the_country(text: str, where: _Sentence) -> bool:
 _PART_OF = re.compile(r"\bof\s+(?:them|whom)\b|(?<![а-яё])из\s+них(?![а-яё])|оның\s+ішінде|олардың",
                       re.IGNORECASE)
 
+
+
+def _part_of_before(text: str, start: int, mention_start: int) -> bool:
+    """Whether "of them" stands before a country, in its clause: "almost 2,900 of them from
+    Uzbekistan", "most of them from Uzbekistan and China" (a list of the part's countries)."""
+    return any(not re.search(r"[\d;]", text[m.end():mention_start])
+               for m in _PART_OF.finditer(text, start, mention_start))
+
+
 # "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
 # are where the people came from; of a verb of taking in, where they went
 # (an aside between commas may stand between the country and its verb: "Turkmenistan, not shown in
@@ -616,7 +626,7 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         if (own := _clause_partner(text, token, where)) is not None:
             mention, how = own, "after"
         elif mention is not None and how in ("before", "next") and figure.direction == "net" and \
-                _PART_OF.search(text, max(where.start, mention.start - 25), mention.start):
+                _part_of_before(text, max(where.start, mention.start - 60), mention.start):
             # "8,920 settled, almost 2,900 of them from Uzbekistan, ... leaving the country with a net
             # gain of 2,440": the country of a part before it is no partner of the whole's balance
             mention, how = None, ""
@@ -852,6 +862,10 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     place_starts = [p.start for p in places]
     words = flow_words(text)
     times = find_times(text, [Time(s, e, y, None, False) for s, e, y in dated or []])
+    quotes = quoted_speech(text)
+    for q_start, q_end in quotes:
+        for time in times.between(q_start, q_end):
+            time.quoted_until = q_end
     # the column heads of a table of one year ("I кв. ... IV кв." under "..., 2025 год") are of
     # that year, not of the document's date: the text after the table goes on from them
     # the year of a table of one year is the text's time after it, until the text states another
@@ -999,6 +1013,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 recent = [s for s in recent if where.paragraph_index - s.paragraph <= 1][-20:]
                 recent.append(Stated(figure, where.span, where.paragraph_index))
         previous = (where.previous, where.start) if where.previous < where.start else None
+        if carried is not None and 0 <= carried.time.quoted_until <= token.start:
+            carried = None        # the time of a quote dates no figure of the text's after it
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
         report = next((t for t in reversed(headings) if t.end <= token.start), None)
@@ -1111,7 +1127,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
-            if not _inside_lead(time, lead):
+            if not _inside_lead(time, lead) and time.quoted_until < 0:
                 lead = carried
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):
@@ -1127,6 +1143,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     compared_series(text, sentences, tokens, by_token, times)
     corresponding_run(text, sentences, tokens, by_token)
     counter_flows(text, sentences, by_token)
+    _signed_balances(figures)
     figures += table_figures
     _headline_repeats(text, figures)
     for figure in figures:
@@ -1175,6 +1192,17 @@ def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
 _PART_OF_WHOLE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|оның\s+ішінде|"
                                   r"в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*", re.IGNORECASE)
 _INDICATOR_TIMES = {"quota"}
+
+
+def _signed_balances(figures: list[FigureFound]) -> None:
+    """A count below zero whose direction came from the text around it ("С Россией итог
+    отрицательный: минус 2 690" after a sentence of arrivals) is a balance: arrivals and departures
+    are never below zero."""
+    for figure in figures:
+        if figure.value is not None and figure.value < 0 and figure.unit != "percent" and \
+                figure.direction in ("immigration", "emigration") and figure.direction_source == "context":
+            figure.direction = "net"
+            figure.notes.append("direction: a count below zero, so a balance")
 _THIS_YEARS = re.compile(r"(?:this|the\s+current)\s+year['’]s\b", re.IGNORECASE)
 
 

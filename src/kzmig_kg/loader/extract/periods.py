@@ -94,6 +94,7 @@ class Time:
     local: bool = False         # the same span of an earlier year: dates its own sentence only
     whole: bool = False         # "за год в целом", "annual": the whole year of the time around it
     ago: bool = False           # "год назад", "a year ago": a year before the document's date
+    quoted_until: int = -1      # the end of the quoted speech that states it: dates nothing after it
 
     @property
     def complete(self) -> bool:
@@ -571,6 +572,7 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
     if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
         return carried.time, "context", "a part of the figure before, so its period"
     last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared
+                 and not 0 <= t.quoted_until <= token.start
                  and not (t.compares and _after_its_number(text, t, paragraph[0])) and not t.local
                  and not t.attached and not is_aside(text, t)
                  and not _closed_bracket(text, paragraph[0], t, s_start)), None)

@@ -46,6 +46,8 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             r"беженц\w*|специалист\w*|релокант\w*|выходц\w*|"
             # the people of a neighbour by its name: "2 315 узбекистанцев", "россиян", "кыргызстанцев"
             r"(?:узбекистан|кыргызстан|киргизстан|таджикистан|туркменистан)ц\w*|россиян\w*|"
+            # the people of a town or region by its name: "3 940 павлодарцев", "1 200 астанчан"
+            r"(?!меся|пальц)[а-яё]{4,}(?:цев|чан)(?![а-яё])|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
