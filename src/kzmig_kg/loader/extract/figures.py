@@ -210,8 +210,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
-            bool(_SHARED_UNIT.match(text, token.end) and (_sent_by(text, token, where) or
-                                                          _RESPECTIVELY_BEFORE.search(before))) or \
+            bool(_SHARED_UNIT.match(text, token.end)) or \
             bool(_RESPECTIVELY_BEFORE.search(before) and _BRACKETED_RUN.match(text, token.end))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
