@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .context import AGES
 from .dates import YEAR
-from .subyear import find_subyear
+from .subyear import as_of_part, find_subyear
 from .textutil import Spans
 from .tokens import Token
 
@@ -184,6 +184,9 @@ def find_times(text: str, extra: list[Time]) -> Times:
         times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset,
                           anchor=sub.anchor, ago=sub.ago))
     spans = Spans([(t.start, t.end) for t in times])
+    for date in extra:
+        if date.year is not None and not date.part and (part := as_of_part(text, date.start, date.end)):
+            date.part = part          # "As of 1 October 2025, 9,300 had left": the first nine months
     times += [t for t in extra if not spans.covers(t.start)]
     # "За год в целом", "Годовой отток", "for the year as a whole": the full year of the text's time
     # ("2025 жыл бойы" states its year: the year is the time)
