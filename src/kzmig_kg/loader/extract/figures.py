@@ -1188,7 +1188,8 @@ def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
 
 
 # "286 человек, из них 74", "286 people, of whom 74": the number right after is a part of the one before
-_PART_OF_WHOLE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|оның\s+ішінде|"
+# (the whole's verb may stand between: "286 people were employed, of whom 74 ...")
+_PART_OF_WHOLE_AFTER = re.compile(r"[^\d.;!?\n]{0,60}?[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|оның\s+ішінде|"
                                   r"в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*", re.IGNORECASE)
 _INDICATOR_TIMES = {"quota"}
 

@@ -26,6 +26,9 @@ CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тог
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
+                    # "The plant employed 286 people", "286 were hired": staff, not movers
+                    r"(?:were|was|is|been|got|became)\s+(?:employed|hired)|employ(?:s|ed|ing)|hired|"
+                    r"found\s+employment|"
                     r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad|at\s+any\s+(?:one\s+)?time)|"
                     r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+|"
                     # "1,150 foreign students enrolled at Kazakh universities": students, not movers
