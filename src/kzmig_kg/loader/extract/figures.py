@@ -861,6 +861,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     place_starts = [p.start for p in places]
     words = flow_words(text)
     times = find_times(text, [Time(s, e, y, None, False) for s, e, y in dated or []])
+    if document_year is None:
+        document_year = times.dateline_year   # "КОСТАНАЙ, 14 ноября 2025 года. За январь–сентябрь ..."
     quotes = quoted_speech(text)
     for q_start, q_end in quotes:
         for time in times.between(q_start, q_end):

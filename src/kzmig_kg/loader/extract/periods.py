@@ -70,9 +70,10 @@ def is_reference_year(text: str, start: int, end: int, suffix: str) -> bool:
 class Times(list):
     """Times sorted by position, with fast lookup of those starting in a stretch of text."""
 
-    def __init__(self, items):
+    def __init__(self, items, dateline_year: int | None = None):
         super().__init__(sorted(items, key=lambda t: t.start))
         self.starts = [t.start for t in self]
+        self.dateline_year = dateline_year      # the year of the text's dateline ("ASTANA, 3 March 2026")
 
     def between(self, start: int, end: int) -> list[Time]:
         return self[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
@@ -229,6 +230,7 @@ def find_times(text: str, extra: list[Time]) -> Times:
         # a wiki reference ("<ref>{{cite web |date=2025-02-14 ...}}</ref>") dates its source, not the text
         notes = Spans([m.span() for m in _WIKI_REFERENCE.finditer(text)])
         times = [t for t in times if not notes.covers(t.start)]
+    dateline_year: int | None = None
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
@@ -245,7 +247,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
                          or re.match(r"\s*жылғы", text[time.end:time.end + 8])):
             # a place and a date; not "Departures, 2024 (persons): ...", a heading with its year
             time.compared = True          # "ASTANA, 11 January 2024.": the date of the text, not a period
-    return Times(times)
+            dateline_year = dateline_year or time.year
+    return Times(times, dateline_year)
 
 
 _WIKI_REFERENCE = re.compile(r"<ref[^>/]*>.*?</ref>|\{\{\s*(?:cite|citation|статья|книга|публикация|"
