@@ -430,11 +430,20 @@ _PART_OF = re.compile(r"\bof\s+(?:them|whom)\b|(?<![а-яё])из\s+них(?![а
 
 
 
-def _part_of_before(text: str, start: int, mention_start: int) -> bool:
+def _part_of_before(text: str, start: int, mention: Mention, places: list[Mention]) -> bool:
     """Whether "of them" stands before a country, in its clause: "almost 2,900 of them from
-    Uzbekistan", "most of them from Uzbekistan and China" (a list of the part's countries)."""
-    return any(not re.search(r"[\d;]", text[m.end():mention_start])
-               for m in _PART_OF.finditer(text, start, mention_start))
+    Uzbekistan", "most of them from Uzbekistan and China" (a list of the part's countries, one
+    after the other)."""
+    for m in _PART_OF.finditer(text, start, mention.start):
+        named = [*(p for p in places if m.end() <= p.start and p.end <= mention.start), mention]
+        lead_in = text[m.end():named[0].start]              # " from ", " – из "
+        if len(lead_in) <= 30 and not re.search(r"[\d;,]", lead_in) and \
+                all(_LIST_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(named, named[1:], strict=False)):
+            return True
+    return False
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|и|және|мен))\s*", re.IGNORECASE)
 
 
 # "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
@@ -625,7 +634,7 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         if (own := _clause_partner(text, token, where)) is not None:
             mention, how = own, "after"
         elif mention is not None and how in ("before", "next") and figure.direction == "net" and \
-                _part_of_before(text, max(where.start, mention.start - 60), mention.start):
+                _part_of_before(text, max(where.start, mention.start - 60), mention, where.places):
             # "8,920 settled, almost 2,900 of them from Uzbekistan, ... leaving the country with a net
             # gain of 2,440": the country of a part before it is no partner of the whole's balance
             mention, how = None, ""
@@ -1191,8 +1200,9 @@ def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
 
 # "286 человек, из них 74", "286 people, of whom 74": the number right after is a part of the one before
 # (the whole's verb may stand between: "286 people were employed, of whom 74 ...")
-_PART_OF_WHOLE_AFTER = re.compile(r"[^\d.;!?\n]{0,60}?[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|оның\s+ішінде|"
-                                  r"в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*", re.IGNORECASE)
+_PART_OF_WHOLE_AFTER = re.compile(r"[^\d.;!?\n]{0,60}?[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|"
+                                  r"оның\s+ішінде|в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*",
+                                  re.IGNORECASE)
 _INDICATOR_TIMES = {"quota"}
 
 

@@ -16,5 +16,4 @@ _MIN_WORDS = 8
 
 def quoted_speech(text: str) -> list[tuple[int, int]]:
     """The spans of the quotations of ``text`` that are speech: eight words or more."""
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)
-            if len(m.group().split()) >= _MIN_WORDS]
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text) if len(m.group().split()) >= _MIN_WORDS]

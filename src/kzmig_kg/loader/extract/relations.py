@@ -557,8 +557,8 @@ _CORRESPONDING = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|equivalen
                             r"(?<![\w])(?:соответствующ|аналогичн)\w*\s+(?:показател|цифр|данн)\w*|"
                             r"тиісті\s+көрсеткіш\w*", re.IGNORECASE)
 # (Kazakh puts the verb after the run: "тиісті көрсеткіштер 8 112 және 8 047 адам болды")
-_RUN_AFTER = re.compile(r"(?:\s+(?:[^\W\d]+|(?:19|20)\d\d)){0,5}?\s*(?:(?:were|was|are|stood\s+at|составил[иа]?|"
-                        r"—|–|:)\s*"
+_RUN_AFTER = re.compile(r"(?:\s+(?:[^\W\d]+|(?:19|20)\d\d)){0,5}?\s*(?:(?:were|was|are|stood\s+at|"
+                        r"составил[иа]?|—|–|:)\s*"
                         r"(?:[^\W\d]+\s+){0,2}?)?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b|(?<![\w])соответственно(?![\w])|тиісінше", re.IGNORECASE)
 

@@ -411,7 +411,8 @@ def _elliptic_parts(text: str, found: list[SubYear]) -> list[SubYear]:
 
 # "As of 1 October 2025, 9,300 had left", "по состоянию на 1 октября 2025 года", "2025 жылғы 1
 # қазандағы жағдай бойынша": a count to the first of a month is of the months of the year before it
-_AS_OF_BEFORE = re.compile(r"(?:\b(?:as\s+(?:of|at)|by)|(?<![\w])(?:по\s+состоянию\s+)?на)\s+$", re.IGNORECASE)
+_AS_OF_BEFORE = re.compile(r"(?:\b(?:as\s+(?:of|at)|by)|(?<![\w])(?:по\s+состоянию\s+)?на)\s+$",
+                           re.IGNORECASE)
 _AS_OF_AFTER = re.compile(r"\w*\s+жағдай\w*\s+бойынша", re.IGNORECASE)
 _FIRST_OF = re.compile(rf"(?:0?1(?:st)?\s+(?P<en>{_MONTH_EN})|(?P<en2>{_MONTH_EN})\s+0?1(?:st)?(?!\d)|"
                        rf"0?1\s+(?P<ru>{_MONTH_RU})|01\.(?P<mm>\d\d)\.\d{{4}}|"

@@ -82,4 +82,5 @@ def own_jurisdiction(text: str, found: list[CitationFound], state: str | None) -
     for citation in found:
         if citation.jurisdiction is None and citation.act_type:
             citation.jurisdiction = state
-            citation.notes.append(f"jurisdiction: the document's own ({state}); its text names no other state")
+            citation.notes.append(f"jurisdiction: the document's own ({state}); its text names no "
+                                  "other state")
