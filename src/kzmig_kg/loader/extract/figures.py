@@ -210,7 +210,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
-            bool(_SHARED_UNIT.match(text, token.end)) or \
+            bool(_SHARED_UNIT.match(text, token.end) and not _RANGE_OPENS.search(before)) or \
             bool(_RESPECTIVELY_BEFORE.search(before) and _BRACKETED_RUN.match(text, token.end))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
@@ -462,6 +462,8 @@ _SHARED_UNIT = re.compile(r"\s*(?:,|and|и|және)\s*\d[\d,.\u00a0 ]*\s+(?:peo
                           r"человек|чел\.|адам)\b", re.IGNORECASE)
 
 
+# "between 2,000 and 3,000 people", "от 2 до 3 тысяч": the first end of a range, no count of its own
+_RANGE_OPENS = re.compile(r"(?:\bbetween|(?<![а-яё])между|(?<![а-яё])от)\s*$", re.IGNORECASE)
 # "тиісінше 1 840 және 620 адам", "respectively 1,840 and 620 people": the word that pairs a run
 # in order stands where data stand, so the run's first number shares the run's unit too
 # "(2023 жылы тиісінше 14 102 және 15 994)": a run of bare numbers that closes its bracket, the
