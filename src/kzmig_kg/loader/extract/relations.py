@@ -584,9 +584,11 @@ def corresponding_run(text: str, sentences: Sentences, tokens: list[Token],
                 and all(t.unit is None for t in run[:-1])):
             continue
         window = max(0, s_start - 1200)
+        # (a regional item's totals are the region's, as are the run's: the same breakdown)
+        own = by_token[run[0].start].breakdown if run else None
         totals = [by_token[t.start] for t in figures if window <= t.start < s_start
                   and by_token[t.start].direction and by_token[t.start].country is None
-                  and not by_token[t.start].breakdown]
+                  and by_token[t.start].breakdown in (None, "", own)]
         series = totals[-len(run):] if len(run) >= 2 else []
         after = [by_token[t.start].direction for t in ahead[len(run):]]
         if len(run) >= 2 and series and after and len(totals) >= len(run) + len(after) and \

@@ -669,7 +669,10 @@ def _document_title(lines: list[tuple[int, str]], index: int, caption: str) -> s
         title.append(line)
     else:
         return caption                      # no prose between the title and the table
-    dated = [period for line in title if (period := _period_part(line))]
+    # (a headline without a comma, however long, by its one span: "Миграция в январе–сентябре 2026
+    # года: прибывших больше на 3,1%")
+    dated = [period for line in title
+             if (period := _period_part(line) or (not re.search(r",\s", line) and _headline_period(line)))]
     if not dated:
         return caption
     # "EXTERNAL MIGRATION, JANUARY-SEPTEMBER 2026": the subject before the comma, the period after it
