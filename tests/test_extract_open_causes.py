@@ -262,3 +262,44 @@ def test_near_miss_a_headline_that_compares_two_years_dates_no_table(tmp_path):
     )
     found = flows(tmp_path, text, document_date="2026-11-12", language="en")
     assert 412 not in found and 388 not in found
+
+
+# --- 6. what the probes showed ---------------------------------------------------------------------
+
+
+def test_a_towns_people_after_two_three_or_four(tmp_path):
+    text = "ПЕТРОПАВЛОВСК, 12 августа 2026 года. За январь–июнь за рубеж выехали 1 874 петропавловца.\n"
+    assert flows(tmp_path, text, language="ru")[1874] == ("2026-H1", "emigration", None)
+
+
+def test_near_miss_a_month_after_a_number_is_no_people(tmp_path):
+    text = "В 2025 году из области выехали 2 031 человек, в среднем через 3 месяца после решения.\n"
+    assert 3 not in flows(tmp_path, text, language="ru")
+
+
+def test_a_long_headline_with_a_decimal_comma_dates_the_table(tmp_path):
+    text = (
+        "Департамент статистики Северо-Казахстанской области\n\n"
+        "Миграция в январе–сентябре 2026 года: прибывших больше на 3,1%\n"
+        "Дата выпуска: 16 октября 2026 года\n\n"
+        "Обмен населением с зарубежными странами в большинстве районов остался отрицательным.\n\n"
+        "Таблица 1. Внешняя миграция по районам\nчеловек\n\n"
+        "Район / город                 Прибыло    Выбыло    Сальдо\n"
+        "Петропавловск                     284       1 106      -822\n"
+        "Область, всего                    402       1 791    -1 389\n"
+    )
+    found = flows(tmp_path, text, language="ru", document_date="2026-10-16")
+    assert found[284] == ("2026-9M", "immigration", None)
+    assert found[-1389] == ("2026-9M", "net", None)
+
+
+def test_a_regional_items_corresponding_counts_pair_with_the_regions_totals(tmp_path):
+    text = (
+        "Қостанай, 2026 жылғы 20 қазан. Облыс статистика департаментінің мәліметінше, 2026 жылғы "
+        "қаңтар-қыркүйекте облыстан шетелге 2 940 адам көшіп кетті.\n\n"
+        "Осы кезеңде облысқа шетелден 1 126 адам келді. 2025 жылғы қаңтар-қыркүйекте тиісті "
+        "көрсеткіштер 3 204 және 1 057 адам болды.\n"
+    )
+    found = flows(tmp_path, text, language="kk", document_date="2026-10-20")
+    assert found[3204] == ("2025-9M", "emigration", None)
+    assert found[1057] == ("2025-9M", "immigration", None)

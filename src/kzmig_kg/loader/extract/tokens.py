@@ -49,7 +49,7 @@ _PERSONS = (r"people|persons?|individuals|immigrants|emigrants|migrants|citizens
             # the people of a town or region by its name: "3 940 павлодарцев", "1 200 астанчан"
             r"(?!меся|пальц)[а-яё]{4,}(?:цев|чан)(?![а-яё])|"
             # (after 2, 3 or 4: "1 874 карагандинца", "2 павлодарца")
-            r"[а-яё]{3,}(?:ин|ан|ар|ай|ен|он)ца(?![а-яё])|"
+            r"[а-яё]{3,}(?:ин|ан|ар|ай|ен|он|ов|ев)ца(?![а-яё])|"
             r"лиц(?:а)?(?![\w])|азамат\w*|қандас\w*|шетелдік\w*|маман\w*|көшіп-қонушы\w*|"
             r"(?:этникалық\s+)?қазақ(?!стан)\w*")
 _PERMITS = r"work\s+permits|residence\s+permits|permits|patents|visas|разрешени\w*|патент\w*|виз\w*"
