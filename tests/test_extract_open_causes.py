@@ -303,3 +303,13 @@ def test_a_regional_items_corresponding_counts_pair_with_the_regions_totals(tmp_
     found = flows(tmp_path, text, language="kk", document_date="2026-10-20")
     assert found[3204] == ("2025-9M", "emigration", None)
     assert found[1057] == ("2025-9M", "immigration", None)
+
+
+def test_near_miss_a_long_title_in_quotes_still_dates_the_text_after_it(tmp_path):
+    text = (
+        "Бюро опубликовало бюллетень «Миграция населения Республики Казахстан по областям за "
+        "январь–сентябрь 2025 года»: за этот период из страны выехали 9 870 человек.\n\n"
+        "В Россию выбыли 5 120 человек.\n"
+    )
+    found = flows(tmp_path, text, language="ru", document_date="2025-11-20")
+    assert found[5120] == ("2025-9M", "emigration", "RUS")
