@@ -5,6 +5,9 @@ not fire."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from kzmig_kg.loader.extract import extract_document
@@ -313,3 +316,20 @@ def test_near_miss_a_long_title_in_quotes_still_dates_the_text_after_it(tmp_path
     )
     found = flows(tmp_path, text, language="ru", document_date="2025-11-20")
     assert found[5120] == ("2025-9M", "emigration", "RUS")
+
+
+def test_the_extract_command_takes_the_documents_jurisdiction(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text(
+        "The quota rules were approved by Government Resolution No. 961 of 30 November 2022.\n",
+        encoding="utf-8",
+    )
+    cli = Path(sys.executable).with_name("kzmig-kg")
+    done = subprocess.run(
+        [str(cli), "extract", str(path), "--format", "jsonl", "--kind", "citation", "--jurisdiction", "kaz"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert [json.loads(line)["jurisdiction"] for line in done.stdout.splitlines()] == ["KAZ"]
