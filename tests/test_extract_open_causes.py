@@ -333,3 +333,26 @@ def test_the_extract_command_takes_the_documents_jurisdiction(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["jurisdiction"] for line in done.stdout.splitlines()] == ["KAZ"]
+
+
+def test_the_one_year_of_a_datelines_lead_dates_the_paragraphs_after_it(tmp_path):
+    text = (
+        "Fewer leave for Germany\n\n"
+        "ASTANA, 9 February 2026 - Emigration to Germany fell again in 2025, the statistics bureau "
+        "said on Monday.\n\n"
+        "The bureau counted 1,870 departures to Germany and 11,300 arrivals from Uzbekistan.\n"
+    )
+    found = flows(tmp_path, text, language="en", document_date="2026-02-09")
+    assert found[1870] == ("2025", "emigration", "DEU")
+    assert found[11300] == ("2025", "immigration", "UZB")
+
+
+def test_near_miss_a_lead_that_names_the_last_time_it_was_so_dates_nothing(tmp_path):
+    text = (
+        "Fewer leave for Germany\n\n"
+        "ASTANA, 9 February 2026 - Emigration to Germany fell to its lowest level since 2011, the "
+        "statistics bureau said on Monday.\n\n"
+        "The bureau counted 1,870 departures to Germany.\n"
+    )
+    found = flows(tmp_path, text, language="en", document_date="2026-02-09")
+    assert found[1870][0] != "2011"

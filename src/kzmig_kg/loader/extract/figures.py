@@ -316,6 +316,11 @@ _MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:п�
                                 re.IGNORECASE)
 
 
+# "ALMATY, 3 March 2026 - ", "АЛМАТЫ, 5 февраля 2026 года. ": a line that opens with a place and a date
+_DATELINE_LEAD = re.compile(r"[ \t]*[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?,\s*(?:\d{1,2}\s+[^\W\d]+\.?|"
+                            r"[^\W\d]+\.?\s+\d{1,2},?)\s+(?:19|20)\d\d")
+
+
 def _news_lead(text: str, sentences: Sentences, times, first_count: int) -> Carried | None:
     """A news item's lead before its first count: "Fewer people left Kazakhstan for good in the
     first nine months of 2026, official data showed on Thursday, ..." (a part of a year, no count),
@@ -327,6 +332,12 @@ def _news_lead(text: str, sentences: Sentences, times, first_count: int) -> Carr
         stated = [t for t in times.between(start, end) if not t.compared]
         if stated and stated[-1].part is not None:
             found = Carried(stated[-1], end, sentences.paragraph_of[index])
+        elif found is None and len(stated) == 1 and stated[0].year is not None and stated[0].period is None \
+                and not (stated[0].attached or stated[0].since or stated[0].milestone or stated[0].offset) \
+                and _DATELINE_LEAD.match(text, text.rfind("\n", 0, start) + 1):
+            # "ALMATY, 3 March 2026 - Departures to Russia fell again in 2025, the bureau said.": the
+            # one year of a dateline's lead, when it states no span of a year
+            found = Carried(stated[0], end, sentences.paragraph_of[index])
     return found
 
 
