@@ -25,8 +25,11 @@ from .common import DATA, SOURCES, fail, write_output
 @click.option("--encoding", help="Encoding of a text file (default UTF-8, or its byte-order mark).")
 @click.option("--max-size", type=click.IntRange(1), help="Refuse files larger than this many MB "
               "(default 256 for text, 128 for PDF).")
+@click.option("--jurisdiction", metavar="ISO3", help="The state the document is of (e.g. KAZ): a citation "
+              "that names no state takes it when the text names no other (ingest reads as KAZ).")
 def extract(document: Path, out: Path | None, fmt: str, title: str | None, kinds: tuple[str, ...],
-            min_confidence: float, no_titles: bool, encoding: str | None, max_size: int | None) -> None:
+            min_confidence: float, no_titles: bool, encoding: str | None, max_size: int | None,
+            jurisdiction: str | None) -> None:
     """Extract legal-act citations, dates and migration figures from a text or PDF document.
 
     Each item is anchored by character offsets and line number, as a Web Annotation in RDF or,
@@ -51,7 +54,8 @@ def extract(document: Path, out: Path | None, fmt: str, title: str | None, kinds
         run = extract_document(document, title=title, encoding=encoding,
                                max_bytes=max_size * (1 << 20) if max_size else None,
                                kinds=kinds or ("citation", "date", "figure"),
-                               min_confidence=min_confidence, titles=not no_titles)
+                               min_confidence=min_confidence, titles=not no_titles,
+                               jurisdiction=jurisdiction.upper() if jurisdiction else None)
 
         def write(stream) -> None:
             items = counted(run.items())

@@ -306,6 +306,10 @@ class _Scheme:
     acts: list[Any]
 
 
+# the graph's own state: the state of a citation whose document names no other
+OWN_STATE = "KAZ"
+
+
 def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countries: set[str],
           orgs: set[str], draft: Draft, schemes: dict[str, Any] | None = None) -> None:
     """Fill ``draft`` with the acts, links and observations of the extracted items."""
@@ -422,7 +426,8 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
                          "letters, digits, '.', '_' or '-'")
     if genre is not None and genre not in GENRES:
         raise KzmigError(f"{path}: genre {genre!r} is not one of {', '.join(GENRES)}")
-    first = extract_document(path, encoding=encoding, document_date=date)
+    first = extract_document(path, encoding=encoding, document_date=date,
+                             jurisdiction=OWN_STATE)
     # the registered file is the text the locators count in (for a PDF, its extracted text)
     text = first.source.text()
     raw = text.encode("utf-8")
@@ -450,7 +455,8 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
         head.window_chars = DATELINE_WINDOW      # the dateline is in the first lines: read only those
         date = _document_date(head.items())
         if date is not None:
-            first = extract_document(path, encoding=encoding, document_date=date)
+            first = extract_document(path, encoding=encoding, document_date=date,
+                             jurisdiction=OWN_STATE)
     items = first.all_items()
     info = first.document
     language = language or guess_language(text)

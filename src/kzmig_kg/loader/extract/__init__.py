@@ -40,6 +40,7 @@ from ..model import KINDS, DocumentInfo, Item, Section
 from ..reader import open_document
 from ..source import WINDOW_CHARS, DocumentError, Source, Window
 from .citations import CitationFound, find_citations
+from .citations.state import own_jurisdiction
 from .events import describe_event, find_dates
 from .feeds import plain_feed
 from .figures import find_figures
@@ -66,6 +67,7 @@ class Extraction:
     window_chars: int = WINDOW_CHARS
     document_date: str | None = None     # the document's own date (YYYY, YYYY-MM or YYYY-MM-DD)
     language: str | None = None
+    jurisdiction: str | None = None      # the state the document is of: its citations' default state
     _head: str | None = None
 
     @property
@@ -101,11 +103,14 @@ class Extraction:
 def extract_document(path: Path | str, *, title: str | None = None, encoding: str | None = None,
                      max_bytes: int | None = None, kinds: tuple[str, ...] | list[str] = KINDS,
                      min_confidence: float = 0.0, titles: bool = True,
-                     document_date: str | None = None, language: str | None = None) -> Extraction:
+                     document_date: str | None = None, language: str | None = None,
+                     jurisdiction: str | None = None) -> Extraction:
     """Open a document for extraction; raise DocumentError (naming the file) if it is unusable.
 
     ``kinds`` limits the items to some of citation, date, figure; ``min_confidence`` drops items
-    below it; ``titles`` also reports acts cited by title only (``the Law on Migration``).
+    below it; ``titles`` also reports acts cited by title only (``the Law on Migration``);
+    ``jurisdiction`` (ISO alpha-3) is the state the document is of, which a citation that states
+    none takes when the text names no other state.
     """
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
@@ -116,7 +121,7 @@ def extract_document(path: Path | str, *, title: str | None = None, encoding: st
                             "YYYY-MM-DD", "give the date the document bears, e.g. 2022-05-14")
     source = open_document(path, title=title, encoding=encoding, max_bytes=max_bytes)
     return Extraction(source, tuple(kinds), min_confidence, titles, document_date=document_date,
-                      language=language)
+                      language=language, jurisdiction=jurisdiction)
 
 
 def _extract_window(window: Window, run: Extraction, section_starts: list[int]) -> Iterator[Item]:
@@ -127,6 +132,7 @@ def _extract_window(window: Window, run: Extraction, section_starts: list[int]) 
     low, high = window.emit_from - base, window.emit_to - base
     sentences = Sentences.of(text)
     citations = find_citations(text, titles=run.titles)
+    own_jurisdiction(text, citations, run.jurisdiction)
     taken = [(c.start, c.end) for c in citations]
     periods = Spans([(p.start, p.end) for p in find_subyear(text)])
     # "January-June 2023" is a period (a half-year), not the date June 2023

@@ -28,6 +28,10 @@ _FLOW = re.compile(
     r"(?<![а-яё])(?:получил\w*|дал[аио]?|обеспечил\w*|имел\w*)\s+(?:\w+\s+)?(?:прирост|убыль)\w*|"
     # "миграционный обмен ... остался отрицательным – минус 622": an exchange with a sign is its balance
     r"миграционн\w+\s+обмен\w*(?=[^.;\d]{0,60}?(?:отрицательн|положительн|минус|плюс))|"
+    # "Обмен с Россией ... остается отрицательным: минус 4 310", "the exchange with Russia stayed
+    # negative, minus 4,310": an exchange with a country, with a sign, is the balance with it
+    r"(?<![а-яё])обмен\w*\s+(?:населением\s+)?(?:с|со)\s+(?=[^.;\d]{0,80}?(?:отрицательн|положительн|минус|плюс))|"
+    r"\bexchange\s+(?:of\s+people\s+|of\s+population\s+)?with\s+(?=[^.;\d]{0,80}?(?:negative|positive|minus|plus|deficit|surplus))|"
     r"net\s+(?:in|out)-?migration|"
     # "Net: +550", "Net — minus 410": the label of a line of a list
     r"\bnet(?=\s*[:—–]\s*(?:[-+−]|minus\s|plus\s)?\s*\d))"

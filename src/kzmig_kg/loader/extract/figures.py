@@ -43,6 +43,7 @@ from .notflows import CLAUSE_END as _CLAUSE_END
 from .notflows import no_flow
 from .numbers import NUMBER_PATTERN
 from .periods import Carried, Time, complete_time, find_times, is_aside, resolve_time
+from .quotes import quoted_speech
 from .relations import (
     attach_changes,
     compared_series,
@@ -209,8 +210,7 @@ def _value_figure(text: str, token: Token, where: _Sentence, migration: bool,
             _AFTER_PLACE.fullmatch(text[p.end:token.start]) for p in where.places if p.end <= token.start) \
             or _place_verb_count(text, token, where)
         governed = _moves_after(text, token, where, words) or _moves_before(text, token, where, words) or \
-            bool(_SHARED_UNIT.match(text, token.end) and (_sent_by(text, token, where) or
-                                                          _RESPECTIVELY_BEFORE.search(before))) or \
+            bool(_SHARED_UNIT.match(text, token.end) and not _RANGE_OPENS.search(before)) or \
             bool(_RESPECTIVELY_BEFORE.search(before) and _BRACKETED_RUN.match(text, token.end))
         scaled = token.end > token.start and re.search(r"[^\d\s.,]", text[token.start:token.end])
         sentence_start = re.search(r"(?:^|[.!?]\s+)$", APPROX.sub("", before)) and token.approx
@@ -316,6 +316,11 @@ _MIGRATION_BALANCE = re.compile(r"(?<![а-яё])миграционн\w+\s+(?:п�
                                 re.IGNORECASE)
 
 
+# "ALMATY, 3 March 2026 - ", "АЛМАТЫ, 5 февраля 2026 года. ": a line that opens with a place and a date
+_DATELINE_LEAD = re.compile(r"[ \t]*[A-ZА-ЯЁ][\w-]+(?:\s+[\w-]+)?,\s*(?:\d{1,2}\s+[^\W\d]+\.?|"
+                            r"[^\W\d]+\.?\s+\d{1,2},?)\s+(?:19|20)\d\d")
+
+
 def _news_lead(text: str, sentences: Sentences, times, first_count: int) -> Carried | None:
     """A news item's lead before its first count: "Fewer people left Kazakhstan for good in the
     first nine months of 2026, official data showed on Thursday, ..." (a part of a year, no count),
@@ -327,6 +332,12 @@ def _news_lead(text: str, sentences: Sentences, times, first_count: int) -> Carr
         stated = [t for t in times.between(start, end) if not t.compared]
         if stated and stated[-1].part is not None:
             found = Carried(stated[-1], end, sentences.paragraph_of[index])
+        elif found is None and len(stated) == 1 and stated[0].year is not None and stated[0].period is None \
+                and not (stated[0].attached or stated[0].since or stated[0].milestone or stated[0].offset) \
+                and _DATELINE_LEAD.match(text, text.rfind("\n", 0, start) + 1):
+            # "ALMATY, 3 March 2026 - Departures to Russia fell again in 2025, the bureau said.": the
+            # one year of a dateline's lead, when it states no span of a year
+            found = Carried(stated[0], end, sentences.paragraph_of[index])
     return found
 
 
@@ -428,6 +439,24 @@ def _of_the_country(text: str, where: _Sentence) -> bool:
 _PART_OF = re.compile(r"\bof\s+(?:them|whom)\b|(?<![а-яё])из\s+них(?![а-яё])|оның\s+ішінде|олардың",
                       re.IGNORECASE)
 
+
+
+def _part_of_before(text: str, start: int, mention: Mention, places: list[Mention]) -> bool:
+    """Whether "of them" stands before a country, in its clause: "almost 2,900 of them from
+    Uzbekistan", "most of them from Uzbekistan and China" (a list of the part's countries, one
+    after the other)."""
+    for m in _PART_OF.finditer(text, start, mention.start):
+        named = [*(p for p in places if m.end() <= p.start and p.end <= mention.start), mention]
+        lead_in = text[m.end():named[0].start]              # " from ", " – из "
+        if len(lead_in) <= 30 and not re.search(r"[\d;,]", lead_in) and \
+                all(_LIST_GAP.fullmatch(text[a.end:b.start]) for a, b in zip(named, named[1:], strict=False)):
+            return True
+    return False
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|и|және|мен))\s*", re.IGNORECASE)
+
+
 # "Uzbekistan and China sent 5,210 and 1,880 people": countries as the subjects of a verb of sending
 # are where the people came from; of a verb of taking in, where they went
 # (an aside between commas may stand between the country and its verb: "Turkmenistan, not shown in
@@ -444,6 +473,8 @@ _SHARED_UNIT = re.compile(r"\s*(?:,|and|и|және)\s*\d[\d,.\u00a0 ]*\s+(?:peo
                           r"человек|чел\.|адам)\b", re.IGNORECASE)
 
 
+# "between 2,000 and 3,000 people", "от 2 до 3 тысяч": the first end of a range, no count of its own
+_RANGE_OPENS = re.compile(r"(?:\bbetween|(?<![а-яё])между|(?<![а-яё])от)\s*$", re.IGNORECASE)
 # "тиісінше 1 840 және 620 адам", "respectively 1,840 and 620 people": the word that pairs a run
 # in order stands where data stand, so the run's first number shares the run's unit too
 # "(2023 жылы тиісінше 14 102 және 15 994)": a run of bare numbers that closes its bracket, the
@@ -616,7 +647,7 @@ def _set_country(text: str, figure: FigureFound, token: Token, where: _Sentence,
         if (own := _clause_partner(text, token, where)) is not None:
             mention, how = own, "after"
         elif mention is not None and how in ("before", "next") and figure.direction == "net" and \
-                _PART_OF.search(text, max(where.start, mention.start - 25), mention.start):
+                _part_of_before(text, max(where.start, mention.start - 60), mention, where.places):
             # "8,920 settled, almost 2,900 of them from Uzbekistan, ... leaving the country with a net
             # gain of 2,440": the country of a part before it is no partner of the whole's balance
             mention, how = None, ""
@@ -852,6 +883,12 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     place_starts = [p.start for p in places]
     words = flow_words(text)
     times = find_times(text, [Time(s, e, y, None, False) for s, e, y in dated or []])
+    if document_year is None:
+        document_year = times.dateline_year   # "КОСТАНАЙ, 14 ноября 2025 года. За январь–сентябрь ..."
+    quotes = quoted_speech(text)
+    for q_start, q_end in quotes:
+        for time in times.between(q_start, q_end):
+            time.quoted_until = q_end
     # the column heads of a table of one year ("I кв. ... IV кв." under "..., 2025 год") are of
     # that year, not of the document's date: the text after the table goes on from them
     # the year of a table of one year is the text's time after it, until the text states another
@@ -999,6 +1036,8 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 recent = [s for s in recent if where.paragraph_index - s.paragraph <= 1][-20:]
                 recent.append(Stated(figure, where.span, where.paragraph_index))
         previous = (where.previous, where.start) if where.previous < where.start else None
+        if carried is not None and 0 <= carried.time.quoted_until <= token.start:
+            carried = None        # the time of a quote dates no figure of the text's after it
         time, how, note = resolve_time(text, token, times, where.span, previous,
                                        (where.paragraph, where.end), carried, lead, document_year)
         report = next((t for t in reversed(headings) if t.end <= token.start), None)
@@ -1111,7 +1150,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
                 not _COMPARED_BEFORE.search(_SIGN_WORD.sub("", text[max(where.start, token.start - 40):
                                                                     token.start])):
             carried = Carried(time, token.start, where.paragraph_index)
-            if not _inside_lead(time, lead):
+            if not _inside_lead(time, lead) and time.quoted_until < 0:
                 lead = carried
         if figure.value is not None and abs(figure.value) < 10 and not token.percent and \
                 not (figure.country and figure.direction):
@@ -1127,6 +1166,7 @@ def _find_figures(text: str, sentences: Sentences, skip: list[tuple[int, int]],
     compared_series(text, sentences, tokens, by_token, times)
     corresponding_run(text, sentences, tokens, by_token)
     counter_flows(text, sentences, by_token)
+    _signed_balances(figures)
     figures += table_figures
     _headline_repeats(text, figures)
     for figure in figures:
@@ -1172,9 +1212,22 @@ def _headline_repeats(text: str, figures: list[FigureFound]) -> None:
 
 
 # "286 человек, из них 74", "286 people, of whom 74": the number right after is a part of the one before
-_PART_OF_WHOLE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|оның\s+ішінде|"
-                                  r"в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*", re.IGNORECASE)
+# (the whole's verb may stand between: "286 people were employed, of whom 74 ...")
+_PART_OF_WHOLE_AFTER = re.compile(r"[^\d.;!?\n]{0,60}?[ \t]*,?[ \t]*(?:из\s+них|of\s+(?:them|whom)|"
+                                  r"оның\s+ішінде|в\s+том\s+числе|including)[ \t]*[—–:-]?[ \t]*",
+                                  re.IGNORECASE)
 _INDICATOR_TIMES = {"quota"}
+
+
+def _signed_balances(figures: list[FigureFound]) -> None:
+    """A count below zero whose direction came from the text around it ("С Россией итог
+    отрицательный: минус 2 690" after a sentence of arrivals) is a balance: arrivals and departures
+    are never below zero."""
+    for figure in figures:
+        if figure.value is not None and figure.value < 0 and figure.unit != "percent" and \
+                figure.direction in ("immigration", "emigration") and figure.direction_source == "context":
+            figure.direction = "net"
+            figure.notes.append("direction: a count below zero, so a balance")
 _THIS_YEARS = re.compile(r"(?:this|the\s+current)\s+year['’]s\b", re.IGNORECASE)
 
 

@@ -26,6 +26,9 @@ CLAUSE_END = re.compile(r"[,;.!?()]|\s(?:and|while|but|whereas|а|и|но|тог
 # "30 thousand Kazakhstanis are in the country", "312 settlers found jobs": a stock or an outcome,
 # not a movement; such a number without a direction of its own is no flow
 _STOCK = re.compile(r"\b(?:live|lives|living|reside|resides|residing|stay\w*|are\s+employed|"
+                    # "The plant employed 286 people", "286 were hired": staff, not movers
+                    r"(?:were|was|is|been|got|became)\s+(?:employed|hired)|employ(?:s|ed|ing)|hired|"
+                    r"found\s+employment|"
                     r"found\s+(?:jobs|work|employment)|work(?:s|ing)?\s+(?:in|there|abroad|at\s+any\s+(?:one\s+)?time)|"
                     r"stud(?:y|ies|ying)\s+(?:in|at|abroad)|took\s+part|take\s+part|participat\w+|"
                     # "1,150 foreign students enrolled at Kazakh universities": students, not movers
@@ -88,6 +91,13 @@ def _is_internal(text: str, token: Token, where: _Span) -> bool:
     start = max((m.end() for m in CLAUSE_END.finditer(text, start, token.start)), default=start)
     if _INTERNAL.search(text, start, min(end, token.unit_end + 80)):
         return True
+    # the rest of the sentence, up to the next number, sends the moves to the country's other
+    # regions or calls them internal migration: "перебрались в Астану, Алматы и другие регионы
+    # Казахстана; эти переезды относятся к внутренней миграции"
+    rest_end = next((m.start() for m in re.finditer(r"\d", text[token.unit_end:where.end])), None)
+    rest = text[token.unit_end:where.end if rest_end is None else token.unit_end + rest_end]
+    if _OTHER_REGIONS.search(rest) or _CALLED_INTERNAL.search(rest):
+        return True
     # the number as an apposition to the moves it counts: "Moves between the regions of the
     # country, 96,400 in the half-year, are not counted", "Внутренняя миграция — 96,4 тыс."
     return any(_APPOSITION.fullmatch(text, m.end(), token.start)
@@ -95,6 +105,17 @@ def _is_internal(text: str, token: Token, where: _Span) -> bool:
 
 
 _APPOSITION = re.compile(r"\s*[,:—–-]\s*")
+# "и другие регионы Казахстана", "and other regions of the country": the destinations of a move at home
+_OTHER_REGIONS = re.compile(r"(?<![а-яё])(?:другие|других|другим|иные|иных|остальные|остальных)\s+"
+                            r"(?:регион|област|город)\w*\s+(?:страны|республики|Казахстана)|"
+                            r"\bother\s+(?:regions|oblasts|provinces|cities)\s+of\s+(?:the\s+country|Kazakhstan)",
+                            re.IGNORECASE)
+# "эти переезды относятся к внутренней миграции", "these moves count as internal migration"
+_CALLED_INTERNAL = re.compile(r"(?<![а-яё])(?:относ\w+|отнесен\w*|считаются|учитываются|являются)\s+"
+                              r"(?:к\s+|как\s+)?(?:\w+\s+)?внутренн\w+\s+мигра\w*|"
+                              r"\b(?:count(?:s|ed)?\s+as|(?:are|is|were|was)\s+(?:counted\s+as|classed\s+as|part\s+of)|"
+                              r"belong\w*\s+to|fall\w*\s+under)\s+(?:the\s+)?(?:\w+\s+)?internal\s+migration",
+                              re.IGNORECASE)
 
 
 # a plan, target or forecast: "aims to resettle 20,000", "планируется переселить", "жоспарлануда"

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .context import AGES
 from .dates import YEAR
-from .subyear import find_subyear
+from .subyear import as_of_part, find_subyear
 from .textutil import Spans
 from .tokens import Token
 
@@ -70,9 +70,10 @@ def is_reference_year(text: str, start: int, end: int, suffix: str) -> bool:
 class Times(list):
     """Times sorted by position, with fast lookup of those starting in a stretch of text."""
 
-    def __init__(self, items):
+    def __init__(self, items, dateline_year: int | None = None):
         super().__init__(sorted(items, key=lambda t: t.start))
         self.starts = [t.start for t in self]
+        self.dateline_year = dateline_year      # the year of the text's dateline ("ASTANA, 3 March 2026")
 
     def between(self, start: int, end: int) -> list[Time]:
         return self[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]
@@ -94,6 +95,7 @@ class Time:
     local: bool = False         # the same span of an earlier year: dates its own sentence only
     whole: bool = False         # "за год в целом", "annual": the whole year of the time around it
     ago: bool = False           # "год назад", "a year ago": a year before the document's date
+    quoted_until: int = -1      # the end of the quoted speech that states it: dates nothing after it
 
     @property
     def complete(self) -> bool:
@@ -183,6 +185,9 @@ def find_times(text: str, extra: list[Time]) -> Times:
         times.append(Time(sub.start, sub.end, sub.year, None, compared, sub.part, sub.offset,
                           anchor=sub.anchor, ago=sub.ago))
     spans = Spans([(t.start, t.end) for t in times])
+    for date in extra:
+        if date.year is not None and not date.part and (part := as_of_part(text, date.start, date.end)):
+            date.part = part          # "As of 1 October 2025, 9,300 had left": the first nine months
     times += [t for t in extra if not spans.covers(t.start)]
     # "За год в целом", "Годовой отток", "for the year as a whole": the full year of the text's time
     # ("2025 жыл бойы" states its year: the year is the time)
@@ -225,6 +230,7 @@ def find_times(text: str, extra: list[Time]) -> Times:
         # a wiki reference ("<ref>{{cite web |date=2025-02-14 ...}}</ref>") dates its source, not the text
         notes = Spans([m.span() for m in _WIKI_REFERENCE.finditer(text)])
         times = [t for t in times if not notes.covers(t.start)]
+    dateline_year: int | None = None
     for time in times:
         time.attached = _is_attached(text, time.start, time.end) or bool(
             time.offset and _AFTER_NUMBER.search(text[max(0, time.start - 40):time.start]))
@@ -241,7 +247,8 @@ def find_times(text: str, extra: list[Time]) -> Times:
                          or re.match(r"\s*жылғы", text[time.end:time.end + 8])):
             # a place and a date; not "Departures, 2024 (persons): ...", a heading with its year
             time.compared = True          # "ASTANA, 11 January 2024.": the date of the text, not a period
-    return Times(times)
+            dateline_year = dateline_year or time.year
+    return Times(times, dateline_year)
 
 
 _WIKI_REFERENCE = re.compile(r"<ref[^>/]*>.*?</ref>|\{\{\s*(?:cite|citation|статья|книга|публикация|"
@@ -571,6 +578,7 @@ def _resolve(text: str, token: Token, times: Times, sentence: tuple[int, int],
     if carried is not None and carried.at >= paragraph[0] and _PART_OF_WHOLE.match(own):
         return carried.time, "context", "a part of the figure before, so its period"
     last = next((t for t in reversed(times.between(paragraph[0], s_start)) if not t.compared
+                 and not 0 <= t.quoted_until <= token.start
                  and not (t.compares and _after_its_number(text, t, paragraph[0])) and not t.local
                  and not t.attached and not is_aside(text, t)
                  and not _closed_bracket(text, paragraph[0], t, s_start)), None)

@@ -556,9 +556,10 @@ _CORRESPONDING = re.compile(r"\b(?:the\s+)?(?:corresponding|comparable|equivalen
                             r"(?:figures|numbers|counts|totals|values)\b|"
                             r"(?<![\w])(?:соответствующ|аналогичн)\w*\s+(?:показател|цифр|данн)\w*|"
                             r"тиісті\s+көрсеткіш\w*", re.IGNORECASE)
-_RUN_AFTER = re.compile(r"(?:\s+(?:[^\W\d]+|(?:19|20)\d\d)){0,5}?\s*(?:were|was|are|stood\s+at|составил[иа]?|"
-                        r"—|–|:)\s*"
-                        r"(?:[^\W\d]+\s+){0,2}?", re.IGNORECASE)
+# (Kazakh puts the verb after the run: "тиісті көрсеткіштер 8 112 және 8 047 адам болды")
+_RUN_AFTER = re.compile(r"(?:\s+(?:[^\W\d]+|(?:19|20)\d\d)){0,5}?\s*(?:(?:were|was|are|stood\s+at|"
+                        r"составил[иа]?|—|–|:)\s*"
+                        r"(?:[^\W\d]+\s+){0,2}?)?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b|(?<![\w])соответственно(?![\w])|тиісінше", re.IGNORECASE)
 
 
@@ -580,12 +581,14 @@ def corresponding_run(text: str, sentences: Sentences, tokens: list[Token],
         # right after the words, no "respectively" needed
         if not _RESPECTIVELY.search(text, match.end(), s_end) and not (
                 run and _RUN_AFTER.fullmatch(text, match.end(), run[0].start)
-                and all(t.unit is None for t in run)):
+                and all(t.unit is None for t in run[:-1])):
             continue
         window = max(0, s_start - 1200)
+        # (a regional item's totals are the region's, as are the run's: the same breakdown)
+        own = by_token[run[0].start].breakdown if run else None
         totals = [by_token[t.start] for t in figures if window <= t.start < s_start
                   and by_token[t.start].direction and by_token[t.start].country is None
-                  and not by_token[t.start].breakdown]
+                  and by_token[t.start].breakdown in (None, "", own)]
         series = totals[-len(run):] if len(run) >= 2 else []
         after = [by_token[t.start].direction for t in ahead[len(run):]]
         if len(run) >= 2 and series and after and len(totals) >= len(run) + len(after) and \

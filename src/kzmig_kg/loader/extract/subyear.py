@@ -407,3 +407,29 @@ def _elliptic_parts(text: str, found: list[SubYear]) -> list[SubYear]:
                 more.append(SubYear(match.start(), match.end(), item.year, f"{item.part[0]}{n}",
                                     item.offset, item.anchor))
     return more
+
+
+# "As of 1 October 2025, 9,300 had left", "по состоянию на 1 октября 2025 года", "2025 жылғы 1
+# қазандағы жағдай бойынша": a count to the first of a month is of the months of the year before it
+_AS_OF_BEFORE = re.compile(r"(?:\b(?:as\s+(?:of|at)|by)|(?<![\w])(?:по\s+состоянию\s+)?на)\s+$",
+                           re.IGNORECASE)
+_AS_OF_AFTER = re.compile(r"\w*\s+жағдай\w*\s+бойынша", re.IGNORECASE)
+_FIRST_OF = re.compile(rf"(?:0?1(?:st)?\s+(?P<en>{_MONTH_EN})|(?P<en2>{_MONTH_EN})\s+0?1(?:st)?(?!\d)|"
+                       rf"0?1\s+(?P<ru>{_MONTH_RU})|01\.(?P<mm>\d\d)\.\d{{4}}|"
+                       rf"\d{{4}}\s+жылғы\s+1\s+(?P<kk>{_MONTH_KK}))", re.IGNORECASE)
+
+
+def as_of_part(text: str, start: int, end: int) -> str | None:
+    """The part of the year a date on the first of a month closes when the text counts up to it
+    ("as of 1 October 2025": 9M), else None (another day, no "as of", or the first of January)."""
+    first = _FIRST_OF.match(text, start, end)
+    if first is None or not (_AS_OF_BEFORE.search(text, max(0, start - 30), start)
+                             or _AS_OF_AFTER.match(text, end)):
+        return None
+    g = first.groupdict()
+    try:
+        month = _month_en(g["en"] or g["en2"]) if g["en"] or g["en2"] else \
+            _month_ru(g["ru"]) if g["ru"] else _month_kk(g["kk"]) if g["kk"] else int(g["mm"])
+    except (KeyError, ValueError, StopIteration):
+        return None
+    return months_part(1, month - 1) if 2 <= month <= 12 else None

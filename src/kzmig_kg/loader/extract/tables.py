@@ -26,6 +26,7 @@ from .jsonrows import read_json_records
 from .latex import plain_tabular
 from .numbers import parse_number
 from .slashrows import read_slash_rows
+from .subyear import find_subyear
 
 # cells are separated by tabs, runs of spaces, semicolons (a pasted CSV), pipes (a Markdown or
 # plain-text grid) or dot leaders ("Russia ........ 9,940"): one splitter for every layout below
@@ -668,16 +669,30 @@ def _document_title(lines: list[tuple[int, str]], index: int, caption: str) -> s
         title.append(line)
     else:
         return caption                      # no prose between the title and the table
-    dated = [period for line in title if (period := _period_part(line))]
+    # (a headline without a comma, however long, by its one span: "Миграция в январе–сентябре 2026
+    # года: прибывших больше на 3,1%")
+    dated = [period for line in title
+             if (period := _period_part(line) or (not re.search(r",\s", line) and _headline_period(line)))]
     if not dated:
         return caption
     # "EXTERNAL MIGRATION, JANUARY-SEPTEMBER 2026": the subject before the comma, the period after it
     last = dated[-1]
     period = next((part for part in (last, last.rsplit(",", 1)[-1].strip() if "," in last else "")
                    if part and _period_part(part) == part and not _headline(part)), "")
-    # "Migration in January-June 2026: arrivals up 5.4%" is a headline, no period line: its
-    # direction would be the table's
+    # "Migration in January-June 2026: arrivals up 5.4%" is a headline, no period line (its
+    # direction would be the table's): only its one period is the table's
+    period = period or _headline_period(last)
     return f"{period}\n{caption}" if period else caption
+
+
+def _headline_period(line: str) -> str:
+    """The one span of a year a headline states ("January-September 2026" in "Migration in
+    January-September 2026: arrivals up 5.4%"), or "" when it states none or compares two."""
+    # (a bare year stays unread: "Kazakhstan and Russia: migration in 2026" may be a topic, not a span)
+    if len(set(re.findall(rf"(?<!\d){YEAR}(?!\d)", _CALENDAR_DATE.sub(" ", line)))) != 1:
+        return ""
+    stated = [s for s in find_subyear(line) if s.part not in (None, "same")]
+    return line[stated[0].start:stated[0].end] if len(stated) == 1 and stated[0].year else ""
 
 
 def _headline(line: str) -> bool:

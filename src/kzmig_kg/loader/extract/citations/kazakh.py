@@ -43,7 +43,10 @@ _KK = re.compile(
     rf"(?:{_ACTING}|[А-ЯӘҒҚҢӨҰҮҺІа-яәғқңөұүһі]+)){{1,7}}?\s+)?"
     rf"(?P<date2>{_KK_DATE})\s+№\s*(?P<number2>{NUMBER})(?:\s+ҚРЗ)?)?"
     # (the nearest head: a title never runs past another act's head, number or date)
-    rf"(?:\s+(?P<title>[^.;\n()№]{{0,120}}?))??\s+(?P<head>{_KK_HEAD})")
+    # (a hard-wrapped line may break a quoted title, not a blank line: "№ 477-IV «Халықтың
+    # көші-қоны\nтуралы» Заңына"; an unquoted one stays on its line, so a list's next row is no title)
+    rf"(?:\s+(?P<title>[^.;\n()№]{{0,120}}?|[^.;\n()№«]{{0,40}}?«(?:[^«»\n]|\n(?![ \t]*\n)){{1,120}}?»"
+    rf"[^.;\n()№«]{{0,20}}?))??\s+(?P<head>{_KK_HEAD})")
 # the head, then its date and number in brackets: "кодекстің (ҚР 05.07.2014 № 235-V ҚРЗ)"
 # the head first, then the date and number, as Adilet titles codes: "Қазақстан Республикасының Еңбек
 # кодексі 2015 жылғы 23 қарашадағы № 414-V ҚРЗ"
@@ -65,7 +68,7 @@ KK_MINISTER = re.compile(rf"(?<![\w])(?P<issuer>[А-ЯӘҒҚҢӨҰҮҺІ][а-я�
                          rf"министрінің(?:\s+{_ACTING})?)\s+$")
 # a quoted title right before the state that opens a citation: "«Халықтың көші-қоны туралы» Қазақстан
 # Республикасының 2011 жылғы ... № 477-IV Заңы"
-KK_TITLE_BEFORE = re.compile(r"«(?P<title>[^«»\n]{3,160}?\s+туралы)»\s*$")
+KK_TITLE_BEFORE = re.compile(r"«(?P<title>(?:[^«»\n]|\n(?![ \t]*\n)){3,160}?\s+туралы)»\s*$")
 _KK_BRACKET = re.compile(
     rf"(?P<head>{_KK_HEAD})\s*\(\s*(?:(?P<issuer>ҚР|Қазақстан\s+Республикасының)\s+)?(?P<date>{_KK_DATE})\s*"
     rf"№\s*(?P<number>{NUMBER})(?:\s+ҚРЗ)?\s*\)")

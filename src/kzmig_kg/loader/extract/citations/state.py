@@ -69,3 +69,18 @@ def unstated_jurisdictions(text: str, found: list[CitationFound]) -> None:
             if citation.head and (typed := type_from_schemes(citation.head, citation.issuer, citation.number,
                                                              state)):
                 citation.act_type = typed[0]
+
+
+def own_jurisdiction(text: str, found: list[CitationFound], state: str | None) -> None:
+    """Give the citations still without a state the document's own (``state``: the jurisdiction the
+    document is read as, e.g. ingest's Kazakhstan) when the text names no other state: "Government
+    Resolution No. 961" in a Kazakh ministry's memo that never says "Kazakhstan"."""
+    if state is None or all(c.jurisdiction is not None for c in found):
+        return
+    if states_named(text) - {state} or any(c.jurisdiction not in (None, state, _NO_STATE) for c in found):
+        return          # another state is in the text: which one an act is of stays the reader's
+    for citation in found:
+        if citation.jurisdiction is None and citation.act_type:
+            citation.jurisdiction = state
+            citation.notes.append(f"jurisdiction: the document's own ({state}); its text names no "
+                                  "other state")
