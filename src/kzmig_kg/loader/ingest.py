@@ -45,6 +45,7 @@ from .extract.schemes import named_acts
 from .model import Item
 from .reconcile import GraphIndex, Result, reconcile_citation, reconcile_figure
 from .record_index import record_index
+from .same_text import registered_with_text, text_key, waiting_with_text
 
 GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
 _DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
@@ -427,7 +428,8 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     text = first.source.text()
     raw = text.encode("utf-8")
     sha = hashlib.sha256(raw).hexdigest()
-    for record in _registered(data_dir):
+    registered = _registered(data_dir)
+    for record in registered:
         if record.get("sha256") == sha:
             raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
                              f"{data_dir / 'documents.yaml'} (the same text, sha256 {sha[:12]}...); "
@@ -436,11 +438,17 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
             raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
                              f"{data_dir / 'documents.yaml'} (another text under that id); pass "
                              "another --id for a new version")
+    key = text_key(text)
+    twin = registered_with_text(registered, data_dir, key)
+    if twin is not None:
+        raise KzmigError(f"{path}: already registered as document {twin.get('id')!r} in "
+                         f"{data_dir / 'documents.yaml'} (the same text but for its line ends or "
+                         "trailing spaces); nothing new to ingest")
     folder = review_dir / doc_id
     if folder.exists():
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
                          f"(kzmig-kg review), or drop them with kzmig-kg review --reject {doc_id}")
-    waiting = _waiting_with(review_dir, sha)
+    waiting = _waiting_with(review_dir, sha) or waiting_with_text(review_dir, key)
     if waiting is not None:
         raise KzmigError(f"{path}: the same text (sha256 {sha[:12]}...) already waits for review as "
                          f"{waiting!r} in {review_dir / waiting}; accept it (kzmig-kg review --accept "
