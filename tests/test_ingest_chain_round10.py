@@ -7,11 +7,14 @@
 - the same text saved with Windows line ends was ingested again as a new document (its figures
   doubled); it is now refused, whether the first copy is registered or waiting;
 - a thesis figure derived from a stated change took a later document that repeats the figure as
-  its input and its provenance; the claim's own document is now preferred.
+  its input and its provenance; the claim's own document is now preferred;
+- "over 12 thousand" was published as exactly 12000 and derived a thesis figure from; it is now
+  qualified ``more-than`` and, a bound, derives nothing.
 """
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -35,6 +38,8 @@ Hosts who register guests online still answer under the general rules on the sta
 NEWS = """Departures fell last year
 
 ALMATY, 2 March 2021. In 2020, 29,088 people left Kazakhstan, the statistics bureau said.
+
+Over 12 thousand people settled in the country in 2020.
 
 The e-government portal works under the Law of the Republic of Kazakhstan No. 418-V of 24 November
 2015 "On Informatisation", which lets emigrants deregister online.
@@ -98,7 +103,7 @@ def test_an_act_two_pending_documents_draft_is_one_record_with_both_passages(cha
     assert len(held) == 1, held
     path, record = held[0]
     assert path == data / "ingested" / "news" / "acts.yaml"
-    assert record["passages"] == ["news:5-6", "commentary:3-4"]
+    assert record["passages"] == ["news:7-8", "commentary:3-4"]
     assert not (data / "ingested" / "commentary" / "acts.yaml").exists()
     assert "every passage matches its document" in _cli(
         "passages", "--check", "--data", str(data), "--sources", str(SOURCES)
@@ -170,3 +175,16 @@ def test_a_figure_derived_from_a_thesis_claim_keeps_the_thesis_figure_as_input(c
     item = derived["derived-claim-emi-2019-2020"]
     assert item.source.id == "bns23b-EMI-2020"
     assert {p.document for p in item.record.get("passages")} == {"thesis"}
+
+
+def test_a_figure_stated_as_a_bound_is_published_qualified_and_derives_nothing(chain) -> None:
+    with open(chain["data"] / "ingested" / "news" / "observations.csv", encoding="utf-8") as table:
+        rows = {row["id"]: row for row in csv.DictReader(table)}
+    assert rows["news-IMM-TOTAL-2020"]["value"] == "12000"
+    assert rows["news-IMM-TOTAL-2020"]["qualifier"] == "more-than"
+    assert rows["news-EMI-TOTAL-2020"]["qualifier"] == ""
+    records = read_records(chain["data"])
+    stated = next(r for r in records.of_kind("observation") if r.id == "news-IMM-TOTAL-2020")
+    assert stated.get("qualifier") == "more-than"
+    # the thesis states immigration fell by 7.22% in 2020 but no 2020 figure: nothing to compute from
+    assert "derived-claim-imm-2019-2020" not in {d.record.id for d in derive_observations(records)}

@@ -43,6 +43,7 @@ from .claims import draft_claims, record_period
 from .extract import extract_document
 from .extract.schemes import named_acts
 from .model import Item
+from .qualifier import value_qualifier
 from .reconcile import GraphIndex, Result, reconcile_citation, reconcile_figure
 from .record_index import record_index
 from .same_text import registered_with_text, text_key, waiting_with_text
@@ -390,6 +391,8 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
             "id": row_id, "direction": direction, "counterpart": counterpart or "",
             **({"area": f"country-{area}"} if area else {}), "period": period,
             "value": item.get("value"), "passages": _locator(doc_id, item),
+            # "over 12 thousand": published as more than 12000, not as a count of exactly 12000
+            "qualifier": value_qualifier(item.prefix, bool(item.get("approximate"))) or "",
             "note": note, "line": item.line, "text": _exact(item)})
 
 
@@ -513,6 +516,8 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
         columns = ["id", "direction", "counterpart", "period", "value", "passages", "note"]
         if any(row.get("area") for row in draft.observations):
             columns.insert(3, "area")      # figures another country reported (reporter.py)
+        if any(row.get("qualifier") for row in draft.observations):
+            columns.insert(columns.index("value") + 1, "qualifier")
         writer.writerow(columns)
         for row in draft.observations:
             writer.writerow([row.get(k, "") for k in columns])

@@ -29,6 +29,7 @@ from ..namespaces import KZC, KZG, KZO, RDF, RDFS, SDMX_ATTRIBUTE, SDMX_CODE, SD
 __all__ = ["DERIVED_GRAPH", "Derived", "derive_observations", "mark_derived"]
 DERIVED_GRAPH = KZG["derived"]
 DATASETS = {"flow": "ds-derived-flows", "indicator": "ds-derived-indicators"}  # by structure
+_BOUNDS = {"more-than", "up-to"}  # value qualifiers that make a figure a bound, not a value
 _KEY_FIELDS = ("direction", "indicator", "area", "counterpart", "breakdown", "period")
 
 
@@ -83,7 +84,9 @@ def _derive(claim: Record, known: dict[tuple[str, ...], list[Record]],
 def _single(found: list[Record] | None, claim: Record) -> Record | None:
     """The one stated figure of a key; None where there is none or the data sets disagree. Of
     figures that agree, one stated in the claim's own document is the input, so that a document
-    ingested later that repeats the figure does not become the provenance of the claim's."""
+    ingested later that repeats the figure does not become the provenance of the claim's. A bound
+    ("over 12 thousand", qualifier more-than or up-to) is no value to compute from."""
+    found = [r for r in found or [] if r.get("qualifier") not in _BOUNDS]
     if not found or len({Decimal(str(r.get("value"))) for r in found}) != 1:
         return None
     documents = _documents(claim)
