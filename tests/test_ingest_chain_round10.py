@@ -8,6 +8,8 @@
   doubled); it is now refused, whether the first copy is registered or waiting;
 - a thesis figure derived from a stated change took a later document that repeats the figure as
   its input and its provenance; the claim's own document is now preferred;
+- a code cited by its number alone ("Трудового кодекса ... № 414-V") was drafted as "Code No. 414-V";
+  it now takes the title the jurisdiction scheme names it by;
 - "over 12 thousand" was published as exactly 12000 and derived a thesis figure from; it is now
   qualified ``more-than`` and, a bound, derives nothing.
 """
@@ -188,3 +190,20 @@ def test_a_figure_stated_as_a_bound_is_published_qualified_and_derives_nothing(c
     assert stated.get("qualifier") == "more-than"
     # the thesis states immigration fell by 7.22% in 2020 but no 2020 figure: nothing to compute from
     assert "derived-claim-imm-2019-2020" not in {d.record.id for d in derive_observations(records)}
+
+
+def test_a_code_cited_by_number_takes_the_title_its_scheme_names_it_by(tmp_path) -> None:
+    note = tmp_path / "employer-note.txt"
+    note.write_text(
+        "Памятка работодателю\n\nАстана, 10 февраля 2026 года.\n\nТрудовой договор с иностранцем "
+        "заключается по правилам Трудового кодекса Республики Казахстан от 23 ноября 2015 года "
+        "№ 414-V ЗРК.\n",
+        encoding="utf-8",
+    )
+    _cli("ingest", str(note), "--data", str(DATA), "--review", str(tmp_path / "review"))
+    drafted = yaml.safe_load(
+        (tmp_path / "review" / "employer-note" / "acts.yaml").read_text(encoding="utf-8")
+    )
+    [act] = drafted["records"]
+    assert (act["id"], act["number"], act["date"]) == ("code-2015-414-v", "414-V", "2015-11-23")
+    assert act["title"] == "Labour Code of the Republic of Kazakhstan"

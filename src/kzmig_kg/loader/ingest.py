@@ -159,6 +159,15 @@ def _implied_issuer(item: Item, scheme: _Scheme | None, known_orgs: set[str]) ->
     return []
 
 
+def _named_title(f: dict[str, Any]) -> str | None:
+    """The title a jurisdiction scheme names the cited act by ("Трудового кодекса ... № 414-V": the
+    Labour Code), when its type, number and year are the citation's."""
+    year = str(f.get("year") or f.get("date") or "")[:4]
+    key = ("KAZ", f.get("number"), f.get("act_type"), year)
+    named = next((a for a in named_acts() if (a.state, a.number, a.act_type, a.date[:4]) == key), None)
+    return named.title if named else None
+
+
 def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
                scheme: _Scheme | None = None) -> dict | None:
     f = item.fields
@@ -170,7 +179,7 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
     act["cited_as"] = [_exact(item)]
     if f.get("date") or f.get("year"):
         act["date"] = f.get("date") or str(f["year"])
-    act["title"] = f.get("title") or f"{ACT_TYPES[f['act_type']].en} No. {f.get('number')}"
+    act["title"] = f.get("title") or _named_title(f) or f"{ACT_TYPES[f['act_type']].en} No. {f.get('number')}"
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
     issuers = [i for i in (f.get("issuer_ids") or []) if i in known_orgs] or \
         _implied_issuer(item, scheme, known_orgs)
