@@ -36,6 +36,8 @@ ASTANA, 4 February 2026. Electronic notification of a foreigner's arrival rests 
 Republic of Kazakhstan No. 418-V of 24 November 2015 "On Informatisation".
 
 Hosts who register guests online still answer under the general rules on the stay of foreigners.
+
+Guests from Kyrgyzstan enter under the Law of the Kyrgyz Republic No. 160 of 24 July 2013.
 """
 NEWS = """Departures fell last year
 
@@ -45,6 +47,8 @@ Over 12 thousand people settled in the country in 2020.
 
 The e-government portal works under the Law of the Republic of Kazakhstan No. 418-V of 24 November
 2015 "On Informatisation", which lets emigrants deregister online.
+
+Its Kyrgyz counterpart is the Law of the Kyrgyz Republic No. 160 of 24 July 2013.
 """
 ACT_ID = "law-2015-418-v"
 
@@ -107,6 +111,14 @@ def test_an_act_two_pending_documents_draft_is_one_record_with_both_passages(cha
     assert path == data / "ingested" / "news" / "acts.yaml"
     assert record["passages"] == ["news:7-8", "commentary:3-4"]
     assert not (data / "ingested" / "commentary" / "acts.yaml").exists()
+    # an act of another state, drafted by both, is one jurisdiction-act the same way
+    kyrgyz = yaml.safe_load(
+        (data / "ingested" / "news" / "jurisdiction-acts.yaml").read_text(encoding="utf-8")
+    )
+    assert [(r["id"], r["passages"]) for r in kyrgyz["records"]] == [
+        ("kg-zakon-2013-160", ["news:10", "commentary:8"])
+    ]
+    assert not (data / "ingested" / "commentary" / "jurisdiction-acts.yaml").exists()
     assert "every passage matches its document" in _cli(
         "passages", "--check", "--data", str(data), "--sources", str(SOURCES)
     )
