@@ -10,6 +10,7 @@
   its input and its provenance; the claim's own document is now preferred;
 - a code cited by its number alone ("Трудового кодекса ... № 414-V") was drafted as "Code No. 414-V";
   it now takes the title the jurisdiction scheme names it by;
+- accepting a document again said "run kzmig-kg ingest DOC first"; it now says it was accepted;
 - "over 12 thousand" was published as exactly 12000 and derived a thesis figure from; it is now
   qualified ``more-than`` and, a bound, derives nothing.
 """
@@ -219,3 +220,11 @@ def test_a_code_cited_by_number_takes_the_title_its_scheme_names_it_by(tmp_path)
     [act] = drafted["records"]
     assert (act["id"], act["number"], act["date"]) == ("code-2015-414-v", "414-V", "2015-11-23")
     assert act["title"] == "Labour Code of the Republic of Kazakhstan"
+
+
+def test_accepting_a_document_again_says_it_was_accepted(chain) -> None:
+    result = CliRunner().invoke(
+        main, ["review", "--accept", "news", "--data", str(chain["data"]), "--review", str(chain["review"])]
+    )
+    assert result.exit_code == 1
+    assert "'news' was accepted already" in result.output and "Traceback" not in result.output

@@ -169,6 +169,10 @@ def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir:
     from ..pipeline.passages import PASSAGES_TABLE, sync_passages
     from ..pipeline.records import read_records
 
+    if _ID.fullmatch(doc_id) and (data_dir / "ingested" / doc_id).is_dir() and \
+            not (review_dir / doc_id).exists():
+        raise KzmigError(f"{data_dir / 'ingested' / doc_id}: {doc_id!r} was accepted already; nothing "
+                         "waits for review under that id (kzmig-kg build publishes it)")
     folder = _drafts_folder(doc_id, review_dir)
     # the files the curator reads and edits are what is accepted; review.json is only the evidence
     document = _draft_yaml(folder / "document.yaml", "records", required=True)[0]
