@@ -43,8 +43,10 @@ from .claims import draft_claims, record_period
 from .extract import extract_document
 from .extract.schemes import named_acts
 from .model import Item
+from .qualifier import value_qualifier
 from .reconcile import GraphIndex, Result, reconcile_citation, reconcile_figure
 from .record_index import record_index
+from .same_text import registered_with_text, text_key, waiting_with_text
 
 GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
 _DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
@@ -157,6 +159,15 @@ def _implied_issuer(item: Item, scheme: _Scheme | None, known_orgs: set[str]) ->
     return []
 
 
+def _named_title(f: dict[str, Any]) -> str | None:
+    """The title a jurisdiction scheme names the cited act by ("Трудового кодекса ... № 414-V": the
+    Labour Code), when its type, number and year are the citation's."""
+    year = str(f.get("year") or f.get("date") or "")[:4]
+    key = ("KAZ", f.get("number"), f.get("act_type"), year)
+    named = next((a for a in named_acts() if (a.state, a.number, a.act_type, a.date[:4]) == key), None)
+    return named.title if named else None
+
+
 def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
                scheme: _Scheme | None = None) -> dict | None:
     f = item.fields
@@ -168,7 +179,7 @@ def _draft_act(item: Item, doc_id: str, known_orgs: set[str],
     act["cited_as"] = [_exact(item)]
     if f.get("date") or f.get("year"):
         act["date"] = f.get("date") or str(f["year"])
-    act["title"] = f.get("title") or f"{ACT_TYPES[f['act_type']].en} No. {f.get('number')}"
+    act["title"] = f.get("title") or _named_title(f) or f"{ACT_TYPES[f['act_type']].en} No. {f.get('number')}"
     act["effect"] = f"Cited in document {doc_id}; what it did is not stated there."
     issuers = [i for i in (f.get("issuer_ids") or []) if i in known_orgs] or \
         _implied_issuer(item, scheme, known_orgs)
@@ -393,6 +404,8 @@ def _plan(path: Path, doc_id: str, items: list[Item], index: GraphIndex, countri
             "id": row_id, "direction": direction, "counterpart": counterpart or "",
             **({"area": f"country-{area}"} if area else {}), "period": period,
             "value": item.get("value"), "passages": _locator(doc_id, item),
+            # "over 12 thousand": published as more than 12000, not as a count of exactly 12000
+            "qualifier": value_qualifier(item.prefix, bool(item.get("approximate"))) or "",
             "note": note, "line": item.line, "text": _exact(item)})
 
 
@@ -432,7 +445,8 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
     text = first.source.text()
     raw = text.encode("utf-8")
     sha = hashlib.sha256(raw).hexdigest()
-    for record in _registered(data_dir):
+    registered = _registered(data_dir)
+    for record in registered:
         if record.get("sha256") == sha:
             raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
                              f"{data_dir / 'documents.yaml'} (the same text, sha256 {sha[:12]}...); "
@@ -441,11 +455,17 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
             raise KzmigError(f"{path}: already registered as document {record.get('id')!r} in "
                              f"{data_dir / 'documents.yaml'} (another text under that id); pass "
                              "another --id for a new version")
+    key = text_key(text)
+    twin = registered_with_text(registered, data_dir, key)
+    if twin is not None:
+        raise KzmigError(f"{path}: already registered as document {twin.get('id')!r} in "
+                         f"{data_dir / 'documents.yaml'} (the same text but for its line ends or "
+                         "trailing spaces); nothing new to ingest")
     folder = review_dir / doc_id
     if folder.exists():
         raise KzmigError(f"{path}: drafts for {doc_id!r} already wait in {folder}; review them "
                          f"(kzmig-kg review), or drop them with kzmig-kg review --reject {doc_id}")
-    waiting = _waiting_with(review_dir, sha)
+    waiting = _waiting_with(review_dir, sha) or waiting_with_text(review_dir, key)
     if waiting is not None:
         raise KzmigError(f"{path}: the same text (sha256 {sha[:12]}...) already waits for review as "
                          f"{waiting!r} in {review_dir / waiting}; accept it (kzmig-kg review --accept "
@@ -511,6 +531,8 @@ def ingest_document(path: Path | str, *, data_dir: Path, review_dir: Path, doc_i
         columns = ["id", "direction", "counterpart", "period", "value", "passages", "note"]
         if any(row.get("area") for row in draft.observations):
             columns.insert(3, "area")      # figures another country reported (reporter.py)
+        if any(row.get("qualifier") for row in draft.observations):
+            columns.insert(columns.index("value") + 1, "qualifier")
         writer.writerow(columns)
         for row in draft.observations:
             writer.writerow([row.get(k, "") for k in columns])

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KzmigError
+from .held_acts import fold_held_acts
 
 _NOT_RECORDS = {"review.json", "links.yaml", "document.yaml"}
 _ID = re.compile(r"[a-z0-9][a-z0-9._-]{1,60}")     # as ingest names a document
@@ -168,6 +169,10 @@ def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir:
     from ..pipeline.passages import PASSAGES_TABLE, sync_passages
     from ..pipeline.records import read_records
 
+    if _ID.fullmatch(doc_id) and (data_dir / "ingested" / doc_id).is_dir() and \
+            not (review_dir / doc_id).exists():
+        raise KzmigError(f"{data_dir / 'ingested' / doc_id}: {doc_id!r} was accepted already; nothing "
+                         "waits for review under that id (kzmig-kg build publishes it)")
     folder = _drafts_folder(doc_id, review_dir)
     # the files the curator reads and edits are what is accepted; review.json is only the evidence
     document = _draft_yaml(folder / "document.yaml", "records", required=True)[0]
@@ -179,12 +184,15 @@ def accept_drafts(doc_id: str, *, review_dir: Path, data_dir: Path, sources_dir:
     try:
         copy = work / "data"
         shutil.copytree(data_dir, copy)
+        held = _record_files(copy)
         (copy / "ingested").mkdir(exist_ok=True)
         staged = copy / "ingested" / doc_id
         staged.mkdir()
         for item in folder.iterdir():
             if item.name not in _NOT_RECORDS:
                 shutil.copy2(item, staged / item.name)
+        # an act drafted as new that another document's accept has put into data/ since
+        links = links + fold_held_acts(staged, held, shown_draft=folder, shown_data=data_dir, copy=copy)
         changed = {Path("documents.yaml"), Path(PASSAGES_TABLE)}
         _append_document(copy / "documents.yaml", document)
         files = _record_files(copy)

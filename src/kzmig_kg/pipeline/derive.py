@@ -29,6 +29,7 @@ from ..namespaces import KZC, KZG, KZO, RDF, RDFS, SDMX_ATTRIBUTE, SDMX_CODE, SD
 __all__ = ["DERIVED_GRAPH", "Derived", "derive_observations", "mark_derived"]
 DERIVED_GRAPH = KZG["derived"]
 DATASETS = {"flow": "ds-derived-flows", "indicator": "ds-derived-indicators"}  # by structure
+_BOUNDS = {"more-than", "up-to"}  # value qualifiers that make a figure a bound, not a value
 _KEY_FIELDS = ("direction", "indicator", "area", "counterpart", "breakdown", "period")
 
 
@@ -63,7 +64,7 @@ def derive_observations(records: RecordSet) -> list[Derived]:
 def _derive(claim: Record, known: dict[tuple[str, ...], list[Record]],
             records: RecordSet) -> Derived | None:
     target_key, whole_key = observation_key(claim.values), base_key(claim.values)
-    target, base = _single(known.get(target_key)), _single(known.get(whole_key))
+    target, base = _single(known.get(target_key), claim), _single(known.get(whole_key), claim)
     stated = Decimal(str(claim.get("stated")))
     half = Decimal(5) * Decimal(10) ** (stated.as_tuple().exponent - 1)
     if claim.get("claim") == "share-of":
@@ -80,11 +81,20 @@ def _derive(claim: Record, known: dict[tuple[str, ...], list[Record]],
     return None
 
 
-def _single(found: list[Record] | None) -> Record | None:
-    """The one stated figure of a key; None where there is none or the data sets disagree."""
+def _single(found: list[Record] | None, claim: Record) -> Record | None:
+    """The one stated figure of a key; None where there is none or the data sets disagree. Of
+    figures that agree, one stated in the claim's own document is the input, so that a document
+    ingested later that repeats the figure does not become the provenance of the claim's. A bound
+    ("over 12 thousand", qualifier more-than or up-to) is no value to compute from."""
+    found = [r for r in found or [] if r.get("qualifier") not in _BOUNDS]
     if not found or len({Decimal(str(r.get("value"))) for r in found}) != 1:
         return None
-    return found[0]
+    documents = _documents(claim)
+    return next((r for r in found if _documents(r) & documents), found[0])
+
+
+def _documents(record: Record) -> set[str]:
+    return {p.document for p in record.get("passages", []) if hasattr(p, "document")}
 
 
 def _make(claim: Record, key: tuple[str, ...], source: Record, factors: list[Decimal], rule: str,
