@@ -140,3 +140,38 @@ def test_acts_in_force_still_leaves_out_the_acts_repealed_or_replaced(release, d
     without = parse_named_query("acts-in-force", None, text[:start] + text[end:])
     now = run_query("acts-in-force", {"date": date}, store=release.store)
     assert len(run_query(without, {"date": date}, store=release.store).rows) > len(now.rows)
+
+
+# Passages that lose one of their lines: a passage without both gives no range, before and after.
+HALF_PASSAGES = """
+PREFIX kzo: <https://w3id.org/kzmig/ontology#>
+DELETE { GRAPH ?g { ?passage kzo:lastLine ?last } } WHERE {
+  GRAPH ?g { ?passage kzo:lastLine ?last } ?passage kzo:firstLine ?first
+  FILTER (STRENDS(STR(?first), "1") || STRENDS(STR(?first), "3")) } ;
+DELETE { GRAPH ?g { ?passage kzo:firstLine ?first } } WHERE {
+  GRAPH ?g { ?passage kzo:firstLine ?first } FILTER (STRENDS(STR(?first), "7")) }
+"""
+PASSAGE_CASES = [
+    ("agreements-timeline", {}),
+    ("org-by-type", {}),
+    ("policy-measures-timeline", {}),
+    ("timeline-events-and-measures", {}),
+]
+
+
+@pytest.fixture(scope="module")
+def half_passages(release) -> ox.Store:
+    store = ox.Store()
+    store.load(path=str(release.dir / "kzmig.nq"), format=ox.RdfFormat.N_QUADS)
+    store.update(HALF_PASSAGES)
+    return store
+
+
+@pytest.mark.parametrize(("name", "params"), PASSAGE_CASES, ids=[n for n, _ in PASSAGE_CASES])
+def test_passages_without_both_lines_give_the_rows_of_the_text_before(
+    release, half_passages: ox.Store, name: str, params: dict
+) -> None:
+    before = parse_named_query(name, BEFORE / f"{name}.rq")
+    now = run_query(name, params, store=half_passages)
+    assert _rows(now) != _rows(run_query(name, params, store=release.store)), "nothing changed"
+    assert _rows(now) == _rows(run_query(before, params, store=half_passages))
