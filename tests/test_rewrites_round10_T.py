@@ -41,7 +41,7 @@ CASES = [
     ("timeline-events-and-measures", {"kinds": "event,measure,programme,act"}),
 ]
 
-# Acts of one year that share a label (as amendments titled after what they amend do), given in
+# Acts of one year that share a label (as the 20,232 generated amendments do at 10M), given in
 # an order that is not the IRIs', one of them a blank node, and two events of the same day and
 # label: the rows differ only by the item, so the sort must still order them by it.
 TIES = """
