@@ -46,8 +46,8 @@ def test_rewrite_gives_the_rows_of_the_text_before(release, name: str, fixtures:
     assert now == before
 
 
-# the years the release has immigration or emigration figures by partner for, the defaults
-# (2005, 2021) among them: years with and without a stated rank 1 (the release answers for 11)
+# years with and without a stated largest source (rank 1), the default 2005 among them; the
+# release answers for 11 of them
 YEARS = ["1995", "2000", "2005", "2010", "2012", "2015", "2017", "2019", "2020", "2021", "2022", "2023"]
 
 
