@@ -46,7 +46,7 @@ from .model import Item
 from .qualifier import value_qualifier
 from .reconcile import GraphIndex, Result, reconcile_citation, reconcile_figure
 from .record_index import record_index
-from .same_text import registered_with_text, text_key, waiting_with_text
+from .same_text import registered_with_text, text_key, waiting_documents, waiting_with_text
 
 GENRES = ("news", "press-release", "bulletin", "legal", "report", "article", "other")
 _DIRECTION = {"immigration": "IMM", "emigration": "EMI", "net": "NET"}
@@ -118,8 +118,8 @@ def _registered(data_dir: Path) -> list[dict]:
 
 def _waiting_with(review_dir: Path, sha: str) -> str | None:
     """The id of a document waiting for review whose registered text has this sha256."""
-    if not review_dir.is_dir():
-        return None
+    return next((folder.name for folder, document in waiting_documents(review_dir)
+                 if document.get("sha256") == sha), None)
     for summary in sorted(review_dir.glob("*/review.json")):
         try:
             document = json.loads(summary.read_text(encoding="utf-8")).get("document") or {}

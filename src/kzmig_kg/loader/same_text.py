@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["registered_with_text", "text_key", "waiting_with_text"]
+__all__ = ["registered_with_text", "text_key", "waiting_documents", "waiting_with_text"]
 
 _LINE_END = re.compile(r"[ \t\u00a0]*(?:\r\n|\r|\n)")
 
@@ -39,16 +40,22 @@ def registered_with_text(registered: list[dict], data_dir: Path, key: str) -> di
     return None
 
 
-def waiting_with_text(review_dir: Path, key: str) -> str | None:
-    """The id of the document waiting in ``review_dir`` whose text has this ``text_key``."""
+def waiting_documents(review_dir: Path) -> Iterator[tuple[Path, dict]]:
+    """Each folder waiting for review in ``review_dir`` with its registered document."""
     if not review_dir.is_dir():
-        return None
+        return
     for summary in sorted(review_dir.glob("*/review.json")):
         try:
             document = json.loads(summary.read_text(encoding="utf-8")).get("document") or {}
         except (OSError, ValueError, AttributeError):
-            continue
+            continue  # not ours to judge here: `review` names a broken folder
+        yield summary.parent, document
+
+
+def waiting_with_text(review_dir: Path, key: str) -> str | None:
+    """The id of the document waiting in ``review_dir`` whose text has this ``text_key``."""
+    for folder, document in waiting_documents(review_dir):
         name = Path(str(document.get("file") or "")).name
-        if name and _key_of_file(summary.parent / name) == key:
-            return summary.parent.name
+        if name and _key_of_file(folder / name) == key:
+            return folder.name
     return None
